@@ -1,0 +1,19 @@
+//! sitrep-core: the report ([`Doc`]) every stage reads and writes, its stand-off
+//! layers, and the JSON output schema.
+//!
+//! The data flows one way (see DESIGN.md): readers make a `Doc` with its text and
+//! [`Meta`]; each [`Stage`] adds a layer; [`Report`] writes it out.
+
+mod char_index;
+mod doc;
+mod meta;
+mod output;
+mod span;
+mod text_layer;
+
+pub use char_index::CharIndex;
+pub use doc::{Doc, Stage};
+pub use meta::{Meta, Origin, Position};
+pub use output::{OutputOptions, Report};
+pub use span::Span;
+pub use text_layer::{Sentence, TextLayer, Token, TokenKind};

@@ -1,0 +1,114 @@
+//! The JSON object `sitrep extract` writes for each report (see DESIGN.md).
+//!
+//! Spans leave the pipeline as byte offsets and are written as `[start, end)` in Unicode
+//! code points of `doc.text`, as Python counts them.
+
+use serde::Serialize;
+
+use crate::{CharIndex, Doc, TokenKind};
+
+/// Which optional layers to write besides the always-present ones.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OutputOptions {
+    /// Write every token with its span and kind (`--layers tokens`).
+    pub tokens: bool,
+}
+
+/// A serialisable view of one report, borrowing the `Doc`.
+///
+/// ```
+/// use sitrep_core::{Doc, Meta, OutputOptions, Report};
+/// let doc = Doc::new(Meta::new("r1", jiff::civil::date(2022, 2, 25)), "Kyiv.");
+/// let json = serde_json::to_value(Report::new(&doc, OutputOptions::default())).unwrap();
+/// assert_eq!(json["doc"]["date"], "2022-02-25");
+/// assert_eq!(json["events"], serde_json::json!([]));
+/// ```
+#[derive(Serialize)]
+pub struct Report<'a> {
+    doc: DocView<'a>,
+    paragraphs: Vec<[usize; 2]>,
+    sentences: Vec<[usize; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tokens: Option<Vec<TokenView<'a>>>,
+    entities: [(); 0],
+    places: [(); 0],
+    times: [(); 0],
+    quotes: [(); 0],
+    events: [(); 0],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+struct DocView<'a> {
+    id: &'a str,
+    date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<String>,
+    tz: String,
+    source: Option<&'a str>,
+    url: Option<&'a str>,
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct TokenView<'a> {
+    text: &'a str,
+    span: [usize; 2],
+    kind: &'static str,
+}
+
+impl<'a> Report<'a> {
+    /// The output view of `doc`.
+    pub fn new(doc: &'a Doc, options: OutputOptions) -> Report<'a> {
+        let index = CharIndex::new(doc.text());
+        let layer = &doc.text_layer;
+        let meta = &doc.meta;
+        let tokens = options.tokens.then(|| {
+            layer
+                .tokens
+                .iter()
+                .map(|t| TokenView {
+                    text: t.span.of(doc.text()),
+                    span: index.span(t.span),
+                    kind: kind_name(t.kind),
+                })
+                .collect()
+        });
+        Report {
+            doc: DocView {
+                id: &meta.id,
+                date: meta.date.to_string(),
+                published: meta.published_rfc3339(),
+                tz: meta.tz_label(),
+                source: meta.source.as_deref(),
+                url: meta.url.as_deref(),
+                title: meta.title.as_deref(),
+                lang: meta.lang.as_deref(),
+                text: doc.text(),
+            },
+            paragraphs: layer.paragraphs.iter().map(|&s| index.span(s)).collect(),
+            sentences: layer.sentences.iter().map(|s| index.span(s.span)).collect(),
+            tokens,
+            entities: [],
+            places: [],
+            times: [],
+            quotes: [],
+            events: [],
+            warnings: &doc.warnings,
+        }
+    }
+}
+
+fn kind_name(kind: TokenKind) -> &'static str {
+    match kind {
+        TokenKind::Word => "word",
+        TokenKind::Number => "number",
+        TokenKind::Punct => "punct",
+        TokenKind::Symbol => "symbol",
+        TokenKind::Web => "web",
+    }
+}
