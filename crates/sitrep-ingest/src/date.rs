@@ -54,9 +54,6 @@ pub fn parse_report_date(raw: &str, default_tz: &TimeZone) -> Option<ReportDate>
         let tz = TimeZone::fixed(offset);
         return Some(ReportDate { date: ts.to_zoned(tz.clone()).date(), published: Some(ts), tz });
     }
-    if let Some(fixed) = with_colon_offset(s) {
-        return parse_report_date(&fixed, default_tz);
-    }
     if let Ok(dt) = s.parse::<DateTime>() {
         let zoned = dt.to_zoned(default_tz.clone()).ok()?;
         return Some(ReportDate { date: dt.date(), published: Some(zoned.timestamp()), tz: default_tz.clone() });
@@ -68,33 +65,26 @@ pub fn parse_report_date(raw: &str, default_tz: &TimeZone) -> Option<ReportDate>
     None
 }
 
-/// The UTC offset written at the end of an RFC 3339 string (`Z`, `+02:00`).
+/// The UTC offset written at the end of an RFC 3339 string (`Z`, `+02:00`, `+0200`).
 fn offset_of(s: &str) -> Option<Offset> {
     if s.ends_with(['Z', 'z']) {
         return Some(Offset::UTC);
     }
-    let at = s.len().checked_sub(6)?;
-    let tail = s.get(at..)?;
-    let sign = match tail.as_bytes()[0] {
+    let digits = |t: &str| t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit());
+    let (sign_at, hh, mm) = [6usize, 5].iter().find_map(|&width| {
+        let at = s.len().checked_sub(width)?;
+        let tail = s.get(at..)?;
+        let (hh, mm) = if width == 6 { (tail.get(1..3)?, tail.get(4..6)?) } else { (tail.get(1..3)?, tail.get(3..5)?) };
+        (digits(hh) && digits(mm) && (width == 5 || tail.as_bytes()[3] == b':')).then_some((at, hh, mm))
+    })?;
+    let sign = match s.as_bytes()[sign_at] {
         b'+' => 1,
         b'-' => -1,
         _ => return None,
     };
-    let hours: i32 = tail.get(1..3)?.parse().ok()?;
-    let minutes: i32 = tail.get(4..6)?.parse().ok()?;
+    let hours: i32 = hh.parse().ok()?;
+    let minutes: i32 = mm.parse().ok()?;
     Offset::from_seconds(sign * (hours * 3600 + minutes * 60)).ok()
-}
-
-/// `2022-02-25T10:30:00+0200` → `2022-02-25T10:30:00+02:00`, a form some sites use.
-fn with_colon_offset(s: &str) -> Option<String> {
-    let at = s.len().checked_sub(5)?;
-    let tail = s.get(at..)?;
-    let b = tail.as_bytes();
-    if (b[0] == b'+' || b[0] == b'-') && b[1..].iter().all(u8::is_ascii_digit) && s.contains('T') {
-        Some(format!("{}{}:{}", &s[..at], &tail[..3], &tail[3..]))
-    } else {
-        None
-    }
 }
 
 #[cfg(test)]

@@ -179,6 +179,6 @@ mod tests {
         let out = read_all(b"{\"date\":\"2022-02-25\",\"text\":\"Ky\xffiv\"}", &ReadOptions::default());
         let doc = out[0].as_ref().unwrap();
         assert_eq!(doc.text(), "Ky\u{FFFD}iv");
-        assert!(doc.warnings[0].contains("invalid UTF-8 at byte 30"));
+        assert!(doc.warnings[0].contains("invalid UTF-8 at byte 31"));
     }
 }
