@@ -6,6 +6,7 @@
 
 mod char_index;
 mod doc;
+pub mod fuzz;
 mod meta;
 mod output;
 mod span;

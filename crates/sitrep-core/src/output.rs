@@ -43,13 +43,11 @@ pub struct Report<'a> {
 struct DocView<'a> {
     id: &'a str,
     date: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     published: Option<String>,
     tz: String,
     source: Option<&'a str>,
     url: Option<&'a str>,
     title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     lang: Option<&'a str>,
     text: &'a str,
 }

@@ -62,6 +62,9 @@ pub(crate) fn read(bytes: &[u8], origin: Origin, id: String, format: Option<Inpu
             .hint("pass plain text, JSON Lines, HTML or WARC, or name the format with --input-format"));
     }
     let (text, warning) = decode_utf8_lossy(bytes);
+    if text.trim().is_empty() {
+        return Err(ReadError::new(origin, "the input is empty").hint("nothing was extracted from it"));
+    }
     let header = if format == Some(InputFormat::Text) { None } else { split_header(text.as_bytes()) };
     let (report_date, body_start) = match header {
         Some(h) => match h.date.parse::<Date>() {
@@ -131,7 +134,8 @@ mod tests {
         let opts = ReadOptions::default();
         assert!(read_str("date 2022-02-30 Troops.", None, &opts).unwrap_err().problem.contains("impossible date `2022-02-30`"));
         assert!(read_str("date 2022-02-25   \n ", None, &opts).unwrap_err().problem.contains("empty"));
-        assert!(read_str("", None, &opts).unwrap_err().problem.contains("no date"));
+        assert!(read_str("", None, &opts).unwrap_err().problem.contains("the input is empty"));
+        assert!(read_str("Text.", None, &opts).unwrap_err().problem.contains("no date"));
         let junk = read(b"\x00\x01\x02binary", Origin::default(), "j".into(), None, &opts).unwrap_err();
         assert!(junk.problem.contains("binary"));
     }

@@ -16,11 +16,16 @@ pub(crate) enum Class {
 
 /// Class of `c`. ASCII goes through a table; the rest through `char` methods and a
 /// short list of punctuation that news text uses.
-#[inline]
+#[inline(always)]
 pub(crate) fn class(c: char) -> Class {
     if c.is_ascii() {
         return ASCII[c as usize];
     }
+    class_non_ascii(c)
+}
+
+#[inline(never)]
+fn class_non_ascii(c: char) -> Class {
     match c {
         '’' | '‘' | 'ʼ' => Class::Apostrophe,
         '\u{AD}' | '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}' => Class::Mark,
@@ -97,6 +102,13 @@ pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
         out.extend(fold_char(c).to_lowercase());
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// True for characters that separate words and lines but are invisible: white space,
+/// zero-width spaces and the byte-order mark.
+#[inline]
+pub(crate) fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// True for marks that open a quotation or bracket.

@@ -1,43 +1,24 @@
 //! Paragraphs: blocks of text between blank lines.
 
+use crate::chars::is_blank;
+
 /// Byte ranges of the paragraphs of `text`, trimmed of surrounding white space.
 /// A paragraph ends at a line holding only white space, or at the end of the text.
 pub(crate) fn paragraphs(text: &str, out: &mut Vec<(usize, usize)>) {
-    let b = text.as_bytes();
-    let mut start: Option<usize> = None;
-    let mut last_non_space = 0;
-    let mut line_blank = true;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c == b'\n' {
-            if line_blank {
-                if let Some(s) = start.take() {
-                    out.push((s, last_non_space));
-                }
-            }
-            line_blank = true;
-            i += 1;
-            continue;
-        }
-        let (is_space, width) = if c < 0x80 {
-            (c.is_ascii_whitespace() || c == 0x0b, 1)
+    let mut open: Option<(usize, usize)> = None;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_start_matches(is_blank);
+        if content.is_empty() {
+            out.extend(open.take());
         } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            (ch.is_whitespace() || matches!(ch, '\u{200B}' | '\u{FEFF}'), ch.len_utf8())
-        };
-        if !is_space {
-            if line_blank && start.is_none() {
-                start = Some(i);
-            }
-            line_blank = false;
-            last_non_space = i + width;
+            let start = line_start + (line.len() - content.len());
+            let end = line_start + line.trim_end_matches(is_blank).len();
+            open = Some((open.map_or(start, |(s, _)| s), end));
         }
-        i += width;
+        line_start += line.len();
     }
-    if let Some(s) = start {
-        out.push((s, last_non_space));
-    }
+    out.extend(open);
 }
 
 #[cfg(test)]

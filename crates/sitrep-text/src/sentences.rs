@@ -127,8 +127,16 @@ fn line_break_after(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     if !ends_clause {
         return None;
     }
-    let line_start = text[..this.span.end as usize].rfind('\n').map_or(0, |at| at + 1);
-    let short = (this.span.end as usize - line_start) < SHORT_LINE;
+    // A short line that opens its paragraph, or follows another short line: wrapped
+    // prose has long lines before its short last one, so it is left alone.
+    let paragraph_start = tokens[0].span.start as usize;
+    let line_start = text[paragraph_start..this.span.end as usize].rfind('\n').map_or(paragraph_start, |at| paragraph_start + at + 1);
+    let mut short = this.span.end as usize - line_start < SHORT_LINE;
+    if short && line_start > paragraph_start {
+        let before = &text[paragraph_start..line_start - 1];
+        let previous_start = before.rfind('\n').map_or(0, |at| at + 1);
+        short = before.len() - previous_start < SHORT_LINE;
+    }
     let f = first_char(text, next)?;
     (short && (f.is_uppercase() || f.is_ascii_digit() || is_opening(f) || f == '"')).then_some(k + 1)
 }
@@ -139,8 +147,9 @@ fn first_char(text: &str, token: &Token) -> Option<char> {
 }
 
 /// Mark in `blocked` the tokens of quotations that run into their attribution, where
-/// no sentence may end: the closing mark follows a comma (`,”`) or is followed by a
-/// comma or a lower-case word (`?” resident … asked`).
+/// no sentence may end: the closing mark follows a comma (`,”`), is followed by a
+/// comma or a lower-case word (`?” resident … asked`), or a reporting verb follows
+/// within a few words (`?” Putin asked.`).
 fn mark_attributed_quotes(text: &str, tokens: &[Token], blocked: &mut Vec<bool>) {
     blocked.clear();
     blocked.resize(tokens.len(), false);
@@ -172,8 +181,37 @@ fn mark_attributed_quotes(text: &str, tokens: &[Token], blocked: &mut Vec<bool>)
         let Some(o) = open.take() else { continue };
         let comma_before = k > 0 && tokens[k - 1].span.of(text) == ",";
         let runs_on = tokens.get(k + 1).and_then(|t| first_char(text, t)).is_some_and(|f| f.is_lowercase() || f == ',');
-        if comma_before || runs_on {
+        if comma_before || runs_on || speech_verb_follows(text, &tokens[k + 1..]) {
             blocked[o..=k].iter_mut().for_each(|b| *b = true);
         }
+    }
+}
+
+/// Verbs that attribute a quotation to the words before or after it.
+const SPEECH_VERBS: &[&str] = &[
+    "added", "adds", "asked", "asks", "continued", "cried", "declared", "explained", "insisted", "noted",
+    "replied", "said", "says", "shouted", "stated", "told", "tweeted", "warned", "writes", "wrote",
+];
+
+/// True when a speech verb comes within the next four words, before any punctuation
+/// that ends or breaks the clause: `” Putin asked.`, `” the Kremlin said.`
+fn speech_verb_follows(text: &str, after: &[Token]) -> bool {
+    for token in after.iter().take(4) {
+        let word = token.span.of(text);
+        if token.kind == TokenKind::Punct {
+            return false;
+        }
+        if SPEECH_VERBS.binary_search(&word).is_ok() {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn speech_verbs_are_sorted_for_binary_search() {
+        assert!(super::SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
     }
 }

@@ -18,7 +18,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
                 i += c.len_utf8();
                 continue;
             }
-            _ if starts_web(text, i, end) => (TokenKind::Web, web_end(text, i, end)),
+            _ if matches!(c, 'h' | 'H' | 'w' | 'W' | '@' | '#') && starts_web(text, i, end) => (TokenKind::Web, web_end(text, i, end)),
             Class::Letter if is_negation_clitic(text, i, end) => (TokenKind::Word, i + 3 + apostrophe_len(text, i + 1) - 1),
             Class::Letter => (TokenKind::Word, word_end(text, i, end)),
             Class::Digit => (TokenKind::Number, number_end(text, i, end)),
@@ -106,6 +106,13 @@ fn word_end(text: &str, i: usize, end: usize) -> usize {
     }
     let mut j = i;
     while j < end {
+        // Fast path: a run of ASCII letters and digits.
+        while j < end && b[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        if j >= end {
+            break;
+        }
         let c = char_at(text, j);
         match class(c) {
             Class::Letter | Class::Digit | Class::Mark => j += c.len_utf8(),
