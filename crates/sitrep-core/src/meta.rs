@@ -90,7 +90,7 @@ pub struct Origin {
 pub enum Position {
     /// 1-based line of a JSON Lines file.
     Line(u64),
-    /// Byte offset of a WARC record in the (decompressed) stream.
+    /// Byte offset of a WARC record: its gzip member's compressed offset for `.warc.gz`, else the offset in the file.
     Byte(u64),
 }
 
