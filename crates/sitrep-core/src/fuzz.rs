@@ -36,7 +36,8 @@ const TOKENS: &[&[u8]] = &[
     "😀".as_bytes(), "\u{301}".as_bytes(), b"\xff", b"\xe2\x80", b"\xc3", b"\x00", b".", b"...", b"U.S.", b"n't",
     b"'s", b"\"", b"\n", b"\r\n", b"\n\n", b" ", b"date ", b"2022-02-25", b"2022-02-30", b"{", b"}", b"\":\"",
     b"\\u00", b"\x1f\x8b", b"WARC/1.0\r\n", b"Content-Length: 99999999\r\n", b"\r\n\r\n", b"<p>", b"</p>",
-    b"<script>", b"<!--", b"http://x.y/", b"@", b"#", b"No. 1", b"1.30", b"150,000", b"?\xe2\x80\x9d",
+    b"<script>", b"<!--", b"<meta charset=\"", b"<time datetime=\"", b"application/ld+json", b"{\"@graph\":[",
+    b"\x1f\x8b\x08\x00", b"HTTP/1.1 200 OK\r\n", b"Transfer-Encoding: chunked\r\n", b"Content-Length: 7\r\n", b"http://x.y/", b"@", b"#", b"No. 1", b"1.30", b"150,000", b"?\xe2\x80\x9d",
 ];
 
 impl Mutator {
@@ -58,6 +59,11 @@ impl Mutator {
     /// A random number below `n` (`n` > 0).
     pub fn below(&mut self, n: usize) -> usize {
         (self.next_u64() % n.max(1) as u64) as usize
+    }
+
+    /// `n` random bytes.
+    pub fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next_u64() as u8).collect()
     }
 
     /// One of `seeds`, changed by one to eight random mutations: bit flips, truncation,
@@ -90,7 +96,8 @@ impl Mutator {
                     out.extend_from_slice(&other[from..]);
                 }
                 5 => {
-                    let piece: Vec<u8> = (0..1 + self.below(16)).map(|_| self.next_u64() as u8).collect();
+                    let n = 1 + self.below(16);
+                    let piece = self.bytes(n);
                     out.splice(at..at, piece);
                 }
                 _ => {
