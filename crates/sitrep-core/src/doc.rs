@@ -1,6 +1,6 @@
 //! The report every stage reads and annotates.
 
-use crate::{Meta, TextLayer};
+use crate::{Meta, SyntaxLayer, TextLayer, TimeLayer};
 
 /// One report: its untouched text, its metadata and the stand-off layers stages add.
 ///
@@ -20,6 +20,10 @@ pub struct Doc {
     text: String,
     /// Paragraphs, sentences and tokens (filled by `sitrep-text`).
     pub text_layer: TextLayer,
+    /// Tags, lemmas and dependencies per token (filled by `sitrep-syntax`).
+    pub syntax: SyntaxLayer,
+    /// Temporal expressions and their values (filled by `sitrep-time`).
+    pub time: TimeLayer,
     /// Problems met while reading this report that did not stop it (lossy decoding,
     /// boilerplate-only pages): kept so an analyst can judge the output.
     pub warnings: Vec<String>,
@@ -28,7 +32,14 @@ pub struct Doc {
 impl Doc {
     /// A report with `text` as its body and no layers yet.
     pub fn new(meta: Meta, text: impl Into<String>) -> Doc {
-        Doc { meta, text: text.into(), text_layer: TextLayer::default(), warnings: Vec::new() }
+        Doc {
+            meta,
+            text: text.into(),
+            text_layer: TextLayer::default(),
+            syntax: SyntaxLayer::default(),
+            time: TimeLayer::default(),
+            warnings: Vec::new(),
+        }
     }
 
     /// The report body exactly as read; every span points into it.

@@ -10,11 +10,15 @@ pub mod fuzz;
 mod meta;
 mod output;
 mod span;
+mod syntax_layer;
 mod text_layer;
+mod time_layer;
 
 pub use char_index::CharIndex;
 pub use doc::{Doc, Stage};
 pub use meta::{Meta, Origin, Position};
 pub use output::{OutputOptions, Report};
 pub use span::Span;
+pub use syntax_layer::{SyntaxLayer, TokenSyntax};
 pub use text_layer::{Sentence, TextLayer, Token, TokenKind};
+pub use time_layer::{TimeLayer, Timex, TimexDetail, TimexType};

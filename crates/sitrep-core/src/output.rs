@@ -5,13 +5,16 @@
 
 use serde::Serialize;
 
-use crate::{CharIndex, Doc, TokenKind};
+use crate::{CharIndex, Doc, TimexDetail, TokenKind};
 
 /// Which optional layers to write besides the always-present ones.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct OutputOptions {
     /// Write every token with its span and kind (`--layers tokens`).
     pub tokens: bool,
+    /// Write tags, lemma, head and relation with every token (`--layers syntax`); implies
+    /// `tokens`.
+    pub syntax: bool,
 }
 
 /// A serialisable view of one report, borrowing the `Doc`.
@@ -32,7 +35,7 @@ pub struct Report<'a> {
     tokens: Option<Vec<TokenView<'a>>>,
     entities: [(); 0],
     places: [(); 0],
-    times: [(); 0],
+    times: Vec<TimexView<'a>>,
     quotes: [(); 0],
     events: [(); 0],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
@@ -57,6 +60,30 @@ struct TokenView<'a> {
     text: &'a str,
     span: [usize; 2],
     kind: &'static str,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    syntax: Option<SyntaxView<'a>>,
+}
+
+/// A token's syntax; `head` is the index of the head token in the `tokens` array.
+#[derive(Serialize)]
+struct SyntaxView<'a> {
+    upos: &'static str,
+    xpos: &'static str,
+    lemma: &'a str,
+    head: Option<u32>,
+    deprel: &'static str,
+}
+
+#[derive(Serialize)]
+struct TimexView<'a> {
+    id: String,
+    text: &'a str,
+    span: [usize; 2],
+    #[serde(rename = "type")]
+    kind: crate::TimexType,
+    value: &'a str,
+    #[serde(flatten)]
+    detail: &'a TimexDetail,
 }
 
 impl<'a> Report<'a> {
@@ -65,17 +92,43 @@ impl<'a> Report<'a> {
         let index = CharIndex::new(doc.text());
         let layer = &doc.text_layer;
         let meta = &doc.meta;
-        let tokens = options.tokens.then(|| {
+        let with_syntax = options.syntax && doc.syntax.tokens.len() == layer.tokens.len();
+        let tokens = (options.tokens || options.syntax).then(|| {
             layer
                 .tokens
                 .iter()
-                .map(|t| TokenView {
+                .enumerate()
+                .map(|(i, t)| TokenView {
                     text: t.span.of(doc.text()),
                     span: index.span(t.span),
                     kind: kind_name(t.kind),
+                    syntax: with_syntax.then(|| {
+                        let s = &doc.syntax.tokens[i];
+                        SyntaxView {
+                            upos: s.upos,
+                            xpos: s.xpos,
+                            lemma: doc.syntax.lemma(i),
+                            head: s.head,
+                            deprel: s.deprel,
+                        }
+                    }),
                 })
                 .collect()
         });
+        let times = doc
+            .time
+            .times
+            .iter()
+            .enumerate()
+            .map(|(i, t)| TimexView {
+                id: format!("t{}", i + 1),
+                text: t.span.of(doc.text()),
+                span: index.span(t.span),
+                kind: t.kind,
+                value: &t.value,
+                detail: &t.detail,
+            })
+            .collect();
         Report {
             doc: DocView {
                 id: &meta.id,
@@ -93,7 +146,7 @@ impl<'a> Report<'a> {
             tokens,
             entities: [],
             places: [],
-            times: [],
+            times,
             quotes: [],
             events: [],
             warnings: &doc.warnings,

@@ -45,7 +45,7 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "ZONE", default_value = "UTC", value_parser = parse_tz)]
     pub tz: TimeZone,
 
-    /// Optional layers to add to the output, comma-separated: `tokens`.
+    /// Optional layers to add to the output, comma-separated: `tokens`, `syntax`.
     #[arg(long, value_name = "LAYERS", value_delimiter = ',')]
     pub layers: Vec<Layer>,
 
@@ -63,7 +63,10 @@ pub enum OutputFormat {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layer {
+    /// Every token with its span and kind.
     Tokens,
+    /// Every token with its tags, lemma, head and dependency relation.
+    Syntax,
 }
 
 fn parse_input_format(s: &str) -> Result<InputFormat, String> {

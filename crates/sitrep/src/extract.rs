@@ -33,7 +33,10 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         report_error(err, &mut tally);
     }
     let opts = ReadOptions { format: args.input_format, date: args.date, tz: args.tz.clone(), ..ReadOptions::default() };
-    let output = OutputOptions { tokens: args.layers.contains(&Layer::Tokens) };
+    let output = OutputOptions {
+        tokens: args.layers.contains(&Layer::Tokens),
+        syntax: args.layers.contains(&Layer::Syntax),
+    };
     let pipeline = Pipeline::new();
     let stdout = io::stdout();
     let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, stdout.lock()), args.format);
