@@ -56,6 +56,21 @@ pub struct TimexDetail {
     /// For times with a known offset, the same instant in UTC (`2022-02-25T20:00Z`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utc: Option<String>,
+    /// The point the value was computed from when the expression is relative: the report
+    /// date (`2022-02-25`) or a date the narrative moved to ("On March 3 … two days later").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    /// For a range written as one expression ("Feb 24-25", "from Monday to Wednesday"),
+    /// the value of its last part; `value` holds the first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    /// TIMEX3 `quant` of a SET: `EVERY` ("every Friday", "each month").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quant: Option<&'static str>,
+    /// `true` when the expression is relative but no anchor was known, so `value` holds
+    /// only what the words say (`XXXX-XX-XX`, `FUTURE_REF`), never a guessed date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unanchored: Option<bool>,
 }
 
 /// The temporal expressions of one report, in text order, not overlapping.

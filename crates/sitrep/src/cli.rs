@@ -1,5 +1,7 @@
 //! Command-line arguments.
 
+use std::path::PathBuf;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -21,6 +23,102 @@ pub enum Command {
     /// Reads dated text (`date YYYY-MM-DD` then the report), plain text (with --date),
     /// JSON Lines, HTML pages and WARC(.gz) archives; folders are read recursively.
     Extract(ExtractArgs),
+    /// Tag and parse a CoNLL-U file (its words as given) and write CoNLL-U with predicted
+    /// UPOS, XPOS, LEMMA, HEAD and DEPREL, for any standard scorer.
+    Parse(ParseArgs),
+    /// Train a model from data (reproducible: fixed seed, same data → same file).
+    #[command(subcommand)]
+    Train(TrainCommand),
+    /// Score a layer against gold data and print the figures.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Args, Debug)]
+pub struct ParseArgs {
+    /// The CoNLL-U file to parse (`-` for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub conllu: String,
+
+    /// Write here instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Use this model file instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TrainCommand {
+    /// Train the tagger, lemmatiser and parser on a CoNLL-U treebank.
+    Syntax(TrainSyntaxArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct TrainSyntaxArgs {
+    /// Training treebank (CoNLL-U).
+    #[arg(long, value_name = "FILE", default_value = "../shared/data/ud-en-ewt/en_ewt-ud-train.conllu")]
+    pub train: PathBuf,
+
+    /// Where to write the model.
+    #[arg(long, short = 'o', value_name = "FILE", default_value = "crates/sitrep-syntax/model/en-ewt.syntax")]
+    pub output: PathBuf,
+
+    /// Treebank to score the new model on after training (CoNLL-U); none to skip.
+    #[arg(long, value_name = "FILE", default_value = "../shared/data/ud-en-ewt/en_ewt-ud-dev.conllu")]
+    pub dev: Option<PathBuf>,
+
+    /// Seed for shuffling the training data.
+    #[arg(long, default_value_t = 2022)]
+    pub seed: u64,
+
+    /// Passes over the data for the tagger.
+    #[arg(long, default_value_t = 8)]
+    pub tagger_epochs: usize,
+
+    /// Passes over the data for the parser.
+    #[arg(long, default_value_t = 15)]
+    pub parser_epochs: usize,
+
+    /// Folds for jackknifed training tags (1 = train the parser on gold tags).
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
+
+    /// Drop averaged weights smaller than this (smaller, faster model).
+    #[arg(long, default_value_t = 0.9)]
+    pub prune: f32,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EvalCommand {
+    /// UPOS/XPOS/lemma accuracy, UAS and LAS on a gold CoNLL-U file (gold words).
+    Syntax(EvalSyntaxArgs),
+    /// Temporal expressions against TimeML gold (TempEval-3 scoring): extents, types, values.
+    Time(EvalTimeArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct EvalTimeArgs {
+    /// A folder of TimeML (.tml) files, searched recursively.
+    #[arg(value_name = "DIR", default_value = "../shared/eval/tempeval3/TBAQ-cleaned")]
+    pub dir: PathBuf,
+
+    /// Score another system's output (JSON Lines: {"file", "times": [{"span", "type", "value"}]})
+    /// instead of sitrep's.
+    #[arg(long, value_name = "FILE")]
+    pub predictions: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalSyntaxArgs {
+    /// Gold treebank (CoNLL-U).
+    #[arg(value_name = "FILE", default_value = "../shared/data/ud-en-ewt/en_ewt-ud-test.conllu")]
+    pub gold: PathBuf,
+
+    /// Use this model file instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

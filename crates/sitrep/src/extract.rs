@@ -37,7 +37,13 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         tokens: args.layers.contains(&Layer::Tokens),
         syntax: args.layers.contains(&Layer::Syntax),
     };
-    let pipeline = Pipeline::new();
+    let pipeline = match Pipeline::new() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("sitrep extract: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let stdout = io::stdout();
     let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, stdout.lock()), args.format);
 

@@ -3,7 +3,7 @@
 //! ```
 //! use sitrep::Pipeline;
 //! use sitrep_core::{Doc, Meta};
-//! let pipeline = Pipeline::new();
+//! let pipeline = Pipeline::new().unwrap();
 //! let mut doc = Doc::new(Meta::new("r1", jiff::civil::date(2022, 2, 25)), "Troops advanced. Talks stalled.");
 //! pipeline.run(&mut doc);
 //! assert_eq!(doc.text_layer.sentences.len(), 2);
@@ -18,8 +18,13 @@ pub struct Pipeline {
 
 impl Pipeline {
     /// The pipeline with the built-in resources.
-    pub fn new() -> Pipeline {
-        Pipeline { stages: vec![Box::new(sitrep_text::Segmenter::new())] }
+    ///
+    /// Fails only if a built-in model is damaged, which is a build defect.
+    pub fn new() -> Result<Pipeline, PipelineError> {
+        let syntax = sitrep_syntax::SyntaxStage::builtin().map_err(|e| PipelineError(e.to_string()))?;
+        Ok(Pipeline {
+            stages: vec![Box::new(sitrep_text::Segmenter::new()), Box::new(syntax), Box::new(sitrep_time::TimeTagger::new())],
+        })
     }
 
     /// Run every stage on `doc`.
@@ -30,8 +35,14 @@ impl Pipeline {
     }
 }
 
-impl Default for Pipeline {
-    fn default() -> Self {
-        Pipeline::new()
+/// A built-in resource could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PipelineError(pub String);
+
+impl std::fmt::Display for PipelineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }
+
+impl std::error::Error for PipelineError {}

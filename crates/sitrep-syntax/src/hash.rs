@@ -1,0 +1,58 @@
+//! Feature hashing: words and feature templates become 64-bit keys without allocation.
+//!
+//! The mixing is fixed (no random seed) so that training is reproducible and a model
+//! file means the same thing on every machine.
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// Fold one value into a running hash (FxHash's step).
+#[inline]
+pub fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+/// Spread the bits of a finished hash (MurmurHash3's finaliser), so that any 32 bits of
+/// it are as good as any other.
+#[inline]
+pub fn finish(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// Hash a string's bytes.
+///
+/// ```
+/// use sitrep_syntax::hash::str_hash;
+/// assert_eq!(str_hash("troops"), str_hash("troops"));
+/// assert_ne!(str_hash("troops"), str_hash("troop"));
+/// ```
+#[inline]
+pub fn str_hash(s: &str) -> u64 {
+    bytes_hash(s.as_bytes())
+}
+
+/// Hash a byte string, eight bytes at a time.
+#[inline]
+pub fn bytes_hash(b: &[u8]) -> u64 {
+    let mut h = mix(0x9e37_79b9_7f4a_7c15, b.len() as u64);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(h, u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut buf = [0u8; 8];
+        buf[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(buf));
+    }
+    h
+}
+
+/// The key of a feature: its template number and up to three values.
+#[inline]
+pub fn feature(template: u32, a: u64, b: u64, c: u64) -> u64 {
+    finish(mix(mix(mix(template as u64 + 1, a), b), c))
+}

@@ -1,0 +1,166 @@
+//! sitrep-syntax: part-of-speech tags (UPOS and Penn XPOS), lemmas and a labelled
+//! dependency parse (Universal Dependencies) for the tokens of the text layer.
+//!
+//! Three small learned components share one compact model file, trained on UD English
+//! EWT by `sitrep train syntax` and built into the binary:
+//! - [`tagger`]: greedy averaged-perceptron tagger over (UPOS, XPOS) pairs;
+//! - [`parser`]: greedy arc-hybrid transition parser with a dynamic oracle;
+//! - [`lemma`]: suffix edit rules per tag plus learned exceptions.
+//!
+//! ```
+//! use sitrep_syntax::Syntax;
+//! let syntax = Syntax::builtin().expect("the built-in model loads");
+//! let analysis = syntax.analyze(&["Russian", "troops", "seized", "the", "airport", "."]);
+//! assert_eq!(analysis.upos(syntax, 2), "VERB");
+//! assert_eq!(analysis.heads[1], Some(2));        // troops ← seized
+//! assert_eq!(analysis.deprel(syntax, 1), "nsubj");
+//! assert_eq!(analysis.lemma(2), "seize");
+//! ```
+
+pub mod conllu;
+pub mod eval;
+mod forms;
+pub mod hash;
+pub mod lemma;
+pub mod model;
+pub mod parser;
+pub mod perceptron;
+mod rng;
+mod stage;
+pub mod tagger;
+pub mod train;
+pub mod words;
+
+use std::sync::OnceLock;
+
+pub use forms::treebank_form;
+pub use model::ModelError;
+pub use stage::SyntaxStage;
+
+use lemma::Lemmatizer;
+use parser::{Parse, ParseScratch, Parser, State};
+use tagger::{TagScratch, Tagger};
+use words::{Scratch, WordInfo};
+
+/// The model shipped with sitrep (trained on UD English EWT; see README for the command).
+static BUILTIN: &[u8] = include_bytes!("../model/en-ewt.syntax");
+
+/// A complete syntax model: tagger, parser and lemmatiser.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Syntax {
+    /// The part-of-speech tagger.
+    pub tagger: Tagger,
+    /// The dependency parser.
+    pub parser: Parser,
+    /// The lemmatiser.
+    pub lemmatizer: Lemmatizer,
+}
+
+/// Tags, lemmas and the tree of one sentence, as [`Syntax::analyze`] returns them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Analysis {
+    /// Tag number of each word (see [`Analysis::upos`], [`Analysis::xpos`]).
+    pub tags: Vec<u8>,
+    /// Head of each word (0-based), `None` for the root.
+    pub heads: Vec<Option<u32>>,
+    /// Label number of each word (see [`Analysis::deprel`]).
+    pub labels: Vec<u8>,
+    /// Lemmas back to back; word `i`'s is `lemmas[lemma_ends[i-1]..lemma_ends[i]]`.
+    pub lemmas: String,
+    /// End of each word's lemma in `lemmas`.
+    pub lemma_ends: Vec<u32>,
+}
+
+impl Analysis {
+    /// UPOS of word `i`.
+    pub fn upos(&self, model: &Syntax, i: usize) -> &'static str {
+        model.tagger.tags[self.tags[i] as usize].0
+    }
+    /// XPOS of word `i`.
+    pub fn xpos(&self, model: &Syntax, i: usize) -> &'static str {
+        model.tagger.tags[self.tags[i] as usize].1
+    }
+    /// Dependency relation of word `i`.
+    pub fn deprel(&self, model: &Syntax, i: usize) -> &'static str {
+        model.parser.labels[self.labels[i] as usize]
+    }
+    /// Lemma of word `i`.
+    pub fn lemma(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.lemma_ends[i - 1] as usize };
+        &self.lemmas[start..self.lemma_ends[i] as usize]
+    }
+}
+
+/// Buffers reused from sentence to sentence so analysis does not allocate in steady state.
+#[derive(Default)]
+pub struct Workspace {
+    words: Vec<WordInfo>,
+    word_scratch: Scratch,
+    tag_scratch: TagScratch,
+    state: State,
+    parse_scratch: ParseScratch,
+    parse: Parse,
+    lower: String,
+}
+
+impl Syntax {
+    /// The built-in model, loaded on first use and shared after that.
+    pub fn builtin() -> Result<&'static Syntax, ModelError> {
+        static MODEL: OnceLock<Result<Syntax, ModelError>> = OnceLock::new();
+        MODEL.get_or_init(|| model::from_bytes(BUILTIN)).as_ref().map_err(Clone::clone)
+    }
+
+    /// Read a model from the bytes of a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Syntax, ModelError> {
+        model::from_bytes(bytes)
+    }
+
+    /// The model as the bytes of a model file.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        model::to_bytes(self)
+    }
+
+    /// Analyse one sentence given as its words.
+    pub fn analyze(&self, words: &[&str]) -> Analysis {
+        let mut out = Analysis::default();
+        self.analyze_into(words.iter().copied(), &mut Workspace::default(), &mut out);
+        out
+    }
+
+    /// Analyse one sentence into `out`, reusing `ws`.
+    pub fn analyze_into<'a>(&self, words: impl Iterator<Item = &'a str> + Clone, ws: &mut Workspace, out: &mut Analysis) {
+        ws.words.clear();
+        for w in words.clone() {
+            ws.words.push(WordInfo::new(&treebank_form(w), &mut ws.word_scratch));
+        }
+        self.tagger.tag(&ws.words, &mut out.tags, &mut ws.tag_scratch);
+        self.parser.parse(&ws.words, &out.tags, &mut ws.state, &mut ws.parse_scratch, &mut ws.parse);
+        std::mem::swap(&mut out.heads, &mut ws.parse.heads);
+        std::mem::swap(&mut out.labels, &mut ws.parse.labels);
+        out.lemmas.clear();
+        out.lemma_ends.clear();
+        for (w, &tag) in words.zip(&out.tags) {
+            self.lemmatizer.lemma(&treebank_form(w), tag, &mut ws.lower, &mut out.lemmas);
+            out.lemma_ends.push(out.lemmas.len() as u32);
+        }
+    }
+
+    /// Fill UPOS, XPOS, LEMMA, HEAD and DEPREL of CoNLL-U sentences from their forms;
+    /// FEATS and DEPS, which this model does not predict, become `_`.
+    pub fn annotate_conllu(&self, sentences: &mut [conllu::Sentence]) {
+        let mut ws = Workspace::default();
+        let mut a = Analysis::default();
+        for s in sentences {
+            self.analyze_into(s.words.iter().map(|w| w.form.as_str()), &mut ws, &mut a);
+            for (i, w) in s.words.iter_mut().enumerate() {
+                w.upos = a.upos(self, i).to_string();
+                w.xpos = a.xpos(self, i).to_string();
+                w.lemma = a.lemma(i).to_string();
+                w.head = Some(a.heads[i].map_or(0, |h| h + 1));
+                w.deprel = a.deprel(self, i).to_string();
+                w.feats = "_".into();
+                w.deps = "_".into();
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! The pipeline stage that lays the syntax layer into a [`Doc`].
+
+use sitrep_core::{Doc, Stage, TokenSyntax};
+
+use crate::{Analysis, Syntax, Workspace};
+
+/// Fills [`Doc::syntax`] sentence by sentence: one entry per token, heads as indices into
+/// the report's token list.
+///
+/// ```
+/// use sitrep_core::{Doc, Meta, Stage};
+/// let mut doc = Doc::new(Meta::new("r", jiff::civil::date(2022, 2, 25)), "Troops seized the airport.");
+/// sitrep_text::Segmenter::new().annotate(&mut doc);
+/// sitrep_syntax::SyntaxStage::builtin().unwrap().annotate(&mut doc);
+/// assert_eq!(doc.syntax.tokens[1].deprel, "root");
+/// assert_eq!(doc.syntax.lemma(1), "seize");
+/// ```
+pub struct SyntaxStage {
+    model: &'static Syntax,
+}
+
+impl SyntaxStage {
+    /// The stage with the built-in model.
+    pub fn builtin() -> Result<SyntaxStage, crate::ModelError> {
+        Ok(SyntaxStage { model: Syntax::builtin()? })
+    }
+
+    /// The stage with a model loaded elsewhere (leaked to live as long as the process).
+    pub fn with_model(model: Syntax) -> SyntaxStage {
+        SyntaxStage { model: Box::leak(Box::new(model)) }
+    }
+}
+
+impl Stage for SyntaxStage {
+    fn annotate(&self, doc: &mut Doc) {
+        let mut ws = Workspace::default();
+        let mut a = Analysis::default();
+        let mut layer = std::mem::take(&mut doc.syntax);
+        layer.clear();
+        let text = doc.text();
+        let tokens = &doc.text_layer.tokens;
+        for sentence in &doc.text_layer.sentences {
+            let range = sentence.tokens();
+            let first = range.start as u32;
+            let words = tokens[range].iter().map(|t| t.span.of(text));
+            self.model.analyze_into(words, &mut ws, &mut a);
+            for i in 0..a.tags.len() {
+                let token = TokenSyntax {
+                    upos: a.upos(self.model, i),
+                    xpos: a.xpos(self.model, i),
+                    lemma: (0, 0),
+                    head: a.heads[i].map(|h| h + first),
+                    deprel: a.deprel(self.model, i),
+                };
+                layer.push(token, a.lemma(i));
+            }
+        }
+        doc.syntax = layer;
+    }
+}

@@ -1,0 +1,185 @@
+//! The part-of-speech tagger: a greedy left-to-right averaged perceptron that predicts
+//! the pair (UPOS, XPOS) as one tag, with the usual lexical features (Ratnaparkhi 1996;
+//! Collins 2002) plus the most frequent tag of the next two words from a tag dictionary,
+//! which stands in for the right context a greedy tagger cannot see.
+
+use std::collections::HashMap;
+
+use crate::hash::{feature, mix};
+use crate::perceptron::{Trainer, Weights};
+use crate::words::WordInfo;
+
+/// Tag number meaning "no word here" (before the sentence start or after its end).
+pub const NONE: u64 = 0xFFFF;
+
+/// Number of feature templates.
+const N_FEATURES: usize = 30;
+
+/// A trained tagger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tagger {
+    /// Tag number → (UPOS, XPOS).
+    pub tags: Vec<(&'static str, &'static str)>,
+    /// Lower-cased word → its most frequent tag in training, for frequent words.
+    pub dictionary: HashMap<u64, u8>,
+    /// The weights.
+    pub weights: Weights,
+}
+
+/// Reused buffers for tagging one sentence after another.
+#[derive(Default)]
+pub struct TagScratch {
+    features: Vec<u64>,
+    scores: Vec<i32>,
+}
+
+impl Tagger {
+    /// Tag the words of one sentence, writing tag numbers into `out`.
+    pub fn tag(&self, words: &[WordInfo], out: &mut Vec<u8>, scratch: &mut TagScratch) {
+        out.clear();
+        scratch.scores.resize(self.tags.len(), 0);
+        for i in 0..words.len() {
+            features(words, i, out, &self.dictionary, &mut scratch.features);
+            scratch.scores.iter_mut().for_each(|s| *s = 0);
+            self.weights.score(&scratch.features, &mut scratch.scores);
+            out.push(argmax_int(&scratch.scores) as u8);
+        }
+    }
+}
+
+/// The index of the highest integer score (the first on ties).
+pub fn argmax_int(scores: &[i32]) -> usize {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// The index of the highest score (the first on ties).
+pub fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+fn dict(words: &[WordInfo], i: usize, dictionary: &HashMap<u64, u8>) -> u64 {
+    match words.get(i) {
+        Some(w) => dictionary.get(&w.lower).map_or(0xFFFE, |&t| t as u64),
+        None => NONE,
+    }
+}
+
+/// The features of word `i` given the tags already chosen for the words before it.
+pub fn features(words: &[WordInfo], i: usize, tags: &[u8], dictionary: &HashMap<u64, u8>, out: &mut Vec<u64>) {
+    out.clear();
+    let w = &words[i];
+    let word = |j: isize| -> u64 {
+        let k = i as isize + j;
+        if k < 0 {
+            NONE
+        } else {
+            words.get(k as usize).map_or(NONE, |w| w.lower)
+        }
+    };
+    let tag = |back: usize| -> u64 { if i >= back { tags[i - back] as u64 } else { NONE } };
+    let suffix3 = |j: isize| -> u64 {
+        let k = i as isize + j;
+        if k < 0 {
+            NONE
+        } else {
+            words.get(k as usize).map_or(NONE, |w| w.suffix[2])
+        }
+    };
+    let flags = (w.title as u64) | (w.digit as u64) << 1 | (w.hyphen as u64) << 2 | (w.upper as u64) << 3 | ((i == 0) as u64) << 4;
+    let (p1, p2) = (tag(1), tag(2));
+    let (n1, n2) = (dict(words, i + 1, dictionary), dict(words, i + 2, dictionary));
+    let d0 = dict(words, i, dictionary);
+    let t = |n: u32, a: u64, b: u64, c: u64| feature(n, a, b, c);
+    out.extend_from_slice(&[
+        t(0, 0, 0, 0),
+        t(1, w.lower, 0, 0),
+        t(2, w.suffix[0], 0, 0),
+        t(3, w.suffix[1], 0, 0),
+        t(4, w.suffix[2], 0, 0),
+        t(5, w.suffix[3], 0, 0),
+        t(6, w.prefix[0], 0, 0),
+        t(7, w.prefix[1], 0, 0),
+        t(8, w.prefix[2], 0, 0),
+        t(9, w.shape, 0, 0),
+        t(10, flags, 0, 0),
+        t(11, p1, 0, 0),
+        t(12, p2, p1, 0),
+        t(13, p1, w.lower, 0),
+        t(14, word(-1), 0, 0),
+        t(15, suffix3(-1), 0, 0),
+        t(16, word(-2), 0, 0),
+        t(17, word(1), 0, 0),
+        t(18, suffix3(1), 0, 0),
+        t(19, word(2), 0, 0),
+        t(20, n1, 0, 0),
+        t(21, n1, n2, 0),
+        t(22, p1, n1, 0),
+        t(23, w.lower, word(1), 0),
+        t(24, word(-1), w.lower, 0),
+        t(25, d0, 0, 0),
+        t(26, d0, n1, p1),
+        t(27, w.suffix[2], p1, 0),
+        t(28, mix(w.shape, flags), n1, 0),
+        t(29, w.lower, n1, 0),
+    ]);
+    debug_assert_eq!(out.len(), N_FEATURES);
+}
+
+/// One sentence of training data: words and their gold tag numbers.
+pub struct TaggedSentence {
+    /// The words.
+    pub words: Vec<WordInfo>,
+    /// Gold tags.
+    pub tags: Vec<u8>,
+}
+
+/// Train a tagger for `epochs` passes over `data`, shuffled by `seed` each pass.
+pub fn train(
+    data: &[TaggedSentence],
+    tags: Vec<(&'static str, &'static str)>,
+    dictionary: HashMap<u64, u8>,
+    epochs: usize,
+    seed: u64,
+    prune: f32,
+    mut progress: impl FnMut(usize, f64),
+) -> Tagger {
+    let mut trainer = Trainer::new(tags.len());
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = crate::rng::Rng::new(seed);
+    let mut features_buf = Vec::new();
+    let mut scores = vec![0.0f32; tags.len()];
+    let mut guesses = Vec::new();
+    for epoch in 0..epochs {
+        rng.shuffle(&mut order);
+        let (mut right, mut total) = (0usize, 0usize);
+        for &s in &order {
+            let sent = &data[s];
+            guesses.clear();
+            for i in 0..sent.words.len() {
+                features(&sent.words, i, &guesses, &dictionary, &mut features_buf);
+                scores.iter_mut().for_each(|x| *x = 0.0);
+                trainer.score(&features_buf, &mut scores);
+                let guess = argmax(&scores);
+                trainer.tick();
+                trainer.update(&features_buf, sent.tags[i] as usize, guess);
+                right += (guess == sent.tags[i] as usize) as usize;
+                total += 1;
+                guesses.push(guess as u8);
+            }
+        }
+        progress(epoch + 1, right as f64 / total.max(1) as f64);
+    }
+    Tagger { tags, dictionary, weights: trainer.average(prune) }
+}

@@ -1,0 +1,122 @@
+//! Per-word facts the tagger and parser read, computed once per word: hashes of the
+//! lower-cased form, its shape, prefixes and suffixes.
+
+use crate::hash::{bytes_hash, mix, str_hash};
+
+/// Longest affix used as a feature, in characters.
+pub const AFFIX: usize = 4;
+
+/// The hashed view of one word.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordInfo {
+    /// The lower-cased form (numbers folded to their shape).
+    pub lower: u64,
+    /// The shape: `Xxxx`, `dd`, `X.X.`, with runs longer than two shortened.
+    pub shape: u64,
+    /// Prefixes of 1..=3 characters.
+    pub prefix: [u64; 3],
+    /// Suffixes of 1..=AFFIX characters.
+    pub suffix: [u64; AFFIX],
+    /// First letter upper case.
+    pub title: bool,
+    /// Contains a digit.
+    pub digit: bool,
+    /// Contains a hyphen.
+    pub hyphen: bool,
+    /// All letters upper case (and at least one letter).
+    pub upper: bool,
+}
+
+/// Scratch buffers reused across words, so computing [`WordInfo`] does not allocate.
+#[derive(Default)]
+pub struct Scratch {
+    lower: String,
+    shape: String,
+}
+
+impl WordInfo {
+    /// The facts about `form` (already passed through [`crate::treebank_form`]).
+    ///
+    /// ```
+    /// use sitrep_syntax::words::{Scratch, WordInfo};
+    /// let mut s = Scratch::default();
+    /// let a = WordInfo::new("Troops", &mut s);
+    /// let b = WordInfo::new("troops", &mut s);
+    /// assert_eq!(a.lower, b.lower);
+    /// assert!(a.title && !b.title);
+    /// ```
+    pub fn new(form: &str, scratch: &mut Scratch) -> WordInfo {
+        let Scratch { lower, shape } = scratch;
+        lower.clear();
+        shape.clear();
+        let (mut title, mut digit, mut hyphen, mut letters, mut uppers) = (false, false, false, 0usize, 0usize);
+        let mut last = '\0';
+        let mut run = 0;
+        for (i, c) in form.chars().enumerate() {
+            if i >= 64 {
+                break; // the shape of a very long token says nothing more
+            }
+            let class = if c.is_uppercase() {
+                letters += 1;
+                uppers += 1;
+                if i == 0 {
+                    title = true;
+                }
+                'X'
+            } else if c.is_alphabetic() {
+                letters += 1;
+                'x'
+            } else if c.is_ascii_digit() {
+                digit = true;
+                'd'
+            } else {
+                if c == '-' {
+                    hyphen = true;
+                }
+                c
+            };
+            if class == last {
+                run += 1;
+            } else {
+                run = 1;
+                last = class;
+            }
+            if run <= 2 {
+                shape.push(class);
+            }
+        }
+        let numeric = digit && form.chars().all(|c| c.is_ascii_digit() || ",.:/-".contains(c));
+        if numeric {
+            lower.push_str(if form.len() == 4 && form.bytes().all(|b| b.is_ascii_digit()) { "!YEAR" } else { "!NUM" });
+            lower.push_str(shape);
+        } else {
+            for c in form.chars() {
+                lower.extend(c.to_lowercase());
+            }
+        }
+        let lower_hash = str_hash(lower);
+        let mut prefix = [0u64; 3];
+        let mut suffix = [0u64; AFFIX];
+        let l = lower.as_str();
+        let mut ends = l.char_indices().map(|(i, _)| i).skip(1).chain(std::iter::once(l.len()));
+        for (n, p) in prefix.iter_mut().enumerate() {
+            let end = ends.next().unwrap_or(l.len());
+            *p = mix(bytes_hash(&l.as_bytes()[..end]), 100 + n as u64);
+        }
+        let mut starts = l.char_indices().rev().map(|(i, _)| i);
+        for (n, s) in suffix.iter_mut().enumerate() {
+            let start = starts.next().unwrap_or(0);
+            *s = mix(bytes_hash(&l.as_bytes()[start..]), 200 + n as u64);
+        }
+        WordInfo {
+            lower: lower_hash,
+            shape: str_hash(shape),
+            prefix,
+            suffix,
+            title,
+            digit,
+            hyphen,
+            upper: letters > 0 && uppers == letters,
+        }
+    }
+}

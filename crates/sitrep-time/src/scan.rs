@@ -1,0 +1,1019 @@
+//! The grammar of time expressions over looked-up tokens ([`Lex`]).
+//!
+//! Scanning is a loop over tokens that skips, after one comparison, every token that
+//! cannot start an expression; at the few that can, [`Scan::parse`] reads the longest
+//! expression it knows from there: modifiers ("early", "more than", "the end of"), a
+//! core (a date, an amount of units, a weekday, a relative phrase…) and extensions
+//! ("Thursday *night*", "*1.30am IST on* Saturday", "the third quarter *of 1989*").
+//!
+//! Extents follow TimeML: prepositions stay out ("on Friday" → "Friday"), determiners
+//! and modifiers that belong to the expression stay in ("the past two months",
+//! "nearly forty years").
+
+use sitrep_core::{Token, TimexType};
+
+use crate::expr::{Amount, Expr, YearSpec};
+use crate::lexicon::{Deictic, Dir, Lex, Mod, Num, Pod, Prep, Rel, Unit, W};
+use crate::zones;
+
+/// One recognised expression: tokens `start..end`, what it says, its TIMEX3 `mod`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub expr: Expr,
+    pub modifier: Option<&'static str>,
+}
+
+/// A sentence's tokens, looked up, for the grammar.
+pub(crate) struct Scan<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub lex: &'a [Lex],
+    /// First token of the sentence.
+    pub s: usize,
+    /// One past its last token.
+    pub e: usize,
+}
+
+/// True when token `l` can begin an expression (checked before anything else).
+#[inline]
+pub(crate) fn could_start(l: Lex) -> bool {
+    match l {
+        Lex::Other => false,
+        Lex::Punct(c) => c == b'\'',
+        Lex::Num(Num::Other) => false,
+        Lex::Num(_) => true,
+        Lex::W(w) => !matches!(
+            w,
+            W::Prep(_) | W::Noise | W::Country(_) | W::Will | W::Long | W::Period | W::PluralS | W::Time | W::AmPm(_) | W::Zone(_) | W::OClock
+        ) || w == W::Prep(Prep::At),
+    }
+}
+
+impl<'a> Scan<'a> {
+    #[inline]
+    fn at(&self, i: usize) -> Lex {
+        if i < self.e && i >= self.s {
+            self.lex[i]
+        } else {
+            Lex::Other
+        }
+    }
+
+    #[inline]
+    fn w(&self, i: usize) -> Option<W> {
+        match self.at(i) {
+            Lex::W(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    fn is(&self, i: usize, w: W) -> bool {
+        self.w(i) == Some(w)
+    }
+
+    fn punct(&self, i: usize, c: u8) -> bool {
+        self.at(i) == Lex::Punct(c)
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).and_then(|t| self.text.get(t.span.range())).unwrap_or("")
+    }
+
+    fn word_is(&self, i: usize, w: &str) -> bool {
+        i < self.e && self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    /// The longest expression starting at token `i`.
+    pub(crate) fn parse(&self, i: usize) -> Option<Cand> {
+        let (j, modifier, only_the) = self.prefix(i);
+        let the = j > i && (only_the || self.is(j - 1, W::The));
+        let (end, expr) = self.core(j, the)?;
+        let (end, expr) = self.extend(end, expr);
+        let mut start = i;
+        if only_the && j > i {
+            // "the Feb. 24 meeting", "the third-quarter results": the determiner belongs
+            // to the noun after the expression.
+            let drop = match &expr {
+                Expr::Day { .. } | Expr::Month { .. } | Expr::Year(_) | Expr::Clock { .. } | Expr::Holiday { .. } => true,
+                Expr::Weekday { dir: None, .. } => true,
+                Expr::Deictic(d) => !matches!(d, Deictic::Future | Deictic::Present | Deictic::Past),
+                Expr::Literal { value, .. } => value == "PRESENT_REF" || value == "PAST_REF",
+                _ => false,
+            };
+            let compound_before_noun = (j..end).any(|t| self.punct(t, b'-')) && self.lower_word(end);
+            if drop || compound_before_noun {
+                start = j;
+            }
+        }
+        let mut modifier = modifier;
+        // "year-end": the end of the year.
+        if matches!(expr, Expr::UnitRel { unit: Unit::Year, .. }) && self.punct(end.wrapping_sub(2), b'-') && self.is(end - 1, W::Mod(Mod::End)) {
+            modifier = Some("END");
+        }
+        Some(Cand { start, end, expr, modifier })
+    }
+
+    /// Modifiers before the core: returns the core's first token, the TIMEX3 `mod`, and
+    /// whether the prefix was only `the`.
+    fn prefix(&self, i: usize) -> (usize, Option<&'static str>, bool) {
+        let mut k = i;
+        let mut modifier = None;
+        let mut only_the = true;
+        for _ in 0..5 {
+            match self.w(k) {
+                Some(W::The) => k += 1,
+                Some(W::Mod(m @ (Mod::End | Mod::Beginning | Mod::Start | Mod::Middle))) if self.is(k + 1, W::Prep(Prep::Of)) => {
+                    modifier = Some(match m {
+                        Mod::End => "END",
+                        Mod::Middle => "MID",
+                        _ => "START",
+                    });
+                    k += 2;
+                    only_the = false;
+                }
+                Some(W::Mod(m @ (Mod::Early | Mod::Late | Mod::Mid))) => {
+                    modifier = Some(match m {
+                        Mod::Early => "START",
+                        Mod::Late => "END",
+                        _ => "MID",
+                    });
+                    k += 1;
+                    if self.punct(k, b'-') {
+                        k += 1;
+                    }
+                    only_the = false;
+                }
+                Some(W::Mod(Mod::Nearly)) => {
+                    modifier = Some("LESS_THAN");
+                    k += 1;
+                    only_the = false;
+                }
+                Some(W::Mod(Mod::About)) => {
+                    modifier = Some("APPROX");
+                    k += 1;
+                    only_the = false;
+                }
+                Some(W::Mod(Mod::Some)) if self.starts_amount(k + 1) => {
+                    modifier = Some("APPROX");
+                    k += 1;
+                    only_the = false;
+                }
+                Some(W::Mod(Mod::More)) if self.is(k + 1, W::Mod(Mod::Than)) => {
+                    modifier = Some("MORE_THAN");
+                    k += 2;
+                    only_the = false;
+                }
+                Some(W::Mod(Mod::Less)) if self.is(k + 1, W::Mod(Mod::Than)) => {
+                    modifier = Some("LESS_THAN");
+                    k += 2;
+                    only_the = false;
+                }
+                Some(W::Mod(Mod::Over)) if self.starts_amount(k + 1) => {
+                    modifier = Some("MORE_THAN");
+                    k += 1;
+                    only_the = false;
+                }
+                Some(W::Prep(Prep::At)) if self.is(k + 1, W::Mod(Mod::Least)) => {
+                    modifier = Some("EQUAL_OR_MORE");
+                    k += 2;
+                    only_the = false;
+                }
+                Some(W::Prep(Prep::At)) if self.is(k + 1, W::Mod(Mod::Most)) => {
+                    modifier = Some("EQUAL_OR_LESS");
+                    k += 2;
+                    only_the = false;
+                }
+                Some(W::Mod(Mod::Up)) if self.is(k + 1, W::Prep(Prep::To)) => {
+                    modifier = Some("EQUAL_OR_LESS");
+                    k += 2;
+                    only_the = false;
+                }
+                Some(W::Dir(Dir::Earlier | Dir::Later))
+                    if matches!(self.w(k + 1), Some(W::Rel(Rel::This | Rel::Last | Rel::Next | Rel::That)) | Some(W::Deictic(Deictic::Today | Deictic::Yesterday | Deictic::Tomorrow))) =>
+                {
+                    k += 1;
+                    only_the = false;
+                }
+                _ => break,
+            }
+        }
+        (k, modifier, only_the)
+    }
+
+    /// True when token `i` is an ordinary lower-case word (a noun after an adjective).
+    fn lower_word(&self, i: usize) -> bool {
+        i < self.e && matches!(self.at(i), Lex::Other) && self.word(i).as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+    }
+
+    fn starts_amount(&self, i: usize) -> bool {
+        matches!(self.at(i), Lex::Num(Num::Int(..)) | Lex::W(W::Number(_) | W::A | W::Few | W::Teen(_)))
+    }
+
+    /// The core of an expression at `j`; `the` when a determiner precedes it.
+    fn core(&self, j: usize, the: bool) -> Option<(usize, Expr)> {
+        match self.at(j) {
+            Lex::Num(n) => self.number(j, n),
+            Lex::Punct(b'\'') => match (self.at(j + 1), self.w(j + 2)) {
+                (Lex::Num(Num::Int(v, 2)), Some(W::PluralS)) if v % 10 == 0 => {
+                    let century = if v >= 30 { 190 } else { 200 };
+                    Some((j + 3, Expr::Decade(century + v as i32 / 10)))
+                }
+                _ => None,
+            },
+            Lex::W(w) => match w {
+                W::Month(m, abbr) => self.month(j, m, abbr),
+                W::Weekday(wd) => self.weekday(j, wd),
+                W::Number(_) | W::A | W::Few | W::Teen(_) | W::Half => self.amount_phrase(j).or_else(|| self.spoken_year(j)),
+                W::Deictic(d) => self.deictic(j, d, the),
+                W::Rel(r) => self.relative(j, r, the),
+                W::Ordinal(o) => self.ordinal(j, u32::from(o)),
+                W::Tieth(t) if self.is(j + 1, W::Unit(Unit::Century, false)) => Some((j + 2, Expr::Century(i32::from(t) - 1))),
+                // "daily" is a time; "daily newspaper" is not.
+                W::Every(u) if !self.lower_word(j + 1) => Some((j + 1, every(u))),
+                W::EveryWord => self.set(j),
+                W::Season(s) => {
+                    let (end, y) = self.year_after(j + 1);
+                    if matches!(y, YearSpec::Infer) && !the && !self.prep_before(j) {
+                        return None;
+                    }
+                    Some((end, Expr::Season { s, y, dir: None }))
+                }
+                W::PartOfDay(p) => self.part_of_day(j, p, the),
+                W::Unit(u, plural) => self.bare_unit(j, u, plural, the),
+                W::Fiscal => self.fiscal(j),
+                W::QuarterCode(q) => {
+                    let (end, y) = self.year_after(j + 1);
+                    Some((end, Expr::Quarter { q, y }))
+                }
+                W::Holiday(m, d) => {
+                    let end = if self.word_is(j + 1, "day") || self.word_is(j + 1, "eve") { j + 2 } else { j + 1 };
+                    Some((end, Expr::Holiday { m, d }))
+                }
+                W::Mod(Mod::Near) if the => {
+                    // "the near future", "the near term", "the short term".
+                    let ahead = self.is(j + 1, W::Deictic(Deictic::Future)) || self.is(j + 1, W::Period);
+                    ahead.then(|| (j + 2, lit(TimexType::Date, "FUTURE_REF")))
+                }
+                W::Long if the && self.is(j + 1, W::Period) => Some((j + 2, lit(TimexType::Date, "FUTURE_REF"))),
+                _ => None,
+            },
+            Lex::Other => None,
+            Lex::Punct(_) => None,
+        }
+    }
+
+    /// A number token: a date, a year, a clock time, or the amount of a duration.
+    fn number(&self, j: usize, n: Num) -> Option<(usize, Expr)> {
+        match n {
+            Num::Iso(y, m, d) => Some((j + 1, date_or_invalid(Some(y), m, d, None))),
+            Num::Slash(a, b, c, digits) => {
+                let y = if digits == 4 { c as i32 } else if c < 50 { 2000 + c as i32 } else { 1900 + c as i32 };
+                let (m, d) = if (1..=12).contains(&a) && (1..=31).contains(&b) {
+                    (a, b)
+                } else if (1..=12).contains(&b) && (1..=31).contains(&a) {
+                    (b, a)
+                } else {
+                    return None;
+                };
+                Some((j + 1, date_or_invalid(Some(y), m as u8, d as u8, None)))
+            }
+            Num::Clock(h, m) => {
+                let colon = self.word(j).contains(':');
+                self.clock_tail(j + 1, h, m, colon && self.clock_context(j))
+            }
+            Num::Int(v, digits) => {
+                if digits == 4 && (1000..=2999).contains(&v) {
+                    // "the 1988 third quarter".
+                    if let Some(W::Ordinal(o)) = self.w(j + 1) {
+                        if (1..=4).contains(&o) && self.is(j + 2, W::Unit(Unit::Quarter, false)) {
+                            return Some((j + 3, Expr::Quarter { q: o, y: YearSpec::Explicit(v as i32) }));
+                        }
+                    }
+                    if self.is(j + 1, W::PluralS) {
+                        return (v % 10 == 0).then_some((j + 2, Expr::Decade(v as i32 / 10)));
+                    }
+                    if self.year_ok(j) {
+                        return Some((j + 1, Expr::Year(v as i32)));
+                    }
+                    return None;
+                }
+                if digits <= 2 && (1..=31).contains(&v) {
+                    if let Some(W::Month(m, _)) = self.w(j + 1) {
+                        return self.day_first(j, v as u8, m, j + 2);
+                    }
+                }
+                if digits <= 2 && v <= 12 && matches!(self.w(j + 1), Some(W::AmPm(_) | W::OClock)) {
+                    return self.clock_tail(j + 1, v as u8, 0, false);
+                }
+                if digits == 4 && v < 2400 && v % 100 < 60 && matches!(self.w(j + 1), Some(W::Zone(_))) {
+                    return self.clock_tail(j + 1, (v / 100) as u8, (v % 100) as u8, true);
+                }
+                self.amount_phrase(j)
+            }
+            Num::Ordinal(v) => {
+                if (1..=31).contains(&v) {
+                    if let Some(W::Month(m, _)) = self.w(j + 1) {
+                        return self.day_first(j, v as u8, m, j + 2);
+                    }
+                    if self.is(j + 1, W::Prep(Prep::Of)) {
+                        if let Some(W::Month(m, _)) = self.w(j + 2) {
+                            return self.day_first(j, v as u8, m, j + 3);
+                        }
+                    }
+                }
+                self.ordinal(j, v)
+            }
+            Num::Other | Num::Frac(..) => None,
+        }
+    }
+
+    /// "24 February 2022": the day came first; `k` is the token after the month.
+    fn day_first(&self, _j: usize, d: u8, m: u8, k: usize) -> Option<(usize, Expr)> {
+        let (end, y) = match self.year4(k) {
+            Some(y) => (k + 1, Some(y)),
+            None if self.punct(k, b',') && self.year4(k + 1).is_some() => (k + 2, self.year4(k + 1)),
+            None => (k, None),
+        };
+        Some((end, date_or_invalid(y, m, d, None)))
+    }
+
+    /// A four-digit year at `i`.
+    fn year4(&self, i: usize) -> Option<i32> {
+        match self.at(i) {
+            Lex::Num(Num::Int(v, 4)) if (1000..=2999).contains(&v) => Some(v as i32),
+            _ => None,
+        }
+    }
+
+    /// Whether a bare four-digit number at `i` is a year: not a count of something
+    /// ("2000 troops"), a sum or a percentage.
+    fn year_ok(&self, i: usize) -> bool {
+        let before = i.checked_sub(1).filter(|b| *b >= self.s);
+        if let Some(b) = before {
+            let w = self.word(b);
+            if w == "$" || w == "#" || w == "€" || w == "£" || w.eq_ignore_ascii_case("no.") || w.eq_ignore_ascii_case("number") {
+                return false;
+            }
+        }
+        let next = i + 1;
+        if next < self.e {
+            let w = self.word(next);
+            if w == "%" || w.eq_ignore_ascii_case("percent") || self.punct(next, b':') {
+                return false;
+            }
+            if matches!(self.at(next), Lex::W(W::Unit(..))) {
+                return false;
+            }
+        }
+        let prep_before = before.is_some_and(|b| matches!(self.w(b), Some(W::Prep(_) | W::The | W::Fiscal | W::Month(..) | W::Mod(_) | W::Rel(_) | W::Dir(_) | W::Season(_))) || self.punct(b, b',') || self.punct(b, b'('));
+        let lower_word_after = next < self.e
+            && matches!(self.at(next), Lex::Other)
+            && self.word(next).as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+        prep_before || !lower_word_after
+    }
+
+    /// A month name: "Feb. 24", "February 24th, 2022", "Feb 24-25", "March 2022",
+    /// "January this year", "March".
+    fn month(&self, j: usize, m: u8, abbr: bool) -> Option<(usize, Expr)> {
+        let day = match self.at(j + 1) {
+            Lex::Num(Num::Int(d, 1..=2)) | Lex::Num(Num::Ordinal(d)) if (1..=31).contains(&d) => Some(d as u8),
+            _ => None,
+        };
+        if let Some(d) = day {
+            // Not "March 1.30" or "May 5 percent".
+            let mut k = j + 2;
+            let mut end_day = None;
+            if self.punct(k, b'-') {
+                if let Lex::Num(Num::Int(d2, 1..=2)) = self.at(k + 1) {
+                    if d2 as u8 > d && d2 <= 31 {
+                        end_day = Some(d2 as u8);
+                        k += 2;
+                    }
+                }
+            }
+            let y = if let Some(y) = self.year4(k) {
+                k += 1;
+                Some(y)
+            } else if self.punct(k, b',') && self.year4(k + 1).is_some() {
+                k += 2;
+                self.year4(k - 1)
+            } else {
+                None
+            };
+            return Some((k, date_or_invalid(y, m, d, end_day)));
+        }
+        if let Some(y) = self.year4(j + 1) {
+            return Some((j + 2, Expr::Month { m, y: YearSpec::Explicit(y) }));
+        }
+        if self.punct(j + 1, b',') || self.is(j + 1, W::Prep(Prep::Of)) {
+            if let Some(y) = self.year4(j + 2) {
+                return Some((j + 3, Expr::Month { m, y: YearSpec::Explicit(y) }));
+            }
+        }
+        // A bare month: abbreviations need their full stop; May and March need a
+        // preposition or modifier before them (else "May" is a modal, "March" a verb).
+        let word = self.word(j);
+        if abbr && !word.ends_with('.') {
+            return None;
+        }
+        if (m == 5 || m == 3) && !self.prep_before(j) {
+            return None;
+        }
+        let (end, y) = self.year_after(j + 1);
+        Some((end, Expr::Month { m, y }))
+    }
+
+    /// True when the token before `j` is a preposition, a relative word, a modifier or
+    /// `the`.
+    fn prep_before(&self, j: usize) -> bool {
+        j > self.s && (matches!(self.w(j - 1), Some(W::Prep(_) | W::Rel(_) | W::Mod(_) | W::The)) || self.punct(j - 1, b'-'))
+    }
+
+    /// A year after a month, season or quarter: "2022", "of 2022", ", 2022", "this
+    /// year", "of last year"; `Infer` when none.
+    fn year_after(&self, k: usize) -> (usize, YearSpec) {
+        if let Some(y) = self.year4(k) {
+            return (k + 1, YearSpec::Explicit(y));
+        }
+        if (self.is(k, W::Prep(Prep::Of)) || self.punct(k, b',')) && self.year4(k + 1).is_some() {
+            return (k + 2, YearSpec::Explicit(self.year4(k + 1).unwrap_or(0)));
+        }
+        if self.is(k, W::Prep(Prep::Of)) && self.is(k + 1, W::Fiscal) && self.year4(k + 2).is_some() {
+            return (k + 3, YearSpec::Explicit(self.year4(k + 2).unwrap_or(0)));
+        }
+        let of = usize::from(self.is(k, W::Prep(Prep::Of)));
+        if let (Some(W::Rel(r)), Some(W::Unit(Unit::Year, false))) = (self.w(k + of), self.w(k + of + 1)) {
+            let n = match r {
+                Rel::This | Rel::Current => 0,
+                Rel::Last | Rel::Past | Rel::Previous => -1,
+                Rel::Next | Rel::Coming => 1,
+                _ => return (k, YearSpec::Infer),
+            };
+            return (k + of + 2, YearSpec::Rel(n));
+        }
+        (k, YearSpec::Infer)
+    }
+
+    /// A weekday: "Friday", "Friday, Oct. 23, 1998", "Friday Oct. 13".
+    fn weekday(&self, j: usize, wd: u8) -> Option<(usize, Expr)> {
+        let k = if self.punct(j + 1, b',') { j + 2 } else { j + 1 };
+        if let Some(W::Month(m, abbr)) = self.w(k) {
+            if let Some((end, e @ (Expr::Day { .. } | Expr::Invalid))) = self.month(k, m, abbr) {
+                return Some((end, e));
+            }
+        }
+        if let Lex::Num(Num::Int(d, 1..=2)) = self.at(k) {
+            if let Some(W::Month(m, _)) = self.w(k + 1) {
+                if let Some(r) = self.day_first(k, d as u8, m, k + 2) {
+                    return Some(r);
+                }
+            }
+        }
+        Some((j + 1, Expr::Weekday { wd, dir: None, anaphoric: false }))
+    }
+
+    /// An amount: the next token and its value ("two", "twenty-four", "a few", "48").
+    fn amount(&self, j: usize) -> Option<(usize, Amount)> {
+        let (end, n) = self.amount_only(j)?;
+        // "two and a half hours".
+        if let Amount::N(v) = n {
+            if self.is(end, W::Prep(Prep::And)) && self.is(end + 1, W::A) && self.is(end + 2, W::Half) {
+                return Some((end + 3, Amount::Half(v)));
+            }
+        }
+        Some((end, n))
+    }
+
+    fn amount_only(&self, j: usize) -> Option<(usize, Amount)> {
+        match self.at(j) {
+            Lex::Num(Num::Int(v, d)) if d <= 7 => match self.at(j + 1) {
+                Lex::Num(Num::Frac(1, 2)) => Some((j + 2, Amount::Half(v))),
+                _ => Some((j + 1, Amount::N(v))),
+            },
+            Lex::W(W::Number(a)) => {
+                if a >= 20 && a % 10 == 0 {
+                    if self.punct(j + 1, b'-') {
+                        if let Some(W::Number(b)) = self.w(j + 2) {
+                            if b < 10 {
+                                return Some((j + 3, Amount::N(a + b)));
+                            }
+                        }
+                    }
+                    if let Some(W::Number(b)) = self.w(j + 1) {
+                        if b < 10 {
+                            return Some((j + 2, Amount::N(a + b)));
+                        }
+                    }
+                }
+                if let Some(W::Hundred(h)) = self.w(j + 1) {
+                    return Some((j + 2, Amount::N(a * h)));
+                }
+                Some((j + 1, Amount::N(a)))
+            }
+            Lex::W(W::Teen(t)) => Some((j + 1, Amount::N(t))),
+            Lex::W(W::A) => match self.w(j + 1) {
+                Some(W::Few) if self.word_is(j + 1, "couple") => {
+                    Some((if self.is(j + 2, W::Prep(Prep::Of)) { j + 3 } else { j + 2 }, Amount::N(2)))
+                }
+                Some(W::Few) => Some((j + 2, Amount::X)),
+                Some(W::Number(12)) => Some((j + 2, Amount::N(12))),
+                Some(W::Hundred(h)) => Some((j + 2, Amount::N(h))),
+                _ => Some((j + 1, Amount::N(1))),
+            },
+            Lex::W(W::Few) if self.word_is(j, "couple") => {
+                Some((if self.is(j + 1, W::Prep(Prep::Of)) { j + 2 } else { j + 1 }, Amount::N(2)))
+            }
+            Lex::W(W::Few) => Some((j + 1, Amount::X)),
+            Lex::W(W::Half) if self.is(j + 1, W::A) => Some((j + 2, Amount::Half(0))),
+            _ => None,
+        }
+    }
+
+    /// An amount of units, and what it does: "three years" (a duration), "two days ago",
+    /// "a year earlier", "48-hour", "five o'clock".
+    fn amount_phrase(&self, j: usize) -> Option<(usize, Expr)> {
+        let (k, n) = self.amount(j)?;
+        if let Amount::N(h) = n {
+            if h <= 12 && matches!(self.w(k), Some(W::AmPm(_) | W::OClock)) && !matches!(self.at(j), Lex::W(W::A | W::Few)) {
+                return self.clock_tail(k, h as u8, 0, false);
+            }
+        }
+        let compound = self.punct(k, b'-');
+        let k = k + usize::from(compound);
+        let Some(W::Unit(unit, plural)) = self.w(k) else { return None };
+        if unit == Unit::Night && !plural {
+            return None;
+        }
+        let mut n = n;
+        let mut end = k + 1;
+        if let Amount::N(v) = n {
+            if v > 1 && !plural && !compound && !matches!(self.at(j), Lex::W(W::A)) {
+                // "10 year" is a compound without its hyphen ("a 10 year plan"): still a duration.
+            }
+        }
+        if self.is(end, W::Prep(Prep::And)) && self.is(end + 1, W::A) && self.is(end + 2, W::Half) {
+            n = match n {
+                Amount::N(v) => Amount::Half(v),
+                other => other,
+            };
+            end += 3;
+        }
+        if compound && self.punct(end, b'-') && self.is(end + 1, W::Long) {
+            if self.word_is(end + 1, "old") {
+                // "a 6-year-old": an age, not a time.
+                return None;
+            }
+            end += 2;
+        }
+        let shift = |sign: i8, anaphoric: bool| Expr::Shift { unit, n, sign, anaphoric };
+        Some(match self.w(end) {
+            Some(W::Dir(Dir::Ago)) => (end + 1, shift(-1, false)),
+            Some(W::Dir(Dir::Hence)) => (end + 1, shift(1, false)),
+            Some(W::Prep(Prep::From)) if self.is(end + 1, W::Deictic(Deictic::Now)) => (end + 2, shift(1, false)),
+            Some(W::Dir(Dir::Earlier)) if !compound => (end + 1, shift(-1, true)),
+            Some(W::Dir(Dir::Later)) if !compound => (end + 1, shift(1, true)),
+            Some(W::Dir(Dir::Before)) if !compound && self.phrase_end(end + 1) => (end + 1, shift(-1, true)),
+            Some(W::Dir(Dir::After)) if !compound && self.phrase_end(end + 1) => (end + 1, shift(1, true)),
+            _ if j > self.s && self.is(j - 1, W::Prep(Prep::In)) => (end, Expr::InAmount { n, unit }),
+            _ => (end, Expr::Duration { n, unit }),
+        })
+    }
+
+    /// True when nothing that could be an object follows (`the day before.`).
+    fn phrase_end(&self, i: usize) -> bool {
+        i >= self.e || matches!(self.at(i), Lex::Punct(_)) || matches!(self.w(i), Some(W::Prep(Prep::And | Prep::Or)))
+    }
+
+    /// "nineteen ninety-six".
+    fn spoken_year(&self, j: usize) -> Option<(usize, Expr)> {
+        let Some(W::Teen(19 | 18)) = self.w(j) else { return None };
+        let century = match self.w(j) {
+            Some(W::Teen(c)) => c as i32,
+            _ => return None,
+        };
+        let (end, n) = self.amount(j + 1)?;
+        match n {
+            Amount::N(v) if (10..100).contains(&v) => Some((end, Expr::Year(century * 100 + v as i32))),
+            _ => None,
+        }
+    }
+
+    /// Words that are times by themselves.
+    fn deictic(&self, j: usize, d: Deictic, the: bool) -> Option<(usize, Expr)> {
+        match d {
+            Deictic::Present => {
+                let prep = j > self.s && matches!(self.w(j - 1), Some(W::Prep(Prep::In | Prep::At)));
+                (the || prep).then_some((j + 1, Expr::Deictic(d)))
+            }
+            // "the future", "future quarters".
+            Deictic::Future => {
+                let prep = j > self.s && matches!(self.w(j - 1), Some(W::Prep(Prep::In)));
+                if matches!(self.w(j + 1), Some(W::Unit(_, true))) {
+                    return Some((j + 2, Expr::Deictic(d)));
+                }
+                (the || prep).then_some((j + 1, Expr::Deictic(d)))
+            }
+            Deictic::Soon if j > self.s && self.word_is(j - 1, "as") => None,
+            Deictic::Soon => {
+                // "as soon as he arrives" is a conjunction, "as soon as possible" a time.
+                if self.word_is(j + 1, "as") {
+                    if self.word_is(j + 2, "possible") && j > self.s && self.word_is(j - 1, "as") {
+                        return Some((j + 3, Expr::Deictic(d)));
+                    }
+                    return None;
+                }
+                Some((j + 1, Expr::Deictic(d)))
+            }
+            Deictic::Meantime => None,
+            Deictic::Today | Deictic::Yesterday | Deictic::Tomorrow => Some((j + 1, Expr::Deictic(d))),
+            Deictic::Now => {
+                // "now-defunct", "now that": still the present.
+                Some((j + 1, Expr::Deictic(d)))
+            }
+            _ => Some((j + 1, Expr::Deictic(d))),
+        }
+    }
+
+    /// "last week", "this year", "next Friday", "the past two months", "recent days".
+    fn relative(&self, j: usize, r: Rel, the: bool) -> Option<(usize, Expr)> {
+        let k = j + 1;
+        // "this coming Sunday", "this past spring".
+        if r == Rel::This {
+            match self.w(k) {
+                Some(W::Rel(Rel::Coming)) => return self.relative(k, Rel::Next, the),
+                Some(W::Rel(Rel::Past)) => return self.relative(k, Rel::Last, the),
+                _ => {}
+            }
+        }
+        let (n, anaphoric): (i32, bool) = match r {
+            Rel::Last | Rel::Past => (-1, false),
+            Rel::Previous | Rel::Prior => (-1, true),
+            Rel::Next | Rel::Coming => (1, false),
+            Rel::Following => (1, true),
+            Rel::This | Rel::Current => (0, false),
+            Rel::That | Rel::Same => (0, true),
+            Rel::Recent => (-1, false),
+        };
+        match self.w(k) {
+            Some(W::Unit(unit, false)) => {
+                if r == Rel::Recent {
+                    return None;
+                }
+                if r == Rel::Past {
+                    return Some((k + 1, Expr::Duration { n: Amount::N(1), unit }));
+                }
+                if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+                    return None;
+                }
+                let anaphoric = anaphoric || (unit == Unit::Day && r != Rel::This);
+                if unit == Unit::Day && r == Rel::This {
+                    return Some((k + 1, Expr::Deictic(Deictic::Today)));
+                }
+                if matches!(r, Rel::That) && !self.word_is(j, "that") {
+                    return None;
+                }
+                Some((k + 1, Expr::UnitRel { unit, n, anaphoric }))
+            }
+            Some(W::Unit(unit, true)) => {
+                if matches!(r, Rel::That | Rel::Same | Rel::This | Rel::Current) {
+                    return None;
+                }
+                Some((k + 1, Expr::Duration { n: Amount::X, unit }))
+            }
+            Some(W::Weekday(wd)) => {
+                if matches!(r, Rel::Recent | Rel::Current | Rel::Same) || (r == Rel::That && !the) {
+                    return None;
+                }
+                Some((k + 1, Expr::Weekday { wd, dir: Some(n.signum() as i8), anaphoric }))
+            }
+            Some(W::Month(m, abbr)) => {
+                if matches!(r, Rel::Recent | Rel::Current | Rel::That | Rel::Same) {
+                    return None;
+                }
+                if abbr && !self.word(k).ends_with('.') {
+                    return None;
+                }
+                // "last Oct. 23": the date is the expression, read from the month on.
+                if matches!(self.at(k + 1), Lex::Num(Num::Int(_, 1..=2) | Num::Ordinal(_))) {
+                    return None;
+                }
+                Some((k + 1, Expr::MonthRel { m, dir: n.signum() as i8 }))
+            }
+            Some(W::Season(s)) => {
+                if matches!(r, Rel::Recent | Rel::Current | Rel::That | Rel::Same) {
+                    return None;
+                }
+                Some((k + 1, Expr::Season { s, y: YearSpec::Infer, dir: Some(n.signum() as i8) }))
+            }
+            Some(W::PartOfDay(pod)) => {
+                let day = match (r, pod) {
+                    (Rel::This, _) => Some(Box::new(Expr::Deictic(Deictic::Today))),
+                    (Rel::Last, Pod::Night | Pod::Evening) => Some(Box::new(Expr::Deictic(Deictic::Yesterday))),
+                    (Rel::That | Rel::Same, _) => None,
+                    _ => return None,
+                };
+                Some((k + 1, Expr::PartOfDay { pod, day }))
+            }
+            Some(W::Holiday(m, d)) if matches!(r, Rel::Last | Rel::This | Rel::Next) => Some((k + 1, Expr::Holiday { m, d })),
+            _ => {
+                if self.starts_amount(k) && !matches!(r, Rel::That | Rel::Same | Rel::This) {
+                    let (end, amount) = self.amount(k)?;
+                    if let Some(W::Unit(unit, _)) = self.w(end) {
+                        if matches!(self.w(k), Some(W::A)) && !self.word_is(k + 1, "few") && !self.word_is(k + 1, "couple") {
+                            return None;
+                        }
+                        if amount == Amount::X && matches!(r, Rel::Last | Rel::Past) {
+                            return Some((end + 1, lit(TimexType::Date, "PAST_REF")));
+                        }
+                        return Some((end + 1, Expr::Duration { n: amount, unit }));
+                    }
+                    return None;
+                }
+                if r == Rel::Past && the {
+                    return Some((k, Expr::Deictic(Deictic::Past)));
+                }
+                match r {
+                    Rel::Current => Some((k, lit(TimexType::Date, "PRESENT_REF"))),
+                    Rel::Recent => Some((k, lit(TimexType::Date, "PAST_REF"))),
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    /// "third quarter", "first half", "21st century", "the first nine months".
+    fn ordinal(&self, j: usize, o: u32) -> Option<(usize, Expr)> {
+        let k = if self.punct(j + 1, b'-') { j + 2 } else { j + 1 };
+        match self.w(k) {
+            Some(W::Unit(Unit::Quarter, false)) if (1..=4).contains(&o) => {
+                let (end, y) = self.year_after(k + 1);
+                Some((end, Expr::Quarter { q: o as u8, y }))
+            }
+            Some(W::Half) if (1..=2).contains(&o) => {
+                let (end, y) = self.year_after(k + 1);
+                Some((end, Expr::Half { h: o as u8, y }))
+            }
+            Some(W::Unit(Unit::Century, false)) if (1..=30).contains(&o) => Some((k + 1, Expr::Century(o as i32 - 1))),
+            _ if o == 1 && k == j + 1 && self.starts_amount(k) => {
+                let (end, n) = self.amount(k)?;
+                match self.w(end) {
+                    Some(W::Unit(unit, true)) => Some((end + 1, Expr::Duration { n, unit })),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// "every Friday", "each month", "every two weeks", "every morning".
+    fn set(&self, j: usize) -> Option<(usize, Expr)> {
+        let k = j + 1;
+        let set = |v: String| Expr::Literal { kind: TimexType::Set, value: v, quant: Some("EVERY") };
+        match self.w(k) {
+            Some(W::Weekday(wd)) => Some((k + 1, set(format!("XXXX-WXX-{wd}")))),
+            Some(W::Month(m, _)) => Some((k + 1, set(format!("XXXX-{m:02}")))),
+            Some(W::PartOfDay(p)) => Some((k + 1, set(format!("XXXX-XX-XX{}", p.code())))),
+            Some(W::Season(s)) => Some((k + 1, set(format!("XXXX-{s}")))),
+            Some(W::Unit(u, false)) => Some((k + 1, set(crate::expr::duration(Amount::N(1), u)))),
+            _ => {
+                let (end, n) = self.amount(k)?;
+                match self.w(end) {
+                    Some(W::Unit(u, _)) => Some((end + 1, set(crate::expr::duration(n, u)))),
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    /// "the morning", "before dawn", "noon Thursday".
+    fn part_of_day(&self, j: usize, p: Pod, the: bool) -> Option<(usize, Expr)> {
+        let standalone = matches!(p, Pod::Dawn | Pod::Noon | Pod::Midnight);
+        if !standalone && (!the || p == Pod::Night) {
+            return None;
+        }
+        if standalone {
+            // "noon Thursday", "midnight Friday".
+            if let Some((end, day @ (Expr::Weekday { .. } | Expr::Deictic(_) | Expr::Day { .. }))) = self.dayish(j + 1) {
+                return Some((end, Expr::PartOfDay { pod: p, day: Some(Box::new(day)) }));
+            }
+        }
+        Some((j + 1, Expr::PartOfDay { pod: p, day: None }))
+    }
+
+    /// A day-level expression at `i`, for attaching a time or part of day.
+    fn dayish(&self, i: usize) -> Option<(usize, Expr)> {
+        match self.w(i) {
+            Some(W::Weekday(wd)) => self.weekday(i, wd),
+            Some(W::Deictic(d @ (Deictic::Today | Deictic::Yesterday | Deictic::Tomorrow))) => Some((i + 1, Expr::Deictic(d))),
+            Some(W::Month(m, abbr)) => match self.month(i, m, abbr) {
+                Some((end, e @ Expr::Day { .. })) => Some((end, e)),
+                _ => None,
+            },
+            _ => match self.at(i) {
+                Lex::Num(n @ (Num::Iso(..) | Num::Slash(..))) => self.number(i, n),
+                Lex::Num(Num::Int(_, 1..=2) | Num::Ordinal(_)) => match self.core(i, false) {
+                    Some((end, e @ Expr::Day { .. })) => Some((end, e)),
+                    _ => None,
+                },
+                _ => None,
+            },
+        }
+    }
+
+    /// A bare unit: "for weeks", "years ago", "the year", "the weekend", "year-ago".
+    fn bare_unit(&self, j: usize, unit: Unit, plural: bool, the: bool) -> Option<(usize, Expr)> {
+        // "year-ago", "year-earlier" (adjectives): the reference moved back a year.
+        if unit == Unit::Year && !plural && self.punct(j + 1, b'-') {
+            match self.w(j + 2) {
+                Some(W::Dir(Dir::Ago | Dir::Earlier)) => {
+                    let mut end = j + 3;
+                    let mut unit = unit;
+                    match self.w(end) {
+                        Some(W::Unit(u @ (Unit::Quarter | Unit::Month | Unit::Year), false)) => {
+                            end += 1;
+                            unit = u;
+                        }
+                        Some(W::Period) => end += 1,
+                        Some(W::Ordinal(o)) if (1..=4).contains(&o) && self.is(end + 1, W::Unit(Unit::Quarter, false)) => {
+                            return Some((end + 2, Expr::Quarter { q: o, y: YearSpec::Rel(-1) }));
+                        }
+                        _ => {}
+                    }
+                    return Some((end, Expr::YearAgo { unit }));
+                }
+                Some(W::Mod(Mod::End)) => return Some((j + 3, Expr::UnitRel { unit, n: 0, anaphoric: true })),
+                _ => {}
+            }
+        }
+        // "year end", "year's end".
+        if unit == Unit::Year && !plural {
+            let k = if self.is(j + 1, W::PluralS) { j + 2 } else { j + 1 };
+            if self.is(k, W::Mod(Mod::End)) {
+                return Some((k + 1, Expr::UnitRel { unit, n: 0, anaphoric: true }));
+            }
+        }
+        if plural {
+            let prep = j > self.s && matches!(self.w(j - 1), Some(W::Prep(Prep::For | Prep::Within | Prep::During | Prep::Throughout | Prep::In)) | Some(W::Mod(Mod::Over)));
+            let ago = matches!(self.w(j + 1), Some(W::Dir(Dir::Ago | Dir::Earlier | Dir::Later)));
+            if ago {
+                let sign = if self.is(j + 1, W::Dir(Dir::Later)) { 1 } else { -1 };
+                return Some((j + 2, Expr::Shift { unit, n: Amount::X, sign, anaphoric: false }));
+            }
+            if self.punct(j + 1, b'-') && self.is(j + 2, W::Long) {
+                return Some((j + 3, Expr::Duration { n: Amount::X, unit }));
+            }
+            return (prep && !the).then_some((j + 1, Expr::Duration { n: Amount::X, unit }));
+        }
+        if !the {
+            return None;
+        }
+        // "the day before", "the week after": next to the narrative's time.
+        if let Some(W::Dir(d @ (Dir::Before | Dir::After))) = self.w(j + 1) {
+            if self.phrase_end(j + 2) && !matches!(unit, Unit::Weekend) {
+                let sign = if d == Dir::Before { -1 } else { 1 };
+                return Some((j + 2, Expr::Shift { unit, n: Amount::N(1), sign, anaphoric: true }));
+            }
+        }
+        match unit {
+            Unit::Weekend => Some((j + 1, Expr::UnitRel { unit, n: 0, anaphoric: true })),
+            Unit::Year | Unit::Quarter | Unit::Month | Unit::Week => {
+                // "the year's", "the day of": still the anaphoric unit; "the day he left" too.
+                Some((j + 1, Expr::UnitRel { unit, n: 0, anaphoric: true }))
+            }
+            _ => None,
+        }
+    }
+
+    /// "fiscal 1989", "fiscal year 1990", "the fiscal year".
+    fn fiscal(&self, j: usize) -> Option<(usize, Expr)> {
+        if let Some(y) = self.year4(j + 1) {
+            return Some((j + 2, Expr::Year(y)));
+        }
+        if self.is(j + 1, W::Unit(Unit::Year, false)) {
+            if let Some(y) = self.year4(j + 2) {
+                return Some((j + 3, Expr::Year(y)));
+            }
+            return Some((j + 2, Expr::UnitRel { unit: Unit::Year, n: 0, anaphoric: true }));
+        }
+        if let Some(W::Ordinal(o)) = self.w(j + 1) {
+            return self.ordinal(j + 1, u32::from(o));
+        }
+        if self.punct(j + 1, b'-') {
+            if let Some(W::Ordinal(o)) = self.w(j + 2) {
+                return self.ordinal(j + 2, u32::from(o));
+            }
+        }
+        None
+    }
+
+    /// The rest of a clock time after its number: am/pm, zone, and the day it is on
+    /// ("1.30am IST on Saturday", "9 a.m. Tuesday", "5 p.m. EST, Nov. 9").
+    /// `bare_ok`: accept a time with neither am/pm nor zone ("at 10:30").
+    fn clock_tail(&self, k: usize, h: u8, m: u8, bare_ok: bool) -> Option<(usize, Expr)> {
+        let mut k = k;
+        let mut h = h;
+        let mut marked = false;
+        match self.w(k) {
+            Some(W::AmPm(pm)) => {
+                if h == 0 || h > 12 {
+                    return None;
+                }
+                if pm && h < 12 {
+                    h += 12;
+                } else if !pm && h == 12 {
+                    h = 0;
+                }
+                k += 1;
+                marked = true;
+            }
+            Some(W::OClock) => {
+                k += 1;
+                marked = true;
+            }
+            _ => {}
+        }
+        let mut zone = None;
+        if let Some(W::Zone(z)) = self.w(k) {
+            if zones::needs_time(z) {
+                if self.is(k + 1, W::Time) {
+                    zone = Some(z);
+                    k += 2;
+                }
+            } else {
+                zone = Some(z);
+                k += 1;
+            }
+        }
+        if !marked && zone.is_none() && !bare_ok {
+            return None;
+        }
+        // The day it is on.
+        let mut day = None;
+        let after = if self.is(k, W::Prep(Prep::On)) || self.punct(k, b',') { k + 1 } else { k };
+        if let Some((end, e)) = self.dayish(after) {
+            day = Some(Box::new(e));
+            k = end;
+        }
+        Some((k, Expr::Clock { h, m, zone, day }))
+    }
+
+    /// Whether a colon time without am/pm stands after a word that takes a time.
+    fn clock_context(&self, j: usize) -> bool {
+        j > self.s && matches!(self.w(j - 1), Some(W::Prep(Prep::At | Prep::By | Prep::Until | Prep::From | Prep::To | Prep::Since)) | Some(W::Mod(Mod::About)))
+    }
+
+    /// Extensions after a core: part of day, clock time, year.
+    fn extend(&self, end: usize, expr: Expr) -> (usize, Expr) {
+        let mut end = end;
+        let mut expr = expr;
+        for _ in 0..2 {
+            let dayish = matches!(expr, Expr::Day { .. } | Expr::Weekday { .. } | Expr::Holiday { .. })
+                || matches!(expr, Expr::Deictic(Deictic::Today | Deictic::Yesterday | Deictic::Tomorrow));
+            if dayish {
+                if let Some(W::PartOfDay(pod)) = self.w(end) {
+                    expr = Expr::PartOfDay { pod, day: Some(Box::new(expr)) };
+                    end += 1;
+                    continue;
+                }
+                if self.is(end, W::Prep(Prep::At)) {
+                    let clock = match self.at(end + 1) {
+                        Lex::Num(Num::Clock(h, m)) => self.clock_tail(end + 2, h, m, true),
+                        Lex::Num(Num::Int(h, 1..=2)) if h <= 12 => self.clock_tail(end + 2, h as u8, 0, false),
+                        _ => None,
+                    };
+                    if let Some((cend, Expr::Clock { h, m, zone, day: None })) = clock {
+                        expr = Expr::Clock { h, m, zone, day: Some(Box::new(expr)) };
+                        end = cend;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        (end, expr)
+    }
+}
+
+fn lit(kind: TimexType, v: &str) -> Expr {
+    Expr::Literal { kind, value: v.to_string(), quant: None }
+}
+
+/// `daily` → SET `P1D`.
+fn every(u: Unit) -> Expr {
+    Expr::Literal { kind: TimexType::Set, value: crate::expr::duration(Amount::N(1), u), quant: None }
+}
+
+/// A written date, or `Invalid` when it names no day ("February 30", year 0).
+fn date_or_invalid(y: Option<i32>, m: u8, d: u8, end_day: Option<u8>) -> Expr {
+    let valid = match y {
+        Some(y) => crate::point::day(y, m, d).is_some(),
+        None => crate::point::day(2000, m, d).is_some(),
+    };
+    if valid {
+        Expr::Day { y, m, d, end_day }
+    } else {
+        Expr::Invalid
+    }
+}

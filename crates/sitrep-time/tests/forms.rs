@@ -1,0 +1,228 @@
+//! Hand-written sentences (invented for these tests) for every form the time layer
+//! reads, normalised against a report dated Friday 2022-02-25 unless stated.
+
+use sitrep_core::{Doc, Meta, Stage, TimexType};
+use sitrep_time::{Anchor, TimeTagger};
+
+/// (words, type, value) of every expression found in `text`, dated `date`.
+fn tag_on(text: &str, date: jiff::civil::Date) -> Vec<(String, TimexType, String)> {
+    let mut doc = Doc::new(Meta::new("t", date), text);
+    sitrep_text::Segmenter::new().annotate(&mut doc);
+    TimeTagger::new().annotate(&mut doc);
+    doc.time.times.iter().map(|t| (t.span.of(doc.text()).to_string(), t.kind, t.value.clone())).collect()
+}
+
+fn tag(text: &str) -> Vec<(String, TimexType, String)> {
+    tag_on(text, jiff::civil::date(2022, 2, 25))
+}
+
+/// The values found, in order.
+fn values(text: &str) -> Vec<String> {
+    tag(text).into_iter().map(|t| t.2).collect()
+}
+
+fn one(text: &str) -> (String, TimexType, String) {
+    let all = tag(text);
+    assert_eq!(all.len(), 1, "expected one expression in {text:?}, found {all:?}");
+    all.into_iter().next().unwrap()
+}
+
+#[test]
+fn explicit_dates_in_news_forms() {
+    assert_eq!(values("The convoy left on Feb. 24 and returned."), ["2022-02-24"]);
+    assert_eq!(values("The accord was signed on 24 February 2022 in the capital."), ["2022-02-24"]);
+    assert_eq!(values("A ceasefire began 2/24/22 at the border."), ["2022-02-24"]);
+    assert_eq!(values("The filing is dated 2022-02-24."), ["2022-02-24"]);
+    assert_eq!(values("Crews worked through February 24th without rest."), ["2022-02-24"]);
+    assert_eq!(values("The summit was held Jan. 6, 2021, in the north."), ["2021-01-06"]);
+    assert_eq!(values("He was born on 3 March 1961."), ["1961-03-03"]);
+    assert_eq!(values("The census of Friday, Oct. 23, 1998 was cited."), ["1998-10-23"]);
+}
+
+#[test]
+fn day_ranges_keep_their_end() {
+    let mut doc = Doc::new(Meta::new("t", jiff::civil::date(2022, 2, 25)), "Talks ran Feb 24-25 in the city.");
+    sitrep_text::Segmenter::new().annotate(&mut doc);
+    TimeTagger::new().annotate(&mut doc);
+    let t = &doc.time.times[0];
+    assert_eq!(t.span.of(doc.text()), "Feb 24-25");
+    assert_eq!(t.value, "2022-02-24");
+    assert_eq!(t.detail.end.as_deref(), Some("2022-02-25"));
+}
+
+#[test]
+fn ranges_between_two_expressions() {
+    let mut doc = Doc::new(Meta::new("t", jiff::civil::date(2022, 2, 25)), "Drills will run from Monday to Wednesday.");
+    sitrep_text::Segmenter::new().annotate(&mut doc);
+    TimeTagger::new().annotate(&mut doc);
+    let v: Vec<&str> = doc.time.times.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(v, ["2022-02-28", "2022-03-02"]);
+    assert_eq!(doc.time.times[0].detail.end.as_deref(), Some("2022-03-02"));
+}
+
+#[test]
+fn years_months_decades_centuries() {
+    assert_eq!(values("Output fell in 2019 and again in 2020."), ["2019", "2020"]);
+    assert_eq!(values("Prices peaked in March 2021."), ["2021-03"]);
+    assert_eq!(values("The plant opened in the 1990s."), ["199"]);
+    assert_eq!(values("The fort dates from the 18th century."), ["17"]);
+    assert_eq!(values("The treaty lapsed in the summer of 2014."), ["2014-SU"]);
+    assert_eq!(values("Earnings rose in the first quarter of 2021."), ["2021-Q1"]);
+    assert_eq!(values("Sales fell in the third quarter."), ["2021-Q3"]);
+    assert_eq!(values("Revenue in fiscal 2020 was flat."), ["2020"]);
+    // A count of troops is not a year.
+    assert!(values("They sent 2000 troops north.").is_empty());
+}
+
+#[test]
+fn weekdays_follow_tense_and_the_report_day() {
+    // The report is dated Friday 2022-02-25.
+    assert_eq!(one("Rebels attacked the depot on Friday.").2, "2022-02-25");
+    assert_eq!(one("Rebels attacked the depot on Tuesday.").2, "2022-02-22");
+    assert_eq!(one("The envoy will arrive on Tuesday.").2, "2022-03-01");
+    assert_eq!(one("The vote was scheduled to begin on Saturday.").2, "2022-02-26");
+    assert_eq!(one("Shelling resumed Thursday night.").2, "2022-02-24TNI");
+    assert_eq!(one("Shelling resumed Thursday night.").1, TimexType::Time);
+    assert_eq!(one("The mayor spoke last Friday.").2, "2022-02-18");
+    assert_eq!(one("The mayor speaks next Monday.").2, "2022-02-28");
+}
+
+#[test]
+fn parts_of_day() {
+    assert_eq!(one("Sirens sounded before dawn.").2, "2022-02-25TMO");
+    assert_eq!(one("Sirens sounded this morning.").2, "2022-02-25TMO");
+    assert_eq!(one("Sirens sounded last night.").2, "2022-02-24TNI");
+    assert_eq!(one("Sirens sounded yesterday afternoon.").2, "2022-02-24TAF");
+    assert_eq!(one("The curfew starts tonight.").2, "2022-02-25TNI");
+}
+
+#[test]
+fn clock_times_with_zones() {
+    let mut doc = Doc::new(Meta::new("t", jiff::civil::date(2022, 2, 25)), "The council will meet at 1.30am IST on Saturday.");
+    sitrep_text::Segmenter::new().annotate(&mut doc);
+    TimeTagger::new().annotate(&mut doc);
+    let t = &doc.time.times[0];
+    assert_eq!(t.span.of(doc.text()), "1.30am IST on Saturday");
+    assert_eq!(t.value, "2022-02-26T01:30+05:30");
+    assert_eq!(t.detail.utc.as_deref(), Some("2022-02-25T20:00Z"));
+
+    assert_eq!(one("The strike began at 4 p.m. GMT on Thursday.").2, "2022-02-24T16:00Z");
+    assert_eq!(one("Polls close at 9pm EST tomorrow.").2, "2022-02-26T21:00-05:00");
+    assert_eq!(one("The column moved at 5 a.m. Kyiv time.").2, "2022-02-25T05:00+02:00");
+    assert_eq!(one("The column moved at 5 a.m. Moscow time.").2, "2022-02-25T05:00+03:00");
+    assert_eq!(one("Talks resume at 10:30 CET.").2, "2022-02-25T10:30+01:00");
+    // Kyiv time follows daylight saving time.
+    assert_eq!(tag_on("The column moved at 5 a.m. Kyiv time.", jiff::civil::date(2022, 7, 1))[0].2, "2022-07-01T05:00+03:00");
+}
+
+#[test]
+fn ist_follows_the_reports_country() {
+    let v = values("Dublin talks open at 9am IST. Irish ministers and Irish unions attend.");
+    assert_eq!(v, ["2022-02-25T09:00Z"]); // Irish Standard Time is GMT in winter
+    let v = values("Delegates from India meet at 9am IST.");
+    assert_eq!(v, ["2022-02-25T09:00+05:30"]);
+}
+
+#[test]
+fn relative_expressions() {
+    assert_eq!(values("The bridge fell two days ago."), ["2022-02-23"]);
+    assert_eq!(values("Fighting eased last week."), ["2022-W07"]);
+    assert_eq!(values("Fighting eased earlier this month."), ["2022-02"]);
+    assert_eq!(values("Elections are due next year."), ["2023"]);
+    assert_eq!(values("Protests began yesterday and continue today."), ["2022-02-24", "2022-02-25"]);
+    assert_eq!(values("Aid arrives tomorrow."), ["2022-02-26"]);
+    assert_eq!(values("Output rose last year."), ["2021"]);
+    assert_eq!(values("Talks resumed last month."), ["2022-01"]);
+}
+
+#[test]
+fn the_narrative_moves_the_reference_time() {
+    assert_eq!(values("On March 3, 2021 the siege began. Two days later the town fell."), ["2021-03-03", "2021-03-05"]);
+    assert_eq!(values("The dam broke on Jan. 10, 2020. The day before, rain fell."), ["2020-01-10", "2020-01-09"]);
+}
+
+#[test]
+fn durations() {
+    assert_eq!(one("He denied it for weeks.").1, TimexType::Duration);
+    assert_eq!(one("He denied it for weeks.").2, "PXW");
+    assert_eq!(one("The siege lasted three years.").2, "P3Y");
+    assert_eq!(one("The road was shut for 48 hours.").2, "PT48H");
+    assert_eq!(one("A 10-day truce held.").2, "P10D");
+    assert_eq!(one("Prices rose over the past two months.").2, "P2M");
+    assert_eq!(one("The march took two and a half hours.").2, "PT2H30M");
+    assert!(values("A 6-year-old girl was hurt.").is_empty(), "ages are not times");
+}
+
+#[test]
+fn sets() {
+    let t = one("Convoys leave every Friday.");
+    assert_eq!((t.1, t.2.as_str()), (TimexType::Set, "XXXX-WXX-5"));
+    let t = one("Patrols run daily.");
+    assert_eq!((t.1, t.2.as_str()), (TimexType::Set, "P1D"));
+    assert!(values("The daily newspaper closed.").is_empty(), "an adjective before a noun is not a time");
+}
+
+#[test]
+fn vague_references() {
+    assert_eq!(one("The army now controls the road.").2, "PRESENT_REF");
+    assert_eq!(one("The army currently holds the road.").2, "PRESENT_REF");
+    assert_eq!(one("Reinforcements will come soon.").2, "FUTURE_REF");
+    assert_eq!(one("Officials said talks will resume in a few days.").2, "FUTURE_REF");
+    assert_eq!(one("Shops reopened recently.").2, "PAST_REF");
+    assert_eq!(one("Tensions grew in recent years.").2, "PXY");
+}
+
+#[test]
+fn quarters_seasons_halves() {
+    assert_eq!(values("Growth slowed in the first half of 2021."), ["2021-H1"]);
+    assert_eq!(values("Exports fell last summer."), ["2021-SU"]);
+    assert_eq!(values("Results for Q4 2021 were weak."), ["2021-Q4"]);
+}
+
+#[test]
+fn no_anchor_means_no_guess() {
+    let text = "Talks resume tomorrow and ended last week.";
+    let layer = sitrep_text::Segmenter::new().segment(text);
+    let times = TimeTagger::new().tag(text, &layer, None);
+    assert_eq!(times.len(), 2);
+    for t in &times {
+        assert!(t.value.contains('X'), "{} must not be a guessed date", t.value);
+        assert_eq!(t.detail.unanchored, Some(true));
+    }
+    let dated = TimeTagger::new().tag(text, &layer, Some(&Anchor::new(jiff::civil::date(2022, 2, 25))));
+    assert_eq!(dated[0].value, "2022-02-26");
+}
+
+#[test]
+fn bad_dates_are_not_output() {
+    assert!(values("Troops left on February 30 at dawn.").iter().all(|v| !v.starts_with("2022-02-30")));
+    assert!(values("The tablet is from 0000-02-24.").is_empty());
+    assert!(values("A value of 99999 was logged.").is_empty());
+    assert!(values("").is_empty());
+    let long = "x".repeat(10_000);
+    assert!(values(&format!("On Friday {long} troops left.")).len() == 1);
+    let digits = "9".repeat(10_000);
+    let v = values(&format!("On {digits} days ago troops left."));
+    assert!(v.iter().all(|v| !v.is_empty()));
+}
+
+#[test]
+fn syntax_tags_decide_tense_when_present() {
+    use sitrep_core::{SyntaxLayer, TokenSyntax};
+    let text = "Officials meet Tuesday.";
+    let mut doc = Doc::new(Meta::new("t", jiff::civil::date(2022, 2, 25)), text);
+    sitrep_text::Segmenter::new().annotate(&mut doc);
+    let mut syntax = SyntaxLayer::default();
+    for (i, _) in doc.text_layer.tokens.iter().enumerate() {
+        let xpos = if i == 1 { "MD" } else { "NN" };
+        syntax.push(TokenSyntax { upos: "X", xpos, lemma: (0, 0), head: None, deprel: "dep" }, "");
+    }
+    // Pretend "meet" is tagged as a modal "will": the tagger must read the tags.
+    let tokens = doc.text_layer.tokens.clone();
+    let meet = tokens[1].span.of(text).to_string();
+    assert_eq!(meet, "meet");
+    doc.syntax = syntax;
+    TimeTagger::new().annotate(&mut doc);
+    // "meet" is not "will", so the MD tag alone does not make it future: past by default.
+    assert_eq!(doc.time.times[0].value, "2022-02-22");
+}
