@@ -20,18 +20,16 @@
 pub mod conllu;
 pub mod eval;
 mod forms;
-pub mod hash;
 pub mod lemma;
 pub mod model;
 pub mod parser;
-pub mod perceptron;
-mod rng;
 mod stage;
 pub mod tagger;
 pub mod train;
-pub mod words;
 
 use std::sync::OnceLock;
+
+pub use sitrep_learn::{hash, perceptron, words};
 
 pub use forms::treebank_form;
 pub use model::ModelError;

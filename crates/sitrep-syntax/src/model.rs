@@ -46,17 +46,7 @@ impl Writer {
         self.0.extend_from_slice(s.as_bytes());
     }
     fn weights(&mut self, w: &Weights) {
-        let (keys, lens, entries, scale) = w.parts();
-        self.u32(w.n_classes() as u32);
-        self.0.extend_from_slice(&scale.to_le_bytes());
-        self.u32(keys.len() as u32);
-        for k in keys {
-            self.u32(*k);
-        }
-        self.0.extend_from_slice(lens);
-        for e in entries {
-            self.u32(*e);
-        }
+        w.write_to(&mut self.0);
     }
 }
 
@@ -100,27 +90,9 @@ impl<'a> Reader<'a> {
         Ok(Box::leak(self.str()?.to_string().into_boxed_str()))
     }
     fn weights(&mut self) -> Result<Weights, ModelError> {
-        let n_classes = self.count(256)?;
-        let scale = f32::from_bits(self.u32()?);
-        if !scale.is_finite() || scale <= 0.0 {
-            return Err(ModelError("bad weight scale".into()));
-        }
-        let n = self.count(1 << 24)?;
-        let mut keys = Vec::with_capacity(n);
-        for _ in 0..n {
-            keys.push(self.u32()?);
-        }
-        if keys.windows(2).any(|w| w[0] >= w[1]) || keys.first() == Some(&0) {
-            return Err(ModelError("feature keys are not sorted".into()));
-        }
-        let lens = self.take(n)?.to_vec();
-        let total: usize = lens.iter().map(|&l| l as usize).sum();
-        let raw = self.take(total * 4)?;
-        let entries: Vec<u32> = raw.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
-        if entries.iter().any(|&e| (e & 0xFF) as usize >= n_classes) {
-            return Err(ModelError("a class number is out of range".into()));
-        }
-        Ok(Weights::assemble(n_classes, keys, lens, entries, scale))
+        let (w, used) = Weights::read_from(&self.bytes[self.at..]).map_err(ModelError)?;
+        self.at += used;
+        Ok(w)
     }
 }
 

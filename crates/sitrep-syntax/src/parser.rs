@@ -406,7 +406,7 @@ pub fn train(
     let root_label = labels.iter().position(|l| *l == "root").unwrap_or(0);
     let n_classes = 1 + 2 * n_labels;
     let mut trainer = Trainer::new(n_classes);
-    let mut rng = crate::rng::Rng::new(seed);
+    let mut rng = sitrep_learn::rng::Rng::new(seed);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut st = State::default();
     let mut feats = Vec::new();

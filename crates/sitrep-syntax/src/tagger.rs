@@ -157,7 +157,7 @@ pub fn train(
 ) -> Tagger {
     let mut trainer = Trainer::new(tags.len());
     let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut rng = crate::rng::Rng::new(seed);
+    let mut rng = sitrep_learn::rng::Rng::new(seed);
     let mut features_buf = Vec::new();
     let mut scores = vec![0.0f32; tags.len()];
     let mut guesses = Vec::new();

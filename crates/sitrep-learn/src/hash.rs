@@ -25,7 +25,7 @@ pub fn finish(mut h: u64) -> u64 {
 /// Hash a string's bytes.
 ///
 /// ```
-/// use sitrep_syntax::hash::str_hash;
+/// use sitrep_learn::hash::str_hash;
 /// assert_eq!(str_hash("troops"), str_hash("troops"));
 /// assert_ne!(str_hash("troops"), str_hash("troop"));
 /// ```

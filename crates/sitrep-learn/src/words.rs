@@ -35,10 +35,10 @@ pub struct Scratch {
 }
 
 impl WordInfo {
-    /// The facts about `form` (already passed through [`crate::treebank_form`]).
+    /// The facts about `form` (already passed through `sitrep_syntax::treebank_form`).
     ///
     /// ```
-    /// use sitrep_syntax::words::{Scratch, WordInfo};
+    /// use sitrep_learn::words::{Scratch, WordInfo};
     /// let mut s = Scratch::default();
     /// let a = WordInfo::new("Troops", &mut s);
     /// let b = WordInfo::new("troops", &mut s);

@@ -38,7 +38,7 @@ type BuildIdentity = std::hash::BuildHasherDefault<IdentityHasher>;
 /// Learns weights by the perceptron rule and averages them.
 ///
 /// ```
-/// use sitrep_syntax::perceptron::Trainer;
+/// use sitrep_learn::perceptron::Trainer;
 /// let mut t = Trainer::new(2);
 /// for _ in 0..5 {
 ///     t.tick(); t.update(&[1, 10], 0, 1);   // feature 10 means class 0
@@ -197,7 +197,7 @@ impl Weights {
     }
 
     /// Build the lookup table over `keys` (sorted, distinct, non-zero) and their rows.
-    pub(crate) fn assemble(n_classes: usize, keys: Vec<u32>, lens: Vec<u8>, entries: Vec<u32>, scale: f32) -> Weights {
+    fn assemble(n_classes: usize, keys: Vec<u32>, lens: Vec<u8>, entries: Vec<u32>, scale: f32) -> Weights {
         let size = (keys.len() * 2).next_power_of_two().max(16);
         let mut slots = vec![(0u32, 0u32); size];
         let mask = size - 1;
@@ -271,9 +271,69 @@ impl Weights {
         }
     }
 
-    /// Keys, row lengths, entries and scale, for writing to a file.
-    pub(crate) fn parts(&self) -> (&[u32], &[u8], &[u32], f32) {
-        (&self.keys, &self.lens, &self.entries, self.scale)
+    /// Append the weights in their file form: class count (u32), scale (f32), feature
+    /// count (u32), sorted keys (u32 each), row lengths (u8 each), entries (u32 each), all
+    /// little-endian.
+    pub fn write_to(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.n_classes as u32).to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        for k in &self.keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        out.extend_from_slice(&self.lens);
+        for e in &self.entries {
+            out.extend_from_slice(&e.to_le_bytes());
+        }
+    }
+
+    /// Read weights written by [`Weights::write_to`] from the start of `bytes`; returns
+    /// them and the number of bytes used, or what is wrong.
+    ///
+    /// ```
+    /// use sitrep_learn::perceptron::{Trainer, Weights};
+    /// let mut t = Trainer::new(3);
+    /// t.tick();
+    /// t.update(&[42], 2, 0);
+    /// let w = t.average(0.0);
+    /// let mut bytes = Vec::new();
+    /// w.write_to(&mut bytes);
+    /// let (back, used) = Weights::read_from(&bytes).unwrap();
+    /// assert_eq!((back, used), (w, bytes.len()));
+    /// assert!(Weights::read_from(&bytes[..7]).is_err());
+    /// ```
+    pub fn read_from(bytes: &[u8]) -> Result<(Weights, usize), String> {
+        let mut at = 0usize;
+        let mut take = |n: usize| -> Result<&[u8], String> {
+            let end = at.checked_add(n).filter(|&e| e <= bytes.len()).ok_or_else(|| format!("weights end early at byte {at}"))?;
+            let s = &bytes[at..end];
+            at = end;
+            Ok(s)
+        };
+        let u32_at = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let n_classes = u32_at(take(4)?) as usize;
+        if n_classes == 0 || n_classes > 256 {
+            return Err(format!("{n_classes} classes; 1 to 256 are possible"));
+        }
+        let scale = f32::from_bits(u32_at(take(4)?));
+        if !scale.is_finite() || scale <= 0.0 {
+            return Err("bad weight scale".into());
+        }
+        let n = u32_at(take(4)?) as usize;
+        if n > 1 << 26 {
+            return Err(format!("{n} features is beyond any model sitrep makes"));
+        }
+        let keys: Vec<u32> = take(n * 4)?.chunks_exact(4).map(u32_at).collect();
+        if keys.windows(2).any(|w| w[0] >= w[1]) || keys.first() == Some(&0) {
+            return Err("feature keys are not sorted".into());
+        }
+        let lens = take(n)?.to_vec();
+        let total: usize = lens.iter().map(|&l| l as usize).sum();
+        let entries: Vec<u32> = take(total * 4)?.chunks_exact(4).map(u32_at).collect();
+        if entries.iter().any(|&e| (e & 0xFF) as usize >= n_classes) {
+            return Err("a class number is out of range".into());
+        }
+        Ok((Weights::assemble(n_classes, keys, lens, entries, scale), at))
     }
 }
 
