@@ -143,6 +143,21 @@ impl Syntax {
         }
     }
 
+    /// Only the part-of-speech tagger: the Penn tag of each word (for models that need
+    /// tags but not trees, such as the entity model's training).
+    ///
+    /// ```
+    /// let syntax = sitrep_syntax::Syntax::builtin().unwrap();
+    /// assert_eq!(syntax.xpos_tags(["Troops", "advanced", "."].into_iter()), ["NNS", "VBD", "."]);
+    /// ```
+    pub fn xpos_tags<'a>(&self, words: impl Iterator<Item = &'a str>) -> Vec<&'static str> {
+        let mut scratch = Scratch::default();
+        let infos: Vec<WordInfo> = words.map(|w| WordInfo::new(&treebank_form(w), &mut scratch)).collect();
+        let mut tags = Vec::new();
+        self.tagger.tag(&infos, &mut tags, &mut TagScratch::default());
+        tags.iter().map(|&t| self.tagger.tags[t as usize].1).collect()
+    }
+
     /// Fill UPOS, XPOS, LEMMA, HEAD and DEPREL of CoNLL-U sentences from their forms;
     /// FEATS and DEPS, which this model does not predict, become `_`.
     pub fn annotate_conllu(&self, sentences: &mut [conllu::Sentence]) {

@@ -53,6 +53,35 @@ pub struct ParseArgs {
 pub enum TrainCommand {
     /// Train the tagger, lemmatiser and parser on a CoNLL-U treebank.
     Syntax(TrainSyntaxArgs),
+    /// Train the entity model on CoNLL-format data (tags from the built-in syntax model).
+    Ner(TrainNerArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct TrainNerArgs {
+    /// Training data (CoNLL format: token first, tag last; -DOCSTART- between documents).
+    #[arg(long, value_name = "FILE", default_value = "../shared/eval/conll2003/train.txt")]
+    pub train: PathBuf,
+
+    /// Where to write the model.
+    #[arg(long, short = 'o', value_name = "FILE", default_value = "crates/sitrep-actors/model/conll2003.ner")]
+    pub output: PathBuf,
+
+    /// Data to score the new model on after training; none to skip.
+    #[arg(long, value_name = "FILE", default_value = "../shared/eval/conll2003/valid.txt")]
+    pub dev: Option<PathBuf>,
+
+    /// Seed for shuffling documents.
+    #[arg(long, default_value_t = 2003)]
+    pub seed: u64,
+
+    /// Passes over the data.
+    #[arg(long, default_value_t = 12)]
+    pub epochs: usize,
+
+    /// Drop averaged weights smaller than this.
+    #[arg(long, default_value_t = 0.5)]
+    pub prune: f32,
 }
 
 #[derive(Args, Debug)]
@@ -94,8 +123,26 @@ pub struct TrainSyntaxArgs {
 pub enum EvalCommand {
     /// UPOS/XPOS/lemma accuracy, UAS and LAS on a gold CoNLL-U file (gold words).
     Syntax(EvalSyntaxArgs),
+    /// Named entities against CoNLL-format gold (conlleval: exact span and type).
+    Ner(EvalNerArgs),
     /// Temporal expressions against TimeML gold (TempEval-3 scoring): extents, types, values.
     Time(EvalTimeArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct EvalNerArgs {
+    /// Gold file (CoNLL format). Without one: CoNLL-2003 dev, then WNUT-17 dev where present.
+    #[arg(value_name = "FILE")]
+    pub gold: Option<PathBuf>,
+
+    /// How to read the gold types: `conll` (PER ORG LOC MISC) or `wnut` (person, location,
+    /// corporation, group, creative-work, product).
+    #[arg(long, value_name = "SCHEME")]
+    pub scheme: Option<String>,
+
+    /// Use this model file instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -16,6 +16,8 @@ fn main() -> ExitCode {
         cli::Command::Extract(args) => extract::run(args),
         cli::Command::Parse(args) => parse::run(args),
         cli::Command::Train(cli::TrainCommand::Syntax(args)) => train::syntax(args),
+        cli::Command::Train(cli::TrainCommand::Ner(args)) => train::ner(args),
+        cli::Command::Eval(cli::EvalCommand::Ner(args)) => eval::ner(args),
         cli::Command::Eval(cli::EvalCommand::Syntax(args)) => eval::syntax(args),
         cli::Command::Eval(cli::EvalCommand::Time(args)) => eval::time(args),
     }

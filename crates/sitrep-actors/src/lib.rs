@@ -1,0 +1,127 @@
+//! sitrep-actors: who the report is about — people, organisations, places and groups
+//! found by a statistical model, then coded as CAMEO actors.
+//!
+//! - [`ner`]: the entity model (averaged perceptron, BILOU labels, trained on CoNLL-2003);
+//! - [`cues`]: word lists the model uses as features;
+//! - [`conll`]: CoNLL-format reading and span extraction; [`eval`]: conlleval scoring;
+//! - [`train`]: training from CoNLL data, reproducibly.
+
+pub mod conll;
+pub mod cues;
+pub mod eval;
+pub mod ner;
+pub mod train;
+
+use std::sync::OnceLock;
+
+use sitrep_learn::perceptron::Weights;
+use sitrep_learn::words::{Scratch, WordInfo};
+
+use ner::{Memory, Ner, NerScratch};
+
+const MAGIC: &[u8] = b"SITREP-NER1";
+
+/// The entity model shipped with sitrep (trained on CoNLL-2003 train; see README).
+static BUILTIN: &[u8] = include_bytes!("../model/conll2003.ner");
+
+/// Why an entity model could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError(pub String);
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "entity model: {} (retrain it with `sitrep train ner`, see README)", self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+impl Ner {
+    /// The built-in model, loaded on first use.
+    pub fn builtin() -> Result<&'static Ner, ModelError> {
+        static MODEL: OnceLock<Result<Ner, ModelError>> = OnceLock::new();
+        MODEL.get_or_init(|| Ner::from_bytes(BUILTIN)).as_ref().map_err(Clone::clone)
+    }
+
+    /// Read a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Ner, ModelError> {
+        let rest = bytes.strip_prefix(MAGIC).ok_or_else(|| ModelError("not a sitrep entity model (wrong magic bytes)".into()))?;
+        let (weights, used) = Weights::read_from(rest).map_err(ModelError)?;
+        if used != rest.len() {
+            return Err(ModelError(format!("{} unexpected bytes after the model", rest.len() - used)));
+        }
+        if weights.n_classes() != ner::N_CLASSES {
+            return Err(ModelError(format!("{} classes where {} were expected", weights.n_classes(), ner::N_CLASSES)));
+        }
+        Ok(Ner { weights })
+    }
+
+    /// The model as the bytes of a model file.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        self.weights.write_to(&mut out);
+        out
+    }
+}
+
+/// Per-report state and buffers for labelling sentence after sentence.
+#[derive(Default)]
+pub struct Labeller {
+    memory: Memory,
+    scratch: NerScratch,
+    word_scratch: Scratch,
+    lower: String,
+    words: Vec<WordInfo>,
+    pos: Vec<u64>,
+    cues: Vec<u64>,
+    classes: Vec<u8>,
+}
+
+/// Hash of a part-of-speech tag as the entity model sees it.
+pub fn pos_hash(xpos: &str) -> u64 {
+    sitrep_learn::hash::str_hash(xpos)
+}
+
+impl Labeller {
+    /// Start a new report (forget the previous one's words).
+    pub fn new_report(&mut self) {
+        self.memory.clear();
+    }
+
+    /// Label one sentence of `tokens` with Penn tags `xpos` (same length; empty strings if
+    /// unknown). Returns entity spans over the sentence's tokens as (start, end, kind).
+    pub fn label<'a>(&mut self, model: &Ner, tokens: impl Iterator<Item = &'a str>, xpos: impl Iterator<Item = &'a str>, out: &mut Vec<(usize, usize, &'static str)>) {
+        self.words.clear();
+        self.cues.clear();
+        for t in tokens {
+            let form = normalize(t);
+            self.words.push(WordInfo::new(&form, &mut self.word_scratch));
+            self.lower.clear();
+            self.lower.extend(form.chars().flat_map(char::to_lowercase));
+            self.cues.push(cues::cue(&self.lower));
+        }
+        self.pos.clear();
+        self.pos.extend(xpos.map(pos_hash));
+        self.pos.resize(self.words.len(), 0);
+        model.label(&self.words, &self.pos, &self.cues, &mut self.memory, &mut self.scratch, &mut self.classes);
+        out.clear();
+        let mut start = 0;
+        for (i, &c) in self.classes.iter().enumerate() {
+            let (part, kind) = ner::decode(c as usize);
+            match part {
+                ner::Part::Begin => start = i,
+                ner::Part::Unit => out.push((i, i + 1, ner::KINDS[kind])),
+                ner::Part::Last => out.push((start, i + 1, ner::KINDS[kind])),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Typographic apostrophes and quotes as the training data writes them.
+pub fn normalize(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.is_ascii() {
+        return token.into();
+    }
+    token.replace(['’', '‘', 'ʼ'], "'").into()
+}

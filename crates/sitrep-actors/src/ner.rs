@@ -1,0 +1,282 @@
+//! The named-entity model: a greedy left-to-right averaged perceptron over BILOU labels
+//! (Ratinov & Roth 2009's recipe): lexical features of a five-word window, part-of-speech
+//! tags from the syntax layer, the labels already chosen, and a document memory of how
+//! each word was labelled earlier in the same report ("extended prediction history").
+
+use std::collections::HashMap;
+
+use sitrep_learn::hash::{feature, mix};
+use sitrep_learn::perceptron::{Trainer, Weights};
+use sitrep_learn::words::WordInfo;
+
+/// Entity types the model knows, in class order.
+pub const KINDS: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+
+/// Number of classes: O, then B, I, L, U for each kind.
+pub const N_CLASSES: usize = 1 + 4 * KINDS.len();
+
+const NONE: u64 = 0xFFFF;
+
+/// Position of a label inside its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Outside any entity.
+    Out,
+    /// First of several tokens.
+    Begin,
+    /// Inside, neither first nor last.
+    Inside,
+    /// Last of several tokens.
+    Last,
+    /// A one-token entity.
+    Unit,
+}
+
+/// The (part, kind) of a class number.
+pub fn decode(class: usize) -> (Part, usize) {
+    if class == 0 {
+        return (Part::Out, 0);
+    }
+    let k = (class - 1) / 4;
+    let part = match (class - 1) % 4 {
+        0 => Part::Begin,
+        1 => Part::Inside,
+        2 => Part::Last,
+        _ => Part::Unit,
+    };
+    (part, k)
+}
+
+/// The class number of (part, kind).
+pub fn encode(part: Part, kind: usize) -> usize {
+    match part {
+        Part::Out => 0,
+        Part::Begin => 1 + 4 * kind,
+        Part::Inside => 2 + 4 * kind,
+        Part::Last => 3 + 4 * kind,
+        Part::Unit => 4 + 4 * kind,
+    }
+}
+
+/// Whether `class` may follow `prev` (None at sentence start) at position `i` of `n`.
+pub fn allowed(prev: Option<usize>, class: usize, i: usize, n: usize) -> bool {
+    let (pp, pk) = prev.map_or((Part::Out, 0), decode);
+    let (p, k) = decode(class);
+    let open = matches!(pp, Part::Begin | Part::Inside);
+    let last = i + 1 == n;
+    match p {
+        Part::Out | Part::Begin | Part::Unit if open => false,
+        Part::Inside | Part::Last if !open || pk != k => false,
+        Part::Begin | Part::Inside if last => false,
+        _ => true,
+    }
+}
+
+/// What one report remembers about its words while it is being labelled.
+#[derive(Debug, Default, Clone)]
+pub struct Memory {
+    /// Lower-cased word → kind + 1 of the last entity it was part of.
+    kinds: HashMap<u64, u8>,
+    /// Lower-cased words seen capitalised where capitals mean something (not first in
+    /// the sentence, sentence not all capitals).
+    capitalised: HashMap<u64, ()>,
+}
+
+impl Memory {
+    /// Forget everything (a new report).
+    pub fn clear(&mut self) {
+        self.kinds.clear();
+        self.capitalised.clear();
+    }
+
+    /// Remember the labels given to one sentence.
+    pub fn learn(&mut self, words: &[WordInfo], classes: &[u8], shouting: bool) {
+        for (i, (w, &c)) in words.iter().zip(classes).enumerate() {
+            let (part, kind) = decode(c as usize);
+            if part != Part::Out {
+                self.kinds.insert(w.lower, kind as u8 + 1);
+            }
+            if i > 0 && w.title && !shouting {
+                self.capitalised.insert(w.lower, ());
+            }
+        }
+    }
+}
+
+/// Whether a sentence is written in capitals (a headline, a dateline).
+pub fn is_shouting(words: &[WordInfo]) -> bool {
+    let (mut letters, mut upper) = (0, 0);
+    for w in words {
+        if w.title || w.upper {
+            letters += 1;
+            if w.upper {
+                upper += 1;
+            }
+        } else if w.shape != 0 {
+            letters += 1;
+        }
+    }
+    letters >= 3 && upper * 10 >= letters * 7
+}
+
+/// The features of token `i`.
+#[allow(clippy::too_many_arguments)]
+pub fn features(words: &[WordInfo], pos: &[u64], cue: &[u64], i: usize, prev: &[u8], memory: &Memory, shouting: bool, out: &mut Vec<u64>) {
+    out.clear();
+    let w = &words[i];
+    let at = |j: isize| -> Option<&WordInfo> {
+        let k = i as isize + j;
+        if k < 0 {
+            None
+        } else {
+            words.get(k as usize)
+        }
+    };
+    let word = |j: isize| at(j).map_or(NONE, |w| w.lower);
+    let shape = |j: isize| at(j).map_or(NONE, |w| w.shape);
+    let tag = |j: isize| -> u64 {
+        let k = i as isize + j;
+        if k < 0 {
+            NONE
+        } else {
+            pos.get(k as usize).copied().unwrap_or(NONE)
+        }
+    };
+    let cue_at = |j: isize| -> u64 {
+        let k = i as isize + j;
+        if k < 0 {
+            NONE
+        } else {
+            cue.get(k as usize).copied().unwrap_or(NONE)
+        }
+    };
+    let label = |back: usize| -> u64 { if i >= back { prev[i - back] as u64 } else { NONE } };
+    let flags = (w.title as u64) | (w.upper as u64) << 1 | (w.digit as u64) << 2 | (w.hyphen as u64) << 3 | ((i == 0) as u64) << 4 | (shouting as u64) << 5;
+    let hist = memory.kinds.get(&w.lower).map_or(0, |&k| k as u64);
+    let seen_cap = memory.capitalised.contains_key(&w.lower) as u64;
+    let (p1, p2) = (label(1), label(2));
+    let t = feature;
+    out.extend_from_slice(&[
+        t(0, 0, 0, 0),
+        t(1, w.lower, 0, 0),
+        t(2, w.lower, flags, 0),
+        t(3, w.shape, 0, 0),
+        t(4, w.prefix[0], 0, 0),
+        t(5, w.prefix[1], 0, 0),
+        t(6, w.prefix[2], 0, 0),
+        t(7, w.suffix[0], 0, 0),
+        t(8, w.suffix[1], 0, 0),
+        t(9, w.suffix[2], 0, 0),
+        t(10, w.suffix[3], 0, 0),
+        t(11, flags, 0, 0),
+        t(12, word(-1), 0, 0),
+        t(13, word(1), 0, 0),
+        t(14, word(-2), 0, 0),
+        t(15, word(2), 0, 0),
+        t(16, shape(-1), w.shape, 0),
+        t(17, w.shape, shape(1), 0),
+        t(18, tag(0), 0, 0),
+        t(19, tag(-1), tag(0), 0),
+        t(20, tag(0), tag(1), 0),
+        t(21, p1, 0, 0),
+        t(22, p2, p1, 0),
+        t(23, p1, w.lower, 0),
+        t(24, p1, w.shape, 0),
+        t(25, word(-1), w.lower, 0),
+        t(26, w.lower, word(1), 0),
+        t(27, hist, 0, 0),
+        t(28, hist, w.shape, 0),
+        t(29, seen_cap, flags, 0),
+        t(30, cue_at(0), 0, 0),
+        t(31, cue_at(-1), 0, 0),
+        t(32, cue_at(1), 0, 0),
+        t(33, cue_at(0), w.shape, 0),
+        t(34, p1, tag(0), 0),
+        t(35, mix(w.shape, tag(0)), shape(1), tag(1)),
+        t(36, shape(-1), tag(-1), mix(w.shape, tag(0))),
+        t(37, word(-1), tag(0), w.shape),
+        t(38, w.suffix[2], tag(0), 0),
+        t(39, hist, p1, 0),
+    ]);
+}
+
+/// A trained entity model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ner {
+    /// The weights.
+    pub weights: Weights,
+}
+
+/// Reused buffers.
+#[derive(Default)]
+pub struct NerScratch {
+    features: Vec<u64>,
+    scores: Vec<i32>,
+}
+
+impl Ner {
+    /// Label one sentence, given its words, hashed POS tags and lexicon cues, and the
+    /// report's memory; writes class numbers into `out` and updates `memory`.
+    pub fn label(&self, words: &[WordInfo], pos: &[u64], cue: &[u64], memory: &mut Memory, scratch: &mut NerScratch, out: &mut Vec<u8>) {
+        out.clear();
+        let shouting = is_shouting(words);
+        scratch.scores.resize(N_CLASSES, 0);
+        for i in 0..words.len() {
+            features(words, pos, cue, i, out, memory, shouting, &mut scratch.features);
+            scratch.scores.iter_mut().for_each(|s| *s = 0);
+            self.weights.score(&scratch.features, &mut scratch.scores);
+            let prev = out.last().map(|&c| c as usize);
+            let best = (0..N_CLASSES).filter(|&c| allowed(prev, c, i, words.len())).max_by_key(|&c| (scratch.scores[c], std::cmp::Reverse(c))).unwrap_or(0);
+            out.push(best as u8);
+        }
+        memory.learn(words, out, shouting);
+    }
+}
+
+/// One training document: per sentence, words, POS hashes, cues and gold classes.
+pub type TrainingDoc = Vec<(Vec<WordInfo>, Vec<u64>, Vec<u64>, Vec<u8>)>;
+
+/// Train for `epochs` passes over documents shuffled by `seed`.
+pub fn train(docs: &[TrainingDoc], epochs: usize, seed: u64, prune: f32, mut progress: impl FnMut(usize, f64)) -> Ner {
+    let mut trainer = Trainer::new(N_CLASSES);
+    let mut rng = sitrep_learn::rng::Rng::new(seed);
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut feats = Vec::new();
+    let mut scores = vec![0f32; N_CLASSES];
+    let mut guesses = Vec::new();
+    let mut predicted = Vec::new();
+    let mut memory = Memory::default();
+    for epoch in 0..epochs {
+        rng.shuffle(&mut order);
+        let (mut right, mut total) = (0, 0);
+        for &d in &order {
+            memory.clear();
+            for (words, pos, cue, gold) in &docs[d] {
+                guesses.clear();
+                predicted.clear();
+                let shouting = is_shouting(words);
+                for i in 0..words.len() {
+                    features(words, pos, cue, i, &guesses, &memory, shouting, &mut feats);
+                    scores.iter_mut().for_each(|s| *s = 0.0);
+                    trainer.score(&feats, &mut scores);
+                    let prev = guesses.last().map(|&c| c as usize);
+                    let guess = (0..N_CLASSES)
+                        .filter(|&c| allowed(prev, c, i, words.len()))
+                        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+                        .unwrap_or(0);
+                    trainer.tick();
+                    trainer.update(&feats, gold[i] as usize, guess);
+                    right += (guess == gold[i] as usize) as usize;
+                    total += 1;
+                    // Follow the gold labels within the sentence; remember the predicted
+                    // ones across sentences, as the model will at run time.
+                    guesses.push(gold[i]);
+                    predicted.push(guess as u8);
+                }
+                memory.learn(words, &predicted, shouting);
+            }
+        }
+        progress(epoch + 1, right as f64 / total.max(1) as f64);
+    }
+    Ner { weights: trainer.average(prune) }
+}
