@@ -6,6 +6,7 @@
 
 mod char_index;
 mod doc;
+mod entity_layer;
 pub mod fuzz;
 mod meta;
 mod output;
@@ -16,6 +17,7 @@ mod time_layer;
 
 pub use char_index::CharIndex;
 pub use doc::{Doc, Stage};
+pub use entity_layer::{Entity, EntityDetail, EntityLayer, EntityType};
 pub use meta::{Meta, Origin, Position};
 pub use output::{OutputOptions, Report};
 pub use span::Span;

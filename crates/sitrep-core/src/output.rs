@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::{CharIndex, Doc, TimexDetail, TokenKind};
+use crate::{CharIndex, Doc, EntityDetail, TimexDetail, TokenKind};
 
 /// Which optional layers to write besides the always-present ones.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -33,7 +33,7 @@ pub struct Report<'a> {
     sentences: Vec<[usize; 2]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tokens: Option<Vec<TokenView<'a>>>,
-    entities: [(); 0],
+    entities: Vec<EntityView<'a>>,
     places: [(); 0],
     times: Vec<TimexView<'a>>,
     quotes: [(); 0],
@@ -72,6 +72,20 @@ struct SyntaxView<'a> {
     lemma: &'a str,
     head: Option<u32>,
     deprel: &'static str,
+}
+
+#[derive(Serialize)]
+struct EntityView<'a> {
+    id: String,
+    text: &'a str,
+    span: [usize; 2],
+    #[serde(rename = "type")]
+    kind: crate::EntityType,
+    canonical: &'a str,
+    actor: Option<&'a str>,
+    mentions: Vec<[usize; 2]>,
+    #[serde(flatten)]
+    detail: &'a EntityDetail,
 }
 
 #[derive(Serialize)]
@@ -115,6 +129,22 @@ impl<'a> Report<'a> {
                 })
                 .collect()
         });
+        let entities = doc
+            .entities
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| EntityView {
+                id: format!("n{}", i + 1),
+                text: e.span.of(doc.text()),
+                span: index.span(e.span),
+                kind: e.kind,
+                canonical: &e.canonical,
+                actor: e.actor.as_deref(),
+                mentions: e.mentions.iter().map(|&m| index.span(m)).collect(),
+                detail: &e.detail,
+            })
+            .collect();
         let times = doc
             .time
             .times
@@ -144,7 +174,7 @@ impl<'a> Report<'a> {
             paragraphs: layer.paragraphs.iter().map(|&s| index.span(s)).collect(),
             sentences: layer.sentences.iter().map(|s| index.span(s.span)).collect(),
             tokens,
-            entities: [],
+            entities,
             places: [],
             times,
             quotes: [],

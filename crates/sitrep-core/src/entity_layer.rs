@@ -1,0 +1,83 @@
+//! The entity layer: people, organisations, places and groups named in the report, each
+//! with its mentions and, where known, its CAMEO actor code.
+
+use serde::Serialize;
+
+use crate::Span;
+
+/// What kind of entity (OntoNotes-style names, plus `GROUP` for nominal actors such as
+/// "Russian troops").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EntityType {
+    /// A person: "Volodymyr Zelenskiy".
+    Person,
+    /// An organisation: "the European Union", "Associated Press".
+    Org,
+    /// A country, city or state as a political unit: "Ukraine", "Kyiv".
+    Gpe,
+    /// A non-political place: "the Black Sea", "Europe".
+    Loc,
+    /// A nationality, religious or political group: "Ukrainians", "Russian".
+    Norp,
+    /// A facility: "Hostomel airport".
+    Fac,
+    /// A nominal actor: "Russian troops", "US officials", "residents".
+    Group,
+    /// Any other name (events, laws, products).
+    Misc,
+}
+
+/// One entity: its first mention, canonical name, actor code and every mention.
+///
+/// ```
+/// use sitrep_core::{Entity, EntityType, Span};
+/// let e = Entity::new(Span::new(0, 9), EntityType::Person, "Zelenskiy");
+/// assert_eq!(e.mentions, [Span::new(0, 9)]);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// The first (usually fullest) mention.
+    pub span: Span,
+    /// Its kind.
+    pub kind: EntityType,
+    /// The name under which the entity is known ("Volodymyr Zelenskiy" for "Zelenskiy").
+    pub canonical: String,
+    /// CAMEO actor code (`UKRGOV`, `RUSMIL`, `IGOUNO`), when it can be told.
+    pub actor: Option<String>,
+    /// Every mention in text order, the first included (names, surnames, pronouns).
+    pub mentions: Vec<Span>,
+    /// Why the actor code was given, and other facts, written flat into the output.
+    pub detail: EntityDetail,
+}
+
+impl Entity {
+    /// An entity with a single mention and no actor code.
+    pub fn new(span: Span, kind: EntityType, canonical: impl Into<String>) -> Entity {
+        Entity { span, kind, canonical: canonical.into(), actor: None, mentions: vec![span], detail: EntityDetail::default() }
+    }
+}
+
+/// Further facts about an entity; absent ones are left out of the output.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct EntityDetail {
+    /// Role or title that coded it ("foreign minister", "resident").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// ISO 3166 alpha-3 code of the country it belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Age given in apposition ("Lucy Vashaka, 20").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age: Option<u32>,
+    /// How the actor code was found: `lexicon`, `title`, `context`, `focus`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coded_by: Option<&'static str>,
+}
+
+/// The entities of one report, in order of first mention.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EntityLayer {
+    /// Entities in order of first mention.
+    pub entities: Vec<Entity>,
+}
