@@ -63,8 +63,8 @@ fn main() {
         for d in report.docs.iter().filter(|d| d.file.split == Split::Tune) {
             for m in &d.score.mismatches {
                 match m {
-                    Mismatch::Missed(g) => println!("MISS  {:?} {:?} {}", g.text, g.kind, g.value),
-                    Mismatch::Spurious(s) => println!("SPUR  {:?} {:?} {}", s.text, s.kind, s.value),
+                    Mismatch::Missed(g) => println!("MISS  {:?} {:?} {}   [{}]", g.text, g.kind, g.value, d.file.name),
+                    Mismatch::Spurious(s) => println!("SPUR  {:?} {:?} {}   [{}]", s.text, s.kind, s.value, d.file.name),
                     Mismatch::Differs { gold, system } => println!(
                         "DIFF  gold {:?} {:?} {} | ours {:?} {:?} {}   [{}]",
                         gold.text, gold.kind, gold.value, system.text, system.kind, system.value, d.file.name

@@ -80,6 +80,8 @@ pub(crate) struct Ctx<'a> {
     pub dct: Option<Date>,
     /// The last point the narrative mentioned, for "two days later", "the next day".
     pub reference: Option<Point>,
+    /// Whether `reference` is a date written out ("Aug. 12"), not "Friday" or "yesterday".
+    pub written: bool,
     /// The last month, quarter, half or year the narrative mentioned, for "a year
     /// earlier" and, when it is a quarter, "a year ago" (the same quarter a year before).
     pub coarse: Option<Point>,
@@ -206,7 +208,10 @@ pub(crate) fn resolve(e: &Expr, ctx: &Ctx<'_>) -> Option<Resolved> {
             Some(Resolved::relative(p, &from))
         }
         Expr::YearAgo { unit } => {
-            let base = match (ctx.coarse.or(ctx.reference), unit) {
+            // "year-ago", "year-earlier" compare with the current results: a period in a
+            // past year is not the one compared.
+            let current = |p: &Point| dct.is_none_or(|d| p.year() >= i32::from(d.year()) - i32::from(d.month() <= 3));
+            let base = match (ctx.coarse.or(ctx.reference).filter(current), unit) {
                 (Some(r), Unit::Quarter) => r.coarsen(Unit::Quarter),
                 (Some(r), Unit::Month) => r.coarsen(Unit::Month),
                 (Some(r), _) => Some(r),
@@ -236,12 +241,17 @@ pub(crate) fn resolve(e: &Expr, ctx: &Ctx<'_>) -> Option<Resolved> {
                     ctx.reference
                 };
                 let (base, from) = if *anaphoric {
-                    match reference {
+                    match (ctx.reference, reference) {
+                        // A day named last keeps its granularity ("the six months ended
+                        // Aug. 12 … a year earlier" is 1988-08-12).
+                        (Some(d @ Point::Day(_)), _) if ctx.written && *unit != Unit::Decade && *unit != Unit::Century => (Some(d), d.value()),
+                        (_, r) => match r {
                         // A quarter keeps its granularity ("a year earlier" than 1989-Q3 is
                         // 1988-Q3); anything else is taken at the unit's.
                         Some(r @ (Point::Quarter(..) | Point::Half(..))) if finer_than(r, *unit) => (Some(r), r.value()),
                         Some(r) => (Some(r.coarsen(*unit).unwrap_or(r)), r.value()),
                         None => (dct.map(|d| point::of_date(d, *unit)), dct_s.clone()),
+                        },
                     }
                 } else {
                     (dct.map(|d| point::of_date(d, shift_granularity(*unit))), dct_s.clone())
@@ -365,11 +375,12 @@ fn is_day_value(v: &str) -> bool {
     v.len() == 10 && v.as_bytes().get(4) == Some(&b'-') && v.as_bytes().get(7) == Some(&b'-')
 }
 
-/// Units finer than a day are shifted at day granularity ("two hours ago" is today).
+/// Units up to a week are shifted at day granularity ("two hours ago" is today, "two
+/// weeks ago" the day fourteen days back, as TimeBank dates it).
 fn shift_granularity(u: Unit) -> Unit {
     match u {
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Night => Unit::Day,
-        Unit::Weekend | Unit::Fortnight => Unit::Week,
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Night | Unit::Week | Unit::Fortnight => Unit::Day,
+        Unit::Weekend => Unit::Week,
         u => u,
     }
 }
@@ -394,12 +405,17 @@ fn finer_than(p: Point, unit: Unit) -> bool {
         Point::Year(_) => 5,
         _ => 6,
     };
-    prank > rank(unit)
+    prank < rank(unit)
 }
 
 /// The base a unit-relative expression moves from, and its value for `anchor`.
 fn anchor_point(unit: Unit, anaphoric: bool, ctx: &Ctx<'_>) -> (Option<Point>, String) {
     if anaphoric {
+        // "the quarter", "the latest period": the quarter under discussion, not one it
+        // was just compared with ("from $5 a year ago").
+        if let (Unit::Quarter, Some(q @ Point::Quarter(..))) = (unit, ctx.coarse) {
+            return (Some(q), q.value());
+        }
         if let Some(r) = ctx.reference {
             if let Some(p) = r.coarsen(unit) {
                 return (Some(p), r.value());
@@ -635,7 +651,7 @@ mod tests {
     use jiff::civil::date;
 
     fn ctx(tense: Tense) -> Ctx<'static> {
-        Ctx { dct: Some(date(2022, 2, 25)), reference: None, coarse: None, tense, ist: Country::India, local: None }
+        Ctx { dct: Some(date(2022, 2, 25)), reference: None, written: false, coarse: None, tense, ist: Country::India, local: None }
     }
 
     #[test]

@@ -120,6 +120,7 @@ impl TimeTagger {
         let mut out: Vec<Timex> = Vec::new();
         let mut starts: Vec<usize> = Vec::new();
         let mut reference: Option<Point> = None;
+        let mut written = false;
         let mut coarse: Option<Point> = None;
         for sentence in &layer.sentences {
             let (s, e) = (sentence.first_token as usize, (sentence.end_token as usize).min(tokens.len()));
@@ -139,7 +140,7 @@ impl TimeTagger {
                 };
                 let end = cand.end.clamp(i + 1, e);
                 let tense = tense::tense_near(text, tokens, syntax, s, cand.start, end, e);
-                let ctx = Ctx { dct: anchor.map(|a| a.date), reference, coarse, tense, ist, local: anchor.and_then(|a| a.zone.as_ref()) };
+                let ctx = Ctx { dct: anchor.map(|a| a.date), reference, written, coarse, tense, ist, local: anchor.and_then(|a| a.zone.as_ref()) };
                 if let Some(r) = expr::resolve(&cand.expr, &ctx) {
                     let span = Span::new(tokens[cand.start].span.start, tokens[end - 1].span.end);
                     // The narrative's reference time moves with every point it names,
@@ -150,7 +151,19 @@ impl TimeTagger {
                     );
                     if let (Some(p), TimexType::Date | TimexType::Time, false) = (r.point, r.kind, derived) {
                         reference = Some(p);
-                        if matches!(p, Point::Month(..) | Point::Quarter(..) | Point::Half(..) | Point::Year(_)) {
+                        written = matches!(cand.expr, Expr::Day { .. });
+                        // "last year", "a year ago": a comparison with the period under
+                        // discussion, which stays the base of the next "a year earlier".
+                        let comparison = matches!(cand.expr, Expr::Shift { anaphoric: false, .. } | Expr::UnitRel { n: -1, anaphoric: false, .. });
+                        // Forecasts ("the third quarter of 1990") are not the period whose
+                        // results are compared.
+                        // A quarter still running is not reported on either.
+                        let start = match p {
+                            Point::Quarter(..) => p.shift(lexicon::Unit::Quarter, 1).and_then(|n| n.first_day()),
+                            _ => p.first_day(),
+                        };
+                        let ahead = matches!((start, anchor), (Some(f), Some(a)) if f > a.date);
+                        if !comparison && !ahead && matches!(p, Point::Month(..) | Point::Quarter(..) | Point::Half(..) | Point::Year(_)) {
                             coarse = Some(p);
                         }
                     }

@@ -124,6 +124,10 @@ impl<'a> Scan<'a> {
         for _ in 0..5 {
             match self.w(k) {
                 Some(W::The) => k += 1,
+                // "the full year": the year itself.
+                None if k > i && self.word_is(k, "full") && matches!(self.w(k + 1), Some(W::Unit(Unit::Year | Unit::Quarter, false))) => {
+                    k += 1;
+                }
                 Some(W::Mod(m @ (Mod::End | Mod::Beginning | Mod::Start | Mod::Middle))) if self.is(k + 1, W::Prep(Prep::Of)) => {
                     modifier = Some(match m {
                         Mod::End => "END",
@@ -259,6 +263,12 @@ impl<'a> Scan<'a> {
                 W::Long if the && self.is(j + 1, W::Period) => Some((j + 2, lit(TimexType::Date, "FUTURE_REF"))),
                 _ => None,
             },
+            // "the nineties": a decade of the twentieth century, written out.
+            Lex::Other if the => {
+                const DECADES: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+                let w = self.word(j);
+                DECADES.iter().position(|d| d.eq_ignore_ascii_case(w)).map(|k| (j + 1, Expr::Decade(192 + k as i32)))
+            }
             Lex::Other => None,
             Lex::Punct(_) => None,
         }
@@ -371,7 +381,19 @@ impl<'a> Scan<'a> {
         let lower_word_after = next < self.e
             && matches!(self.at(next), Lex::Other)
             && self.word(next).as_bytes().first().is_some_and(u8::is_ascii_lowercase);
-        prep_before || !lower_word_after
+        // "his 1996 campaign", "the company's 1989 results": a number that reads as a
+        // modern year is one before a singular noun, or a plural after a possessive
+        // ("2000 troops" is a count).
+        let modern = matches!(self.at(i), Lex::Num(Num::Int(1900..=2099, 4)));
+        let possessive = before.is_some_and(|b| {
+            let w = self.word(b);
+            w.ends_with("'s") || w.ends_with("’s") || ["its", "his", "her", "their", "our", "'s", "’s"].iter().any(|p| w.eq_ignore_ascii_case(p))
+        });
+        let plural_after = next < self.e && {
+            let w = self.word(next);
+            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+        };
+        prep_before || !lower_word_after || (modern && (!plural_after || possessive))
     }
 
     /// A month name: "Feb. 24", "February 24th, 2022", "Feb 24-25", "March 2022",
@@ -407,6 +429,9 @@ impl<'a> Scan<'a> {
         if let Some(y) = self.year4(j + 1) {
             return Some((j + 2, Expr::Month { m, y: YearSpec::Explicit(y) }));
         }
+        if let Some((end, Expr::Year(y))) = self.spoken_year(j + 1) {
+            return Some((end, Expr::Month { m, y: YearSpec::Explicit(y) }));
+        }
         if self.punct(j + 1, b',') || self.is(j + 1, W::Prep(Prep::Of)) {
             if let Some(y) = self.year4(j + 2) {
                 return Some((j + 3, Expr::Month { m, y: YearSpec::Explicit(y) }));
@@ -436,6 +461,11 @@ impl<'a> Scan<'a> {
     fn year_after(&self, k: usize) -> (usize, YearSpec) {
         if let Some(y) = self.year4(k) {
             return (k + 1, YearSpec::Explicit(y));
+        }
+        // Spoken: "the winter of nineteen ninety-four", "January nineteen ninety-seven".
+        let of = usize::from(self.is(k, W::Prep(Prep::Of)));
+        if let Some((end, Expr::Year(y))) = self.spoken_year(k + of) {
+            return (end, YearSpec::Explicit(y));
         }
         if (self.is(k, W::Prep(Prep::Of)) || self.punct(k, b',')) && self.year4(k + 1).is_some() {
             return (k + 2, YearSpec::Explicit(self.year4(k + 1).unwrap_or(0)));
@@ -546,6 +576,10 @@ impl<'a> Scan<'a> {
         if unit == Unit::Night && !plural {
             return None;
         }
+        // "three-quarters", "more than a quarter of the market": a fraction.
+        if unit == Unit::Quarter && ((compound && plural) || (!plural && self.is(k + 1, W::Prep(Prep::Of)) && self.year4(k + 2).is_none())) {
+            return None;
+        }
         let mut n = n;
         let mut end = k + 1;
         if let Amount::N(v) = n {
@@ -565,6 +599,10 @@ impl<'a> Scan<'a> {
                 // "a 6-year-old": an age, not a time.
                 return None;
             }
+            end += 2;
+        }
+        // "a week or so ago": the approximation is part of the expression.
+        if self.word_is(end, "or") && self.word_is(end + 1, "so") {
             end += 2;
         }
         let shift = |sign: i8, anaphoric: bool| Expr::Shift { unit, n, sign, anaphoric };
@@ -657,6 +695,23 @@ impl<'a> Scan<'a> {
             Rel::Recent => (-1, false),
         };
         match self.w(k) {
+            // "next year's first quarter", "this year's second half".
+            Some(W::Unit(Unit::Year, false)) if !anaphoric && matches!(r, Rel::Last | Rel::Next | Rel::This | Rel::Current) && self.is(k + 1, W::PluralS) => {
+                let q = k + 2;
+                let part = if self.punct(q + 1, b'-') { q + 2 } else { q + 1 };
+                match (self.w(q), self.w(part)) {
+                    (Some(W::Ordinal(o)), Some(W::Unit(Unit::Quarter, false))) if (1..=4).contains(&o) => {
+                        Some((part + 1, Expr::Quarter { q: o, y: YearSpec::Rel(n) }))
+                    }
+                    (Some(W::Ordinal(o)), Some(W::Half)) if (1..=2).contains(&o) => Some((part + 1, Expr::Half { h: o, y: YearSpec::Rel(n) })),
+                    _ => Some((k + 1, Expr::UnitRel { unit: Unit::Year, n, anaphoric })),
+                }
+            }
+            // "the last half of 1989".
+            Some(W::Half) if r == Rel::Last && self.is(k + 1, W::Prep(Prep::Of)) => {
+                let (end, y) = self.year_after(k + 1);
+                (end > k + 1).then_some((end, Expr::Half { h: 2, y }))
+            }
             Some(W::Unit(unit, false)) => {
                 if r == Rel::Recent {
                     return None;
@@ -733,6 +788,10 @@ impl<'a> Scan<'a> {
                 }
                 if r == Rel::Past && the {
                     return Some((k, Expr::Deictic(Deictic::Past)));
+                }
+                // "the latest period": the period whose results are being reported.
+                if r == Rel::Last && the && self.word_is(j, "latest") && self.is(k, W::Period) && self.word_is(k, "period") {
+                    return Some((k + 1, Expr::UnitRel { unit: Unit::Quarter, n: 0, anaphoric: true }));
                 }
                 match r {
                     Rel::Current => Some((k, lit(TimexType::Date, "PRESENT_REF"))),
@@ -843,7 +902,8 @@ impl<'a> Scan<'a> {
                     }
                     return Some((end, Expr::YearAgo { unit }));
                 }
-                Some(W::Mod(Mod::End)) => return Some((j + 3, Expr::UnitRel { unit, n: 0, anaphoric: true })),
+                // "year-end": December 31 of the year the tense points to.
+                Some(W::Mod(Mod::End)) => return Some((j + 3, Expr::Day { y: None, m: 12, d: 31, end_day: None })),
                 _ => {}
             }
         }
@@ -875,6 +935,24 @@ impl<'a> Scan<'a> {
                 let sign = if d == Dir::Before { -1 } else { 1 };
                 return Some((j + 2, Expr::Shift { unit, n: Amount::N(1), sign, anaphoric: true }));
             }
+        }
+        // "the year 2000", "the year two thousand": the year named.
+        if unit == Unit::Year && !plural {
+            if let Some(y) = self.year4(j + 1) {
+                return Some((j + 2, Expr::Year(y)));
+            }
+            if let Some(r @ (_, Expr::Year(_))) = self.spoken_year(j + 1) {
+                return Some(r);
+            }
+            if matches!(self.w(j + 1), Some(W::Number(_))) {
+                if let Some((end, Amount::N(v @ 1000..=2999))) = self.amount_only(j + 1) {
+                    return Some((end, Expr::Year(v as i32)));
+                }
+            }
+        }
+        // "the year ended Sept. 30": a fiscal year, a stretch of twelve months.
+        if unit == Unit::Year && (self.word_is(j + 1, "ended") || self.word_is(j + 1, "ending")) {
+            return Some((j + 1, Expr::Duration { n: Amount::N(1), unit }));
         }
         match unit {
             Unit::Weekend => Some((j + 1, Expr::UnitRel { unit, n: 0, anaphoric: true })),

@@ -27,13 +27,21 @@ pub(crate) fn tense_near(
     end: usize,
     to: usize,
 ) -> Tense {
+    // A quotation mark ends the search: quoted words keep their own time ("'We will
+    // concentrate on our business,' he said Friday").
     let left = (from..start).rev().take(10);
     for i in left {
+        if is_quote(text, tokens, i) {
+            break;
+        }
         if let Some(t) = tense_of(text, tokens, syntax, i) {
             return t;
         }
     }
     for i in (end..to).take(10) {
+        if is_quote(text, tokens, i) {
+            break;
+        }
         if let Some(t) = tense_of(text, tokens, syntax, i) {
             return t;
         }
@@ -41,10 +49,30 @@ pub(crate) fn tense_near(
     Tense::Unknown
 }
 
+fn is_quote(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(word) = tokens.get(i).and_then(|t| text.get(t.span.range())) else { return false };
+    matches!(word, "\"" | "``" | "''" | "“" | "”")
+}
+
 fn tense_of(text: &str, tokens: &[Token], syntax: Option<&[TokenSyntax]>, i: usize) -> Option<Tense> {
     let word = text.get(tokens.get(i)?.span.range())?;
     if is_future_cue(word) {
-        return Some(Tense::Future);
+        // "set to begin", "set for Monday" look ahead; "a record set on Aug. 6" does not.
+        let at = |k: Option<usize>| k.and_then(|k| tokens.get(k)).and_then(|t| text.get(t.span.range())).unwrap_or("");
+        let next = at(Some(i + 1));
+        // "it had been due to expire Friday": a plan of the past, over by now.
+        let had = at(i.checked_sub(1)).eq_ignore_ascii_case("had")
+            || (at(i.checked_sub(1)).eq_ignore_ascii_case("been") && at(i.checked_sub(2)).eq_ignore_ascii_case("had"));
+        if had {
+            return Some(Tense::Past);
+        }
+        if !word.eq_ignore_ascii_case("set") || next.eq_ignore_ascii_case("to") || next.eq_ignore_ascii_case("for") {
+            return Some(Tense::Future);
+        }
+    }
+    // "since March": a time before now, whatever the verb.
+    if word.eq_ignore_ascii_case("since") {
+        return Some(Tense::Past);
     }
     if let Some(tags) = syntax {
         let tag = tags.get(i)?.xpos;

@@ -226,3 +226,53 @@ fn syntax_tags_decide_tense_when_present() {
     // "meet" is not "will", so the MD tag alone does not make it future: past by default.
     assert_eq!(doc.time.times[0].value, "2022-02-22");
 }
+
+#[test]
+fn results_compared_with_the_period_reported() {
+    let d = jiff::civil::date(1989, 10, 26);
+    let v = |t: &str| tag_on(t, d).into_iter().map(|x| x.2).collect::<Vec<_>>();
+    // "a year earlier" keeps the quarter under discussion; a comparison ("a year ago",
+    // "last year") or a forecast does not become that period.
+    assert_eq!(v("Third-quarter net rose to $5 million from $3 million a year earlier."), ["1989-Q3", "1988-Q3"]);
+    assert_eq!(
+        v("Third-quarter sales fell from a year ago. Costs rose from a year ago. The third quarter of 1990 looks weak. In the year-ago period, it earned $4."),
+        ["1989-Q3", "1988-Q3", "1988-Q3", "1990-Q3", "1988-Q3"]
+    );
+    // A written date named last is the base, at its own granularity.
+    assert_eq!(v("In the six months ended Aug. 12, net fell from a year earlier."), ["P6M", "1989-08-12", "1988-08-12"]);
+    assert_eq!(v("The latest period includes a gain. Sales rose in the third quarter."), ["1989-Q3", "1989-Q3"]);
+    assert_eq!(v("Revenue for the year ended March 31 was $76 million."), ["P1Y", "1989-03-31"]);
+    assert_eq!(v("Earnings in next year's first quarter and this year's second half will rise."), ["1990-Q1", "1989-H2"]);
+    assert_eq!(v("Earnings fell in the last half of 1989."), ["1989-H2"]);
+    assert_eq!(v("It expects to close the deal by year-end."), ["1989-12-31"]);
+    assert_eq!(v("The change is since year-end."), ["1988-12-31"]);
+}
+
+#[test]
+fn spoken_and_embedded_years() {
+    let d = jiff::civil::date(1998, 3, 3);
+    let v = |t: &str| tag_on(t, d).into_iter().map(|x| x.2).collect::<Vec<_>>();
+    assert_eq!(v("The plan for the year two thousand was dropped."), ["2000"]);
+    assert_eq!(v("It was colder in the winter of nineteen ninety-four."), ["1994-WI"]);
+    assert_eq!(v("Prices fell in January nineteen ninety-seven."), ["1997-01"]);
+    assert_eq!(v("He lost his 1996 campaign and the company's 1989 results were weak."), ["1996", "1989"]);
+    assert!(v("They sent 1950 troops and more than a quarter of the force.").is_empty());
+    assert!(v("About three-quarters of the vote was counted.").is_empty());
+}
+
+#[test]
+fn weeks_ago_are_days_and_quotes_keep_their_tense() {
+    let d = jiff::civil::date(1991, 2, 25);
+    let v = |t: &str| tag_on(t, d).into_iter().map(|x| x.2).collect::<Vec<_>>();
+    assert_eq!(v("Then, a week or so ago, the general spoke."), ["1991-02-18"]);
+    assert_eq!(v("Two weeks ago the talks broke down."), ["1991-02-11"]);
+    // Monday 1989-10-30: the "will" inside the quotation is not the report's tense.
+    let d = jiff::civil::date(1989, 10, 30);
+    let v = |t: &str| tag_on(t, d).into_iter().map(|x| x.2).collect::<Vec<_>>();
+    assert_eq!(v("Markets fell. \"We will focus on our own business,\" Mr. Smith said Friday."), ["1989-10-27"]);
+    // A plan that is over ("had been due") and a record "set on" a day look back.
+    assert_eq!(v("The offer had been due to expire Friday evening."), ["1989-10-27TEV"]);
+    assert_eq!(v("The talks are set for Friday."), ["1989-11-03"]);
+    let d = jiff::civil::date(1998, 2, 6);
+    assert_eq!(tag_on("The index is near its record high set on Aug. 6.", d)[0].2, "1997-08-06");
+}
