@@ -6,11 +6,18 @@
 //! - [`conll`]: CoNLL-format reading and span extraction; [`eval`]: conlleval scoring;
 //! - [`train`]: training from CoNLL data, reproducibly.
 
+pub mod coding;
 pub mod conll;
+pub mod coref;
 pub mod cues;
 pub mod eval;
+pub mod lexicon;
+pub mod names;
 pub mod ner;
+pub mod stage;
 pub mod train;
+
+pub use stage::EntityStage;
 
 use std::sync::OnceLock;
 

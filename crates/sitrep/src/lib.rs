@@ -22,8 +22,14 @@ impl Pipeline {
     /// Fails only if a built-in model is damaged, which is a build defect.
     pub fn new() -> Result<Pipeline, PipelineError> {
         let syntax = sitrep_syntax::SyntaxStage::builtin().map_err(|e| PipelineError(e.to_string()))?;
+        let entities = sitrep_actors::EntityStage::builtin().map_err(|e| PipelineError(e.to_string()))?;
         Ok(Pipeline {
-            stages: vec![Box::new(sitrep_text::Segmenter::new()), Box::new(syntax), Box::new(sitrep_time::TimeTagger::new())],
+            stages: vec![
+                Box::new(sitrep_text::Segmenter::new()),
+                Box::new(syntax),
+                Box::new(sitrep_time::TimeTagger::new()),
+                Box::new(entities),
+            ],
         })
     }
 

@@ -1,0 +1,239 @@
+//! Actor codes for entities: from the lexicon (office holders as of the report's date,
+//! organisations, countries), from titles and appositions ("foreign minister Sergey
+//! Lavrov", "resident Yurii Zhyhanov", "Lucy Vashaka, 20"), and, for people whose country
+//! the text does not give, from the report's focus country.
+
+use std::collections::HashMap;
+
+use sitrep_core::{Doc, Entity, EntityType};
+
+use crate::coref::Cluster;
+use crate::lexicon::{CountryWord, Lexicon};
+use crate::stage::{token_text, Mention};
+
+/// Governments and militaries named by their seats.
+const SEATS: &[(&str, &str)] = &[
+    ("kremlin", "RUSGOV"),
+    ("white house", "USAGOV"),
+    ("pentagon", "USAMIL"),
+    ("downing street", "GBRGOV"),
+    ("elysee", "FRAGOV"),
+    ("élysée", "FRAGOV"),
+    ("quai d'orsay", "FRAGOV"),
+    ("zhongnanhai", "CHNGOV"),
+    ("bankova", "UKRGOV"),
+    ("state department", "USAGOV"),
+];
+
+/// Whether `words` name a seat of government ("the Kremlin", "the White House").
+pub fn is_seat(words: &str) -> bool {
+    let lower = words.to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    SEATS.iter().any(|(s, _)| *s == lower)
+}
+
+/// Set `entity.actor` and the facts that led to it.
+pub fn code(doc: &Doc, mentions: &[Mention], cluster: &Cluster, lex: &Lexicon, entity: &mut Entity) {
+    let texts: Vec<&str> = cluster.members.iter().map(|&m| token_text(doc, mentions[m].start, mentions[m].end)).collect();
+    match entity.kind {
+        EntityType::Person => code_person(doc, mentions, cluster, &texts, lex, entity),
+        EntityType::Org => {
+            let name = std::iter::once(cluster.canonical.as_str()).chain(texts.iter().copied());
+            for t in name {
+                let lower = t.to_lowercase();
+                let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+                if let Some(o) = lex.organisation(t) {
+                    set(entity, &o.cameo, "lexicon");
+                    return;
+                }
+                if let Some((_, code)) = SEATS.iter().find(|(s, _)| *s == lower) {
+                    set(entity, code, "lexicon");
+                    return;
+                }
+            }
+            if let Some(code) = country_and_role(&cluster.canonical, lex) {
+                set(entity, &code, "title");
+            }
+        }
+        EntityType::Gpe | EntityType::Norp => {
+            if let Some((c, _)) = texts.iter().find_map(|t| lex.country(t)) {
+                entity.detail.country = Some(c.cameo.clone());
+                set(entity, &c.cameo.clone(), "lexicon");
+            }
+        }
+        EntityType::Group => {
+            if let Some(code) = country_and_role(&cluster.canonical, lex) {
+                entity.detail.country = Some(code[..3].to_string());
+                set(entity, &code, "title");
+            }
+        }
+        _ => {}
+    }
+}
+
+fn set(entity: &mut Entity, code: &str, how: &'static str) {
+    entity.actor = Some(code.to_string());
+    entity.detail.coded_by = Some(how);
+}
+
+/// "Russian troops" → RUSMIL, "Russia's military" → RUSMIL, "US officials" → USAGOV,
+/// "Russian Defence Ministry" → RUSGOV.
+fn country_and_role(words: &str, lex: &Lexicon) -> Option<String> {
+    let parts: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut country = None;
+    let mut role = None;
+    for i in 0..parts.len() {
+        for j in (i + 1..=parts.len()).rev() {
+            let phrase = parts[i..j].join(" ");
+            let phrase = phrase.trim_end_matches("'s").trim_end_matches("’s");
+            if country.is_none() {
+                if let Some((c, w)) = lex.country(phrase) {
+                    if matches!(w, CountryWord::Name | CountryWord::Adjective) {
+                        country = Some(c.cameo.clone());
+                        break;
+                    }
+                }
+            }
+            if let Some(r) = lex.role(phrase) {
+                role = Some(r.to_string());
+                break;
+            }
+        }
+    }
+    Some(format!("{}{}", country?, role?))
+}
+
+fn code_person(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[&str], lex: &Lexicon, entity: &mut Entity) {
+    let date = doc.meta.date;
+    if let Some(office) = std::iter::once(cluster.canonical.as_str()).chain(texts.iter().copied()).find_map(|t| lex.office(t, date)) {
+        entity.detail.role = Some(office.title.clone()).filter(|t| !t.is_empty());
+        entity.detail.country = Some(office.actor.chars().take(3).collect());
+        set(entity, &office.actor, "lexicon");
+        return;
+    }
+    let (mut country, mut role, mut role_word) = (None, None, None);
+    for &m in &cluster.members {
+        let m = mentions[m];
+        let (c, r, w) = left_title(doc, mentions, m, lex);
+        country = country.or(c);
+        if role.is_none() {
+            role = r;
+            role_word = w;
+        }
+        let (age, r) = apposition(doc, m, lex);
+        if age.is_some() {
+            // A person given with an age is a private individual.
+            entity.detail.age = age;
+            role = Some("CVL".to_string());
+        }
+        if role.is_none() {
+            role = r;
+        }
+    }
+    entity.detail.role = role_word;
+    let Some(role) = role else { return };
+    let (country, how) = match country {
+        Some(c) => (c, "title"),
+        None => match focus_country(doc, mentions, lex) {
+            Some(c) => (c, "focus"),
+            None => return,
+        },
+    };
+    entity.detail.country = Some(country.clone());
+    set(entity, &format!("{country}{role}"), how);
+}
+
+/// Country and role from the words just before a name: "Ukrainian president",
+/// "Putin's spokesman", "US Secretary of State", "resident", "one of the workers,".
+fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Option<String>, Option<String>, Option<String>) {
+    let sentence = &doc.text_layer.sentences[m.sentence];
+    let lo = (sentence.first_token as usize).max(m.start.saturating_sub(8));
+    let mut end = m.start;
+    if end > lo && token_text(doc, end - 1, end) == "," {
+        end -= 1;
+    }
+    let (mut country, mut role, mut word) = (None, None, None);
+    let mut i = end;
+    while i > lo {
+        // The longest role phrase ending at i.
+        let mut matched = None;
+        for len in (1..=lex.longest_role().min(i - lo)).rev() {
+            let phrase = token_text(doc, i - len, i);
+            if let Some(r) = lex.role(phrase) {
+                matched = Some((len, r.to_string(), phrase.to_lowercase()));
+                break;
+            }
+        }
+        if let Some((len, r, w)) = matched {
+            if role.is_none() {
+                role = Some(r);
+                word = Some(w);
+            }
+            i -= len;
+            continue;
+        }
+        let w = token_text(doc, i - 1, i);
+        if matches!(w, "'s" | "’s") && i - 1 > lo {
+            // A possessive owner: a country ("Russia's") or a person with an office.
+            let owner = mentions.iter().find(|o| o.end == i - 1);
+            let owner_text = owner.map_or_else(|| token_text(doc, i - 2, i - 1), |o| token_text(doc, o.start, o.end));
+            if let Some(office) = lex.office(owner_text, doc.meta.date) {
+                country = country.or(Some(office.actor.chars().take(3).collect()));
+            } else if let Some((c, _)) = lex.country(owner_text) {
+                country = country.or(Some(c.cameo.clone()));
+            }
+            break;
+        }
+        if let Some((c, kind)) = lex.country(w) {
+            if matches!(kind, CountryWord::Adjective | CountryWord::Name) {
+                country = country.or(Some(c.cameo.clone()));
+                i -= 1;
+                continue;
+            }
+        }
+        let lower = w.to_lowercase();
+        if matches!(lower.as_str(), "of" | "the" | "a" | "an" | "one" | "state" | "former" | "then" | "deputy" | "acting" | "top" | "senior" | "chief") {
+            i -= 1;
+            continue;
+        }
+        break;
+    }
+    (country, role, word)
+}
+
+/// After a name: ", 20" (an age: a private person) or ", a resident of …" (a role).
+fn apposition(doc: &Doc, m: Mention, lex: &Lexicon) -> (Option<u32>, Option<String>) {
+    let sentence = &doc.text_layer.sentences[m.sentence];
+    let end = sentence.end_token as usize;
+    if m.end + 1 >= end || token_text(doc, m.end, m.end + 1) != "," {
+        return (None, None);
+    }
+    let next = token_text(doc, m.end + 1, m.end + 2);
+    if let Ok(age) = next.parse::<u32>() {
+        if (1..=120).contains(&age) {
+            return (Some(age), None);
+        }
+    }
+    let mut k = m.end + 1;
+    if matches!(next.to_lowercase().as_str(), "a" | "an" | "the") {
+        k += 1;
+    }
+    for len in (1..=lex.longest_role().min(end.saturating_sub(k))).rev() {
+        if let Some(r) = lex.role(token_text(doc, k, k + len)) {
+            return (None, Some(r.to_string()));
+        }
+    }
+    (None, None)
+}
+
+/// The country the report is mostly about: capitals and country names named as places
+/// (capitals count double: a report from Kyiv names Kyiv).
+pub fn focus_country(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityType::Gpe) {
+        if let Some((c, w)) = lex.country(token_text(doc, m.start, m.end)) {
+            *counts.entry(c.cameo.as_str()).or_default() += if w == CountryWord::Capital { 2 } else { 1 };
+        }
+    }
+    counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c))).map(|(c, _)| c.to_string())
+}

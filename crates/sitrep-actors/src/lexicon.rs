@@ -1,0 +1,206 @@
+//! The actor lexicon: countries (names, adjectives, demonyms, capitals), international
+//! organisations, news media, role words and office holders with their terms, read from
+//! the hand-written tables in `data/actors/` that are built into the binary.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+
+use crate::names::key;
+
+static COUNTRIES: &str = include_str!("../../../data/actors/countries.tsv");
+static IGOS: &str = include_str!("../../../data/actors/igos.tsv");
+static MEDIA: &str = include_str!("../../../data/actors/media.tsv");
+static ROLES: &str = include_str!("../../../data/actors/roles.tsv");
+static LEADERS: &str = include_str!("../../../data/actors/leaders.tsv");
+
+/// A country as an actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    /// CAMEO country code (ISO 3166 alpha-3 in nearly all cases).
+    pub cameo: String,
+    /// Its usual English name.
+    pub name: String,
+}
+
+/// An organisation with its own actor code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    /// CAMEO code (`IGOUNO`, `IGOWSTNAT`, `USAMED`).
+    pub cameo: String,
+    /// Its usual name.
+    pub name: String,
+}
+
+/// One term of office.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Office {
+    /// Canonical name.
+    pub name: String,
+    /// Actor code while in office (country + role).
+    pub actor: String,
+    /// Title ("President", "Foreign Minister").
+    pub title: String,
+    /// First day in office.
+    pub from: Option<Date>,
+    /// Last day, `None` while still in office.
+    pub to: Option<Date>,
+}
+
+/// Everything the actor coder looks words up in.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Countries; the maps below index into this.
+    pub countries: Vec<Country>,
+    by_name: HashMap<String, usize>,
+    by_adjective: HashMap<String, usize>,
+    by_demonym: HashMap<String, usize>,
+    by_capital: HashMap<String, usize>,
+    organisations: HashMap<String, Organisation>,
+    roles: HashMap<String, String>,
+    longest_role: usize,
+    offices: HashMap<String, Vec<Office>>,
+    /// Problems met reading the tables (rows skipped), for `sitrep` to show in debugging.
+    pub problems: Vec<String>,
+}
+
+/// Rows of a table as maps from column name to value; the header is the first line
+/// starting with `#`.
+fn rows<'a>(table: &'a str, name: &str, problems: &mut Vec<String>) -> Vec<HashMap<&'a str, &'a str>> {
+    let mut header: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for (n, line) in table.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(h) = line.strip_prefix('#') {
+            if header.is_empty() {
+                header = h.trim().split('\t').map(str::trim).collect();
+            }
+            continue;
+        }
+        if header.is_empty() {
+            problems.push(format!("{name}:{}: row before the header", n + 1));
+            continue;
+        }
+        out.push(header.iter().copied().zip(line.split('\t').map(str::trim)).collect());
+    }
+    out
+}
+
+fn list<'a>(v: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
+    v.copied().unwrap_or("").split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl Lexicon {
+    /// The built-in lexicon, read on first use.
+    pub fn builtin() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| Lexicon::from_tables(COUNTRIES, IGOS, MEDIA, ROLES, LEADERS))
+    }
+
+    /// Read the five tables.
+    pub fn from_tables(countries: &str, igos: &str, media: &str, roles: &str, leaders: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        let mut problems = Vec::new();
+        for row in rows(countries, "countries.tsv", &mut problems) {
+            let cameo = row.get("cameo").or(row.get("iso3")).copied().unwrap_or("");
+            let name = row.get("name").copied().unwrap_or("");
+            if cameo.len() != 3 || name.is_empty() {
+                continue;
+            }
+            let i = lex.countries.len();
+            lex.countries.push(Country { cameo: cameo.to_string(), name: name.to_string() });
+            for n in std::iter::once(name).chain(list(row.get("aliases"))) {
+                lex.by_name.entry(key(n)).or_insert(i);
+            }
+            for a in list(row.get("adjectives")) {
+                lex.by_adjective.entry(key(a)).or_insert(i);
+            }
+            for d in list(row.get("demonyms")) {
+                lex.by_demonym.entry(key(d)).or_insert(i);
+            }
+            for c in list(row.get("capital")).chain(list(row.get("capital_aliases"))) {
+                lex.by_capital.entry(key(c)).or_insert(i);
+            }
+        }
+        for (table, name) in [(igos, "igos.tsv"), (media, "media.tsv")] {
+            for row in rows(table, name, &mut problems) {
+                let (Some(&cameo), Some(&org)) = (row.get("cameo"), row.get("name")) else { continue };
+                if cameo.is_empty() {
+                    continue;
+                }
+                let o = Organisation { cameo: cameo.to_string(), name: org.to_string() };
+                for n in std::iter::once(org).chain(list(row.get("aliases"))) {
+                    lex.organisations.entry(key(n)).or_insert_with(|| o.clone());
+                }
+            }
+        }
+        for row in rows(roles, "roles.tsv", &mut problems) {
+            let Some(&role) = row.get("role") else { continue };
+            for w in list(row.get("words")) {
+                let k = key(w);
+                lex.longest_role = lex.longest_role.max(k.split(' ').count());
+                lex.roles.entry(k).or_insert_with(|| role.to_string());
+            }
+        }
+        for row in rows(leaders, "leaders.tsv", &mut problems) {
+            let (Some(&name), Some(&country)) = (row.get("name"), row.get("country_cameo")) else { continue };
+            let role = row.get("role").copied().filter(|r| !r.is_empty()).unwrap_or("GOV");
+            let actor = if country.len() == 3 { format!("{country}{role}") } else { country.to_string() };
+            let date = |c: &str| row.get(c).and_then(|d| d.parse::<Date>().ok());
+            let office = Office { name: name.to_string(), actor, title: row.get("title").copied().unwrap_or("").to_string(), from: date("from"), to: date("to") };
+            for n in std::iter::once(name).chain(list(row.get("aliases"))) {
+                lex.offices.entry(key(n)).or_default().push(office.clone());
+            }
+        }
+        lex.problems = problems;
+        lex
+    }
+
+    /// The country a name, adjective, demonym or capital belongs to, and which it was.
+    pub fn country(&self, words: &str) -> Option<(&Country, CountryWord)> {
+        let k = key(words);
+        let k = k.strip_prefix("the ").unwrap_or(&k);
+        let found = [(&self.by_name, CountryWord::Name), (&self.by_adjective, CountryWord::Adjective), (&self.by_demonym, CountryWord::Demonym), (&self.by_capital, CountryWord::Capital)]
+            .into_iter()
+            .find_map(|(map, what)| map.get(k).map(|&i| (i, what)))?;
+        Some((&self.countries[found.0], found.1))
+    }
+
+    /// An organisation with its own code ("the European Union", "NATO", "AP").
+    pub fn organisation(&self, words: &str) -> Option<&Organisation> {
+        let k = key(words);
+        self.organisations.get(k.strip_prefix("the ").unwrap_or(&k))
+    }
+
+    /// The CAMEO role code of a role word or phrase ("foreign minister" → GOV).
+    pub fn role(&self, words: &str) -> Option<&str> {
+        self.roles.get(&key(words)).map(String::as_str)
+    }
+
+    /// The longest role phrase, in words.
+    pub fn longest_role(&self) -> usize {
+        self.longest_role.max(1)
+    }
+
+    /// The office a person held on `date`, if the lexicon knows the name.
+    pub fn office(&self, name: &str, date: Date) -> Option<&Office> {
+        let offices = self.offices.get(&key(name))?;
+        offices.iter().find(|o| o.from.is_none_or(|f| f <= date) && o.to.is_none_or(|t| date <= t))
+    }
+}
+
+/// Which kind of country word matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountryWord {
+    /// "Ukraine".
+    Name,
+    /// "Ukrainian".
+    Adjective,
+    /// "Ukrainians".
+    Demonym,
+    /// "Kyiv".
+    Capital,
+}

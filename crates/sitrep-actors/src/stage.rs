@@ -1,0 +1,198 @@
+//! The entity stage: finds names with the model, types them, adds nominal actors
+//! ("Russian troops"), links mentions of the same entity, and codes each as a CAMEO actor.
+
+use sitrep_core::{Doc, Entity, EntityType, Span, Stage};
+
+use crate::coding;
+use crate::lexicon::{CountryWord, Lexicon};
+use crate::ner::Ner;
+use crate::{coref, Labeller};
+
+/// A mention found in one sentence, over the report's token indices `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Its type.
+    pub kind: EntityType,
+    /// Sentence number.
+    pub sentence: usize,
+}
+
+/// Fills [`Doc::entities`]; runs after the text and syntax stages.
+///
+/// ```
+/// use sitrep_core::{Doc, Meta, Stage};
+/// let mut doc = Doc::new(Meta::new("r", jiff::civil::date(2022, 2, 25)),
+///     "Russian troops advanced on Kyiv. Foreign minister Sergey Lavrov said talks were over.");
+/// sitrep_text::Segmenter::new().annotate(&mut doc);
+/// sitrep_syntax::SyntaxStage::builtin().unwrap().annotate(&mut doc);
+/// sitrep_actors::EntityStage::builtin().unwrap().annotate(&mut doc);
+/// let actors: Vec<_> = doc.entities.entities.iter().map(|e| (e.canonical.as_str(), e.actor.as_deref())).collect();
+/// assert!(actors.contains(&("Russian troops", Some("RUSMIL"))));
+/// assert!(actors.contains(&("Sergey Lavrov", Some("RUSGOV"))));
+/// ```
+pub struct EntityStage {
+    model: &'static Ner,
+    lexicon: &'static Lexicon,
+}
+
+impl EntityStage {
+    /// The stage with the built-in model and lexicon.
+    pub fn builtin() -> Result<EntityStage, crate::ModelError> {
+        Ok(EntityStage { model: Ner::builtin()?, lexicon: Lexicon::builtin() })
+    }
+}
+
+impl Stage for EntityStage {
+    fn annotate(&self, doc: &mut Doc) {
+        let mentions = self.find(doc);
+        let clusters = coref::cluster(doc, &mentions, self.lexicon);
+        let mut entities: Vec<Entity> = clusters
+            .into_iter()
+            .map(|c| {
+                let first = mentions[c.members[0]];
+                let span = token_span(doc, first.start, first.end);
+                let mut e = Entity::new(span, first.kind, c.canonical.clone());
+                e.mentions = c.members.iter().map(|&m| token_span(doc, mentions[m].start, mentions[m].end)).chain(c.pronouns.iter().map(|&t| token_span(doc, t, t + 1))).collect();
+                e.mentions.sort_by_key(|s| s.start);
+                coding::code(doc, &mentions, &c, self.lexicon, &mut e);
+                e
+            })
+            .collect();
+        entities.sort_by_key(|e| e.span.start);
+        doc.entities.entities = entities;
+    }
+}
+
+/// The text span of tokens `[start, end)`.
+pub fn token_span(doc: &Doc, start: usize, end: usize) -> Span {
+    let t = &doc.text_layer.tokens;
+    Span::new(t[start].span.start, t[end.max(start + 1) - 1].span.end)
+}
+
+/// The text of tokens `[start, end)`.
+pub fn token_text(doc: &Doc, start: usize, end: usize) -> &str {
+    token_span(doc, start, end).of(doc.text())
+}
+
+impl EntityStage {
+    /// Names from the model, typed, plus nominal actors.
+    fn find(&self, doc: &Doc) -> Vec<Mention> {
+        let mut labeller = Labeller::default();
+        let mut found = Vec::new();
+        let mut mentions = Vec::new();
+        let text = doc.text();
+        let tokens = &doc.text_layer.tokens;
+        let tagged = doc.syntax.tokens.len() == tokens.len();
+        for (si, s) in doc.text_layer.sentences.iter().enumerate() {
+            let range = s.tokens();
+            let first = range.start;
+            let words = tokens[range.clone()].iter().map(|t| t.span.of(text));
+            let xpos = range.clone().map(|i| if tagged { doc.syntax.tokens[i].xpos } else { "" });
+            labeller.label(self.model, words, xpos, &mut found);
+            for &(a, b, kind) in &found {
+                let (start, end) = (first + a, first + b);
+                // A known office holder at the end of a longer name is a person with a
+                // title ("US Secretary of State Antony Blinken").
+                if kind != "PER" {
+                    if let Some(s) = (start + 1..end.saturating_sub(1)).find(|&s| self.lexicon.office(token_text(doc, s, end), doc.meta.date).is_some()) {
+                        mentions.push(Mention { start: s, end, kind: EntityType::Person, sentence: si });
+                        continue;
+                    }
+                }
+                let words = token_text(doc, start, end);
+                let kind = self.entity_type(kind, words, doc);
+                mentions.push(Mention { start, end, kind, sentence: si });
+            }
+            self.nominal_actors(doc, si, range, &mut mentions);
+        }
+        // A title phrase right before a person's name is the person's title, not an actor
+        // of its own ("Ukrainian president Volodymyr Zelenskiy").
+        let person_starts: std::collections::HashSet<usize> = mentions.iter().filter(|m| m.kind == EntityType::Person).map(|m| m.start).collect();
+        mentions.retain(|m| !(m.kind == EntityType::Group && person_starts.contains(&m.end)));
+        mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        // Keep the longest of overlapping mentions ("Russian troops" over "Russian").
+        let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            if kept.last().is_some_and(|k: &Mention| m.start < k.end) {
+                continue;
+            }
+            kept.push(m);
+        }
+        kept
+    }
+
+    fn entity_type(&self, kind: &str, words: &str, doc: &Doc) -> EntityType {
+        if self.lexicon.office(words, doc.meta.date).is_some() {
+            return EntityType::Person;
+        }
+        if self.lexicon.organisation(words).is_some() || coding::is_seat(words) {
+            return EntityType::Org;
+        }
+        let country = self.lexicon.country(words).map(|(_, w)| w);
+        match kind {
+            "PER" => EntityType::Person,
+            "ORG" if self.lexicon.organisation(words).is_none() && matches!(country, Some(CountryWord::Name | CountryWord::Capital)) => EntityType::Gpe,
+            "ORG" => EntityType::Org,
+            "LOC" => match country {
+                Some(CountryWord::Adjective | CountryWord::Demonym) => EntityType::Norp,
+                Some(_) => EntityType::Gpe,
+                None if looks_like_facility(words) => EntityType::Fac,
+                None => EntityType::Loc,
+            },
+            _ => match country {
+                Some(CountryWord::Adjective | CountryWord::Demonym) => EntityType::Norp,
+                Some(_) => EntityType::Gpe,
+                None => EntityType::Misc,
+            },
+        }
+    }
+
+    /// "Russian troops", "US officials", "Russia's military", "the Ukrainian military":
+    /// a country word followed (within three words) by a role noun.
+    fn nominal_actors(&self, doc: &Doc, si: usize, range: std::ops::Range<usize>, out: &mut Vec<Mention>) {
+        let lex = self.lexicon;
+        let mut i = range.start;
+        while i < range.end {
+            let word = token_text(doc, i, i + 1);
+            let kind = lex.country(word).filter(|_| word.chars().next().is_some_and(char::is_uppercase)).map(|(_, w)| w);
+            let possessive = i + 1 < range.end && matches!(token_text(doc, i + 1, i + 2), "'s" | "’s");
+            // "Russian troops", "Russia's military"; not "provide Ukraine military help".
+            let abbreviation = word.len() <= 5 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+            let is_country = matches!(kind, Some(CountryWord::Adjective)) || (matches!(kind, Some(CountryWord::Name)) && (possessive || abbreviation));
+            if !is_country {
+                i += 1;
+                continue;
+            }
+            let j = if possessive { i + 2 } else { i + 1 };
+            let mut found = None;
+            'search: for k in j..(j + 3).min(range.end) {
+                for len in (1..=lex.longest_role().min(range.end - k)).rev() {
+                    if lex.role(token_text(doc, k, k + len)).is_some() {
+                        found = Some(k + len);
+                        break 'search;
+                    }
+                }
+                let w = token_text(doc, k, k + 1);
+                if !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+                    break;
+                }
+            }
+            match found {
+                Some(end) => {
+                    out.push(Mention { start: i, end, kind: EntityType::Group, sentence: si });
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+fn looks_like_facility(words: &str) -> bool {
+    let last = words.rsplit(' ').next().unwrap_or("").to_lowercase();
+    matches!(last.as_str(), "airport" | "bridge" | "station" | "stadium" | "port" | "plant" | "base" | "square" | "hospital" | "prison")
+}

@@ -1,0 +1,81 @@
+//! The actor lexicon, coding by date and context, coreference, and bad input.
+
+use sitrep_actors::lexicon::Lexicon;
+use sitrep_actors::EntityStage;
+use sitrep_core::fuzz::Mutator;
+use sitrep_core::{Doc, EntityType, Meta, Stage};
+
+fn run(text: &str, date: jiff::civil::Date) -> Doc {
+    let mut doc = Doc::new(Meta::new("t", date), text);
+    sitrep_text::Segmenter::new().annotate(&mut doc);
+    sitrep_syntax::SyntaxStage::builtin().unwrap().annotate(&mut doc);
+    EntityStage::builtin().unwrap().annotate(&mut doc);
+    doc
+}
+
+fn actor<'a>(doc: &'a Doc, canonical: &str) -> Option<&'a str> {
+    doc.entities.entities.iter().find(|e| e.canonical == canonical).and_then(|e| e.actor.as_deref())
+}
+
+#[test]
+fn the_tables_read_without_problems() {
+    let lex = Lexicon::builtin();
+    assert!(lex.problems.is_empty(), "{:?}", lex.problems);
+    assert!(lex.countries.len() > 200);
+    assert_eq!(lex.country("Ukrainian").unwrap().0.cameo, "UKR");
+    assert_eq!(lex.country("Kiev").unwrap().0.cameo, "UKR");
+    assert_eq!(lex.organisation("NATO").unwrap().cameo, "IGOWSTNAT");
+    assert_eq!(lex.role("foreign minister"), Some("GOV"));
+    assert_eq!(lex.role("troops"), Some("MIL"));
+}
+
+#[test]
+fn office_holders_are_coded_as_of_the_report_date() {
+    let lex = Lexicon::builtin();
+    let d = |y, m, d| jiff::civil::date(y, m, d);
+    assert_eq!(lex.office("Joe Biden", d(2022, 2, 25)).map(|o| o.actor.as_str()), Some("USAGOV"));
+    assert!(lex.office("Joe Biden", d(1990, 1, 1)).is_none(), "not in office in 1990");
+    assert!(lex.office("Zelensky", d(2022, 2, 25)).is_some(), "spelling variant");
+}
+
+#[test]
+fn titles_and_appositions_code_unknown_people() {
+    let doc = run(
+        "Ukrainian defence minister Oleksandr Testenko said the bridge was hit. Resident Maria Ivanenko, 34, said she saw it from her flat in Kyiv. \
+         Police chief Dmitri Sokolov of Russia denied it.",
+        jiff::civil::date(2022, 3, 1),
+    );
+    assert_eq!(actor(&doc, "Oleksandr Testenko"), Some("UKRGOV"));
+    assert_eq!(actor(&doc, "Maria Ivanenko"), Some("UKRCVL"));
+    let maria = doc.entities.entities.iter().find(|e| e.canonical == "Maria Ivanenko").unwrap();
+    assert_eq!(maria.detail.age, Some(34));
+    assert!(maria.mentions.iter().any(|m| m.of(doc.text()) == "she"), "the pronoun joins her");
+}
+
+#[test]
+fn bad_input_gives_sensible_output_without_panic() {
+    let date = jiff::civil::date(2022, 2, 25);
+    let shouting = run("RUSSIAN TROOPS ENTERED KHARKIV AS PUTIN SPOKE IN MOSCOW.", date);
+    assert!(shouting.entities.entities.len() <= 6);
+    let quiet = run("russian troops entered kharkiv as putin spoke in moscow.", date);
+    assert!(quiet.entities.entities.iter().all(|e| e.kind != EntityType::Person || !e.canonical.is_empty()));
+    let many: String = (0..500).map(|i| format!("Name{i} Surname{i}, ")).collect();
+    let doc = run(&many, date);
+    assert!(doc.entities.entities.len() <= 1000);
+    let doc = run("Mr O'Neill met Ng'ang'a and José Müller-Lüdenscheidt in Côte d’Ivoire.", date);
+    assert!(doc.entities.entities.iter().any(|e| e.kind == EntityType::Person), "{:?}", doc.entities.entities);
+
+    let seeds: &[&[u8]] = &["Russian foreign minister Sergey Lavrov said he met NATO's chief, 60, in Kyiv.".as_bytes(), "AP reporters saw U.S. officials.".as_bytes()];
+    let mut m = Mutator::new(5);
+    let deadline = std::time::Instant::now() + sitrep_core::fuzz::budget();
+    let mut runs = 0;
+    while std::time::Instant::now() < deadline || runs < 30 {
+        let text = String::from_utf8_lossy(&m.mutate(seeds)).into_owned();
+        let doc = run(&text, date);
+        for e in &doc.entities.entities {
+            assert!(e.span.end as usize <= doc.text().len());
+            assert!(!e.mentions.is_empty());
+        }
+        runs += 1;
+    }
+}
