@@ -108,3 +108,24 @@ pub fn evaluate(model: &Ner, docs: &[Document], xpos: &mut dyn FnMut(&[String]) 
     }
     scores
 }
+
+/// Score another system's output: `predicted` holds the same documents, sentences and
+/// tokens as `gold`, with that system's tags (CoNLL types) in the last column.
+pub fn score_predictions(gold: &[Document], predicted: &[Document], map: &dyn Fn(&str) -> Option<&'static str>) -> Result<NerScores, String> {
+    let g: Vec<&conll::Sentence> = gold.iter().flat_map(|d| &d.sentences).collect();
+    let p: Vec<&conll::Sentence> = predicted.iter().flat_map(|d| &d.sentences).collect();
+    if g.len() != p.len() {
+        return Err(format!("{} gold sentences but {} predicted: predictions must keep the gold file's sentences", g.len(), p.len()));
+    }
+    let mut scores = NerScores::default();
+    for (n, (gs, ps)) in g.iter().zip(&p).enumerate() {
+        if gs.words.len() != ps.words.len() {
+            return Err(format!("sentence {}: {} gold tokens but {} predicted", n + 1, gs.words.len(), ps.words.len()));
+        }
+        let gold_spans: Vec<Span> = conll::spans(&gs.tags).into_iter().filter_map(|s| map(&s.kind).map(|k| Span { kind: k.to_string(), ..s })).collect();
+        let predicted_spans: Vec<Span> = conll::spans(&ps.tags).into_iter().filter(|s| KINDS.contains(&s.kind.as_str())).collect();
+        scores.tokens += gs.words.len();
+        scores.add(&gold_spans, &predicted_spans);
+    }
+    Ok(scores)
+}

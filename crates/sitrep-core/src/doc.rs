@@ -1,6 +1,6 @@
 //! The report every stage reads and annotates.
 
-use crate::{EntityLayer, Meta, SyntaxLayer, TextLayer, TimeLayer};
+use crate::{EntityLayer, Meta, PlaceLayer, SyntaxLayer, TextLayer, TimeLayer};
 
 /// One report: its untouched text, its metadata and the stand-off layers stages add.
 ///
@@ -24,6 +24,8 @@ pub struct Doc {
     pub syntax: SyntaxLayer,
     /// Temporal expressions and their values (filled by `sitrep-time`).
     pub time: TimeLayer,
+    /// Place names resolved to coordinates (filled by `sitrep-geo`).
+    pub places: PlaceLayer,
     /// People, organisations, places and groups with actor codes (filled by `sitrep-actors`).
     pub entities: EntityLayer,
     /// Problems met while reading this report that did not stop it (lossy decoding,
@@ -40,6 +42,7 @@ impl Doc {
             text_layer: TextLayer::default(),
             syntax: SyntaxLayer::default(),
             time: TimeLayer::default(),
+            places: PlaceLayer::default(),
             entities: EntityLayer::default(),
             warnings: Vec::new(),
         }

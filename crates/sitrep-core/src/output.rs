@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::{CharIndex, Doc, EntityDetail, TimexDetail, TokenKind};
+use crate::{CharIndex, Doc, EntityDetail, PlaceDetail, PlacePrecision, TimexDetail, TokenKind};
 
 /// Which optional layers to write besides the always-present ones.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub struct Report<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     tokens: Option<Vec<TokenView<'a>>>,
     entities: Vec<EntityView<'a>>,
-    places: [(); 0],
+    places: Vec<PlaceView<'a>>,
     times: Vec<TimexView<'a>>,
     quotes: [(); 0],
     events: [(); 0],
@@ -100,6 +100,25 @@ struct TimexView<'a> {
     detail: &'a TimexDetail,
 }
 
+#[derive(Serialize)]
+struct PlaceView<'a> {
+    id: String,
+    text: &'a str,
+    span: [usize; 2],
+    name: &'a str,
+    geonames_id: Option<u32>,
+    lat: f64,
+    lon: f64,
+    country: Option<&'a str>,
+    admin1: Option<&'a str>,
+    precision: PlacePrecision,
+    /// The id of the anchor place of a relative place (`p2`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    anchor: Option<String>,
+    #[serde(flatten)]
+    detail: &'a PlaceDetail,
+}
+
 impl<'a> Report<'a> {
     /// The output view of `doc`.
     pub fn new(doc: &'a Doc, options: OutputOptions) -> Report<'a> {
@@ -159,6 +178,26 @@ impl<'a> Report<'a> {
                 detail: &t.detail,
             })
             .collect();
+        let places = doc
+            .places
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PlaceView {
+                id: format!("p{}", i + 1),
+                text: p.span.of(doc.text()),
+                span: index.span(p.span),
+                name: &p.name,
+                geonames_id: p.geonames_id,
+                lat: p.lat,
+                lon: p.lon,
+                country: p.country.as_deref(),
+                admin1: p.admin1.as_deref(),
+                precision: p.precision,
+                anchor: p.detail.relative.as_ref().map(|r| format!("p{}", r.anchor + 1)),
+                detail: &p.detail,
+            })
+            .collect();
         Report {
             doc: DocView {
                 id: &meta.id,
@@ -175,7 +214,7 @@ impl<'a> Report<'a> {
             sentences: layer.sentences.iter().map(|s| index.span(s.span)).collect(),
             tokens,
             entities,
-            places: [],
+            places,
             times,
             quotes: [],
             events: [],

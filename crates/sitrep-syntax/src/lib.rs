@@ -148,7 +148,7 @@ impl Syntax {
     ///
     /// ```
     /// let syntax = sitrep_syntax::Syntax::builtin().unwrap();
-    /// assert_eq!(syntax.xpos_tags(["Troops", "advanced", "."].into_iter()), ["NNS", "VBD", "."]);
+    /// assert_eq!(syntax.xpos_tags(["Troops", "seized", "the", "airport", "."].into_iter()), ["NNS", "VBD", "DT", "NN", "."]);
     /// ```
     pub fn xpos_tags<'a>(&self, words: impl Iterator<Item = &'a str>) -> Vec<&'static str> {
         let mut scratch = Scratch::default();

@@ -123,6 +123,9 @@ pub struct TrainSyntaxArgs {
 pub enum EvalCommand {
     /// UPOS/XPOS/lemma accuracy, UAS and LAS on a gold CoNLL-U file (gold words).
     Syntax(EvalSyntaxArgs),
+    /// Toponyms against gold with coordinates (LGL, GeoVirus): recognition P/R/F1,
+    /// accuracy at 161 km, median and mean error, AUC.
+    Geo(EvalGeoArgs),
     /// Named entities against CoNLL-format gold (conlleval: exact span and type).
     Ner(EvalNerArgs),
     /// Temporal expressions against TimeML gold (TempEval-3 scoring): extents, types, values.
@@ -143,6 +146,18 @@ pub struct EvalNerArgs {
     /// Use this model file instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
+
+    /// Score another system's output instead (CoNLL format, same tokens as the gold file,
+    /// predicted PER/ORG/LOC/MISC tags in the last column); needs FILE.
+    #[arg(long, value_name = "FILE", requires = "gold")]
+    pub predictions: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalGeoArgs {
+    /// Gold files (LGL or GeoVirus XML). Default: both, from ../shared/eval/.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -7,7 +7,7 @@ use sitrep_syntax::eval;
 
 use sitrep_core::Stage;
 
-use crate::cli::{EvalNerArgs, EvalSyntaxArgs, EvalTimeArgs};
+use crate::cli::{EvalGeoArgs, EvalNerArgs, EvalSyntaxArgs, EvalTimeArgs};
 use crate::parse::{load_model, read_conllu};
 
 pub fn syntax(args: EvalSyntaxArgs) -> ExitCode {
@@ -91,6 +91,13 @@ pub fn ner(args: EvalNerArgs) -> ExitCode {
                 Box::leak(Box::new(sitrep_actors::ner::Ner::from_bytes(&bytes).map_err(|e| e.to_string())?))
             }
         };
+        if let (Some(gold), Some(pred)) = (&args.gold, &args.predictions) {
+            let read = |p: &std::path::Path| std::fs::read_to_string(p).map(|t| sitrep_actors::conll::parse(&t)).map_err(|e| format!("cannot read {}: {e}", p.display()));
+            let map: &dyn Fn(&str) -> Option<&'static str> = if args.scheme.as_deref() == Some("wnut") { &sitrep_actors::train::wnut_type } else { &sitrep_actors::train::same_type };
+            let scores = sitrep_actors::train::score_predictions(&read(gold)?, &read(pred)?, map)?;
+            println!("entities of {} scored on {}\n{scores}", pred.display(), gold.display());
+            return Ok(());
+        }
         let syntax = sitrep_syntax::Syntax::builtin().map_err(|e| e.to_string())?;
         let mut xpos = crate::train::xpos_with(syntax);
         let sets: Vec<(std::path::PathBuf, String)> = match &args.gold {
@@ -127,4 +134,45 @@ pub fn ner(args: EvalNerArgs) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+pub fn geo(args: EvalGeoArgs) -> ExitCode {
+    let paths: Vec<std::path::PathBuf> = if args.paths.is_empty() {
+        vec!["../shared/eval/lgl/lgl.xml".into(), "../shared/eval/geovirus/GeoVirus.xml".into()]
+    } else {
+        args.paths
+    };
+    let (syntax, entities) = match (sitrep_syntax::SyntaxStage::builtin(), sitrep_actors::EntityStage::builtin()) {
+        (Ok(s), Ok(e)) => (s, e),
+        (Err(e), _) => return fail("geo", &e.to_string()),
+        (_, Err(e)) => return fail("geo", &e.to_string()),
+    };
+    let segmenter = sitrep_text::Segmenter::new();
+    let prepare = |doc: &mut sitrep_core::Doc| {
+        segmenter.annotate(doc);
+        syntax.annotate(doc);
+        entities.annotate(doc);
+    };
+    let tagger = sitrep_geo::PlaceTagger::builtin();
+    let mut code = ExitCode::SUCCESS;
+    for path in paths {
+        if !path.exists() {
+            println!("skipped: {} is absent (LGL and GeoVirus sit in ../shared/eval/ during development)", path.display());
+            continue;
+        }
+        let started = Instant::now();
+        match sitrep_geo::eval::evaluate(&path, &prepare, &tagger) {
+            Ok(r) => println!("{r}\nscored in {:.1} s\n", started.elapsed().as_secs_f64()),
+            Err(e) => {
+                eprintln!("sitrep eval geo: {e}");
+                code = ExitCode::from(2);
+            }
+        }
+    }
+    code
+}
+
+fn fail(what: &str, e: &str) -> ExitCode {
+    eprintln!("sitrep eval {what}: {e}");
+    ExitCode::from(2)
 }

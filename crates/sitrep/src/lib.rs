@@ -29,6 +29,7 @@ impl Pipeline {
                 Box::new(syntax),
                 Box::new(sitrep_time::TimeTagger::new()),
                 Box::new(entities),
+                Box::new(sitrep_geo::PlaceTagger::builtin()),
             ],
         })
     }

@@ -47,7 +47,10 @@ fn seed_report_with_code_point_spans() {
     let (a, b) = (second[0].as_u64().unwrap() as usize, second[1].as_u64().unwrap() as usize);
     assert_eq!(text[a..b].iter().collect::<String>(), "Kyiv’s mayor spoke.");
     assert_eq!((a, b), (24, 43), "code points, not bytes");
-    for key in ["entities", "places", "times", "quotes", "events"] {
+    let kyiv = r["entities"].as_array().unwrap().iter().find(|e| e["text"] == "Kyiv").expect("Kyiv is an entity");
+    assert_eq!(kyiv["span"], serde_json::json!([24, 28]), "entity spans are code points too");
+    assert!(r["places"].as_array().unwrap().iter().any(|p| p["text"] == "Kyiv" && p["country"] == "UA"));
+    for key in ["times", "quotes", "events"] {
         assert_eq!(r[key], serde_json::json!([]), "{key}");
     }
 }

@@ -1,0 +1,456 @@
+//! The built-in gazetteer: GeoNames countries, first- and second-level divisions, places
+//! of 1,000+ people with their alternate names, continents and regions, and demonyms;
+//! all names compiled into one Aho-Corasick automaton over their normalised forms.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::sync::OnceLock;
+
+use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
+
+use crate::normalize::normalize_into;
+
+/// The derived gazetteer file (see data/geo/README.md), compiled into the binary.
+static BUILTIN: &[u8] = include_bytes!("../../../data/geo/gazetteer.tsv.gz");
+/// Its name index (names → records, and the serialised automaton), made from it by
+/// `cargo run --release -p sitrep-geo --example compile_gazetteer`.
+static BUILTIN_INDEX: &[u8] = include_bytes!("../../../data/geo/names.idx.gz");
+/// First bytes of a name index.
+const INDEX_MAGIC: &[u8; 8] = b"SGEOIDX1";
+
+/// What a gazetteer record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A country or territory (GeoNames PCLI and kin).
+    Country,
+    /// A first-level administrative division.
+    Admin1,
+    /// A second-level administrative division.
+    Admin2,
+    /// A populated place (feature class P).
+    Place,
+    /// A region, sea or peninsula.
+    Region,
+    /// A continent.
+    Continent,
+}
+
+/// One gazetteer record.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// GeoNames id (0 when the record has none).
+    pub id: u32,
+    /// Preferred name.
+    pub name: Box<str>,
+    /// Latitude, degrees.
+    pub lat: f64,
+    /// Longitude, degrees.
+    pub lon: f64,
+    /// What the record is.
+    pub kind: Kind,
+    /// GeoNames feature code (`PPLC`, `ADM1`, `PCLI`, …).
+    pub fcode: &'static str,
+    /// ISO 3166-1 alpha-2 country code (`[0, 0]` for none).
+    pub cc: [u8; 2],
+    /// GeoNames admin1 code within the country (`12`, `CA`); for countries the ISO3 code.
+    pub admin1: Box<str>,
+    /// Population (0 when unknown).
+    pub population: u64,
+}
+
+impl Entry {
+    /// The country code as text, if any.
+    pub fn country(&self) -> Option<&str> {
+        if self.cc == [0, 0] {
+            None
+        } else {
+            std::str::from_utf8(&self.cc).ok()
+        }
+    }
+}
+
+/// A name in the automaton: the records it names and, for demonyms, the country.
+#[derive(Debug, Clone, Default)]
+pub struct NameInfo {
+    /// Range into the gazetteer's candidate list.
+    start: u32,
+    end: u32,
+    /// For demonyms and adjectives ("Ukrainian", "Ukrainians"): the country.
+    pub demonym: Option<[u8; 2]>,
+}
+
+/// One candidate record of a name, and whether the name is the record's preferred name.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate {
+    /// Index into [`Gazetteer::entries`].
+    pub entry: u32,
+    /// True when the name is the record's preferred (GeoNames main) name.
+    pub primary: bool,
+}
+
+/// Why a gazetteer could not be loaded.
+#[derive(Debug)]
+pub struct GazetteerError(pub String);
+
+impl std::fmt::Display for GazetteerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "gazetteer: {} (rebuild data/geo/gazetteer.tsv.gz with data/geo/build_gazetteer.py)", self.0)
+    }
+}
+
+impl std::error::Error for GazetteerError {}
+
+/// The gazetteer: records, names and the name automaton.
+///
+/// ```
+/// let gaz = sitrep_geo::Gazetteer::builtin();
+/// let kyiv = gaz.lookup("Kiev").iter().map(|c| gaz.entry(c.entry)).find(|e| e.id == 703448);
+/// assert!(kyiv.is_some());
+/// ```
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    names: Vec<NameInfo>,
+    candidates: Vec<Candidate>,
+    automaton: DoubleArrayAhoCorasick<u32>,
+    countries: HashMap<[u8; 2], u32>,
+    admin1: HashMap<([u8; 2], Box<str>), u32>,
+    capitals: HashMap<[u8; 2], u32>,
+}
+
+const FCODES: &[&str] = &[
+    "PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLA5", "PPLC", "PPLX", "PPLL", "PPLF", "PPLG", "PPLH", "PPLQ", "PPLR",
+    "PPLS", "PPLW", "PPLCH", "STLMT", "ADM1", "ADM2", "PCLI", "CONT", "RGN", "PEN", "SEA", "GULF", "STRT",
+];
+
+fn intern(code: &str) -> &'static str {
+    FCODES.iter().find(|c| **c == code).copied().unwrap_or("PPL")
+}
+
+fn cc_of(s: &str) -> [u8; 2] {
+    let b = s.as_bytes();
+    if b.len() == 2 {
+        [b[0], b[1]]
+    } else {
+        [0, 0]
+    }
+}
+
+impl Gazetteer {
+    /// The built-in gazetteer, loaded on first use (about 0.3 s) and shared.
+    ///
+    /// # Panics
+    /// Only if the file compiled into the binary is corrupt, which the crate's tests
+    /// rule out.
+    pub fn builtin() -> &'static Gazetteer {
+        static GAZ: OnceLock<Gazetteer> = OnceLock::new();
+        GAZ.get_or_init(|| Gazetteer::load(BUILTIN, BUILTIN_INDEX).expect("the built-in gazetteer loads (tested)"))
+    }
+
+    /// Load a gazetteer from its gzip-compressed TSV (data/geo/build_gazetteer.py) and
+    /// the name index compiled from it ([`Gazetteer::index_bytes`], gzip-compressed).
+    /// Fast: alternate names are not read, the automaton is deserialised.
+    pub fn load(tsv_gz: &[u8], index_gz: &[u8]) -> Result<Gazetteer, GazetteerError> {
+        let text = gunzip_text(tsv_gz)?;
+        let mut index = Vec::with_capacity(index_gz.len() * 3);
+        flate2::read::GzDecoder::new(index_gz)
+            .read_to_end(&mut index)
+            .map_err(|e| GazetteerError(format!("cannot decompress the name index: {e}")))?;
+        let mut entries = Vec::with_capacity(210_000);
+        for (n, line) in text.lines().enumerate() {
+            let f: Vec<&str> = line.splitn(10, '\t').collect();
+            if f.first() == Some(&"D") || line.trim().is_empty() {
+                continue;
+            }
+            entries.push(parse_entry(n, &f)?);
+        }
+        let mut r = Reader { b: &index, at: 0 };
+        if r.take(8)? != INDEX_MAGIC {
+            return Err(GazetteerError("the name index has the wrong format".into()));
+        }
+        if r.u32()? as usize != entries.len() {
+            return Err(GazetteerError("the name index was compiled from another gazetteer file".into()));
+        }
+        let n_names = r.u32()? as usize;
+        let mut names = Vec::with_capacity(n_names);
+        let mut candidates = Vec::with_capacity(n_names * 2);
+        for _ in 0..n_names {
+            let dem = r.take(3)?;
+            let demonym = (dem[0] == 1).then_some([dem[1], dem[2]]);
+            let k = r.u32()? as usize;
+            let start = candidates.len() as u32;
+            for _ in 0..k {
+                let v = r.u32()?;
+                let entry = v & 0x7fff_ffff;
+                if entry as usize >= entries.len() {
+                    return Err(GazetteerError("the name index points past the records".into()));
+                }
+                candidates.push(Candidate { entry, primary: v >> 31 == 1 });
+            }
+            names.push(NameInfo { start, end: candidates.len() as u32, demonym });
+        }
+        let len = r.u32()? as usize;
+        let bytes = r.take(len)?;
+        // SAFETY: `bytes` was written by `DoubleArrayAhoCorasick::serialize` of the same
+        // (pinned, `=1.0.1`) daachorse version in `index_bytes`; the magic, record count
+        // and length checks above reject other files, and the crate's tests load it.
+        let (automaton, _) = unsafe { DoubleArrayAhoCorasick::<u32>::deserialize_unchecked(bytes) };
+        Ok(Gazetteer::assemble(entries, names, candidates, automaton))
+    }
+
+    /// The name index of this gazetteer, to be gzip-compressed and passed to
+    /// [`Gazetteer::load`].
+    pub fn index_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.candidates.len() * 4 + self.names.len() * 8);
+        out.extend_from_slice(INDEX_MAGIC);
+        out.extend_from_slice(&(self.entries.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(self.names.len() as u32).to_le_bytes());
+        for (i, n) in self.names.iter().enumerate() {
+            match n.demonym {
+                Some(cc) => out.extend_from_slice(&[1, cc[0], cc[1]]),
+                None => out.extend_from_slice(&[0, 0, 0]),
+            }
+            let c = self.candidates(i as u32);
+            out.extend_from_slice(&(c.len() as u32).to_le_bytes());
+            for c in c {
+                out.extend_from_slice(&(c.entry | (u32::from(c.primary) << 31)).to_le_bytes());
+            }
+        }
+        let a = self.automaton.serialize();
+        out.extend_from_slice(&(a.len() as u32).to_le_bytes());
+        out.extend_from_slice(&a);
+        out
+    }
+
+    /// Compile a gazetteer from its gzip-compressed TSV, reading every alternate name
+    /// and building the automaton (a few seconds; used to make the name index).
+    pub fn compile_gzip(tsv_gz: &[u8]) -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::compile(&gunzip_text(tsv_gz)?)
+    }
+
+    /// Compile a gazetteer from its uncompressed TSV text.
+    pub fn compile(text: &str) -> Result<Gazetteer, GazetteerError> {
+        let mut entries = Vec::with_capacity(210_000);
+        // normalised name → list of (entry, primary); demonyms kept aside.
+        let mut by_name: HashMap<Box<str>, u32> = HashMap::with_capacity(600_000);
+        let mut lists: Vec<Vec<Candidate>> = Vec::with_capacity(600_000);
+        let mut demonyms: Vec<([u8; 2], u32)> = Vec::new();
+        let mut buf = String::new();
+        let mut add = |by_name: &mut HashMap<Box<str>, u32>, lists: &mut Vec<Vec<Candidate>>, name: &str, c: Option<Candidate>| -> Option<u32> {
+            buf.clear();
+            normalize_into(name, &mut buf);
+            if buf.is_empty() {
+                return None;
+            }
+            let id = match by_name.get(buf.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = lists.len() as u32;
+                    by_name.insert(buf.as_str().into(), id);
+                    lists.push(Vec::new());
+                    id
+                }
+            };
+            if let Some(c) = c {
+                let list = &mut lists[id as usize];
+                if !list.iter().any(|x| x.entry == c.entry) {
+                    list.push(c);
+                }
+            }
+            Some(id)
+        };
+        for (n, line) in text.lines().enumerate() {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 10 {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                return Err(GazetteerError(format!("line {}: {} fields, expected 10", n + 1, f.len())));
+            }
+            if f[0] == "D" {
+                let cc = cc_of(f[6]);
+                for w in [f[2].to_string(), format!("{}s", f[2])] {
+                    if let Some(id) = add(&mut by_name, &mut lists, &w, None) {
+                        demonyms.push((cc, id));
+                    }
+                }
+                continue;
+            }
+            let entry = parse_entry(n, &f)?;
+            let e = entries.len() as u32;
+            add(&mut by_name, &mut lists, f[2], Some(Candidate { entry: e, primary: true }));
+            if !f[9].is_empty() {
+                for alt in f[9].split('|') {
+                    add(&mut by_name, &mut lists, alt, Some(Candidate { entry: e, primary: false }));
+                }
+            }
+            entries.push(entry);
+        }
+        let mut names = Vec::with_capacity(lists.len());
+        let mut candidates = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        for list in &lists {
+            let start = candidates.len() as u32;
+            candidates.extend_from_slice(list);
+            names.push(NameInfo { start, end: candidates.len() as u32, demonym: None });
+        }
+        for (cc, id) in demonyms {
+            names[id as usize].demonym = Some(cc);
+        }
+        let mut patterns: Vec<(String, u32)> = by_name.iter().map(|(k, &v)| (format!(" {k} "), v)).collect();
+        patterns.sort_unstable();
+        let automaton = DoubleArrayAhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build_with_values(patterns)
+            .map_err(|e| GazetteerError(format!("cannot build the name automaton: {e}")))?;
+        Ok(Gazetteer::assemble(entries, names, candidates, automaton))
+    }
+
+    fn assemble(entries: Vec<Entry>, names: Vec<NameInfo>, candidates: Vec<Candidate>, automaton: DoubleArrayAhoCorasick<u32>) -> Gazetteer {
+        let mut countries = HashMap::new();
+        let mut admin1 = HashMap::new();
+        let mut capitals = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            match e.kind {
+                Kind::Country => {
+                    countries.insert(e.cc, i as u32);
+                }
+                Kind::Admin1 => {
+                    admin1.insert((e.cc, e.admin1.clone()), i as u32);
+                }
+                Kind::Place if e.fcode == "PPLC" => {
+                    let better = capitals.get(&e.cc).is_none_or(|&j: &u32| entries[j as usize].population < e.population);
+                    if better {
+                        capitals.insert(e.cc, i as u32);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Gazetteer { entries, names, candidates, automaton, countries, admin1, capitals }
+    }
+
+    /// Record `i`.
+    #[inline]
+    pub fn entry(&self, i: u32) -> &Entry {
+        &self.entries[i as usize]
+    }
+
+    /// Number of records.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the gazetteer holds no records.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Number of distinct normalised names.
+    pub fn name_count(&self) -> usize {
+        self.names.len()
+    }
+
+    /// The name with id `id` (as found by [`Gazetteer::find_names`]).
+    #[inline]
+    pub fn name(&self, id: u32) -> &NameInfo {
+        &self.names[id as usize]
+    }
+
+    /// The records a name id stands for.
+    #[inline]
+    pub fn candidates(&self, id: u32) -> &[Candidate] {
+        let n = &self.names[id as usize];
+        &self.candidates[n.start as usize..n.end as usize]
+    }
+
+    /// The records named `name` (any spelling the gazetteer knows, normalised).
+    pub fn lookup(&self, name: &str) -> &[Candidate] {
+        let mut buf = String::from(" ");
+        normalize_into(name, &mut buf);
+        buf.push(' ');
+        match self.name_id(&buf) {
+            Some(id) => self.candidates(id),
+            None => &[],
+        }
+    }
+
+    /// The name id of `" name "` (normalised, with a space at both ends), if known.
+    pub fn name_id(&self, padded: &str) -> Option<u32> {
+        self.find_names(padded).find(|&(s, e, _)| s == 0 && e == padded.len()).map(|(_, _, id)| id)
+    }
+
+    /// Every name occurring in `haystack` as `(start, end, name id)`; `haystack` must be
+    /// normalised words separated by single spaces, with a space at both ends, so that
+    /// names match whole words only. Byte offsets include the surrounding spaces.
+    pub fn find_names<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = (usize, usize, u32)> + 'a {
+        self.automaton.find_overlapping_iter(haystack).map(|m| (m.start(), m.end(), m.value()))
+    }
+
+    /// The country record with ISO code `cc`.
+    pub fn country(&self, cc: [u8; 2]) -> Option<u32> {
+        self.countries.get(&cc).copied()
+    }
+
+    /// The first-level division `code` of country `cc`.
+    pub fn admin1(&self, cc: [u8; 2], code: &str) -> Option<u32> {
+        self.admin1.get(&(cc, Box::<str>::from(code))).copied()
+    }
+
+    /// The capital (PPLC) of country `cc`.
+    pub fn capital(&self, cc: [u8; 2]) -> Option<u32> {
+        self.capitals.get(&cc).copied()
+    }
+}
+
+fn gunzip_text(bytes: &[u8]) -> Result<String, GazetteerError> {
+    let mut text = String::with_capacity(bytes.len() * 5);
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_string(&mut text)
+        .map_err(|e| GazetteerError(format!("cannot decompress: {e}")))?;
+    Ok(text)
+}
+
+fn parse_entry(n: usize, f: &[&str]) -> Result<Entry, GazetteerError> {
+    if f.len() < 9 {
+        return Err(GazetteerError(format!("line {}: {} fields, expected 10", n + 1, f.len())));
+    }
+    let kind = match (f[0], f[5]) {
+        ("C", _) => Kind::Country,
+        ("A", _) => Kind::Admin1,
+        ("B", _) => Kind::Admin2,
+        ("P", _) => Kind::Place,
+        ("R", "CONT") => Kind::Continent,
+        ("R", _) => Kind::Region,
+        _ => return Err(GazetteerError(format!("line {}: unknown kind {:?}", n + 1, f[0]))),
+    };
+    let num = |s: &str| s.parse::<f64>().map_err(|_| GazetteerError(format!("line {}: bad number {s:?}", n + 1)));
+    Ok(Entry {
+        id: f[1].parse().unwrap_or(0),
+        name: f[2].into(),
+        lat: num(f[3])?,
+        lon: num(f[4])?,
+        kind,
+        fcode: intern(f[5]),
+        cc: cc_of(f[6]),
+        admin1: f[7].into(),
+        population: f[8].parse().unwrap_or(0),
+    })
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], GazetteerError> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.b.len()).ok_or_else(|| GazetteerError("the name index is truncated".into()))?;
+        let s = &self.b[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+
+    fn u32(&mut self) -> Result<u32, GazetteerError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}

@@ -1,0 +1,268 @@
+//! Toponym recognition: names from the gazetteer's automaton, kept when their context
+//! says they are places (capitalisation, titles, longer proper names, common words).
+
+use sitrep_core::{Doc, TokenKind};
+
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::{DIRECTION_PREFIX, DIVISION_WORDS, NAME_INNER, NOT_PLACES, ORG_OF, TITLES};
+use crate::normalize::normalize_into;
+
+/// A recognised name: tokens `[a, b)` of sentence `sentence`.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention {
+    /// First token.
+    pub a: usize,
+    /// One past the last token.
+    pub b: usize,
+    /// The gazetteer name id.
+    pub name: u32,
+    /// The sentence index.
+    pub sentence: usize,
+    /// Followed by a division word ("Oblast", "County"): prefer divisions.
+    pub division: bool,
+    /// A demonym or adjective ("Ukrainian") rather than a place name.
+    pub demonym: Option<[u8; 2]>,
+}
+
+/// Reusable buffers so that recognising costs no allocation per token.
+#[derive(Default)]
+pub struct Scratch {
+    hay: String,
+    /// (byte position of the space before the token, token index)
+    starts: Vec<(u32, u32)>,
+    found: Vec<(usize, usize, u32)>,
+    /// Normalised form of each token of the document.
+    pub norm: Vec<(u32, u32)>,
+    /// Arena of normalised tokens.
+    pub norm_text: String,
+    /// Words seen as the later words of a capitalised run that is not a place
+    /// ("Sarah Jones" → "jones"): a later lone "Jones" is the person.
+    person_words: std::collections::HashSet<String>,
+}
+
+impl Scratch {
+    /// The normalised text of token `i`.
+    pub fn norm(&self, i: usize) -> &str {
+        match self.norm.get(i) {
+            Some(&(s, e)) => self.norm_text.get(s as usize..e as usize).unwrap_or(""),
+            None => "",
+        }
+    }
+}
+
+fn is_hyphen(s: &str) -> bool {
+    matches!(s, "-" | "‐" | "‑" | "–")
+}
+
+pub(crate) fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn all_upper(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters > 0
+}
+
+/// Fill `scratch.norm` with every token's normalised form.
+pub fn normalise_tokens(doc: &Doc, scratch: &mut Scratch) {
+    scratch.norm.clear();
+    scratch.norm_text.clear();
+    for t in &doc.text_layer.tokens {
+        let s = scratch.norm_text.len() as u32;
+        if let Some(w) = doc.text().get(t.span.range()) {
+            normalize_into(w, &mut scratch.norm_text);
+        }
+        scratch.norm.push((s, scratch.norm_text.len() as u32));
+    }
+}
+
+/// Every recognised name in `doc`, in text order, not overlapping.
+pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Vec<Mention>) {
+    out.clear();
+    let text = doc.text();
+    let tokens = &doc.text_layer.tokens;
+    let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range())).unwrap_or("");
+    // Person names: a capitalised word (not sentence-initial) or a title followed by a
+    // capitalised word; the later word is remembered as a name.
+    scratch.person_words.clear();
+    for sentence in &doc.text_layer.sentences {
+        let range = sentence.tokens();
+        for i in range.start + 1..range.end.min(tokens.len()) {
+            let (p, w) = (word(i - 1), word(i));
+            let pn = scratch.norm(i - 1);
+            let cap = |s: &str| starts_upper(s) && !all_upper(s) && s.chars().count() > 1;
+            if tokens[i].kind == TokenKind::Word && cap(w) && tokens[i - 1].kind == TokenKind::Word && (TITLES.contains(&pn) || (cap(p) && i - 1 > range.start && FIRST_NAMES_HINT(pn))) {
+                scratch.person_words.insert(scratch.norm(i).to_string());
+            }
+        }
+    }
+    for (si, sentence) in doc.text_layer.sentences.iter().enumerate() {
+        let range = sentence.tokens();
+        if range.end > tokens.len() || range.is_empty() {
+            continue;
+        }
+        scratch.hay.clear();
+        scratch.hay.push(' ');
+        scratch.starts.clear();
+        for i in range.clone() {
+            let t = tokens[i];
+            let w = word(i);
+            if t.kind == TokenKind::Punct && is_hyphen(w) && i > range.start && i + 1 < range.end && tokens[i - 1].span.end == t.span.start && tokens[i + 1].span.start == t.span.end {
+                continue;
+            }
+            scratch.starts.push((scratch.hay.len() as u32 - 1, i as u32));
+            let (ns, ne) = scratch.norm.get(i).copied().unwrap_or((0, 0));
+            let n = scratch.norm_text.get(ns as usize..ne as usize).unwrap_or("");
+            if matches!(t.kind, TokenKind::Word | TokenKind::Number) && !n.is_empty() {
+                scratch.hay.push_str(n);
+            } else {
+                scratch.hay.push('#');
+            }
+            scratch.hay.push(' ');
+        }
+        scratch.found.clear();
+        for (s, e, id) in gaz.find_names(&scratch.hay) {
+            let Ok(ai) = scratch.starts.binary_search_by_key(&(s as u32), |x| x.0) else { continue };
+            let a = scratch.starts[ai].1 as usize;
+            let b = match scratch.starts.binary_search_by_key(&(e as u32 - 1), |x| x.0) {
+                Ok(j) => scratch.starts[j].1 as usize,
+                Err(_) => range.end,
+            };
+            if b > a {
+                scratch.found.push((a, b, id));
+            }
+        }
+        // Longest first, then leftmost; keep the ones context accepts, without overlap.
+        scratch.found.sort_by_key(|&(a, b, _)| (std::cmp::Reverse(b - a), a));
+        let first_new = out.len();
+        let found = std::mem::take(&mut scratch.found);
+        for &(a, b, id) in &found {
+            if out[first_new..].iter().any(|m| m.a < b && a < m.b) {
+                continue;
+            }
+            if let Some(m) = accept(doc, gaz, scratch, &found, si, range.clone(), a, b, id) {
+                out.push(m);
+            }
+        }
+        scratch.found = found;
+        out[first_new..].sort_by_key(|m| m.a);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[(usize, usize, u32)], si: usize, range: std::ops::Range<usize>, a: usize, b: usize, id: u32) -> Option<Mention> {
+    let text = doc.text();
+    let tokens = &doc.text_layer.tokens;
+    let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range())).unwrap_or("");
+    let first = word(a);
+    let last = word(b - 1);
+    let dateline = a < 4 && si == 0 && all_upper(first);
+    if !starts_upper(first) || !(starts_upper(last) || all_upper(last)) {
+        return None;
+    }
+    for i in a + 1..b.saturating_sub(1) {
+        let w = word(i);
+        if !(starts_upper(w) || NAME_INNER.contains(&scratch.norm(i)) || tokens[i].kind != TokenKind::Word) {
+            return None;
+        }
+    }
+    let key = &text[tokens[a].span.start as usize..tokens[b - 1].span.end as usize];
+    let mut nbuf = String::new();
+    normalize_into(key, &mut nbuf);
+    if NOT_PLACES.contains(&nbuf.as_str()) {
+        return None;
+    }
+    let info = gaz.name(id);
+    let cands = gaz.candidates(id);
+    let mut m = Mention { a, b, name: id, sentence: si, division: false, demonym: None };
+    if cands.is_empty() {
+        if info.demonym.is_some() {
+            m.demonym = info.demonym;
+            return Some(m);
+        }
+        return None;
+    }
+    if b - a == 1 && scratch.person_words.contains(nbuf.as_str()) && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) {
+        return None;
+    }
+    if scratch.norm(a) == "the" && !cands.iter().any(|c| c.primary) {
+        return None;
+    }
+    // Only alternate names of small places ("Lewis" for a village called otherwise).
+    if cands.iter().all(|c| !c.primary && gaz.entry(c.entry).kind == crate::Kind::Place && gaz.entry(c.entry).population < 20_000) {
+        return None;
+    }
+    let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+    if letters <= 3 {
+        // "US", "UK": upper-case abbreviations of countries only.
+        if !all_upper(key) || !cands.iter().any(|c| gaz.entry(c.entry).kind == crate::Kind::Country) {
+            return None;
+        }
+    } else if all_upper(first) && !dateline && b - a == 1 {
+        // acronyms and shouting: "NATO", "WHO", "AP"
+        let sentence_caps = range.clone().filter(|&i| tokens[i].kind == TokenKind::Word).all(|i| all_upper(word(i)));
+        if !sentence_caps {
+            return None;
+        }
+    }
+    let prev = a.checked_sub(1).filter(|&p| p >= range.start);
+    if let Some(p) = prev {
+        let pn = scratch.norm(p);
+        if TITLES.contains(&pn) {
+            return None;
+        }
+        // "Michael Jordan": a capitalised word before, not a place, not sentence-initial.
+        let pw = word(p);
+        if p > range.start && tokens[p].kind == TokenKind::Word && starts_upper(pw) && !DIRECTION_PREFIX.contains(&pn) && !found.iter().any(|f| f.1 == a) && !all_upper(pw) {
+            return None;
+        }
+        // "Bank of America"
+        if pn == "of" && p > range.start && ORG_OF.contains(&scratch.norm(p - 1)) {
+            return None;
+        }
+    }
+    if b < range.end {
+        let nw = word(b);
+        let nn = scratch.norm(b);
+        if DIVISION_WORDS.contains(&nn) {
+            m.division = true;
+        } else if tokens[b].kind == TokenKind::Word && starts_upper(nw) && !all_upper(nw) && !TITLES.contains(&nn) && !ORG_HEADS.contains(&nn) && !found.iter().any(|f| f.0 == b) {
+            // "Jordan Peterson", "Washington Post": part of a longer name.
+            return None;
+        }
+    }
+    if a == range.start && b - a == 1 && !doc.syntax.tokens.is_empty() {
+        if let Some(s) = doc.syntax.tokens.get(a) {
+            if matches!(s.upos, "VERB" | "AUX" | "ADV" | "PRON" | "DET" | "ADP" | "CCONJ" | "SCONJ" | "INTJ") {
+                return None;
+            }
+        }
+    }
+    Some(m)
+}
+
+/// Capitalised words after a place name that keep it a place: "Kyiv Mayor", "Sumy
+/// Airport".
+const ORG_HEADS: &[&str] = &[
+    "police", "officials", "official", "army", "forces", "government", "city", "council", "airport", "university",
+    "college", "hospital", "school", "schools", "department", "office", "court", "station", "bridge", "street",
+    "road", "avenue", "metro", "area", "region", "residents", "authorities", "health", "public", "high", "state",
+    "mayor", "governor", "sheriff", "fire", "county", "township", "village", "town", "board", "commission",
+    "district", "senate", "house", "assembly", "legislature", "national", "international", "museum", "library",
+    "park", "center", "centre", "hall", "church", "cathedral", "harbor", "harbour", "port", "valley", "river",
+];
+
+/// Whether a capitalised word before another looks like a given name rather than a
+/// place modifier: anything not a known direction word or division word.
+#[allow(non_snake_case)]
+fn FIRST_NAMES_HINT(w: &str) -> bool {
+    !DIRECTION_PREFIX.contains(&w) && !DIVISION_WORDS.contains(&w) && !NAME_INNER.contains(&w) && !matches!(w, "new" | "fort" | "port" | "saint" | "san" | "santa" | "los" | "las" | "el" | "la" | "lake" | "mount" | "st")
+}
