@@ -157,6 +157,21 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
     }
 }
 
+/// Whether tokens `[a, b)` lie in a person's name ("Jordan Henderson") or inside a longer
+/// organisation name after its first word ("Bank of America"), as the entity layer found
+/// them.
+fn inside_other_entity(doc: &Doc, a: usize, b: usize) -> bool {
+    let tokens = &doc.text_layer.tokens;
+    let (start, end) = (tokens[a].span.start, tokens[b - 1].span.end);
+    doc.entities.entities.iter().any(|e| match e.kind {
+        sitrep_core::EntityType::Person => e.mentions.iter().any(|m| m.start <= start && end <= m.end && (m.start, m.end) != (start, end)),
+        // A place that opens an organisation's name still locates it ("Gainesville Police
+        // Department"); one inside it does not ("Bank of America").
+        sitrep_core::EntityType::Org => e.mentions.iter().any(|m| m.start < start && end <= m.end),
+        _ => false,
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[(usize, usize, u32)], si: usize, range: std::ops::Range<usize>, a: usize, b: usize, id: u32) -> Option<Mention> {
     let text = doc.text();
@@ -188,6 +203,9 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[(usize, usize,
             m.demonym = info.demonym;
             return Some(m);
         }
+        return None;
+    }
+    if inside_other_entity(doc, a, b) && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country)) {
         return None;
     }
     if b - a == 1 && scratch.person_words.contains(nbuf.as_str()) && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) {
