@@ -3,9 +3,11 @@
 //!
 //! ```text
 //! cargo run --release -p sitrep-time --example eval_time [DIR] [--predictions FILE]
-//!     [--dump-texts OUT.jsonl] [--errors]
+//!     [--dump-texts OUT.jsonl] [--errors] [--syntax]
 //! ```
 //! `--errors` lists the disagreements on the tuning documents only (never the held-out).
+//! `--syntax` runs the built-in syntax stage before the tagger, as `sitrep eval time`
+//! does, so that tense comes from tags and the dependency tree.
 
 use std::path::PathBuf;
 
@@ -20,11 +22,13 @@ fn main() {
     let mut predictions = None;
     let mut dump = None;
     let mut errors = false;
+    let mut with_syntax = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--predictions" => predictions = args.next().map(PathBuf::from),
             "--dump-texts" => dump = args.next().map(PathBuf::from),
             "--errors" => errors = true,
+            "--syntax" => with_syntax = true,
             _ => dir = Some(PathBuf::from(a)),
         }
     }
@@ -48,7 +52,23 @@ fn main() {
         Some(p) => eval::score_predictions(&dir, &p),
         None => {
             let segmenter = sitrep_text::Segmenter::new();
-            let prepare = |doc: &mut Doc| segmenter.annotate(doc);
+            let syntax = if with_syntax {
+                match sitrep_syntax::SyntaxStage::builtin() {
+                    Ok(s) => Some(s),
+                    Err(e) => {
+                        eprintln!("error: the built-in syntax model: {e}");
+                        std::process::exit(1);
+                    }
+                }
+            } else {
+                None
+            };
+            let prepare = |doc: &mut Doc| {
+                segmenter.annotate(doc);
+                if let Some(s) = &syntax {
+                    s.annotate(doc);
+                }
+            };
             eval::evaluate_dir(&dir, &prepare, &TimeTagger::new())
         }
     };

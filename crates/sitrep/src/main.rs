@@ -1,5 +1,14 @@
 //! The `sitrep` command line.
 
+/// `println!` that ignores a closed standard output (`sitrep eval … | head`) instead of
+/// panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 mod cli;
 mod eval;
 mod extract;

@@ -33,7 +33,7 @@ pub fn syntax(args: TrainSyntaxArgs) -> ExitCode {
             let model = Syntax::from_bytes(&bytes).map_err(|e| e.to_string())?;
             let mut predicted = gold.clone();
             model.annotate_conllu(&mut predicted);
-            println!("{}\n{}", dev.display(), eval::score(&gold, &predicted)?);
+            outln!("{}\n{}", dev.display(), eval::score(&gold, &predicted)?);
         }
         Ok(())
     })();
@@ -73,7 +73,7 @@ pub fn ner(args: TrainNerArgs) -> ExitCode {
         if let Some(dev) = &args.dev {
             let gold = read(dev)?;
             let scores = sitrep_actors::train::evaluate(&model, &gold, &mut xpos, &sitrep_actors::train::same_type);
-            println!("{}\n{scores}", dev.display());
+            outln!("{}\n{scores}", dev.display());
         }
         Ok(())
     })();
