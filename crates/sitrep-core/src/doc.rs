@@ -1,6 +1,6 @@
 //! The report every stage reads and annotates.
 
-use crate::{EntityLayer, Meta, PlaceLayer, SyntaxLayer, TextLayer, TimeLayer};
+use crate::{EntityLayer, EventLayer, Meta, PlaceLayer, SyntaxLayer, TextLayer, TimeLayer};
 
 /// One report: its untouched text, its metadata and the stand-off layers stages add.
 ///
@@ -26,6 +26,8 @@ pub struct Doc {
     pub time: TimeLayer,
     /// Place names resolved to coordinates (filled by `sitrep-geo`).
     pub places: PlaceLayer,
+    /// Coded events and direct quotes (filled by `sitrep-events`).
+    pub events: EventLayer,
     /// People, organisations, places and groups with actor codes (filled by `sitrep-actors`).
     pub entities: EntityLayer,
     /// Problems met while reading this report that did not stop it (lossy decoding,
@@ -43,6 +45,7 @@ impl Doc {
             syntax: SyntaxLayer::default(),
             time: TimeLayer::default(),
             places: PlaceLayer::default(),
+            events: EventLayer::default(),
             entities: EntityLayer::default(),
             warnings: Vec::new(),
         }

@@ -7,6 +7,7 @@
 mod char_index;
 mod doc;
 mod entity_layer;
+mod event_layer;
 pub mod fuzz;
 mod meta;
 mod output;
@@ -19,6 +20,7 @@ mod time_layer;
 pub use char_index::CharIndex;
 pub use doc::{Doc, Stage};
 pub use entity_layer::{Entity, EntityDetail, EntityLayer, EntityType};
+pub use event_layer::{Attribution, Event, EventDate, EventLayer, Factuality, Participant, Quantity, Quote, Stance};
 pub use meta::{Meta, Origin, Position};
 pub use output::{OutputOptions, Report};
 pub use place_layer::{Place, PlaceDetail, PlaceLayer, PlacePrecision, PlaceRole, RelativePlace};

@@ -36,8 +36,8 @@ pub struct Report<'a> {
     entities: Vec<EntityView<'a>>,
     places: Vec<PlaceView<'a>>,
     times: Vec<TimexView<'a>>,
-    quotes: [(); 0],
-    events: [(); 0],
+    quotes: Vec<QuoteView<'a>>,
+    events: Vec<EventView<'a>>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     warnings: &'a [String],
 }
@@ -86,6 +86,62 @@ struct EntityView<'a> {
     mentions: Vec<[usize; 2]>,
     #[serde(flatten)]
     detail: &'a EntityDetail,
+}
+
+#[derive(Serialize)]
+struct ParticipantView<'a> {
+    text: &'a str,
+    span: [usize; 2],
+    actor: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<String>,
+}
+
+#[derive(Serialize)]
+struct TriggerView<'a> {
+    text: &'a str,
+    span: [usize; 2],
+}
+
+#[derive(Serialize)]
+struct DateView<'a> {
+    value: &'a str,
+    from: Option<String>,
+}
+
+#[derive(Serialize)]
+struct AttributionView<'a> {
+    by: Option<ParticipantView<'a>>,
+    cue: &'a str,
+    stance: crate::Stance,
+}
+
+#[derive(Serialize)]
+struct EventView<'a> {
+    id: String,
+    sentence: [usize; 2],
+    trigger: TriggerView<'a>,
+    cameo: &'a str,
+    root: &'a str,
+    plover: Option<&'a str>,
+    goldstein: Option<f32>,
+    source: Option<ParticipantView<'a>>,
+    target: Option<ParticipantView<'a>>,
+    place: Option<String>,
+    date: DateView<'a>,
+    quantities: &'a [crate::Quantity],
+    attribution: Option<AttributionView<'a>>,
+    factuality: crate::Factuality,
+    confidence: f32,
+}
+
+#[derive(Serialize)]
+struct QuoteView<'a> {
+    id: String,
+    text: &'a str,
+    span: [usize; 2],
+    speaker: Option<ParticipantView<'a>>,
+    cue: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -164,6 +220,48 @@ impl<'a> Report<'a> {
                 detail: &e.detail,
             })
             .collect();
+        let participant = |p: &'a crate::Participant| ParticipantView {
+            text: p.span.of(doc.text()),
+            span: index.span(p.span),
+            actor: p.actor.as_deref(),
+            entity: p.entity.map(|i| format!("n{}", i + 1)),
+        };
+        let events = doc
+            .events
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| EventView {
+                id: format!("v{}", i + 1),
+                sentence: index.span(e.sentence),
+                trigger: TriggerView { text: e.trigger.of(doc.text()), span: index.span(e.trigger) },
+                cameo: &e.cameo,
+                root: e.root(),
+                plover: e.plover.as_deref(),
+                goldstein: e.goldstein,
+                source: e.source.as_ref().map(participant),
+                target: e.target.as_ref().map(participant),
+                place: e.place.map(|p| format!("p{}", p + 1)),
+                date: DateView { value: &e.date.value, from: e.date.from.map(|t| format!("t{}", t + 1)) },
+                quantities: &e.quantities,
+                attribution: e.attribution.as_ref().map(|a| AttributionView { by: a.by.as_ref().map(participant), cue: &a.cue, stance: a.stance }),
+                factuality: e.factuality,
+                confidence: e.confidence,
+            })
+            .collect();
+        let quotes = doc
+            .events
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| QuoteView {
+                id: format!("q{}", i + 1),
+                text: q.span.of(doc.text()),
+                span: index.span(q.span),
+                speaker: q.speaker.as_ref().map(participant),
+                cue: q.cue.as_deref(),
+            })
+            .collect();
         let times = doc
             .time
             .times
@@ -216,8 +314,8 @@ impl<'a> Report<'a> {
             entities,
             places,
             times,
-            quotes: [],
-            events: [],
+            quotes,
+            events,
             warnings: &doc.warnings,
         }
     }
