@@ -11,9 +11,12 @@ fn main() {
     }
     let seg = sitrep_text::Segmenter::new();
     let syn = sitrep_syntax::SyntaxStage::builtin().expect("syntax model");
+    // The same preparation as `sitrep eval geo`: recognition reads the entity layer.
+    let ent = sitrep_actors::EntityStage::builtin().expect("entity model");
     let prepare = |doc: &mut Doc| {
         seg.annotate(doc);
         syn.annotate(doc);
+        ent.annotate(doc);
     };
     let tagger = sitrep_geo::PlaceTagger::builtin();
     for p in paths {

@@ -92,3 +92,16 @@ pub const PRESSURE_WORDS: &[&str] = &[
     "tariff", "tariffs", "restriction", "restrictions", "measures", "ultimatum", "demands", "war", "warned", "urged",
     "accused", "criticized", "criticised", "talks", "relations", "ties", "dialogue",
 ];
+
+/// US states as AP style abbreviates them after a city ("Athens, Ga.", "Buffalo, N.Y."),
+/// with their GeoNames first-level codes. Matched on the written form, full stops
+/// included.
+pub const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Ala.", "AL"), ("Ariz.", "AZ"), ("Ark.", "AR"), ("Calif.", "CA"), ("Cal.", "CA"), ("Colo.", "CO"), ("Conn.", "CT"),
+    ("Del.", "DE"), ("D.C.", "DC"), ("Fla.", "FL"), ("Ga.", "GA"), ("Ill.", "IL"), ("Ind.", "IN"), ("Kan.", "KS"),
+    ("Kans.", "KS"), ("Ky.", "KY"), ("La.", "LA"), ("Md.", "MD"), ("Mass.", "MA"), ("Mich.", "MI"), ("Minn.", "MN"),
+    ("Miss.", "MS"), ("Mo.", "MO"), ("Mont.", "MT"), ("Neb.", "NE"), ("Nebr.", "NE"), ("Nev.", "NV"), ("N.H.", "NH"),
+    ("N.J.", "NJ"), ("N.M.", "NM"), ("N.Y.", "NY"), ("N.C.", "NC"), ("N.D.", "ND"), ("Okla.", "OK"), ("Ore.", "OR"),
+    ("Pa.", "PA"), ("R.I.", "RI"), ("S.C.", "SC"), ("S.D.", "SD"), ("Tenn.", "TN"), ("Tex.", "TX"), ("Vt.", "VT"),
+    ("Va.", "VA"), ("Wash.", "WA"), ("W.Va.", "WV"), ("W. Va.", "WV"), ("Wis.", "WI"), ("Wisc.", "WI"), ("Wyo.", "WY"),
+];

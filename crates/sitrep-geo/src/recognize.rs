@@ -4,7 +4,7 @@
 use sitrep_core::{Doc, TokenKind};
 
 use crate::gazetteer::Gazetteer;
-use crate::lexicon::{DIRECTION_PREFIX, DIVISION_WORDS, NAME_INNER, NOT_PLACES, ORG_OF, TITLES};
+use crate::lexicon::{US_STATE_ABBREVIATIONS, DIRECTION_PREFIX, DIVISION_WORDS, NAME_INNER, NOT_PLACES, ORG_OF, TITLES};
 use crate::normalize::normalize_into;
 
 /// A recognised name: tokens `[a, b)` of sentence `sentence`.
@@ -22,6 +22,8 @@ pub struct Mention {
     pub division: bool,
     /// A demonym or adjective ("Ukrainian") rather than a place name.
     pub demonym: Option<[u8; 2]>,
+    /// A record the recogniser fixed: a state abbreviation ("Ga.", "N.Y.").
+    pub forced: Option<u32>,
 }
 
 /// Reusable buffers so that recognising costs no allocation per token.
@@ -143,6 +145,7 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
         // Longest first, then leftmost; keep the ones context accepts, without overlap.
         scratch.found.sort_by_key(|&(a, b, _)| (std::cmp::Reverse(b - a), a));
         let first_new = out.len();
+        state_abbreviations(doc, gaz, si, range.clone(), out);
         let found = std::mem::take(&mut scratch.found);
         for &(a, b, id) in &found {
             if out[first_new..].iter().any(|m| m.a < b && a < m.b) {
@@ -197,7 +200,7 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[(usize, usize,
     }
     let info = gaz.name(id);
     let cands = gaz.candidates(id);
-    let mut m = Mention { a, b, name: id, sentence: si, division: false, demonym: None };
+    let mut m = Mention { a, b, name: id, sentence: si, division: false, demonym: None, forced: None };
     if cands.is_empty() {
         if info.demonym.is_some() {
             m.demonym = info.demonym;
@@ -252,7 +255,7 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[(usize, usize,
         let nn = scratch.norm(b);
         if DIVISION_WORDS.contains(&nn) {
             m.division = true;
-        } else if tokens[b].kind == TokenKind::Word && starts_upper(nw) && !all_upper(nw) && !TITLES.contains(&nn) && !ORG_HEADS.contains(&nn) && !found.iter().any(|f| f.0 == b) {
+        } else if tokens[b].kind == TokenKind::Word && starts_upper(nw) && !all_upper(nw) && !TITLES.contains(&nn) && !ORG_HEADS.contains(&nn) && !found.iter().any(|f| f.0 == b) && !DIVISION_WORDS.contains(&scratch.norm(b - 1)) && !opens_organisation(doc, a, b) {
             // "Jordan Peterson", "Washington Post": part of a longer name.
             return None;
         }
@@ -265,6 +268,15 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[(usize, usize,
         }
     }
     Some(m)
+}
+
+/// Whether the entity layer found an organisation, facility or event name that opens
+/// with tokens `[a, b)` and goes on ("Dublin Arts Council", "Athens Police Department"):
+/// the place still locates it.
+fn opens_organisation(doc: &Doc, a: usize, b: usize) -> bool {
+    let tokens = &doc.text_layer.tokens;
+    let (start, end) = (tokens[a].span.start, tokens[b - 1].span.end);
+    doc.entities.entities.iter().any(|e| matches!(e.kind, sitrep_core::EntityType::Org | sitrep_core::EntityType::Fac | sitrep_core::EntityType::Loc | sitrep_core::EntityType::Misc) && e.mentions.iter().any(|m| m.start == start && end < m.end))
 }
 
 /// Capitalised words after a place name that keep it a place: "Kyiv Mayor", "Sumy
@@ -283,4 +295,36 @@ const ORG_HEADS: &[&str] = &[
 #[allow(non_snake_case)]
 fn FIRST_NAMES_HINT(w: &str) -> bool {
     !DIRECTION_PREFIX.contains(&w) && !DIVISION_WORDS.contains(&w) && !NAME_INNER.contains(&w) && !matches!(w, "new" | "fort" | "port" | "saint" | "san" | "santa" | "los" | "las" | "el" | "la" | "lake" | "mount" | "st")
+}
+
+/// "Athens, Ga.", "Buffalo, N.Y.": a US state abbreviated AP style after a comma and a
+/// capitalised word (or opening a dateline), taken as the state.
+fn state_abbreviations(doc: &Doc, gaz: &Gazetteer, si: usize, range: std::ops::Range<usize>, out: &mut Vec<Mention>) {
+    let text = doc.text();
+    let tokens = &doc.text_layer.tokens;
+    let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range())).unwrap_or("");
+    for a in range.clone() {
+        let w = word(a);
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) || w.len() > 6 || !(a >= range.start + 2 && word(a - 1) == "," && starts_upper(word(a - 2))) {
+            continue;
+        }
+        // the abbreviation may be one token ("Ga.", "W.Va.") or two ("W." "Va."), the full
+        // stop kept or not by the segmenter
+        for b in (a + 1..=(a + 3).min(range.end)).rev() {
+            let (s, e) = (tokens[a].span.start as usize, tokens[b - 1].span.end as usize);
+            let mut end = e;
+            if !text[s..e].ends_with('.') && text[e..].starts_with('.') {
+                end = e + 1;
+            }
+            let Some(written) = text.get(s..end) else { continue };
+            let Some(&(_, code)) = US_STATE_ABBREVIATIONS.iter().find(|(abbr, _)| *abbr == written) else { continue };
+            let Some(entry) = gaz.admin1(*b"US", code) else { break };
+            let name = gaz.name_id(&format!(" {} ", crate::normalize::normalize(&gaz.entry(entry).name))).unwrap_or(u32::MAX);
+            if name == u32::MAX {
+                break;
+            }
+            out.push(Mention { a, b, name, sentence: si, division: false, demonym: None, forced: Some(entry) });
+            break;
+        }
+    }
 }

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use sitrep_core::Doc;
 
 use crate::gazetteer::{Entry, Gazetteer, Kind};
-use crate::geo::distance_km;
 use crate::recognize::{Mention, Scratch};
 
 /// Prior score of a record, before context.
@@ -42,95 +41,199 @@ fn prior(e: &Entry, primary: bool, division: bool) -> f64 {
     s
 }
 
+/// Candidates kept per name (by prior).
+const TOP: usize = 24;
+/// Softmax temperature turning scores into the weights other names see.
+const TEMP: f64 = 2.5;
+/// Rounds of joint resolution.
+const ROUNDS: usize = 3;
+
+/// One name (with its division flag) in the report: all its mentions share one record
+/// (one sense per discourse).
+struct Group {
+    name: u32,
+    division: bool,
+    /// (entry, prior)
+    cands: Vec<(u32, f64)>,
+    /// Weights of the candidates in the current round.
+    p: Vec<f64>,
+    /// Score bonus from "City, Region" patterns, per candidate.
+    bonus: Vec<f64>,
+    /// A record fixed by the recogniser ("Ga." → Georgia, US).
+    forced: Option<u32>,
+}
+
+/// Grid cell of about 1° for the proximity evidence.
+fn cell(lat: f64, lon: f64) -> (i32, i32) {
+    (lat.floor() as i32, (lon * lat.to_radians().cos().max(0.2)).floor() as i32)
+}
+
+/// Add `w` to key `k`'s entry for group `g` (the lists are short).
+fn add<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Vec<(u32, f64)>>, k: K, g: u32, w: f64) {
+    let list = map.entry(k).or_default();
+    match list.iter_mut().find(|x| x.0 == g) {
+        Some(x) => x.1 += w,
+        None => list.push((g, w)),
+    }
+}
+
+/// Sum over groups other than `g` of min(1, mass).
+fn support(list: Option<&Vec<(u32, f64)>>, g: u32) -> f64 {
+    list.map_or(0.0, |l| l.iter().filter(|x| x.0 != g).map(|x| x.1.min(1.0)).sum())
+}
+
 /// The chosen record (index into the gazetteer) for each mention (`None` for demonyms).
+///
+/// Names are resolved jointly: each candidate's prior is raised by the other names of
+/// the report that can lie in the same country, the same first-level division, or
+/// near it, each name weighted by how sure its own reading is; a few rounds let
+/// unambiguous names ("Rapides Parish", "Ga.") pull ambiguous ones ("Alexandria") to
+/// them. All mentions of one name share a record.
 pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mention]) -> Vec<Option<u32>> {
     let text = doc.text();
     let tokens = &doc.text_layer.tokens;
-    // 1. Country and division focus from priors alone.
-    let mut focus: HashMap<[u8; 2], f64> = HashMap::new();
-    let mut admin_focus: HashMap<([u8; 2], &str), f64> = HashMap::new();
-    let mut first_pick: Vec<Option<u32>> = Vec::with_capacity(mentions.len());
+    let _ = scratch;
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of: Vec<Option<usize>> = Vec::with_capacity(mentions.len());
+    let mut demonyms: HashMap<[u8; 2], f64> = HashMap::new();
     for m in mentions {
         if let Some(cc) = m.demonym {
-            *focus.entry(cc).or_default() += 0.5;
-            first_pick.push(None);
+            demonyms.insert(cc, 0.5);
+            group_of.push(None);
             continue;
         }
-        let best = gaz
-            .candidates(m.name)
-            .iter()
-            .max_by(|x, y| prior(gaz.entry(x.entry), x.primary, m.division).total_cmp(&prior(gaz.entry(y.entry), y.primary, m.division)))
-            .map(|c| c.entry);
-        if let Some(e) = best.map(|i| gaz.entry(i)) {
-            if e.cc != [0, 0] {
-                let w = match e.kind {
-                    Kind::Country => 1.0,
-                    Kind::Admin1 => 1.0,
-                    _ => 0.6,
-                };
-                *focus.entry(e.cc).or_default() += w;
-                if matches!(e.kind, Kind::Admin1 | Kind::Admin2 | Kind::Place) {
-                    *admin_focus.entry((e.cc, &e.admin1)).or_default() += w;
-                }
-            }
+        if let Some(e) = m.forced {
+            // forced records form their own group per record
+            let gi = groups.iter().position(|g| g.forced == Some(e)).unwrap_or_else(|| {
+                groups.push(Group { name: u32::MAX, division: false, cands: vec![(e, 20.0)], p: vec![1.0], bonus: vec![0.0], forced: Some(e) });
+                groups.len() - 1
+            });
+            group_of.push(Some(gi));
+            continue;
         }
-        first_pick.push(best);
+        let gi = groups.iter().position(|g| g.forced.is_none() && g.name == m.name && g.division == m.division).unwrap_or_else(|| {
+            let mut cands: Vec<(u32, f64)> = gaz.candidates(m.name).iter().map(|c| (c.entry, prior(gaz.entry(c.entry), c.primary, m.division))).collect();
+            cands.sort_by(|a, b| b.1.total_cmp(&a.1));
+            cands.truncate(TOP);
+            let n = cands.len();
+            groups.push(Group { name: m.name, division: m.division, cands, p: vec![0.0; n], bonus: vec![0.0; n], forced: None });
+            groups.len() - 1
+        });
+        group_of.push(Some(gi));
     }
-    let total: f64 = focus.values().sum::<f64>().max(1.0);
-    let admin_total: f64 = admin_focus.values().sum::<f64>().max(1.0);
-    // 2. Context: "X, Y" containers, focus, proximity; same name → same record.
-    let mut chosen: Vec<Option<u32>> = vec![None; mentions.len()];
-    let mut same: HashMap<u32, u32> = HashMap::new();
-    for (k, m) in mentions.iter().enumerate() {
-        if m.demonym.is_some() {
-            continue;
+    // scores start at the priors
+    let mut scores: Vec<Vec<f64>> = groups.iter().map(|g| g.cands.iter().map(|c| c.1).collect()).collect();
+    let mut cc_mass: HashMap<[u8; 2], Vec<(u32, f64)>> = HashMap::new();
+    let mut a1_mass: HashMap<([u8; 2], &str), Vec<(u32, f64)>> = HashMap::new();
+    let mut near_mass: HashMap<(i32, i32), Vec<(u32, f64)>> = HashMap::new();
+    let mut near_acc: Vec<(u32, f64)> = Vec::new();
+    let n_ctx = (groups.len() + demonyms.len()).saturating_sub(1).max(1) as f64;
+    for _ in 0..ROUNDS {
+        // weights from the scores
+        for (g, sc) in groups.iter_mut().zip(&scores) {
+            let top = sc.iter().copied().fold(f64::MIN, f64::max);
+            let mut sum = 0.0;
+            for (p, s) in g.p.iter_mut().zip(sc) {
+                *p = ((s - top) / TEMP).exp();
+                sum += *p;
+            }
+            for p in &mut g.p {
+                *p /= sum;
+            }
         }
-        if let Some(&e) = same.get(&m.name) {
-            chosen[k] = Some(e);
-            continue;
+        cc_mass.clear();
+        a1_mass.clear();
+        near_mass.clear();
+        for (&cc, &w) in &demonyms {
+            add(&mut cc_mass, cc, u32::MAX - 1, w);
         }
-        // "Alexandria, Louisiana": the next mention after a comma is a container.
-        let container = mentions.get(k + 1).filter(|n| n.a == m.b + 1 && n.sentence == m.sentence && tokens.get(m.b).and_then(|t| text.get(t.span.range())) == Some(",")).and_then(|_| first_pick[k + 1]).map(|i| gaz.entry(i));
-        // "Kharkiv region": previous container mention pattern "in Y's X" is rare; skip.
-        let mut best: Option<(f64, u32)> = None;
-        for c in gaz.candidates(m.name) {
-            let e = gaz.entry(c.entry);
-            let mut s = prior(e, c.primary, m.division);
-            if e.cc != [0, 0] {
-                s += 6.0 * focus.get(&e.cc).copied().unwrap_or(0.0) / total;
-                if matches!(e.kind, Kind::Place | Kind::Admin2 | Kind::Admin1) {
-                    s += 4.0 * admin_focus.get(&(e.cc, &*e.admin1)).copied().unwrap_or(0.0) / admin_total;
+        for (gi, g) in groups.iter().enumerate() {
+            for (&(ei, _), &p) in g.cands.iter().zip(&g.p) {
+                if p < 0.02 {
+                    continue;
+                }
+                let e = gaz.entry(ei);
+                if e.cc == [0, 0] {
+                    continue;
+                }
+                add(&mut cc_mass, e.cc, gi as u32, p);
+                if matches!(e.kind, Kind::Admin1 | Kind::Admin2 | Kind::Place) {
+                    add(&mut a1_mass, (e.cc, &*e.admin1), gi as u32, p);
+                }
+                if matches!(e.kind, Kind::Admin2 | Kind::Place) {
+                    add(&mut near_mass, cell(e.lat, e.lon), gi as u32, p);
                 }
             }
-            if let Some(ct) = container {
-                match ct.kind {
-                    Kind::Admin1 if ct.cc == e.cc && *ct.admin1 == *e.admin1 && e.kind != Kind::Admin1 => s += 20.0,
-                    Kind::Country if ct.cc == e.cc && e.kind != Kind::Country => s += 12.0,
-                    _ => {}
-                }
+        }
+        // "Alexandria, Louisiana": the mention after a comma is a container.
+        for g in &mut groups {
+            g.bonus.iter_mut().for_each(|b| *b = 0.0);
+        }
+        for (k, m) in mentions.iter().enumerate() {
+            let (Some(gi), Some(Some(ci))) = (group_of[k], mentions.get(k + 1).map(|_| group_of[k + 1])) else { continue };
+            let n = &mentions[k + 1];
+            if !(n.a == m.b + 1 && n.sentence == m.sentence && tokens.get(m.b).and_then(|t| text.get(t.span.range())) == Some(",")) || gi == ci {
+                continue;
             }
-            if e.kind == Kind::Place {
-                // near other places already resolved
-                let mut near = 0.0f64;
-                for (j, p) in chosen.iter().enumerate().take(k) {
-                    if let Some(p) = p.map(|i| gaz.entry(i)) {
-                        if p.kind == Kind::Place && mentions[j].name != m.name {
-                            let d = distance_km(e.lat, e.lon, p.lat, p.lon);
-                            near = near.max(if d < 50.0 { 2.5 } else if d < 200.0 { 1.5 } else { 0.0 });
+            let cg = &groups[ci];
+            let Some(best) = scores[ci].iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).map(|(i, _)| cg.cands[i].0) else { continue };
+            let ct = gaz.entry(best);
+            let g = &mut groups[gi];
+            for (b, &(ei, _)) in g.bonus.iter_mut().zip(&g.cands) {
+                let e = gaz.entry(ei);
+                *b = b.max(match ct.kind {
+                    Kind::Admin1 if ct.cc == e.cc && *ct.admin1 == *e.admin1 && e.kind != Kind::Admin1 => 20.0,
+                    Kind::Country if ct.cc == e.cc && e.kind != Kind::Country => 12.0,
+                    _ => 0.0,
+                });
+            }
+        }
+        for (gi, g) in groups.iter().enumerate() {
+            if g.forced.is_some() {
+                continue;
+            }
+            let gid = gi as u32;
+            for (ci, &(ei, pr)) in g.cands.iter().enumerate() {
+                let e = gaz.entry(ei);
+                let mut s = pr + g.bonus[ci];
+                if e.cc != [0, 0] {
+                    let in_country = support(cc_mass.get(&e.cc), gid);
+                    s += 6.0 * in_country / n_ctx;
+                    if e.kind == Kind::Country {
+                        // a country contains the other places named in it
+                        s += 3.0 * in_country.min(3.0);
+                    }
+                    if matches!(e.kind, Kind::Place | Kind::Admin2 | Kind::Admin1) {
+                        s += 3.0 * support(a1_mass.get(&(e.cc, &*e.admin1)), gid).min(3.0);
+                    }
+                    if matches!(e.kind, Kind::Place | Kind::Admin2) {
+                        near_acc.clear();
+                        let (y, x) = cell(e.lat, e.lon);
+                        for dy in -1..=1 {
+                            for dx in -1..=1 {
+                                if let Some(l) = near_mass.get(&(y + dy, x + dx)) {
+                                    for &(h, w) in l {
+                                        if h != gid {
+                                            match near_acc.iter_mut().find(|a| a.0 == h) {
+                                                Some(a) => a.1 += w,
+                                                None => near_acc.push((h, w)),
+                                            }
+                                        }
+                                    }
+                                }
+                            }
                         }
+                        s += 2.0 * near_acc.iter().map(|a| a.1.min(1.0)).sum::<f64>().min(3.0);
                     }
                 }
-                s += near;
+                scores[gi][ci] = s;
             }
-            if best.is_none_or(|(b, _)| s > b) {
-                best = Some((s, c.entry));
-            }
-        }
-        if let Some((_, e)) = best {
-            chosen[k] = Some(e);
-            same.insert(m.name, e);
         }
     }
-    let _ = scratch;
-    chosen
+    let best: Vec<Option<u32>> = groups
+        .iter()
+        .zip(&scores)
+        .map(|(g, sc)| g.forced.or_else(|| sc.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0))).map(|(i, _)| g.cands[i].0)))
+        .collect();
+    group_of.iter().map(|g| g.and_then(|g| best[g])).collect()
 }

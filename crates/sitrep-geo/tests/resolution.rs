@@ -1,0 +1,70 @@
+//! Joint resolution and the recognition rules that feed it, on sentences written for
+//! these tests (the same preparation as `sitrep eval geo`: segmenter, syntax, entities).
+
+use sitrep_core::{Doc, Meta, Place, PlacePrecision, Stage};
+
+fn tag(text: &str) -> Doc {
+    let mut doc = Doc::new(Meta::new("t", jiff::civil::date(2009, 3, 25)), text);
+    sitrep_text::Segmenter::new().annotate(&mut doc);
+    sitrep_syntax::SyntaxStage::builtin().expect("syntax model").annotate(&mut doc);
+    sitrep_actors::EntityStage::builtin().expect("entity model").annotate(&mut doc);
+    sitrep_geo::PlaceTagger::builtin().annotate(&mut doc);
+    doc
+}
+
+fn named<'a>(doc: &'a Doc, text: &str) -> Option<&'a Place> {
+    doc.places.places.iter().find(|p| p.span.of(doc.text()) == text && p.precision != PlacePrecision::Relative)
+}
+
+fn admin1(doc: &Doc, text: &str) -> Option<String> {
+    named(doc, text).and_then(|p| p.admin1.clone())
+}
+
+#[test]
+fn an_unambiguous_division_pulls_an_ambiguous_city() {
+    let doc = tag("A woman from Alexandria was charged with arson. Deputies of Rapides Parish investigated the fire.");
+    assert_eq!(named(&doc, "Alexandria").and_then(|p| p.country.clone()).as_deref(), Some("US"));
+    assert_eq!(admin1(&doc, "Alexandria").as_deref(), Some("Louisiana"));
+}
+
+#[test]
+fn co_located_names_choose_each_other() {
+    let doc = tag("Police in Athens arrested a man on Monday. He was held at the Henderson County jail near Tyler.");
+    assert_eq!(admin1(&doc, "Athens").as_deref(), Some("Texas"));
+    assert_eq!(named(&doc, "Henderson County").map(|p| p.precision), Some(PlacePrecision::Admin2));
+    assert_eq!(admin1(&doc, "Henderson County").as_deref(), Some("Texas"));
+}
+
+#[test]
+fn one_sense_per_name_in_a_report() {
+    let doc = tag("Crews cleared roads in Augusta. Later, Augusta officials met with Richmond County leaders in Georgia.");
+    let all: Vec<_> = doc.places.places.iter().filter(|p| p.span.of(doc.text()) == "Augusta").map(|p| p.admin1.clone()).collect();
+    assert_eq!(all.len(), 2);
+    assert!(all.iter().all(|a| a.as_deref() == Some("Georgia")), "{all:?}");
+}
+
+#[test]
+fn ap_state_abbreviations_after_a_city() {
+    let doc = tag("The fair opened in Athens, Ga., on Monday and moves to Buffalo, N.Y., next week.");
+    assert_eq!(admin1(&doc, "Athens").as_deref(), Some("Georgia"));
+    let ga = named(&doc, "Ga.").or_else(|| named(&doc, "Ga")).expect("Ga. is a place");
+    assert_eq!((ga.precision, ga.country.as_deref()), (PlacePrecision::Admin1, Some("US")));
+    assert_eq!(admin1(&doc, "Buffalo").as_deref(), Some("New York"));
+    // not after a city: no place
+    let doc = tag("Mass. is celebrated on Sunday.");
+    assert!(doc.places.places.is_empty(), "{:?}", doc.places.places);
+}
+
+#[test]
+fn a_country_holds_the_places_named_in_it() {
+    let doc = tag("Mexico reported new cases in Jalisco, Sonora and Oaxaca.");
+    assert_eq!(named(&doc, "Mexico").map(|p| p.precision), Some(PlacePrecision::Country));
+}
+
+#[test]
+fn a_county_opening_an_organisation_name_is_the_county() {
+    let doc = tag("The Tarrant County Medical Examiner identified the teen from Arlington.");
+    let p = named(&doc, "Tarrant County").expect("Tarrant County");
+    assert_eq!((p.precision, p.admin1.as_deref()), (PlacePrecision::Admin2, Some("Texas")));
+    assert_eq!(admin1(&doc, "Arlington").as_deref(), Some("Texas"));
+}
