@@ -17,17 +17,20 @@ Output: one gzip-compressed TSV, one record per line, fields separated by tabs:
 
     kind  id  name  lat  lon  fcode  cc  admin1  population  names
 
-kind is C (country), A (first-level division), B (second-level division: no GeoNames id
+kind is C (country), A (first-level division: keshvar's centre point when it lies among
+the division's towns and is not just its seat, else the mid-range of the middle 90% of its
+towns; admin1_points.tsv overrides), B (second-level division: no GeoNames id
 in the inputs, its point is the median of its places of 500+ people), P (populated place), R (continent or
 region), or D (a demonym/adjective: `D  <word>  <cc>`); names are alternate names
-joined by `|`. Hand-written facts come from regions.tsv and demonyms.tsv beside this
-script.
+joined by `|`. Hand-written facts come from regions.tsv, demonyms.tsv,
+country_aliases.tsv, country_points.tsv and admin1_points.tsv beside this script.
 """
 
 import gzip
 import hashlib
 import io
 import json
+import math
 import os
 import re
 import sys
@@ -137,6 +140,13 @@ def keep_names(name, alts, allowed):
     return sorted(out)
 
 
+def km(a, b):
+    """Great-circle distance in km between two (lat, lon) points."""
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
 def fmt(x):
     return f"{float(x):.5f}".rstrip("0").rstrip(".")
 
@@ -176,10 +186,14 @@ def main():
 
     # keshvar: subdivision centre points by ISO 3166-2, country names and nationality.
     sub_geo, kesh_names, kesh_nat = {}, {}, {}
-    sub_re = re.compile(r'\(\s*"([^"]+)",\s*Subdivision\{\s*name: "([^"]*)",\s*country_alpha2: Alpha2::([A-Z]{2}),.*?geo: Some\(SubdivisionGeo\{latitude: Some\(([-0-9.e]+)\), longitude: Some\(([-0-9.e]+)\)', re.S)
+    # One match per subdivision: its own `geo` field is read, and a subdivision with
+    # `geo: None` gets no point (the pattern must not run on into the next entry, which
+    # once gave England the point of the subdivision after it, in Scotland).
+    sub_re = re.compile(r'\(\s*"([^"]+)",\s*Subdivision\{\s*name: "[^"]*",\s*country_alpha2: Alpha2::([A-Z]{2}),\s*code: "[^"]*",\s*(?:#\[cfg\(feature = "geo"\)\]\s*)?geo: (None|Some\(SubdivisionGeo\{latitude: Some\(([-0-9.e]+)\), longitude: Some\(([-0-9.e]+)\))')
     for path, src in sorted(kesh.items()):
         for m in sub_re.finditer(src):
-            sub_geo[f"{m.group(3)}-{m.group(1)}"] = (float(m.group(4)), float(m.group(5)))
+            if m.group(4) is not None:
+                sub_geo[f"{m.group(2)}-{m.group(1)}"] = (float(m.group(4)), float(m.group(5)))
         cc = os.path.basename(path)[:2].upper()
         m = re.search(r'UNOFFICIAL_NAME_LIST: &\[&str\] = &\[(.*?)\];', src, re.S)
         if m:
@@ -200,6 +214,12 @@ def main():
         if line.strip() and not line.startswith("#"):
             cc, alias = line.rstrip("\n").split("\t")[:2]
             aliases.setdefault(cc, []).append(alias)
+    adm1_names = {}
+    for line in subdiv.split("\n"):
+        f = line.split("\t")
+        if len(f) >= 9 and f[6] == "1" and "." in f[2]:
+            adm1_names.setdefault(f[2].split(".", 1)[0], set()).add(fold(f[0]))
+    cpoint = {}
     for cc in sorted(countries):
         c = countries[cc]
         info = cinfo.get(cc, {})
@@ -213,7 +233,11 @@ def main():
         alts += list((info.get("translations") or {}).values())
         if info.get("name"):
             alts.append(info["name"])
-        names = keep_names(c["name"], alts, None) + sorted(aliases.get(cc, []))
+        # A country is not also called by the name of one of its own divisions: keshvar
+        # and countryinfo list "England" for the United Kingdom, which hid England.
+        names = [n for n in keep_names(c["name"], alts, None) if fold(n) not in adm1_names.get(cc, ())]
+        names += sorted(aliases.get(cc, []))
+        cpoint[cc] = (float(lat), float(lon))
         rows.append(("C", c["geonameid"], c["name"], fmt(lat), fmt(lon), "PCLI", cc, c.get("iso3", ""), c.get("population", 0) or 0, "|".join(names)))
     # Demonyms: countryinfo + keshvar, plus the hand list.
     dem = set()
@@ -228,7 +252,16 @@ def main():
     for w, cc in sorted(dem):
         rows.append(("D", 0, w, "", "", "", cc, "", 0, ""))
     # First-level divisions.
+    a1_overrides = {}
+    for line in open(os.path.join(HERE, "admin1_points.tsv"), encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            code, lat, lon = line.rstrip("\n").split("\t")[:3]
+            a1_overrides[code] = (float(lat), float(lon))
     by_admin = {}
+    seats = {}  # (cc, admin1) -> points of its seats (PPLA) and of the capital (PPLC)
+    for c in cities.values():
+        if fcode.get(str(c["geonameid"])) in ("PPLA", "PPLC"):
+            seats.setdefault((c["countrycode"], c["admin1code"]), []).append((c["latitude"], c["longitude"]))
     for c in cities.values():
         by_admin.setdefault((c["countrycode"], c["admin1code"]), []).append((c["latitude"], c["longitude"]))
     for line in subdiv.split("\n"):
@@ -237,12 +270,39 @@ def main():
             continue
         name, iso, gcode, gid, kind, alts = f[0], f[1], f[2], int(f[3]), f[4], f[5]
         cc, a1 = gcode.split(".", 1)
-        if iso in sub_geo:
-            lat, lon = sub_geo[iso]
-        elif (cc, a1) in by_admin:
-            pts = sorted(by_admin[(cc, a1)])
-            lat = pts[len(pts) // 2][0]
-            lon = sorted(p[1] for p in pts)[len(pts) // 2]
+        # keshvar's centre points are geocoded and a few landed on a namesake elsewhere
+        # (Ladakh in Los Angeles, Papua in Pennsylvania); keep one only if it lies within
+        # (a margin around) the box of the division's own towns, else fall back to the
+        # centre of those towns. Hand-written points (admin1_points.tsv) come first.
+        mid = None
+        if (cc, a1) in by_admin:
+            pts = by_admin[(cc, a1)]
+            # The mid-range of the middle 90% of its towns (a rough geographic centre) and
+            # that range's diagonal.
+            la = sorted(p[0] for p in pts)
+            lo = sorted(p[1] for p in pts)
+            q = (la[len(pts) // 20], la[(len(pts) * 19) // 20], lo[len(pts) // 20], lo[(len(pts) * 19) // 20])
+            mid = ((q[0] + q[1]) / 2, (q[2] + q[3]) / 2)
+            diag = km((q[0], q[2]), (q[1], q[3]))
+            # The towns' bounding box, 1.5 degrees wider on each side.
+            box = (min(p[0] for p in pts) - 1.5, max(p[0] for p in pts) + 1.5,
+                   min(p[1] for p in pts) - 1.5, max(p[1] for p in pts) + 1.5)
+        kp = sub_geo.get(iso)
+        if kp and mid and diag > 300.0 and any(km(kp, c) < 15.0 for c in seats.get((cc, a1), ())):
+            # The geocoder put a large division on its seat of the same name (Tabuk,
+            # Hormozgan at Bandar Abbas, New South Wales at Sydney): use the centre of its towns.
+            kp = mid
+        if f"{cc}.{a1}" in a1_overrides:
+            lat, lon = a1_overrides[f"{cc}.{a1}"]
+        elif kp and mid:
+            inside = box[0] <= kp[0] <= box[1] and box[2] <= kp[1] <= box[3]
+            lat, lon = kp if inside else mid
+        elif kp:
+            if cc in cpoint and km(kp, cpoint[cc]) > 3000.0:
+                continue
+            lat, lon = kp
+        elif mid:
+            lat, lon = mid
         else:
             continue
         names = keep_names(name, alts.split("|") if alts else [], None)
