@@ -46,6 +46,10 @@ pub struct Participant {
     pub actor: Option<String>,
     /// Index into [`crate::EntityLayer::entities`], when the phrase is an entity.
     pub entity: Option<usize>,
+    /// True when the text does not name this side in the event's clause and the coder
+    /// inferred it from the report (the other party of the report's conflict); `span` is
+    /// then the trigger.
+    pub inferred: bool,
 }
 
 /// Who reports an event.

@@ -95,6 +95,8 @@ struct ParticipantView<'a> {
     actor: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     entity: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    inferred: bool,
 }
 
 #[derive(Serialize)]
@@ -225,6 +227,7 @@ impl<'a> Report<'a> {
             span: index.span(p.span),
             actor: p.actor.as_deref(),
             entity: p.entity.map(|i| format!("n{}", i + 1)),
+            inferred: p.inferred,
         };
         let events = doc
             .events

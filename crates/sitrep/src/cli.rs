@@ -123,6 +123,8 @@ pub struct TrainSyntaxArgs {
 pub enum EvalCommand {
     /// UPOS/XPOS/lemma accuracy, UAS and LAS on a gold CoNLL-U file (gold words).
     Syntax(EvalSyntaxArgs),
+    /// Events, attribution, factuality and quotes against a report's gold reading.
+    Events(EvalEventsArgs),
     /// Toponyms against gold with coordinates (LGL, GeoVirus): recognition P/R/F1,
     /// accuracy at 161 km, median and mean error, AUC.
     Geo(EvalGeoArgs),
@@ -151,6 +153,17 @@ pub struct EvalNerArgs {
     /// predicted PER/ORG/LOC/MISC tags in the last column); needs FILE.
     #[arg(long, value_name = "FILE", requires = "gold")]
     pub predictions: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalEventsArgs {
+    /// A report (dated text) with its gold file beside it (`NAME.gold.json`).
+    #[arg(value_name = "PATH", default_value = "../shared/examples/report-2022-02-25-kyiv.txt")]
+    pub path: PathBuf,
+
+    /// Also list what went wrong.
+    #[arg(long)]
+    pub errors: bool,
 }
 
 #[derive(Args, Debug)]

@@ -7,7 +7,7 @@ use sitrep_syntax::eval;
 
 use sitrep_core::Stage;
 
-use crate::cli::{EvalGeoArgs, EvalNerArgs, EvalSyntaxArgs, EvalTimeArgs};
+use crate::cli::{EvalEventsArgs, EvalGeoArgs, EvalNerArgs, EvalSyntaxArgs, EvalTimeArgs};
 use crate::parse::{load_model, read_conllu};
 
 pub fn syntax(args: EvalSyntaxArgs) -> ExitCode {
@@ -187,4 +187,38 @@ pub fn geo(args: EvalGeoArgs) -> ExitCode {
 fn fail(what: &str, e: &str) -> ExitCode {
     eprintln!("sitrep eval {what}: {e}");
     ExitCode::from(2)
+}
+
+pub fn events(args: EvalEventsArgs) -> ExitCode {
+    let result = (|| -> Result<(), String> {
+        let gold_path = args.path.with_extension("gold.json");
+        if !args.path.exists() || !gold_path.exists() {
+            outln!("skipped: {} or its gold file {} is absent (the example sits in ../shared/examples/ during development)", args.path.display(), gold_path.display());
+            return Ok(());
+        }
+        let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&gold_path).map_err(|e| format!("cannot read {}: {e}", gold_path.display()))?)
+            .map_err(|e| format!("{}: not JSON: {e}", gold_path.display()))?;
+        let bytes = std::fs::read(&args.path).map_err(|e| format!("cannot read {}: {e}", args.path.display()))?;
+        let mut docs = Vec::new();
+        let mut problems = Vec::new();
+        let name = args.path.display().to_string();
+        sitrep_ingest::read_bytes(&bytes, &name, sitrep_ingest::InputFormat::Seed, &sitrep_ingest::ReadOptions::default(), &mut |r| match r {
+            Ok(d) => docs.push(d),
+            Err(e) => problems.push(e.to_string()),
+        });
+        let mut doc = docs.pop().ok_or_else(|| format!("{name}: no report read: {}", problems.join("; ")))?;
+        sitrep::Pipeline::new().map_err(|e| e.to_string())?.run(&mut doc);
+        let r = sitrep_events::eval::score(&doc, &gold);
+        outln!("events on {name}\n{r}");
+        if args.errors {
+            for n in &r.notes {
+                outln!("  {n}");
+            }
+        }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail("events", &e),
+    }
 }

@@ -30,6 +30,7 @@ impl Pipeline {
                 Box::new(sitrep_time::TimeTagger::new()),
                 Box::new(entities),
                 Box::new(sitrep_geo::PlaceTagger::builtin()),
+                Box::new(sitrep_events::EventStage::builtin()),
             ],
         })
     }

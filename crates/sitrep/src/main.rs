@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         cli::Command::Train(cli::TrainCommand::Ner(args)) => train::ner(args),
         cli::Command::Eval(cli::EvalCommand::Ner(args)) => eval::ner(args),
         cli::Command::Eval(cli::EvalCommand::Geo(args)) => eval::geo(args),
+        cli::Command::Eval(cli::EvalCommand::Events(args)) => eval::events(args),
         cli::Command::Eval(cli::EvalCommand::Syntax(args)) => eval::syntax(args),
         cli::Command::Eval(cli::EvalCommand::Time(args)) => eval::time(args),
     }

@@ -1,0 +1,95 @@
+//! Who says an event happened: the reporting verb above the event's clause ("Russia's
+//! military *said* it had seized"), a reporting clause beside it ("explosions were heard,
+//! Associated Press *reported*"), or "according to X"; nested reports keep the nearest.
+
+use sitrep_core::{Attribution, Stance};
+
+use crate::coder::subject;
+use crate::context::Context;
+use crate::lexicon::Lexicon;
+
+/// The attribution of the event whose predicate is token `v`, if someone other than the
+/// reporter says it.
+pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution> {
+    let t = &cx.tree;
+    // A nominal event ("signs of fighting") is reported by the verb it hangs from ("saw").
+    let mut x = v;
+    let nominal = t.upos(v) == "NOUN" || { let r = t.rel(v); r.starts_with("obj") || r.starts_with("nmod") || r.starts_with("nsubj") };
+    if nominal {
+        for _ in 0..4 {
+            let Some(h) = t.head(x) else { break };
+            let r = t.rel(x);
+            if !(r.starts_with("obj") || r.starts_with("nmod") || r.starts_with("obl") || r.starts_with("nsubj")) {
+                break;
+            }
+            if t.upos(h) == "VERB" {
+                if let Some(stance) = lex.reporting(&t.lemma(h)) {
+                    // "explosions were heard": a passive report names nobody; look for a
+                    // reporting clause beside it ("…, AP reported") before giving up.
+                    let passive = t.child(h, "nsubj:pass").is_some() || t.child(h, "aux:pass").is_some();
+                    if !passive {
+                        return Some(Attribution { by: subject(cx, h).map(|s| cx.participant(s)), cue: t.word(h).to_string(), stance });
+                    }
+                }
+                x = h;
+                break;
+            }
+            x = h;
+        }
+    }
+    // Climb through complement clauses to a reporting verb.
+    for _ in 0..6 {
+        let r = t.rel(x);
+        let Some(h) = t.head(x) else { break };
+        if matches!(r, "ccomp" | "xcomp" | "parataxis" | "advcl") || r.starts_with("ccomp") || r.starts_with("acl") {
+            if let Some(stance) = lex.reporting(&t.lemma(h)) {
+                return Some(Attribution { by: subject(cx, h).map(|s| cx.participant(s)), cue: t.word(h).to_string(), stance });
+            }
+            // "said they were willing to come": climb past the adjective or auxiliary clause.
+            x = h;
+            continue;
+        }
+        if matches!(r, "xcomp" | "conj") {
+            x = h;
+            continue;
+        }
+        break;
+    }
+    // A reporting clause hanging off the event's clause or its root ("…, AP reported").
+    let root = {
+        let mut r = v;
+        while let Some(h) = t.head(r) {
+            if cx.sentence(h) != cx.sentence(v) {
+                break;
+            }
+            r = h;
+        }
+        r
+    };
+    for anchor in [v, root] {
+        for c in t.children(anchor) {
+            if matches!(t.rel(c), "parataxis" | "advcl") && c != v {
+                if let Some(stance) = lex.reporting(&t.lemma(c)) {
+                    return Some(Attribution { by: subject(cx, c).map(|s| cx.participant(s)), cue: t.word(c).to_string(), stance });
+                }
+            }
+        }
+        // "according to X".
+        for c in t.children(anchor) {
+            if t.rel(c).starts_with("obl") && t.children(c).any(|k| t.word(k).eq_ignore_ascii_case("according")) {
+                return Some(Attribution { by: Some(cx.participant(c)), cue: "according to".into(), stance: Stance::Reported });
+            }
+        }
+    }
+    None
+}
+
+/// A party reporting about itself is making a claim.
+pub fn refine_stance(a: &mut Attribution, source_actor: Option<&str>) {
+    if a.stance == Stance::Reported {
+        let by = a.by.as_ref().and_then(|p| p.actor.as_deref()).and_then(|c| c.get(..3));
+        if by.is_some() && by == source_actor.and_then(|c| c.get(..3)) {
+            a.stance = Stance::Claimed;
+        }
+    }
+}

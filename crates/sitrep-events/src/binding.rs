@@ -1,0 +1,61 @@
+//! Binding an event to a place, a date and counted quantities.
+
+use sitrep_core::{EventDate, PlaceRole, Quantity};
+
+use crate::context::Context;
+
+/// The place of the event at predicate `v`: a place inside the clause (in/near/outside X,
+/// or the target itself), else the nearest place named in the sentence, else the
+/// report's first place (its dateline or lead).
+pub fn place(cx: &Context, v: usize) -> Option<usize> {
+    let t = &cx.tree;
+    let (lo, hi) = t.subtree(v);
+    let is_location = |p: usize| matches!(cx.doc.places.places[p].detail.role, None | Some(PlaceRole::Location));
+    let in_clause = (lo..=hi).filter_map(|k| cx.place(k)).find(|&p| is_location(p));
+    if in_clause.is_some() {
+        return in_clause;
+    }
+    let s = &cx.doc.text_layer.sentences[cx.sentence(v)];
+    let nearest = s.tokens().filter_map(|k| cx.place(k).map(|p| (k.abs_diff(v), p))).filter(|&(_, p)| is_location(p)).min().map(|(_, p)| p);
+    nearest.or_else(|| (0..cx.doc.places.places.len()).find(|&p| is_location(p)))
+}
+
+/// The date of the event at predicate `v`: a time expression in its clause, else the
+/// report's date.
+pub fn date(cx: &Context, v: usize) -> EventDate {
+    let t = &cx.tree;
+    let (lo, hi) = t.subtree(v);
+    // Prefer expressions attached to the predicate itself, then any in the clause.
+    let attached = t.children(v).filter_map(|c| {
+        let (a, b) = t.subtree(c);
+        (a..=b).find_map(|k| cx.time(k))
+    });
+    let found = attached.chain((lo..=hi).filter_map(|k| cx.time(k))).find(|&i| {
+        let x = &cx.doc.time.times[i];
+        matches!(x.kind, sitrep_core::TimexType::Date | sitrep_core::TimexType::Time) && x.value.starts_with(|c: char| c.is_ascii_digit())
+    });
+    match found {
+        Some(i) => EventDate { value: cx.doc.time.times[i].value.clone(), from: Some(i) },
+        None => EventDate { value: cx.doc.meta.date.to_string(), from: None },
+    }
+}
+
+/// Numbers counting people or forces in the clause ("150,000 troops", "12 killed").
+pub fn quantities(cx: &Context, v: usize) -> Vec<Quantity> {
+    let t = &cx.tree;
+    let (lo, hi) = t.subtree(v);
+    let mut out = Vec::new();
+    for k in lo..=hi {
+        if t.rel(k) != "nummod" {
+            continue;
+        }
+        let Some(noun) = t.head(k) else { continue };
+        let Ok(value) = t.word(k).replace(',', "").parse::<f64>() else { continue };
+        let unit = t.lemma(noun);
+        if matches!(unit.as_str(), "troop" | "soldier" | "people" | "person" | "civilian" | "casualty" | "refugee" | "tank" | "missile" | "child" | "fighter" | "protester" | "prisoner" | "hostage" | "death" | "body") {
+            let unit = if unit == "troop" { "troops".to_string() } else { t.word(noun).to_lowercase() };
+            out.push(Quantity { value, unit });
+        }
+    }
+    out
+}

@@ -1,0 +1,228 @@
+//! What the coder needs from the other layers, indexed by token: which entity, place and
+//! time expression each token belongs to.
+
+use sitrep_core::{Doc, Participant, PlaceRole, Span};
+
+use crate::tree::Tree;
+
+static COUNTRIES: &str = include_str!("../../../data/actors/countries.tsv");
+
+/// The CAMEO country code of an ISO 3166 alpha-2 code ("UA" → "UKR").
+pub fn country_code(iso2: &str) -> Option<&'static str> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        COUNTRIES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut c = l.split('\t');
+                let (_iso3, iso2, cameo) = (c.next()?, c.next()?, c.next()?);
+                Some((iso2, cameo))
+            })
+            .collect()
+    });
+    map.get(iso2).copied()
+}
+
+/// How much an analyst would rather have each kind of entity stand for a participant.
+fn rank(kind: sitrep_core::EntityType) -> u8 {
+    use sitrep_core::EntityType::*;
+    match kind {
+        Person => 0,
+        Org | Group => 1,
+        Norp => 2,
+        Gpe => 3,
+        _ => 4,
+    }
+}
+
+/// Per-token lookups into the entity, place and time layers.
+pub struct Context<'a> {
+    /// The report.
+    pub doc: &'a Doc,
+    /// Its dependency trees.
+    pub tree: Tree<'a>,
+    entity_of: Vec<Option<(u32, Span)>>,
+    place_of: Vec<Option<u32>>,
+    time_of: Vec<Option<u32>>,
+    sentence_of: Vec<u32>,
+}
+
+fn token_index(doc: &Doc) -> impl Fn(Span) -> std::ops::Range<usize> + '_ {
+    move |span: Span| {
+        let tokens = &doc.text_layer.tokens;
+        let a = tokens.partition_point(|t| t.span.end <= span.start);
+        let b = tokens.partition_point(|t| t.span.start < span.end);
+        a..b.max(a)
+    }
+}
+
+impl<'a> Context<'a> {
+    /// Index `doc`'s layers.
+    pub fn new(doc: &'a Doc) -> Context<'a> {
+        let n = doc.text_layer.tokens.len();
+        let range = token_index(doc);
+        let mut entity_of = vec![None; n];
+        for (i, e) in doc.entities.entities.iter().enumerate() {
+            for &m in &e.mentions {
+                for t in range(m) {
+                    entity_of[t] = Some((i as u32, m));
+                }
+            }
+        }
+        let mut place_of = vec![None; n];
+        for (i, p) in doc.places.places.iter().enumerate() {
+            for t in range(p.span) {
+                place_of[t] = Some(i as u32);
+            }
+        }
+        let mut time_of = vec![None; n];
+        for (i, t) in doc.time.times.iter().enumerate() {
+            for k in range(t.span) {
+                time_of[k] = Some(i as u32);
+            }
+        }
+        let mut sentence_of = vec![0u32; n];
+        for (si, s) in doc.text_layer.sentences.iter().enumerate() {
+            for t in s.tokens() {
+                sentence_of[t] = si as u32;
+            }
+        }
+        Context { doc, tree: Tree::new(doc), entity_of, place_of, time_of, sentence_of }
+    }
+
+    /// The sentence number of token `t`.
+    pub fn sentence(&self, t: usize) -> usize {
+        self.sentence_of[t] as usize
+    }
+
+    /// The place (index) token `t` is part of.
+    pub fn place(&self, t: usize) -> Option<usize> {
+        self.place_of[t].map(|p| p as usize)
+    }
+
+    /// The time expression (index) token `t` is part of.
+    pub fn time(&self, t: usize) -> Option<usize> {
+        self.time_of[t].map(|p| p as usize)
+    }
+
+    /// The participant a phrase headed by token `t` stands for: its own entity, else the
+    /// nearest entity inside the phrase (a possessor, a modifier, an apposition), else a
+    /// place used for its government, else the bare phrase.
+    pub fn participant(&self, t: usize) -> Participant {
+        if let Some(p) = self.entity_participant(t) {
+            return p;
+        }
+        // A pronoun subject of a reported clause is the reporter ("Russia's military said
+        // it had seized …").
+        let word = self.tree.word(t).to_lowercase();
+        if matches!(word.as_str(), "it" | "they" | "we") && self.tree.rel(t).starts_with("nsubj") {
+            if let Some(p) = self.reporter_of_clause(t).or_else(|| self.previous_subject(t)) {
+                return p;
+            }
+        }
+        // Breadth-first through the phrase, not into clauses; people and organisations
+        // before countries ("US Secretary of State Antony Blinken" is Blinken).
+        let mut queue = std::collections::VecDeque::from([(t, 0u8)]);
+        let mut best: Option<(u8, u8, Participant)> = None;
+        let mut steps = 0;
+        while let Some((x, depth)) = queue.pop_front() {
+            steps += 1;
+            if steps > 64 || depth > 3 {
+                break;
+            }
+            if x != t {
+                let found = self.entity_participant(x).filter(|p| p.actor.is_some()).map(|p| (p.entity.map_or(3, |e| rank(self.doc.entities.entities[e].kind)), p)).or_else(|| {
+                    // A place named in the phrase stands for its country ("the city of Sumy").
+                    let p = self.place(x)?;
+                    let place = &self.doc.places.places[p];
+                    let code = country_code(place.country.as_deref()?)?;
+                    Some((3, Participant { span: place.span, actor: Some(code.to_string()), entity: None, inferred: false }))
+                });
+                if let Some((r, p)) = found {
+                    if best.as_ref().is_none_or(|(br, bd, _)| (r, depth) < (*br, *bd)) {
+                        best = Some((r, depth, p));
+                    }
+                }
+            }
+            for c in self.tree.children(x) {
+                let r = self.tree.rel(c);
+                if !(r.starts_with("acl") || r.starts_with("ccomp") || r.starts_with("advcl") || r == "conj" || r == "punct" || r == "parataxis" || r == "cc" || r == "case") {
+                    queue.push_back((c, depth + 1));
+                }
+            }
+        }
+        if let Some((_, _, p)) = best {
+            if p.actor.is_some() {
+                return Participant { span: self.phrase(t), ..p };
+            }
+        }
+        // A place in the phrase stands for its country ("the city of Sumy" → UKR).
+        let (lo, hi) = self.tree.subtree(t);
+        let country = (lo..=hi.min(lo + 12))
+            .filter_map(|k| self.place(k))
+            .find_map(|p| country_code(self.doc.places.places[p].country.as_deref()?));
+        Participant { span: self.phrase(t), actor: country.map(str::to_string), entity: None, inferred: false }
+    }
+
+    /// For "it"/"they" opening a sentence, the subject of the previous sentence's main
+    /// clause when that is an organisation, group or country (the usual centre of a
+    /// news paragraph): "Russia's military said … It claimed …".
+    fn previous_subject(&self, t: usize) -> Option<Participant> {
+        let si = self.sentence(t);
+        let prev = self.doc.text_layer.sentences.get(si.checked_sub(1)?)?;
+        let root = prev.tokens().find(|&k| self.tree.head(k).is_none())?;
+        let s = self.tree.children(root).find(|&c| self.tree.rel(c) == "nsubj")?;
+        let p = self.participant(s);
+        let person = p.entity.is_some_and(|e| self.doc.entities.entities[e].kind == sitrep_core::EntityType::Person);
+        (p.actor.is_some() && !person).then_some(p)
+    }
+
+    /// For a pronoun subject of a clause reported by a speech verb, the speech verb's subject.
+    fn reporter_of_clause(&self, t: usize) -> Option<Participant> {
+        let mut clause = self.tree.head(t)?;
+        for _ in 0..4 {
+            let r = self.tree.rel(clause);
+            let h = self.tree.head(clause)?;
+            if r.starts_with("ccomp") || r == "xcomp" {
+                if let Some(s) = self.tree.child(h, "nsubj") {
+                    if s != t {
+                        return self.entity_participant(s).or_else(|| Some(self.participant(s))).filter(|p| p.actor.is_some());
+                    }
+                }
+            }
+            clause = h;
+        }
+        None
+    }
+
+    fn entity_participant(&self, t: usize) -> Option<Participant> {
+        if let Some(p) = self.place(t) {
+            if let Some(PlaceRole::Metonym(actor)) = &self.doc.places.places[p].detail.role {
+                return Some(Participant { span: self.doc.places.places[p].span, actor: Some(actor.clone()), entity: None, inferred: false });
+            }
+        }
+        let (e, span) = self.entity_of[t]?;
+        let entity = &self.doc.entities.entities[e as usize];
+        Some(Participant { span, actor: entity.actor.clone(), entity: Some(e as usize), inferred: false })
+    }
+
+    /// The words of a short noun phrase headed by `t`: the head with its determiners,
+    /// modifiers, compounds and possessors.
+    pub fn phrase(&self, t: usize) -> Span {
+        let mut lo = t;
+        let mut hi = t;
+        for c in self.tree.children(t) {
+            let r = self.tree.rel(c);
+            if matches!(r, "det" | "amod" | "compound" | "nmod:poss" | "nummod" | "flat" | "case" | "compound:prt") || r.starts_with("flat") {
+                let (a, b) = self.tree.subtree(c);
+                if r != "case" {
+                    lo = lo.min(a);
+                    hi = hi.max(b);
+                }
+            }
+        }
+        let tokens = &self.doc.text_layer.tokens;
+        Span::new(tokens[lo].span.start, tokens[hi].span.end)
+    }
+}

@@ -1,0 +1,74 @@
+//! Whether an event is said to have happened: negation, modality, plans and expectations,
+//! conditions and questions, read from the predicate and the clauses above it.
+
+use sitrep_core::{Factuality, Span};
+
+use crate::context::Context;
+use crate::lexicon::Lexicon;
+
+/// The factuality of the event whose predicate is token `v`.
+pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
+    let t = &cx.tree;
+    let sentence = &cx.doc.text_layer.sentences[cx.sentence(v)];
+    // Questions are not facts.
+    let last = sentence.end_token as usize - 1;
+    if t.word(last) == "?" || (last > 0 && t.word(last - 1) == "?") {
+        return Factuality::Hypothetical;
+    }
+    // Multi-word cues in the predicate's clause ("is off the table", "closing in on").
+    let clause = if t.upos(v) == "NOUN" { t.head(v).unwrap_or(v) } else { v };
+    let (lo, hi) = t.subtree(clause);
+    let tokens = &cx.doc.text_layer.tokens;
+    let words = Span::new(tokens[lo].span.start, tokens[hi].span.end).of(cx.doc.text()).to_lowercase();
+    let words = words.replace('’', "'");
+    for (phrase, f) in lex.factuality_phrases() {
+        if phrase_in(&words, phrase) {
+            return *f;
+        }
+    }
+    let mut x = v;
+    for depth in 0..5 {
+        for c in t.children(x) {
+            let r = t.rel(c);
+            let w = t.word(c).to_lowercase();
+            if (r == "advmod" || r == "det" || r == "aux") && matches!(w.as_str(), "not" | "n't" | "never" | "no") {
+                return Factuality::Negated;
+            }
+            if r == "aux" || r == "advmod" {
+                if let Some(f) = lex.factuality(&w) {
+                    return f;
+                }
+            }
+            // "…, provided Kyiv lay down arms": a condition attached to the clause.
+            if r.starts_with("advcl") {
+                let cue = t.child(c, "mark").map(|m| t.word(m).to_lowercase()).unwrap_or_else(|| w.clone());
+                if lex.factuality(&cue) == Some(Factuality::Conditional) || t.children(c).any(|k| lex.factuality(&t.word(k).to_lowercase()) == Some(Factuality::Conditional) && k < c) {
+                    return Factuality::Conditional;
+                }
+            }
+        }
+        // A governing verb or adjective: "set to move", "closing in on freezing",
+        // "ready to send", "planned to invade", "expected Russia to exercise".
+        let Some(h) = t.head(x) else { break };
+        let r = t.rel(x);
+        if !(r == "xcomp" || r.starts_with("advcl") || r.starts_with("ccomp") || r == "obl" || r == "acl") {
+            break;
+        }
+        if depth > 0 || r != "ccomp" {
+            if let Some(f) = lex.factuality(&t.lemma(h)).or_else(|| lex.factuality(&t.word(h).to_lowercase())) {
+                return f;
+            }
+        }
+        x = h;
+    }
+    Factuality::Asserted
+}
+
+/// Whether `phrase` occurs in `text` as whole words.
+fn phrase_in(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(i, _)| {
+        let before = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = text[i + phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}

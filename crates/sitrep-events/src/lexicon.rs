@@ -1,0 +1,255 @@
+//! The event lexicons, built into the binary from `data/events/`: the CAMEO code book
+//! with Goldstein scores, the CAMEO→PLOVER crosswalk, verb and noun patterns, reporting
+//! cues and factuality cues.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use sitrep_core::{Factuality, Stance};
+
+static CAMEO: &str = include_str!("../../../data/events/cameo.tsv");
+static PLOVER: &str = include_str!("../../../data/events/plover.tsv");
+static VERBS: &str = include_str!("../../../data/events/verbs.tsv");
+static NOUNS: &str = include_str!("../../../data/events/nouns.tsv");
+static ATTRIBUTION: &str = include_str!("../../../data/events/attribution.tsv");
+static FACTUALITY: &str = include_str!("../../../data/events/factuality.tsv");
+
+/// One requirement of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Need {
+    /// A particle: "bore *down*", "cut *off*".
+    Particle(String),
+    /// A nominal introduced by this preposition gives the target: "bore down *on* X".
+    Oblique(String),
+    /// The object's head word: "froze the *assets* of X".
+    Object(String),
+    /// An open complement verb: "urged X to *surrender*".
+    Complement(String),
+    /// The object of the complement verb: "ready to send a *delegation*".
+    ComplementObject(String),
+    /// A nominal introduced by a preposition that narrows the meaning without being the
+    /// target: "took to the *streets*" (`obl:to=streets`).
+    ObliqueWord(String, String),
+    /// A modifier of the word: "*air* strike", "*military* help".
+    Modifier(String),
+    /// A clause modifying the word: "a resolution *condemning* …".
+    Clause(String),
+    /// A number counting the word: "150,000 troops".
+    Number,
+}
+
+/// Where the participants come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Voice {
+    /// Subject acts on object (or the pattern's oblique).
+    Active,
+    /// As active, and also "was shelled by X".
+    PassiveOk,
+    /// No target.
+    Intransitive,
+}
+
+/// A verb or noun pattern and the code it gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// What must accompany the word.
+    pub needs: Vec<Need>,
+    /// CAMEO code.
+    pub code: String,
+    /// Where the participants come from.
+    pub voice: Voice,
+}
+
+/// A CAMEO code's name, Goldstein score and PLOVER type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Code {
+    /// Name in the code book.
+    pub name: String,
+    /// Goldstein score.
+    pub goldstein: Option<f32>,
+    /// PLOVER event type.
+    pub plover: Option<String>,
+}
+
+/// Everything the coder looks up.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    codes: HashMap<String, Code>,
+    verbs: HashMap<String, Vec<Pattern>>,
+    nouns: HashMap<String, Vec<Pattern>>,
+    reporting: HashMap<String, Stance>,
+    factuality: HashMap<String, Factuality>,
+    phrases: Vec<(String, Factuality)>,
+}
+
+fn rows(table: &str) -> Vec<HashMap<&str, &str>> {
+    let mut header: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for line in table.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(h) = line.strip_prefix('#') {
+            if header.is_empty() {
+                header = h.trim().split('\t').map(str::trim).collect();
+            }
+            continue;
+        }
+        out.push(header.iter().copied().zip(line.split('\t').map(str::trim)).collect());
+    }
+    out
+}
+
+/// The needs of a pattern; `None` if a part is not understood (the row is then skipped,
+/// rather than matching more widely than it was written to).
+fn parse_needs(p: &str) -> Option<Vec<Need>> {
+    let p = p.trim();
+    if p.is_empty() || p == "-" {
+        return Some(Vec::new());
+    }
+    p.split('+')
+        .map(|part| {
+            let (kind, word) = part.trim().split_once(':')?;
+            let word = word.trim().to_lowercase();
+            Some(match kind.trim() {
+                "prt" => Need::Particle(word),
+                "obl" | "nmod" => match word.split_once('=') {
+                    Some((prep, w)) => Need::ObliqueWord(prep.to_string(), w.to_string()),
+                    None => Need::Oblique(word),
+                },
+                "obj" => Need::Object(word),
+                "xcomp" => Need::Complement(word),
+                "xobj" => Need::ComplementObject(word),
+                "amod" | "compound" => Need::Modifier(word),
+                "acl" => Need::Clause(word),
+                "nummod" => Need::Number,
+                _ => return None,
+            })
+        })
+        .collect()
+}
+
+fn voice(v: &str) -> Voice {
+    match v {
+        "passive-ok" => Voice::PassiveOk,
+        "intransitive" => Voice::Intransitive,
+        _ => Voice::Active,
+    }
+}
+
+impl Lexicon {
+    /// The built-in lexicon.
+    pub fn builtin() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| Lexicon::from_tables(CAMEO, PLOVER, VERBS, NOUNS, ATTRIBUTION, FACTUALITY))
+    }
+
+    /// Read the six tables.
+    pub fn from_tables(cameo: &str, plover: &str, verbs: &str, nouns: &str, attribution: &str, factuality: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for r in rows(cameo) {
+            let Some(&code) = r.get("code") else { continue };
+            lex.codes.insert(
+                code.to_string(),
+                Code { name: r.get("name").copied().unwrap_or("").to_string(), goldstein: r.get("goldstein").and_then(|g| g.parse().ok()), plover: None },
+            );
+        }
+        for r in rows(plover) {
+            let code = r.get("cameo").copied().unwrap_or("");
+            let event = r.get("plover_event").or(r.get("plover")).copied().unwrap_or("");
+            if let Some(c) = lex.codes.get_mut(code) {
+                if !event.is_empty() {
+                    c.plover = Some(event.to_string());
+                }
+            }
+        }
+        for (table, key, map) in [(verbs, "lemma", &mut lex.verbs), (nouns, "noun", &mut lex.nouns)] {
+            for r in rows(table) {
+                let (Some(&word), Some(&code)) = (r.get(key), r.get("code")) else { continue };
+                if word.is_empty() || code.is_empty() {
+                    continue;
+                }
+                let Some(needs) = parse_needs(r.get("pattern").copied().unwrap_or("-")) else { continue };
+                let pattern = Pattern { needs, code: code.to_string(), voice: voice(r.get("voice").copied().unwrap_or("active")) };
+                map.entry(word.to_lowercase()).or_default().push(pattern);
+            }
+        }
+        for list in [&mut lex.verbs, &mut lex.nouns] {
+            // Most specific patterns first.
+            for patterns in list.values_mut() {
+                patterns.sort_by_key(|p| std::cmp::Reverse(p.needs.len()));
+            }
+        }
+        for r in rows(attribution) {
+            let (Some(&w), Some(&s)) = (r.get("lemma"), r.get("stance")) else { continue };
+            let stance = match s {
+                "claimed" => Stance::Claimed,
+                "denied" => Stance::Denied,
+                "witnessed" => Stance::Witnessed,
+                _ => Stance::Reported,
+            };
+            lex.reporting.insert(w.to_lowercase(), stance);
+        }
+        for r in rows(factuality) {
+            let (Some(&w), Some(&f)) = (r.get("word"), r.get("factuality")) else { continue };
+            let f = match f {
+                "negated" => Factuality::Negated,
+                "hypothetical" => Factuality::Hypothetical,
+                "expected" => Factuality::Expected,
+                "planned" => Factuality::Planned,
+                "conditional" => Factuality::Conditional,
+                _ => continue,
+            };
+            if w.contains(' ') {
+                lex.phrases.push((w.to_lowercase(), f));
+            } else {
+                lex.factuality.insert(w.to_lowercase(), f);
+            }
+        }
+        lex
+    }
+
+    /// Name, Goldstein score and PLOVER type of a code (falling back to its root for PLOVER).
+    pub fn code(&self, code: &str) -> Option<Code> {
+        let mut c = self.codes.get(code)?.clone();
+        if c.plover.is_none() {
+            c.plover = code.get(..2).and_then(|r| self.codes.get(&format!("{r}0"))).and_then(|r| r.plover.clone());
+        }
+        Some(c)
+    }
+
+    /// Number of codes in the code book.
+    pub fn n_codes(&self) -> usize {
+        self.codes.len()
+    }
+
+    /// Patterns of a verb lemma.
+    pub fn verb(&self, lemma: &str) -> &[Pattern] {
+        self.verbs.get(lemma).map_or(&[], Vec::as_slice)
+    }
+
+    /// Patterns of a noun lemma.
+    pub fn noun(&self, lemma: &str) -> &[Pattern] {
+        self.nouns.get(lemma).map_or(&[], Vec::as_slice)
+    }
+
+    /// Stance of a reporting word.
+    pub fn reporting(&self, word: &str) -> Option<Stance> {
+        self.reporting.get(word).copied()
+    }
+
+    /// Factuality cue of a word.
+    pub fn factuality(&self, word: &str) -> Option<Factuality> {
+        self.factuality.get(word).copied()
+    }
+
+    /// Multi-word factuality cues ("off the table", "set to").
+    pub fn factuality_phrases(&self) -> &[(String, Factuality)] {
+        &self.phrases
+    }
+
+    /// All codes known to the verb and noun lexicons.
+    pub fn lexicon_codes(&self) -> impl Iterator<Item = &str> {
+        self.verbs.values().chain(self.nouns.values()).flatten().map(|p| p.code.as_str())
+    }
+}

@@ -1,0 +1,17 @@
+//! sitrep-events: who did what to whom, where and when — coded in CAMEO and PLOVER from the
+//! syntax, time, place and actor layers, with who says so ([`attribution`]), whether it is
+//! said to have happened ([`factuality`]) and the report's direct quotes ([`quotes`]).
+
+pub mod attribution;
+pub mod binding;
+pub mod coder;
+pub mod context;
+pub mod dyad;
+pub mod eval;
+pub mod factuality;
+pub mod lexicon;
+pub mod quotes;
+mod stage;
+pub mod tree;
+
+pub use stage::EventStage;

@@ -1,0 +1,120 @@
+//! Reading the dependency tree of the syntax layer: children, relations, subtrees.
+
+use sitrep_core::Doc;
+
+/// A view of one report's dependency trees.
+pub struct Tree<'a> {
+    doc: &'a Doc,
+    /// For each token, its children (token indices), in order.
+    children: Vec<Vec<u32>>,
+}
+
+impl<'a> Tree<'a> {
+    /// Index the tree of `doc` (the syntax layer must be filled).
+    pub fn new(doc: &'a Doc) -> Tree<'a> {
+        let n = doc.syntax.tokens.len();
+        let mut children = vec![Vec::new(); n];
+        for (i, t) in doc.syntax.tokens.iter().enumerate() {
+            if let Some(h) = t.head {
+                if let Some(c) = children.get_mut(h as usize) {
+                    c.push(i as u32);
+                }
+            }
+        }
+        Tree { doc, children }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.children.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.children.is_empty()
+    }
+
+    /// The word of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.doc.text_layer.tokens[i].span.of(self.doc.text())
+    }
+
+    /// The lemma of token `i`, lower-cased.
+    pub fn lemma(&self, i: usize) -> String {
+        self.doc.syntax.lemma(i).to_lowercase()
+    }
+
+    /// UPOS of token `i`.
+    pub fn upos(&self, i: usize) -> &'static str {
+        self.doc.syntax.tokens[i].upos
+    }
+
+    /// XPOS of token `i`.
+    pub fn xpos(&self, i: usize) -> &'static str {
+        self.doc.syntax.tokens[i].xpos
+    }
+
+    /// Relation of token `i` to its head.
+    pub fn rel(&self, i: usize) -> &'static str {
+        self.doc.syntax.tokens[i].deprel
+    }
+
+    /// Head of token `i`.
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.doc.syntax.tokens[i].head.map(|h| h as usize)
+    }
+
+    /// Children of token `i`.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.children[i].iter().map(|&c| c as usize)
+    }
+
+    /// Children of `i` whose relation is `rel` or a subtype of it (`obl` matches `obl:tmod`).
+    pub fn with_rel<'b>(&'b self, i: usize, rel: &'b str) -> impl Iterator<Item = usize> + 'b {
+        self.children(i).filter(move |&c| {
+            let r = self.rel(c);
+            r == rel || (r.starts_with(rel) && r.as_bytes().get(rel.len()) == Some(&b':'))
+        })
+    }
+
+    /// The first child with relation `rel`.
+    pub fn child(&self, i: usize, rel: &str) -> Option<usize> {
+        self.with_rel(i, rel).next()
+    }
+
+    /// The preposition (`case` child) of a nominal, lower-cased.
+    pub fn case(&self, i: usize) -> Option<String> {
+        self.child(i, "case").map(|c| self.word(c).to_lowercase())
+    }
+
+    /// First and last token of the subtree of `i` (bounded to its sentence).
+    pub fn subtree(&self, i: usize) -> (usize, usize) {
+        let (mut lo, mut hi) = (i, i);
+        let mut stack = vec![i];
+        let mut seen = 0;
+        while let Some(t) = stack.pop() {
+            seen += 1;
+            if seen > 4096 {
+                break;
+            }
+            lo = lo.min(t);
+            hi = hi.max(t);
+            stack.extend(self.children(t));
+        }
+        (lo, hi)
+    }
+
+    /// Whether `a` is `b` or below it.
+    pub fn dominates(&self, b: usize, mut a: usize) -> bool {
+        for _ in 0..256 {
+            if a == b {
+                return true;
+            }
+            match self.head(a) {
+                Some(h) => a = h,
+                None => return false,
+            }
+        }
+        false
+    }
+}
