@@ -30,8 +30,13 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
     let t = &cx.tree;
     let mut v = v;
     for _ in 0..8 {
-        // The active subject only: a passive subject is acted upon.
-        if let Some(s) = t.children(v).find(|&c| t.rel(c) == "nsubj") {
+        // The active subject only: a passive subject is acted upon. When the parser gives
+        // two ("US Secretary of State | Antony Blinken said"), the person named wins.
+        let subjects: Vec<usize> = t.children(v).filter(|&c| t.rel(c) == "nsubj").collect();
+        let person = subjects.iter().copied().find(|&s| {
+            cx.participant(s).entity.is_some_and(|e| cx.doc.entities.entities[e].kind == sitrep_core::EntityType::Person)
+        });
+        if let Some(s) = person.or(subjects.first().copied()) {
             if RELATIVE.contains(&t.word(s).to_lowercase().as_str()) && t.rel(v).starts_with("acl") {
                 return t.head(v);
             }

@@ -15,15 +15,29 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     if t.word(last) == "?" || (last > 0 && t.word(last - 1) == "?") {
         return Factuality::Hypothetical;
     }
-    // Multi-word cues in the predicate's clause ("is off the table", "closing in on").
-    let clause = if t.upos(v) == "NOUN" { t.head(v).unwrap_or(v) } else { v };
-    let (lo, hi) = t.subtree(clause);
+    // Multi-word cues in the predicate's clause or the clauses governing it ("is off the
+    // table", "were set to move a resolution condemning …", "closing in on freezing"),
+    // stopping at a reporting verb (its own cues are not the event's).
     let tokens = &cx.doc.text_layer.tokens;
-    let words = Span::new(tokens[lo].span.start, tokens[hi].span.end).of(cx.doc.text()).to_lowercase();
-    let words = words.replace('’', "'");
-    for (phrase, f) in lex.factuality_phrases() {
-        if phrase_in(&words, phrase) {
-            return *f;
+    let mut clause = if t.upos(v) == "NOUN" { t.head(v).unwrap_or(v) } else { v };
+    for _ in 0..4 {
+        let (lo, hi) = t.subtree(clause);
+        let words = Span::new(tokens[lo].span.start, tokens[hi].span.end).of(cx.doc.text()).to_lowercase().replace('’', "'");
+        for (phrase, f) in lex.factuality_phrases() {
+            if phrase_in(&words, phrase) {
+                return *f;
+            }
+        }
+        // Only up through complements ("set to move", "a resolution condemning"), not from
+        // a clause of its own ("…, so countries were heaping …") to the sentence's main one.
+        let r = t.rel(clause);
+        let own_clause = t.child(clause, "mark").is_some_and(|m| {
+            matches!(t.word(m).to_lowercase().as_str(), "so" | "because" | "while" | "although" | "though" | "as" | "when" | "if" | "after" | "before" | "since" | "but" | "whereas")
+        });
+        let complement = r == "xcomp" || r.starts_with("acl") || r.starts_with("obj") || r.starts_with("obl") || r.starts_with("nmod") || (r.starts_with("advcl") && !own_clause);
+        match t.head(clause) {
+            Some(h) if complement && lex.reporting(&t.lemma(h)).is_none() && cx.sentence(h) == cx.sentence(v) => clause = h,
+            _ => break,
         }
     }
     let mut x = v;

@@ -73,7 +73,10 @@ pub fn quotes(cx: &Context, lex: &Lexicon) -> Vec<Quote> {
         }
         candidates.sort_by_key(|&k| if k < first { first - k } else { k - last });
         let spoken = candidates.into_iter().find_map(|v| {
-            let speaker = subject(cx, v).map(|s| cx.participant(s)).filter(|p| p.entity.is_some() || p.actor.is_some())?;
+            // "…,” said one of the workers: after a quote the speaker may follow the verb,
+            // and parsers often read it as the object.
+            let who = subject(cx, v).or_else(|| if v > last { cx.tree.child(v, "obj") } else { None });
+            let speaker = who.map(|s| cx.participant(s)).filter(|p| p.entity.is_some() || p.actor.is_some())?;
             Some((speaker, cx.tree.word(v).to_string()))
         });
         let (speaker, cue) = match spoken {
