@@ -48,6 +48,8 @@ impl Dyad {
     pub fn complete(&self, source: &mut Option<Participant>, target: &mut Option<Participant>, trigger: Span) {
         let known = |p: &Option<Participant>| p.as_ref().and_then(|p| p.actor.clone());
         let infer = |code: &str| Participant { span: trigger, actor: Some(code.to_string()), entity: None, inferred: true };
+        // A side the text leaves out, or names without a code ("the offer", "the city"),
+        // is taken to be the other side; the inference is marked.
         match (known(source), known(target)) {
             (Some(s), None) => {
                 if let Some(o) = self.other(&s) {

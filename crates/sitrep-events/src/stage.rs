@@ -40,6 +40,8 @@ impl Stage for EventStage {
         for v in 0..cx.tree.len() {
             let coded = match cx.tree.upos(v) {
                 // Adjectives head clauses with a copula: "was willing to discuss", "ready to send".
+                // A participle used as an adjective ("invading forces") describes, not reports.
+                "VERB" if cx.tree.rel(v) == "amod" => None,
                 "VERB" | "ADJ" => coder::code_verb(&cx, lex, v),
                 "NOUN" => coder::code_noun(&cx, lex, v),
                 _ => None,
@@ -85,11 +87,24 @@ impl Stage for EventStage {
             .zip(&events)
             .map(|(&h, e)| {
                 let absorbed = cx.tree.rel(h) == "xcomp" && cx.tree.head(h).is_some_and(|g| heads.contains(&g));
-                let named = e.source.as_ref().is_some_and(|p| p.actor.is_some() && !p.inferred) || e.target.as_ref().is_some_and(|p| p.actor.is_some() && !p.inferred);
-                // Violence matters even when the text does not say who fought ("gunfire
-                // was reported", "signs of fighting").
+                let named = |p: &Option<sitrep_core::Participant>| p.as_ref().is_some_and(|p| p.actor.is_some() && !p.inferred);
                 let violent = matches!(e.root(), "18" | "19" | "20");
-                !absorbed && (named || violent)
+                let nominal = cx.tree.upos(h) == "NOUN";
+                let keep = if violent {
+                    // Violence matters even when nobody is named, if someone reports or
+                    // witnesses it ("gunfire was reported", "signs of fighting"); a bare
+                    // mention ("the war", "the invasion") is background, not an event.
+                    named(&e.source) || named(&e.target) || e.attribution.is_some()
+                } else if nominal && e.root() == "01" {
+                    // "a statement" is how something was said, not an event of its own.
+                    false
+                } else if nominal {
+                    // "sanctions on Moscow" is an event; "Putin's key demands" is a topic.
+                    named(&e.target)
+                } else {
+                    named(&e.source) || named(&e.target)
+                };
+                !absorbed && keep
             })
             .collect();
         let mut k = keep.iter();
