@@ -62,7 +62,7 @@ pub fn parse(text: &str) -> Vec<Document> {
         }
         let mut cols = line.split(['\t', ' ']).filter(|c| !c.is_empty());
         let Some(word) = cols.next() else { continue };
-        let tag = cols.last().unwrap_or("O");
+        let tag = cols.next_back().unwrap_or("O");
         sentence.words.push(word.to_string());
         sentence.tags.push(tag.to_string());
     }

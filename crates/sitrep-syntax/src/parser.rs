@@ -62,10 +62,8 @@ impl State {
         self.n = n;
         self.stack.clear();
         self.b0 = 0;
-        for v in [&mut self.heads] {
-            v.clear();
-            v.resize(n + 1, NO);
-        }
+        self.heads.clear();
+        self.heads.resize(n + 1, NO);
         self.labels.clear();
         self.labels.resize(n + 1, 0);
         self.left.clear();
@@ -393,9 +391,13 @@ fn cost(st: &State, class: usize, n_labels: usize, gold: &Gold) -> usize {
     }
 }
 
-/// Train a parser for `epochs` passes; `data` holds (words, predicted or gold tags, gold).
+/// One training sentence: its words, the tags the parser will see, gold heads (the
+/// sentence length for the root) and gold label numbers.
+pub type TrainingSentence = (Vec<WordInfo>, Vec<u8>, Vec<u32>, Vec<u8>);
+
+/// Train a parser for `epochs` passes over `data`.
 pub fn train(
-    data: &[(Vec<WordInfo>, Vec<u8>, Vec<u32>, Vec<u8>)],
+    data: &[TrainingSentence],
     labels: Vec<&'static str>,
     epochs: usize,
     seed: u64,

@@ -122,7 +122,7 @@ pub fn train(data: &[Sentence], options: TrainOptions, mut log: impl FnMut(&str)
     let lemmatizer = Lemmatizer::train(lemma_data, tags.len());
     log(&format!("lemmatiser: {} rules, {} exceptions", lemmatizer.rules.len(), lemmatizer.exceptions.len()));
 
-    let parse_data: Vec<(Vec<WordInfo>, Vec<u8>, Vec<u32>, Vec<u8>)> = data
+    let parse_data: Vec<parser::TrainingSentence> = data
         .iter()
         .zip(tagged)
         .zip(parser_tags)
