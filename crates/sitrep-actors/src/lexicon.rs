@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use crate::names::key;
 
 static COUNTRIES: &str = include_str!("../../../data/actors/countries.tsv");
+static REGIONS: &str = include_str!("../../../data/actors/regions.tsv");
 static IGOS: &str = include_str!("../../../data/actors/igos.tsv");
 static MEDIA: &str = include_str!("../../../data/actors/media.tsv");
 static ROLES: &str = include_str!("../../../data/actors/roles.tsv");
@@ -97,7 +98,11 @@ impl Lexicon {
     /// The built-in lexicon, read on first use.
     pub fn builtin() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| Lexicon::from_tables(COUNTRIES, IGOS, MEDIA, ROLES, LEADERS))
+        LEX.get_or_init(|| {
+            let mut lex = Lexicon::from_tables(COUNTRIES, IGOS, MEDIA, ROLES, LEADERS);
+            lex.add_regions(REGIONS);
+            lex
+        })
     }
 
     /// Read the five tables.
@@ -157,6 +162,30 @@ impl Lexicon {
         }
         lex.problems = problems;
         lex
+    }
+
+    /// Add CAMEO regions ("the West" → WST, "European" → EUR) as country-like actors; a
+    /// name already taken by a country keeps its country.
+    pub fn add_regions(&mut self, table: &str) {
+        let mut problems = Vec::new();
+        for row in rows(table, "regions.tsv", &mut problems) {
+            let (Some(&cameo), Some(&name)) = (row.get("cameo"), row.get("name")) else { continue };
+            if cameo.len() != 3 {
+                continue;
+            }
+            let i = self.countries.len();
+            self.countries.push(Country { cameo: cameo.to_string(), name: name.to_string() });
+            for n in std::iter::once(name).chain(list(row.get("aliases"))) {
+                self.by_name.entry(key(n)).or_insert(i);
+            }
+            for a in list(row.get("adjectives")) {
+                self.by_adjective.entry(key(a)).or_insert(i);
+            }
+            for d in list(row.get("demonyms")) {
+                self.by_demonym.entry(key(d)).or_insert(i);
+            }
+        }
+        self.problems.extend(problems);
     }
 
     /// The country a name, adjective, demonym or capital belongs to, and which it was.
