@@ -44,6 +44,12 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         }
         let r = t.rel(v);
         let h = t.head(v)?;
+        // "condemning Russia for invading …": the one condemned did the invading.
+        if r.starts_with("advcl") && t.xpos(v) == "VBG" && t.children(v).any(|c| matches!(t.rel(c), "mark" | "case") && t.word(c).eq_ignore_ascii_case("for")) {
+            if let Some(o) = t.child(h, "obj") {
+                return Some(o);
+            }
+        }
         if r == "xcomp" || r == "conj" || (r.starts_with("advcl") && t.xpos(v) == "VBG") {
             // "urged the military to surrender": the object controls the complement.
             if r == "xcomp" {
@@ -154,6 +160,13 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
         return None;
     }
     let (p, target, end) = patterns.iter().find_map(|p| matches(cx, v, p).map(|(tg, e)| (p, tg, e)))?;
+    // A bare pattern of a speech-like code ("declare", "deny", "ask", "tell") is an event
+    // only with a nominal object and no clause of content: "denied the report", not
+    // "denied that …" (attribution) nor "told leaders that …" (reporting).
+    let speechlike = p.needs.is_empty() && (matches!(p.code.get(..2), Some("01" | "02" | "10")) || p.code == "016");
+    if speechlike && (t.child(v, "obj").is_none() || t.children(v).any(|c| matches!(t.rel(c), "ccomp" | "parataxis") || t.rel(c).starts_with("ccomp"))) {
+        return None;
+    }
     let is_passive = passive(cx, v);
     let (source, target) = if is_passive && p.voice != Voice::Intransitive {
         let agent = t.children(v).find(|&c| t.rel(c).starts_with("obl") && t.case(c).as_deref() == Some("by"));

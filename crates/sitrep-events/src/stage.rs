@@ -42,6 +42,7 @@ impl Stage for EventStage {
                 // Adjectives head clauses with a copula: "was willing to discuss", "ready to send".
                 // A participle used as an adjective ("invading forces") describes, not reports.
                 "VERB" if cx.tree.rel(v) == "amod" => None,
+                "VERB" if matches!(cx.tree.xpos(v), "VBG" | "VBN") && cx.tree.head(v).is_some_and(|h| h == v + 1 && cx.tree.upos(h) == "NOUN" || h > v && cx.tree.upos(h) == "NOUN" && cx.tree.rel(v).starts_with("acl") && (v + 1..h).all(|k| matches!(cx.tree.upos(k), "ADJ" | "PROPN" | "NOUN"))) => None,
                 "VERB" | "ADJ" => coder::code_verb(&cx, lex, v),
                 "NOUN" => coder::code_noun(&cx, lex, v),
                 _ => None,
