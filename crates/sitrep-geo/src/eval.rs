@@ -241,6 +241,9 @@ pub fn evaluate(path: &Path, prepare: &dyn Fn(&mut Doc), tagger: &PlaceTagger) -
     for (i, art) in gold.iter().enumerate() {
         let mut doc = Doc::new(Meta::new(format!("{}#{i}", path.display()), jiff::civil::date(2020, 1, 1)), art.text.clone());
         prepare(&mut doc);
+        if std::env::var_os("SITREP_GEO_DEBUG").is_some() {
+            eprintln!("ARTICLE {i}");
+        }
         tagger.annotate(&mut doc);
         let index = sitrep_core::CharIndex::new(doc.text());
         let preds: Vec<([usize; 2], f64, f64, &str)> = doc.places.places.iter().filter(|p| p.precision != PlacePrecision::Relative).map(|p| (index.span(p.span), p.lat, p.lon, p.name.as_str())).collect();

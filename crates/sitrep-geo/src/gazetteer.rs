@@ -115,6 +115,11 @@ pub struct Gazetteer {
     countries: HashMap<[u8; 2], u32>,
     admin1: HashMap<([u8; 2], Box<str>), u32>,
     capitals: HashMap<[u8; 2], u32>,
+    /// Summed population of the places in each first-level division (by entry index).
+    division_pop: HashMap<u32, u64>,
+    /// Each country's box (south, west, north, east), from the 5th to the 95th
+    /// percentile of its places' latitudes and longitudes.
+    boxes: HashMap<[u8; 2], [f64; 4]>,
 }
 
 const FCODES: &[&str] = &[
@@ -325,7 +330,47 @@ impl Gazetteer {
                 _ => {}
             }
         }
-        Gazetteer { entries, names, candidates, automaton, countries, admin1, capitals }
+        let mut division_pop: HashMap<u32, u64> = HashMap::new();
+        let mut coords: HashMap<[u8; 2], (Vec<f64>, Vec<f64>)> = HashMap::new();
+        let mut key: ([u8; 2], Box<str>) = ([0, 0], Box::from(""));
+        let mut last: Option<u32> = None;
+        for e in &entries {
+            if e.kind != Kind::Place {
+                continue;
+            }
+            if key.0 != e.cc || *key.1 != *e.admin1 {
+                key = (e.cc, e.admin1.clone());
+                last = admin1.get(&key).copied();
+            }
+            if let Some(a) = last {
+                *division_pop.entry(a).or_default() += e.population;
+            }
+            let c = coords.entry(e.cc).or_default();
+            c.0.push(e.lat);
+            c.1.push(e.lon);
+        }
+        let boxes = coords
+            .into_iter()
+            .map(|(cc, (mut la, mut lo))| {
+                la.sort_by(f64::total_cmp);
+                lo.sort_by(f64::total_cmp);
+                let q = |v: &[f64], f: f64| v[((v.len() - 1) as f64 * f) as usize];
+                (cc, [q(&la, 0.05), q(&lo, 0.05), q(&la, 0.95), q(&lo, 0.95)])
+            })
+            .collect();
+        Gazetteer { entries, names, candidates, automaton, countries, admin1, capitals, division_pop, boxes }
+    }
+
+    /// The summed population of the places of first-level division `i` (an entry
+    /// index), 0 for other records: a measure of the division's size.
+    pub fn division_population(&self, i: u32) -> u64 {
+        self.division_pop.get(&i).copied().unwrap_or(0)
+    }
+
+    /// Country `cc`'s box (south, west, north, east): the middle 90% of its places'
+    /// latitudes and longitudes.
+    pub fn country_box(&self, cc: [u8; 2]) -> Option<[f64; 4]> {
+        self.boxes.get(&cc).copied()
     }
 
     /// Record `i`.

@@ -111,35 +111,60 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
         if range.end > tokens.len() || range.is_empty() {
             continue;
         }
-        scratch.hay.clear();
-        scratch.hay.push(' ');
-        scratch.starts.clear();
-        for i in range.clone() {
-            let t = tokens[i];
-            let w = word(i);
-            if t.kind == TokenKind::Punct && is_hyphen(w) && i > range.start && i + 1 < range.end && tokens[i - 1].span.end == t.span.start && tokens[i + 1].span.start == t.span.end {
-                continue;
-            }
-            scratch.starts.push((scratch.hay.len() as u32 - 1, i as u32));
-            let (ns, ne) = scratch.norm.get(i).copied().unwrap_or((0, 0));
-            let n = scratch.norm_text.get(ns as usize..ne as usize).unwrap_or("");
-            if matches!(t.kind, TokenKind::Word | TokenKind::Number) && !n.is_empty() {
-                scratch.hay.push_str(n);
-            } else {
-                scratch.hay.push('#');
-            }
-            scratch.hay.push(' ');
-        }
         scratch.found.clear();
-        for (s, e, id) in gaz.find_names(&scratch.hay) {
-            let Ok(ai) = scratch.starts.binary_search_by_key(&(s as u32), |x| x.0) else { continue };
-            let a = scratch.starts[ai].1 as usize;
-            let b = match scratch.starts.binary_search_by_key(&(e as u32 - 1), |x| x.0) {
-                Ok(j) => scratch.starts[j].1 as usize,
-                Err(_) => range.end,
-            };
-            if b > a {
-                scratch.found.push((a, b, id));
+        // A second pass glues possessives to their word ("People" "'s" → "people's") to
+        // find names that hold one ("People's Republic of China"); it keeps only those.
+        let possessive = |i: usize| i > range.start && tokens[i - 1].span.end == tokens[i].span.start && matches!(word(i), "'s" | "’s" | "'S" | "’S");
+        // Each possessive gets a short window of its own (such names are short).
+        let mut windows: Vec<std::ops::Range<usize>> = Vec::new();
+        windows.push(range.clone());
+        for i in range.clone() {
+            if possessive(i) && starts_upper(word(i - 1)) {
+                let w = (i - 1).saturating_sub(3).max(range.start)..(i + 6).min(range.end);
+                let n = windows.len();
+                match windows.last_mut() {
+                    Some(last) if n > 1 && last.end >= w.start => last.end = w.end,
+                    _ => windows.push(w),
+                }
+            }
+        }
+        for (wi, window) in windows.into_iter().enumerate() {
+            let glue = wi > 0;
+            scratch.hay.clear();
+            scratch.hay.push(' ');
+            scratch.starts.clear();
+            for i in window.clone() {
+                let t = tokens[i];
+                let w = word(i);
+                if t.kind == TokenKind::Punct && is_hyphen(w) && i > window.start && i + 1 < window.end && tokens[i - 1].span.end == t.span.start && tokens[i + 1].span.start == t.span.end {
+                    continue;
+                }
+                let (ns, ne) = scratch.norm.get(i).copied().unwrap_or((0, 0));
+                let n = scratch.norm_text.get(ns as usize..ne as usize).unwrap_or("");
+                if glue && i > window.start && possessive(i) {
+                    scratch.hay.pop();
+                    scratch.hay.push_str(n);
+                    scratch.hay.push(' ');
+                    continue;
+                }
+                scratch.starts.push((scratch.hay.len() as u32 - 1, i as u32));
+                if matches!(t.kind, TokenKind::Word | TokenKind::Number) && !n.is_empty() {
+                    scratch.hay.push_str(n);
+                } else {
+                    scratch.hay.push('#');
+                }
+                scratch.hay.push(' ');
+            }
+            for (s, e, id) in gaz.find_names(&scratch.hay) {
+                let Ok(ai) = scratch.starts.binary_search_by_key(&(s as u32), |x| x.0) else { continue };
+                let a = scratch.starts[ai].1 as usize;
+                let b = match scratch.starts.binary_search_by_key(&(e as u32 - 1), |x| x.0) {
+                    Ok(j) => scratch.starts[j].1 as usize,
+                    Err(_) => window.end,
+                };
+                if b > a && (!glue || (a + 1..b).any(possessive)) {
+                    scratch.found.push((a, b, id));
+                }
             }
         }
         // Longest first, then leftmost; keep the ones context accepts, without overlap.
@@ -188,7 +213,7 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[(usize, usize,
     }
     for i in a + 1..b.saturating_sub(1) {
         let w = word(i);
-        if !(starts_upper(w) || NAME_INNER.contains(&scratch.norm(i)) || tokens[i].kind != TokenKind::Word) {
+        if !(starts_upper(w) || NAME_INNER.contains(&scratch.norm(i)) || scratch.norm(i) == "'s" || tokens[i].kind != TokenKind::Word) {
             return None;
         }
     }
@@ -209,6 +234,9 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[(usize, usize,
         return None;
     }
     if inside_other_entity(doc, a, b) && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country)) {
+        return None;
+    }
+    if b - a == 1 && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) && named_otherwise(doc, a, cands.iter().all(|c| !c.primary)) {
         return None;
     }
     if b - a == 1 && scratch.person_words.contains(nbuf.as_str()) && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) {
@@ -250,6 +278,10 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[(usize, usize,
             return None;
         }
     }
+    // "Marburg virus", "Lassa fever": a disease named after a place
+    if b < range.end && matches!(scratch.norm(b), "virus" | "viruses" | "fever" | "disease" | "hemorrhagic" | "haemorrhagic") {
+        return None;
+    }
     if b < range.end {
         let nw = word(b);
         let nn = scratch.norm(b);
@@ -268,6 +300,22 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[(usize, usize,
         }
     }
     Some(m)
+}
+
+/// Whether the entity layer names the single token `a` as something else: a person known
+/// by a longer name ("Bell" after "Kristen Bell"), or — when the gazetteer knows the word
+/// only as an alternate name (`alternate_only`) — any organisation or group ("Hamas", an
+/// old name of Hamm).
+fn named_otherwise(doc: &Doc, a: usize, alternate_only: bool) -> bool {
+    let t = doc.text_layer.tokens[a].span;
+    doc.entities.entities.iter().any(|e| {
+        let here = e.mentions.iter().any(|m| (m.start, m.end) == (t.start, t.end));
+        here && match e.kind {
+            sitrep_core::EntityType::Person => e.mentions.iter().any(|m| m.end - m.start > t.end - t.start && m.of(doc.text()).contains(' ')),
+            sitrep_core::EntityType::Org | sitrep_core::EntityType::Norp => alternate_only,
+            _ => false,
+        }
+    })
 }
 
 /// Whether the entity layer found an organisation, facility or event name that opens

@@ -6,16 +6,20 @@ use std::collections::HashMap;
 
 use sitrep_core::Doc;
 
-use crate::gazetteer::{Entry, Gazetteer, Kind};
+use crate::gazetteer::{Gazetteer, Kind};
 use crate::recognize::{Mention, Scratch};
 
 /// Prior score of a record, before context.
-fn prior(e: &Entry, primary: bool, division: bool) -> f64 {
+fn prior(gaz: &Gazetteer, ei: u32, primary: bool, division: bool) -> f64 {
+    let e = gaz.entry(ei);
     let pop = (e.population as f64 + 1.0).log10();
     let mut s = match e.kind {
         Kind::Country => 14.0,
         Kind::Continent => 13.0,
-        Kind::Admin1 => 11.5,
+        // A division weighs as a town of its people and a bit: a state of millions
+        // beats any same-named town, a small province does not beat a city of its size
+        // ("Gaza").
+        Kind::Admin1 => (3.0 + 1.3 * (gaz.division_population(ei) as f64 + 1.0).log10()).clamp(9.5, 11.5),
         Kind::Region => 11.0,
         Kind::Admin2 => 5.0 + 0.3 * pop,
         Kind::Place => {
@@ -112,7 +116,7 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
             continue;
         }
         let gi = groups.iter().position(|g| g.forced.is_none() && g.name == m.name && g.division == m.division).unwrap_or_else(|| {
-            let mut cands: Vec<(u32, f64)> = gaz.candidates(m.name).iter().map(|c| (c.entry, prior(gaz.entry(c.entry), c.primary, m.division))).collect();
+            let mut cands: Vec<(u32, f64)> = gaz.candidates(m.name).iter().map(|c| (c.entry, prior(gaz, c.entry, c.primary, m.division))).collect();
             cands.sort_by(|a, b| b.1.total_cmp(&a.1));
             cands.truncate(TOP);
             let n = cands.len();
@@ -121,12 +125,26 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
         });
         group_of.push(Some(gi));
     }
+    // A name whose best reading is a country or a division ("California", "Oregon")
+    // lends its town readings little weight as a neighbour: a list of states must not
+    // pull each other to the same-named towns of one state.
+    let local_weight: Vec<f64> = groups
+        .iter()
+        .map(|g| match g.cands.first().map(|c| gaz.entry(c.0).kind) {
+            Some(Kind::Country | Kind::Admin1 | Kind::Continent | Kind::Region) if g.forced.is_none() => 0.25,
+            _ => 1.0,
+        })
+        .collect();
     // scores start at the priors
     let mut scores: Vec<Vec<f64>> = groups.iter().map(|g| g.cands.iter().map(|c| c.1).collect()).collect();
     let mut cc_mass: HashMap<[u8; 2], Vec<(u32, f64)>> = HashMap::new();
     let mut a1_mass: HashMap<([u8; 2], &str), Vec<(u32, f64)>> = HashMap::new();
     let mut near_mass: HashMap<(i32, i32), Vec<(u32, f64)>> = HashMap::new();
     let mut near_acc: Vec<(u32, f64)> = Vec::new();
+    // first-level divisions named, per country ("California, Oregon and Washington")
+    let mut sib_mass: HashMap<[u8; 2], Vec<(u32, f64)>> = HashMap::new();
+    // countries named (records and demonyms): their boxes hold the report's region
+    let mut named: Vec<([u8; 2], u32, f64, [f64; 4])> = Vec::new();
     let n_ctx = (groups.len() + demonyms.len()).saturating_sub(1).max(1) as f64;
     for _ in 0..ROUNDS {
         // weights from the scores
@@ -144,8 +162,13 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
         cc_mass.clear();
         a1_mass.clear();
         near_mass.clear();
+        sib_mass.clear();
+        named.clear();
         for (&cc, &w) in &demonyms {
             add(&mut cc_mass, cc, u32::MAX - 1, w);
+            if let Some(bx) = gaz.country_box(cc) {
+                named.push((cc, u32::MAX - 1, w, bx));
+            }
         }
         for (gi, g) in groups.iter().enumerate() {
             for (&(ei, _), &p) in g.cands.iter().zip(&g.p) {
@@ -157,11 +180,20 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
                     continue;
                 }
                 add(&mut cc_mass, e.cc, gi as u32, p);
+                let lp = if matches!(e.kind, Kind::Admin2 | Kind::Place) { p * local_weight[gi] } else { p };
                 if matches!(e.kind, Kind::Admin1 | Kind::Admin2 | Kind::Place) {
-                    add(&mut a1_mass, (e.cc, &*e.admin1), gi as u32, p);
+                    add(&mut a1_mass, (e.cc, &*e.admin1), gi as u32, lp);
                 }
                 if matches!(e.kind, Kind::Admin2 | Kind::Place) {
-                    add(&mut near_mass, cell(e.lat, e.lon), gi as u32, p);
+                    add(&mut near_mass, cell(e.lat, e.lon), gi as u32, lp);
+                }
+                if e.kind == Kind::Admin1 {
+                    add(&mut sib_mass, e.cc, gi as u32, p);
+                }
+                if e.kind == Kind::Country && p > 0.2 {
+                    if let Some(bx) = gaz.country_box(e.cc) {
+                        named.push((e.cc, gi as u32, p, bx));
+                    }
                 }
             }
         }
@@ -173,6 +205,12 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
             let (Some(gi), Some(Some(ci))) = (group_of[k], mentions.get(k + 1).map(|_| group_of[k + 1])) else { continue };
             let n = &mentions[k + 1];
             if !(n.a == m.b + 1 && n.sentence == m.sentence && tokens.get(m.b).and_then(|t| text.get(t.span.range())) == Some(",")) || gi == ci {
+                continue;
+            }
+            // "Arizona, California, Missouri": a list of divisions, not a town and its state
+            let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range())).unwrap_or("");
+            let in_list = m.a > 0 && word(m.a - 1) == "," || matches!(word(n.b), "," | "and" | "or");
+            if in_list && local_weight[gi] < 1.0 {
                 continue;
             }
             let cg = &groups[ci];
@@ -205,6 +243,16 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
                     }
                     if matches!(e.kind, Kind::Place | Kind::Admin2 | Kind::Admin1) {
                         s += 3.0 * support(a1_mass.get(&(e.cc, &*e.admin1)), gid).min(3.0);
+                        // a place in or next to another country the report names ("Gaza"
+                        // with Israel and Egypt)
+                        let inside = |b: &[f64; 4]| e.lat >= b[0] - 0.5 && e.lat <= b[2] + 0.5 && e.lon >= b[1] - 0.5 && e.lon <= b[3] + 0.5;
+                        let region: f64 = named.iter().filter(|n| n.1 != gid && n.0 != e.cc && inside(&n.3)).map(|n| n.2.min(1.0)).sum();
+                        s += 1.5 * region.min(2.0);
+                    }
+                    if e.kind == Kind::Admin1 {
+                        // sibling divisions: "California, Oregon, Washington" (one other
+                        // state named is no list)
+                        s += 2.0 * (support(sib_mass.get(&e.cc), gid) - 1.0).clamp(0.0, 3.0);
                     }
                     if matches!(e.kind, Kind::Place | Kind::Admin2) {
                         near_acc.clear();
@@ -230,10 +278,27 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
             }
         }
     }
+    if debug() {
+        for (g, sc) in groups.iter().zip(&scores) {
+            let mut order: Vec<usize> = (0..sc.len()).collect();
+            order.sort_by(|&a, &b| sc[b].total_cmp(&sc[a]));
+            let shown: Vec<String> = order.iter().take(4).map(|&i| {
+                let e = gaz.entry(g.cands[i].0);
+                format!("{}[{}{} {} {}] {:.1}/{:.1}", e.name, e.cc[0] as char, e.cc[1] as char, e.admin1, e.fcode, g.cands[i].1, sc[i])
+            }).collect();
+            eprintln!("GROUP {:?}: {}", g.cands.first().map(|c| &*gaz.entry(c.0).name), shown.join(" | "));
+        }
+    }
     let best: Vec<Option<u32>> = groups
         .iter()
         .zip(&scores)
         .map(|(g, sc)| g.forced.or_else(|| sc.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0))).map(|(i, _)| g.cands[i].0)))
         .collect();
     group_of.iter().map(|g| g.and_then(|g| best[g])).collect()
+}
+
+/// `SITREP_GEO_DEBUG=1`: print every name's best readings and scores on stderr.
+fn debug() -> bool {
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *DEBUG.get_or_init(|| std::env::var_os("SITREP_GEO_DEBUG").is_some())
 }
