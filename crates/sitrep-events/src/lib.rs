@@ -10,6 +10,7 @@ pub mod dyad;
 pub mod eval;
 pub mod factuality;
 pub mod lexicon;
+pub mod petrarch;
 pub mod quotes;
 mod stage;
 pub mod tree;

@@ -157,13 +157,23 @@ pub struct EvalNerArgs {
 
 #[derive(Args, Debug)]
 pub struct EvalEventsArgs {
-    /// A report (dated text) with its gold file beside it (`NAME.gold.json`).
+    /// A report (dated text) with its gold file beside it (`NAME.gold.json`), or a
+    /// PETRARCH validation records file (`.xml`, whose dictionaries it names are loaded).
     #[arg(value_name = "PATH", default_value = "../shared/examples/report-2022-02-25-kyiv.txt")]
     pub path: PathBuf,
 
     /// Also list what went wrong.
     #[arg(long)]
     pub errors: bool,
+
+    /// Load a PETRARCH/TABARI actor, agent or verb dictionary (the kind is recognised from
+    /// its contents); repeatable.
+    #[arg(long = "dict", value_name = "FILE")]
+    pub dicts: Vec<PathBuf>,
+
+    /// With a records file: code only verbs the verb dictionary knows, as PETRARCH does.
+    #[arg(long)]
+    pub verbs_only: bool,
 }
 
 #[derive(Args, Debug)]

@@ -190,6 +190,9 @@ fn fail(what: &str, e: &str) -> ExitCode {
 }
 
 pub fn events(args: EvalEventsArgs) -> ExitCode {
+    if args.path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml")) {
+        return petrarch_records(&args);
+    }
     let result = (|| -> Result<(), String> {
         let gold_path = args.path.with_extension("gold.json");
         if !args.path.exists() || !gold_path.exists() {
@@ -213,6 +216,36 @@ pub fn events(args: EvalEventsArgs) -> ExitCode {
         if args.errors {
             for n in &r.notes {
                 outln!("  {n}");
+            }
+        }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail("events", &e),
+    }
+}
+
+/// `sitrep eval events RECORDS.xml`: the PETRARCH validation records with their dictionaries.
+fn petrarch_records(args: &EvalEventsArgs) -> ExitCode {
+    let result = (|| -> Result<(), String> {
+        if !args.path.exists() {
+            outln!("skipped: {} is absent (the PETRARCH suites sit in ../shared/eval/ during development)", args.path.display());
+            return Ok(());
+        }
+        let mut dicts = sitrep_events::petrarch::Dicts::from_environment(&args.path).map_err(|e| format!("{}: {e}", args.path.display()))?;
+        for d in &args.dicts {
+            dicts.add_file(d).map_err(|e| format!("cannot read dictionary {}: {e}", d.display()))?;
+        }
+        let pipeline = sitrep::Pipeline::new().map_err(|e| e.to_string())?;
+        let run = |doc: &mut sitrep_core::Doc| pipeline.run(doc);
+        let started = Instant::now();
+        let r = sitrep_events::petrarch::evaluate_with(&args.path, &dicts, &run, args.verbs_only).map_err(|e| format!("{}: {e}", args.path.display()))?;
+        outln!("{r}");
+        outln!("scored in {:.1} s", started.elapsed().as_secs_f64());
+        if args.errors {
+            for l in &r.failures {
+                outln!("  {l}");
             }
         }
         Ok(())

@@ -1,0 +1,406 @@
+//! PETRARCH/TABARI dictionaries and the PETRARCH validation records: readers
+//! ([`dict`], [`records`]) and a harness ([`evaluate`]) that runs the pipeline on each
+//! record, re-codes the actors with the record suite's dictionaries (its actors are
+//! fictional: Arnor, Gondor…), optionally re-codes the verbs with its verb dictionary, and
+//! scores the events against the expected ones.
+//!
+//! Scoring rules. An expected event (source, target, code) is found *exactly* when one of
+//! our events has the same full code and both actor codes; *by root* when the code's
+//! first two characters and both actor codes agree. A record passes when every expected
+//! event is found (extra events do not fail it); a record that expects no event (or a
+//! coding error) passes when we emit nothing. Records marked `evaluate="false"` or
+//! `sentence="false"` are skipped.
+
+pub mod dict;
+pub mod records;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+
+use sitrep_core::Doc;
+
+pub use dict::{ActorDict, AgentDict, DictKind, Dicts, VerbDict};
+pub use records::{parse_records, read_records, Expected, Record};
+
+use crate::context::Context;
+
+/// One coded event in the records' terms.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Triple {
+    /// Source actor code (`---` when none).
+    pub source: String,
+    /// Target actor code (`---` when none).
+    pub target: String,
+    /// Event code.
+    pub code: String,
+}
+
+fn upper_words(doc: &Doc, r: Range<usize>) -> Vec<String> {
+    r.map(|i| doc.text_layer.tokens[i].span.of(doc.text()).to_uppercase()).collect()
+}
+
+/// The actor code the dictionaries give to the words of `r` on `day`: the longest actor
+/// name inside, with the agents inside as prefix (`NGO~`) and suffix (`~GOV`); `---` plus
+/// an agent when only an agent is named; `None` when neither is.
+pub fn code_words(words: &[String], dicts: &Dicts, day: u32) -> Option<String> {
+    let mut actor: Option<String> = None;
+    let (mut prefix, mut suffix) = (String::new(), String::new());
+    let mut i = 0;
+    while i < words.len() {
+        let a = dicts.actors.as_ref().and_then(|d| d.match_at(&words[i..]));
+        let g = dicts.agents.as_ref().and_then(|d| d.match_at(&words[i..]));
+        match (a, g) {
+            (Some((n, k)), g) if g.is_none_or(|(m, _)| n >= m) => {
+                if actor.is_none() {
+                    actor = dicts.actors.as_ref().and_then(|d| d.actors[k].code_on(day)).map(str::to_string);
+                    if actor.is_none() {
+                        // Named but without a code on that date: not an actor.
+                        actor = Some("---".into());
+                    }
+                }
+                i += n;
+            }
+            (_, Some((m, ag))) => {
+                if prefix.is_empty() {
+                    prefix = ag.prefix.clone();
+                }
+                if suffix.is_empty() {
+                    suffix = ag.suffix.clone();
+                }
+                i += m;
+            }
+            _ => i += 1,
+        }
+    }
+    if actor.is_none() && prefix.is_empty() && suffix.is_empty() {
+        return None;
+    }
+    let base = actor.unwrap_or_else(|| "---".into());
+    let base = if matches!(base.as_str(), "+++" | "###") { "---".to_string() } else { base };
+    let suffix = if base.len() > 3 && base[3..].contains(suffix.as_str()) { String::new() } else { suffix };
+    let prefix = if base.starts_with(prefix.as_str()) { String::new() } else { prefix };
+    Some(format!("{prefix}{base}{suffix}"))
+}
+
+/// Token range of a character span.
+fn tokens_of(doc: &Doc, span: sitrep_core::Span) -> Range<usize> {
+    let t = &doc.text_layer.tokens;
+    let a = t.partition_point(|x| x.span.end <= span.start);
+    let b = t.partition_point(|x| x.span.start < span.end);
+    a..b.max(a)
+}
+
+/// The head of a token range: the token whose head lies outside it.
+fn head_of(cx: &Context, r: &Range<usize>) -> Option<usize> {
+    r.clone().find(|&i| cx.tree.head(i).is_none_or(|h| !r.contains(&h))).or(r.clone().next())
+}
+
+/// The code of the phrase of tokens `r`: the dictionaries over the phrase, else over the
+/// head's whole subtree ("activists in Arnor"), else the built-in code `fallback`.
+fn code_phrase(cx: &Context, r: Range<usize>, dicts: &Dicts, day: u32, fallback: Option<&str>) -> String {
+    let doc = cx.doc;
+    if let Some(c) = code_words(&upper_words(doc, r.clone()), dicts, day) {
+        if !c.starts_with("---") {
+            return c;
+        }
+        if let Some(h) = head_of(cx, &r) {
+            let (lo, hi) = cx.tree.subtree(h);
+            if let Some(c2) = code_words(&upper_words(doc, lo..hi + 1), dicts, day) {
+                if !c2.starts_with("---") {
+                    return c2;
+                }
+            }
+        }
+        return c;
+    }
+    if let Some(h) = head_of(cx, &r) {
+        let (lo, hi) = cx.tree.subtree(h);
+        if let Some(c) = code_words(&upper_words(doc, lo..hi + 1), dicts, day) {
+            return c;
+        }
+    }
+    fallback.map(str::to_string).unwrap_or_else(|| "---".into())
+}
+
+/// Phrases coordinated with the one headed by `h` ("Arnor and Gondor").
+fn conjuncts(cx: &Context, h: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for c in cx.tree.children(h).filter(|&c| cx.tree.rel(c) == "conj") {
+        out.push(tokens_of(cx.doc, cx.phrase(c)));
+    }
+    out
+}
+
+/// All codes of a participant phrase (itself and its conjuncts).
+fn participant_codes(cx: &Context, span: Option<sitrep_core::Span>, dicts: &Dicts, day: u32, fallback: Option<&str>) -> Vec<String> {
+    let Some(span) = span else { return vec!["---".into()] };
+    let r = tokens_of(cx.doc, span);
+    let mut out = vec![code_phrase(cx, r.clone(), dicts, day, fallback)];
+    if let Some(h) = head_of(cx, &r) {
+        for c in conjuncts(cx, h) {
+            out.push(code_phrase(cx, c, dicts, day, None));
+        }
+    }
+    out
+}
+
+/// PETRARCH's rule when the clause names no coded target: the first actor the dictionaries
+/// find after the verb in its phrase (its dependency subtree), with that phrase's conjuncts.
+fn later_target(cx: &Context, v: usize, avoid: &[String], dicts: &Dicts, day: u32) -> Option<Vec<String>> {
+    let actors = dicts.actors.as_ref()?;
+    let (_, hi) = cx.tree.subtree(v);
+    let words = upper_words(cx.doc, v + 1..hi + 1);
+    for (k, _) in words.iter().enumerate() {
+        let Some((n, _)) = actors.match_at(&words[k..]) else { continue };
+        let t = v + 1 + k;
+        let r = tokens_of(cx.doc, cx.phrase(t));
+        let r = r.start.min(t)..r.end.max(t + n);
+        let codes = participant_codes(cx, Some(sitrep_core::Span::new(cx.doc.text_layer.tokens[r.start].span.start, cx.doc.text_layer.tokens[r.end - 1].span.end)), dicts, day, None);
+        if codes.iter().all(|c| c.starts_with("---") || avoid.contains(c)) {
+            continue;
+        }
+        return Some(codes.into_iter().filter(|c| !avoid.contains(c)).collect());
+    }
+    None
+}
+
+/// Source and target tokens of a verb by the tree, for verbs only the dictionary knows.
+fn roles(cx: &Context, v: usize) -> (Option<usize>, Option<usize>) {
+    let t = &cx.tree;
+    let passive = t.child(v, "nsubj:pass").is_some() || t.child(v, "aux:pass").is_some();
+    if passive {
+        let agent = t.children(v).find(|&c| t.rel(c).starts_with("obl") && t.case(c).as_deref() == Some("by"));
+        return (agent, t.child(v, "nsubj:pass"));
+    }
+    let target = t
+        .child(v, "obj")
+        .or_else(|| t.child(v, "iobj"))
+        .or_else(|| t.children(v).find(|&c| t.rel(c).starts_with("obl") && t.case(c).is_some_and(|p| !matches!(p.as_str(), "on" | "in" | "at" | "after" | "before" | "during"))))
+        .or_else(|| t.children(v).find(|&c| t.rel(c).starts_with("obl")));
+    // "restore full diplomatic ties with Gondor": the object's "with" modifier.
+    let target = match target {
+        Some(o) if cx.participant(o).actor.is_none() => t.children(o).find(|&c| t.rel(c).starts_with("nmod") && t.case(c).is_some()).or(Some(o)),
+        x => x,
+    };
+    (crate::coder::subject(cx, v), target)
+}
+
+/// Code one processed record: our events with their actors re-coded by `dicts` (and their
+/// codes by its verb dictionary, when loaded), plus events for verbs only that dictionary
+/// knows. With `verbs_only`, events whose trigger the verb dictionary does not know are
+/// dropped.
+pub fn code_doc(doc: &Doc, dicts: &Dicts, day: u32, verbs_only: bool) -> Vec<Triple> {
+    let mut out = Vec::new();
+    if doc.syntax.tokens.len() != doc.text_layer.tokens.len() || doc.text_layer.tokens.is_empty() {
+        return out;
+    }
+    let cx = Context::new(doc);
+    let toks = &doc.text_layer.tokens;
+    // Per-sentence words and lemmas (upper case) for the verb dictionary.
+    let sent_words = |s: usize| -> (usize, Vec<String>, Vec<String>) {
+        let r = doc.text_layer.sentences[s].tokens();
+        let words = upper_words(doc, r.clone());
+        let lemmas = r.clone().map(|i| doc.syntax.lemma(i).to_uppercase()).collect();
+        (r.start, words, lemmas)
+    };
+    let dict_code = |v: usize| -> Option<(String, usize)> {
+        let vd = dicts.verbs.as_ref()?;
+        let (start, words, lemmas) = sent_words(cx.sentence(v));
+        vd.code(&words, &lemmas, v - start)
+    };
+    let mut push = |code: &str, srcs: &[String], tgts: &[String]| {
+        let mut parts = code.split(':');
+        let forward = parts.next().unwrap_or("").trim();
+        let back = parts.next().map(str::trim).filter(|b| !b.is_empty() && *b != "---");
+        if forward.is_empty() || forward == "---" {
+            return;
+        }
+        for s in srcs {
+            for t in tgts {
+                out.push(Triple { source: s.clone(), target: t.clone(), code: forward.to_string() });
+                if let Some(b) = back {
+                    out.push(Triple { source: t.clone(), target: s.clone(), code: b.to_string() });
+                }
+            }
+        }
+    };
+    let mut coded_heads = Vec::new();
+    for e in &doc.events.events {
+        let v = toks.partition_point(|t| t.span.start < e.trigger.start).min(toks.len() - 1);
+        coded_heads.push(v);
+        let code = match (&dicts.verbs, dict_code(v)) {
+            (Some(_), Some((c, _))) => c,
+            (Some(_), None) if verbs_only => continue,
+            _ => e.cameo.clone(),
+        };
+        let fallback = |p: &Option<sitrep_core::Participant>| p.as_ref().and_then(|p| p.actor.clone());
+        let src = participant_codes(&cx, e.source.as_ref().filter(|p| !p.inferred).map(|p| p.span), dicts, day, fallback(&e.source).as_deref());
+        let mut tgt = participant_codes(&cx, e.target.as_ref().filter(|p| !p.inferred).map(|p| p.span), dicts, day, fallback(&e.target).as_deref());
+        if tgt.iter().all(|c| c == "---") {
+            tgt = later_target(&cx, v, &src, dicts, day).unwrap_or(tgt);
+        }
+        push(&code, &src, &tgt);
+    }
+    if dicts.verbs.is_some() {
+        for v in 0..toks.len() {
+            if coded_heads.contains(&v) || !matches!(cx.tree.upos(v), "VERB" | "AUX" | "NOUN" | "ADJ") {
+                continue;
+            }
+            let Some((code, _)) = dict_code(v) else { continue };
+            let (s, t) = roles(&cx, v);
+            let span = |x: Option<usize>| x.map(|x| cx.phrase(x));
+            let fb = |x: Option<usize>| x.and_then(|x| cx.participant(x).actor);
+            let src = participant_codes(&cx, span(s), dicts, day, fb(s).as_deref());
+            let mut tgt = participant_codes(&cx, span(t), dicts, day, fb(t).as_deref());
+            if tgt.iter().all(|c| c == "---") {
+                tgt = later_target(&cx, v, &src, dicts, day).unwrap_or(tgt);
+            }
+            if src.iter().all(|c| c == "---") && tgt.iter().all(|c| c == "---") {
+                continue;
+            }
+            push(&code, &src, &tgt);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Figures for one suite category (or the whole file).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tally {
+    /// Records evaluated.
+    pub records: usize,
+    /// Records passed exactly (every expected event, full code and both actors).
+    pub exact: usize,
+    /// Records passed by root (CAMEO root and both actors).
+    pub root: usize,
+    /// Records that expect no event.
+    pub no_event: usize,
+    /// …of which we emitted nothing.
+    pub no_event_ok: usize,
+}
+
+/// The result of [`evaluate`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PetrarchEval {
+    /// The records file.
+    pub file: String,
+    /// All evaluated records.
+    pub all: Tally,
+    /// Per suite category.
+    pub categories: BTreeMap<String, Tally>,
+    /// Records skipped (`evaluate="false"`, `sentence="false"`).
+    pub skipped: usize,
+    /// Expected events, found exactly, found by root.
+    pub events: (usize, usize, usize),
+    /// Events we emitted.
+    pub emitted: usize,
+    /// Dictionaries the records named that were not there.
+    pub missing_dicts: Vec<String>,
+    /// Failed records, for reading: id, expected, ours.
+    pub failures: Vec<String>,
+}
+
+fn root(code: &str) -> &str {
+    code.get(..2).unwrap_or(code)
+}
+
+/// Run the pipeline (`run`, given a `Doc` holding the record's sentence and date) on every
+/// record of `records` and score it; actors are re-coded with `dicts`, and verbs too when
+/// it holds a verb dictionary (events of verbs it does not know are kept).
+pub fn evaluate(records: &Path, dicts: &Dicts, run: &dyn Fn(&mut Doc)) -> std::io::Result<PetrarchEval> {
+    evaluate_with(records, dicts, run, false)
+}
+
+/// [`evaluate`], with `verbs_only`: when a verb dictionary is loaded, drop the events of
+/// verbs it does not know (PETRARCH's own behaviour).
+pub fn evaluate_with(records: &Path, dicts: &Dicts, run: &dyn Fn(&mut Doc), verbs_only: bool) -> std::io::Result<PetrarchEval> {
+    let recs = read_records(records)?;
+    let mut r = PetrarchEval { file: records.display().to_string(), missing_dicts: dicts.missing.clone(), ..Default::default() };
+    for rec in &recs {
+        if !rec.evaluate {
+            r.skipped += 1;
+            continue;
+        }
+        let iso = rec.iso_date().unwrap_or_else(|| "2000-01-01".into());
+        let date = match iso.parse() {
+            Ok(d) => d,
+            Err(_) => "2000-01-01".parse().expect("a date"),
+        };
+        let mut doc = Doc::new(sitrep_core::Meta::new(rec.id.clone(), date), rec.text.clone());
+        run(&mut doc);
+        let ours = code_doc(&doc, dicts, rec.day(), verbs_only);
+        r.emitted += ours.len();
+        let cat = r.categories.entry(if rec.category.is_empty() { "(none)".into() } else { rec.category.clone() }).or_default();
+        cat.records += 1;
+        r.all.records += 1;
+        let (exact, by_root) = if rec.expects_nothing() {
+            cat.no_event += 1;
+            r.all.no_event += 1;
+            let ok = ours.is_empty();
+            if ok {
+                cat.no_event_ok += 1;
+                r.all.no_event_ok += 1;
+            }
+            (ok, ok)
+        } else {
+            let mut all_exact = true;
+            let mut all_root = true;
+            for x in &rec.expected {
+                r.events.0 += 1;
+                let same_actors = |o: &&Triple| o.source == x.source && o.target == x.target;
+                let e = ours.iter().filter(same_actors).any(|o| o.code == x.code);
+                let ro = ours.iter().filter(same_actors).any(|o| root(&o.code) == root(&x.code));
+                r.events.1 += e as usize;
+                r.events.2 += ro as usize;
+                all_exact &= e;
+                all_root &= ro;
+            }
+            (all_exact, all_root)
+        };
+        cat.exact += exact as usize;
+        cat.root += by_root as usize;
+        r.all.exact += exact as usize;
+        r.all.root += by_root as usize;
+        if !exact {
+            let exp: Vec<String> = rec.expected.iter().map(|x| format!("{}>{} {}", x.source, x.target, x.code)).collect();
+            let got: Vec<String> = ours.iter().map(|x| format!("{}>{} {}", x.source, x.target, x.code)).collect();
+            r.failures.push(format!("{} [{}] expected {:?} got {:?} | {}", rec.id, rec.category, exp, got, rec.text));
+        }
+    }
+    Ok(r)
+}
+
+impl std::fmt::Display for PetrarchEval {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
+        writeln!(f, "{}", self.file)?;
+        writeln!(f, "{:<12} {:>7} {:>14} {:>14} {:>12}", "category", "records", "exact", "root", "no-event ok")?;
+        let row = |f: &mut std::fmt::Formatter<'_>, name: &str, t: &Tally| {
+            writeln!(
+                f,
+                "{:<12} {:>7} {:>5} {:>6.1} % {:>5} {:>6.1} % {:>5}/{:<5}",
+                name,
+                t.records,
+                t.exact,
+                pct(t.exact, t.records),
+                t.root,
+                pct(t.root, t.records),
+                t.no_event_ok,
+                t.no_event
+            )
+        };
+        for (name, t) in &self.categories {
+            row(f, name, t)?;
+        }
+        row(f, "ALL", &self.all)?;
+        writeln!(f, "skipped (evaluate/sentence=false): {}", self.skipped)?;
+        writeln!(f, "expected events: {}, found exactly {} ({:.1} %), by root {} ({:.1} %); emitted {}", self.events.0, self.events.1, pct(self.events.1, self.events.0), self.events.2, pct(self.events.2, self.events.0), self.emitted)?;
+        if !self.missing_dicts.is_empty() {
+            writeln!(f, "dictionaries named by the records but absent (built-in lexicons used instead): {}", self.missing_dicts.join(", "))?;
+        }
+        write!(f, "rule: a record passes when each expected (source, target, code) is among ours (exact: full code; root: first two digits); no-event records pass when we emit nothing")
+    }
+}
