@@ -43,7 +43,8 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
         let Some(h) = t.head(x) else { break };
         if matches!(r, "ccomp" | "xcomp" | "parataxis" | "advcl") || r.starts_with("ccomp") || r.starts_with("acl") {
             if let Some(stance) = lex.reporting(&t.lemma(h)).filter(|_| t.upos(h) == "VERB") {
-                return Some(Attribution { by: subject(cx, h).map(|s| cx.participant(s)), cue: t.word(h).to_string(), stance });
+                let by = cx.speaker_before(h).or_else(|| subject(cx, h).map(|s| cx.participant(s)));
+                return Some(Attribution { by, cue: t.word(h).to_string(), stance });
             }
             // "said they were willing to come": climb past the adjective or auxiliary clause.
             x = h;

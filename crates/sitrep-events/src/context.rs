@@ -117,7 +117,7 @@ impl<'a> Context<'a> {
         // it had seized …").
         let word = self.tree.word(t).to_lowercase();
         if matches!(word.as_str(), "it" | "they" | "we") && self.tree.rel(t).starts_with("nsubj") {
-            if let Some(p) = self.reporter_of_clause(t).or_else(|| self.previous_subject(t)) {
+            if let Some(p) = self.reporter_of_clause(t).or_else(|| self.governing_subject(t)).or_else(|| self.previous_subject(t)) {
                 return p;
             }
         }
@@ -147,6 +147,9 @@ impl<'a> Context<'a> {
             }
             for c in self.tree.children(x) {
                 let r = self.tree.rel(c);
+                if self.locative(c) {
+                    continue;
+                }
                 if !(r.starts_with("acl") || r.starts_with("ccomp") || r.starts_with("advcl") || r == "conj" || r == "punct" || r == "parataxis" || r == "cc" || r == "case") {
                     queue.push_back((c, depth + 1));
                 }
@@ -159,10 +162,21 @@ impl<'a> Context<'a> {
         }
         // A place in the phrase stands for its country ("the city of Sumy" → UKR).
         let (lo, hi) = self.tree.subtree(t);
+        let located: Vec<(usize, usize)> = self.tree.children(t).filter(|&c| self.locative(c)).map(|c| self.tree.subtree(c)).collect();
         let country = (lo..=hi.min(lo + 12))
+            .filter(|k| !located.iter().any(|&(a, b)| (a..=b).contains(k)))
             .filter_map(|k| self.place(k))
             .find_map(|p| country_code(self.doc.places.places[p].country.as_deref()?));
         Participant { span: self.phrase(t), actor: country.map(str::to_string), entity: None, inferred: false }
+    }
+
+    /// Whether `c` is a modifier of place ("a meeting in Poland", "fighting near
+    /// Ivankiv"): where something is, not who takes part.
+    fn locative(&self, c: usize) -> bool {
+        let r = self.tree.rel(c);
+        (r.starts_with("nmod") || r.starts_with("obl"))
+            && self.tree.case(c).is_some_and(|p| matches!(p.as_str(), "in" | "at" | "near" | "outside" | "inside" | "across" | "around" | "throughout"))
+            && self.place(c).is_some()
     }
 
     /// For "it"/"they" opening a sentence, the subject of the previous sentence's main
@@ -178,6 +192,38 @@ impl<'a> Context<'a> {
         (p.actor.is_some() && !person).then_some(p)
     }
 
+    /// For "they"/"it" subject of an adverbial clause, the subject of the clause it modifies
+    /// when that is an actor of the same number: "Russian forces started moving …, as they
+    /// massed an estimated 150,000 troops".
+    fn governing_subject(&self, t: usize) -> Option<Participant> {
+        let clause = self.tree.head(t)?;
+        if !self.tree.rel(clause).starts_with("advcl") {
+            return None;
+        }
+        let h = self.tree.head(clause)?;
+        let s = self.tree.child(h, "nsubj")?;
+        let plural = matches!(self.tree.xpos(s), "NNS" | "NNPS");
+        let they = self.tree.word(t).eq_ignore_ascii_case("they");
+        if they != plural || matches!(self.tree.upos(s), "PRON") {
+            return None;
+        }
+        Some(self.participant(s)).filter(|p| p.actor.is_some())
+    }
+
+    /// A "say" verb the parser left without a subject ("following which Russian leaders |
+    /// said they were willing …"): the actor noun just before it.
+    pub fn speaker_before(&self, h: usize) -> Option<Participant> {
+        if h == 0 || self.tree.lemma(h) != "say" || self.tree.child(h, "nsubj").is_some() {
+            return None;
+        }
+        let n = h - 1;
+        if !matches!(self.tree.upos(n), "NOUN" | "PROPN") || self.sentence(n) != self.sentence(h) {
+            return None;
+        }
+        let p = self.entity_participant(n).unwrap_or_else(|| self.participant(n));
+        p.actor.is_some().then_some(p)
+    }
+
     /// For a pronoun subject of a clause reported by a speech verb, the speech verb's subject.
     fn reporter_of_clause(&self, t: usize) -> Option<Participant> {
         let mut clause = self.tree.head(t)?;
@@ -189,6 +235,9 @@ impl<'a> Context<'a> {
                     if s != t {
                         return self.entity_participant(s).or_else(|| Some(self.participant(s))).filter(|p| p.actor.is_some());
                     }
+                }
+                if let Some(p) = self.speaker_before(h) {
+                    return Some(p);
                 }
             }
             clause = h;

@@ -40,6 +40,14 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
             _ => break,
         }
     }
+    // "…they were willing to come to a table in Belarus, provided the Kyiv end its
+    // resistance": a condition set off by the next comma, however the parser attached it.
+    let comma = (v + 1..sentence.end_token as usize).find(|&k| matches!(t.word(k), "," | ";" | "." | "—"));
+    if let Some(k) = comma.filter(|&k| t.word(k) == "," && k + 1 < sentence.end_token as usize) {
+        if matches!(t.word(k + 1).to_lowercase().as_str(), "provided" | "providing" | "unless") {
+            return Factuality::Conditional;
+        }
+    }
     let mut x = v;
     for depth in 0..5 {
         for c in t.children(x) {

@@ -123,11 +123,64 @@ fn code_phrase(cx: &Context, r: Range<usize>, dicts: &Dicts, day: u32, fallback:
     fallback.map(str::to_string).unwrap_or_else(|| "---".into())
 }
 
-/// Phrases coordinated with the one headed by `h` ("Arnor and Gondor").
+/// Phrases coordinated with the one headed by `h` ("Arnor and Gondor", "Mordor, Rohan,
+/// Fornost and Bree" however the parser chains them), and the other subjects of its
+/// predicate when the parser gives several ("The Philippines | and France | agree").
 fn conjuncts(cx: &Context, h: usize) -> Vec<Range<usize>> {
+    let t = &cx.tree;
+    let mut heads = Vec::new();
+    let mut stack: Vec<usize> = t.children(h).filter(|&c| t.rel(c) == "conj").collect();
+    if t.rel(h) == "nsubj" {
+        if let Some(p) = t.head(h) {
+            stack.extend(t.children(p).filter(|&c| c != h && t.rel(c) == "nsubj" && !RELATIVE_WORDS.contains(&t.word(c).to_lowercase().as_str()) && !contiguous(cx, h, c)));
+        }
+    }
+    while let Some(c) = stack.pop() {
+        if heads.contains(&c) || c == h || heads.len() > 16 {
+            continue;
+        }
+        heads.push(c);
+        stack.extend(t.children(c).filter(|&k| t.rel(k) == "conj"));
+    }
+    heads.sort();
+    heads.into_iter().map(|c| tokens_of(cx.doc, cx.phrase(c))).collect()
+}
+
+const RELATIVE_WORDS: &[&str] = &["that", "which", "who", "whom"];
+
+/// Whether nothing but words of one noun phrase lie between tokens `a` and `b` (no
+/// conjunction, punctuation or verb): two subjects the parser split out of one phrase
+/// ("Bree | President Romendacil").
+fn contiguous(cx: &Context, a: usize, b: usize) -> bool {
+    let (lo, hi) = (a.min(b), a.max(b));
+    (lo + 1..hi).all(|k| matches!(cx.tree.upos(k), "PROPN" | "NOUN" | "ADJ" | "DET" | "NUM")) && hi - lo <= 4
+}
+
+/// Coordinated actors inside a phrase ("Lawmakers in Fornost and Gondor"): the phrase's
+/// words once for each conjunct, the conjunct in place of the first one.
+fn inner_conjuncts(cx: &Context, h: usize, dicts: &Dicts, day: u32) -> Vec<String> {
+    let t = &cx.tree;
+    let (lo, hi) = t.subtree(h);
     let mut out = Vec::new();
-    for c in cx.tree.children(h).filter(|&c| cx.tree.rel(c) == "conj") {
-        out.push(tokens_of(cx.doc, cx.phrase(c)));
+    for first in lo..=hi {
+        if first == h || t.rel(first) == "conj" {
+            continue;
+        }
+        let conj = conjuncts(cx, first);
+        if conj.is_empty() || t.rel(first) == "nsubj" {
+            continue;
+        }
+        let own = tokens_of(cx.doc, cx.phrase(first));
+        for c in conj {
+            // The words before the first conjunct, then the conjunct ("LAWMAKERS IN" +
+            // "GONDOR"); what follows the coordination is left out.
+            let words: Vec<String> = upper_words(cx.doc, lo..own.start.max(lo)).into_iter().chain(upper_words(cx.doc, c)).collect();
+            if let Some(code) = code_words(&words, dicts, day) {
+                if !code.starts_with("---") {
+                    out.push(code);
+                }
+            }
+        }
     }
     out
 }
@@ -135,13 +188,49 @@ fn conjuncts(cx: &Context, h: usize) -> Vec<Range<usize>> {
 /// All codes of a participant phrase (itself and its conjuncts).
 fn participant_codes(cx: &Context, span: Option<sitrep_core::Span>, dicts: &Dicts, day: u32, fallback: Option<&str>) -> Vec<String> {
     let Some(span) = span else { return vec!["---".into()] };
-    let r = tokens_of(cx.doc, span);
-    let mut out = vec![code_phrase(cx, r.clone(), dicts, day, fallback)];
-    if let Some(h) = head_of(cx, &r) {
-        for c in conjuncts(cx, h) {
-            out.push(code_phrase(cx, c, dicts, day, None));
+    let mut r = tokens_of(cx.doc, span);
+    let mut merged = Vec::new();
+    if let Some(h) = head_of(cx, &r).filter(|&h| cx.tree.rel(h) == "nsubj") {
+        if let Some(p) = cx.tree.head(h) {
+            for c in cx.tree.children(p).filter(|&c| c != h && cx.tree.rel(c) == "nsubj" && contiguous(cx, h, c)) {
+                let q = tokens_of(cx.doc, cx.phrase(c));
+                r = r.start.min(q.start)..r.end.max(q.end);
+                merged.push(c);
+            }
         }
     }
+    let mut first = code_phrase(cx, r.clone(), dicts, day, fallback);
+    // "Bree Prime Minister | Romendacil" when the parser cut the name's title off: the
+    // capitalised words just before the phrase may hold its agent.
+    if first.len() == 3 && !first.starts_with("---") {
+        let mut lo = r.start;
+        let s = cx.doc.text_layer.sentences[cx.sentence(r.start)].tokens();
+        while lo > s.start && r.start - lo < 4 && cx.tree.word(lo - 1).chars().next().is_some_and(|c| c.is_uppercase()) && cx.tree.word(lo - 1).chars().all(char::is_alphabetic) {
+            lo -= 1;
+        }
+        if lo < r.start {
+            if let Some(c) = code_words(&upper_words(cx.doc, lo..r.end), dicts, day) {
+                if c.len() > 3 && c.contains(first.as_str()) {
+                    first = c;
+                }
+            }
+        }
+    }
+    let mut out = vec![first];
+    if let Some(h) = head_of(cx, &r) {
+        out.extend(inner_conjuncts(cx, h, dicts, day));
+        for m in std::iter::once(h).chain(merged) {
+            for c in conjuncts(cx, m) {
+                out.push(code_phrase(cx, c, dicts, day, None));
+            }
+        }
+    }
+    // "Lions, tigers, and Gondor": conjuncts that name no actor add nothing.
+    if out.iter().any(|c| !c.starts_with("---")) {
+        out.retain(|c| !c.starts_with("---") || c.len() > 3);
+    }
+    let mut seen = Vec::new();
+    out.retain(|c| if seen.contains(c) { false } else { seen.push(c.clone()); true });
     out
 }
 
@@ -195,6 +284,9 @@ pub fn code_doc(doc: &Doc, dicts: &Dicts, day: u32, verbs_only: bool) -> Vec<Tri
     if doc.syntax.tokens.len() != doc.text_layer.tokens.len() || doc.text_layer.tokens.is_empty() {
         return out;
     }
+    if dicts.discarded(&upper_words(doc, 0..doc.text_layer.tokens.len())) {
+        return out;
+    }
     let cx = Context::new(doc);
     let toks = &doc.text_layer.tokens;
     // Per-sentence words and lemmas (upper case) for the verb dictionary.
@@ -204,10 +296,13 @@ pub fn code_doc(doc: &Doc, dicts: &Dicts, day: u32, verbs_only: bool) -> Vec<Tri
         let lemmas = r.clone().map(|i| doc.syntax.lemma(i).to_uppercase()).collect();
         (r.start, words, lemmas)
     };
-    let dict_code = |v: usize| -> Option<(String, usize)> {
+    // The code, and the actors the pattern's slots (`$`, `+`) point at.
+    let dict_code = |v: usize| -> Option<(String, Option<String>, Option<String>)> {
         let vd = dicts.verbs.as_ref()?;
         let (start, words, lemmas) = sent_words(cx.sentence(v));
-        vd.code(&words, &lemmas, v - start)
+        let c = vd.coding(&words, &lemmas, v - start)?;
+        let slot = |s: Option<dict::Slot>| s.and_then(|s| slot_code(&cx, start, s, dicts, day));
+        Some((c.code, slot(c.source), slot(c.target)))
     };
     let mut push = |code: &str, srcs: &[String], tgts: &[String]| {
         let mut parts = code.split(':');
@@ -218,6 +313,10 @@ pub fn code_doc(doc: &Doc, dicts: &Dicts, day: u32, verbs_only: bool) -> Vec<Tri
         }
         for s in srcs {
             for t in tgts {
+                // An actor acting on itself, or an event with no actor at all, is not coded.
+                if (s == t && !s.starts_with("---")) || (s == "---" && t == "---") {
+                    continue;
+                }
                 out.push(Triple { source: s.clone(), target: t.clone(), code: forward.to_string() });
                 if let Some(b) = back {
                     out.push(Triple { source: t.clone(), target: s.clone(), code: b.to_string() });
@@ -226,19 +325,26 @@ pub fn code_doc(doc: &Doc, dicts: &Dicts, day: u32, verbs_only: bool) -> Vec<Tri
         }
     };
     let mut coded_heads = Vec::new();
+    // Events of a reporting verb with nobody spoken to ("a senior official said"): when
+    // they are all the sentence holds, nothing happened in it.
+    let mut bare_reports = 0usize;
+    let mut events = 0usize;
     for e in &doc.events.events {
+        events += 1;
         let v = toks.partition_point(|t| t.span.start < e.trigger.start).min(toks.len() - 1);
         coded_heads.push(v);
-        let code = match (&dicts.verbs, dict_code(v)) {
-            (Some(_), Some((c, _))) => c,
+        let (code, slot_src, slot_tgt) = match (&dicts.verbs, dict_code(v)) {
+            (Some(_), Some(c)) => c,
             (Some(_), None) if verbs_only => continue,
-            _ => e.cameo.clone(),
+            _ => (e.cameo.clone(), None, None),
         };
         let fallback = |p: &Option<sitrep_core::Participant>| p.as_ref().and_then(|p| p.actor.clone());
-        let src = participant_codes(&cx, e.source.as_ref().filter(|p| !p.inferred).map(|p| p.span), dicts, day, fallback(&e.source).as_deref());
+        let mut src = participant_codes(&cx, e.source.as_ref().filter(|p| !p.inferred).map(|p| p.span), dicts, day, fallback(&e.source).as_deref());
         let mut tgt = participant_codes(&cx, e.target.as_ref().filter(|p| !p.inferred).map(|p| p.span), dicts, day, fallback(&e.target).as_deref());
-        if tgt.iter().all(|c| c == "---") {
-            tgt = later_target(&cx, v, &src, dicts, day).unwrap_or(tgt);
+        complete(&cx, v, &mut src, &mut tgt, dicts, day);
+        fill_slots(&mut src, &mut tgt, slot_src, slot_tgt);
+        if tgt.iter().all(|c| c == "---") && reporting(&cx, v) {
+            bare_reports += 1;
         }
         push(&code, &src, &tgt);
     }
@@ -247,24 +353,172 @@ pub fn code_doc(doc: &Doc, dicts: &Dicts, day: u32, verbs_only: bool) -> Vec<Tri
             if coded_heads.contains(&v) || !matches!(cx.tree.upos(v), "VERB" | "AUX" | "NOUN" | "ADJ") {
                 continue;
             }
-            let Some((code, _)) = dict_code(v) else { continue };
+            let Some((code, slot_src, slot_tgt)) = dict_code(v) else { continue };
+            events += 1;
             let (s, t) = roles(&cx, v);
             let span = |x: Option<usize>| x.map(|x| cx.phrase(x));
             let fb = |x: Option<usize>| x.and_then(|x| cx.participant(x).actor);
-            let src = participant_codes(&cx, span(s), dicts, day, fb(s).as_deref());
-            let mut tgt = participant_codes(&cx, span(t), dicts, day, fb(t).as_deref());
-            if tgt.iter().all(|c| c == "---") {
-                tgt = later_target(&cx, v, &src, dicts, day).unwrap_or(tgt);
+            if let Some(n) = misread_participle(&cx, v) {
+                // "Calenardhon welcomed memos from Bree" read as "welcomed memos": the
+                // words before are the source, the noun and what follows the target.
+                let src = earlier_source(&cx, v, dicts, day).map_or_else(|| vec!["---".to_string()], |c| vec![c]);
+                let mut tgt = participant_codes(&cx, span(Some(n)), dicts, day, fb(Some(n)).as_deref());
+                if tgt.iter().all(|c| c == "---") {
+                    tgt = later_target(&cx, n, &src, dicts, day).unwrap_or(tgt);
+                }
+                if src.iter().all(|c| c == "---") || tgt.iter().all(|c| c == "---") {
+                    continue;
+                }
+                push(&code, &src, &tgt);
+                continue;
             }
+            let mut src = participant_codes(&cx, span(s), dicts, day, fb(s).as_deref());
+            let mut tgt = participant_codes(&cx, span(t), dicts, day, fb(t).as_deref());
+            if src.iter().all(|c| c == "---") && reporting(&cx, v) {
+                // "…, the primary official news agency WFNA said": the phrase before the
+                // reporting verb, even when it names only an agent (---GOV).
+                if let Some(c) = clause_code(&cx, v, dicts, day) {
+                    src = vec![c];
+                }
+            }
+            if src.iter().all(|c| c == "---") && tgt.iter().all(|c| c == "---") && later_target(&cx, v, &src, dicts, day).is_none() {
+                continue;
+            }
+            complete(&cx, v, &mut src, &mut tgt, dicts, day);
+            fill_slots(&mut src, &mut tgt, slot_src, slot_tgt);
             if src.iter().all(|c| c == "---") && tgt.iter().all(|c| c == "---") {
                 continue;
+            }
+            if tgt.iter().all(|c| c == "---") && reporting(&cx, v) {
+                bare_reports += 1;
             }
             push(&code, &src, &tgt);
         }
     }
+    if events > 0 && bare_reports == events {
+        out.clear();
+    }
     out.sort();
     out.dedup();
     out
+}
+
+/// A finite verb the parser read as a participle modifying the next noun: "Russian
+/// police arrested Russian students" parsed as "…arrested students", in a sentence with
+/// no other finite verb; the noun it modifies.
+fn misread_participle(cx: &Context, v: usize) -> Option<usize> {
+    let t = &cx.tree;
+    if t.rel(v) != "amod" || !matches!(t.xpos(v), "VBD" | "VBN") {
+        return None;
+    }
+    let n = t.head(v).filter(|&n| n > v)?;
+    let s = cx.doc.text_layer.sentences[cx.sentence(v)].tokens();
+    if v == s.start || !matches!(t.upos(v - 1), "NOUN" | "PROPN") {
+        return None;
+    }
+    let finite = s.clone().any(|k| k != v && matches!(t.upos(k), "VERB" | "AUX") && matches!(t.xpos(k), "VBD" | "VBZ" | "VBP" | "MD"));
+    (!finite).then_some(n)
+}
+
+/// Put the actors a pattern's slots name in place of those the tree gave.
+fn fill_slots(src: &mut Vec<String>, tgt: &mut Vec<String>, slot_src: Option<String>, slot_tgt: Option<String>) {
+    if let Some(c) = slot_src {
+        *src = vec![c];
+    }
+    if let Some(c) = slot_tgt {
+        *tgt = vec![c];
+    }
+}
+
+/// The actor code of the noun phrase at a pattern slot: the words from (or up to) the
+/// slot's position, within one phrase (no verb, punctuation or conjunction; "of" joins).
+fn slot_code(cx: &Context, start: usize, slot: dict::Slot, dicts: &Dicts, day: u32) -> Option<String> {
+    let s = cx.doc.text_layer.sentences[cx.sentence(start)].tokens();
+    let inside = |k: usize| !matches!(cx.tree.upos(k), "VERB" | "AUX" | "PUNCT" | "CCONJ" | "SCONJ") && (cx.tree.upos(k) != "ADP" || cx.tree.word(k).eq_ignore_ascii_case("of"));
+    let r = match slot {
+        dict::Slot::From(i) => {
+            let mut a = start + i;
+            // "with the leaders of Gondor": the phrase after its preposition.
+            while a < s.end && matches!(cx.tree.upos(a), "ADP" | "DET") {
+                a += 1;
+            }
+            let mut b = a;
+            while b < s.end && b - a < 8 && inside(b) {
+                b += 1;
+            }
+            a..b
+        }
+        dict::Slot::Before(j) => {
+            let mut b = start + j;
+            // "Mordor will be | hosting": past the auxiliaries.
+            while b > s.start && matches!(cx.tree.upos(b - 1), "AUX" | "PART" | "ADV") {
+                b -= 1;
+            }
+            let mut a = b;
+            while a > s.start && b - a < 8 && inside(a - 1) {
+                a -= 1;
+            }
+            a..b
+        }
+    };
+    if r.is_empty() {
+        return None;
+    }
+    let c = code_words(&upper_words(cx.doc, r), dicts, day)?;
+    (!c.starts_with("---")).then_some(c)
+}
+
+/// Whether `v` is a reporting verb ("said", "told", "reported").
+fn reporting(cx: &Context, v: usize) -> bool {
+    cx.tree.upos(v) == "VERB" && matches!(cx.tree.lemma(v).as_str(), "say" | "tell" | "report" | "state" | "add" | "announce" | "claim")
+}
+
+/// Fill what the clause leaves unsaid, as PETRARCH does: a compound source with no
+/// target acts on itself ("Gondor and Osgiliath delayed their meeting": each with the
+/// other); a target still missing is the first actor after the verb; a source missing
+/// (often a misparse) is the actor phrase before the verb in its clause.
+fn complete(cx: &Context, v: usize, src: &mut Vec<String>, tgt: &mut Vec<String>, dicts: &Dicts, day: u32) {
+    let real = |c: &String| !c.starts_with("---");
+    if tgt.iter().all(|c| c == "---") {
+        let mut named: Vec<String> = src.iter().filter(|c| real(c)).cloned().collect();
+        named.dedup();
+        let later = later_target(cx, v, src, dicts, day);
+        if named.len() >= 2 {
+            *src = named.clone();
+            *tgt = named;
+            tgt.extend(later.unwrap_or_default());
+            return;
+        }
+        if let Some(t) = later {
+            *tgt = t;
+        }
+    }
+    if src.iter().all(|c| c == "---") && tgt.iter().any(real) {
+        if let Some(c) = earlier_source(cx, v, dicts, day) {
+            if !tgt.contains(&c) {
+                *src = vec![c];
+            }
+        }
+    }
+}
+
+/// The code of the words before `v` in its clause (from the sentence start or the last
+/// comma, semicolon or relative word before it), when they name an actor.
+fn earlier_source(cx: &Context, v: usize, dicts: &Dicts, day: u32) -> Option<String> {
+    clause_code(cx, v, dicts, day).filter(|c| !c.starts_with("---"))
+}
+
+/// The code of the words before `v` in its clause, an actor's or an agent's alone.
+fn clause_code(cx: &Context, v: usize, dicts: &Dicts, day: u32) -> Option<String> {
+    let s = cx.doc.text_layer.sentences[cx.sentence(v)].tokens();
+    let mut start = s.start;
+    for k in (s.start..v).rev() {
+        if matches!(cx.tree.word(k), "," | ";" | ":" | "(" | ")") || matches!(cx.tree.word(k).to_lowercase().as_str(), "that" | "which" | "who" | "whom") {
+            start = k + 1;
+            break;
+        }
+    }
+    code_words(&upper_words(cx.doc, start..v), dicts, day)
 }
 
 /// Figures for one suite category (or the whole file).

@@ -88,10 +88,22 @@ impl Stage for EventStage {
             .zip(&events)
             .map(|(&h, e)| {
                 let absorbed = cx.tree.rel(h) == "xcomp" && cx.tree.head(h).is_some_and(|g| heads.contains(&g));
+                // What an appeal, an offer or a demand asks for is its content, not an event
+                // of its own: "pleaded with Western powers to act faster … and provide
+                // Ukraine military help", "calling on Europeans to take up arms and defend
+                // Ukraine", "offered to negotiate on … demands: that Ukraine declare itself
+                // neutral".
+                let requested = requested_by(&cx, h, &heads, &events) || conditioned(&cx, h);
                 let named = |p: &Option<sitrep_core::Participant>| p.as_ref().is_some_and(|p| p.actor.is_some() && !p.inferred);
                 let violent = matches!(e.root(), "18" | "19" | "20");
                 let nominal = cx.tree.upos(h) == "NOUN";
-                let keep = if violent {
+                let keep = if subordinator(&cx, h) {
+                    // "…, provided Kyiv lay down arms" is a condition, not a giving.
+                    false
+                } else if violent && !named(&e.source) && !named(&e.target) && e.factuality != sitrep_core::Factuality::Asserted {
+                    // "he planned to invade": unnamed and unrealised.
+                    false
+                } else if violent {
                     // Violence matters even when nobody is named, if someone reports or
                     // witnesses it ("gunfire was reported", "signs of fighting"); a bare
                     // mention ("the war", "the invasion") is background, not an event.
@@ -105,7 +117,7 @@ impl Stage for EventStage {
                 } else {
                     named(&e.source) || named(&e.target)
                 };
-                !absorbed && keep
+                !absorbed && !requested && keep
             })
             .collect();
         let mut k = keep.iter();
@@ -115,4 +127,67 @@ impl Stage for EventStage {
         doc.events.events = events;
         doc.events.quotes = quotes;
     }
+}
+
+/// Whether the predicate `h` lies in the complement of another coded predicate whose code
+/// is an appeal (02), an intent or offer (03) or a demand (10), or is the charge of a
+/// condemnation or accusation (11): then it is what is asked, offered or alleged, part of
+/// that event.
+fn requested_by(cx: &Context, h: usize, heads: &[usize], events: &[Event]) -> bool {
+    let t = &cx.tree;
+    let mut x = h;
+    let mut through_complement = false;
+    for _ in 0..6 {
+        let r = t.rel(x);
+        if !(r == "xcomp" || r == "conj" || r.starts_with("ccomp") || r == "parataxis" || r == "appos" || r.starts_with("acl") || r.starts_with("advcl") || r.starts_with("obj") || r.starts_with("obl") || r.starts_with("nmod")) {
+            return false;
+        }
+        // An infinitive of purpose reads as a complement ("calling on Europeans to take up
+        // arms", "pleaded with Western powers to act").
+        let infinitive = r.starts_with("advcl") && t.children(x).any(|c| t.rel(c) == "mark" && t.word(c).eq_ignore_ascii_case("to"));
+        through_complement |= r == "xcomp" || r.starts_with("ccomp") || r.starts_with("acl") || r == "parataxis" || infinitive;
+        let Some(g) = t.head(x) else { return false };
+        // What one is condemned or accused for is the charge, part of that event:
+        // "a resolution condemning Russia … for invading a United Nations member state".
+        let charge = r.starts_with("advcl") && t.xpos(x) == "VBG" && t.children(x).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(t.word(c).to_lowercase().as_str(), "for" | "of"));
+        if charge && heads.iter().position(|&k| k == g).is_some_and(|i| events[i].root() == "11") {
+            return true;
+        }
+        if through_complement {
+            // Other coded predicates on the way ("to act faster to cut off …") are part
+            // of the same request.
+            if heads.iter().position(|&k| k == g).is_some_and(|i| matches!(events[i].root(), "02" | "03" | "10")) {
+                return true;
+            }
+        }
+        x = g;
+    }
+    false
+}
+
+/// Whether `v` is "provided"/"providing" used as a conjunction ("…, provided Kyiv end its
+/// resistance"): after a comma, with no subject or auxiliary of its own.
+fn subordinator(cx: &Context, v: usize) -> bool {
+    let t = &cx.tree;
+    matches!(t.word(v).to_lowercase().as_str(), "provided" | "providing")
+        && v > 0
+        && matches!(t.word(v - 1), "," | ";" | "—" | "–")
+        && !t.children(v).any(|c| t.rel(c).starts_with("nsubj") || t.rel(c).starts_with("aux"))
+}
+
+/// Whether `v` lies in the clause of a "provided" condition: what is asked for.
+fn conditioned(cx: &Context, v: usize) -> bool {
+    let t = &cx.tree;
+    let mut x = v;
+    for _ in 0..6 {
+        let Some(h) = t.head(x) else { return false };
+        if subordinator(cx, h) {
+            return true;
+        }
+        if !matches!(t.rel(x), "conj" | "obj" | "xcomp") && !t.rel(x).starts_with("ccomp") {
+            return false;
+        }
+        x = h;
+    }
+    false
 }

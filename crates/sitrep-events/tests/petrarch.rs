@@ -185,3 +185,32 @@ fn harness_recodes_actors_and_verbs() {
     assert!(r.to_string().contains("ALL"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn pattern_slots_name_the_actors() {
+    let d = VerbDict::parse(
+        "--- CELEBRATE [042] ---
+CELEBRATE
+- + HOSTING * MAY_DAY $ [046]
+- * IFTAR AT ^ ^ + [044]
+",
+    );
+    let w = words("MORDOR WILL BE HOSTING OSGILIATH TO CELEBRATE MAY DAY WITH ERIADOR");
+    let c = d.coding(&w, &w, 6).expect("coded");
+    assert_eq!(c.code, "046");
+    assert_eq!(c.target, Some(dict::Slot::Before(3)), "the target ends before HOSTING");
+    assert_eq!(c.source, Some(dict::Slot::From(9)), "the source starts after MAY DAY");
+    let w = words("ARNOR CELEBRATED IFTAR AT OSGILIATH WITH THE PARLIAMENT OF GONDOR");
+    let c = d.coding(&w, &w, 1).expect("coded");
+    assert_eq!(c.code, "044");
+    assert_eq!(c.target, Some(dict::Slot::From(8)), "two phrases skipped: OSGILIATH, WITH THE PARLIAMENT");
+}
+
+#[test]
+fn discards_match_whole_words() {
+    let d = Dicts { discards: dict::parse_discards("# comment\n+TYPHOON  # story\nAFRICAN NATIONS CUP\n"), ..Default::default() };
+    assert_eq!(d.discards.len(), 2);
+    assert!(d.discarded(&words("AFTER A TYPHOON TRASHED ITS EMBASSY")));
+    assert!(d.discarded(&words("THE AFRICAN NATIONS CUP")));
+    assert!(!d.discarded(&words("THE AFRICAN NATIONS MET")));
+}

@@ -10,9 +10,12 @@
 //! and synsets before and after the verb (`- SAID * TO ATTEND [082]`, `- * (FOR &X) [172]`),
 //! `_` requiring adjacent words, paired codes (`[032:033]`).
 //!
-//! Not supported: the actor/agent slot markers in patterns (`$`, `+`, `%`, `^` are read as
-//! "any words here"), TABARI `replace:` rules, the PICO internal code conversion, and
-//! discard lists (read but not applied).
+//! Actor slots in patterns (`$` source, `+` target) say where the pattern's actors are;
+//! `^` skips a phrase (up to the next preposition) after the verb and is ignored before
+//! it; `%` is read as "any words here". Discard lists apply to the whole sentence
+//! (story-level discards too, records being one sentence).
+//!
+//! Not supported: TABARI `replace:` rules and the PICO internal code conversion.
 
 use std::collections::HashMap;
 
@@ -350,6 +353,40 @@ pub enum Elem {
     Word(String),
     /// A synset (`&NAME`), matched by any of its members.
     Syn(String),
+    /// The source actor's slot (`$`): takes no word in matching; where it stands says
+    /// where the source is.
+    Source,
+    /// The target actor's slot (`+`).
+    Target,
+    /// A skipped phrase (`^`): one word or more, up to the next preposition.
+    Skip,
+}
+
+/// Words that end a phrase skipped by `^`.
+const PREPOSITIONS: &[&str] = &["WITH", "IN", "AT", "OF", "TO", "FROM", "FOR", "ON", "BY", "ABOUT", "AGAINST", "OVER", "INTO"];
+
+/// Where a pattern's actor slot fell in the sentence: the phrase starting at a word
+/// (slots after the verb, or after a word before it), or ending just before one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The actor phrase starts at this word.
+    From(usize),
+    /// The actor phrase ends just before this word.
+    Before(usize),
+}
+
+/// A verb dictionary's coding of a verb: code, words taken, and actor slots of the
+/// matching pattern (source, target).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerbCoding {
+    /// The code (`064`, `032:033`).
+    pub code: String,
+    /// Words the verb took (1 plus particles).
+    pub width: usize,
+    /// The source slot (`$`), if the pattern names one.
+    pub source: Option<Slot>,
+    /// The target slot (`+`), if the pattern names one.
+    pub target: Option<Slot>,
 }
 
 /// A verb pattern: words before and after the verb, and the code.
@@ -430,7 +467,15 @@ fn parse_elems(s: &str) -> Vec<(Elem, bool)> {
         let parts: Vec<&str> = tok.split('_').collect();
         for (i, p) in parts.iter().enumerate() {
             let p = p.trim_matches(|c| matches!(c, '(' | ')' | '{' | '}'));
-            if p.is_empty() || matches!(p, "$" | "+" | "%" | "^") {
+            if p.is_empty() || p == "%" {
+                continue;
+            }
+            if p == "^" {
+                out.push((Elem::Skip, i > 0));
+                continue;
+            }
+            if p == "$" || p == "+" {
+                out.push((if p == "$" { Elem::Source } else { Elem::Target }, i > 0));
                 continue;
             }
             let adjacent = i > 0;
@@ -570,7 +615,12 @@ impl VerbDict {
     /// the block's code. Returns the code and the number of words the verb took (1 plus
     /// particles).
     pub fn code(&self, words: &[String], lemmas: &[String], v: usize) -> Option<(String, usize)> {
-        let mut best: Option<(String, usize, usize)> = None; // code, specificity, width
+        self.coding(words, lemmas, v).map(|c| (c.code, c.width))
+    }
+
+    /// [`VerbDict::code`], with the actor slots (`$`, `+`) of the pattern that matched.
+    pub fn coding(&self, words: &[String], lemmas: &[String], v: usize) -> Option<VerbCoding> {
+        let mut best: Option<(VerbCoding, usize)> = None; // coding, specificity
         for verb in self.lookup(&words[v]).chain(self.lookup(&lemmas[v])) {
             let mut width = 1;
             if !verb.particles.is_empty() {
@@ -592,22 +642,28 @@ impl VerbDict {
                 width = k - v;
             }
             let block = &self.blocks[verb.block];
-            let mut code = verb.code.clone().unwrap_or_else(|| block.code.clone());
+            let mut coding = VerbCoding { code: verb.code.clone().unwrap_or_else(|| block.code.clone()), width, source: None, target: None };
             let mut spec = verb.particles.len();
             let mut best_p = 0usize;
             for p in &block.patterns {
-                let n = p.before.len() + p.after.len();
-                if n + 1 > best_p && self.matches_after(words, v + width, &p.after) && self.matches_before(words, v, &p.before) {
+                let n = p.before.iter().chain(&p.after).filter(|(e, _)| !matches!(e, Elem::Source | Elem::Target | Elem::Skip)).count();
+                if n < best_p {
+                    continue;
+                }
+                let mut slots = Vec::new();
+                if self.matches_after(words, v + width, &p.after, &mut slots) && self.matches_before(words, v, &p.before, &mut slots) {
                     best_p = n + 1;
-                    code = p.code.clone();
+                    coding.code = p.code.clone();
+                    coding.source = slots.iter().find(|(e, _)| *e == Elem::Source).map(|&(_, s)| s);
+                    coding.target = slots.iter().find(|(e, _)| *e == Elem::Target).map(|&(_, s)| s);
                 }
             }
             spec += best_p * 10;
             if best.as_ref().is_none_or(|b| spec > b.1) {
-                best = Some((code, spec, width));
+                best = Some((coding, spec));
             }
         }
-        best.map(|(c, _, w)| (c, w))
+        best.map(|(c, _)| c)
     }
 
     /// Whether `e` matches at `words[i..]`; the number of words taken.
@@ -617,6 +673,7 @@ impl VerbDict {
                 let t = words.get(i)?;
                 (t == w || (w.len() >= 4 && t.starts_with(w.as_str())) || *t == plural(w)).then_some(1)
             }
+            Elem::Source | Elem::Target | Elem::Skip => Some(0),
             Elem::Syn(name) => {
                 if depth > 4 {
                     return None;
@@ -633,9 +690,23 @@ impl VerbDict {
         }
     }
 
-    fn matches_after(&self, words: &[String], from: usize, after: &[(Elem, bool)]) -> bool {
+    fn matches_after(&self, words: &[String], from: usize, after: &[(Elem, bool)], slots: &mut Vec<(Elem, Slot)>) -> bool {
         let mut k = from;
         for (e, adjacent) in after {
+            if matches!(e, Elem::Source | Elem::Target) {
+                slots.push((e.clone(), Slot::From(k)));
+                continue;
+            }
+            if *e == Elem::Skip {
+                if k >= words.len() {
+                    return false;
+                }
+                k += 1;
+                while k < words.len() && !PREPOSITIONS.contains(&words[k].as_str()) {
+                    k += 1;
+                }
+                continue;
+            }
             let found = if *adjacent {
                 self.elem_at(words, k, e, 0).map(|n| k + n)
             } else {
@@ -649,11 +720,18 @@ impl VerbDict {
         true
     }
 
-    fn matches_before(&self, words: &[String], v: usize, before: &[(Elem, bool)]) -> bool {
+    fn matches_before(&self, words: &[String], v: usize, before: &[(Elem, bool)], slots: &mut Vec<(Elem, Slot)>) -> bool {
         // Right to left: the last element nearest the verb.
         let mut end = v; // elements must end at or before `end`
         let mut must_touch = before.last().is_some_and(|(_, a)| *a);
         for (e, _) in before.iter().rev() {
+            if matches!(e, Elem::Source | Elem::Target | Elem::Skip) {
+                if *e != Elem::Skip {
+                    slots.push((e.clone(), Slot::Before(end)));
+                }
+                must_touch = false;
+                continue;
+            }
             let found = (0..end).rev().find(|&j| self.elem_at(words, j, e, 0).is_some_and(|n| if must_touch { j + n == end } else { j + n <= end }));
             match found {
                 Some(j) => end = j,
@@ -675,8 +753,38 @@ pub struct Dicts {
     pub agents: Option<AgentDict>,
     /// Verbs (→ event codes, overriding the built-in lexicon where they know the verb).
     pub verbs: Option<VerbDict>,
+    /// Discard phrases (`<Discardfile>`): a sentence naming one is not coded (sports,
+    /// weather, "years later"…). Upper-case words; a `+` (story-level) mark is dropped.
+    pub discards: Vec<Vec<String>>,
     /// Files that could not be read (named but absent), for the report.
     pub missing: Vec<String>,
+}
+
+/// Read a discard list: one phrase a line, `#` comments, `+` for story-level discards.
+pub fn parse_discards(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .map(clean)
+        .map(|l| l.trim().trim_start_matches('+').trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split(|c: char| c == '_' || c.is_whitespace()).filter(|w| !w.is_empty()).map(|w| w.to_uppercase()).collect::<Vec<_>>())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+impl Dicts {
+    /// Whether the words (upper case) contain a discard phrase; the phrase's last word may
+    /// match as a stem ("TYPHOON" → "TYPHOONS").
+    pub fn discarded(&self, words: &[String]) -> bool {
+        self.discards.iter().any(|d| {
+            (0..words.len()).any(|i| {
+                words.len() - i >= d.len()
+                    && d.iter().zip(&words[i..]).enumerate().all(|(k, (a, b))| {
+                        let b = b.trim_matches(|c: char| !c.is_alphanumeric());
+                        a == b || (k + 1 == d.len() && a.len() >= 4 && b.starts_with(a.as_str()) && b.len() <= a.len() + 2)
+                    })
+            })
+        })
+    }
 }
 
 /// Which kind of dictionary a file's text is.
@@ -730,6 +838,14 @@ impl Dicts {
         let text = String::from_utf8_lossy(&bytes);
         let dir = records.parent().unwrap_or(std::path::Path::new("."));
         let mut d = Dicts::default();
+        if let Some(files) = env_files(&text, "Discardfile") {
+            for f in files {
+                match std::fs::read(dir.join(&f)) {
+                    Ok(bytes) => d.discards.extend(parse_discards(&String::from_utf8_lossy(&bytes))),
+                    Err(_) => d.missing.push(f),
+                }
+            }
+        }
         for (tag, kind) in [("Actorfile", DictKind::Actors), ("Agentfile", DictKind::Agents), ("Verbfile", DictKind::Verbs)] {
             let open = format!("<{tag}>");
             let close = format!("</{tag}>");
@@ -745,4 +861,13 @@ impl Dicts {
         }
         Ok(d)
     }
+}
+
+/// The files an `<Environment>` names under `tag` (comma-separated).
+fn env_files(text: &str, tag: &str) -> Option<Vec<String>> {
+    let open = format!("<{tag}>");
+    let close = format!("</{tag}>");
+    let a = text.find(&open)?;
+    let b = text[a..].find(&close)?;
+    Some(text[a + open.len()..a + b].split(',').map(str::trim).filter(|f| !f.is_empty()).map(str::to_string).collect())
 }
