@@ -257,13 +257,14 @@ impl<'a> Context<'a> {
     }
 
     /// The words of a short noun phrase headed by `t`: the head with its determiners,
-    /// modifiers, compounds and possessors.
+    /// modifiers, compounds, possessors and "of" complements ("the town of Korvale").
     pub fn phrase(&self, t: usize) -> Span {
         let mut lo = t;
         let mut hi = t;
         for c in self.tree.children(t) {
             let r = self.tree.rel(c);
-            if matches!(r, "det" | "amod" | "compound" | "nmod:poss" | "nummod" | "flat" | "case" | "compound:prt") || r.starts_with("flat") {
+            let of_phrase = r == "nmod" && self.tree.case(c).as_deref() == Some("of");
+            if matches!(r, "det" | "amod" | "compound" | "nmod:poss" | "nummod" | "flat" | "case" | "compound:prt") || r.starts_with("flat") || of_phrase {
                 let (a, b) = self.tree.subtree(c);
                 if r != "case" {
                     lo = lo.min(a);

@@ -10,12 +10,35 @@ use crate::{attribution, binding, coder, factuality, quotes};
 /// Fills [`Doc::events`]; runs after syntax, time, entities and places.
 pub struct EventStage {
     lexicon: &'static Lexicon,
+    dicts: Option<crate::petrarch::Dicts>,
 }
 
 impl EventStage {
     /// The stage with the built-in lexicons.
     pub fn builtin() -> EventStage {
-        EventStage { lexicon: Lexicon::builtin() }
+        EventStage { lexicon: Lexicon::builtin(), dicts: None }
+    }
+
+    /// The stage with a user's PETRARCH/TABARI actor and agent dictionaries: participants
+    /// they name take their codes, as of the report's date, before events are kept or
+    /// dropped.
+    pub fn with_dictionaries(dicts: crate::petrarch::Dicts) -> EventStage {
+        EventStage { lexicon: Lexicon::builtin(), dicts: Some(dicts) }
+    }
+}
+
+/// Give a participant the code a user's dictionaries assign to its words.
+fn recode(doc: &Doc, dicts: &crate::petrarch::Dicts, day: u32, p: &mut Option<sitrep_core::Participant>) {
+    let Some(p) = p.as_mut().filter(|p| !p.inferred) else { return };
+    let words: Vec<String> = doc
+        .text_layer
+        .tokens
+        .iter()
+        .filter(|t| p.span.start <= t.span.start && t.span.end <= p.span.end)
+        .map(|t| t.span.of(doc.text()).to_uppercase())
+        .collect();
+    if let Some(code) = crate::petrarch::code_words(&words, dicts, day) {
+        p.actor = Some(code);
     }
 }
 
@@ -50,6 +73,12 @@ impl Stage for EventStage {
             let Some(c) = coded else { continue };
             let Some(info) = lex.code(&c.code) else { continue };
             let mut c = c;
+            if let Some(d) = &self.dicts {
+                let date = doc.meta.date;
+                let day = (date.year() as u32) * 10_000 + (date.month() as u32) * 100 + date.day() as u32;
+                recode(doc, d, day, &mut c.source);
+                recode(doc, d, day, &mut c.target);
+            }
             let trigger = Span::new(tokens[c.head].span.start, tokens[c.trigger_end].span.end);
             if let Some(d) = &dyad {
                 d.complete(&mut c.source, &mut c.target, trigger);

@@ -235,6 +235,11 @@ pub struct ExtractArgs {
     /// Code reports even when they are detected as not English (results will be poor).
     #[arg(long)]
     pub any_language: bool,
+
+    /// Actor and agent dictionaries in the PETRARCH/TABARI formats: event participants
+    /// they name take their codes (as of each report's date); repeatable.
+    #[arg(long = "dict", value_name = "FILE")]
+    pub dicts: Vec<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -37,7 +37,14 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         tokens: args.layers.contains(&Layer::Tokens),
         syntax: args.layers.contains(&Layer::Syntax),
     };
-    let pipeline = match Pipeline::new() {
+    let mut dicts = sitrep_events::petrarch::Dicts::default();
+    for d in &args.dicts {
+        if let Err(e) = dicts.add_file(d) {
+            eprintln!("sitrep extract: cannot read dictionary {}: {e} (give a PETRARCH/TABARI actor, agent or verb file)", d.display());
+            return ExitCode::from(2);
+        }
+    }
+    let pipeline = match if args.dicts.is_empty() { Pipeline::new() } else { Pipeline::with_dictionaries(dicts) } {
         Ok(p) => p,
         Err(e) => {
             eprintln!("sitrep extract: {e}");
@@ -160,3 +167,4 @@ impl<W: Write> Writer<W> {
         self.out.flush()
     }
 }
+

@@ -21,6 +21,16 @@ impl Pipeline {
     ///
     /// Fails only if a built-in model is damaged, which is a build defect.
     pub fn new() -> Result<Pipeline, PipelineError> {
+        Pipeline::build(sitrep_events::EventStage::builtin())
+    }
+
+    /// The pipeline with a user's PETRARCH/TABARI actor and agent dictionaries coding the
+    /// events' participants (`sitrep extract --dict FILE`).
+    pub fn with_dictionaries(dicts: sitrep_events::petrarch::Dicts) -> Result<Pipeline, PipelineError> {
+        Pipeline::build(sitrep_events::EventStage::with_dictionaries(dicts))
+    }
+
+    fn build(events: sitrep_events::EventStage) -> Result<Pipeline, PipelineError> {
         let syntax = sitrep_syntax::SyntaxStage::builtin().map_err(|e| PipelineError(e.to_string()))?;
         let entities = sitrep_actors::EntityStage::builtin().map_err(|e| PipelineError(e.to_string()))?;
         Ok(Pipeline {
@@ -30,7 +40,7 @@ impl Pipeline {
                 Box::new(sitrep_time::TimeTagger::new()),
                 Box::new(entities),
                 Box::new(sitrep_geo::PlaceTagger::builtin()),
-                Box::new(sitrep_events::EventStage::builtin()),
+                Box::new(events),
             ],
         })
     }

@@ -189,3 +189,21 @@ fn no_input_on_a_terminal_is_a_usage_error_not_a_hang() {
     let out = sitrep(&["extract"], dir.path(), Some(b""));
     assert!(reports(&out).is_empty());
 }
+
+#[test]
+fn user_dictionaries_code_event_participants() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "r.txt", " date 2023-05-02\nZanthian troops shelled the town of Korvale on Monday, officials in Korvale said.".as_bytes());
+    write(dir.path(), "actors.txt", b"ZANTHIAN_TROOPS [ZANMIL]\nKORVALE [KOR]\n");
+    let plain = sitrep(&["extract", "r.txt"], dir.path(), None);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    let with = sitrep(&["extract", "r.txt", "--dict", "actors.txt"], dir.path(), None);
+    assert!(with.status.success(), "{}", stderr(&with));
+    let events = &reports(&with)[0]["events"];
+    let shelled = events.as_array().unwrap().iter().find(|e| e["trigger"]["text"] == "shelled").expect("the shelling is coded");
+    assert_eq!(shelled["source"]["actor"], "ZANMIL");
+    assert_eq!(shelled["target"]["actor"], "KOR");
+    let missing = sitrep(&["extract", "r.txt", "--dict", "nope.txt"], dir.path(), None);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("dictionary"));
+}
