@@ -32,6 +32,8 @@ pub enum Command {
     /// Score a layer against gold data and print the figures.
     #[command(subcommand)]
     Eval(EvalCommand),
+    #[command(flatten)]
+    Store(crate::store_cli::StoreCommand),
 }
 
 #[derive(Args, Debug)]

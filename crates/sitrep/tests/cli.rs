@@ -2,7 +2,7 @@
 //! input giving a clear error while the rest is still written.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn sitrep(args: &[&str], dir: &Path, stdin: Option<&[u8]>) -> Output {
@@ -206,4 +206,28 @@ fn user_dictionaries_code_event_participants() {
     let missing = sitrep(&["extract", "r.txt", "--dict", "nope.txt"], dir.path(), None);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("dictionary"));
+}
+
+#[test]
+fn ingest_query_and_export_through_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let examples = examples.to_str().unwrap();
+    let first = sitrep(&["ingest", examples, "--db", "s.db", "-q"], dir.path(), None);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let again = sitrep(&["ingest", examples, "--db", "s.db"], dir.path(), None);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(stderr(&again).contains("0 stored"), "re-ingest stores nothing twice: {}", stderr(&again));
+    let events = sitrep(&["events", "--db", "s.db", "--format", "json", "--limit", "50"], dir.path(), None);
+    assert!(events.status.success(), "{}", stderr(&events));
+    let list: serde_json::Value = serde_json::from_slice(&events.stdout).expect("a JSON array");
+    let list = list.as_array().expect("array");
+    assert!(!list.is_empty() && list.len() <= 50);
+    assert!(list.iter().all(|e| e["cameo"].is_string() && e["report"].is_string()));
+    let geo = sitrep(&["export", "--db", "s.db", "--format", "geojson"], dir.path(), None);
+    assert!(geo.status.success(), "{}", stderr(&geo));
+    let fc: serde_json::Value = serde_json::from_slice(&geo.stdout).expect("GeoJSON");
+    assert_eq!(fc["type"], "FeatureCollection");
+    let missing = sitrep(&["events", "--db", "nope.db"], dir.path(), None);
+    assert_eq!(missing.status.code(), Some(2), "a missing database is an error that says what to do");
 }
