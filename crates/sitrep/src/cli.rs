@@ -238,6 +238,10 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub any_language: bool,
 
+    /// Worker threads for annotation (0: one per core). Output order is the input order.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+
     /// Actor and agent dictionaries in the PETRARCH/TABARI formats: event participants
     /// they name take their codes (as of each report's date); repeatable.
     #[arg(long = "dict", value_name = "FILE")]

@@ -54,6 +54,28 @@ pub fn run(args: ExtractArgs) -> ExitCode {
     let stdout = io::stdout();
     let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, stdout.lock()), args.format);
 
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.threads).build() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("sitrep extract: cannot start {} worker threads: {e} (try --threads 1)", args.threads);
+            return ExitCode::from(2);
+        }
+    };
+    // Reports are annotated in batches on every core and written in input order; a batch
+    // is bounded in reports and bytes, so memory stays bounded on any input.
+    let mut batch: Vec<Doc> = Vec::new();
+    let mut batch_bytes = 0usize;
+    let flush = |batch: &mut Vec<Doc>, writer: &mut Writer<_>, tally: &mut Tally| -> io::Result<()> {
+        pool.install(|| {
+            use rayon::prelude::*;
+            batch.par_iter_mut().for_each(|doc| pipeline.run(doc));
+        });
+        for doc in batch.drain(..) {
+            writer.write(&doc, output)?;
+            tally.written += 1;
+        }
+        Ok(())
+    };
     let mut failed: Option<io::Error> = None;
     for input in &inputs {
         read_input(input, &opts, &mut |result| {
@@ -61,7 +83,7 @@ pub fn run(args: ExtractArgs) -> ExitCode {
                 return;
             }
             match result {
-                Ok(mut doc) => {
+                Ok(doc) => {
                     for warning in &doc.warnings {
                         eprintln!("warning: {}: {warning}", doc.meta.origin);
                     }
@@ -74,10 +96,13 @@ pub fn run(args: ExtractArgs) -> ExitCode {
                         tally.skipped_language += 1;
                         return;
                     }
-                    pipeline.run(&mut doc);
-                    match writer.write(&doc, output) {
-                        Ok(()) => tally.written += 1,
-                        Err(e) => failed = Some(e),
+                    batch_bytes += doc.text().len();
+                    batch.push(doc);
+                    if batch.len() >= BATCH_REPORTS || batch_bytes >= BATCH_BYTES {
+                        batch_bytes = 0;
+                        if let Err(e) = flush(&mut batch, &mut writer, &mut tally) {
+                            failed = Some(e);
+                        }
                     }
                 }
                 Err(err) => report_error(&err, &mut tally),
@@ -88,7 +113,7 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         }
     }
     if failed.is_none() {
-        if let Err(e) = writer.finish() {
+        if let Err(e) = flush(&mut batch, &mut writer, &mut tally).and_then(|_| writer.finish()) {
             failed = Some(e);
         }
     }
@@ -101,6 +126,11 @@ pub fn run(args: ExtractArgs) -> ExitCode {
     }
     summarize(&tally, inputs.len() + missing.len())
 }
+
+/// Reports annotated together on the worker threads.
+const BATCH_REPORTS: usize = 64;
+/// Text bytes annotated together, at most (a single larger report is a batch of its own).
+const BATCH_BYTES: usize = 8 << 20;
 
 fn is_foreign(doc: &Doc) -> bool {
     doc.meta.lang.as_deref().is_some_and(|lang| !is_english(lang))

@@ -231,3 +231,15 @@ fn ingest_query_and_export_through_the_store() {
     let missing = sitrep(&["events", "--db", "nope.db"], dir.path(), None);
     assert_eq!(missing.status.code(), Some(2), "a missing database is an error that says what to do");
 }
+
+#[test]
+fn parallel_extract_writes_the_same_as_one_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let examples = examples.to_str().unwrap();
+    let one = sitrep(&["extract", examples, "--threads", "1"], dir.path(), None);
+    let all = sitrep(&["extract", examples], dir.path(), None);
+    assert!(one.status.success() && all.status.success(), "{}", stderr(&all));
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.stdout, all.stdout, "same reports, same order, same bytes");
+}
