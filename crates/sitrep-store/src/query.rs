@@ -359,35 +359,7 @@ pub(crate) fn for_each_event(
         let p = q.p(d.clone());
         q.add(format!("e.report_date <= {p}"));
     }
-    if let Some(a) = &filter.actor {
-        let a = a.to_uppercase();
-        let (lo, hi) = (q.p(a.clone()), q.p(prefix_end(&a)));
-        q.add(format!(
-            "(e.source_actor >= {lo} AND e.source_actor < {hi} OR e.target_actor >= {lo} AND e.target_actor < {hi})"
-        ));
-    }
-    if let Some(c) = &filter.country {
-        let c = c.to_uppercase();
-        let p = q.p(c.clone());
-        if c.len() == 2 {
-            q.add(format!("e.place_country = {p}"));
-        } else {
-            q.add(format!("(e.source_country = {p} OR e.target_country = {p})"));
-        }
-    }
-    if let Some(c) = &filter.cameo {
-        if c.len() == 2 {
-            let p = q.p(c.clone());
-            q.add(format!("e.root = {p}"));
-        } else {
-            let (lo, hi) = (q.p(c.clone()), q.p(prefix_end(c)));
-            q.add(format!("e.cameo >= {lo} AND e.cameo < {hi}"));
-        }
-    }
-    if let Some(v) = &filter.plover {
-        let p = q.p(v.to_uppercase());
-        q.add(format!("e.plover = {p}"));
-    }
+    actor_and_code_clauses(&mut q, filter, "e");
     if let Some(v) = &filter.factuality {
         let p = q.p(v.to_lowercase());
         q.add(format!("e.factuality = {p}"));
@@ -400,10 +372,7 @@ pub(crate) fn for_each_event(
             q.add(format!("e.stance = {p}"));
         }
     }
-    if let Some(v) = &filter.place {
-        let p = q.p(v.clone());
-        q.add(format!("e.place_name = {p} COLLATE NOCASE"));
-    }
+    place_name_clause(&mut q, filter, "e");
     if let Some(s) = filter.story {
         let p = q.p(s);
         q.add(format!("e.story = {p}"));
@@ -482,6 +451,48 @@ pub(crate) fn for_each_event(
     run(&sql, &ordered.params, f)
 }
 
+/// The actor, country, CAMEO and PLOVER filters, which events (`t` = `e`) and stories
+/// (`t` = `s`) share column for column.
+fn actor_and_code_clauses(q: &mut Sql, filter: &Filter, t: &str) {
+    if let Some(a) = &filter.actor {
+        let a = a.to_uppercase();
+        let (lo, hi) = (q.p(a.clone()), q.p(prefix_end(&a)));
+        q.add(format!(
+            "({t}.source_actor >= {lo} AND {t}.source_actor < {hi} OR {t}.target_actor >= {lo} AND {t}.target_actor < {hi})"
+        ));
+    }
+    if let Some(c) = &filter.country {
+        let c = c.to_uppercase();
+        let p = q.p(c.clone());
+        if c.len() == 2 {
+            q.add(format!("{t}.place_country = {p}"));
+        } else {
+            q.add(format!("({t}.source_country = {p} OR {t}.target_country = {p})"));
+        }
+    }
+    if let Some(c) = &filter.cameo {
+        if c.len() == 2 {
+            let p = q.p(c.clone());
+            q.add(format!("{t}.root = {p}"));
+        } else {
+            let (lo, hi) = (q.p(c.clone()), q.p(prefix_end(c)));
+            q.add(format!("{t}.cameo >= {lo} AND {t}.cameo < {hi}"));
+        }
+    }
+    if let Some(v) = &filter.plover {
+        let p = q.p(v.to_uppercase());
+        q.add(format!("{t}.plover = {p}"));
+    }
+}
+
+/// The place-name filter, shared by events and stories.
+fn place_name_clause(q: &mut Sql, filter: &Filter, t: &str) {
+    if let Some(v) = &filter.place {
+        let p = q.p(v.clone());
+        q.add(format!("{t}.place_name = {p} COLLATE NOCASE"));
+    }
+}
+
 /// How long the natural plan of a limited, date-sorted query may run before the date
 /// index is walked instead.
 const NATURAL_BUDGET: Duration = Duration::from_millis(8);
@@ -506,35 +517,7 @@ pub fn stories(store: &Store, filter: &Filter) -> Result<Vec<StoryRow>, StoreErr
         let p = q.p(d.clone());
         q.add(format!("s.first_report_date <= {p}"));
     }
-    if let Some(a) = &filter.actor {
-        let a = a.to_uppercase();
-        let (lo, hi) = (q.p(a.clone()), q.p(prefix_end(&a)));
-        q.add(format!(
-            "(s.source_actor >= {lo} AND s.source_actor < {hi} OR s.target_actor >= {lo} AND s.target_actor < {hi})"
-        ));
-    }
-    if let Some(c) = &filter.country {
-        let c = c.to_uppercase();
-        let p = q.p(c.clone());
-        if c.len() == 2 {
-            q.add(format!("s.place_country = {p}"));
-        } else {
-            q.add(format!("(s.source_country = {p} OR s.target_country = {p})"));
-        }
-    }
-    if let Some(c) = &filter.cameo {
-        if c.len() == 2 {
-            let p = q.p(c.clone());
-            q.add(format!("s.root = {p}"));
-        } else {
-            let (lo, hi) = (q.p(c.clone()), q.p(prefix_end(c)));
-            q.add(format!("s.cameo >= {lo} AND s.cameo < {hi}"));
-        }
-    }
-    if let Some(v) = &filter.plover {
-        let p = q.p(v.to_uppercase());
-        q.add(format!("s.plover = {p}"));
-    }
+    actor_and_code_clauses(&mut q, filter, "s");
     if let Some(v) = &filter.factuality {
         let p = q.p(v.to_lowercase());
         q.add(format!("EXISTS (SELECT 1 FROM events e WHERE e.story = s.id AND e.factuality = {p})"));
@@ -543,10 +526,7 @@ pub fn stories(store: &Store, filter: &Filter) -> Result<Vec<StoryRow>, StoreErr
         let p = q.p(v.to_lowercase());
         q.add(format!("EXISTS (SELECT 1 FROM events e WHERE e.story = s.id AND e.stance = {p})"));
     }
-    if let Some(v) = &filter.place {
-        let p = q.p(v.clone());
-        q.add(format!("s.place_name = {p} COLLATE NOCASE"));
-    }
+    place_name_clause(&mut q, filter, "s");
     if let Some(s) = filter.story {
         let p = q.p(s);
         q.add(format!("s.id = {p}"));
