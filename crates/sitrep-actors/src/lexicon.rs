@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
+use sitrep_core::table::list;
+
 use crate::names::key;
 
 static COUNTRIES: &str = include_str!("../../../data/actors/countries.tsv");
@@ -66,32 +68,11 @@ pub struct Lexicon {
     pub problems: Vec<String>,
 }
 
-/// Rows of a table as maps from column name to value; the header is the first line
-/// starting with `#`.
-fn rows<'a>(table: &'a str, name: &str, problems: &mut Vec<String>) -> Vec<HashMap<&'a str, &'a str>> {
-    let mut header: Vec<&str> = Vec::new();
-    let mut out = Vec::new();
-    for (n, line) in table.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        if let Some(h) = line.strip_prefix('#') {
-            if header.is_empty() {
-                header = h.trim().split('\t').map(str::trim).collect();
-            }
-            continue;
-        }
-        if header.is_empty() {
-            problems.push(format!("{name}:{}: row before the header", n + 1));
-            continue;
-        }
-        out.push(header.iter().copied().zip(line.split('\t').map(str::trim)).collect());
-    }
-    out
-}
-
-fn list<'a>(v: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
-    v.copied().unwrap_or("").split('|').map(str::trim).filter(|s| !s.is_empty())
+/// The rows of a table, its problems added to `problems`.
+fn rows<'a>(table: &'a str, name: &str, problems: &mut Vec<String>) -> Vec<sitrep_core::table::Row<'a>> {
+    let (rows, found) = sitrep_core::table::rows(table, name);
+    problems.extend(found);
+    rows
 }
 
 impl Lexicon {

@@ -14,6 +14,7 @@ mod output;
 mod place_layer;
 mod span;
 mod syntax_layer;
+pub mod table;
 mod text_layer;
 mod time_layer;
 

@@ -82,22 +82,9 @@ pub struct Lexicon {
     phrases: Vec<(String, Factuality)>,
 }
 
-fn rows(table: &str) -> Vec<HashMap<&str, &str>> {
-    let mut header: Vec<&str> = Vec::new();
-    let mut out = Vec::new();
-    for line in table.lines() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        if let Some(h) = line.strip_prefix('#') {
-            if header.is_empty() {
-                header = h.trim().split('\t').map(str::trim).collect();
-            }
-            continue;
-        }
-        out.push(header.iter().copied().zip(line.split('\t').map(str::trim)).collect());
-    }
-    out
+/// The rows of a built-in table (written here and checked by `data/events/check.py`).
+fn rows(table: &str) -> Vec<sitrep_core::table::Row<'_>> {
+    sitrep_core::table::rows(table, "data/events").0
 }
 
 /// The needs of a pattern; `None` if a part is not understood (the row is then skipped,
