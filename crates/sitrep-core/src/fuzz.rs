@@ -109,3 +109,21 @@ impl Mutator {
         out
     }
 }
+
+/// Run `check` on mutated texts (`seeds` changed by [`Mutator::mutate`], decoded lossily as
+/// UTF-8) for the [`budget`], and at least `min_runs` times; `check` gets the run number.
+///
+/// ```
+/// let mut seen = 0;
+/// sitrep_core::fuzz::texts(7, &[b"Troops advanced."], 3, |_, text| { assert!(text.len() < 1 << 20); seen += 1; });
+/// assert!(seen >= 3);
+/// ```
+pub fn texts(seed: u64, seeds: &[&[u8]], min_runs: usize, mut check: impl FnMut(usize, String)) {
+    let mut m = Mutator::new(seed);
+    let deadline = std::time::Instant::now() + budget();
+    let mut runs = 0;
+    while std::time::Instant::now() < deadline || runs < min_runs {
+        check(runs, String::from_utf8_lossy(&m.mutate(seeds)).into_owned());
+        runs += 1;
+    }
+}

@@ -1,6 +1,5 @@
 //! Bad input never panics: mutated text through segmenter, syntax and places.
 
-use sitrep_core::fuzz::Mutator;
 use sitrep_core::{Doc, Meta, Stage};
 
 #[test]
@@ -13,12 +12,7 @@ fn random_text_through_the_stage() {
         "Washington said sanctions on Moscow would stay; the Belarusian capital and São Paulo, Brazil, too.".as_bytes(),
         "Київ — north of the city; Ivano-Frankivsk; U.S. officials; 20 miles south of ".as_bytes(),
     ];
-    let mut m = Mutator::new(23);
-    let deadline = std::time::Instant::now() + sitrep_core::fuzz::budget();
-    let mut runs = 0;
-    while std::time::Instant::now() < deadline || runs < 50 {
-        let bytes = m.mutate(seeds);
-        let text = String::from_utf8_lossy(&bytes).into_owned();
+    sitrep_core::fuzz::texts(23, seeds, 50, |runs, text| {
         let mut doc = Doc::new(Meta::new("fuzz", jiff::civil::date(2022, 2, 25)), text);
         segmenter.annotate(&mut doc);
         if runs % 2 == 0 {
@@ -29,6 +23,5 @@ fn random_text_through_the_stage() {
             assert!(doc.text().get(p.span.range()).is_some());
             assert!(p.lat.is_finite() && p.lon.is_finite());
         }
-        runs += 1;
-    }
+    });
 }
