@@ -558,9 +558,15 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
-const EVENT_CSV: &str = "id,event_date,report,report_date,cameo,root,plover,goldstein,source_actor,source_text,target_actor,target_text,place_name,lat,lon,place_country,factuality,stance,attribution,confidence,story,url,evidence";
-
-fn write_events(rows: &[EventRow], format: QueryFormat) -> io::Result<()> {
+/// Rows as the query formats write them: a JSON array, JSON Lines, CSV under `header` with
+/// one line per row from `csv`, or the terminal table that `table` writes.
+fn write_rows<T: serde::Serialize>(
+    rows: &[T],
+    format: QueryFormat,
+    header: &str,
+    csv: impl Fn(&T) -> Vec<String>,
+    table: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match format {
@@ -575,123 +581,114 @@ fn write_events(rows: &[EventRow], format: QueryFormat) -> io::Result<()> {
             }
         }
         QueryFormat::Csv => {
-            writeln!(out, "{EVENT_CSV}")?;
+            writeln!(out, "{header}")?;
             for r in rows {
-                let cols = [
-                    r.id.to_string(),
-                    r.event_date.clone(),
-                    r.report.clone(),
-                    r.report_date.clone(),
-                    r.cameo.clone(),
-                    r.root.clone(),
-                    o(&r.plover).into(),
-                    f(r.goldstein),
-                    o(&r.source_actor).into(),
-                    o(&r.source_text).into(),
-                    o(&r.target_actor).into(),
-                    o(&r.target_text).into(),
-                    o(&r.place_name).into(),
-                    f(r.lat),
-                    f(r.lon),
-                    o(&r.place_country).into(),
-                    r.factuality.clone(),
-                    o(&r.stance).into(),
-                    o(&r.attribution_text).into(),
-                    format!("{:.3}", r.confidence),
-                    r.story.map(|s| s.to_string()).unwrap_or_default(),
-                    o(&r.url).into(),
-                    r.evidence.clone(),
-                ];
-                writeln!(out, "{}", cols.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","))?;
+                writeln!(out, "{}", csv(r).iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","))?;
             }
         }
-        QueryFormat::Table => {
-            writeln!(out, "{:<10}  {:<5} {:<8} {:<22} {:<16} {:<10} {:<20}  EVIDENCE", "DATE", "CAMEO", "PLOVER", "SOURCE → TARGET", "PLACE", "FACT", "REPORT")?;
-            for r in rows {
-                let who = format!("{} → {}", r.source_actor.as_deref().unwrap_or("?"), r.target_actor.as_deref().unwrap_or("?"));
-                writeln!(
-                    out,
-                    "{:<10}  {:<5} {:<8} {:<22} {:<16} {:<10} {:<20}  {}",
-                    r.event_date,
-                    r.cameo,
-                    clip(o(&r.plover), 8),
-                    clip(&who, 22),
-                    clip(o(&r.place_name), 16),
-                    r.factuality,
-                    clip(&r.report, 20),
-                    clip(&r.evidence.replace('\n', " "), 80)
-                )?;
-            }
-            writeln!(out, "({} event{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
-        }
+        QueryFormat::Table => table(&mut out)?,
     }
     out.flush()
+}
+
+const EVENT_CSV: &str = "id,event_date,report,report_date,cameo,root,plover,goldstein,source_actor,source_text,target_actor,target_text,place_name,lat,lon,place_country,factuality,stance,attribution,confidence,story,url,evidence";
+
+fn write_events(rows: &[EventRow], format: QueryFormat) -> io::Result<()> {
+    let csv = |r: &EventRow| {
+        vec![
+            r.id.to_string(),
+            r.event_date.clone(),
+            r.report.clone(),
+            r.report_date.clone(),
+            r.cameo.clone(),
+            r.root.clone(),
+            o(&r.plover).into(),
+            f(r.goldstein),
+            o(&r.source_actor).into(),
+            o(&r.source_text).into(),
+            o(&r.target_actor).into(),
+            o(&r.target_text).into(),
+            o(&r.place_name).into(),
+            f(r.lat),
+            f(r.lon),
+            o(&r.place_country).into(),
+            r.factuality.clone(),
+            o(&r.stance).into(),
+            o(&r.attribution_text).into(),
+            format!("{:.3}", r.confidence),
+            r.story.map(|s| s.to_string()).unwrap_or_default(),
+            o(&r.url).into(),
+            r.evidence.clone(),
+        ]
+    };
+    write_rows(rows, format, EVENT_CSV, csv, |out| {
+        writeln!(out, "{:<10}  {:<5} {:<8} {:<22} {:<16} {:<10} {:<20}  EVIDENCE", "DATE", "CAMEO", "PLOVER", "SOURCE → TARGET", "PLACE", "FACT", "REPORT")?;
+        for r in rows {
+            let who = format!("{} → {}", r.source_actor.as_deref().unwrap_or("?"), r.target_actor.as_deref().unwrap_or("?"));
+            writeln!(
+                out,
+                "{:<10}  {:<5} {:<8} {:<22} {:<16} {:<10} {:<20}  {}",
+                r.event_date,
+                r.cameo,
+                clip(o(&r.plover), 8),
+                clip(&who, 22),
+                clip(o(&r.place_name), 16),
+                r.factuality,
+                clip(&r.report, 20),
+                clip(&r.evidence.replace('\n', " "), 80)
+            )?;
+        }
+        writeln!(out, "({} event{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
+        Ok(())
+    })
 }
 
 const STORY_CSV: &str = "id,first_date,last_date,cameo,root,plover,goldstein,source_actor,target_actor,place_name,lat,lon,place_country,num_mentions,num_sources,num_articles,first_report,last_report,contested,contested_reason";
 
 fn write_stories(rows: &[StoryRow], format: QueryFormat) -> io::Result<()> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    match format {
-        QueryFormat::Json => {
-            serde_json::to_writer(&mut out, rows)?;
-            writeln!(out)?;
+    let csv = |r: &StoryRow| {
+        vec![
+            r.id.to_string(),
+            r.first_date.clone(),
+            r.last_date.clone(),
+            r.cameo.clone(),
+            r.root.clone(),
+            o(&r.plover).into(),
+            f(r.goldstein),
+            o(&r.source_actor).into(),
+            o(&r.target_actor).into(),
+            o(&r.place_name).into(),
+            f(r.lat),
+            f(r.lon),
+            o(&r.place_country).into(),
+            r.num_mentions.to_string(),
+            r.num_sources.to_string(),
+            r.num_articles.to_string(),
+            r.first_report.clone(),
+            r.last_report.clone(),
+            r.contested.to_string(),
+            o(&r.contested_reason).into(),
+        ]
+    };
+    write_rows(rows, format, STORY_CSV, csv, |out| {
+        writeln!(out, "{:>6}  {:<21} {:<5} {:<22} {:<16} {:>8} {:>7} {:<10}", "STORY", "DATES", "CAMEO", "SOURCE → TARGET", "PLACE", "MENTIONS", "REPORTS", "CONTESTED")?;
+        for r in rows {
+            let who = format!("{} → {}", r.source_actor.as_deref().unwrap_or("?"), r.target_actor.as_deref().unwrap_or("?"));
+            let dates = if r.first_date == r.last_date { r.first_date.clone() } else { format!("{}…{}", r.first_date, r.last_date.get(5..).unwrap_or(&r.last_date)) };
+            writeln!(
+                out,
+                "{:>6}  {:<21} {:<5} {:<22} {:<16} {:>8} {:>7} {:<10}",
+                r.id,
+                dates,
+                r.cameo,
+                clip(&who, 22),
+                clip(o(&r.place_name), 16),
+                r.num_mentions,
+                r.num_articles,
+                o(&r.contested_reason)
+            )?;
         }
-        QueryFormat::Jsonl => {
-            for r in rows {
-                serde_json::to_writer(&mut out, r)?;
-                writeln!(out)?;
-            }
-        }
-        QueryFormat::Csv => {
-            writeln!(out, "{STORY_CSV}")?;
-            for r in rows {
-                let cols = [
-                    r.id.to_string(),
-                    r.first_date.clone(),
-                    r.last_date.clone(),
-                    r.cameo.clone(),
-                    r.root.clone(),
-                    o(&r.plover).into(),
-                    f(r.goldstein),
-                    o(&r.source_actor).into(),
-                    o(&r.target_actor).into(),
-                    o(&r.place_name).into(),
-                    f(r.lat),
-                    f(r.lon),
-                    o(&r.place_country).into(),
-                    r.num_mentions.to_string(),
-                    r.num_sources.to_string(),
-                    r.num_articles.to_string(),
-                    r.first_report.clone(),
-                    r.last_report.clone(),
-                    r.contested.to_string(),
-                    o(&r.contested_reason).into(),
-                ];
-                writeln!(out, "{}", cols.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","))?;
-            }
-        }
-        QueryFormat::Table => {
-            writeln!(out, "{:>6}  {:<21} {:<5} {:<22} {:<16} {:>8} {:>7} {:<10}", "STORY", "DATES", "CAMEO", "SOURCE → TARGET", "PLACE", "MENTIONS", "REPORTS", "CONTESTED")?;
-            for r in rows {
-                let who = format!("{} → {}", r.source_actor.as_deref().unwrap_or("?"), r.target_actor.as_deref().unwrap_or("?"));
-                let dates = if r.first_date == r.last_date { r.first_date.clone() } else { format!("{}…{}", r.first_date, &r.last_date[5..]) };
-                writeln!(
-                    out,
-                    "{:>6}  {:<21} {:<5} {:<22} {:<16} {:>8} {:>7} {:<10}",
-                    r.id,
-                    dates,
-                    r.cameo,
-                    clip(&who, 22),
-                    clip(o(&r.place_name), 16),
-                    r.num_mentions,
-                    r.num_articles,
-                    o(&r.contested_reason)
-                )?;
-            }
-            writeln!(out, "({} stor{})", rows.len(), if rows.len() == 1 { "y" } else { "ies" })?;
-        }
-    }
-    out.flush()
+        writeln!(out, "({} stor{})", rows.len(), if rows.len() == 1 { "y" } else { "ies" })?;
+        Ok(())
+    })
 }
