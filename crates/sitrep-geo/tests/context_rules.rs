@@ -1,20 +1,11 @@
 //! Resolution and recognition rules added for states, small divisions, surnames,
 //! alternate names and long official names, on sentences written for these tests.
 
-use sitrep_core::{Doc, Meta, Place, PlacePrecision, Stage};
+use sitrep_core::PlacePrecision;
 
-fn tag(text: &str) -> Doc {
-    let mut doc = Doc::new(Meta::new("t", jiff::civil::date(2009, 3, 25)), text);
-    sitrep_text::Segmenter::new().annotate(&mut doc);
-    sitrep_syntax::SyntaxStage::builtin().expect("syntax model").annotate(&mut doc);
-    sitrep_actors::EntityStage::builtin().expect("entity model").annotate(&mut doc);
-    sitrep_geo::PlaceTagger::builtin().annotate(&mut doc);
-    doc
-}
+mod common;
 
-fn named<'a>(doc: &'a Doc, text: &str) -> Option<&'a Place> {
-    doc.places.places.iter().find(|p| p.span.of(doc.text()) == text && p.precision != PlacePrecision::Relative)
-}
+use common::{named, tag};
 
 #[test]
 fn a_list_of_states_stays_states() {

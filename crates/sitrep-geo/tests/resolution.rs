@@ -1,20 +1,11 @@
 //! Joint resolution and the recognition rules that feed it, on sentences written for
 //! these tests (the same preparation as `sitrep eval geo`: segmenter, syntax, entities).
 
-use sitrep_core::{Doc, Meta, Place, PlacePrecision, Stage};
+use sitrep_core::{Doc, PlacePrecision};
 
-fn tag(text: &str) -> Doc {
-    let mut doc = Doc::new(Meta::new("t", jiff::civil::date(2009, 3, 25)), text);
-    sitrep_text::Segmenter::new().annotate(&mut doc);
-    sitrep_syntax::SyntaxStage::builtin().expect("syntax model").annotate(&mut doc);
-    sitrep_actors::EntityStage::builtin().expect("entity model").annotate(&mut doc);
-    sitrep_geo::PlaceTagger::builtin().annotate(&mut doc);
-    doc
-}
+mod common;
 
-fn named<'a>(doc: &'a Doc, text: &str) -> Option<&'a Place> {
-    doc.places.places.iter().find(|p| p.span.of(doc.text()) == text && p.precision != PlacePrecision::Relative)
-}
+use common::{named, tag};
 
 fn admin1(doc: &Doc, text: &str) -> Option<String> {
     named(doc, text).and_then(|p| p.admin1.clone())
