@@ -52,7 +52,7 @@ pub fn quantities(cx: &Context, v: usize) -> Vec<Quantity> {
         let Some(noun) = t.head(k) else { continue };
         let Ok(value) = t.word(k).replace(',', "").parse::<f64>() else { continue };
         let unit = t.lemma(noun);
-        if matches!(unit.as_str(), "troop" | "soldier" | "people" | "person" | "civilian" | "casualty" | "refugee" | "tank" | "missile" | "child" | "fighter" | "protester" | "prisoner" | "hostage" | "death" | "body") {
+        if matches!(&*unit, "troop" | "soldier" | "people" | "person" | "civilian" | "casualty" | "refugee" | "tank" | "missile" | "child" | "fighter" | "protester" | "prisoner" | "hostage" | "death" | "body") {
             let unit = if unit == "troop" { "troops".to_string() } else { t.word(noun).to_lowercase() };
             out.push(Quantity { value, unit });
         }

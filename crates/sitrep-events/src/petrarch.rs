@@ -470,7 +470,7 @@ fn slot_code(cx: &Context, start: usize, slot: dict::Slot, dicts: &Dicts, day: u
 
 /// Whether `v` is a reporting verb ("said", "told", "reported").
 fn reporting(cx: &Context, v: usize) -> bool {
-    cx.tree.upos(v) == "VERB" && matches!(cx.tree.lemma(v).as_str(), "say" | "tell" | "report" | "state" | "add" | "announce" | "claim")
+    cx.tree.upos(v) == "VERB" && matches!(&*cx.tree.lemma(v), "say" | "tell" | "report" | "state" | "add" | "announce" | "claim")
 }
 
 /// Fill what the clause leaves unsaid, as PETRARCH does: a compound source with no

@@ -41,7 +41,7 @@ fn quote_spans(cx: &Context) -> Vec<Span> {
 
 fn is_speech(cx: &Context, lex: &Lexicon, v: usize) -> bool {
     let l = cx.tree.lemma(v);
-    cx.tree.upos(v) == "VERB" && (SPEECH.contains(&l.as_str()) || lex.reporting(&l).is_some())
+    cx.tree.upos(v) == "VERB" && (SPEECH.contains(&&*l) || lex.reporting(&l).is_some())
 }
 
 /// The quotes of the report with their speakers.

@@ -30,11 +30,11 @@ impl EventStage {
 /// Give a participant the code a user's dictionaries assign to its words.
 fn recode(doc: &Doc, dicts: &crate::petrarch::Dicts, day: u32, p: &mut Option<sitrep_core::Participant>) {
     let Some(p) = p.as_mut().filter(|p| !p.inferred) else { return };
-    let words: Vec<String> = doc
-        .text_layer
-        .tokens
+    let tokens = &doc.text_layer.tokens;
+    let first = tokens.partition_point(|t| t.span.start < p.span.start);
+    let words: Vec<String> = tokens[first..]
         .iter()
-        .filter(|t| p.span.start <= t.span.start && t.span.end <= p.span.end)
+        .take_while(|t| t.span.end <= p.span.end)
         .map(|t| t.span.of(doc.text()).to_uppercase())
         .collect();
     if let Some(code) = crate::petrarch::code_words(&words, dicts, day) {

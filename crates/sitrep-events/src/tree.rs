@@ -40,8 +40,15 @@ impl<'a> Tree<'a> {
     }
 
     /// The lemma of token `i`, lower-cased.
-    pub fn lemma(&self, i: usize) -> String {
-        self.doc.syntax.lemma(i).to_lowercase()
+    /// Borrowed from the syntax layer unless it has capitals, so the coder's pass over
+    /// every token does not allocate.
+    pub fn lemma(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        let lemma = self.doc.syntax.lemma(i);
+        if lemma.chars().any(char::is_uppercase) {
+            lemma.to_lowercase().into()
+        } else {
+            lemma.into()
+        }
     }
 
     /// UPOS of token `i`.
