@@ -34,6 +34,8 @@ pub enum Command {
     Eval(EvalCommand),
     #[command(flatten)]
     Store(crate::store_cli::StoreCommand),
+    /// Serve the store over HTTP: a JSON API and the analyst's map-and-timeline page.
+    Serve(crate::serve::ServeArgs),
 }
 
 #[derive(Args, Debug)]

@@ -13,6 +13,7 @@ mod cli;
 mod eval;
 mod extract;
 mod parse;
+mod serve;
 mod store_cli;
 mod train;
 
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
         cli::Command::Extract(args) => extract::run(args),
         cli::Command::Parse(args) => parse::run(args),
         cli::Command::Store(cmd) => store_cli::run(cmd),
+        cli::Command::Serve(args) => serve::run(args),
         cli::Command::Train(cli::TrainCommand::Syntax(args)) => train::syntax(args),
         cli::Command::Train(cli::TrainCommand::Ner(args)) => train::ner(args),
         cli::Command::Eval(cli::EvalCommand::Ner(args)) => eval::ner(args),
