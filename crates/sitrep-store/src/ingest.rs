@@ -85,6 +85,21 @@ pub struct IngestStats {
     pub stories: Option<StoryStats>,
 }
 
+impl Store {
+    /// Store one annotated report and its rows in one transaction. Returns false (and
+    /// stores nothing) when a report with the same id or text is already stored.
+    ///
+    /// For reports arriving one at a time (the HTTP API); [`ingest`] is the fast path for
+    /// many. Stories are not touched: rebuild them with [`rebuild_stories`].
+    pub fn store_report(&mut self, record: &ReportRecord) -> Result<bool, StoreError> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| StoreError::sql(&path, e))?;
+        let stored = record.insert(&tx, &jiff::Timestamp::now().to_string()).map_err(|e| StoreError::sql(&path, e))?;
+        tx.commit().map_err(|e| StoreError::sql(&path, e))?;
+        Ok(stored)
+    }
+}
+
 /// Ingest `inputs` (files, folders, `-`) into the database at `db`, creating it if needed.
 ///
 /// `annotate` fills a `Doc`'s layers (`|doc| pipeline.run(doc)`); it runs on all cores.

@@ -19,6 +19,8 @@
 mod error;
 mod export;
 mod ingest;
+mod lookup;
+mod page;
 #[cfg(feature = "parquet")]
 mod parquet_export;
 mod query;
@@ -37,7 +39,9 @@ pub mod arrow {
     pub use parquet;
 }
 pub use ingest::{ingest, IngestOptions, IngestStats, Progress};
-pub use query::{events, stories, EventRow, Filter, Sort, StoryRow};
+pub use lookup::{actors, event, places, report, stored_report, story_events, timeline, ActorCount, Day, PlaceCount, ReportRow};
+pub use page::{Cursor, Page};
+pub use query::{events, events_page, stories, stories_page, EventRow, Filter, Sort, StoryRow};
 pub use record::{content_hash, ReportRecord};
 pub use schema::{Store, SCHEMA_VERSION};
 pub use stories::{rebuild_stories, MergeOptions, StoryStats};

@@ -7,6 +7,7 @@ use rusqlite::types::Value;
 use rusqlite::Row;
 use serde::Serialize;
 
+use crate::page::{continue_after, event_key, limit_sql, paginate, story_key, Cursor, Page, Table};
 use crate::stories::haversine_km;
 use crate::{Store, StoreError};
 
@@ -83,6 +84,8 @@ pub struct Filter {
     pub sort: Sort,
     /// At most this many rows.
     pub limit: Option<usize>,
+    /// Continue after the page that handed out this cursor (same filter and sort).
+    pub cursor: Option<Cursor>,
 }
 
 /// One stored event, as queries and exports return it.
@@ -125,6 +128,9 @@ pub struct EventRow {
     pub trigger: String,
     pub trigger_span: [i64; 2],
     pub quantities: Option<serde_json::Value>,
+    /// Where the trigger, source, target, place, time and attribution sit in `evidence`:
+    /// `[{"kind": "trigger", "start": 30, "end": 36}, …]`, offsets in UTF-16 code units.
+    pub highlights: serde_json::Value,
 }
 
 /// One story: the same happening told by one or more reports.
@@ -156,13 +162,13 @@ pub struct StoryRow {
     pub contested_reason: Option<String>,
 }
 
-const EVENT_COLUMNS: &str = "e.id, e.story, r.id, e.report_date, r.source, r.url, r.title, e.event_date, e.date_value, e.cameo, e.root,
+pub(crate) const EVENT_COLUMNS: &str = "e.id, e.story, r.id, e.report_date, r.source, r.url, r.title, e.event_date, e.date_value, e.cameo, e.root,
     e.plover, e.goldstein, e.source_text, e.source_actor, e.source_country, e.target_text, e.target_actor, e.target_country,
     e.place_name, e.place_lat, e.place_lon, e.place_country, e.place_admin1, e.place_precision, e.place_geonames,
     e.factuality, e.stance, e.attribution_text, e.attribution_actor, e.attribution_cue, e.confidence, e.evidence,
-    e.sentence_start, e.sentence_end, e.trigger_text, e.trigger_start, e.trigger_end, e.quantities";
+    e.sentence_start, e.sentence_end, e.trigger_text, e.trigger_start, e.trigger_end, e.quantities, e.highlights";
 
-fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
+pub(crate) fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
     let q: Option<String> = r.get(38)?;
     Ok(EventRow {
         id: r.get(0)?,
@@ -202,6 +208,10 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         trigger: r.get(35)?,
         trigger_span: [r.get(36)?, r.get(37)?],
         quantities: q.and_then(|s| serde_json::from_str(&s).ok()),
+        highlights: r
+            .get::<_, Option<String>>(39)?
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_else(|| serde_json::Value::Array(Vec::new())),
     })
 }
 
@@ -248,23 +258,23 @@ fn check_date(what: &str, d: &Option<String>) -> Result<(), StoreError> {
     Ok(())
 }
 
-struct Sql {
-    clauses: Vec<String>,
-    params: Vec<Value>,
+pub(crate) struct Sql {
+    pub(crate) clauses: Vec<String>,
+    pub(crate) params: Vec<Value>,
 }
 
 impl Sql {
-    fn new() -> Sql {
+    pub(crate) fn new() -> Sql {
         Sql { clauses: Vec::new(), params: Vec::new() }
     }
-    fn p(&mut self, v: impl Into<Value>) -> String {
+    pub(crate) fn p(&mut self, v: impl Into<Value>) -> String {
         self.params.push(v.into());
         format!("?{}", self.params.len())
     }
-    fn add(&mut self, clause: String) {
+    pub(crate) fn add(&mut self, clause: String) {
         self.clauses.push(clause);
     }
-    fn where_(&self) -> String {
+    pub(crate) fn where_(&self) -> String {
         if self.clauses.is_empty() {
             String::new()
         } else {
@@ -313,7 +323,7 @@ fn validate(f: &Filter) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn fts_error(store: &Store, e: rusqlite::Error, text: &Option<String>) -> StoreError {
+pub(crate) fn fts_error(store: &Store, e: rusqlite::Error, text: &Option<String>) -> StoreError {
     let msg = e.to_string();
     let generic = matches!(&e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::Unknown);
     if text.is_some() && generic {
@@ -325,22 +335,9 @@ fn fts_error(store: &Store, e: rusqlite::Error, text: &Option<String>) -> StoreE
     store.err(e)
 }
 
-/// Events matching `filter`.
-pub fn events(store: &Store, filter: &Filter) -> Result<Vec<EventRow>, StoreError> {
-    let mut out = Vec::new();
-    for_each_event(store, filter, &mut |row| {
-        out.push(row);
-        Ok(())
-    })?;
-    Ok(out)
-}
-
-/// Call `f` on each event matching `filter`, streaming (for exports of any size).
-pub(crate) fn for_each_event(
-    store: &Store,
-    filter: &Filter,
-    f: &mut dyn FnMut(EventRow) -> Result<(), StoreError>,
-) -> Result<(), StoreError> {
+/// The conditions of `filter` on events `e`, all but the full-text one (whose best plan
+/// depends on the query) and the cursor.
+pub(crate) fn event_where(store: &Store, filter: &Filter) -> Result<Sql, StoreError> {
     validate(filter)?;
     let mut q = Sql::new();
     if let Some(d) = &filter.event_from {
@@ -387,6 +384,50 @@ pub(crate) fn for_each_event(
              AND sitrep_km(e.place_lat, e.place_lon, {la}, {lo}) <= {k}"
         ));
     }
+    Ok(q)
+}
+
+/// One page of the events matching `filter` (`limit` rows, default 100) and the cursor of
+/// the next.
+pub fn events_page(store: &Store, filter: &Filter) -> Result<Page<EventRow>, StoreError> {
+    let limit = filter.limit.unwrap_or(100);
+    let offset = match &filter.cursor {
+        Some(Cursor::Offset(n)) => *n,
+        _ => 0,
+    };
+    let rows = events(store, &Filter { limit: Some(limit + 1), ..filter.clone() })?;
+    Ok(paginate(rows, limit, filter.sort, Table::Events, offset, event_key(filter.sort)))
+}
+
+/// One page of the stories matching `filter` and the cursor of the next.
+pub fn stories_page(store: &Store, filter: &Filter) -> Result<Page<StoryRow>, StoreError> {
+    let limit = filter.limit.unwrap_or(100);
+    let offset = match &filter.cursor {
+        Some(Cursor::Offset(n)) => *n,
+        _ => 0,
+    };
+    let rows = stories(store, &Filter { limit: Some(limit + 1), ..filter.clone() })?;
+    Ok(paginate(rows, limit, filter.sort, Table::Stories, offset, story_key(filter.sort)))
+}
+
+/// Events matching `filter`.
+pub fn events(store: &Store, filter: &Filter) -> Result<Vec<EventRow>, StoreError> {
+    let mut out = Vec::new();
+    for_each_event(store, filter, &mut |row| {
+        out.push(row);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Call `f` on each event matching `filter`, streaming (for exports of any size).
+pub(crate) fn for_each_event(
+    store: &Store,
+    filter: &Filter,
+    f: &mut dyn FnMut(EventRow) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let mut q = event_where(store, filter)?;
+    let offset = continue_after(&mut q, filter.cursor.as_ref(), filter.sort, Table::Events)?;
     let text = filter.text.as_ref().map(|t| q.p(t.clone()));
     let order = match filter.sort {
         Sort::Date => " ORDER BY e.event_date DESC, e.id DESC",
@@ -397,7 +438,7 @@ pub(crate) fn for_each_event(
         Sort::Mentions => " ORDER BY (SELECT num_mentions FROM stories s WHERE s.id = e.story) DESC NULLS LAST, e.id",
         Sort::Id => " ORDER BY e.id",
     };
-    let limit = filter.limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
+    let limit = limit_sql(filter.limit, offset);
     // The plan SQLite picks: the most selective filter's index, every match sorted.
     let mut natural = Sql { clauses: q.clauses.clone(), params: q.params.clone() };
     if let Some(p) = &text {
@@ -544,6 +585,7 @@ pub fn stories(store: &Store, filter: &Filter) -> Result<Vec<StoryRow>, StoreErr
         let p = q.p(t.clone());
         q.add(format!("s.id IN (SELECT story FROM events WHERE id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH {p}))"));
     }
+    let offset = continue_after(&mut q, filter.cursor.as_ref(), filter.sort, Table::Stories)?;
     let order = match filter.sort {
         Sort::Date => " ORDER BY s.first_date DESC, s.id DESC",
         Sort::DateAsc => " ORDER BY s.first_date ASC, s.id ASC",
@@ -552,7 +594,7 @@ pub fn stories(store: &Store, filter: &Filter) -> Result<Vec<StoryRow>, StoreErr
         Sort::Goldstein => " ORDER BY s.goldstein ASC NULLS LAST, s.id",
         Sort::Id => " ORDER BY s.id",
     };
-    let limit = filter.limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
+    let limit = limit_sql(filter.limit, offset);
     let sql = format!(
         "SELECT s.id, s.root, s.cameo, s.plover, s.goldstein, s.source_actor, s.source_country, s.target_actor, s.target_country,
                 s.place_name, s.place_lat, s.place_lon, s.place_country, s.first_date, s.last_date, s.first_report, s.last_report,

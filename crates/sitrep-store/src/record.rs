@@ -2,7 +2,7 @@
 
 use rusqlite::{params, Transaction};
 use serde::Serialize;
-use sitrep_core::{CharIndex, Doc, Participant};
+use sitrep_core::{CharIndex, Doc, Event, Participant, Span};
 
 /// Content hash of a report body: 128 bits (two independent 64-bit FNV-1a/mix passes),
 /// stable across builds and platforms, as 32 hex digits.
@@ -103,6 +103,54 @@ pub(crate) struct EventRec {
     pub trigger_text: String,
     pub trigger: [usize; 2],
     pub quantities: Option<String>,
+    /// Highlights as JSON.
+    pub highlights: String,
+}
+
+/// A marked part of an event's evidence sentence: offsets in UTF-16 code units from the
+/// start of the sentence, as JavaScript strings count them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+struct Highlight {
+    /// `trigger`, `source`, `target`, `place`, `time` or `attribution`.
+    kind: &'static str,
+    start: usize,
+    end: usize,
+}
+
+/// The trigger, participants, place, time and attribution of `e` that lie inside its
+/// sentence, as highlights of the sentence.
+///
+/// A part outside the sentence (a source found by coreference in an earlier sentence, say)
+/// is left out rather than pointing at the wrong words.
+fn highlights(doc: &Doc, e: &Event) -> Vec<Highlight> {
+    let text = doc.text();
+    let sentence = e.sentence;
+    let utf16 = |from: u32, to: u32| text.get(from as usize..to as usize).map_or(0, |s| s.encode_utf16().count());
+    let mut out = Vec::new();
+    let mut mark = |kind: &'static str, span: Span| {
+        if span.start >= sentence.start && span.end <= sentence.end && span.start < span.end {
+            let start = utf16(sentence.start, span.start);
+            out.push(Highlight { kind, start, end: start + utf16(span.start, span.end) });
+        }
+    };
+    mark("trigger", e.trigger);
+    if let Some(p) = &e.source {
+        mark("source", p.span);
+    }
+    if let Some(p) = &e.target {
+        mark("target", p.span);
+    }
+    if let Some(place) = e.place.and_then(|i| doc.places.places.get(i)) {
+        mark("place", place.span);
+    }
+    if let Some(t) = e.date.from.and_then(|i| doc.time.times.get(i)) {
+        mark("time", t.span);
+    }
+    if let Some(by) = e.attribution.as_ref().and_then(|a| a.by.as_ref()) {
+        mark("attribution", by.span);
+    }
+    out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    out
 }
 
 #[derive(Debug, Clone)]
@@ -192,6 +240,7 @@ impl ReportRecord {
                     trigger_text: e.trigger.of(text).to_string(),
                     trigger: index.span(e.trigger),
                     quantities: (!e.quantities.is_empty()).then(|| serde_json::to_string(&e.quantities).unwrap_or_default()),
+                    highlights: serde_json::to_string(&highlights(doc, e)).unwrap_or_else(|_| "[]".into()),
                 }
             })
             .collect();
@@ -285,9 +334,9 @@ impl ReportRecord {
                 place_name, place_lat, place_lon, place_country, place_admin1, place_precision, place_geonames,
                 event_date, date_value, report_date, factuality, stance,
                 attribution_text, attribution_actor, attribution_cue, confidence,
-                evidence, sentence_start, sentence_end, trigger_text, trigger_start, trigger_end, quantities)
+                evidence, sentence_start, sentence_end, trigger_text, trigger_start, trigger_end, quantities, highlights)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-                     ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37)",
+                     ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38)",
         )?;
         let mut fts = tx.prepare_cached("INSERT INTO events_fts(rowid, evidence) VALUES (?1, ?2)")?;
         let mut geo = tx.prepare_cached("INSERT INTO events_geo(id, min_lat, max_lat, min_lon, max_lon) VALUES (?1, ?2, ?2, ?3, ?3)")?;
@@ -331,6 +380,7 @@ impl ReportRecord {
                 e.trigger[0] as i64,
                 e.trigger[1] as i64,
                 e.quantities,
+                e.highlights,
             ])?;
             let id = tx.last_insert_rowid();
             fts.execute(params![id, e.evidence])?;

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::StoreError;
 
 /// The schema version this build writes; older databases are migrated on open.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// `PRAGMA application_id` of a sitrep database ("SITR"), so a foreign SQLite file is
 /// recognised and never touched.
@@ -167,6 +167,12 @@ CREATE TABLE store_state (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+"#,
+    // 2: where the trigger, participants, place and time sit in the evidence sentence (for
+    // the page's highlights; NULL for events stored before); timeline counts from an index.
+    r#"
+ALTER TABLE events ADD COLUMN highlights TEXT;
+CREATE INDEX events_date_plover ON events(event_date, plover);
 "#,
 ];
 

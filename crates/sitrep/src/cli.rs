@@ -244,6 +244,18 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
 
+    /// Write JSON Lines files partitioned by report date instead of standard output:
+    /// DIR/date=YYYY-MM-DD/part-RUN-NNNNN.jsonl (Hive style: Spark and Arrow read `date` as
+    /// a partition column). Each file is written under a hidden name and renamed when whole.
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+
+    /// The RUN in --output-dir file names (letters, digits, `.`, `_`, `-`). Default: the
+    /// start time and process id, so runs writing into one folder never collide; a fixed
+    /// one (a shard's name) makes a rerun replace its own files.
+    #[arg(long, value_name = "ID", requires = "output_dir", value_parser = parse_run_id)]
+    pub run_id: Option<String>,
+
     /// Actor and agent dictionaries in the PETRARCH/TABARI formats: event participants
     /// they name take their codes (as of each report's date); repeatable.
     #[arg(long = "dict", value_name = "FILE")]
@@ -267,6 +279,14 @@ pub enum Layer {
 
 fn parse_input_format(s: &str) -> Result<InputFormat, String> {
     s.parse()
+}
+
+fn parse_run_id(s: &str) -> Result<String, String> {
+    if !s.is_empty() && s.len() <= 100 && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-')) && !s.starts_with('.') {
+        Ok(s.to_string())
+    } else {
+        Err(format!("`{s}` cannot be part of a file name: use letters, digits, `.`, `_` and `-` (not first `.`)"))
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

@@ -35,7 +35,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
     } else {
         None
     };
-    let config = sitrep_server::Config { db: args.db, addr: args.addr, token: args.token, annotate };
+    let config = sitrep_server::Config { addr: args.addr, token: args.token, annotate, ..sitrep_server::Config::new(args.db) };
     match sitrep_server::run(config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

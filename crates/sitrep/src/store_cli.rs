@@ -297,6 +297,7 @@ impl FilterArgs {
             text: self.text.clone(),
             story: None,
             contested: None,
+            cursor: None,
             sort: match self.sort {
                 SortArg::Date => Sort::Date,
                 SortArg::DateAsc => Sort::DateAsc,
