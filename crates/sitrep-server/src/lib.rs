@@ -81,18 +81,50 @@ pub(crate) struct AppState {
     annotate: Option<Annotator>,
     /// One posted report is coded and stored at a time.
     writing: Semaphore,
+    /// The events' filterable fields in memory, for fast pages of events.
+    index: std::sync::RwLock<sitrep_store::EventIndex>,
+    /// When the index last looked for new events (`None`: look at the next query).
+    checked: std::sync::Mutex<Option<std::time::Instant>>,
+}
+
+impl AppState {
+    /// Run `f` with the event index, first taking in events stored since it last looked
+    /// (at most once a second, or at once after a report was posted here).
+    pub(crate) fn with_index<T>(&self, store: &sitrep_store::Store, f: impl FnOnce(&sitrep_store::EventIndex) -> Result<T, ApiError>) -> Result<T, ApiError> {
+        let due = {
+            let mut checked = self.checked.lock().unwrap_or_else(|p| p.into_inner());
+            let due = checked.is_none_or(|t| t.elapsed() > std::time::Duration::from_secs(1));
+            if due {
+                *checked = Some(std::time::Instant::now());
+            }
+            due
+        };
+        if due {
+            self.index.write().unwrap_or_else(|p| p.into_inner()).refresh(store)?;
+        }
+        let index = self.index.read().unwrap_or_else(|p| p.into_inner());
+        f(&index)
+    }
+
+    /// Make the next query look for new events.
+    pub(crate) fn stale(&self) {
+        *self.checked.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
 }
 
 /// The routes over the store at `config.db` (which must exist).
 pub fn router(config: &Config) -> Result<Router, ServeError> {
-    // Open once here so that a missing or foreign file is reported before serving.
-    sitrep_store::Store::open_existing(&config.db)?;
+    // Opened here so that a missing or foreign file is reported before serving.
+    let store = sitrep_store::Store::open_existing(&config.db)?;
+    let index = sitrep_store::EventIndex::load(&store)?;
     let state = Arc::new(AppState {
         pool: Arc::new(pool::Pool::new(config.db.clone(), config.connections)),
         db: config.db.clone(),
         token: config.token.clone().filter(|t| !t.is_empty()),
         annotate: config.annotate.clone(),
         writing: Semaphore::new(1),
+        index: std::sync::RwLock::new(index),
+        checked: std::sync::Mutex::new(Some(std::time::Instant::now())),
     });
     let api = Router::new()
         .route("/events", get(routes::events))
@@ -122,6 +154,7 @@ async fn body_too_large(response: axum::response::Response) -> axum::response::R
 
 /// Serve until interrupted (Ctrl-C).
 pub fn run(config: Config) -> Result<(), ServeError> {
+    let started = std::time::Instant::now();
     let app = router(&config)?;
     let (reports, events, stories) = sitrep_store::Store::open_existing(&config.db)?.counts()?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
@@ -129,8 +162,9 @@ pub fn run(config: Config) -> Result<(), ServeError> {
         let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|source| ServeError::Bind { addr: config.addr, source })?;
         let addr = listener.local_addr()?;
         eprintln!(
-            "sitrep serve: {events} events, {stories} stories from {reports} reports in {}; http://{addr}/ (Ctrl-C stops){}",
+            "sitrep serve: {events} events, {stories} stories from {reports} reports in {} (indexed in {:.1} s); http://{addr}/ (Ctrl-C stops){}",
             config.db.display(),
+            started.elapsed().as_secs_f64(),
             if config.token.is_some() { "; POST /api/reports is on" } else { "" }
         );
         axum::serve(listener, app)

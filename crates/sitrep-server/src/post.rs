@@ -68,5 +68,8 @@ pub async fn post_report(State(app): State<Arc<AppState>>, headers: HeaderMap, b
     })
     .await
     .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("coding the report stopped unexpectedly: {e}")))??;
+    if stored {
+        app.stale();
+    }
     Ok(Json(json!({"report": id, "stored": stored, "events": events})))
 }

@@ -29,14 +29,22 @@ fn json_of<T: serde::Serialize>(value: T) -> Answer {
         .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("cannot write the answer: {e}")))
 }
 
+/// A page of events, written straight from the rows.
+#[derive(serde::Serialize)]
+pub struct EventsPage {
+    events: Vec<EventRow>,
+    next: Option<String>,
+}
+
 /// `GET /api/events`
-pub async fn events(State(app): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Answer {
+pub async fn events(State(app): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Result<Json<EventsPage>, ApiError> {
     let (f, _) = filter(&pairs(&q), 100)?;
     if f.contested.is_some() {
         return Err(ApiError::parameter("contested", "`contested` filters stories: use /api/stories"));
     }
-    let page = app.pool.with(move |s| Ok(sitrep_store::events_page(s, &f)?)).await?;
-    Ok(Json(json!({"events": page.rows, "next": page.next.map(|c| c.encode())})))
+    let shared = Arc::clone(&app);
+    let page = app.pool.with(move |s| shared.with_index(s, |index| Ok(index.events_page(s, &f)?))).await?;
+    Ok(Json(EventsPage { events: page.rows, next: page.next.map(|c| c.encode()) }))
 }
 
 /// A story's events as mentions: one link per report.

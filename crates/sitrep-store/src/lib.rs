@@ -18,6 +18,7 @@
 
 mod error;
 mod export;
+mod index;
 mod ingest;
 mod lookup;
 mod page;
@@ -38,6 +39,7 @@ pub mod arrow {
     pub use arrow_array;
     pub use parquet;
 }
+pub use index::{events_by_id, EventIndex};
 pub use ingest::{ingest, IngestOptions, IngestStats, Progress};
 pub use lookup::{actors, event, places, report, stored_report, story_events, timeline, ActorCount, Day, PlaceCount, ReportRow};
 pub use page::{Cursor, Page};

@@ -1,6 +1,7 @@
 //! Queries over events and stories.
 
-use std::time::{Duration, Instant};
+
+use std::time::Duration;
 
 use rusqlite::functions::FunctionFlags;
 use rusqlite::types::Value;
@@ -301,7 +302,7 @@ fn near_box(lat: f64, lon: f64, km: f64) -> (f64, f64, f64, f64) {
     (lat - dlat, lat + dlat, lon - dlon, lon + dlon)
 }
 
-fn validate(f: &Filter) -> Result<(), StoreError> {
+pub(crate) fn validate(f: &Filter) -> Result<(), StoreError> {
     check_date("--from", &f.event_from)?;
     check_date("--to", &f.event_to)?;
     check_date("--report-from", &f.report_from)?;
@@ -465,8 +466,10 @@ pub(crate) fn for_each_event(
     // A limited query sorted by date: when the filters match few events the natural plan
     // is best; when they match many, walking the date index and stopping at the limit is.
     // Try the first on a small time budget, then the second.
-    let started = Instant::now();
-    store.conn.progress_handler(2000, Some(move || started.elapsed() > NATURAL_BUDGET));
+    // The budget is this thread's CPU time, not wall time: on a busy server wall time runs
+    // out early and sends every query down the slow path at once.
+    let started = thread_cpu_time();
+    store.conn.progress_handler(2000, Some(move || thread_cpu_time().saturating_sub(started) > NATURAL_BUDGET));
     let mut rows = Vec::new();
     let first = run(&natural_sql, &natural.params, &mut |r| {
         rows.push(r);
@@ -537,6 +540,20 @@ fn place_name_clause(q: &mut Sql, filter: &Filter, t: &str) {
 /// How long the natural plan of a limited, date-sorted query may run before the date
 /// index is walked instead.
 const NATURAL_BUDGET: Duration = Duration::from_millis(8);
+
+/// CPU time used by this thread (wall time where the platform cannot tell).
+fn thread_cpu_time() -> Duration {
+    #[cfg(unix)]
+    {
+        let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+        // SAFETY: `t` is a valid timespec to write to; the clock id is a constant.
+        if unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) } == 0 {
+            return Duration::new(t.tv_sec as u64, t.tv_nsec as u32);
+        }
+    }
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed()
+}
 
 /// Stories matching `filter` (dates match a story whose span of event dates overlaps the range).
 pub fn stories(store: &Store, filter: &Filter) -> Result<Vec<StoryRow>, StoreError> {

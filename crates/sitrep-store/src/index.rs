@@ -1,0 +1,416 @@
+//! An in-memory index of the fields events are filtered by, for a server's many small
+//! queries.
+//!
+//! A date-sorted page of events under filters costs SQLite either a sort of every match (a
+//! broad filter) or a long walk of the date index (a narrow one). This index keeps each
+//! event's filterable fields in columns (about 50 bytes an event) with the events' order by
+//! event date and by report date, so a page is one walk in sort order that stops at the
+//! page's end: broad filters stop early, narrow ones scan tight columns. Full rows then come
+//! from SQLite by primary key. Full-text and story filters, and orders other than by date or
+//! id, are left to SQLite.
+//!
+//! ```
+//! # let dir = tempfile::tempdir().unwrap();
+//! # let db = dir.path().join("s.db");
+//! let store = sitrep_store::Store::open(&db).unwrap();
+//! let index = sitrep_store::EventIndex::load(&store).unwrap();
+//! assert_eq!(index.len(), 0);
+//! let page = index.events_page(&store, &sitrep_store::Filter::default()).unwrap();
+//! assert!(page.rows.is_empty());
+//! ```
+
+use std::collections::HashMap;
+
+use crate::page::{event_key, paginate, Cursor, Page, Table};
+use crate::query::{event_row, validate, EventRow, Filter, Sort, EVENT_COLUMNS};
+use crate::stories::haversine_km;
+use crate::{Store, StoreError};
+
+/// Strings of one column, each stored once; rows hold their number (0: none).
+#[derive(Default)]
+struct Dictionary {
+    names: Vec<String>,
+    ids: HashMap<String, u32>,
+}
+
+impl Dictionary {
+    fn id(&mut self, s: Option<String>) -> u32 {
+        let Some(s) = s else { return 0 };
+        if let Some(&id) = self.ids.get(&s) {
+            return id;
+        }
+        self.names.push(s.clone());
+        let id = self.names.len() as u32;
+        self.ids.insert(s, id);
+        id
+    }
+
+    /// Which entries match: `wanted[id]`; entry 0 (none) never matches.
+    fn matching(&self, test: impl Fn(&str) -> bool) -> Vec<bool> {
+        std::iter::once(false).chain(self.names.iter().map(|n| test(n))).collect()
+    }
+}
+
+/// A `YYYY-MM-DD` date as a number that sorts as the date does.
+fn day(s: &str) -> u32 {
+    let b = s.as_bytes();
+    let n = |r: std::ops::Range<usize>| b.get(r).and_then(|d| std::str::from_utf8(d).ok()).and_then(|d| d.parse::<u32>().ok()).unwrap_or(0);
+    n(0..4) * 512 + n(5..7) * 32 + n(8..10)
+}
+
+/// The filterable fields of every stored event, in columns.
+#[derive(Default)]
+pub struct EventIndex {
+    id: Vec<i64>,
+    event_date: Vec<u32>,
+    report_date: Vec<u32>,
+    source_actor: Vec<u32>,
+    target_actor: Vec<u32>,
+    source_country: Vec<u32>,
+    target_country: Vec<u32>,
+    place_country: Vec<u32>,
+    place: Vec<u32>,
+    cameo: Vec<u32>,
+    plover: Vec<u32>,
+    factuality: Vec<u32>,
+    stance: Vec<u32>,
+    lat: Vec<f32>,
+    lon: Vec<f32>,
+    actors: Dictionary,
+    countries: Dictionary,
+    places: Dictionary,
+    codes: Dictionary,
+    labels: Dictionary,
+    /// Rows (which are kept in event date, id order) in id order.
+    by_id: Vec<u32>,
+    /// Rows in (report date, id) order.
+    by_report_date: Vec<u32>,
+}
+
+/// One filter as tests on row fields.
+struct Test<'a> {
+    ix: &'a EventIndex,
+    from: u32,
+    to: u32,
+    report_from: u32,
+    report_to: u32,
+    actor: Option<Vec<bool>>,
+    actor_country: Option<u32>,
+    place_country: Option<u32>,
+    cameo: Option<Vec<bool>>,
+    plover: Option<u32>,
+    factuality: Option<u32>,
+    stance: Option<u32>,
+    place: Option<Vec<bool>>,
+    near: Option<(f64, f64, f64)>,
+    /// The box around `near` (min lat, max lat, min lon, max lon), tested first.
+    near_box: (f32, f32, f32, f32),
+}
+
+impl Test<'_> {
+    #[inline]
+    fn accepts(&self, r: usize) -> bool {
+        let ix = self.ix;
+        let d = ix.event_date[r];
+        if d < self.from || d > self.to {
+            return false;
+        }
+        let rd = ix.report_date[r];
+        if rd < self.report_from || rd > self.report_to {
+            return false;
+        }
+        let is = |want: Option<u32>, got: u32| want.is_none_or(|w| w == got);
+        if !is(self.plover, ix.plover[r]) || !is(self.factuality, ix.factuality[r]) || !is(self.stance, ix.stance[r]) || !is(self.place_country, ix.place_country[r]) {
+            return false;
+        }
+        if let Some(c) = self.actor_country {
+            if ix.source_country[r] != c && ix.target_country[r] != c {
+                return false;
+            }
+        }
+        if let Some(a) = &self.actor {
+            if !a[ix.source_actor[r] as usize] && !a[ix.target_actor[r] as usize] {
+                return false;
+            }
+        }
+        if let Some(c) = &self.cameo {
+            if !c[ix.cameo[r] as usize] {
+                return false;
+            }
+        }
+        if let Some(p) = &self.place {
+            if !p[ix.place[r] as usize] {
+                return false;
+            }
+        }
+        if let Some((lat, lon, km)) = self.near {
+            let (a, b) = (ix.lat[r], ix.lon[r]);
+            let (lo_lat, hi_lat, lo_lon, hi_lon) = self.near_box;
+            // NaN (no place) fails these comparisons too.
+            if !(a >= lo_lat && a <= hi_lat && b >= lo_lon && b <= hi_lon) || haversine_km((a as f64, b as f64), (lat, lon)) > km {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+impl EventIndex {
+    /// Read every stored event's fields.
+    pub fn load(store: &Store) -> Result<EventIndex, StoreError> {
+        let mut ix = EventIndex::default();
+        ix.append(store, 0)?;
+        Ok(ix)
+    }
+
+    /// Events indexed.
+    pub fn len(&self) -> usize {
+        self.id.len()
+    }
+
+    /// No events indexed.
+    pub fn is_empty(&self) -> bool {
+        self.id.is_empty()
+    }
+
+    /// Take in events stored since the index was made. Returns how many were added; a
+    /// database whose events were removed or replaced is read again from the start.
+    pub fn refresh(&mut self, store: &Store) -> Result<usize, StoreError> {
+        let (max, count): (Option<i64>, i64) =
+            store.conn.query_row("SELECT MAX(id), COUNT(*) FROM events", [], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| store.err(e))?;
+        let last = self.by_id.last().map_or(0, |&r| self.id[r as usize]);
+        if max.unwrap_or(0) == last && count as usize == self.len() {
+            return Ok(0);
+        }
+        if max.unwrap_or(0) < last || (count as usize) < self.len() {
+            *self = EventIndex::load(store)?;
+            return Ok(self.len());
+        }
+        self.append(store, last)
+    }
+
+    fn append(&mut self, store: &Store, after: i64) -> Result<usize, StoreError> {
+        let before = self.len();
+        let mut stmt = store
+            .conn
+            .prepare(
+                "SELECT id, event_date, report_date, source_actor, target_actor, source_country, target_country, place_country,
+                        place_name, cameo, plover, factuality, stance, place_lat, place_lon
+                 FROM events WHERE id > ?1 ORDER BY id",
+            )
+            .map_err(|e| store.err(e))?;
+        let mut rows = stmt.query([after]).map_err(|e| store.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| store.err(e))? {
+            let text = |i: usize| r.get::<_, Option<String>>(i);
+            let (sa, ta) = (text(3).map_err(|e| store.err(e))?, text(4).map_err(|e| store.err(e))?);
+            self.id.push(r.get(0).map_err(|e| store.err(e))?);
+            self.event_date.push(day(&r.get::<_, String>(1).map_err(|e| store.err(e))?));
+            self.report_date.push(day(&r.get::<_, String>(2).map_err(|e| store.err(e))?));
+            self.source_actor.push(self.actors.id(sa));
+            self.target_actor.push(self.actors.id(ta));
+            self.source_country.push(self.countries.id(text(5).map_err(|e| store.err(e))?));
+            self.target_country.push(self.countries.id(text(6).map_err(|e| store.err(e))?));
+            self.place_country.push(self.countries.id(text(7).map_err(|e| store.err(e))?));
+            self.place.push(self.places.id(text(8).map_err(|e| store.err(e))?.map(|p| p.to_lowercase())));
+            self.cameo.push(self.codes.id(text(9).map_err(|e| store.err(e))?));
+            self.plover.push(self.labels.id(text(10).map_err(|e| store.err(e))?));
+            self.factuality.push(self.labels.id(text(11).map_err(|e| store.err(e))?));
+            self.stance.push(self.labels.id(text(12).map_err(|e| store.err(e))?));
+            let (lat, lon): (Option<f64>, Option<f64>) = (r.get(13).map_err(|e| store.err(e))?, r.get(14).map_err(|e| store.err(e))?);
+            self.lat.push(lat.map_or(f32::NAN, |v| v as f32));
+            self.lon.push(lon.map_or(f32::NAN, |v| v as f32));
+        }
+        let added = self.len() - before;
+        if added > 0 {
+            self.sort_by_date();
+            self.by_id = self.order(|r| (0, self.id[r]));
+            self.by_report_date = self.order(|r| (self.report_date[r], self.id[r]));
+        }
+        Ok(added)
+    }
+
+    /// Rows in the order of `key`.
+    fn order(&self, key: impl Fn(usize) -> (u32, i64)) -> Vec<u32> {
+        let mut rows: Vec<u32> = (0..self.len() as u32).collect();
+        rows.sort_unstable_by_key(|&r| key(r as usize));
+        rows
+    }
+
+    /// Put the rows in (event date, id) order, so that date-sorted pages read the columns
+    /// front to back.
+    fn sort_by_date(&mut self) {
+        let order = self.order(|r| (self.event_date[r], self.id[r]));
+        fn permute<T: Copy>(v: &mut Vec<T>, order: &[u32]) {
+            *v = order.iter().map(|&r| v[r as usize]).collect();
+        }
+        permute(&mut self.id, &order);
+        permute(&mut self.event_date, &order);
+        permute(&mut self.report_date, &order);
+        permute(&mut self.source_actor, &order);
+        permute(&mut self.target_actor, &order);
+        permute(&mut self.source_country, &order);
+        permute(&mut self.target_country, &order);
+        permute(&mut self.place_country, &order);
+        permute(&mut self.place, &order);
+        permute(&mut self.cameo, &order);
+        permute(&mut self.plover, &order);
+        permute(&mut self.factuality, &order);
+        permute(&mut self.stance, &order);
+        permute(&mut self.lat, &order);
+        permute(&mut self.lon, &order);
+    }
+
+    /// The tests for `filter`, or `None` when one of its conditions is not indexed.
+    fn test<'a>(&'a self, f: &Filter) -> Option<Test<'a>> {
+        if f.text.is_some() || f.story.is_some() {
+            return None;
+        }
+        let label = |v: &Option<String>| -> Option<Option<u32>> {
+            match v {
+                None => Some(None),
+                Some(v) if v.eq_ignore_ascii_case("none") => Some(Some(0)),
+                Some(v) => Some(Some(self.labels.ids.get(v.to_lowercase().as_str()).or_else(|| self.labels.ids.get(v.to_uppercase().as_str())).copied().unwrap_or(u32::MAX))),
+            }
+        };
+        let (mut actor_country, mut place_country) = (None, None);
+        if let Some(c) = &f.country {
+            let id = self.countries.ids.get(c.to_uppercase().as_str()).copied().unwrap_or(u32::MAX);
+            if c.len() == 2 {
+                place_country = Some(id);
+            } else {
+                actor_country = Some(id);
+            }
+        }
+        let plover = match &f.plover {
+            None => None,
+            Some(p) => Some(self.labels.ids.get(p.to_uppercase().as_str()).copied().unwrap_or(u32::MAX)),
+        };
+        let stance = match &f.stance {
+            Some(s) if s.eq_ignore_ascii_case("none") => Some(0),
+            _ => label(&f.stance)?,
+        };
+        Some(Test {
+            ix: self,
+            from: f.event_from.as_deref().map_or(0, day),
+            to: f.event_to.as_deref().map_or(u32::MAX, day),
+            report_from: f.report_from.as_deref().map_or(0, day),
+            report_to: f.report_to.as_deref().map_or(u32::MAX, day),
+            actor: f.actor.as_ref().map(|a| {
+                let a = a.to_uppercase();
+                self.actors.matching(|n| n.starts_with(&a))
+            }),
+            actor_country,
+            place_country,
+            cameo: f.cameo.as_ref().map(|c| self.codes.matching(|n| n.starts_with(c.as_str()))),
+            plover,
+            factuality: label(&f.factuality)?,
+            stance,
+            place: f.place.as_ref().map(|p| {
+                let p = p.to_lowercase();
+                self.places.matching(|n| n == p)
+            }),
+            near: f.near,
+            near_box: f.near.map_or((0.0, 0.0, 0.0, 0.0), |(lat, lon, km)| {
+                // A little wider than the circle, so that rounding never drops an event.
+                let dlat = km / 110.0 + 0.01;
+                let dlon = km / (111.0 * lat.to_radians().cos().abs().max(0.01)) + 0.01;
+                let wraps = lon - dlon < -180.0 || lon + dlon > 180.0 || lat.abs() + dlat >= 90.0;
+                if wraps {
+                    (-90.0, 90.0, -180.0, 180.0)
+                } else {
+                    ((lat - dlat) as f32, (lat + dlat) as f32, (lon - dlon) as f32, (lon + dlon) as f32)
+                }
+            }),
+        })
+    }
+
+    /// A page of the events matching `filter`, as [`crate::events_page`] gives it: from
+    /// this index when it covers the filter and order, else from SQLite.
+    pub fn events_page(&self, store: &Store, filter: &Filter) -> Result<Page<EventRow>, StoreError> {
+        let order = match filter.sort {
+            Sort::Date | Sort::DateAsc => None,
+            Sort::ReportDate => Some(&self.by_report_date),
+            Sort::Id => Some(&self.by_id),
+            _ => return crate::events_page(store, filter),
+        };
+        let Some(test) = self.test(filter) else {
+            return crate::events_page(store, filter);
+        };
+        validate(filter)?;
+        let limit = filter.limit.unwrap_or(100);
+        let descending = matches!(filter.sort, Sort::Date | Sort::ReportDate);
+        let key = |r: usize| -> (u32, i64) {
+            let k = match filter.sort {
+                Sort::ReportDate => self.report_date[r],
+                Sort::Id => 0,
+                _ => self.event_date[r],
+            };
+            (k, self.id[r])
+        };
+        // Where to start: just past the cursor's row in sort order.
+        let after = match &filter.cursor {
+            None => None,
+            Some(Cursor::After { key: k, id }) => Some((if filter.sort == Sort::Id { 0 } else { day(k) }, *id)),
+            Some(Cursor::Offset(_)) => return Err(StoreError::Invalid("the cursor belongs to another sort order: start again without a cursor".into())),
+        };
+        // In event-date order the date filter is a slice of the rows.
+        let (first, end) = match order {
+            None => (self.event_date.partition_point(|&d| d < test.from), self.event_date.partition_point(|&d| d <= test.to)),
+            Some(_) => (0, self.len()),
+        };
+        let n = end - first;
+        let position = |i: usize| -> usize {
+            let i = if descending { n - 1 - i } else { i };
+            match order {
+                Some(o) => o[i] as usize,
+                None => first + i,
+            }
+        };
+        let start = match after {
+            None => 0,
+            Some(k) => {
+                // The first position whose key comes after `k` in this direction.
+                let (mut lo, mut hi) = (0, n);
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    let past = if descending { key(position(mid)) < k } else { key(position(mid)) > k };
+                    if past {
+                        hi = mid;
+                    } else {
+                        lo = mid + 1;
+                    }
+                }
+                lo
+            }
+        };
+        let mut ids = Vec::with_capacity(limit + 1);
+        for i in start..n {
+            let r = position(i);
+            if test.accepts(r) {
+                ids.push(self.id[r]);
+                if ids.len() > limit {
+                    break;
+                }
+            }
+        }
+        let rows = events_by_id(store, &ids)?;
+        Ok(paginate(rows, limit, filter.sort, Table::Events, 0, event_key(filter.sort)))
+    }
+}
+
+/// The events with these ids, in the order given (ids not stored are left out).
+pub fn events_by_id(store: &Store, ids: &[i64]) -> Result<Vec<EventRow>, StoreError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+    let sql = format!("SELECT {EVENT_COLUMNS} FROM events e JOIN reports r ON r.rowid = e.report WHERE e.id IN ({list})");
+    let mut stmt = store.conn.prepare(&sql).map_err(|e| store.err(e))?;
+    let found = stmt.query_map(rusqlite::params![], event_row).map_err(|e| store.err(e))?;
+    let mut by_id: HashMap<i64, EventRow> = HashMap::with_capacity(ids.len());
+    for row in found {
+        let row = row.map_err(|e| store.err(e))?;
+        by_id.insert(row.id, row);
+    }
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+}
