@@ -10,7 +10,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { geoArea } from "d3-geo";
 import { build } from "esbuild";
+import { feature } from "topojson-client";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, "dist");
@@ -90,18 +92,69 @@ function coarsen(topology) {
     if (out.length < 2) out.push([0, 0]);
     return out;
   });
+  // A tiny island can collapse or turn inside out on the coarser grid, and an inside-out ring
+  // fills the whole sphere: drop such rings (an outer ring takes its polygon with it).
+  const coarse = { transform: { scale: [scale[0] * COARSEN, scale[1] * COARSEN] }, arcs };
+  /** @param {number[]} ring @param {any} topo */
+  const area = (ring, topo) => shoelace(ringPoints(ring, topo));
+  /** @param {number[]} ring */
+  const keep = (ring) => {
+    const before = area(ring, topology);
+    const after = area(ring, coarse);
+    return Math.sign(before) === Math.sign(after) && Math.abs(after) >= Math.abs(before) * 0.5;
+  };
+  /** @param {number[][]} rings */
+  const polygon = (rings) => (rings[0] && keep(rings[0]) ? [rings[0], ...rings.slice(1).filter(keep)] : null);
   const countries = topology.objects.countries;
+  const geometries = countries.geometries.map((/** @type {any} */ g) => {
+    /** @type {any} */
+    let out = { type: g.type, arcs: g.arcs };
+    if (g.type === "Polygon") {
+      const p = polygon(g.arcs);
+      out = p ? { type: "Polygon", arcs: p } : { type: null };
+    } else if (g.type === "MultiPolygon") {
+      const ps = g.arcs.map(polygon).filter(Boolean);
+      out = ps.length ? { type: "MultiPolygon", arcs: ps } : { type: null };
+    }
+    return g.id ? { ...out, id: g.id } : out;
+  });
   return {
     type: "Topology",
-    transform: { scale: [scale[0] * COARSEN, scale[1] * COARSEN], translate },
-    objects: {
-      countries: {
-        type: countries.type,
-        geometries: countries.geometries.map((/** @type {any} */ g) => ({ type: g.type, arcs: g.arcs, ...(g.id ? { id: g.id } : {}) })),
-      },
-    },
+    transform: { scale: coarse.transform.scale, translate },
+    objects: { countries: { type: countries.type, geometries } },
     arcs,
   };
+}
+
+/**
+ * The points of a ring (arc indices; ~i is arc i reversed), relative to the translate.
+ * @param {number[]} ring
+ * @param {{ transform: { scale: number[] }, arcs: number[][][] }} topo
+ */
+function ringPoints(ring, topo) {
+  /** @type {number[][]} */
+  const points = [];
+  for (const index of ring) {
+    const arc = topo.arcs[index < 0 ? ~index : index] ?? [];
+    let x = 0;
+    let y = 0;
+    /** @type {number[][]} */
+    const pts = arc.map(([dx, dy]) => [(x += dx ?? 0) * (topo.transform.scale[0] ?? 1), (y += dy ?? 0) * (topo.transform.scale[1] ?? 1)]);
+    if (index < 0) pts.reverse();
+    points.push(...pts);
+  }
+  return points;
+}
+
+/** @param {number[][]} pts */
+function shoelace(pts) {
+  let a = 0;
+  for (let i = 0; i + 1 < pts.length; i++) {
+    const [x0, y0] = /** @type {number[]} */ (pts[i]);
+    const [x1, y1] = /** @type {number[]} */ (pts[i + 1]);
+    a += (x0 ?? 0) * (y1 ?? 0) - (x1 ?? 0) * (y0 ?? 0);
+  }
+  return a / 2;
 }
 
 async function buildPage() {
@@ -128,7 +181,14 @@ async function buildPage() {
   });
   writeFileSync(join(dist, "index.html"), readFileSync(join(here, "src/index.html")));
   const atlas = JSON.parse(readFileSync(join(here, "node_modules/world-atlas/countries-50m.json"), "utf8"));
-  writeFileSync(join(dist, "countries.json"), JSON.stringify(coarsen(atlas)));
+  const outlines = coarsen(atlas);
+  // an inside-out ring would paint the sea as land: none may cover half the sphere
+  /** @type {import("geojson").FeatureCollection} */
+  const all = /** @type {any} */ (feature(/** @type {any} */ (outlines), /** @type {any} */ (outlines.objects.countries)));
+  for (const f of all.features) {
+    if (geoArea(f) > 2 * Math.PI) throw new Error(`countries.json: country ${f.id} is inside out`);
+  }
+  writeFileSync(join(dist, "countries.json"), JSON.stringify(outlines));
   let total = 0;
   for (const name of readdirSync(dist).sort()) {
     const size = readFileSync(join(dist, name)).length;

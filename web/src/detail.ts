@@ -5,7 +5,7 @@
 import * as api from "./api";
 import { append, clear, h } from "./dom";
 import { actorLabel, attributionLine, plural } from "./format";
-import { renderHighlights, utf16Index } from "./highlight";
+import { renderHighlights, sentenceRange } from "./highlight";
 import { ploverColor } from "./plover";
 import type { Event, EventDetail, HighlightKind, Mention, Report, Story } from "./types";
 
@@ -180,12 +180,13 @@ export class Detail {
   private renderReport(r: Report, eventId: number | null): void {
     clear(this.root);
     const body = h("div", { class: "report-text" });
-    // the events' sentences (byte offsets into the text), each once, in order
+    // the events' sentences, each once, in order
     const ranges = new Map<string, { start: number; end: number; ids: number[] }>();
     for (const e of r.events) {
       if (!e.sentence) continue;
-      const k = `${e.sentence[0]}:${e.sentence[1]}`;
-      const range = ranges.get(k) ?? { start: utf16Index(r.text, e.sentence[0]), end: utf16Index(r.text, e.sentence[1]), ids: [] };
+      const [start, end] = sentenceRange(r.text, e.sentence, e.evidence);
+      const k = `${start}:${end}`;
+      const range = ranges.get(k) ?? { start, end, ids: [] };
       range.ids.push(e.id);
       ranges.set(k, range);
     }

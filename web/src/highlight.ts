@@ -72,8 +72,8 @@ export function renderHighlights(text: string, spans: readonly Highlight[]): Doc
   return frag;
 }
 
-/** UTF-16 index of a UTF-8 byte offset into `text` (report text offsets are bytes). */
-export function utf16Index(text: string, byteOffset: number): number {
+/** UTF-16 index of a UTF-8 byte offset into `text`. */
+export function utf16FromBytes(text: string, byteOffset: number): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     if (bytes >= byteOffset) return i;
@@ -86,4 +86,35 @@ export function utf16Index(text: string, byteOffset: number): number {
     } else bytes += 3;
   }
   return text.length;
+}
+
+/** UTF-16 index of a code point offset into `text` (what Python and the store count). */
+export function utf16FromCodePoints(text: string, offset: number): number {
+  let points = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (points >= offset) return i;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) i++;
+    points++;
+  }
+  return text.length;
+}
+
+/**
+ * Where an event's sentence is in its report's text, as UTF-16 indices. The stored offsets
+ * count code points (the store's CharIndex); bytes are tried too, and the evidence itself is
+ * the judge: when neither reading gives it back, the nearest copy of it in the text is taken.
+ */
+export function sentenceRange(text: string, offsets: readonly [number, number], evidence: string | null): [number, number] {
+  const readings: [number, number][] = [
+    [utf16FromCodePoints(text, offsets[0]), utf16FromCodePoints(text, offsets[1])],
+    [utf16FromBytes(text, offsets[0]), utf16FromBytes(text, offsets[1])],
+  ];
+  if (!evidence) return readings[0]!;
+  for (const r of readings) if (text.slice(r[0], r[1]) === evidence) return r;
+  let best: number | null = null;
+  for (let at = text.indexOf(evidence); at >= 0; at = text.indexOf(evidence, at + 1)) {
+    if (best === null || Math.abs(at - readings[0]![0]) < Math.abs(best - readings[0]![0])) best = at;
+  }
+  return best === null ? readings[0]! : [best, best + evidence.length];
 }

@@ -61,12 +61,22 @@ export class EventList {
   }
 
   setSelected(id: number | null): void {
+    const changed = id !== this.selected;
     this.selected = id;
     for (const row of this.rows.querySelectorAll<HTMLElement>("[data-event]")) {
       const on = Number(row.dataset["event"]) === id;
       row.classList.toggle("selected", on);
       row.setAttribute("aria-pressed", String(on));
+      if (on && changed) this.reveal(row);
     }
+  }
+
+  /** Scrolls the list (only the list) so that a row shows. */
+  private reveal(row: HTMLElement): void {
+    const list = this.rows.getBoundingClientRect();
+    const r = row.getBoundingClientRect();
+    if (r.top < list.top) this.rows.scrollTop -= list.top - r.top;
+    else if (r.bottom > list.bottom) this.rows.scrollTop += Math.min(r.top - list.top, r.bottom - list.bottom + list.height / 3);
   }
 
   private async page(first: boolean): Promise<void> {
@@ -81,6 +91,8 @@ export class EventList {
         this.rows.scrollTop = 0;
       }
       for (const e of result.events) this.rows.append(h("li", {}, this.row(e)));
+      const selected = first && this.selected !== null ? this.rows.querySelector<HTMLElement>(`[data-event="${this.selected}"]`) : null;
+      if (selected) this.reveal(selected);
       this.shown += result.events.length;
       this.next = result.next;
       this.more.hidden = !this.next;

@@ -148,4 +148,7 @@ document.addEventListener("keydown", (e) => {
 void fetch("countries.json")
   .then((r) => (r.ok ? (r.json() as Promise<Topology>) : Promise.reject(new Error(String(r.status)))))
   .then((topology) => map.setOutlines(topology))
-  .catch(() => byId("map").classList.add("no-outlines"));
+  .catch((e: unknown) => {
+    byId("map").classList.add("no-outlines");
+    console.error("cannot draw the country outlines:", e);
+  });

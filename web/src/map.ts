@@ -120,8 +120,20 @@ export class EventMap {
     else this.render();
   }
 
+  /** Marks the selected event; a newly selected one off the screen is brought into view. */
   setSelected(id: number | null): void {
+    const changed = id !== this.selected;
     this.selected = id;
+    const p = changed && id !== null ? this.points.find((q) => q.event.id === id) : undefined;
+    if (p && !this.spider?.ids.has(id!)) {
+      const [x, y] = this.toScreen(p.x, p.y);
+      if (x < 20 || y < 20 || x > this.width - 20 || y > this.height - 20) {
+        this.cx = p.x;
+        this.cy = p.y;
+        this.moved();
+        return;
+      }
+    }
     this.render();
   }
 
@@ -403,9 +415,9 @@ export class EventMap {
       // a circle for a few, a spiral for many
       let dx: number;
       let dy: number;
-      if (n <= 10) {
+      if (n <= 16) {
         const a = (i / n) * Math.PI * 2 - Math.PI / 2;
-        const r = 22 + n * 2;
+        const r = Math.max(24, (n * 16) / (2 * Math.PI));
         dx = Math.cos(a) * r;
         dy = Math.sin(a) * r;
       } else {

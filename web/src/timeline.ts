@@ -135,7 +135,7 @@ export class Timeline {
     this.label.textContent = ranged
       ? `${this.from || "…"} – ${this.to || "…"}: ${inRange} of ${total} events`
       : this.days.length
-        ? `${this.days[0]!.date} – ${this.days[this.days.length - 1]!.date}: ${total} events (drag to choose dates)`
+        ? `${this.days[0]!.date} – ${this.days[this.days.length - 1]!.date}: ${total} events · drag to pick dates`
         : "no events";
     clear(this.svg);
     if (!this.width || !this.height) return;

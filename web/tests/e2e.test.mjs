@@ -268,7 +268,9 @@ test("screenshot", { skip: SCREENSHOT ? false : "set SITREP_SCREENSHOT to take o
   const score = (/** @type {ApiEvent} */ e) => new Set((e.highlights ?? []).map((h) => h.kind)).size + (e.lat !== null ? 2 : 0) + Math.min(3, stories.get(e.story) ?? 0);
   const best = [...events].sort((a, b) => score(b) - score(a) || a.id - b.id)[0];
   assert.ok(best);
-  const page = await open(new URL(`?event=${best.id}`, BASE).href);
+  // the map a little closer than the whole world, around the selected event
+  const view = best.lat !== null && best.lon !== null ? `&map=${best.lon},${best.lat},2.5` : "";
+  const page = await open(new URL(`?event=${best.id}${view}`, BASE).href);
   await page.waitForSelector("#detail .evidence");
   await page.waitForSelector("#map path.land", { state: "attached" });
   await idle(page);

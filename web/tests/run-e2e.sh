@@ -20,6 +20,10 @@ if [ ! -x "$bin" ]; then
     echo "run-e2e: building $bin" >&2
     (cd "$repo" && cargo build --release --locked -p sitrep)
 fi
+# the server embeds web/dist when it is compiled: a binary older than the assets serves old ones
+if [ -n "$(find "$web/dist" -type f -newer "$bin" -print -quit)" ]; then
+    echo "run-e2e: warning: web/dist is newer than $bin; rebuild it (cargo build --release -p sitrep) to test the new assets" >&2
+fi
 if [ ! -x "$CHROMIUM" ]; then
     echo "run-e2e: no browser at $CHROMIUM: apt-get install -y chromium (or set CHROMIUM)" >&2
     exit 1

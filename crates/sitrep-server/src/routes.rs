@@ -43,8 +43,16 @@ pub async fn events(State(app): State<Arc<AppState>>, RawQuery(q): RawQuery) -> 
         return Err(ApiError::parameter("contested", "`contested` filters stories: use /api/stories"));
     }
     let shared = Arc::clone(&app);
-    let page = app.pool.with(move |s| shared.with_index(s, |index| Ok(index.events_page(s, &f)?))).await?;
+    let page = app.pool.with(move |s| shared.with_index(s, |index| index.events_page(s, &f).map_err(text_error))).await?;
     Ok(Json(EventsPage { events: page.rows, next: page.next.map(|c| c.encode()) }))
+}
+
+/// A malformed full-text query is the `text` parameter's fault: say so.
+fn text_error(e: sitrep_store::StoreError) -> ApiError {
+    match e {
+        sitrep_store::StoreError::Invalid(reason) if reason.starts_with("text ") => ApiError::parameter("text", reason),
+        other => other.into(),
+    }
 }
 
 /// A story's events as mentions: one link per report.
@@ -78,7 +86,7 @@ pub async fn event(State(app): State<Arc<AppState>>, Path(raw): Path<String>) ->
 /// `GET /api/stories`
 pub async fn stories(State(app): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Answer {
     let (f, _) = filter(&pairs(&q), 100)?;
-    let page = app.pool.with(move |s| Ok(sitrep_store::stories_page(s, &f)?)).await?;
+    let page = app.pool.with(move |s| sitrep_store::stories_page(s, &f).map_err(text_error)).await?;
     Ok(Json(json!({"stories": page.rows, "next": page.next.map(|c| c.encode())})))
 }
 
@@ -99,7 +107,8 @@ pub async fn report(State(app): State<Arc<AppState>>, Path(id): Path<String>) ->
 pub async fn actors(State(app): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Answer {
     let (f, limit) = filter(&pairs(&q), 100)?;
     no_paging(&f)?;
-    let rows = app.pool.with(move |s| Ok(sitrep_store::actors(s, &f, limit)?)).await?;
+    let shared = Arc::clone(&app);
+    let rows = app.pool.with(move |s| shared.with_index(s, |ix| Ok(ix.actors(s, &f, limit).map_err(text_error)?))).await?;
     Ok(Json(json!({ "actors": rows })))
 }
 
@@ -107,7 +116,8 @@ pub async fn actors(State(app): State<Arc<AppState>>, RawQuery(q): RawQuery) -> 
 pub async fn places(State(app): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Answer {
     let (f, limit) = filter(&pairs(&q), 100)?;
     no_paging(&f)?;
-    let rows = app.pool.with(move |s| Ok(sitrep_store::places(s, &f, limit)?)).await?;
+    let shared = Arc::clone(&app);
+    let rows = app.pool.with(move |s| shared.with_index(s, |ix| Ok(ix.places(s, &f, limit).map_err(text_error)?))).await?;
     Ok(Json(json!({ "places": rows })))
 }
 
@@ -115,7 +125,8 @@ pub async fn places(State(app): State<Arc<AppState>>, RawQuery(q): RawQuery) -> 
 pub async fn timeline(State(app): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Answer {
     let (f, _) = filter(&pairs(&q), 100)?;
     no_paging(&f)?;
-    let days = app.pool.with(move |s| Ok(sitrep_store::timeline(s, &f)?)).await?;
+    let shared = Arc::clone(&app);
+    let days = app.pool.with(move |s| shared.with_index(s, |ix| Ok(ix.timeline(s, &f).map_err(text_error)?))).await?;
     Ok(Json(json!({ "days": days })))
 }
 

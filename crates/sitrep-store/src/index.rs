@@ -81,6 +81,8 @@ pub struct EventIndex {
     places: Dictionary,
     codes: Dictionary,
     labels: Dictionary,
+    /// Each place's name as first stored (`places` holds them lowercased, to match).
+    place_names: Vec<String>,
     /// Rows (which are kept in event date, id order) in id order.
     by_id: Vec<u32>,
     /// Rows in (report date, id) order.
@@ -211,7 +213,12 @@ impl EventIndex {
             self.source_country.push(self.countries.id(text(5).map_err(|e| store.err(e))?));
             self.target_country.push(self.countries.id(text(6).map_err(|e| store.err(e))?));
             self.place_country.push(self.countries.id(text(7).map_err(|e| store.err(e))?));
-            self.place.push(self.places.id(text(8).map_err(|e| store.err(e))?.map(|p| p.to_lowercase())));
+            let place = text(8).map_err(|e| store.err(e))?;
+            let id = self.places.id(place.as_ref().map(|p| p.to_lowercase()));
+            if id as usize > self.place_names.len() {
+                self.place_names.push(place.unwrap_or_default());
+            }
+            self.place.push(id);
             self.cameo.push(self.codes.id(text(9).map_err(|e| store.err(e))?));
             self.plover.push(self.labels.id(text(10).map_err(|e| store.err(e))?));
             self.factuality.push(self.labels.id(text(11).map_err(|e| store.err(e))?));
@@ -395,6 +402,98 @@ impl EventIndex {
         }
         let rows = events_by_id(store, &ids)?;
         Ok(paginate(rows, limit, filter.sort, Table::Events, 0, event_key(filter.sort)))
+    }
+}
+
+/// A day number back to `YYYY-MM-DD`.
+fn date_of(day: u32) -> String {
+    format!("{:04}-{:02}-{:02}", day / 512, day / 32 % 16, day % 32)
+}
+
+impl EventIndex {
+    /// The rows matching `filter` in event-date order (ascending), or `None` when the
+    /// filter has a condition the index does not hold.
+    fn matching<'a>(&'a self, filter: &Filter) -> Option<Result<impl Iterator<Item = usize> + 'a, StoreError>> {
+        let test = self.test(filter)?;
+        if let Err(e) = validate(filter) {
+            return Some(Err(e));
+        }
+        let first = self.event_date.partition_point(|&d| d < test.from);
+        let end = self.event_date.partition_point(|&d| d <= test.to);
+        Some(Ok((first..end).filter(move |&r| test.accepts(r))))
+    }
+
+    /// Counts per event date, as [`crate::timeline`] gives them, from the index when it
+    /// covers the filter.
+    pub fn timeline(&self, store: &Store, filter: &Filter) -> Result<Vec<crate::Day>, StoreError> {
+        let Some(rows) = self.matching(filter) else { return crate::timeline(store, filter) };
+        let mut days: Vec<crate::Day> = Vec::new();
+        let mut current = u32::MAX;
+        for r in rows? {
+            if self.event_date[r] != current {
+                current = self.event_date[r];
+                days.push(crate::Day { date: date_of(current), events: 0, by_plover: Default::default() });
+            }
+            if let Some(day) = days.last_mut() {
+                day.events += 1;
+                *day.by_plover.entry(self.label(self.plover[r])).or_default() += 1;
+            }
+        }
+        Ok(days)
+    }
+
+    /// Actor codes of the matching events, as [`crate::actors`] gives them.
+    pub fn actors(&self, store: &Store, filter: &Filter, limit: usize) -> Result<Vec<crate::ActorCount>, StoreError> {
+        let Some(rows) = self.matching(filter) else { return crate::actors(store, filter, limit) };
+        let mut counts = vec![0u64; self.actors.names.len() + 1];
+        for r in rows? {
+            counts[self.source_actor[r] as usize] += 1;
+            counts[self.target_actor[r] as usize] += 1;
+        }
+        let mut out: Vec<crate::ActorCount> = counts
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, &n)| n > 0)
+            .map(|(id, &n)| crate::ActorCount { code: self.actors.names[id - 1].clone(), events: n })
+            .collect();
+        out.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.code.cmp(&b.code)));
+        out.truncate(limit);
+        Ok(out)
+    }
+
+    /// Places of the matching events, as [`crate::places`] gives them.
+    pub fn places(&self, store: &Store, filter: &Filter, limit: usize) -> Result<Vec<crate::PlaceCount>, StoreError> {
+        let Some(rows) = self.matching(filter) else { return crate::places(store, filter, limit) };
+        let mut at: HashMap<(u32, u32, u32), usize> = HashMap::new();
+        let mut out: Vec<crate::PlaceCount> = Vec::new();
+        for r in rows? {
+            if self.lat[r].is_nan() {
+                continue;
+            }
+            let key = (self.place[r], self.lat[r].to_bits(), self.lon[r].to_bits());
+            let i = *at.entry(key).or_insert_with(|| {
+                out.push(crate::PlaceCount {
+                    name: self.place_names.get((self.place[r] as usize).wrapping_sub(1)).cloned().unwrap_or_default(),
+                    lat: self.lat[r] as f64,
+                    lon: self.lon[r] as f64,
+                    country: self.countries.names.get((self.place_country[r] as usize).wrapping_sub(1)).cloned(),
+                    events: 0,
+                    by_plover: Default::default(),
+                });
+                out.len() - 1
+            });
+            out[i].events += 1;
+            *out[i].by_plover.entry(self.label(self.plover[r])).or_default() += 1;
+        }
+        out.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.name.cmp(&b.name)));
+        out.truncate(limit);
+        Ok(out)
+    }
+
+    /// A PLOVER label by number (`OTHER` for none, as SQLite's counts say).
+    fn label(&self, id: u32) -> String {
+        self.labels.names.get((id as usize).wrapping_sub(1)).cloned().unwrap_or_else(|| "OTHER".into())
     }
 }
 

@@ -329,7 +329,7 @@ pub(crate) fn fts_error(store: &Store, e: rusqlite::Error, text: &Option<String>
     let generic = matches!(&e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::Unknown);
     if text.is_some() && generic {
         return StoreError::Invalid(format!(
-            "--text {:?}: not a valid full-text query ({msg}); put phrases in double quotes, e.g. --text '\"air strike\"'",
+            "text {:?} is not a valid full-text query ({msg}): use words, \"phrases in double quotes\", OR, NOT and prefix*",
             text.as_deref().unwrap_or("")
         ));
     }

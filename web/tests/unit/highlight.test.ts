@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { highlightTree, utf16Index, type HlNode } from "../../src/highlight.ts";
+import { highlightTree, sentenceRange, utf16FromBytes, utf16FromCodePoints, type HlNode } from "../../src/highlight.ts";
 import type { Highlight } from "../../src/types.ts";
 
 /** The tree as bracketed text: [kind:...]. */
@@ -61,11 +61,29 @@ test("identical spans nest in a fixed order", () => {
 
 test("UTF-8 byte offsets become UTF-16 indices", () => {
   const s = "Zürich — 😀 ok";
-  assert.equal(utf16Index(s, 0), 0);
-  assert.equal(utf16Index(s, 1), 1);
-  assert.equal(utf16Index(s, 3), 2); // after ü (2 bytes)
+  assert.equal(utf16FromBytes(s, 0), 0);
+  assert.equal(utf16FromBytes(s, 1), 1);
+  assert.equal(utf16FromBytes(s, 3), 2); // after ü (2 bytes)
   const bytes = new TextEncoder().encode(s);
-  const okAt = bytes.length - 2;
-  assert.equal(s.slice(utf16Index(s, okAt)), "ok");
-  assert.equal(utf16Index(s, bytes.length), s.length);
+  assert.equal(s.slice(utf16FromBytes(s, bytes.length - 2)), "ok");
+  assert.equal(utf16FromBytes(s, bytes.length), s.length);
+});
+
+test("code point offsets become UTF-16 indices", () => {
+  const s = "Zürich — 😀 ok";
+  const points = [...s].length;
+  assert.equal(utf16FromCodePoints(s, 2), 2);
+  assert.equal(s.slice(utf16FromCodePoints(s, points - 2)), "ok");
+  assert.equal(utf16FromCodePoints(s, points), s.length);
+});
+
+test("a sentence is found whichever way its offsets count", () => {
+  const text = "ODESA — Drones struck the port. 😀 Moscow denied it.";
+  const evidence = "Moscow denied it.";
+  const cp = [...text.slice(0, text.indexOf(evidence))].length;
+  const bytes = new TextEncoder().encode(text.slice(0, text.indexOf(evidence))).length;
+  const want = [text.indexOf(evidence), text.length];
+  assert.deepEqual(sentenceRange(text, [cp, cp + evidence.length], evidence), want);
+  assert.deepEqual(sentenceRange(text, [bytes, bytes + evidence.length], evidence), want);
+  assert.deepEqual(sentenceRange(text, [0, 5], evidence), want);
 });
