@@ -124,16 +124,7 @@ pub fn ingest(
     let mut stats = IngestStats { errors: missing.iter().map(|e| e.to_string()).collect(), ..IngestStats::default() };
 
     // Everything already committed, by id and by content hash: those are skipped unread.
-    let mut known: HashSet<String> = HashSet::new();
-    {
-        let mut stmt = store.conn.prepare("SELECT id, hash FROM reports").map_err(|e| store.err(e))?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).map_err(|e| store.err(e))?;
-        for row in rows {
-            let (id, hash) = row.map_err(|e| store.err(e))?;
-            known.insert(format!("i:{id}"));
-            known.insert(format!("h:{hash}"));
-        }
-    }
+    let known = known_reports(&store)?;
 
     let stop = AtomicBool::new(false);
     let read = AtomicU64::new(0);
@@ -240,6 +231,140 @@ pub fn ingest(
     let _ = store.conn.execute_batch("PRAGMA optimize;");
     stats.elapsed = start.elapsed();
     Ok(stats)
+}
+
+/// The ids (`i:…`) and content hashes (`h:…`) of every stored report.
+fn known_reports(store: &Store) -> Result<HashSet<String>, StoreError> {
+    let mut known: HashSet<String> = HashSet::new();
+    let mut stmt = store.conn.prepare("SELECT id, hash FROM reports").map_err(|e| store.err(e))?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).map_err(|e| store.err(e))?;
+    for row in rows {
+        let (id, hash) = row.map_err(|e| store.err(e))?;
+        known.insert(format!("i:{id}"));
+        known.insert(format!("h:{hash}"));
+    }
+    Ok(known)
+}
+
+/// Store reports already coded by `sitrep extract --format jsonl`: files (plain or `.gz`),
+/// folders read recursively (the date partitions of `extract --output-dir` among them), or
+/// `-` for standard input. Nothing is coded again, so a cluster's output and a single
+/// machine's give the same database and, once merged, the same stories.
+///
+/// Like [`ingest`] it is idempotent and resumable, stores in input order, and reports a bad
+/// line by `file:line` and goes on.
+pub fn ingest_coded(db: &Path, inputs: &[String], opts: &IngestOptions, progress: &mut dyn FnMut(&Progress)) -> Result<IngestStats, StoreError> {
+    let start = Instant::now();
+    let mut store = Store::open(db)?;
+    let mut known = known_reports(&store)?;
+    let mut stats = IngestStats::default();
+    let mut files = Vec::new();
+    for input in inputs {
+        coded_files(Path::new(input), &mut files, &mut stats.errors);
+    }
+    let skipped = AtomicU64::new(0);
+    let read = AtomicU64::new(0);
+    let errors = Mutex::new(std::mem::take(&mut stats.errors));
+    let (tx, rx) = mpsc::sync_channel::<(u64, Option<ReportRecord>)>(256);
+    let result = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let mut seq = 0u64;
+            for file in &files {
+                let name = file.display().to_string();
+                let reader: Box<dyn std::io::BufRead> = match open_coded(file) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        errors.lock().unwrap().push(format!("{name}: cannot read it: {e}"));
+                        continue;
+                    }
+                };
+                for (n, line) in std::io::BufRead::lines(reader).enumerate() {
+                    let origin = format!("{name}:{}", n + 1);
+                    let line = match line {
+                        Ok(l) if l.trim().is_empty() => continue,
+                        Ok(l) => l,
+                        Err(e) => {
+                            errors.lock().unwrap().push(format!("{origin}: the file breaks off here ({e}); the lines before were read"));
+                            break;
+                        }
+                    };
+                    read.fetch_add(1, Ordering::Relaxed);
+                    match ReportRecord::from_coded_json(&line, &origin) {
+                        Ok(rec) => {
+                            let (id, hash) = (format!("i:{}", rec.id), format!("h:{}", rec.hash));
+                            if known.contains(&id) || known.contains(&hash) {
+                                skipped.fetch_add(1, Ordering::Relaxed);
+                                continue;
+                            }
+                            known.insert(id);
+                            known.insert(hash);
+                            if tx.send((seq, Some(rec))).is_err() {
+                                return;
+                            }
+                            seq += 1;
+                        }
+                        Err(e) => errors.lock().unwrap().push(e),
+                    }
+                }
+            }
+            drop(tx);
+        });
+        write_all(&mut store, rx, opts.batch.max(1), start, &skipped, &errors, progress)
+    });
+    let (stored, events) = result?;
+    stats.read = read.into_inner();
+    stats.stored = stored;
+    stats.events = events;
+    stats.skipped_existing = skipped.into_inner();
+    stats.errors = errors.into_inner().unwrap();
+    if let Some(merge) = &opts.merge {
+        if stored > 0 || store.counts()?.2 == 0 {
+            stats.stories = Some(rebuild_stories(&mut store, merge)?);
+        }
+    }
+    let _ = store.conn.execute_batch("PRAGMA optimize;");
+    stats.elapsed = start.elapsed();
+    Ok(stats)
+}
+
+/// The coded-output files under `path`, in a stable order.
+fn coded_files(path: &Path, out: &mut Vec<std::path::PathBuf>, errors: &mut Vec<String>) {
+    if path == Path::new("-") {
+        out.push(path.to_path_buf());
+        return;
+    }
+    match std::fs::metadata(path) {
+        Err(e) => errors.push(format!("{}: {e} (give files or folders of `sitrep extract` output)", path.display())),
+        Ok(m) if m.is_dir() => {
+            let mut entries: Vec<_> = match std::fs::read_dir(path) {
+                Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+                Err(e) => return errors.push(format!("{}: {e}", path.display())),
+            };
+            entries.sort();
+            for p in entries {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                if name.starts_with('.') || name.starts_with('_') {
+                    continue; // hidden files, Spark's _SUCCESS and the like
+                }
+                if p.is_dir() || [".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json"].iter().any(|x| name.ends_with(x)) {
+                    coded_files(&p, out, errors);
+                }
+            }
+        }
+        Ok(_) => out.push(path.to_path_buf()),
+    }
+}
+
+fn open_coded(path: &Path) -> std::io::Result<Box<dyn std::io::BufRead>> {
+    if path == Path::new("-") {
+        return Ok(Box::new(std::io::BufReader::new(std::io::stdin())));
+    }
+    let file = std::fs::File::open(path)?;
+    if path.extension().is_some_and(|x| x == "gz") {
+        Ok(Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file))))
+    } else {
+        Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, file)))
+    }
 }
 
 fn write_all(

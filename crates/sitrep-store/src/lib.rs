@@ -16,6 +16,7 @@
 //! assert_eq!(store.schema_version().unwrap(), sitrep_store::SCHEMA_VERSION);
 //! ```
 
+mod coded;
 mod error;
 mod export;
 mod index;
@@ -40,7 +41,7 @@ pub mod arrow {
     pub use parquet;
 }
 pub use index::{events_by_id, EventIndex};
-pub use ingest::{ingest, IngestOptions, IngestStats, Progress};
+pub use ingest::{ingest, ingest_coded, IngestOptions, IngestStats, Progress};
 pub use lookup::{actors, event, places, report, stored_report, story_events, timeline, ActorCount, Day, PlaceCount, ReportRow};
 pub use page::{Cursor, Page};
 pub use query::{events, events_page, stories, stories_page, EventRow, Filter, Sort, StoryRow};

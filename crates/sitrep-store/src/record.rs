@@ -118,70 +118,72 @@ struct Highlight {
 }
 
 /// The trigger, participants, place, time and attribution of `e` that lie inside its
-/// sentence, as highlights of the sentence.
+/// sentence, as highlights of the sentence (JSON).
+fn highlights(doc: &Doc, e: &Event) -> String {
+    let text = doc.text();
+    let span = |s: Span| Some([s.start as usize, s.end as usize]);
+    let parts = [
+        ("trigger", span(e.trigger)),
+        ("source", e.source.as_ref().and_then(|p| span(p.span))),
+        ("target", e.target.as_ref().and_then(|p| span(p.span))),
+        ("place", e.place.and_then(|i| doc.places.places.get(i)).and_then(|p| span(p.span))),
+        ("time", e.date.from.and_then(|i| doc.time.times.get(i)).and_then(|t| span(t.span))),
+        ("attribution", e.attribution.as_ref().and_then(|a| a.by.as_ref()).and_then(|p| span(p.span))),
+    ];
+    let utf16 = |from: usize, to: usize| text.get(from..to).map_or(0, |s| s.encode_utf16().count());
+    highlights_json([e.sentence.start as usize, e.sentence.end as usize], &parts, utf16)
+}
+
+/// Highlights of the `parts` that lie inside `sentence` (spans in any one unit), with
+/// offsets in UTF-16 code units from the sentence's start; `utf16(a, b)` counts the code
+/// units between two offsets.
 ///
 /// A part outside the sentence (a source found by coreference in an earlier sentence, say)
 /// is left out rather than pointing at the wrong words.
-fn highlights(doc: &Doc, e: &Event) -> Vec<Highlight> {
-    let text = doc.text();
-    let sentence = e.sentence;
-    let utf16 = |from: u32, to: u32| text.get(from as usize..to as usize).map_or(0, |s| s.encode_utf16().count());
-    let mut out = Vec::new();
-    let mut mark = |kind: &'static str, span: Span| {
-        if span.start >= sentence.start && span.end <= sentence.end && span.start < span.end {
-            let start = utf16(sentence.start, span.start);
-            out.push(Highlight { kind, start, end: start + utf16(span.start, span.end) });
-        }
-    };
-    mark("trigger", e.trigger);
-    if let Some(p) = &e.source {
-        mark("source", p.span);
-    }
-    if let Some(p) = &e.target {
-        mark("target", p.span);
-    }
-    if let Some(place) = e.place.and_then(|i| doc.places.places.get(i)) {
-        mark("place", place.span);
-    }
-    if let Some(t) = e.date.from.and_then(|i| doc.time.times.get(i)) {
-        mark("time", t.span);
-    }
-    if let Some(by) = e.attribution.as_ref().and_then(|a| a.by.as_ref()) {
-        mark("attribution", by.span);
-    }
+pub(crate) fn highlights_json(sentence: [usize; 2], parts: &[(&'static str, Option<[usize; 2]>)], utf16: impl Fn(usize, usize) -> usize) -> String {
+    let mut out: Vec<Highlight> = parts
+        .iter()
+        .filter_map(|&(kind, span)| {
+            let [a, b] = span?;
+            (a >= sentence[0] && b <= sentence[1] && a < b).then(|| {
+                let start = utf16(sentence[0], a);
+                Highlight { kind, start, end: start + utf16(a, b) }
+            })
+        })
+        .collect();
     out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-    out
+    serde_json::to_string(&out).unwrap_or_else(|_| "[]".into())
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct EntityRec {
-    text: String,
-    kind: String,
-    canonical: String,
-    actor: Option<String>,
-    country: Option<String>,
-    span: [usize; 2],
+    pub text: String,
+    pub kind: String,
+    pub canonical: String,
+    pub actor: Option<String>,
+    pub country: Option<String>,
+    pub span: [usize; 2],
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct PlaceRec {
-    text: String,
-    name: String,
-    geonames_id: Option<u32>,
-    lat: f64,
-    lon: f64,
-    country: Option<String>,
-    admin1: Option<String>,
-    precision: String,
-    span: [usize; 2],
+    pub text: String,
+    pub name: String,
+    pub geonames_id: Option<u32>,
+    pub lat: f64,
+    pub lon: f64,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub precision: String,
+    pub span: [usize; 2],
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct QuoteRec {
-    text: String,
-    speaker: Side,
-    cue: Option<String>,
-    span: [usize; 2],
+    pub text: String,
+    pub speaker: Side,
+    pub cue: Option<String>,
+    pub span: [usize; 2],
 }
 
 /// A report with every row it adds to the store, independent of the `Doc` it came from.
@@ -240,7 +242,7 @@ impl ReportRecord {
                     trigger_text: e.trigger.of(text).to_string(),
                     trigger: index.span(e.trigger),
                     quantities: (!e.quantities.is_empty()).then(|| serde_json::to_string(&e.quantities).unwrap_or_default()),
-                    highlights: serde_json::to_string(&highlights(doc, e)).unwrap_or_else(|_| "[]".into()),
+                    highlights: highlights(doc, e),
                 }
             })
             .collect();

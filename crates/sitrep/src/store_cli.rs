@@ -72,6 +72,12 @@ pub struct IngestArgs {
     /// No progress output.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// The inputs are already coded: `sitrep extract --format jsonl` output, from this
+    /// machine or a cluster (files, .gz, or folders such as `extract --output-dir`'s date
+    /// partitions). They are stored without running the pipeline again.
+    #[arg(long, conflicts_with_all = ["input_format", "date", "any_language", "threads"])]
+    pub coded: bool,
 }
 
 /// Filters shared by `events`, `stories` and `export`.
@@ -345,9 +351,13 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
     if args.threads == Some(0) {
         return fail("ingest", "--threads 0: give at least 1, or leave it out for all cores");
     }
-    let pipeline = match Pipeline::new() {
-        Ok(p) => p,
-        Err(e) => return fail("ingest", e),
+    let pipeline = if args.coded {
+        None
+    } else {
+        match Pipeline::new() {
+            Ok(p) => Some(p),
+            Err(e) => return fail("ingest", e),
+        }
     };
     let opts = IngestOptions {
         read: ReadOptions { format: args.input_format, date: args.date, tz: args.tz.clone(), ..ReadOptions::default() },
@@ -379,8 +389,10 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
             last = Instant::now();
         }
     };
-    let annotate = |doc: &mut sitrep_core::Doc| pipeline.run(doc);
-    let result = sitrep_store::ingest(&args.db, &args.paths, &opts, &annotate, &mut progress);
+    let result = match &pipeline {
+        Some(pipeline) => sitrep_store::ingest(&args.db, &args.paths, &opts, &|doc: &mut sitrep_core::Doc| pipeline.run(doc), &mut progress),
+        None => sitrep_store::ingest_coded(&args.db, &args.paths, &opts, &mut progress),
+    };
     if terminal && !quiet {
         eprintln!();
     }
