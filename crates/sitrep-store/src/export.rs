@@ -18,6 +18,9 @@ pub enum ExportFormat {
     Acled,
     /// A GeoJSON FeatureCollection, a Point feature per placed event.
     Geojson,
+    /// A GeoJSON FeatureCollection, a Point feature per placed story (the happening with its
+    /// mention counts, dates and contested flag).
+    GeojsonStories,
     /// PLOVER records, one JSON object a line.
     Plover,
 }
@@ -29,9 +32,10 @@ impl std::str::FromStr for ExportFormat {
             "gdelt" => ExportFormat::Gdelt,
             "acled" => ExportFormat::Acled,
             "geojson" => ExportFormat::Geojson,
+            "geojson-stories" => ExportFormat::GeojsonStories,
             "plover" => ExportFormat::Plover,
             "parquet" => return Err("parquet export is not built into this sitrep yet; use --format gdelt|acled|geojson|plover".into()),
-            _ => return Err(format!("unknown export format `{s}`: use gdelt, acled, geojson or plover")),
+            _ => return Err(format!("unknown export format `{s}`: use gdelt, acled, geojson, geojson-stories or plover")),
         })
     }
 }
@@ -111,17 +115,43 @@ fn actor_cols(code: &Option<String>, name: &Option<String>, country: &Option<Str
     vec![code_s, tsv(opt(name)), opt(country).to_string(), String::new(), String::new(), String::new(), String::new(), type1, String::new(), String::new()]
 }
 
+/// ISO 3166 alpha-2 → FIPS 10-4, the country codes of GDELT's geography columns.
+static FIPS: &str = include_str!("../../../data/geo/fips.tsv");
+
+/// The FIPS 10-4 code of a country given by its ISO code (`UA` → `UP`); the ISO code when
+/// the table has none.
+///
+/// ```
+/// assert_eq!(sitrep_store::fips_country("UA"), "UP");
+/// assert_eq!(sitrep_store::fips_country("GB"), "UK");
+/// ```
+pub fn fips_country(iso2: &str) -> &str {
+    static TABLE: std::sync::OnceLock<HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        FIPS.lines().filter(|l| !l.starts_with('#') && !l.starts_with("iso2\t")).filter_map(|l| l.split_once('\t')).collect()
+    });
+    table.get(iso2).copied().unwrap_or(iso2)
+}
+
 fn gdelt_row(e: &EventRow, counts: Option<&(i64, i64, i64)>) -> String {
     let day = e.event_date.replace('-', "");
     let year: i32 = e.event_date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
     let doy = crate::stories::day_number(&e.event_date) - crate::stories::day_number(&format!("{year:04}-01-01"));
     let fraction = year as f64 + (doy as f64 + 1.0) / 365.0;
     let (m, s, a) = counts.copied().unwrap_or((1, 1, 1));
+    // GDELT's FullName is "Place, ADM1"; its codes are FIPS 10-4, and the ADM1 code falls
+    // back to the country's code, as GDELT's does when no ADM1 is known.
+    let fips = e.place_country.as_deref().map(fips_country).unwrap_or("");
+    let full_name = match (&e.place_name, &e.place_admin1) {
+        (Some(n), Some(a)) if a != n => format!("{n}, {a}"),
+        (Some(n), _) => n.clone(),
+        _ => String::new(),
+    };
     let geo = [
         geo_type(e.place_precision.as_deref()).to_string(),
-        tsv(opt(&e.place_name)),
-        opt(&e.place_country).to_string(),
-        opt(&e.place_admin1).to_string(),
+        tsv(&full_name),
+        fips.to_string(),
+        fips.to_string(),
         String::new(),
         num(e.lat),
         num(e.lon),
@@ -282,6 +312,9 @@ pub fn export(store: &Store, filter: &Filter, format: ExportFormat, out: &mut dy
     if filter == Filter::default() {
         filter.sort = Sort::Id;
     }
+    if format == ExportFormat::GeojsonStories {
+        return story_features(store, &filter, out);
+    }
     let counts = if format == ExportFormat::Gdelt { story_counts(store)? } else { HashMap::new() };
     let mut n = 0u64;
     match format {
@@ -295,6 +328,7 @@ pub fn export(store: &Store, filter: &Filter, format: ExportFormat, out: &mut dy
             ExportFormat::Gdelt => writeln!(out, "{}", gdelt_row(&e, e.story.and_then(|s| counts.get(&s))))?,
             ExportFormat::Acled => writeln!(out, "{}", acled_row(&e))?,
             ExportFormat::Plover => writeln!(out, "{}", plover_record(&e))?,
+            ExportFormat::GeojsonStories => unreachable!("stories are written by story_features"),
             ExportFormat::Geojson => {
                 let (Some(lat), Some(lon)) = (e.lat, e.lon) else { return Ok(()) };
                 let f = json!({"type": "Feature", "id": e.id, "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": properties(&e)});
@@ -312,6 +346,29 @@ pub fn export(store: &Store, filter: &Filter, format: ExportFormat, out: &mut dy
         writeln!(out, "]}}")?;
         n = features;
     }
+    out.flush()?;
+    Ok(n)
+}
+
+/// The placed stories matching `filter` as a GeoJSON FeatureCollection.
+fn story_features(store: &Store, filter: &Filter, out: &mut dyn Write) -> Result<u64, StoreError> {
+    write!(out, "{{\"type\":\"FeatureCollection\",\"features\":[")?;
+    let mut n = 0u64;
+    for s in crate::stories(store, filter)? {
+        let (Some(lat), Some(lon)) = (s.lat, s.lon) else { continue };
+        let mut properties = serde_json::to_value(&s).unwrap_or_default();
+        if let Some(o) = properties.as_object_mut() {
+            o.remove("lat");
+            o.remove("lon");
+        }
+        if n > 0 {
+            out.write_all(b",\n")?;
+        }
+        let f = json!({"type": "Feature", "id": s.id, "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": properties});
+        serde_json::to_writer(&mut *out, &f).map_err(std::io::Error::from)?;
+        n += 1;
+    }
+    writeln!(out, "]}}")?;
     out.flush()?;
     Ok(n)
 }

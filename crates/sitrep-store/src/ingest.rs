@@ -51,9 +51,21 @@ pub struct Progress {
     pub errors: u64,
     /// Time since the start.
     pub elapsed: Duration,
+    /// Reports the inputs are expected to hold, once counted (JSON Lines lines, one per
+    /// page or text file); `None` while counting or when an input can't be counted cheaply
+    /// (WARC, gzip, standard input).
+    pub expected: Option<u64>,
 }
 
 impl Progress {
+    /// Seconds left at the present rate, when the total is known.
+    pub fn eta(&self) -> Option<Duration> {
+        let total = self.expected?;
+        let done = self.reports + self.skipped + self.errors;
+        let rate = done as f64 / self.elapsed.as_secs_f64().max(1e-9);
+        (rate > 0.0).then(|| Duration::from_secs_f64(total.saturating_sub(done) as f64 / rate))
+    }
+
     /// Reports stored per second.
     pub fn reports_per_s(&self) -> f64 {
         self.reports as f64 / self.elapsed.as_secs_f64().max(1e-9)
@@ -131,6 +143,7 @@ pub fn ingest(
     let skipped = AtomicU64::new(0);
     let skipped_language = AtomicU64::new(0);
     let errors = Mutex::new(Vec::<String>::new());
+    let expected = AtomicU64::new(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads.unwrap_or(0))
         .thread_name(|i| format!("sitrep-ingest-{i}"))
@@ -206,8 +219,21 @@ pub fn ingest(
                 });
             });
         });
+        // Counter: how many reports to expect, for the ETA (0: not known yet; n + 1: n).
+        scope.spawn(|| {
+            let files: Vec<&Path> = inputs
+                .iter()
+                .map(|i| match i {
+                    sitrep_ingest::Input::File(p) => p.as_path(),
+                    sitrep_ingest::Input::Stdin => Path::new("-"),
+                })
+                .collect();
+            if let Some(n) = count_reports(&files) {
+                expected.store(n + 1, Ordering::Relaxed);
+            }
+        });
         // Writer: this thread, batched transactions.
-        let result = write_all(&mut store, rec_rx, opts.batch.max(1), start, &skipped, &errors, progress);
+        let result = write_all(&mut store, rec_rx, opts.batch.max(1), start, &skipped, &errors, &expected, progress);
         if result.is_err() {
             stop.store(true, Ordering::Relaxed);
         }
@@ -231,6 +257,36 @@ pub fn ingest(
     let _ = store.conn.execute_batch("PRAGMA optimize;");
     stats.elapsed = start.elapsed();
     Ok(stats)
+}
+
+/// Reports in `files`, counted cheaply: a line per JSON Lines report, one per other plain
+/// file; `None` when one of them can't be counted without decoding it all.
+fn count_reports(files: &[&Path]) -> Option<u64> {
+    use std::io::Read;
+    let mut n = 0u64;
+    for path in files {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        if name.ends_with(".gz") || name.contains(".warc") || path == &Path::new("-") {
+            return None;
+        }
+        if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
+            let mut file = std::fs::File::open(path).ok()?;
+            let mut buf = vec![0u8; 1 << 16];
+            let mut last = b'\n';
+            loop {
+                let k = file.read(&mut buf).ok()?;
+                if k == 0 {
+                    break;
+                }
+                n += buf[..k].iter().filter(|&&b| b == b'\n').count() as u64;
+                last = buf[k - 1];
+            }
+            n += u64::from(last != b'\n');
+        } else {
+            n += 1;
+        }
+    }
+    Some(n)
 }
 
 /// The ids (`i:…`) and content hashes (`h:…`) of every stored report.
@@ -309,7 +365,8 @@ pub fn ingest_coded(db: &Path, inputs: &[String], opts: &IngestOptions, progress
             }
             drop(tx);
         });
-        write_all(&mut store, rx, opts.batch.max(1), start, &skipped, &errors, progress)
+        let expected = AtomicU64::new(count_reports(&files.iter().map(|f| f.as_path()).collect::<Vec<_>>()).map_or(0, |n| n + 1));
+        write_all(&mut store, rx, opts.batch.max(1), start, &skipped, &errors, &expected, progress)
     });
     let (stored, events) = result?;
     stats.read = read.into_inner();
@@ -374,6 +431,7 @@ fn write_all(
     start: Instant,
     skipped: &AtomicU64,
     errors: &Mutex<Vec<String>>,
+    expected: &AtomicU64,
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<(u64, u64), StoreError> {
     let mut stored = 0u64;
@@ -420,6 +478,10 @@ fn write_all(
             skipped: skipped.load(Ordering::Relaxed),
             errors: errors.lock().unwrap().len() as u64,
             elapsed: start.elapsed(),
+            expected: match expected.load(Ordering::Relaxed) {
+                0 => None,
+                n => Some(n - 1),
+            },
         });
     }
     Ok((stored, events))

@@ -31,7 +31,7 @@ mod schema;
 mod stories;
 
 pub use error::StoreError;
-pub use export::{export, ExportFormat, GDELT_COLUMNS, GDELT_EXTRA_COLUMNS};
+pub use export::{export, fips_country, ExportFormat, GDELT_COLUMNS, GDELT_EXTRA_COLUMNS};
 #[cfg(feature = "parquet")]
 pub use parquet_export::export_parquet;
 /// The Arrow and Parquet crates the export is written with, to read it back with the same versions.

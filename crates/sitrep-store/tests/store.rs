@@ -266,7 +266,7 @@ fn exports_have_the_published_layouts() {
         assert_eq!(row["Actor2Type1Code"], "MIL");
         assert!(row["SQLDATE"].starts_with("202203"));
         assert!(["1", "4"].contains(&row["QuadClass"]));
-        assert_eq!(row["ActionGeo_CountryCode"], "UA");
+        assert_eq!(row["ActionGeo_CountryCode"], "UP", "FIPS 10-4, as GDELT");
     }
     assert!(text.lines().any(|l| {
         let c: Vec<&str> = l.split('\t').collect();
@@ -282,6 +282,16 @@ fn exports_have_the_published_layouts() {
     assert_eq!(f["geometry"]["type"], "Point");
     assert!(f["geometry"]["coordinates"][0].as_f64().unwrap() > 20.0); // lon first
     assert_eq!(v["features"].as_array().unwrap().len(), 5);
+
+    // A feature per story, with its counts.
+    let mut out = Vec::new();
+    let n = export(&s, &Filter::default(), ExportFormat::GeojsonStories, &mut out).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let features = v["features"].as_array().unwrap();
+    assert_eq!(features.len() as u64, n);
+    assert!(n >= 1 && n < 5, "the Kharkiv attacks merge: {n} stories");
+    assert!(features.iter().any(|f| f["properties"]["num_mentions"].as_i64() >= Some(2)));
+    assert!(features.iter().all(|f| f["geometry"]["coordinates"][1].as_f64().unwrap() > 40.0)); // lat second
 
     let mut out = Vec::new();
     export(&s, &Filter::default(), ExportFormat::Plover, &mut out).unwrap();

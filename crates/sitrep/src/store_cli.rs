@@ -171,8 +171,9 @@ pub struct ExportArgs {
     /// The database file.
     #[arg(long, value_name = "FILE", default_value = "sitrep.db")]
     pub db: PathBuf,
-    /// gdelt (GDELT 2.0 event table, TSV, our columns after the 61), acled (CSV), geojson,
-    /// plover (JSONL), parquet (needs --output; in builds with the `parquet` feature).
+    /// gdelt (GDELT 2.0 event table, TSV, our columns after the 61), acled (CSV), geojson (a
+    /// feature per event), geojson-stories (a feature per story), plover (JSONL), parquet
+    /// (needs --output; in builds with the `parquet` feature).
     #[arg(long, short = 'f', value_name = "FORMAT", value_parser = parse_export_format)]
     pub format: ExportChoice,
     /// Write here (atomically: a partial file never replaces a good one) instead of standard output.
@@ -243,7 +244,7 @@ fn parse_export_format(s: &str) -> Result<ExportChoice, String> {
     if s == "parquet" {
         return Ok(ExportChoice::Parquet);
     }
-    s.parse::<ExportFormat>().map(ExportChoice::Text).map_err(|e| e.replace("gdelt, acled, geojson or plover", "gdelt, acled, geojson, plover or parquet"))
+    s.parse::<ExportFormat>().map(ExportChoice::Text).map_err(|e| e.replace("geojson-stories or plover", "geojson-stories, plover or parquet"))
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -373,15 +374,7 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
         if quiet {
             return;
         }
-        let line = format!(
-            "{} reports, {} events stored, {} skipped ({:.0} reports/s, {:.0} events/s, {:.0} s)",
-            p.reports,
-            p.events,
-            p.skipped,
-            p.reports_per_s(),
-            p.events_per_s(),
-            p.elapsed.as_secs_f64()
-        );
+        let line = progress_line(p, terminal);
         if terminal {
             eprint!("\r\x1b[2K{line}");
         } else if last.elapsed() >= Duration::from_secs(5) {
@@ -421,6 +414,35 @@ pub fn ingest(args: IngestArgs) -> ExitCode {
         }
         Err(e) => store_fail("ingest", e),
     }
+}
+
+/// One line of ingest progress: a bar and the time left when the total is known (on a
+/// terminal), then the counts and rates.
+fn progress_line(p: &sitrep_store::Progress, bar: bool) -> String {
+    let mut line = String::new();
+    if let Some(total) = p.expected.filter(|&t| t > 0) {
+        let done = p.reports + p.skipped + p.errors;
+        let share = (done as f64 / total as f64).min(1.0);
+        if bar {
+            let filled = (share * 24.0).round() as usize;
+            line.push_str(&format!("[{}{}] ", "#".repeat(filled), " ".repeat(24 - filled)));
+        }
+        line.push_str(&format!("{:.0}% of {total} · ", share * 100.0));
+    }
+    line.push_str(&format!(
+        "{} reports, {} events stored, {} skipped · {:.0} reports/s, {:.0} events/s · {:.0} s",
+        p.reports,
+        p.events,
+        p.skipped,
+        p.reports_per_s(),
+        p.events_per_s(),
+        p.elapsed.as_secs_f64()
+    ));
+    if let Some(eta) = p.eta() {
+        let s = eta.as_secs();
+        line.push_str(&format!(" · ETA {}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60));
+    }
+    line
 }
 
 fn open(cmd: &str, db: &Path) -> Result<Store, ExitCode> {
