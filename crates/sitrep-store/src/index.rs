@@ -85,8 +85,61 @@ pub struct EventIndex {
     place_names: Vec<String>,
     /// Rows (which are kept in event date, id order) in id order.
     by_id: Vec<u32>,
+    /// Rows by actor, country and map cell, for filters that match few events.
+    postings: Postings,
+    /// Lists of rows are walked instead of all rows when they hold at most 1/`list_share`
+    /// of the rows (0: the default, 8).
+    list_share: usize,
     /// Rows in (report date, id) order.
     by_report_date: Vec<u32>,
+}
+
+/// For each value of a selective field, its rows in order (row numbers are positions in
+/// event-date order).
+#[derive(Default)]
+struct Postings {
+    /// By actor code number: rows where it is the source or the target.
+    actor: Vec<Vec<u32>>,
+    /// By country number: rows where it is the source's or the target's country.
+    actor_country: Vec<Vec<u32>>,
+    /// By country number: rows placed in it.
+    place_country: Vec<Vec<u32>>,
+    /// By one-degree cell of latitude and longitude: rows placed in it.
+    cells: HashMap<(i32, i32), Vec<u32>>,
+}
+
+impl Postings {
+    fn build(ix: &EventIndex) -> Postings {
+        let mut p = Postings {
+            actor: vec![Vec::new(); ix.actors.names.len() + 1],
+            actor_country: vec![Vec::new(); ix.countries.names.len() + 1],
+            place_country: vec![Vec::new(); ix.countries.names.len() + 1],
+            cells: HashMap::new(),
+        };
+        for r in 0..ix.len() {
+            let row = r as u32;
+            let (a, b) = (ix.source_actor[r] as usize, ix.target_actor[r] as usize);
+            p.actor[a].push(row);
+            if b != a {
+                p.actor[b].push(row);
+            }
+            let (a, b) = (ix.source_country[r] as usize, ix.target_country[r] as usize);
+            p.actor_country[a].push(row);
+            if b != a {
+                p.actor_country[b].push(row);
+            }
+            p.place_country[ix.place_country[r] as usize].push(row);
+            if !ix.lat[r].is_nan() {
+                p.cells.entry(cell(ix.lat[r], ix.lon[r])).or_default().push(row);
+            }
+        }
+        p
+    }
+}
+
+/// The one-degree cell of a point.
+fn cell(lat: f32, lon: f32) -> (i32, i32) {
+    (lat.floor() as i32, lon.floor() as i32)
 }
 
 /// One filter as tests on row fields.
@@ -165,6 +218,13 @@ impl EventIndex {
         Ok(ix)
     }
 
+    /// Walk lists of rows whenever a filter has one, however long (for tests of that path).
+    #[doc(hidden)]
+    pub fn always_use_lists(mut self) -> EventIndex {
+        self.list_share = 1;
+        self
+    }
+
     /// Events indexed.
     pub fn len(&self) -> usize {
         self.id.len()
@@ -232,6 +292,7 @@ impl EventIndex {
             self.sort_by_date();
             self.by_id = self.order(|r| (0, self.id[r]));
             self.by_report_date = self.order(|r| (self.report_date[r], self.id[r]));
+            self.postings = Postings::build(self);
         }
         Ok(added)
     }
@@ -331,6 +392,52 @@ impl EventIndex {
         })
     }
 
+    /// The rows that can match `test`, when a selective field narrows them to a small
+    /// sorted list (`None`: scan them all).
+    fn candidates(&self, test: &Test) -> Option<Vec<u32>> {
+        let impossible = [test.plover, test.factuality, test.stance, test.actor_country, test.place_country];
+        if impossible.iter().any(|v| *v == Some(u32::MAX)) {
+            return Some(Vec::new());
+        }
+        let mut options: Vec<Vec<&[u32]>> = Vec::new();
+        if let Some(wanted) = &test.actor {
+            options.push(wanted.iter().enumerate().filter(|(_, &w)| w).map(|(id, _)| self.postings.actor[id].as_slice()).collect());
+        }
+        if let Some(c) = test.actor_country {
+            options.push(vec![self.postings.actor_country[c as usize].as_slice()]);
+        }
+        if let Some(c) = test.place_country {
+            options.push(vec![self.postings.place_country[c as usize].as_slice()]);
+        }
+        if test.near.is_some() {
+            let (lo_lat, hi_lat, lo_lon, hi_lon) = test.near_box;
+            let (a, b) = (cell(lo_lat, lo_lon), cell(hi_lat, hi_lon));
+            if ((b.0 - a.0 + 1) as i64) * ((b.1 - a.1 + 1) as i64) <= 4096 {
+                let mut lists = Vec::new();
+                for la in a.0..=b.0 {
+                    for lo in a.1..=b.1 {
+                        if let Some(l) = self.postings.cells.get(&(la, lo)) {
+                            lists.push(l.as_slice());
+                        }
+                    }
+                }
+                options.push(lists);
+            }
+        }
+        let size = |lists: &Vec<&[u32]>| lists.iter().map(|l| l.len()).sum::<usize>();
+        let best = options.into_iter().min_by_key(size)?;
+        // A broad filter is better served by a scan that stops at the page's end.
+        if size(&best) > self.len() / if self.list_share == 0 { 8 } else { self.list_share } {
+            return None;
+        }
+        let mut rows: Vec<u32> = best.concat();
+        if best.len() > 1 {
+            rows.sort_unstable();
+            rows.dedup();
+        }
+        Some(rows)
+    }
+
     /// A page of the events matching `filter`, as [`crate::events_page`] gives it: from
     /// this index when it covers the filter and order, else from SQLite.
     pub fn events_page(&self, store: &Store, filter: &Filter) -> Result<Page<EventRow>, StoreError> {
@@ -360,17 +467,24 @@ impl EventIndex {
             Some(Cursor::After { key: k, id }) => Some((if filter.sort == Sort::Id { 0 } else { day(k) }, *id)),
             Some(Cursor::Offset(_)) => return Err(StoreError::Invalid("the cursor belongs to another sort order: start again without a cursor".into())),
         };
-        // In event-date order the date filter is a slice of the rows.
+        // In event-date order the date filter is a slice of the rows, and a selective
+        // filter a short list of them.
         let (first, end) = match order {
             None => (self.event_date.partition_point(|&d| d < test.from), self.event_date.partition_point(|&d| d <= test.to)),
             Some(_) => (0, self.len()),
         };
-        let n = end - first;
+        let listed = if order.is_none() { self.candidates(&test) } else { None };
+        let list: Option<&[u32]> = listed.as_deref().map(|c| {
+            let (a, b) = (c.partition_point(|&r| (r as usize) < first), c.partition_point(|&r| (r as usize) < end));
+            &c[a..b]
+        });
+        let n = list.map_or(end - first, |l| l.len());
         let position = |i: usize| -> usize {
             let i = if descending { n - 1 - i } else { i };
-            match order {
-                Some(o) => o[i] as usize,
-                None => first + i,
+            match (order, list) {
+                (Some(o), _) => o[i] as usize,
+                (None, Some(l)) => l[i] as usize,
+                (None, None) => first + i,
             }
         };
         let start = match after {
@@ -420,7 +534,11 @@ impl EventIndex {
         }
         let first = self.event_date.partition_point(|&d| d < test.from);
         let end = self.event_date.partition_point(|&d| d <= test.to);
-        Some(Ok((first..end).filter(move |&r| test.accepts(r))))
+        let rows: Box<dyn Iterator<Item = usize> + 'a> = match self.candidates(&test) {
+            Some(list) => Box::new(list.into_iter().map(|r| r as usize).filter(move |&r| r >= first && r < end)),
+            None => Box::new(first..end),
+        };
+        Some(Ok(rows.filter(move |&r| test.accepts(r))))
     }
 
     /// Counts per event date, as [`crate::timeline`] gives them, from the index when it
