@@ -43,6 +43,9 @@ def parquet_rows(spark, path):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--reference", required=True, help="sitrep extract --format jsonl output")
+    ap.add_argument("--partitioned", default=None,
+                    help="also check a `sitrep extract --output-dir` folder of the same input: Spark reads it with "
+                         "`date` as a partition column, and it holds the reference's reports")
     ap.add_argument("outputs", nargs="+", help="Parquet folders written by sitrep_spark.py")
     args = ap.parse_args()
 
@@ -65,8 +68,30 @@ def main():
         for label, rows in (("missing", missing), ("extra", extra)):
             for row in list(rows)[:5]:
                 print(f"  {label}: {row[:300]}")
+    if args.partitioned:
+        ok &= check_partitioned(spark, args.partitioned, args.reference)
     spark.stop()
     sys.exit(0 if ok else 1)
+
+
+def check_partitioned(spark, folder, reference):
+    """Spark reads `sitrep extract --output-dir` output as a table partitioned by `date`."""
+    from pyspark.sql import functions as F
+
+    want = Counter()
+    with open(reference, encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)["doc"]
+            want[(doc["id"], doc["date"])] += 1
+    df = spark.read.json(folder)
+    got = Counter((r["id"], r["date"], r["partition"]) for r in
+                  df.select(F.col("doc.id").alias("id"), F.col("doc.date").alias("date"),
+                            F.col("date").cast("string").alias("partition")).collect())
+    same_day = all(date == partition for (_, date, partition) in got)
+    same = same_day and Counter({(i, d): n for (i, d, _), n in got.items()}) == want
+    print(f"{folder}: {sum(got.values())} reports read by Spark with `date` as a partition column "
+          f"({'each in its report date' if same_day else 'SOME IN THE WRONG DATE'}): {'EQUAL' if same else 'DIFFERENT'}")
+    return same
 
 
 if __name__ == "__main__":

@@ -28,12 +28,12 @@ when a task is retried after dying half-way.
 """
 
 import argparse
+import gzip
 import json
 import os
 import shlex
 import shutil
 import signal
-import stat
 import subprocess
 import sys
 import tempfile
@@ -207,9 +207,16 @@ def find_binary(name):
         if path and os.path.isfile(path):
             if os.access(path, os.X_OK):
                 return path
-            copy = os.path.join(tempfile.mkdtemp(prefix="sitrep-bin-"), "sitrep")
-            shutil.copyfile(path, copy)
-            os.chmod(copy, os.stat(copy).st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+            # One executable copy per executor host and binary, shared by its tasks.
+            st = os.stat(path)
+            folder = os.path.join(tempfile.gettempdir(), f"sitrep-bin-{os.getuid()}-{st.st_size}-{int(st.st_mtime)}")
+            copy = os.path.join(folder, "sitrep")
+            if not os.access(copy, os.X_OK):
+                os.makedirs(folder, exist_ok=True)
+                partial = f"{copy}.{os.getpid()}"
+                shutil.copyfile(path, partial)
+                os.chmod(partial, 0o755)
+                os.replace(partial, copy)
             return copy
     raise FileNotFoundError(f"sitrep binary `{name}` not found on this executor: ship it with spark-submit --files")
 
@@ -269,10 +276,21 @@ class Sitrep:
             raise RuntimeError(f"sitrep failed on {what} ({why}): {shlex.join(self.cmd)}\n{tail}")
 
 
+def fetch_uri(path):
+    """The URI a fetch command is given: Hadoop's `s3a:`/`s3n:` written `s3:` (as the AWS
+    CLI wants it), `file:` URIs as plain paths, anything else as it is."""
+    parsed = urlparse(path)
+    if parsed.scheme in ("s3a", "s3n"):
+        return "s3" + path[len(parsed.scheme):]
+    if parsed.scheme == "file":
+        return unquote(parsed.path)
+    return path
+
+
 def file_chunks(path, fetch_cmd):
     """The bytes of one input file, streamed: read directly, or from a fetch command."""
     if fetch_cmd:
-        cmd = [part.replace("{}", path) for part in shlex.split(fetch_cmd)]
+        cmd = [part.replace("{}", fetch_uri(path)) for part in shlex.split(fetch_cmd)]
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
         try:
             while chunk := proc.stdout.read(1 << 20):
@@ -312,9 +330,10 @@ def pipe_stage(binary_name, threads, mode, fetch_cmd=None, kill_partition=None, 
                 for row in event_rows(report):
                     yield row
                     rows_out += 1
-                    if kill_partition == partition and attempt == 0 and rows_out == 3:
+                    if kill_partition == partition and attempt == 0 and rows_out == 4:
                         # Fault injection for tests: die half-way through the first attempt
-                        # of one partition, after rows have gone to the output writer.
+                        # of one partition, after rows have gone to the output writer (PySpark sends
+                        # rows in batches of 1, 2, 4…: the first 3 rows are in Spark by now).
                         if kill_marker:
                             with open(f"{kill_marker}.{partition}.{attempt}", "w") as f:
                                 f.write(f"killed partition {partition} attempt {attempt} after {rows_out} rows\n")
@@ -375,7 +394,12 @@ def spark_schema():
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("inputs", nargs="+", help="JSON Lines or WARC files, folders or globs (local or Hadoop URIs)")
+    ap.add_argument("inputs", nargs="*", help="JSON Lines or WARC files, folders or globs (local or Hadoop URIs)")
+    ap.add_argument("--warc-list", default=None,
+                    help="a local file (.gz too) naming WARC files, one a line, taken as they are without listing "
+                         "(e.g. CC-NEWS's warc.paths.gz); each is read with --fetch-cmd, or opened as a path")
+    ap.add_argument("--prefix", default="",
+                    help="put before every --warc-list line (e.g. https://data.commoncrawl.org/ or s3://commoncrawl/)")
     ap.add_argument("--output", required=True, help="Parquet output folder (partitioned by report_date)")
     ap.add_argument("--mode", default="errorifexists", choices=["errorifexists", "overwrite", "append", "ignore"],
                     help="what to do when --output exists (default: fail)")
@@ -390,7 +414,7 @@ def main(argv=None):
     ap.add_argument("--files-per-task", type=int, default=1, help="WARC files per task (default 1)")
     ap.add_argument("--test-kill-partition", type=int, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--test-kill-marker", default=None, help=argparse.SUPPRESS)
-    args = ap.parse_args(argv)
+    args = ap.parse_intermixed_args(argv)
 
     from pyspark.sql import SparkSession
 
@@ -399,7 +423,11 @@ def main(argv=None):
     sc.setLogLevel(os.environ.get("SITREP_SPARK_LOG_LEVEL", "WARN"))
     threads = args.threads_per_task or int(sc.getConf().get("spark.task.cpus", "1"))
 
-    jsonl, warc = list_inputs(sc, args.inputs)
+    jsonl, warc = list_inputs(sc, args.inputs) if args.inputs else ([], [])
+    if args.warc_list:
+        opener = gzip.open if args.warc_list.endswith(".gz") else open
+        with opener(args.warc_list, "rt", encoding="utf-8") as f:
+            warc += [args.prefix + line.strip() for line in f if line.strip() and not line.startswith("#")]
     print(f"sitrep_spark: {len(jsonl)} JSON Lines file(s), {len(warc)} WARC file(s); sitrep --threads {threads} per task",
           file=sys.stderr)
     stage = lambda mode: pipe_stage(args.binary, threads, mode, args.fetch_cmd, args.test_kill_partition, args.test_kill_marker)

@@ -9,11 +9,14 @@
 # 3. a single-process `sitrep extract --threads 1` run on testdata/ (30 JSON Lines reports
 #    and the same reports as a WARC.gz whose 16th response is corrupt): the reference;
 #    the corrupt record must be reported and every other report kept;
-# 4. the Spark job on local[2] (JSON Lines in 4 partitions, the WARC as a file task), its
+# 4. the Spark job on local[2] (JSON Lines in 4 partitions; the WARC as a file task, named in
+#    a list and streamed by a fetch command, as for CC-NEWS), its
 #    binary shipped with --files: events must equal the reference's;
 # 5. the job again on local[2,4] (a task may fail 4 times) with one partition's worker
 #    killed half-way through its first attempt: Spark must retry it and the Parquet must
-#    equal the reference, with no duplicated event.
+#    equal the reference, with no duplicated event;
+# 6. `sitrep extract --output-dir` on the same input: Spark reads the folder as JSON Lines
+#    partitioned by `date`, and it holds the reference's reports.
 # Every step is bounded by `timeout`; the script stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,6 +32,11 @@ fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
 
 # --- Java and pyspark ----------------------------------------------------------------
 if [[ -z "${JAVA_HOME:-}" && -d /usr/lib/jvm/java-17-openjdk-amd64 ]]; then
+    export JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64
+fi
+if [[ -z "${JAVA_HOME:-}" && $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    say "installing Java 17 (openjdk-17-jre-headless)"
+    timeout 600 apt-get update -qq && timeout 900 apt-get install -y -qq openjdk-17-jre-headless >/dev/null
     export JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64
 fi
 [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] || fail "Java 17 is needed: apt-get install openjdk-17-jre-headless, or set JAVA_HOME"
@@ -81,17 +89,19 @@ submit() {
         --conf spark.ui.enabled=false --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
         --conf spark.sql.shuffle.partitions=4 \
         --files "$BIN" \
-        "$HERE/sitrep_spark.py" "$DATA/reports.jsonl" "$DATA/reports.warc.gz" \
+        "$HERE/sitrep_spark.py" "$DATA/reports.jsonl" \
         --output "$out" --mode overwrite --binary "$(basename "$BIN")" --partitions 4 "$@"
 }
 
-say "Spark local[2]"
-submit 'local[2]' "$WORK/events" 2>"$WORK/spark.err" || { tail -50 "$WORK/spark.err"; fail "the Spark job failed"; }
+say "Spark local[2] (the WARC named in a list and streamed by a fetch command, as for CC-NEWS)"
+echo "$ROOT/$DATA/reports.warc.gz" >"$WORK/warc.paths"
+submit 'local[2]' "$WORK/events" --warc-list "$WORK/warc.paths" --fetch-cmd 'cat {}' 2>"$WORK/spark.err" \
+    || { tail -50 "$WORK/spark.err"; fail "the Spark job failed"; }
 grep -E '^sitrep_spark:' "$WORK/spark.err" || true
 grep -q 'is corrupt' "$WORK/spark.err" || fail "the corrupt WARC record was not reported by the Spark task"
 
 say "Spark local[2,4] with partition 1 killed half-way through its first attempt"
-submit 'local[2,4]' "$WORK/events-retried" --test-kill-partition 1 --test-kill-marker "$WORK/killed" 2>"$WORK/spark-retried.err" \
+submit 'local[2,4]' "$WORK/events-retried" "$DATA/reports.warc.gz" --test-kill-partition 1 --test-kill-marker "$WORK/killed" 2>"$WORK/spark-retried.err" \
     || { tail -50 "$WORK/spark-retried.err"; fail "the Spark job failed (the killed task was not retried?)"; }
 ls "$WORK"/killed.1.0 >/dev/null 2>&1 || fail "the first attempt of partition 1 was not killed"
 cat "$WORK"/killed.1.0
@@ -99,8 +109,17 @@ ls "$WORK"/killed.1.1 >/dev/null 2>&1 && fail "the retry was killed too"
 grep -qE 'Lost task|exited unexpectedly|crashed' "$WORK/spark-retried.err" || fail "Spark did not see the killed task"
 grep -E 'Lost task' "$WORK/spark-retried.err" | head -2 | cut -c1-200
 
+say "sitrep extract --output-dir (JSON Lines partitioned by report date)"
+set +e
+timeout 300 "$BIN" extract "$DATA/reports.jsonl" "$DATA/reports.warc.gz" --output-dir "$WORK/partitioned" --run-id test 2>"$WORK/partitioned.err"
+code=$?
+set -e
+[[ $code -eq 1 ]] || { cat "$WORK/partitioned.err"; fail "sitrep extract --output-dir should exit 1 (one corrupt WARC record), got $code"; }
+grep 'written to' "$WORK/partitioned.err"
+
 say "compare with the single-process events"
-timeout 300 "$PY" "$HERE/check_events.py" --reference "$WORK/reference.jsonl" "$WORK/events" "$WORK/events-retried" 2>"$WORK/check.err" \
+timeout 300 "$PY" "$HERE/check_events.py" --reference "$WORK/reference.jsonl" --partitioned "$WORK/partitioned" \
+    "$WORK/events" "$WORK/events-retried" 2>"$WORK/check.err" \
     || { tail -20 "$WORK/check.err"; fail "Spark's events differ from the single-process run"; }
 ls "$WORK/events" | head -8
-echo "spark: 3 passed, 0 failed"
+echo "spark: 4 passed, 0 failed"
