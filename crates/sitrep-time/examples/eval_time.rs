@@ -3,9 +3,11 @@
 //!
 //! ```text
 //! cargo run --release -p sitrep-time --example eval_time [DIR] [--predictions FILE]
-//!     [--dump-texts OUT.jsonl] [--errors] [--syntax]
+//!     [--dump-texts OUT.jsonl] [--errors [--values] [--context]] [--syntax]
 //! ```
-//! `--errors` lists the disagreements on the tuning documents only (never the held-out).
+//! `--errors` lists the disagreements on the tuning documents only (never the held-out);
+//! `--values` keeps only those whose value differs, `--context` adds the report date and
+//! the words around each.
 //! `--syntax` runs the built-in syntax stage before the tagger, as `sitrep eval time`
 //! does, so that tense comes from tags and the dependency tree.
 
@@ -23,12 +25,16 @@ fn main() {
     let mut dump = None;
     let mut errors = false;
     let mut with_syntax = false;
+    let mut context = false;
+    let mut values_only = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--predictions" => predictions = args.next().map(PathBuf::from),
             "--dump-texts" => dump = args.next().map(PathBuf::from),
             "--errors" => errors = true,
             "--syntax" => with_syntax = true,
+            "--context" => context = true,
+            "--values" => values_only = true,
             _ => dir = Some(PathBuf::from(a)),
         }
     }
@@ -81,14 +87,25 @@ fn main() {
     };
     if errors {
         for d in report.docs.iter().filter(|d| d.file.split == Split::Tune) {
+            // With --context, the words around each disagreement and the report's date.
+            let source = if context { std::fs::read_to_string(&d.file.path).ok().and_then(|x| sitrep_time::timeml::parse(&d.file.name, &x).ok()) } else { None };
+            let around = |start: usize, end: usize| -> String {
+                let Some(t) = &source else { return String::new() };
+                let chars: Vec<char> = t.text.chars().collect();
+                let a = start.saturating_sub(90);
+                let b = (end + 60).min(chars.len());
+                let s = |x: usize, y: usize| chars[x.min(chars.len())..y.min(chars.len())].iter().collect::<String>().replace('\n', " ");
+                format!("\n      dct {} | {}[[{}]]{}", t.dct.map(|d| d.to_string()).unwrap_or_default(), s(a, start), s(start, end), s(end, b))
+            };
             for m in &d.score.mismatches {
                 match m {
-                    Mismatch::Missed(g) => println!("MISS  {:?} {:?} {}   [{}]", g.text, g.kind, g.value, d.file.name),
-                    Mismatch::Spurious(s) => println!("SPUR  {:?} {:?} {}   [{}]", s.text, s.kind, s.value, d.file.name),
-                    Mismatch::Differs { gold, system } => println!(
-                        "DIFF  gold {:?} {:?} {} | ours {:?} {:?} {}   [{}]",
-                        gold.text, gold.kind, gold.value, system.text, system.kind, system.value, d.file.name
+                    Mismatch::Missed(g) if !values_only => println!("MISS  {:?} {:?} {}   [{}]{}", g.text, g.kind, g.value, d.file.name, around(g.start, g.end)),
+                    Mismatch::Spurious(s) if !values_only => println!("SPUR  {:?} {:?} {}   [{}]{}", s.text, s.kind, s.value, d.file.name, around(s.start, s.end)),
+                    Mismatch::Differs { gold, system } if !values_only || gold.value != system.value => println!(
+                        "DIFF  gold {:?} {:?} {} | ours {:?} {:?} {}   [{}]{}",
+                        gold.text, gold.kind, gold.value, system.text, system.kind, system.value, d.file.name, around(gold.start.min(system.start), gold.end.max(system.end))
                     ),
+                    _ => {}
                 }
             }
         }

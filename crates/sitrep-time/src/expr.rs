@@ -418,7 +418,13 @@ fn anchor_point(unit: Unit, anaphoric: bool, ctx: &Ctx<'_>) -> (Option<Point>, S
         }
         if let Some(r) = ctx.reference {
             if let Some(p) = r.coarsen(unit) {
-                return (Some(p), r.value());
+                // "the year", "the quarter" after a forecast ("by 1992") or a day of the
+                // quarter still running: the period being reported on, not that one.
+                let ahead = matches!((p.first_day(), ctx.dct), (Some(f), Some(d)) if f > d);
+                let running = unit == Unit::Quarter && ctx.dct.is_some_and(|d| point::of_date(d, Unit::Quarter) == p);
+                if !(matches!(unit, Unit::Year | Unit::Quarter) && (ahead || running)) {
+                    return (Some(p), r.value());
+                }
             }
         }
         if unit == Unit::Quarter {

@@ -99,7 +99,7 @@ impl<'a> Scan<'a> {
                 Expr::Day { .. } | Expr::Month { .. } | Expr::Year(_) | Expr::Clock { .. } | Expr::Holiday { .. } => true,
                 Expr::Weekday { dir: None, .. } => true,
                 Expr::Deictic(d) => !matches!(d, Deictic::Future | Deictic::Present | Deictic::Past),
-                Expr::Literal { value, .. } => value == "PRESENT_REF" || value == "PAST_REF",
+                Expr::Literal { kind, value, .. } => value == "PRESENT_REF" || value == "PAST_REF" || *kind == TimexType::Set,
                 _ => false,
             };
             let compound_before_noun = (j..end).any(|t| self.punct(t, b'-')) && self.lower_word(end);
@@ -211,6 +211,12 @@ impl<'a> Scan<'a> {
         i < self.e && matches!(self.at(i), Lex::Other) && self.word(i).as_bytes().first().is_some_and(u8::is_ascii_lowercase)
     }
 
+    /// "newspaper", "paper", "magazine": what "daily" and "weekly" name as adjectives.
+    fn publication(&self, i: usize) -> bool {
+        const P: &[&str] = &["newspaper", "newspapers", "paper", "papers", "magazine", "magazines", "journal", "edition", "editions", "publication", "newsletter"];
+        P.iter().any(|p| self.word_is(i, p))
+    }
+
     fn starts_amount(&self, i: usize) -> bool {
         matches!(self.at(i), Lex::Num(Num::Int(..)) | Lex::W(W::Number(_) | W::A | W::Few | W::Teen(_)))
     }
@@ -229,15 +235,34 @@ impl<'a> Scan<'a> {
             Lex::W(w) => match w {
                 W::Month(m, abbr) => self.month(j, m, abbr),
                 W::Weekday(wd) => self.weekday(j, wd),
-                W::Number(_) | W::A | W::Few | W::Teen(_) | W::Half => self.amount_phrase(j).or_else(|| self.spoken_year(j)),
+                W::Number(_) | W::A | W::Few | W::Teen(_) | W::Half => {
+                    // Spoken: "the twenty-first of January".
+                    if let Some((k, d)) = self.spoken_ordinal(j) {
+                        if let (true, Some(W::Month(m, _))) = (self.is(k, W::Prep(Prep::Of)), self.w(k + 1)) {
+                            return self.day_first(j, d, m, k + 2);
+                        }
+                    }
+                    self.amount_phrase(j).or_else(|| self.spoken_year(j))
+                }
                 W::Deictic(d) => self.deictic(j, d, the),
                 W::Rel(r) => self.relative(j, r, the),
                 W::Ordinal(o) => self.ordinal(j, u32::from(o)),
                 W::Tieth(t) if self.is(j + 1, W::Unit(Unit::Century, false)) => Some((j + 2, Expr::Century(i32::from(t) - 1))),
-                // "daily" is a time; "daily newspaper" is not.
-                W::Every(u) if !self.lower_word(j + 1) => Some((j + 1, every(u))),
+                // "daily", "a daily rally", "his weekly radio address" are times (TimeML
+                // tags the adjective too); "quarterly dividend", "annual report" and a
+                // "daily newspaper" (a kind of paper) are not.
+                W::Every(u)
+                    if !self.lower_word(j + 1)
+                        || (matches!(u, Unit::Hour | Unit::Day | Unit::Week | Unit::Month) && !self.publication(j + 1)) =>
+                {
+                    Some((j + 1, every(u)))
+                }
                 W::EveryWord => self.set(j),
                 W::Season(s) => {
+                    // "to fall apart", "to spring up": a verb.
+                    if !the && matches!(s, "FA" | "SP") && j > self.s && self.is(j - 1, W::Prep(Prep::To)) {
+                        return None;
+                    }
                     let (end, y) = self.year_after(j + 1);
                     if matches!(y, YearSpec::Infer) && !the && !self.prep_before(j) {
                         return None;
@@ -313,6 +338,19 @@ impl<'a> Scan<'a> {
                     if let Some(W::Month(m, _)) = self.w(j + 1) {
                         return self.day_first(j, v as u8, m, j + 2);
                     }
+                    // "April 24 and 25": the second day of the same month.
+                    if j >= self.s + 3 && matches!(self.w(j - 1), Some(W::Prep(Prep::And | Prep::Or))) {
+                        if let (Lex::Num(Num::Int(d0, 1..=2)), Some(W::Month(m, _))) = (self.at(j - 2), self.w(j - 3)) {
+                            if d0 < v {
+                                let (end, y) = match self.year4(j + 1) {
+                                    Some(y) => (j + 2, Some(y)),
+                                    None if self.punct(j + 1, b',') && self.year4(j + 2).is_some() => (j + 3, self.year4(j + 2)),
+                                    None => (j + 1, None),
+                                };
+                                return Some((end, date_or_invalid(y, m, v as u8, None)));
+                            }
+                        }
+                    }
                 }
                 if digits <= 2 && v <= 12 && matches!(self.w(j + 1), Some(W::AmPm(_) | W::OClock)) {
                     return self.clock_tail(j + 1, v as u8, 0, false);
@@ -349,6 +387,25 @@ impl<'a> Scan<'a> {
         Some((end, date_or_invalid(y, m, d, None)))
     }
 
+    /// A day of the month written as an ordinal word at `i` ("eighth", "twenty-first",
+    /// "thirty first"), not followed by a unit ("the first quarter"): its end and value.
+    fn spoken_ordinal(&self, i: usize) -> Option<(usize, u8)> {
+        let (end, d) = match self.w(i) {
+            Some(W::Ordinal(o)) if (1..=31).contains(&o) => (i + 1, o),
+            Some(W::Tieth(t @ (20 | 30))) => (i + 1, t),
+            Some(W::Number(t @ (20 | 30))) => {
+                let k = if self.punct(i + 1, b'-') { i + 2 } else { i + 1 };
+                match self.w(k) {
+                    Some(W::Ordinal(o)) if (1..=9).contains(&o) && t + u32::from(o) <= 31 => (k + 1, (t + u32::from(o)) as u8),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        let unit_after = matches!(self.w(end), Some(W::Unit(..) | W::Half)) || self.punct(end, b'-');
+        (!unit_after).then_some((end, d))
+    }
+
     /// A four-digit year at `i`.
     fn year4(&self, i: usize) -> Option<i32> {
         match self.at(i) {
@@ -364,6 +421,12 @@ impl<'a> Scan<'a> {
         if let Some(b) = before {
             let w = self.word(b);
             if w == "$" || w == "#" || w == "€" || w == "£" || w.eq_ignore_ascii_case("no.") || w.eq_ignore_ascii_case("number") {
+                return false;
+            }
+        }
+        // "closed at 2600": an index level; a year that far ahead needs "in" or "by".
+        if let Lex::Num(Num::Int(v, _)) = self.at(i) {
+            if v > 2100 && !before.is_some_and(|b| matches!(self.w(b), Some(W::Prep(Prep::In | Prep::By | Prep::Until)) | Some(W::Unit(Unit::Year, false)))) {
                 return false;
             }
         }
@@ -399,13 +462,20 @@ impl<'a> Scan<'a> {
     /// A month name: "Feb. 24", "February 24th, 2022", "Feb 24-25", "March 2022",
     /// "January this year", "March".
     fn month(&self, j: usize, m: u8, abbr: bool) -> Option<(usize, Expr)> {
-        let day = match self.at(j + 1) {
-            Lex::Num(Num::Int(d, 1..=2)) | Lex::Num(Num::Ordinal(d)) if (1..=31).contains(&d) => Some(d as u8),
-            _ => None,
+        let (day, after_day) = match self.at(j + 1) {
+            Lex::Num(Num::Int(d, 1..=2)) | Lex::Num(Num::Ordinal(d)) if (1..=31).contains(&d) => (Some(d as u8), j + 2),
+            // Spoken: "March eighth", "January the twenty-first".
+            _ => {
+                let at = if self.is(j + 1, W::The) { j + 2 } else { j + 1 };
+                match self.spoken_ordinal(at) {
+                    Some((end, d)) => (Some(d), end),
+                    None => (None, j + 1),
+                }
+            }
         };
         if let Some(d) = day {
             // Not "March 1.30" or "May 5 percent".
-            let mut k = j + 2;
+            let mut k = after_day;
             let mut end_day = None;
             if self.punct(k, b'-') {
                 if let Lex::Num(Num::Int(d2, 1..=2)) = self.at(k + 1) {
@@ -472,6 +542,10 @@ impl<'a> Scan<'a> {
         }
         if self.is(k, W::Prep(Prep::Of)) && self.is(k + 1, W::Fiscal) && self.year4(k + 2).is_some() {
             return (k + 3, YearSpec::Explicit(self.year4(k + 2).unwrap_or(0)));
+        }
+        // "the first half of the year": the year the tense points to, in one expression.
+        if self.is(k, W::Prep(Prep::Of)) && self.is(k + 1, W::The) && self.is(k + 2, W::Unit(Unit::Year, false)) && !self.is(k + 3, W::PluralS) {
+            return (k + 3, YearSpec::Infer);
         }
         let of = usize::from(self.is(k, W::Prep(Prep::Of)));
         if let (Some(W::Rel(r)), Some(W::Unit(Unit::Year, false))) = (self.w(k + of), self.w(k + of + 1)) {
@@ -570,6 +644,12 @@ impl<'a> Scan<'a> {
                 return self.clock_tail(k, h as u8, 0, false);
             }
         }
+        // "two more weeks", "an additional year": the amount still counts units.
+        let k = if ["more", "additional", "extra", "further"].iter().any(|w| self.word_is(k, w)) && matches!(self.w(k + 1), Some(W::Unit(..))) {
+            k + 1
+        } else {
+            k
+        };
         let compound = self.punct(k, b'-');
         let k = k + usize::from(compound);
         let Some(W::Unit(unit, plural)) = self.w(k) else { return None };
@@ -579,6 +659,23 @@ impl<'a> Scan<'a> {
         // "three-quarters", "more than a quarter of the market": a fraction.
         if unit == Unit::Quarter && ((compound && plural) || (!plural && self.is(k + 1, W::Prep(Prep::Of)) && self.year4(k + 2).is_none())) {
             return None;
+        }
+        // "52 years old": an age, not a time.
+        if self.word_is(k + 1, "old") {
+            return Some((k + 2, Expr::Invalid));
+        }
+        // "$1.76 a year", "358,000 a month", "24 hours a day": a rate, not a time.
+        if !plural && !compound && matches!(self.at(j), Lex::W(W::A)) && j > self.s && !matches!(self.w(k + 1), Some(W::Dir(_))) {
+            let before = j - 1;
+            let amount_before = matches!(self.at(before), Lex::Num(Num::Int(..) | Num::Other) | Lex::W(W::Hundred(_) | W::Unit(_, true)))
+                || ["million", "billion", "trillion", "%", "percent", "cents"].iter().any(|w| self.word_is(before, w));
+            if amount_before {
+                return Some((k + 1, Expr::Invalid));
+            }
+        }
+        // "will one day be": some time ahead.
+        if self.word_is(j, "one") && unit == Unit::Day && !plural && j > self.s && (self.is(j - 1, W::Will) || ["would", "could", "may", "might", "can"].iter().any(|w| self.word_is(j - 1, w))) {
+            return Some((k + 1, lit(TimexType::Date, "FUTURE_REF")));
         }
         let mut n = n;
         let mut end = k + 1;
@@ -626,6 +723,17 @@ impl<'a> Scan<'a> {
 
     /// "nineteen ninety-six".
     fn spoken_year(&self, j: usize) -> Option<(usize, Expr)> {
+        // "two thousand and one", "in two thousand": after a word that takes a year.
+        if self.is(j, W::Number(2)) && self.is(j + 1, W::Hundred(1000)) {
+            let takes_year = j > self.s && matches!(self.w(j - 1), Some(W::Prep(Prep::In | Prep::By | Prep::Since | Prep::Until | Prep::Of)) | Some(W::Unit(Unit::Year, false)));
+            let k = if self.is(j + 2, W::Prep(Prep::And)) { j + 3 } else { j + 2 };
+            if let Some((end, Amount::N(v @ 1..=99))) = self.amount_only(k) {
+                if takes_year && !matches!(self.w(end), Some(W::Unit(..))) {
+                    return Some((end, Expr::Year(2000 + v as i32)));
+                }
+            }
+            return (takes_year && !self.lower_word(j + 2) && !self.is(j + 2, W::Prep(Prep::And))).then_some((j + 2, Expr::Year(2000)));
+        }
         let Some(W::Teen(19 | 18)) = self.w(j) else { return None };
         let century = match self.w(j) {
             Some(W::Teen(c)) => c as i32,
@@ -647,6 +755,10 @@ impl<'a> Scan<'a> {
             }
             // "the future", "future quarters".
             Deictic::Future => {
+                // "the future of our peoples": a fate, not a time.
+                if self.is(j + 1, W::Prep(Prep::Of)) {
+                    return None;
+                }
                 let prep = j > self.s && matches!(self.w(j - 1), Some(W::Prep(Prep::In)));
                 if matches!(self.w(j + 1), Some(W::Unit(_, true))) {
                     return Some((j + 2, Expr::Deictic(d)));
@@ -654,6 +766,8 @@ impl<'a> Scan<'a> {
                 (the || prep).then_some((j + 1, Expr::Deictic(d)))
             }
             Deictic::Soon if j > self.s && self.word_is(j - 1, "as") => None,
+            // "soon after he arrived": a relation between two events, not a time.
+            Deictic::Soon if matches!(self.w(j + 1), Some(W::Dir(Dir::After | Dir::Before))) => None,
             Deictic::Soon => {
                 // "as soon as he arrives" is a conjunction, "as soon as possible" a time.
                 if self.word_is(j + 1, "as") {
@@ -735,11 +849,19 @@ impl<'a> Scan<'a> {
                 if matches!(r, Rel::That | Rel::Same | Rel::This | Rel::Current) {
                     return None;
                 }
+                // "in coming months", "coming quarters": the time ahead, not a stretch.
+                if r == Rel::Coming && !self.word_is(k + 1, "ahead") {
+                    return Some((k + 1, lit(TimexType::Date, "FUTURE_REF")));
+                }
                 Some((k + 1, Expr::Duration { n: Amount::X, unit }))
             }
             Some(W::Weekday(wd)) => {
                 if matches!(r, Rel::Recent | Rel::Current | Rel::Same) || (r == Rel::That && !the) {
                     return None;
+                }
+                // "this coming Sunday, March eighth": the date written after it.
+                if let Some((end, e @ Expr::Day { .. })) = self.weekday(k, wd) {
+                    return Some((end, e));
                 }
                 Some((k + 1, Expr::Weekday { wd, dir: Some(n.signum() as i8), anaphoric }))
             }
@@ -804,6 +926,12 @@ impl<'a> Scan<'a> {
 
     /// "third quarter", "first half", "21st century", "the first nine months".
     fn ordinal(&self, j: usize, o: u32) -> Option<(usize, Expr)> {
+        // Spoken: "the eighth of January".
+        if (1..=31).contains(&o) && self.is(j + 1, W::Prep(Prep::Of)) {
+            if let Some(W::Month(m, _)) = self.w(j + 2) {
+                return self.day_first(j, o as u8, m, j + 3);
+            }
+        }
         let k = if self.punct(j + 1, b'-') { j + 2 } else { j + 1 };
         match self.w(k) {
             Some(W::Unit(Unit::Quarter, false)) if (1..=4).contains(&o) => {
@@ -849,10 +977,13 @@ impl<'a> Scan<'a> {
     /// "the morning", "before dawn", "noon Thursday".
     fn part_of_day(&self, j: usize, p: Pod, the: bool) -> Option<(usize, Expr)> {
         let standalone = matches!(p, Pod::Dawn | Pod::Noon | Pod::Midnight);
-        if !standalone && (!the || p == Pod::Night) {
+        // "mid-afternoon", "by late afternoon", "early morning": the modifier makes it a time.
+        let timing = |i: usize| matches!(self.w(i), Some(W::Mod(Mod::Early | Mod::Late | Mod::Mid)));
+        let modded = j > self.s && (timing(j - 1) || (j > self.s + 1 && self.punct(j - 1, b'-') && timing(j - 2)));
+        if !standalone && !modded && (!the || p == Pod::Night) {
             return None;
         }
-        if standalone {
+        if standalone || modded {
             // "noon Thursday", "midnight Friday".
             if let Some((end, day @ (Expr::Weekday { .. } | Expr::Deictic(_) | Expr::Day { .. }))) = self.dayish(j + 1) {
                 return Some((end, Expr::PartOfDay { pod: p, day: Some(Box::new(day)) }));
@@ -895,6 +1026,14 @@ impl<'a> Scan<'a> {
                             unit = u;
                         }
                         Some(W::Period) => end += 1,
+                        // "the year-earlier nine months": a stretch of that length.
+                        _ if self.starts_amount(end) && !self.is(end, W::A) => {
+                            if let Some((k, n)) = self.amount(end) {
+                                if let Some(W::Unit(u, true)) = self.w(k) {
+                                    return Some((k + 1, Expr::Duration { n, unit: u }));
+                                }
+                            }
+                        }
                         Some(W::Ordinal(o)) if (1..=4).contains(&o) && self.is(end + 1, W::Unit(Unit::Quarter, false)) => {
                             return Some((end + 2, Expr::Quarter { q: o, y: YearSpec::Rel(-1) }));
                         }
@@ -924,7 +1063,27 @@ impl<'a> Scan<'a> {
             if self.punct(j + 1, b'-') && self.is(j + 2, W::Long) {
                 return Some((j + 3, Expr::Duration { n: Amount::X, unit }));
             }
+            // "in the weeks before the shooting", "the days ahead", "the years that
+            // followed", "over the years".
+            if the && !matches!(unit, Unit::Weekend) {
+                let over = j >= self.s + 2 && self.is(j - 1, W::The) && (self.is(j - 2, W::Mod(Mod::Over)) || self.word_is(j - 2, "through"));
+                if over && !self.lower_word(j + 1) {
+                    return Some((j + 1, Expr::Duration { n: Amount::X, unit }));
+                }
+                if self.word_is(j + 1, "ahead") {
+                    return Some((j + 2, Expr::Duration { n: Amount::X, unit }));
+                }
+                let after = matches!(self.w(j + 1), Some(W::Dir(Dir::Before | Dir::After)) | Some(W::Prep(Prep::Since)))
+                    || (self.is(j + 1, W::Rel(Rel::That)) && self.word_is(j + 2, "followed"));
+                if after {
+                    return Some((j + 1, Expr::Duration { n: Amount::X, unit }));
+                }
+            }
             return (prep && !the).then_some((j + 1, Expr::Duration { n: Amount::X, unit }));
+        }
+        // "a day-long meeting", "year-long talks": one unit.
+        if self.punct(j + 1, b'-') && self.word_is(j + 2, "long") && !matches!(unit, Unit::Weekend) {
+            return Some((j + 3, Expr::Duration { n: Amount::N(1), unit }));
         }
         if !the {
             return None;

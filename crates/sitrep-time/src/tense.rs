@@ -82,7 +82,7 @@ fn governing_tense(
     }
     // "postponed until Tuesday", "extended its deadline until 9 a.m. Tuesday": a new
     // date ahead, whatever the verb's tense.
-    let until = start > from && ["until", "till", "til"].iter().any(|u| word(start - 1).eq_ignore_ascii_case(u));
+    let until = start > from && ["until", "till", "til", "through"].iter().any(|u| word(start - 1).eq_ignore_ascii_case(u));
     // "effective Feb. 1": a date set by the clause, before or after it, whatever its tense.
     if start > from && word(start - 1).eq_ignore_ascii_case("effective") {
         return Some(Tense::Unknown);
@@ -96,7 +96,8 @@ fn governing_tense(
                 return Some(t);
             }
         }
-        if t.xpos.starts_with("VB") && (is_intent(w) || until && is_deferral(w)) {
+        // "postponed until Tuesday" (whatever tag "postponed" got).
+        if t.xpos.starts_with("VB") && is_intent(w) || until && is_deferral(w) {
             return Some(Tense::Future);
         }
         // A verb tag on a word the parser attached as a noun ("relatives", "offers") is

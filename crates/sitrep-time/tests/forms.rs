@@ -276,3 +276,49 @@ fn weeks_ago_are_days_and_quotes_keep_their_tense() {
     let d = jiff::civil::date(1998, 2, 6);
     assert_eq!(tag_on("The index is near its record high set on Aug. 6.", d)[0].2, "1997-08-06");
 }
+
+#[test]
+fn rates_ages_and_verbs_are_not_times() {
+    // A rate after an amount, an age, "fall" and "spring" as verbs, "soon after" an event.
+    assert!(values("The stock pays $1.76 a year and 358,000 a month; guards stand 24 hours a day.").iter().all(|v| v != "P1Y" && v != "P1M" && v != "P1D"));
+    assert!(values("Mr. Reupke, 52 years old, resigned.").is_empty(), "ages are not times");
+    assert!(values("Prices are set to fall further and the group began to fall apart.").is_empty());
+    assert!(values("He was killed soon after being captured.").is_empty());
+    assert!(values("It matters for the future of our peoples.").is_empty());
+    assert!(values("The Dow closed at 2600 on the day.").is_empty(), "an index level is not a year");
+    // But a rate with a noun before it is still found, and "a year earlier" is a time.
+    assert_eq!(values("Profit rose to $5 million from $4 million a year earlier."), ["2021"]);
+}
+
+#[test]
+fn adjectives_amounts_and_spoken_dates() {
+    let t = one("Castro spoke at the daily rally.");
+    assert_eq!((t.0.as_str(), t.1, t.2.as_str()), ("daily", TimexType::Set, "P1D"));
+    assert_eq!(one("He gave his weekly radio address.").2, "P1W");
+    assert!(values("The quarterly dividend was raised.").is_empty(), "a quarterly dividend is not a time");
+    assert_eq!(one("Troops may stay for at least 20 more years.").2, "P20Y");
+    assert_eq!(one("The loan may be extended for an additional year.").2, "P1Y");
+    assert_eq!(one("They left after a day-long meeting.").2, "P1D");
+    assert_eq!(values("The summit is on April 24 and 25."), ["2022-04-24", "2022-04-25"]);
+    assert_eq!(values("It happened on January eighth and on the twenty-first of January."), ["2022-01-08", "2022-01-21"]);
+    assert_eq!(values("Women's Day is this coming Sunday, March eighth."), ["2022-03-08"]);
+    assert_eq!(values("The plan is due in two thousand and five."), ["2005"]);
+    assert_eq!(values("Shares fell in the first half of the year."), ["2022-H1"]);
+    let t = one("By mid afternoon the shelling stopped.");
+    assert_eq!((t.1, t.2.as_str()), (TimexType::Time, "2022-02-25TAF"));
+    assert_eq!(one("Shares were up at mid-afternoon yesterday.").2, "2022-02-24TAF");
+    assert_eq!(one("Growth will slow in coming months.").2, "FUTURE_REF");
+    assert_eq!(one("Islam will one day be the second religion.").2, "FUTURE_REF");
+    assert_eq!(one("The car was seen in the weeks before the shooting.").2, "PXW");
+    assert_eq!(one("Prices rose over the years.").2, "PXY");
+}
+
+#[test]
+fn the_year_and_the_quarter_are_the_period_reported() {
+    // Monday 1989-10-30: a forecast year named last does not become "the year"; a day of
+    // the quarter still running does not become "the latest period".
+    let d = jiff::civil::date(1989, 10, 30);
+    let v = |t: &str| tag_on(t, d).into_iter().map(|x| x.2).collect::<Vec<_>>();
+    assert_eq!(v("The notes mature in 1992. Profit will rise for the full year."), ["1992", "1989"]);
+    assert_eq!(v("Reed said yesterday that profit fell in the latest period."), ["1989-10-29", "1989-Q3"]);
+}

@@ -6,7 +6,11 @@ use sitrep_core::{Doc, Meta, Stage};
 use sitrep_time::TimeTagger;
 
 fn values(text: &str) -> Vec<String> {
-    let mut doc = Doc::new(Meta::new("t", jiff::civil::date(2022, 2, 23)), text);
+    values_on(text, jiff::civil::date(2022, 2, 23))
+}
+
+fn values_on(text: &str, date: jiff::civil::Date) -> Vec<String> {
+    let mut doc = Doc::new(Meta::new("t", date), text);
     sitrep_text::Segmenter::new().annotate(&mut doc);
     sitrep_syntax::SyntaxStage::builtin().expect("built-in syntax model").annotate(&mut doc);
     assert_eq!(doc.syntax.tokens.len(), doc.text_layer.tokens.len());
@@ -26,5 +30,7 @@ fn the_governing_verb_decides_not_the_nearest() {
 #[test]
 fn auxiliaries_and_deadlines() {
     assert_eq!(values("The council postponed the vote until Monday."), ["2022-02-28"]);
+    // "through" a month with a verb of deferral: the deadline lies ahead.
+    assert_eq!(values_on("The bank has extended the loans through January.", jiff::civil::date(1989, 10, 30)), ["1990-01"]);
     assert_eq!(values("The talks might resume as soon as Monday, officials said."), ["2022-02-28"]);
 }
