@@ -71,7 +71,7 @@ pub const DIRECTION_PREFIX: &[&str] = &["north", "south", "east", "west", "north
 
 /// Lowercase words allowed inside a multi-word name: "Bosnia and Herzegovina",
 /// "Stratford-upon-Avon", "Rio de Janeiro".
-pub const NAME_INNER: &[&str] = &["of", "and", "the", "de", "da", "do", "dos", "das", "del", "la", "le", "les", "upon", "on", "en", "am", "an", "der", "di", "el", "al", "y", "et", "sur"];
+pub const NAME_INNER: &[&str] = &["of", "and", "the", "de", "da", "do", "dos", "das", "del", "la", "le", "les", "upon", "on", "en", "am", "an", "der", "di", "el", "al", "y", "et", "sur", "au", "aux", "du", "des", "sous", "im", "ob", "bei"];
 
 /// Verbs whose subject, if a capital or country, stands for its government.
 pub const SPEECH_DECISION_VERBS: &[&str] = &[

@@ -22,17 +22,56 @@ pub struct Mention {
     pub division: bool,
     /// A demonym or adjective ("Ukrainian") rather than a place name.
     pub demonym: Option<[u8; 2]>,
+    /// After "the city of", "the town of": prefer towns to divisions ("the city of Sao
+    /// Paulo").
+    pub town: bool,
+    /// Taken only because the same name is a place elsewhere in the report (it stands
+    /// inside a longer capitalised name here: "Dublin Arts Council", "Historic Dublin").
+    pub deferred: bool,
     /// A record the recogniser fixed: a state abbreviation ("Ga.", "N.Y.").
     pub forced: Option<u32>,
+    /// Byte span when the name is only part of its tokens ("Houston" in
+    /// "Houston-based", "Clarke" in "Athens-Clarke").
+    pub cut: Option<(u32, u32)>,
+}
+
+impl Mention {
+    /// Byte span of the name in the text.
+    pub fn bytes(&self, tokens: &[sitrep_core::Token]) -> (u32, u32) {
+        self.cut.unwrap_or_else(|| (tokens.get(self.a).map_or(0, |t| t.span.start), tokens.get(self.b.wrapping_sub(1)).map_or(0, |t| t.span.end)))
+    }
+}
+
+/// A found name before context checks: tokens `[a, b)`, its byte span, the number of
+/// matched units (tokens or hyphen-separated parts of tokens) and the name id.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found {
+    a: usize,
+    b: usize,
+    bs: u32,
+    be: u32,
+    units: usize,
+    id: u32,
+    cut: bool,
+}
+
+/// A unit of the matching haystack: a token, or one hyphen-separated part of a token.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    /// Byte position of the space before the unit in the haystack.
+    hay: u32,
+    token: u32,
+    /// Byte span in the text.
+    bs: u32,
+    be: u32,
 }
 
 /// Reusable buffers so that recognising costs no allocation per token.
 #[derive(Default)]
 pub struct Scratch {
     hay: String,
-    /// (byte position of the space before the token, token index)
-    starts: Vec<(u32, u32)>,
-    found: Vec<(usize, usize, u32)>,
+    starts: Vec<Unit>,
+    found: Vec<Found>,
     /// Normalised form of each token of the document.
     pub norm: Vec<(u32, u32)>,
     /// Arena of normalised tokens.
@@ -54,6 +93,10 @@ impl Scratch {
 
 fn is_hyphen(s: &str) -> bool {
     matches!(s, "-" | "‐" | "‑" | "–")
+}
+
+fn is_hyphen_char(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑' | '–')
 }
 
 pub(crate) fn starts_upper(s: &str) -> bool {
@@ -86,6 +129,20 @@ pub fn normalise_tokens(doc: &Doc, scratch: &mut Scratch) {
     }
 }
 
+/// Whether `norm` (a normalised word) names a country, a first-level division or a
+/// place of 100,000+ people: after another capitalised word it is still more likely
+/// the place ("Metropolitan Atlanta") than a surname.
+fn big_place(gaz: &Gazetteer, norm: &str) -> bool {
+    let padded = format!(" {norm} ");
+    gaz.name_id(&padded).is_some_and(|id| {
+        gaz.candidates(id).iter().any(|c| {
+            let e = gaz.entry(c.entry);
+            c.primary && (matches!(e.kind, crate::Kind::Country | crate::Kind::Admin1) || (e.kind == crate::Kind::Place && e.population >= 100_000))
+        })
+    })
+}
+
+
 /// Every recognised name in `doc`, in text order, not overlapping.
 pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Vec<Mention>) {
     out.clear();
@@ -101,7 +158,14 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
             let (p, w) = (word(i - 1), word(i));
             let pn = scratch.norm(i - 1);
             let cap = |s: &str| starts_upper(s) && !all_upper(s) && s.chars().count() > 1;
-            if tokens[i].kind == TokenKind::Word && cap(w) && tokens[i - 1].kind == TokenKind::Word && (TITLES.contains(&pn) || (cap(p) && i - 1 > range.start && FIRST_NAMES_HINT(pn))) {
+            // "Tyrise M. Bell": a middle initial
+            let initial = |k: usize| {
+                let w = word(k);
+                let w = w.strip_suffix('.').unwrap_or(w);
+                w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
+            };
+            let after_initial = i >= range.start + 2 && initial(i - 1) && cap(word(i - 2)) && FIRST_NAMES_HINT(scratch.norm(i - 2));
+            if tokens[i].kind == TokenKind::Word && cap(w) && tokens[i - 1].kind == TokenKind::Word && (TITLES.contains(&pn) || after_initial || (cap(p) && i - 1 > range.start && FIRST_NAMES_HINT(pn) && !big_place(gaz, scratch.norm(i)))) {
                 scratch.person_words.insert(scratch.norm(i).to_string());
             }
         }
@@ -147,7 +211,25 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
                     scratch.hay.push(' ');
                     continue;
                 }
-                scratch.starts.push((scratch.hay.len() as u32 - 1, i as u32));
+                if t.kind == TokenKind::Word && w.contains(is_hyphen_char) && !n.is_empty() {
+                    // "Houston-based", "Athens-Clarke": each part is a unit of its own
+                    let mut at = t.span.start as usize;
+                    for part in w.split(is_hyphen_char) {
+                        let (ps, pe) = (at, at + part.len());
+                        at = pe + w[pe - t.span.start as usize..].chars().next().map_or(0, char::len_utf8);
+                        let before = scratch.hay.len();
+                        normalize_into(part, &mut scratch.hay);
+                        if scratch.hay.len() == before {
+                            continue;
+                        }
+                        let hay_part = scratch.hay.split_off(before);
+                        scratch.starts.push(Unit { hay: scratch.hay.len() as u32 - 1, token: i as u32, bs: ps as u32, be: pe as u32 });
+                        scratch.hay.push_str(&hay_part);
+                        scratch.hay.push(' ');
+                    }
+                    continue;
+                }
+                scratch.starts.push(Unit { hay: scratch.hay.len() as u32 - 1, token: i as u32, bs: t.span.start, be: t.span.end });
                 if matches!(t.kind, TokenKind::Word | TokenKind::Number) && !n.is_empty() {
                     scratch.hay.push_str(n);
                 } else {
@@ -156,32 +238,47 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
                 scratch.hay.push(' ');
             }
             for (s, e, id) in gaz.find_names(&scratch.hay) {
-                let Ok(ai) = scratch.starts.binary_search_by_key(&(s as u32), |x| x.0) else { continue };
-                let a = scratch.starts[ai].1 as usize;
-                let b = match scratch.starts.binary_search_by_key(&(e as u32 - 1), |x| x.0) {
-                    Ok(j) => scratch.starts[j].1 as usize,
-                    Err(_) => window.end,
+                let Ok(ai) = scratch.starts.binary_search_by_key(&(s as u32), |x| x.hay) else { continue };
+                let last = match scratch.starts.binary_search_by_key(&(e as u32 - 1), |x| x.hay) {
+                    Ok(j) if j > ai => j - 1,
+                    Ok(_) => continue,
+                    Err(_) => scratch.starts.len() - 1,
                 };
+                let (ua, ub) = (scratch.starts[ai], scratch.starts[last]);
+                let (a, b) = (ua.token as usize, ub.token as usize + 1);
+                let cut = ua.bs != tokens[a].span.start || ub.be != tokens[b - 1].span.end;
                 if b > a && (!glue || (a + 1..b).any(possessive)) {
-                    scratch.found.push((a, b, id));
+                    scratch.found.push(Found { a, b, bs: ua.bs, be: ub.be, units: last + 1 - ai, id, cut });
                 }
             }
         }
         // Longest first, then leftmost; keep the ones context accepts, without overlap.
-        scratch.found.sort_by_key(|&(a, b, _)| (std::cmp::Reverse(b - a), a));
+        scratch.found.sort_by_key(|f| (std::cmp::Reverse(f.units), f.bs));
         let first_new = out.len();
         state_abbreviations(doc, gaz, si, range.clone(), out);
         let found = std::mem::take(&mut scratch.found);
-        for &(a, b, id) in &found {
-            if out[first_new..].iter().any(|m| m.a < b && a < m.b) {
+        for f in &found {
+            if out[first_new..].iter().any(|m| {
+                let (ms, me) = m.bytes(tokens);
+                ms < f.be && f.bs < me
+            }) {
                 continue;
             }
-            if let Some(m) = accept(doc, gaz, scratch, &found, si, range.clone(), a, b, id) {
+            if crate::resolve::debug() {
+                eprintln!("FOUND {:?} {:?}", &text[f.bs as usize..f.be as usize], f);
+            }
+            if let Some(m) = accept(doc, gaz, scratch, &found, si, range.clone(), f) {
                 out.push(m);
             }
         }
         scratch.found = found;
-        out[first_new..].sort_by_key(|m| m.a);
+        out[first_new..].sort_by_key(|m| m.bytes(tokens).0);
+    }
+    // One sense per report: a name inside a longer capitalised name is a place when the
+    // report names that place on its own elsewhere.
+    if out.iter().any(|m| m.deferred) {
+        let sure: std::collections::HashSet<u32> = out.iter().filter(|m| !m.deferred && m.demonym.is_none()).map(|m| m.name).collect();
+        out.retain(|m| !m.deferred || sure.contains(&m.name));
     }
 }
 
@@ -201,23 +298,55 @@ fn inside_other_entity(doc: &Doc, a: usize, b: usize) -> bool {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[(usize, usize, u32)], si: usize, range: std::ops::Range<usize>, a: usize, b: usize, id: u32) -> Option<Mention> {
+fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: usize, range: std::ops::Range<usize>, f: &Found) -> Option<Mention> {
+    let (a, b, id) = (f.a, f.b, f.id);
     let text = doc.text();
     let tokens = &doc.text_layer.tokens;
     let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range())).unwrap_or("");
-    let first = word(a);
-    let last = word(b - 1);
-    let dateline = a < 4 && si == 0 && all_upper(first);
+    let key = &text[f.bs as usize..f.be as usize];
+    let (first, last) = if f.cut { (key.split(is_hyphen_char).next().unwrap_or(""), key.rsplit(is_hyphen_char).next().unwrap_or("")) } else { (word(a), word(b - 1)) };
     if !starts_upper(first) || !(starts_upper(last) || all_upper(last)) {
         return None;
     }
+    if f.cut {
+        // Part of a hyphenated word: "Houston-based", "Atlanta-area", "Athens-Clarke",
+        // "Egypt-US". The part before must be a capitalised name too (not "pro-Russia"),
+        // the part after a lower-case word or a name ("Webb-Lawton" is a person).
+        let joined = |x: u32, y: u32| text.get(x as usize..y as usize).is_some_and(|h| h.chars().count() == 1 && h.chars().all(is_hyphen_char));
+        let (ts, te) = (tokens[a].span.start, tokens[b - 1].span.end);
+        // "Nina Webb-Lawton": a capitalised word before the hyphenated one
+        if a > range.start && tokens[a - 1].kind == TokenKind::Word && starts_upper(word(a - 1)) && !all_upper(word(a - 1)) && !DIRECTION_PREFIX.contains(&scratch.norm(a - 1)) {
+            return None;
+        }
+        if f.bs > ts {
+            let before = text[ts as usize..f.bs as usize].trim_end_matches(is_hyphen_char);
+            let part = before.rsplit(is_hyphen_char).next().unwrap_or("");
+            if !(all_upper(part) || found.iter().any(|g| g.be < f.bs && joined(g.be, f.bs) && starts_upper(&text[g.bs as usize..g.be as usize]))) {
+                return None;
+            }
+        }
+        if f.be < te {
+            let after = text[f.be as usize..te as usize].trim_start_matches(is_hyphen_char);
+            let part = after.split(is_hyphen_char).next().unwrap_or("");
+            if starts_upper(part) && !(all_upper(part) || found.iter().any(|g| g.bs > f.be && joined(f.be, g.bs))) {
+                return None;
+            }
+        }
+    }
+    // A dateline: "MANSFIELD --", "BEIRUT:", "COLUMBUS, Ohio (AP) —", at the start of a
+    // sentence (or after the date that opens it).
+    let dateline = all_upper(first) && {
+        let opens = a == range.start || (a > range.start && tokens[a - 1].kind == TokenKind::Number) || (a < 4 && si == 0);
+        let nw = if f.be < tokens[b - 1].span.end { "" } else { word(b) };
+        let after_comma = b + 1 < tokens.len() && (starts_upper(word(b + 1)) || word(b + 1) == "(");
+        opens && (matches!(nw, "—" | "--" | "–" | "-" | ":" | "---") || (nw == "," && after_comma) || (nw == "(" && word(b + 1) == "AP"))
+    };
     for i in a + 1..b.saturating_sub(1) {
         let w = word(i);
         if !(starts_upper(w) || NAME_INNER.contains(&scratch.norm(i)) || scratch.norm(i) == "'s" || tokens[i].kind != TokenKind::Word) {
             return None;
         }
     }
-    let key = &text[tokens[a].span.start as usize..tokens[b - 1].span.end as usize];
     let mut nbuf = String::new();
     normalize_into(key, &mut nbuf);
     if NOT_PLACES.contains(&nbuf.as_str()) {
@@ -225,7 +354,7 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[(usize, usize,
     }
     let info = gaz.name(id);
     let cands = gaz.candidates(id);
-    let mut m = Mention { a, b, name: id, sentence: si, division: false, demonym: None, forced: None };
+    let mut m = Mention { a, b, name: id, sentence: si, division: false, demonym: None, town: false, deferred: false, forced: None, cut: f.cut.then_some((f.bs, f.be)) };
     if cands.is_empty() {
         if info.demonym.is_some() {
             m.demonym = info.demonym;
@@ -270,13 +399,17 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[(usize, usize,
         }
         // "Michael Jordan": a capitalised word before, not a place, not sentence-initial.
         let pw = word(p);
-        if p > range.start && tokens[p].kind == TokenKind::Word && starts_upper(pw) && !DIRECTION_PREFIX.contains(&pn) && !found.iter().any(|f| f.1 == a) && !all_upper(pw) {
+        if p > range.start && tokens[p].kind == TokenKind::Word && starts_upper(pw) && !DIRECTION_PREFIX.contains(&pn) && !found.iter().any(|g| g.b == a) && !all_upper(pw) {
             return None;
         }
         // "Bank of America"
         if pn == "of" && p > range.start && ORG_OF.contains(&scratch.norm(p - 1)) {
             return None;
         }
+    }
+    // "Wichita Street", "Grand Avenue": a street named after a place
+    if b < range.end && starts_upper(word(b)) && STREET_WORDS.contains(&scratch.norm(b)) {
+        return None;
     }
     // "Marburg virus", "Lassa fever": a disease named after a place
     if b < range.end && matches!(scratch.norm(b), "virus" | "viruses" | "fever" | "disease" | "hemorrhagic" | "haemorrhagic") {
@@ -287,12 +420,29 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[(usize, usize,
         let nn = scratch.norm(b);
         if DIVISION_WORDS.contains(&nn) {
             m.division = true;
-        } else if tokens[b].kind == TokenKind::Word && starts_upper(nw) && !all_upper(nw) && !TITLES.contains(&nn) && !ORG_HEADS.contains(&nn) && !found.iter().any(|f| f.0 == b) && !DIVISION_WORDS.contains(&scratch.norm(b - 1)) && !opens_organisation(doc, a, b) {
-            // "Jordan Peterson", "Washington Post": part of a longer name.
-            return None;
+        } else if tokens[b].kind == TokenKind::Word && starts_upper(nw) && !all_upper(nw) && !TITLES.contains(&nn) && !ORG_HEADS.contains(&nn) && !found.iter().any(|g| g.a == b) && !DIVISION_WORDS.contains(&scratch.norm(b - 1)) && !opens_organisation(doc, a, b) {
+            // "Jordan Peterson", "Washington Post": part of a longer name (unless the
+            // report names the place on its own elsewhere).
+            m.deferred = true;
         }
     }
-    if a == range.start && b - a == 1 && !doc.syntax.tokens.is_empty() {
+    // A single capitalised word the syntax reads as a common word ("Grand jury",
+    // "Superior Court", "English", "Pack 122"), unless a country, a division or a city.
+    if b - a == 1 && !f.cut && !dateline && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) {
+        if let Some(s) = doc.syntax.tokens.get(a) {
+            if matches!(s.upos, "NOUN" | "ADJ" | "VERB" | "ADV" | "ADP" | "AUX" | "PRON" | "DET" | "NUM" | "INTJ" | "X" | "SCONJ" | "CCONJ") && !big_place(gaz, &nbuf) {
+                return None;
+            }
+        }
+    }
+    // "the province of Ontario", "the state of Washington": a division
+    if a >= range.start + 2 && scratch.norm(a - 1) == "of" && matches!(scratch.norm(a - 2), "province" | "state" | "oblast" | "region" | "prefecture" | "governorate" | "county" | "department" | "canton") {
+        m.division = true;
+    }
+    if a >= range.start + 2 && scratch.norm(a - 1) == "of" && matches!(scratch.norm(a - 2), "city" | "town" | "village" | "suburb" | "township") {
+        m.town = true;
+    }
+    if a == range.start && b - a == 1 && !dateline && !doc.syntax.tokens.is_empty() {
         if let Some(s) = doc.syntax.tokens.get(a) {
             if matches!(s.upos, "VERB" | "AUX" | "ADV" | "PRON" | "DET" | "ADP" | "CCONJ" | "SCONJ" | "INTJ") {
                 return None;
@@ -327,6 +477,9 @@ fn opens_organisation(doc: &Doc, a: usize, b: usize) -> bool {
     doc.entities.entities.iter().any(|e| matches!(e.kind, sitrep_core::EntityType::Org | sitrep_core::EntityType::Fac | sitrep_core::EntityType::Loc | sitrep_core::EntityType::Misc) && e.mentions.iter().any(|m| m.start == start && end < m.end))
 }
 
+/// Words after a name that make it a street's: "Wichita Street", "Grand Ave.".
+const STREET_WORDS: &[&str] = &["street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard", "blvd", "lane", "ln", "way", "parkway", "pkwy", "pike", "court", "ct", "place", "pl", "terrace", "trail", "circle", "turnpike", "expressway", "freeway"];
+
 /// Capitalised words after a place name that keep it a place: "Kyiv Mayor", "Sumy
 /// Airport".
 const ORG_HEADS: &[&str] = &[
@@ -353,12 +506,15 @@ fn state_abbreviations(doc: &Doc, gaz: &Gazetteer, si: usize, range: std::ops::R
     let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range())).unwrap_or("");
     for a in range.clone() {
         let w = word(a);
-        if !w.starts_with(|c: char| c.is_ascii_uppercase()) || w.len() > 6 || !(a >= range.start + 2 && word(a - 1) == "," && starts_upper(word(a - 2))) {
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) || w.len() > 6 {
             continue;
         }
+        // "Athens, Ga.": after a comma and a capitalised word; "D-N.Y.": after a party
+        let after_place = a >= range.start + 2 && word(a - 1) == "," && starts_upper(word(a - 2));
+        let after_party = a >= range.start + 2 && word(a - 1) == "-" && matches!(word(a - 2), "D" | "R" | "I");
         // the abbreviation may be one token ("Ga.", "W.Va.") or two ("W." "Va."), the full
-        // stop kept or not by the segmenter
-        for b in (a + 1..=(a + 3).min(range.end)).rev() {
+        // stop kept or not by the segmenter, the sentence split after "W." or not
+        for b in (a + 1..=(a + 3).min(tokens.len())).rev() {
             let (s, e) = (tokens[a].span.start as usize, tokens[b - 1].span.end as usize);
             let mut end = e;
             if !text[s..e].ends_with('.') && text[e..].starts_with('.') {
@@ -366,13 +522,27 @@ fn state_abbreviations(doc: &Doc, gaz: &Gazetteer, si: usize, range: std::ops::R
             }
             let Some(written) = text.get(s..end) else { continue };
             let Some(&(_, code)) = US_STATE_ABBREVIATIONS.iter().find(|(abbr, _)| *abbr == written) else { continue };
+            // Elsewhere ("Ga. pastor", "the S.C. Highway Patrol") only forms no word or
+            // title shares: two full stops, or a list of safe ones.
+            let safe = written.matches('.').count() >= 2 || SAFE_STATE_ABBREVIATIONS.contains(&written);
+            if !(after_place || after_party || safe) {
+                break;
+            }
             let Some(entry) = gaz.admin1(*b"US", code) else { break };
             let name = gaz.name_id(&format!(" {} ", crate::normalize::normalize(&gaz.entry(entry).name))).unwrap_or(u32::MAX);
             if name == u32::MAX {
                 break;
             }
-            out.push(Mention { a, b, name, sentence: si, division: false, demonym: None, forced: Some(entry) });
+            out.push(Mention { a, b, name, sentence: si, division: false, demonym: None, town: false, deferred: false, forced: Some(entry), cut: None });
             break;
         }
     }
 }
+
+/// State abbreviations that are no English word, title or name, taken as the state
+/// wherever they stand ("Fla. economist", "Ill. man").
+const SAFE_STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Fla.", "Ga.", "Ill.", "Kan.", "Kans.", "Ky.", "Md.", "Mich.", "Minn.", "Mont.", "Neb.",
+    "Nebr.", "Nev.", "Okla.", "Tenn.", "Tex.", "Vt.", "Wis.", "Wisc.", "Wyo.",
+];
+

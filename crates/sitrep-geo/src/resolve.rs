@@ -10,7 +10,7 @@ use crate::gazetteer::{Gazetteer, Kind};
 use crate::recognize::{Mention, Scratch};
 
 /// Prior score of a record, before context.
-fn prior(gaz: &Gazetteer, ei: u32, primary: bool, division: bool) -> f64 {
+fn prior(gaz: &Gazetteer, ei: u32, primary: bool, division: bool, town: bool) -> f64 {
     let e = gaz.entry(ei);
     let pop = (e.population as f64 + 1.0).log10();
     let mut s = match e.kind {
@@ -42,6 +42,9 @@ fn prior(gaz: &Gazetteer, ei: u32, primary: bool, division: bool) -> f64 {
     if division {
         s += if matches!(e.kind, Kind::Admin1 | Kind::Admin2) { 8.0 } else { -3.0 };
     }
+    if town && e.kind != Kind::Place {
+        s -= 8.0;
+    }
     s
 }
 
@@ -57,6 +60,7 @@ const ROUNDS: usize = 3;
 struct Group {
     name: u32,
     division: bool,
+    town: bool,
     /// (entry, prior)
     cands: Vec<(u32, f64)>,
     /// Weights of the candidates in the current round.
@@ -109,18 +113,18 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
         if let Some(e) = m.forced {
             // forced records form their own group per record
             let gi = groups.iter().position(|g| g.forced == Some(e)).unwrap_or_else(|| {
-                groups.push(Group { name: u32::MAX, division: false, cands: vec![(e, 20.0)], p: vec![1.0], bonus: vec![0.0], forced: Some(e) });
+                groups.push(Group { name: u32::MAX, division: false, town: false, cands: vec![(e, 20.0)], p: vec![1.0], bonus: vec![0.0], forced: Some(e) });
                 groups.len() - 1
             });
             group_of.push(Some(gi));
             continue;
         }
-        let gi = groups.iter().position(|g| g.forced.is_none() && g.name == m.name && g.division == m.division).unwrap_or_else(|| {
-            let mut cands: Vec<(u32, f64)> = gaz.candidates(m.name).iter().map(|c| (c.entry, prior(gaz, c.entry, c.primary, m.division))).collect();
+        let gi = groups.iter().position(|g| g.forced.is_none() && g.name == m.name && g.division == m.division && g.town == m.town).unwrap_or_else(|| {
+            let mut cands: Vec<(u32, f64)> = gaz.candidates(m.name).iter().map(|c| (c.entry, prior(gaz, c.entry, c.primary, m.division, m.town))).collect();
             cands.sort_by(|a, b| b.1.total_cmp(&a.1));
             cands.truncate(TOP);
             let n = cands.len();
-            groups.push(Group { name: m.name, division: m.division, cands, p: vec![0.0; n], bonus: vec![0.0; n], forced: None });
+            groups.push(Group { name: m.name, division: m.division, town: m.town, cands, p: vec![0.0; n], bonus: vec![0.0; n], forced: None });
             groups.len() - 1
         });
         group_of.push(Some(gi));
@@ -210,7 +214,7 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
             // "Arizona, California, Missouri": a list of divisions, not a town and its state
             let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range())).unwrap_or("");
             let in_list = m.a > 0 && word(m.a - 1) == "," || matches!(word(n.b), "," | "and" | "or");
-            if in_list && local_weight[gi] < 1.0 {
+            if in_list && (local_weight[gi] < 1.0 || groups[gi].cands.iter().any(|c| gaz.entry(c.0).kind == Kind::Admin1)) {
                 continue;
             }
             let cg = &groups[ci];
@@ -298,7 +302,7 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
 }
 
 /// `SITREP_GEO_DEBUG=1`: print every name's best readings and scores on stderr.
-fn debug() -> bool {
+pub(crate) fn debug() -> bool {
     static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *DEBUG.get_or_init(|| std::env::var_os("SITREP_GEO_DEBUG").is_some())
 }

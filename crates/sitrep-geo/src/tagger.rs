@@ -41,6 +41,29 @@ impl PlaceTagger {
     pub fn gazetteer(&self) -> &'static Gazetteer {
         self.gaz
     }
+
+    /// The nationality words of `doc` ("Russian", "Americans") with their country's
+    /// record: not places in sitrep's output (they are actor adjectives), but counted as
+    /// the country by gold sets whose convention does (LGL; see [`crate::eval`]).
+    /// Words inside a place found by [`Stage::annotate`] ("the Belarusian capital") are
+    /// left out.
+    pub fn demonyms(&self, doc: &Doc) -> Vec<(Span, u32)> {
+        let mut scratch = Scratch::default();
+        let mut mentions: Vec<Mention> = Vec::new();
+        normalise_tokens(doc, &mut scratch);
+        recognise(doc, self.gaz, &mut scratch, &mut mentions);
+        let tokens = &doc.text_layer.tokens;
+        mentions
+            .iter()
+            .filter_map(|m| {
+                let cc = m.demonym?;
+                let (s, e) = m.bytes(tokens);
+                let span = Span::new(s, e);
+                let inside = doc.places.places.iter().any(|p| p.precision != PlacePrecision::Relative && p.span.start < span.end && span.start < p.span.end);
+                (!inside).then_some((span, self.gaz.country(cc)?))
+            })
+            .collect()
+    }
 }
 
 fn precision(e: &Entry) -> PlacePrecision {
@@ -130,12 +153,15 @@ impl Stage for PlaceTagger {
             }
             let e = gaz.entry(ei);
             let mut end = tb.span.end;
-            if m.division {
+            if m.division && crate::lexicon::DIVISION_WORDS.contains(&scratch.norm(m.b)) {
                 if let Some(t) = tokens.get(m.b) {
                     end = t.span.end;
                 }
             }
-            let span = Span::new(ta.span.start, end);
+            let span = match m.cut {
+                Some((s, e)) => Span::new(s, e),
+                None => Span::new(ta.span.start, end),
+            };
             let mut p = self.place(span, e);
             if (e.kind == Kind::Country || e.fcode == "PPLC") && is_metonym(doc, &scratch, m.a, m.b, s0) {
                 if let Some(actor) = self.actor(e) {
