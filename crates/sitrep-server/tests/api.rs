@@ -222,7 +222,7 @@ async fn posting_needs_the_token_and_codes_the_report() {
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["stored"], true);
     let coded = events(&body);
-    assert!(coded.iter().any(|e| e["source_actor"] == "ISRMIL" && e["root"] == "19" && e["place_name"] == "Jenin"), "{body}");
+    assert!(coded.iter().any(|e| e["source_actor"] == "ISRMIL" && e["root"] == "19" && e["place_country"] == "PS"), "{body}");
     // Stored: the API finds it; posting again stores nothing twice.
     assert_eq!(get(&app, "/api/reports/post-1").await.0, StatusCode::OK);
     let (_, again) = send(&app, post(REPORT, Some("s3cret"))).await;

@@ -6,7 +6,8 @@
 //! event's filterable fields in columns (about 50 bytes an event) with the events' order by
 //! event date and by report date, so a page is one walk in sort order that stops at the
 //! page's end: broad filters stop early, narrow ones scan tight columns. Full rows then come
-//! from SQLite by primary key. Full-text and story filters, and orders other than by date or
+//! from SQLite by primary key; a full-text filter becomes a set of rows (from FTS5, kept for
+//! the next queries with the same text). Story filters, and orders other than by date or
 //! id, are left to SQLite.
 //!
 //! ```
@@ -22,7 +23,7 @@
 use std::collections::HashMap;
 
 use crate::page::{event_key, paginate, Cursor, Page, Table};
-use crate::query::{event_row, validate, EventRow, Filter, Sort, EVENT_COLUMNS};
+use crate::query::{event_row, fts_error, validate, EventRow, Filter, Sort, EVENT_COLUMNS};
 use crate::stories::haversine_km;
 use crate::{Store, StoreError};
 
@@ -50,6 +51,9 @@ impl Dictionary {
         std::iter::once(false).chain(self.names.iter().map(|n| test(n))).collect()
     }
 }
+
+/// Full-text queries whose matching rows are kept.
+const TEXT_SETS: usize = 32;
 
 /// A `YYYY-MM-DD` date as a number that sorts as the date does.
 fn day(s: &str) -> u32 {
@@ -87,6 +91,11 @@ pub struct EventIndex {
     by_id: Vec<u32>,
     /// Rows by actor, country and map cell, for filters that match few events.
     postings: Postings,
+    /// Row of each event id (`u32::MAX`: none).
+    row_of_id: Vec<u32>,
+    /// The rows whose evidence matches recent full-text queries, as bit sets (most recent
+    /// last): the page asks the same text again as the analyst brushes and filters.
+    text_sets: std::sync::Mutex<Vec<(String, std::sync::Arc<Vec<u64>>)>>,
     /// Lists of rows are walked instead of all rows when they hold at most 1/`list_share`
     /// of the rows (0: the default, 8).
     list_share: usize,
@@ -160,6 +169,8 @@ struct Test<'a> {
     near: Option<(f64, f64, f64)>,
     /// The box around `near` (min lat, max lat, min lon, max lon), tested first.
     near_box: (f32, f32, f32, f32),
+    /// Rows whose evidence matches the full-text query, as bits.
+    text: Option<std::sync::Arc<Vec<u64>>>,
 }
 
 impl Test<'_> {
@@ -169,6 +180,11 @@ impl Test<'_> {
         let d = ix.event_date[r];
         if d < self.from || d > self.to {
             return false;
+        }
+        if let Some(bits) = &self.text {
+            if bits[r / 64] & (1 << (r % 64)) == 0 {
+                return false;
+            }
         }
         let rd = ix.report_date[r];
         if rd < self.report_from || rd > self.report_to {
@@ -293,6 +309,12 @@ impl EventIndex {
             self.by_id = self.order(|r| (0, self.id[r]));
             self.by_report_date = self.order(|r| (self.report_date[r], self.id[r]));
             self.postings = Postings::build(self);
+            let max = self.id.iter().copied().max().unwrap_or(0).max(0) as usize;
+            self.row_of_id = vec![u32::MAX; max + 1];
+            for (r, &id) in self.id.iter().enumerate() {
+                self.row_of_id[id as usize] = r as u32;
+            }
+            self.text_sets.lock().unwrap_or_else(|p| p.into_inner()).clear();
         }
         Ok(added)
     }
@@ -329,10 +351,51 @@ impl EventIndex {
     }
 
     /// The tests for `filter`, or `None` when one of its conditions is not indexed.
-    fn test<'a>(&'a self, f: &Filter) -> Option<Test<'a>> {
-        if f.text.is_some() || f.story.is_some() {
-            return None;
+    fn test<'a>(&'a self, store: &Store, f: &Filter) -> Result<Option<Test<'a>>, StoreError> {
+        if f.story.is_some() {
+            return Ok(None);
         }
+        let text = match &f.text {
+            None => None,
+            Some(t) => Some(self.text_set(store, t)?),
+        };
+        Ok(self.test_fields(f, text))
+    }
+
+    /// The rows whose evidence matches `text` (FTS5 syntax), from the cache when it was
+    /// asked lately.
+    fn text_set(&self, store: &Store, text: &str) -> Result<std::sync::Arc<Vec<u64>>, StoreError> {
+        {
+            let mut sets = self.text_sets.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(i) = sets.iter().position(|(t, _)| t == text) {
+                let hit = sets.remove(i);
+                let bits = std::sync::Arc::clone(&hit.1);
+                sets.push(hit);
+                return Ok(bits);
+            }
+        }
+        let mut bits = vec![0u64; self.len().div_ceil(64)];
+        let wrap = |e| fts_error(store, e, &Some(text.to_string()));
+        let mut stmt = store.conn.prepare_cached("SELECT rowid FROM events_fts WHERE events_fts MATCH ?1").map_err(wrap)?;
+        let mut rows = stmt.query([text]).map_err(wrap)?;
+        while let Some(row) = rows.next().map_err(wrap)? {
+            let id: i64 = row.get(0).map_err(wrap)?;
+            if let Some(&r) = self.row_of_id.get(id.max(0) as usize) {
+                if r != u32::MAX {
+                    bits[r as usize / 64] |= 1 << (r % 64);
+                }
+            }
+        }
+        let bits = std::sync::Arc::new(bits);
+        let mut sets = self.text_sets.lock().unwrap_or_else(|p| p.into_inner());
+        if sets.len() >= TEXT_SETS {
+            sets.remove(0);
+        }
+        sets.push((text.to_string(), std::sync::Arc::clone(&bits)));
+        Ok(bits)
+    }
+
+    fn test_fields<'a>(&'a self, f: &Filter, text: Option<std::sync::Arc<Vec<u64>>>) -> Option<Test<'a>> {
         let label = |v: &Option<String>| -> Option<Option<u32>> {
             match v {
                 None => Some(None),
@@ -389,6 +452,7 @@ impl EventIndex {
                     ((lat - dlat) as f32, (lat + dlat) as f32, (lon - dlon) as f32, (lon + dlon) as f32)
                 }
             }),
+            text,
         })
     }
 
@@ -447,10 +511,10 @@ impl EventIndex {
             Sort::Id => Some(&self.by_id),
             _ => return crate::events_page(store, filter),
         };
-        let Some(test) = self.test(filter) else {
+        validate(filter)?;
+        let Some(test) = self.test(store, filter)? else {
             return crate::events_page(store, filter);
         };
-        validate(filter)?;
         let limit = filter.limit.unwrap_or(100);
         let descending = matches!(filter.sort, Sort::Date | Sort::ReportDate);
         let key = |r: usize| -> (u32, i64) {
@@ -527,27 +591,25 @@ fn date_of(day: u32) -> String {
 impl EventIndex {
     /// The rows matching `filter` in event-date order (ascending), or `None` when the
     /// filter has a condition the index does not hold.
-    fn matching<'a>(&'a self, filter: &Filter) -> Option<Result<impl Iterator<Item = usize> + 'a, StoreError>> {
-        let test = self.test(filter)?;
-        if let Err(e) = validate(filter) {
-            return Some(Err(e));
-        }
+    fn matching<'a>(&'a self, store: &Store, filter: &Filter) -> Result<Option<impl Iterator<Item = usize> + 'a>, StoreError> {
+        validate(filter)?;
+        let Some(test) = self.test(store, filter)? else { return Ok(None) };
         let first = self.event_date.partition_point(|&d| d < test.from);
         let end = self.event_date.partition_point(|&d| d <= test.to);
         let rows: Box<dyn Iterator<Item = usize> + 'a> = match self.candidates(&test) {
             Some(list) => Box::new(list.into_iter().map(|r| r as usize).filter(move |&r| r >= first && r < end)),
             None => Box::new(first..end),
         };
-        Some(Ok(rows.filter(move |&r| test.accepts(r))))
+        Ok(Some(rows.filter(move |&r| test.accepts(r))))
     }
 
     /// Counts per event date, as [`crate::timeline`] gives them, from the index when it
     /// covers the filter.
     pub fn timeline(&self, store: &Store, filter: &Filter) -> Result<Vec<crate::Day>, StoreError> {
-        let Some(rows) = self.matching(filter) else { return crate::timeline(store, filter) };
+        let Some(rows) = self.matching(store, filter)? else { return crate::timeline(store, filter) };
         let mut days: Vec<crate::Day> = Vec::new();
         let mut current = u32::MAX;
-        for r in rows? {
+        for r in rows {
             if self.event_date[r] != current {
                 current = self.event_date[r];
                 days.push(crate::Day { date: date_of(current), events: 0, by_plover: Default::default() });
@@ -562,9 +624,9 @@ impl EventIndex {
 
     /// Actor codes of the matching events, as [`crate::actors`] gives them.
     pub fn actors(&self, store: &Store, filter: &Filter, limit: usize) -> Result<Vec<crate::ActorCount>, StoreError> {
-        let Some(rows) = self.matching(filter) else { return crate::actors(store, filter, limit) };
+        let Some(rows) = self.matching(store, filter)? else { return crate::actors(store, filter, limit) };
         let mut counts = vec![0u64; self.actors.names.len() + 1];
-        for r in rows? {
+        for r in rows {
             counts[self.source_actor[r] as usize] += 1;
             counts[self.target_actor[r] as usize] += 1;
         }
@@ -582,10 +644,10 @@ impl EventIndex {
 
     /// Places of the matching events, as [`crate::places`] gives them.
     pub fn places(&self, store: &Store, filter: &Filter, limit: usize) -> Result<Vec<crate::PlaceCount>, StoreError> {
-        let Some(rows) = self.matching(filter) else { return crate::places(store, filter, limit) };
+        let Some(rows) = self.matching(store, filter)? else { return crate::places(store, filter, limit) };
         let mut at: HashMap<(u32, u32, u32), usize> = HashMap::new();
         let mut out: Vec<crate::PlaceCount> = Vec::new();
-        for r in rows? {
+        for r in rows {
             if self.lat[r].is_nan() {
                 continue;
             }

@@ -82,6 +82,9 @@ fn index_pages_equal_sqlite_pages() {
         Filter { place: s("kharkiv"), ..Filter::default() },
         Filter { near: Some((50.0, 36.3, 80.0)), ..Filter::default() },
         Filter { plover: s("NOSUCHTYPE"), ..Filter::default() },
+        Filter { text: s("r1*"), ..Filter::default() },
+        Filter { text: s("4 OR 7"), actor: s("UKR"), ..Filter::default() },
+        Filter { text: s("nosuchword"), ..Filter::default() },
     ];
     for sort in [Sort::Date, Sort::DateAsc, Sort::ReportDate, Sort::Id] {
         for f in &filters {
@@ -131,4 +134,7 @@ fn the_index_takes_in_new_events() {
     assert_eq!(index.refresh(&store).unwrap(), 0);
     let page = index.events_page(&store, &Filter::default()).unwrap();
     assert_eq!(page.rows.iter().map(|e| e.report.as_str()).collect::<Vec<_>>(), ["a", "b"], "latest event first");
+    // A malformed full-text query is the caller's error, named as such.
+    let err = index.events_page(&store, &Filter { text: Some("\"unclosed".into()), ..Filter::default() }).unwrap_err();
+    assert!(err.to_string().contains("full-text"), "{err}");
 }
