@@ -24,24 +24,32 @@ pub fn key(name: &str) -> String {
             c => out.push(fold(c)),
         }
     }
-    let trimmed = out.trim_end().to_string();
-    trimmed.split(' ').map(word_key).collect::<Vec<_>>().join(" ")
+    let trimmed = out.trim_end();
+    let mut key = String::with_capacity(trimmed.len());
+    for (i, w) in trimmed.split(' ').enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        let start = key.len();
+        key.push_str(w);
+        word_key(&mut key, start);
+    }
+    key
 }
 
-fn word_key(w: &str) -> String {
-    let mut w = w.to_string();
+/// Rewrite the word that ends `s` at byte `start` into its key.
+fn word_key(s: &mut String, start: usize) {
     for (from, to) in [("yy", "y"), ("iy", "y"), ("ij", "y"), ("yi", "y"), ("ii", "i")] {
-        if w.len() > 4 && w.ends_with(from) {
-            w.truncate(w.len() - from.len());
-            w.push_str(to);
+        if s.len() - start > 4 && s.ends_with(from) {
+            s.truncate(s.len() - from.len());
+            s.push_str(to);
         }
     }
     // Sergei/Sergey, Nikolai/Nikolay: a final "ei"/"ai" written "ey"/"ay".
-    if w.len() > 4 && (w.ends_with("ei") || w.ends_with("ai")) {
-        w.pop();
-        w.push('y');
+    if s.len() - start > 4 && (s.ends_with("ei") || s.ends_with("ai")) {
+        s.pop();
+        s.push('y');
     }
-    w
 }
 
 /// Lower case without diacritics, for the letters of European and transliterated names.

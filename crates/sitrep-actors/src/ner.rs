@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use sitrep_learn::hash::{feature, mix};
+use sitrep_learn::hash::{feature, mix, BuildKeyHasher};
 use sitrep_learn::perceptron::{Trainer, Weights};
 use sitrep_learn::words::WordInfo;
 
@@ -72,14 +72,33 @@ pub fn allowed(prev: Option<usize>, class: usize, i: usize, n: usize) -> bool {
     }
 }
 
+/// The classes [`allowed`] after `prev` (None at sentence start), as bits, for a token
+/// that is the sentence's last or not; computed once.
+fn allowed_after(prev: Option<usize>, last: bool) -> u32 {
+    static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = Vec::with_capacity(2 * (N_CLASSES + 1));
+        for p in std::iter::once(None).chain((0..N_CLASSES).map(Some)) {
+            for last in [false, true] {
+                // `allowed` reads only whether the position is the last one.
+                let (i, n) = if last { (0, 1) } else { (0, 2) };
+                t.push((0..N_CLASSES).filter(|&c| allowed(p, c, i, n)).fold(0u32, |m, c| m | 1 << c));
+            }
+        }
+        t
+    });
+    let p = prev.map_or(0, |p| p.min(N_CLASSES - 1) + 1);
+    table[2 * p + last as usize]
+}
+
 /// What one report remembers about its words while it is being labelled.
 #[derive(Debug, Default, Clone)]
 pub struct Memory {
     /// Lower-cased word → kind + 1 of the last entity it was part of.
-    kinds: HashMap<u64, u8>,
+    kinds: HashMap<u64, u8, BuildKeyHasher>,
     /// Lower-cased words seen capitalised where capitals mean something (not first in
     /// the sentence, sentence not all capitals).
-    capitalised: HashMap<u64, ()>,
+    capitalised: HashMap<u64, (), BuildKeyHasher>,
 }
 
 impl Memory {
@@ -226,8 +245,15 @@ impl Ner {
             scratch.scores.iter_mut().for_each(|s| *s = 0);
             self.weights.score(&scratch.features, &mut scratch.scores);
             let prev = out.last().map(|&c| c as usize);
-            let best = (0..N_CLASSES).filter(|&c| allowed(prev, c, i, words.len())).max_by_key(|&c| (scratch.scores[c], std::cmp::Reverse(c))).unwrap_or(0);
-            out.push(best as u8);
+            let allowed = allowed_after(prev, i + 1 == words.len());
+            // The best allowed class, the lowest on ties.
+            let mut best: Option<(usize, i32)> = None;
+            for (c, &s) in scratch.scores.iter().enumerate().take(N_CLASSES) {
+                if allowed & (1 << c) != 0 && best.is_none_or(|(_, b)| s > b) {
+                    best = Some((c, s));
+                }
+            }
+            out.push(best.map_or(0, |(c, _)| c) as u8);
         }
         memory.learn(words, out, shouting);
     }

@@ -158,7 +158,7 @@ impl EntityStage {
         let mut i = range.start;
         while i < range.end {
             let word = token_text(doc, i, i + 1);
-            let kind = lex.country(word).filter(|_| word.chars().next().is_some_and(char::is_uppercase)).map(|(_, w)| w);
+            let kind = if word.chars().next().is_some_and(char::is_uppercase) { lex.country(word).map(|(_, w)| w) } else { None };
             let possessive = i + 1 < range.end && matches!(token_text(doc, i + 1, i + 2), "'s" | "’s");
             // "Russian troops", "Russia's military"; not "provide Ukraine military help".
             let abbreviation = word.len() <= 5 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.');

@@ -18,6 +18,7 @@
 //! assert!(scores[1] > scores[0]);
 //! ```
 
+pub mod buf;
 pub mod hash;
 pub mod perceptron;
 pub mod rng;

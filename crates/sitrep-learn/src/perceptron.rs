@@ -128,25 +128,55 @@ fn bump(row: &mut Vec<Param>, class: u16, delta: f32, time: u32) {
     p.weight += delta;
 }
 
-/// Frozen weights: an open-addressing table from 32-bit feature keys to sparse rows of
+/// Frozen weights: an open-addressing table from 32-bit feature keys to rows of
 /// fixed-point weights.
 ///
-/// Each slot holds the key and the row's place, each row entry packs the class (low 8
-/// bits) with the weight (high 24 bits, in units of `scale`), so scoring a feature touches
-/// two cache lines and adds integers.
+/// Each slot holds the key and the row's place. Most rows are sparse: each entry packs
+/// the class (low 8 bits) with the weight (high 24 bits, in units of `scale`). The long
+/// rows — few features, but the ones that fire in nearly every prediction (the bias, tag
+/// pairs) — are also kept dense, one `i32` per class, so that adding them is a handful of
+/// vector additions instead of dozens of scattered ones. The tables sit on huge pages
+/// where the system allows it ([`crate::buf`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weights {
     n_classes: usize,
-    /// Slot → (feature key, row start << 8 | row length); key 0 = empty.
-    slots: Vec<(u32, u32)>,
-    /// Rows in key order, back to back.
-    entries: Vec<u32>,
+    /// Slot → (feature key, row); key 0 = empty. A row is `start << 8 | length` of a
+    /// sparse row in `entries`, or `(d + 1) << 8` (length byte 0) for dense row `d`.
+    slots: crate::buf::Table<(u32, u32)>,
+    /// The same for the dense rows only: a table small enough to stay in the CPU's
+    /// caches, asked first, so that the features firing in nearly every prediction do not
+    /// wait on the large table.
+    hot: crate::buf::Table<(u32, u32)>,
+    /// One bit per value of [`filter_bit`], set for the keys of the large table: most
+    /// features of a text were never seen in training, and this small bitmap turns most
+    /// of them away before they cost a trip to memory.
+    filter: crate::buf::Table<u64>,
+    /// Rows in key order, back to back (the file form; sparse rows are read from here).
+    entries: crate::buf::Table<u32>,
+    /// Dense rows, `stride` weights each (classes beyond `n_classes` are 0).
+    dense: crate::buf::Table<i32>,
+    /// `n_classes` rounded up to a multiple of [`LANES`].
+    stride: usize,
     /// Row lengths in key order (for writing the model back out).
     lens: Vec<u8>,
     /// Sorted keys (for writing the model back out).
     keys: Vec<u32>,
     /// Value of one weight unit.
     scale: f32,
+}
+
+/// Where one feature's weights are in a [`Weights`] (0: it has none).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Row(u32);
+
+/// Dense rows are added this many classes at a time.
+const LANES: usize = 16;
+
+/// Whether a row of `len` entries is kept dense when a dense row has `stride` classes:
+/// when adding the dense row costs less than adding the entries one by one, and at least
+/// a few entries (so that rare short rows do not fill the cache).
+fn keep_dense(len: usize, stride: usize) -> bool {
+    len >= (stride / 8).max(6)
 }
 
 /// Fold a 64-bit feature key to the 32-bit key stored in a model (never 0).
@@ -198,19 +228,42 @@ impl Weights {
 
     /// Build the lookup table over `keys` (sorted, distinct, non-zero) and their rows.
     fn assemble(n_classes: usize, keys: Vec<u32>, lens: Vec<u8>, entries: Vec<u32>, scale: f32) -> Weights {
-        let size = (keys.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![(0u32, 0u32); size];
-        let mask = size - 1;
-        let mut start = 0u32;
+        let stride = n_classes.div_ceil(LANES) * LANES;
+        let mut dense: Vec<i32> = Vec::new();
+        let mut cold: Vec<(u32, u32)> = Vec::new();
+        let mut hot: Vec<(u32, u32)> = Vec::new();
+        let mut start = 0usize;
         for (&k, &len) in keys.iter().zip(&lens) {
-            let mut i = k as usize & mask;
-            while slots[i].0 != 0 {
-                i = (i + 1) & mask;
+            let len = len as usize;
+            let row = &entries[start..start + len];
+            if len == 0 {
+                // nothing to add
+            } else if keep_dense(len, stride) {
+                let d = dense.len() / stride;
+                dense.resize(dense.len() + stride, 0);
+                let out = &mut dense[d * stride..];
+                for &e in row {
+                    let c = (e & 0xFF) as usize;
+                    out[c] = out[c].wrapping_add((e as i32) >> 8);
+                }
+                hot.push((k, ((d + 1) as u32) << 8));
+            } else {
+                cold.push((k, (start as u32) << 8 | len as u32));
             }
-            slots[i] = (k, start << 8 | len as u32);
-            start += len as u32;
+            start += len;
         }
-        Weights { n_classes, slots, entries, lens, keys, scale }
+        Weights {
+            n_classes,
+            slots: crate::buf::Table::from_slice(&open_table(&cold)),
+            hot: crate::buf::Table::from_slice(&open_table(&hot)),
+            filter: crate::buf::Table::from_slice(&key_filter(&cold)),
+            entries: crate::buf::Table::from_slice(&entries),
+            dense: crate::buf::Table::from_slice(&dense),
+            stride,
+            lens,
+            keys,
+            scale,
+        }
     }
 
     /// Number of classes.
@@ -223,51 +276,173 @@ impl Weights {
         self.keys.len()
     }
 
-    /// Add the weights of `features` into `scores`, in weight units.
+    /// Add the weights of `features` into `scores`, in weight units (classes beyond
+    /// `scores.len()` are dropped).
     ///
-    /// The table is far larger than the CPU caches, so the lookups are done in three
-    /// passes — prefetch every slot, find every row and prefetch it, add the rows — to let
-    /// the memory system fetch them side by side instead of one miss after another.
+    /// The table is far larger than the CPU caches, so the lookups are done in passes —
+    /// find the dense rows in the small table while prefetching the other keys' slots in
+    /// the large one, add the dense rows, find the sparse rows (prefetching each), add
+    /// them — to let the memory system fetch them side by side instead of one miss after
+    /// another.
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [i32]) {
-        let mask = self.slots.len() - 1;
-        let mut rows = [0u32; 128];
-        for chunk in features.chunks(rows.len()) {
-            for &f in chunk {
-                prefetch(&self.slots[short_key(f) as usize & mask]);
-            }
-            for (r, &f) in rows.iter_mut().zip(chunk) {
-                *r = self.find(short_key(f), mask);
-                if *r != 0 {
-                    if let Some(e) = self.entries.get((*r >> 8) as usize) {
+        self.score_rows(&[], features, scores);
+    }
+
+    /// The row of `feature`, to be added later by [`Weights::score_rows`] without hashing
+    /// or probing: for features whose possible keys are few enough to look up ahead.
+    ///
+    /// ```
+    /// use sitrep_learn::perceptron::Trainer;
+    /// let mut t = Trainer::new(2);
+    /// t.tick(); t.update(&[7, 9], 1, 0);
+    /// let w = t.average(0.0);
+    /// let (mut a, mut b) = ([0i32; 2], [0i32; 2]);
+    /// w.score(&[7, 9, 11], &mut a);
+    /// w.score_rows(&[w.row(7), w.row(11)], &[9], &mut b);
+    /// assert_eq!(a, b);
+    /// ```
+    pub fn row(&self, feature: u64) -> Row {
+        Row(self.find(short_key(feature)))
+    }
+
+    /// [`Weights::score`] of `features` plus the rows `rows` (from [`Weights::row`]).
+    #[inline]
+    pub fn score_rows(&self, rows: &[Row], features: &[u64], scores: &mut [i32]) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has just been found to support AVX2.
+            unsafe { self.score_avx2(rows, features, scores) };
+            return;
+        }
+        self.score_with(rows, features, scores);
+    }
+
+    /// [`Weights::score_rows`] compiled for AVX2, whose 8-lane additions halve the work on
+    /// dense rows.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn score_avx2(&self, rows: &[Row], features: &[u64], scores: &mut [i32]) {
+        self.score_with(rows, features, scores);
+    }
+
+    #[inline(always)]
+    fn score_with(&self, rows: &[Row], features: &[u64], scores: &mut [i32]) {
+        let (hot, cold): (&[(u32, u32)], &[(u32, u32)]) = (&self.hot, &self.slots);
+        let (hot_mask, cold_mask) = (hot.len() - 1, cold.len() - 1);
+        let filter: &[u64] = &self.filter;
+        let filter_mask = filter.len() * 64 - 1;
+        let stride = self.stride.min(256) as u32;
+        let mut acc = [0i32; 256];
+        const BATCH: usize = 128;
+        let mut keys = [0u32; BATCH];
+        let mut sparse = [0u32; BATCH];
+        let mut dense = [0u32; BATCH];
+        let (mut rows, mut features) = (rows, features);
+        while !rows.is_empty() || !features.is_empty() {
+            let (mut n_sparse, mut n_dense, mut n_cold) = (0, 0, 0);
+            // Rows looked up ahead.
+            let (now, later) = rows.split_at(rows.len().min(BATCH / 2));
+            rows = later;
+            for &Row(r) in now {
+                if r & 0xFF != 0 {
+                    if let Some(e) = self.entries.get((r >> 8) as usize) {
                         prefetch(e);
                     }
+                    sparse[n_sparse] = r;
+                    n_sparse += 1;
+                } else if r != 0 {
+                    dense[n_dense] = ((r >> 8) - 1) * stride;
+                    n_dense += 1;
                 }
             }
-            for &row in &rows[..chunk.len()] {
-                let (s, len) = ((row >> 8) as usize, (row & 0xFF) as usize);
-                for &e in self.entries.get(s..s + len).unwrap_or(&[]) {
-                    if let Some(slot) = scores.get_mut((e & 0xFF) as usize) {
-                        *slot += (e as i32) >> 8;
+            // Keys: dense rows from the small table; the other keys' slots in the large
+            // table are fetched meanwhile.
+            let (now, later) = features.split_at(features.len().min(BATCH / 2));
+            features = later;
+            for &f in now {
+                let k = short_key(f);
+                let r = find(hot, k, hot_mask);
+                if r != 0 {
+                    let from = ((r >> 8) - 1) * stride;
+                    if let Some(e) = self.dense.get(from as usize) {
+                        prefetch(e);
                     }
+                    dense[n_dense] = from;
+                    n_dense += 1;
+                } else if filter.get(filter_bit(k, filter_mask) >> 6).is_some_and(|w| w >> (filter_bit(k, filter_mask) & 63) & 1 != 0) {
+                    prefetch(&cold[k as usize & cold_mask]);
+                    keys[n_cold] = k;
+                    n_cold += 1;
+                }
+            }
+            self.add_dense(&dense[..n_dense], &mut acc);
+            // Sparse rows: find them all (prefetching each), then add them.
+            for &k in &keys[..n_cold] {
+                let r = find(cold, k, cold_mask);
+                if r != 0 {
+                    if let Some(e) = self.entries.get((r >> 8) as usize) {
+                        prefetch(e);
+                    }
+                    sparse[n_sparse] = r;
+                    n_sparse += 1;
+                }
+            }
+            self.add_sparse(&sparse[..n_sparse], &mut acc);
+        }
+        for (s, a) in scores.iter_mut().zip(&acc[..self.n_classes]) {
+            *s = s.wrapping_add(*a);
+        }
+    }
+
+    /// Add the dense rows starting at `rows` into `acc`, all classes at once where they fit
+    /// in the vector registers, else in blocks, so that the sums stay in registers while
+    /// every row is added.
+    #[inline(always)]
+    fn add_dense(&self, rows: &[u32], acc: &mut [i32; 256]) {
+        if rows.is_empty() {
+            return;
+        }
+        let t = &self.dense;
+        match self.stride {
+            16 => add_block::<16>(t, rows, 0, acc),
+            32 => add_block::<32>(t, rows, 0, acc),
+            48 => add_block::<48>(t, rows, 0, acc),
+            64 => add_block::<64>(t, rows, 0, acc),
+            80 => add_block::<80>(t, rows, 0, acc),
+            96 => add_block::<96>(t, rows, 0, acc),
+            112 => add_block::<112>(t, rows, 0, acc),
+            stride => {
+                let mut at = 0;
+                while at + 64 <= stride.min(256) {
+                    add_block::<64>(t, rows, at, acc);
+                    at += 64;
+                }
+                while at + LANES <= stride.min(256) {
+                    add_block::<LANES>(t, rows, at, acc);
+                    at += LANES;
                 }
             }
         }
     }
 
-    /// The packed row (start << 8 | length) of key `k`, or 0 when it has no weights.
-    #[inline]
-    fn find(&self, k: u32, mask: usize) -> u32 {
-        let mut i = k as usize & mask;
-        loop {
-            let (sk, row) = self.slots[i];
-            if sk == k {
-                return row;
+    /// Add the sparse rows `rows` (`start << 8 | length` in `entries`) into `acc`.
+    #[inline(always)]
+    fn add_sparse(&self, rows: &[u32], acc: &mut [i32; 256]) {
+        for &row in rows {
+            let (s, len) = ((row >> 8) as usize, (row & 0xFF) as usize);
+            for &e in self.entries.get(s..s + len).unwrap_or(&[]) {
+                let c = (e & 0xFF) as usize;
+                acc[c] = acc[c].wrapping_add((e as i32) >> 8);
             }
-            if sk == 0 {
-                return 0;
-            }
-            i = (i + 1) & mask;
+        }
+    }
+
+    /// The row of key `k`, or 0 when it has no weights.
+    fn find(&self, k: u32) -> u32 {
+        match find(&self.hot, k, self.hot.len() - 1) {
+            0 => find(&self.slots, k, self.slots.len() - 1),
+            r => r,
         }
     }
 
@@ -282,7 +457,7 @@ impl Weights {
             out.extend_from_slice(&k.to_le_bytes());
         }
         out.extend_from_slice(&self.lens);
-        for e in &self.entries {
+        for e in self.entries.iter() {
             out.extend_from_slice(&e.to_le_bytes());
         }
     }
@@ -337,6 +512,76 @@ impl Weights {
     }
 }
 
+/// The bit of key `k` in a filter of `mask + 1` bits (a power of two).
+#[inline(always)]
+fn filter_bit(k: u32, mask: usize) -> usize {
+    (k.wrapping_mul(0x9E37_79B1) >> 3) as usize & mask
+}
+
+/// The filter of the keys of `items`: about eight bits per key, so that about one
+/// absent key in nine passes it.
+fn key_filter(items: &[(u32, u32)]) -> Vec<u64> {
+    let bits = (items.len() * 8).next_power_of_two().max(64);
+    let mut words = vec![0u64; bits / 64];
+    for &(k, _) in items {
+        let b = filter_bit(k, bits - 1);
+        words[b >> 6] |= 1 << (b & 63);
+    }
+    words
+}
+
+/// An open-addressing table (linear probing, at most half full, a power of two long) of
+/// `(key, row)` pairs; key 0 marks an empty slot.
+fn open_table(items: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let size = (items.len() * 2).next_power_of_two().max(16);
+    let mask = size - 1;
+    let mut slots = vec![(0u32, 0u32); size];
+    for &(k, row) in items {
+        let mut i = k as usize & mask;
+        while slots[i].0 != 0 {
+            i = (i + 1) & mask;
+        }
+        slots[i] = (k, row);
+    }
+    slots
+}
+
+/// The row of key `k` in `slots` (a power of two long, `mask` = length − 1, with at least
+/// one empty slot), or 0 when it has no weights.
+#[inline(always)]
+fn find(slots: &[(u32, u32)], k: u32, mask: usize) -> u32 {
+    let mut i = k as usize & mask;
+    loop {
+        let Some(&(sk, row)) = slots.get(i) else { return 0 };
+        if sk == k {
+            return row;
+        }
+        if sk == 0 {
+            return 0;
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+/// Add classes `at..at + B` of the dense rows starting at `rows` into `acc`.
+#[inline(always)]
+fn add_block<const B: usize>(table: &[i32], rows: &[u32], at: usize, acc: &mut [i32; 256]) {
+    let mut sum = [0i32; B];
+    for &r in rows {
+        let from = r as usize + at;
+        if let Some(d) = table.get(from..from + B) {
+            for k in 0..B {
+                sum[k] = sum[k].wrapping_add(d[k]);
+            }
+        }
+    }
+    if let Some(a) = acc.get_mut(at..at + B) {
+        for k in 0..B {
+            a[k] = a[k].wrapping_add(sum[k]);
+        }
+    }
+}
+
 /// Ask the CPU to start loading the cache line holding `value`.
 #[inline(always)]
 fn prefetch<T>(value: &T) {
@@ -354,3 +599,4 @@ fn prefetch<T>(value: &T) {
 fn pack(class: u8, weight: i32) -> u32 {
     ((weight.clamp(-(1 << 23) + 1, (1 << 23) - 1) << 8) as u32) | class as u32
 }
+

@@ -89,6 +89,9 @@ impl WordInfo {
         if numeric {
             lower.push_str(if form.len() == 4 && form.bytes().all(|b| b.is_ascii_digit()) { "!YEAR" } else { "!NUM" });
             lower.push_str(shape);
+        } else if form.is_ascii() {
+            lower.push_str(form);
+            lower.make_ascii_lowercase();
         } else {
             for c in form.chars() {
                 lower.extend(c.to_lowercase());

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::hash::{mix, str_hash};
+use crate::hash::{mix, str_hash, BuildKeyHasher};
 
 /// Longest suffix a rule looks at, in characters.
 const MAX_SUFFIX: usize = 5;
@@ -23,9 +23,9 @@ pub struct Edit {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lemmatizer {
     /// (tag, hash of a lower-cased suffix) → edit.
-    pub rules: HashMap<u64, Edit>,
+    pub rules: HashMap<u64, Edit, BuildKeyHasher>,
     /// (tag, hash of the lower-cased word) → lemma, where the rules are wrong.
-    pub exceptions: HashMap<u64, String>,
+    pub exceptions: HashMap<u64, String, BuildKeyHasher>,
     /// Tags whose lemmas keep the word's capitals (proper nouns).
     pub keep_case: Vec<bool>,
 }
@@ -91,7 +91,7 @@ impl Lemmatizer {
                 *counts.entry((tag, suffix.to_string())).or_default().entry(edit.clone()).or_default() += 1;
             }
         }
-        let mut rules = HashMap::new();
+        let mut rules = HashMap::default();
         for ((tag, suffix), edits) in counts {
             let total: usize = edits.values().sum();
             // Most frequent edit; BTreeMap order breaks ties the same way every time.
@@ -102,7 +102,7 @@ impl Lemmatizer {
                 }
             }
         }
-        let mut lem = Lemmatizer { rules, exceptions: HashMap::new(), keep_case };
+        let mut lem = Lemmatizer { rules, exceptions: HashMap::default(), keep_case };
         let mut out = String::new();
         let mut seen: BTreeMap<(u8, String), BTreeMap<String, usize>> = BTreeMap::new();
         for (form, lemma, tag) in data {

@@ -161,7 +161,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Syntax, ModelError> {
         tags.push((r.leaked()?, r.leaked()?));
     }
     let n = r.count(1 << 24)?;
-    let mut dictionary = HashMap::with_capacity(n);
+    let mut dictionary = HashMap::with_capacity_and_hasher(n, Default::default());
     for _ in 0..n {
         let k = r.u64()?;
         dictionary.insert(k, r.u8()?);
@@ -179,14 +179,14 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Syntax, ModelError> {
         keep_case.push(r.u8()? != 0);
     }
     let n = r.count(1 << 24)?;
-    let mut rules = HashMap::with_capacity(n);
+    let mut rules = HashMap::with_capacity_and_hasher(n, Default::default());
     for _ in 0..n {
         let k = r.u64()?;
         let strip = r.u8()?;
         rules.insert(k, Edit { strip, append: r.str()?.to_string() });
     }
     let n = r.count(1 << 24)?;
-    let mut exceptions = HashMap::with_capacity(n);
+    let mut exceptions = HashMap::with_capacity_and_hasher(n, Default::default());
     for _ in 0..n {
         let k = r.u64()?;
         exceptions.insert(k, r.str()?.to_string());
@@ -194,9 +194,10 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Syntax, ModelError> {
     if r.at != bytes.len() {
         return Err(ModelError(format!("{} unexpected bytes after the model", bytes.len() - r.at)));
     }
+    let n_tags = tags.len();
     Ok(Syntax {
-        tagger: Tagger { tags, dictionary, weights: tag_weights },
-        parser: Parser { labels, weights: parse_weights },
+        tagger: Tagger::new(tags, dictionary, tag_weights),
+        parser: Parser::new(labels, parse_weights, n_tags),
         lemmatizer: Lemmatizer { rules, exceptions, keep_case },
     })
 }

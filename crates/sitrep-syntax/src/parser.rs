@@ -12,7 +12,7 @@
 //! allowed only when the stack holds a single word, so every sentence gets one root.
 
 use crate::hash::feature;
-use crate::perceptron::{Trainer, Weights};
+use crate::perceptron::{Row, Trainer, Weights};
 use crate::tagger::NONE;
 use crate::words::WordInfo;
 
@@ -28,6 +28,164 @@ pub struct Parser {
     pub labels: Vec<&'static str>,
     /// The weights.
     pub weights: Weights,
+    /// The rows of the small-valued features, looked up from `weights` ahead.
+    direct: Direct,
+}
+
+impl Parser {
+    /// A parser from its labels and weights, for tags numbered below `n_tags`.
+    pub fn new(labels: Vec<&'static str>, weights: Weights, n_tags: usize) -> Parser {
+        let direct = Direct::new(&weights, n_tags, labels.len());
+        Parser { labels, weights, direct }
+    }
+}
+
+/// The rows of every feature whose values are all of small kinds ([`Sink::small`]), by
+/// template and values, so that parsing adds them without hashing or probing.
+#[derive(Clone, Default)]
+struct Direct {
+    n_tags: u64,
+    n_labels: u64,
+    /// Start of each template's rows in `rows` (`u32::MAX`: hashed instead).
+    start: Vec<u32>,
+    rows: Vec<Row>,
+}
+
+/// A cache of the weights: parsers with the same weights are the same parser.
+impl PartialEq for Direct {
+    fn eq(&self, _: &Direct) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Direct {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Direct({} rows)", self.rows.len())
+    }
+}
+
+/// The (template, kinds) of every small-valued feature.
+struct Register(Vec<(u32, &'static [Kind])>);
+
+impl Sink for Register {
+    fn hashed(&mut self, _: u32, _: u64, _: u64, _: u64) {}
+    fn small(&mut self, template: u32, kinds: &'static [Kind], _: [u64; 3]) {
+        self.0.push((template, kinds));
+    }
+}
+
+impl Direct {
+    fn new(weights: &Weights, n_tags: usize, n_labels: usize) -> Direct {
+        let mut d = Direct { n_tags: n_tags as u64, n_labels: n_labels as u64, start: Vec::new(), rows: Vec::new() };
+        let mut st = State::default();
+        st.start(0);
+        let mut reg = Register(Vec::new());
+        emit(&st, &[], &[], &mut reg);
+        for (template, kinds) in reg.0 {
+            let t = template as usize;
+            if d.start.len() <= t {
+                d.start.resize(t + 1, u32::MAX);
+            }
+            let size: u64 = kinds.iter().map(|&k| d.size(k)).product();
+            if d.start[t] != u32::MAX || d.rows.len() as u64 + size >= u32::MAX as u64 {
+                continue;
+            }
+            d.start[t] = d.rows.len() as u32;
+            for i in 0..size {
+                let mut v = [0u64; 3];
+                let mut rest = i;
+                for (j, &k) in kinds.iter().enumerate().rev() {
+                    v[j] = d.value(k, rest % d.size(k));
+                    rest /= d.size(k);
+                }
+                d.rows.push(weights.row(feature(template, v[0], v[1], v[2])));
+            }
+        }
+        d
+    }
+
+    /// How many values of kind `k` are looked up ahead.
+    #[inline(always)]
+    fn size(&self, k: Kind) -> u64 {
+        match k {
+            Kind::Tag => self.n_tags + 2,
+            Kind::Label => self.n_labels + 1,
+            Kind::Dist => 8,
+            Kind::Count => MAX_COUNT + 2,
+        }
+    }
+
+    /// The place of value `v` of kind `k` among those looked up ahead, and how many
+    /// there are; the place is `u64::MAX` when `v` is not looked up ahead.
+    #[inline(always)]
+    fn place(&self, k: Kind, v: u64) -> (u64, u64) {
+        let n = match k {
+            Kind::Tag => self.n_tags,
+            Kind::Label => self.n_labels,
+            Kind::Dist => 7,
+            Kind::Count => MAX_COUNT + 1,
+        };
+        let extra = if k == Kind::Tag { 2 } else { 1 };
+        let i = if v < n {
+            v
+        } else if v == NONE {
+            n + extra - 1
+        } else if k == Kind::Tag && v == ROOT_T {
+            n
+        } else {
+            u64::MAX
+        };
+        (i, n + extra)
+    }
+
+    /// The value at place `i` of kind `k` (the inverse of [`Direct::place`]).
+    fn value(&self, k: Kind, i: u64) -> u64 {
+        match k {
+            Kind::Tag if i == self.n_tags => ROOT_T,
+            Kind::Tag if i == self.n_tags + 1 => NONE,
+            Kind::Label if i == self.n_labels => NONE,
+            Kind::Dist if i == 7 => NONE,
+            Kind::Count if i == MAX_COUNT + 1 => NONE,
+            _ => i,
+        }
+    }
+}
+
+/// Rows looked up ahead where the values allow, keys for the rest.
+struct Split<'a> {
+    direct: &'a Direct,
+    rows: &'a mut Vec<Row>,
+    keys: &'a mut Vec<u64>,
+}
+
+impl Sink for Split<'_> {
+    #[inline(always)]
+    fn hashed(&mut self, template: u32, a: u64, b: u64, c: u64) {
+        self.keys.push(feature(template, a, b, c));
+    }
+    #[inline(always)]
+    fn small(&mut self, template: u32, kinds: &'static [Kind], v: [u64; 3]) {
+        let d = self.direct;
+        let start = d.start.get(template as usize).copied().unwrap_or(u32::MAX);
+        if start != u32::MAX {
+            let mut at = 0u64;
+            let mut inside = true;
+            for (j, &k) in kinds.iter().enumerate() {
+                let (i, size) = d.place(k, v[j]);
+                inside &= i < size;
+                at = at.wrapping_mul(size).wrapping_add(i); // unused unless every part is inside
+            }
+            if inside {
+                if let Some(&row) = d.rows.get(start as usize + at as usize) {
+                    if row != Row::default() {
+                        self.rows.push(row);
+                    }
+                    return;
+                }
+            }
+        }
+        self.keys.push(feature(template, v[0], v[1], v[2]));
+    }
 }
 
 /// The parse of one sentence: head (word index, or `None` for the root) and label number
@@ -165,12 +323,61 @@ fn dist_bucket(d: usize) -> u64 {
     }
 }
 
-/// The feature vector of a state.
+/// The feature vector of a state, as keys (for training).
 fn features(st: &State, words: &[WordInfo], tags: &[u8], out: &mut Vec<u64>) {
     out.clear();
+    emit(st, words, tags, &mut Keys(out));
+}
+
+/// What the parser's features are made of, for the templates whose values all come from
+/// small sets (tags, labels, distances, counts): their rows can be looked up once, when
+/// the model is loaded, instead of hashed and probed at every transition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A tag number, [`ROOT_T`] or [`NONE`].
+    Tag,
+    /// A label number or [`NONE`].
+    Label,
+    /// A distance bucket (0..=6) or [`NONE`].
+    Dist,
+    /// A count of children or [`NONE`].
+    Count,
+}
+
+/// Tag value of the root.
+const ROOT_T: u64 = 0xFFFE;
+/// Word value of the root.
+const ROOT_W: u64 = 0xFFFF_FFFF_0000_0001;
+/// Counts up to this many are looked up ahead; larger ones are hashed.
+const MAX_COUNT: u64 = 15;
+
+/// Where the features of [`emit`] go.
+trait Sink {
+    /// A feature hashed from its values at each use.
+    fn hashed(&mut self, template: u32, a: u64, b: u64, c: u64);
+    /// A feature whose values are of the small kinds `kinds` (one per value used; the
+    /// others are 0).
+    fn small(&mut self, template: u32, kinds: &'static [Kind], v: [u64; 3]);
+}
+
+/// Every feature as its key.
+struct Keys<'a>(&'a mut Vec<u64>);
+
+impl Sink for Keys<'_> {
+    #[inline(always)]
+    fn hashed(&mut self, template: u32, a: u64, b: u64, c: u64) {
+        self.0.push(feature(template, a, b, c));
+    }
+    #[inline(always)]
+    fn small(&mut self, template: u32, _kinds: &'static [Kind], v: [u64; 3]) {
+        self.0.push(feature(template, v[0], v[1], v[2]));
+    }
+}
+
+/// The features of a state given by [`emit`] to `sink`.
+#[inline(always)]
+fn emit(st: &State, words: &[WordInfo], tags: &[u8], out: &mut impl Sink) {
     let n = st.n;
-    const ROOT_W: u64 = 0xFFFF_FFFF_0000_0001;
-    const ROOT_T: u64 = 0xFFFE;
     let w = |i: u32| -> u64 {
         if i == NO {
             NONE
@@ -210,98 +417,97 @@ fn features(st: &State, words: &[WordInfo], tags: &[u8], out: &mut Vec<u64>) {
     let s1wp = crate::hash::mix(s1w, s1p);
     let b0wp = crate::hash::mix(b0w, b0p);
     let b1wp = crate::hash::mix(b1w, b1p);
-    let t = feature;
-    out.extend_from_slice(&[
-        t(0, 0, 0, 0),
+
+        out.small(0, &[], [0, 0, 0]);
         // single words
-        t(1, s0w, 0, 0),
-        t(2, s0p, 0, 0),
-        t(3, s0wp, 0, 0),
-        t(4, s1w, 0, 0),
-        t(5, s1p, 0, 0),
-        t(6, s1wp, 0, 0),
-        t(7, s2p, 0, 0),
-        t(8, b0w, 0, 0),
-        t(9, b0p, 0, 0),
-        t(10, b0wp, 0, 0),
-        t(11, b1w, 0, 0),
-        t(12, b1p, 0, 0),
-        t(13, b1wp, 0, 0),
-        t(14, b2w, 0, 0),
-        t(15, b2p, 0, 0),
+        out.hashed(1, s0w, 0, 0);
+        out.small(2, &[Kind::Tag], [s0p, 0, 0]);
+        out.hashed(3, s0wp, 0, 0);
+        out.hashed(4, s1w, 0, 0);
+        out.small(5, &[Kind::Tag], [s1p, 0, 0]);
+        out.hashed(6, s1wp, 0, 0);
+        out.small(7, &[Kind::Tag], [s2p, 0, 0]);
+        out.hashed(8, b0w, 0, 0);
+        out.small(9, &[Kind::Tag], [b0p, 0, 0]);
+        out.hashed(10, b0wp, 0, 0);
+        out.hashed(11, b1w, 0, 0);
+        out.small(12, &[Kind::Tag], [b1p, 0, 0]);
+        out.hashed(13, b1wp, 0, 0);
+        out.hashed(14, b2w, 0, 0);
+        out.small(15, &[Kind::Tag], [b2p, 0, 0]);
         // children
-        t(16, w(s0l1), 0, 0),
-        t(17, p(s0l1), 0, 0),
-        t(18, lab(s0l1), 0, 0),
-        t(19, p(s0l2), lab(s0l2), 0),
-        t(20, w(s0r1), 0, 0),
-        t(21, p(s0r1), 0, 0),
-        t(22, lab(s0r1), 0, 0),
-        t(23, p(s0r2), lab(s0r2), 0),
-        t(24, w(b0l1), 0, 0),
-        t(25, p(b0l1), 0, 0),
-        t(26, lab(b0l1), 0, 0),
-        t(27, p(b0l2), lab(b0l2), 0),
-        t(28, p(s1r1), lab(s1r1), 0),
-        t(29, p(s1l1), lab(s1l1), 0),
+        out.hashed(16, w(s0l1), 0, 0);
+        out.small(17, &[Kind::Tag], [p(s0l1), 0, 0]);
+        out.small(18, &[Kind::Label], [lab(s0l1), 0, 0]);
+        out.small(19, &[Kind::Tag, Kind::Label], [p(s0l2), lab(s0l2), 0]);
+        out.hashed(20, w(s0r1), 0, 0);
+        out.small(21, &[Kind::Tag], [p(s0r1), 0, 0]);
+        out.small(22, &[Kind::Label], [lab(s0r1), 0, 0]);
+        out.small(23, &[Kind::Tag, Kind::Label], [p(s0r2), lab(s0r2), 0]);
+        out.hashed(24, w(b0l1), 0, 0);
+        out.small(25, &[Kind::Tag], [p(b0l1), 0, 0]);
+        out.small(26, &[Kind::Label], [lab(b0l1), 0, 0]);
+        out.small(27, &[Kind::Tag, Kind::Label], [p(b0l2), lab(b0l2), 0]);
+        out.small(28, &[Kind::Tag, Kind::Label], [p(s1r1), lab(s1r1), 0]);
+        out.small(29, &[Kind::Tag, Kind::Label], [p(s1l1), lab(s1l1), 0]);
         // pairs
-        t(30, s0wp, b0wp, 0),
-        t(31, s0wp, b0w, 0),
-        t(32, s0w, b0wp, 0),
-        t(33, s0wp, b0p, 0),
-        t(34, s0p, b0wp, 0),
-        t(35, s0w, b0w, 0),
-        t(36, s0p, b0p, 0),
-        t(37, b0p, b1p, 0),
-        t(38, s1p, s0p, 0),
-        t(39, s1w, s0w, 0),
-        t(40, s1wp, s0wp, 0),
-        t(41, s1p, b0p, 0),
-        t(42, s1wp, s0p, 0),
-        t(43, s1p, s0wp, 0),
-        t(44, b0wp, b1wp, 0),
+        out.hashed(30, s0wp, b0wp, 0);
+        out.hashed(31, s0wp, b0w, 0);
+        out.hashed(32, s0w, b0wp, 0);
+        out.hashed(33, s0wp, b0p, 0);
+        out.hashed(34, s0p, b0wp, 0);
+        out.hashed(35, s0w, b0w, 0);
+        out.small(36, &[Kind::Tag, Kind::Tag], [s0p, b0p, 0]);
+        out.small(37, &[Kind::Tag, Kind::Tag], [b0p, b1p, 0]);
+        out.small(38, &[Kind::Tag, Kind::Tag], [s1p, s0p, 0]);
+        out.hashed(39, s1w, s0w, 0);
+        out.hashed(40, s1wp, s0wp, 0);
+        out.small(41, &[Kind::Tag, Kind::Tag], [s1p, b0p, 0]);
+        out.hashed(42, s1wp, s0p, 0);
+        out.hashed(43, s1p, s0wp, 0);
+        out.hashed(44, b0wp, b1wp, 0);
         // triples
-        t(45, b0p, b1p, b2p),
-        t(46, s0p, b0p, b1p),
-        t(47, s1p, s0p, b0p),
-        t(48, s0p, p(s0l1), b0p),
-        t(49, s0p, p(s0r1), b0p),
-        t(50, s0p, b0p, p(b0l1)),
-        t(51, s1p, p(s1r1), s0p),
-        t(52, s0p, p(s0l1), p(s0l2)),
-        t(53, s0p, p(s0r1), p(s0r2)),
-        t(54, b0p, p(b0l1), p(b0l2)),
-        t(55, s2p, s1p, s0p),
-        t(56, s1p, p(s1r1), p(s1r2)),
+        out.hashed(45, b0p, b1p, b2p);
+        out.hashed(46, s0p, b0p, b1p);
+        out.hashed(47, s1p, s0p, b0p);
+        out.hashed(48, s0p, p(s0l1), b0p);
+        out.hashed(49, s0p, p(s0r1), b0p);
+        out.hashed(50, s0p, b0p, p(b0l1));
+        out.hashed(51, s1p, p(s1r1), s0p);
+        out.hashed(52, s0p, p(s0l1), p(s0l2));
+        out.hashed(53, s0p, p(s0r1), p(s0r2));
+        out.hashed(54, b0p, p(b0l1), p(b0l2));
+        out.hashed(55, s2p, s1p, s0p);
+        out.hashed(56, s1p, p(s1r1), p(s1r2));
         // distance
-        t(57, s0w, d, 0),
-        t(58, s0p, d, 0),
-        t(59, b0w, d, 0),
-        t(60, b0p, d, 0),
-        t(61, s0w, b0w, d),
-        t(62, s0p, b0p, d),
-        t(63, s1p, s0p, d01),
-        t(64, s1w, s0w, d01),
+        out.hashed(57, s0w, d, 0);
+        out.small(58, &[Kind::Tag, Kind::Dist], [s0p, d, 0]);
+        out.hashed(59, b0w, d, 0);
+        out.small(60, &[Kind::Tag, Kind::Dist], [b0p, d, 0]);
+        out.hashed(61, s0w, b0w, d);
+        out.hashed(62, s0p, b0p, d);
+        out.hashed(63, s1p, s0p, d01);
+        out.hashed(64, s1w, s0w, d01);
         // valency
-        t(65, s0w, s0vr, 0),
-        t(66, s0p, s0vr, 0),
-        t(67, s0w, s0vl, 0),
-        t(68, s0p, s0vl, 0),
-        t(69, b0w, b0vl, 0),
-        t(70, b0p, b0vl, 0),
-        t(71, s1p, s1vr, 0),
+        out.hashed(65, s0w, s0vr, 0);
+        out.small(66, &[Kind::Tag, Kind::Count], [s0p, s0vr, 0]);
+        out.hashed(67, s0w, s0vl, 0);
+        out.small(68, &[Kind::Tag, Kind::Count], [s0p, s0vl, 0]);
+        out.hashed(69, b0w, b0vl, 0);
+        out.small(70, &[Kind::Tag, Kind::Count], [b0p, b0vl, 0]);
+        out.small(71, &[Kind::Tag, Kind::Count], [s1p, s1vr, 0]);
         // label sets
-        t(72, s0w, s0sr, 0),
-        t(73, s0p, s0sr, 0),
-        t(74, s0w, s0sl, 0),
-        t(75, s0p, s0sl, 0),
-        t(76, b0w, b0sl, 0),
-        t(77, b0p, b0sl, 0),
+        out.hashed(72, s0w, s0sr, 0);
+        out.hashed(73, s0p, s0sr, 0);
+        out.hashed(74, s0w, s0sl, 0);
+        out.hashed(75, s0p, s0sl, 0);
+        out.hashed(76, b0w, b0sl, 0);
+        out.hashed(77, b0p, b0sl, 0);
         // lexical back-off for rare words
-        t(78, if s0 != NO && (s0 as usize) < n { words[s0 as usize].suffix[2] } else { NONE }, s0p, b0p),
-        t(79, if b0 != NO && (b0 as usize) < n { words[b0 as usize].suffix[2] } else { NONE }, b0p, s0p),
-    ]);
+        out.hashed(78, if s0 != NO && (s0 as usize) < n { words[s0 as usize].suffix[2] } else { NONE }, s0p, b0p);
+        out.hashed(79, if b0 != NO && (b0 as usize) < n { words[b0 as usize].suffix[2] } else { NONE }, b0p, s0p);
 }
+
 
 /// Which classes are allowed in a state; `root` is the label for arcs to the root only.
 fn valid(st: &State, class: usize, n_labels: usize, root_label: usize) -> bool {
@@ -320,6 +526,35 @@ fn valid(st: &State, class: usize, n_labels: usize, root_label: usize) -> bool {
     }
 }
 
+/// The highest-scoring class that [`valid`] allows (the first on ties), or `usize::MAX`;
+/// the valid classes are enumerated as ranges instead of testing each one.
+fn best_valid(st: &State, scores: &[i32], n_labels: usize, root_label: usize) -> usize {
+    let mut best = usize::MAX;
+    let mut best_score = i32::MIN;
+    let mut consider = |c: usize| {
+        if let Some(&s) = scores.get(c) {
+            if best == usize::MAX || s > best_score {
+                best = c;
+                best_score = s;
+            }
+        }
+    };
+    if st.can_shift() {
+        consider(0);
+    }
+    if st.can_left() {
+        if st.b0 >= st.n {
+            consider(1 + root_label);
+        } else {
+            (0..n_labels).filter(|&l| l != root_label).for_each(|l| consider(1 + l));
+        }
+    }
+    if st.can_right() {
+        (0..n_labels).filter(|&l| l != root_label).for_each(|l| consider(1 + n_labels + l));
+    }
+    best
+}
+
 impl Parser {
     /// Parse one tagged sentence into `out`.
     pub fn parse(&self, words: &[WordInfo], tags: &[u8], st: &mut State, scratch: &mut ParseScratch, out: &mut Parse) {
@@ -329,15 +564,12 @@ impl Parser {
         st.start(n);
         scratch.scores.resize(1 + 2 * n_labels, 0);
         while !st.done() {
-            features(st, words, tags, &mut scratch.features);
+            scratch.features.clear();
+            scratch.rows.clear();
+            emit(st, words, tags, &mut Split { direct: &self.direct, rows: &mut scratch.rows, keys: &mut scratch.features });
             scratch.scores.iter_mut().for_each(|s| *s = 0);
-            self.weights.score(&scratch.features, &mut scratch.scores);
-            let mut best = usize::MAX;
-            for c in 0..scratch.scores.len() {
-                if valid(st, c, n_labels, root_label) && (best == usize::MAX || scratch.scores[c] > scratch.scores[best]) {
-                    best = c;
-                }
-            }
+            self.weights.score_rows(&scratch.rows, &scratch.features, &mut scratch.scores);
+            let best = best_valid(st, &scratch.scores, n_labels, root_label);
             if best == usize::MAX {
                 break; // cannot happen: some move is always valid until done
             }
@@ -357,6 +589,7 @@ impl Parser {
 #[derive(Default)]
 pub struct ParseScratch {
     features: Vec<u64>,
+    rows: Vec<Row>,
     scores: Vec<i32>,
 }
 
@@ -478,5 +711,50 @@ pub fn train(
         }
         progress(epoch + 1, right as f64 / total.max(1) as f64);
     }
-    Parser { labels, weights: trainer.average(prune) }
+    let n_tags = data.iter().flat_map(|(_, tags, _, _)| tags.iter()).map(|&t| t as usize + 1).max().unwrap_or(0);
+    Parser::new(labels, trainer.average(prune), n_tags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rows looked up ahead plus the hashed keys score every state exactly as all
+    /// the keys hashed do.
+    #[test]
+    fn rows_looked_up_ahead_score_as_keys() {
+        let model = crate::Syntax::builtin().expect("built-in model");
+        let p = &model.parser;
+        let sentences = [
+            "Russian troops seized the airport outside Kyiv on Friday , officials said .",
+            "\" We will not surrender , \" he told reporters late on Thursday night in a video address .",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20",
+        ];
+        let mut scratch = crate::words::Scratch::default();
+        let (mut st, mut keys, mut all, mut rows) = (State::default(), Vec::new(), Vec::new(), Vec::new());
+        let n_labels = p.labels.len();
+        let root = p.labels.iter().position(|l| *l == "root").unwrap_or(0);
+        let mut transitions = 0;
+        for s in sentences {
+            let words: Vec<WordInfo> = s.split(' ').map(|w| WordInfo::new(w, &mut scratch)).collect();
+            let mut tags = Vec::new();
+            model.tagger.tag(&words, &mut tags, &mut Default::default());
+            st.start(words.len());
+            while !st.done() {
+                features(&st, &words, &tags, &mut all);
+                keys.clear();
+                rows.clear();
+                emit(&st, &words, &tags, &mut Split { direct: &p.direct, rows: &mut rows, keys: &mut keys });
+                assert!(rows.len() > 10, "most small-valued features are looked up ahead");
+                let (mut a, mut b) = (vec![0i32; 1 + 2 * n_labels], vec![0i32; 1 + 2 * n_labels]);
+                p.weights.score(&all, &mut a);
+                p.weights.score_rows(&rows, &keys, &mut b);
+                assert_eq!(a, b);
+                let best = best_valid(&st, &a, n_labels, root);
+                st.apply(best, n_labels);
+                transitions += 1;
+            }
+        }
+        assert!(transitions > 100);
+    }
 }

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::hash::{feature, mix};
+use crate::hash::{feature, mix, BuildKeyHasher};
 use crate::perceptron::{Trainer, Weights};
 use crate::words::WordInfo;
 
@@ -21,9 +21,16 @@ pub struct Tagger {
     /// Tag number → (UPOS, XPOS).
     pub tags: Vec<(&'static str, &'static str)>,
     /// Lower-cased word → its most frequent tag in training, for frequent words.
-    pub dictionary: HashMap<u64, u8>,
+    pub dictionary: HashMap<u64, u8, BuildKeyHasher>,
     /// The weights.
     pub weights: Weights,
+}
+
+impl Tagger {
+    /// A tagger from its tags, dictionary and weights.
+    pub fn new(tags: Vec<(&'static str, &'static str)>, dictionary: HashMap<u64, u8, BuildKeyHasher>, weights: Weights) -> Tagger {
+        Tagger { tags, dictionary, weights }
+    }
 }
 
 /// Reused buffers for tagging one sentence after another.
@@ -31,6 +38,8 @@ pub struct Tagger {
 pub struct TagScratch {
     features: Vec<u64>,
     scores: Vec<i32>,
+    /// The dictionary's tag of each word of the sentence.
+    dict: Vec<u64>,
 }
 
 impl Tagger {
@@ -38,8 +47,11 @@ impl Tagger {
     pub fn tag(&self, words: &[WordInfo], out: &mut Vec<u8>, scratch: &mut TagScratch) {
         out.clear();
         scratch.scores.resize(self.tags.len(), 0);
+        scratch.dict.clear();
+        scratch.dict.extend((0..words.len()).map(|i| dict(words, i, &self.dictionary)));
         for i in 0..words.len() {
-            features(words, i, out, &self.dictionary, &mut scratch.features);
+            let known = &scratch.dict;
+            features_with(words, i, out, |j| known.get(j).copied().unwrap_or(NONE), &mut scratch.features);
             scratch.scores.iter_mut().for_each(|s| *s = 0);
             self.weights.score(&scratch.features, &mut scratch.scores);
             out.push(argmax_int(&scratch.scores) as u8);
@@ -69,7 +81,7 @@ pub fn argmax(scores: &[f32]) -> usize {
     best
 }
 
-fn dict(words: &[WordInfo], i: usize, dictionary: &HashMap<u64, u8>) -> u64 {
+fn dict(words: &[WordInfo], i: usize, dictionary: &HashMap<u64, u8, BuildKeyHasher>) -> u64 {
     match words.get(i) {
         Some(w) => dictionary.get(&w.lower).map_or(0xFFFE, |&t| t as u64),
         None => NONE,
@@ -77,7 +89,13 @@ fn dict(words: &[WordInfo], i: usize, dictionary: &HashMap<u64, u8>) -> u64 {
 }
 
 /// The features of word `i` given the tags already chosen for the words before it.
-pub fn features(words: &[WordInfo], i: usize, tags: &[u8], dictionary: &HashMap<u64, u8>, out: &mut Vec<u64>) {
+pub fn features(words: &[WordInfo], i: usize, tags: &[u8], dictionary: &HashMap<u64, u8, BuildKeyHasher>, out: &mut Vec<u64>) {
+    features_with(words, i, tags, |j| dict(words, j, dictionary), out);
+}
+
+/// [`features`] with the dictionary's tag of word `j` given by `dict(j)`.
+#[inline(always)]
+fn features_with(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usize) -> u64, out: &mut Vec<u64>) {
     out.clear();
     let w = &words[i];
     let word = |j: isize| -> u64 {
@@ -99,8 +117,8 @@ pub fn features(words: &[WordInfo], i: usize, tags: &[u8], dictionary: &HashMap<
     };
     let flags = (w.title as u64) | (w.digit as u64) << 1 | (w.hyphen as u64) << 2 | (w.upper as u64) << 3 | ((i == 0) as u64) << 4;
     let (p1, p2) = (tag(1), tag(2));
-    let (n1, n2) = (dict(words, i + 1, dictionary), dict(words, i + 2, dictionary));
-    let d0 = dict(words, i, dictionary);
+    let (n1, n2) = (dict(i + 1), dict(i + 2));
+    let d0 = dict(i);
     let t = |n: u32, a: u64, b: u64, c: u64| feature(n, a, b, c);
     out.extend_from_slice(&[
         t(0, 0, 0, 0),
@@ -149,7 +167,7 @@ pub struct TaggedSentence {
 pub fn train(
     data: &[TaggedSentence],
     tags: Vec<(&'static str, &'static str)>,
-    dictionary: HashMap<u64, u8>,
+    dictionary: HashMap<u64, u8, BuildKeyHasher>,
     epochs: usize,
     seed: u64,
     prune: f32,
@@ -181,5 +199,5 @@ pub fn train(
         }
         progress(epoch + 1, right as f64 / total.max(1) as f64);
     }
-    Tagger { tags, dictionary, weights: trainer.average(prune) }
+    Tagger::new(tags, dictionary, trainer.average(prune))
 }

@@ -141,7 +141,7 @@ pub fn train(data: &[Sentence], options: TrainOptions, mut log: impl FnMut(&str)
 }
 
 /// The most frequent tag of every word seen at least `min_count` times.
-fn tag_dictionary(data: &[TaggedSentence], min_count: usize) -> HashMap<u64, u8> {
+fn tag_dictionary(data: &[TaggedSentence], min_count: usize) -> HashMap<u64, u8, crate::hash::BuildKeyHasher> {
     let mut counts: HashMap<u64, BTreeMap<u8, usize>> = HashMap::new();
     for s in data {
         for (w, &t) in s.words.iter().zip(&s.tags) {
