@@ -277,7 +277,7 @@ pub enum Layer {
     Syntax,
 }
 
-fn parse_input_format(s: &str) -> Result<InputFormat, String> {
+pub(crate) fn parse_input_format(s: &str) -> Result<InputFormat, String> {
     s.parse()
 }
 
@@ -289,10 +289,10 @@ fn parse_run_id(s: &str) -> Result<String, String> {
     }
 }
 
-fn parse_date(s: &str) -> Result<Date, String> {
+pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
     s.parse::<Date>().map_err(|_| format!("`{s}` is not a calendar date: write it as YYYY-MM-DD, e.g. 2022-02-25"))
 }
 
-fn parse_tz(s: &str) -> Result<TimeZone, String> {
+pub(crate) fn parse_tz(s: &str) -> Result<TimeZone, String> {
     TimeZone::get(s).map_err(|_| format!("unknown time zone `{s}`: use an IANA name such as Europe/Kyiv, America/New_York or UTC"))
 }

@@ -12,6 +12,7 @@ use jiff::tz::TimeZone;
 use sitrep::Pipeline;
 use sitrep_ingest::{InputFormat, ReadOptions};
 use sitrep_store::{EventRow, ExportFormat, Filter, IngestOptions, MergeOptions, Sort, Store, StoreError, StoryRow};
+use crate::cli::{parse_date, parse_input_format, parse_tz};
 
 /// The store's commands, to be flattened into the top-level `Command` enum.
 #[derive(Subcommand, Debug)]
@@ -227,10 +228,6 @@ pub enum StanceArg {
     None,
 }
 
-fn parse_input_format(s: &str) -> Result<InputFormat, String> {
-    s.parse()
-}
-
 /// An export format, Parquet included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportChoice {
@@ -245,14 +242,6 @@ fn parse_export_format(s: &str) -> Result<ExportChoice, String> {
         return Ok(ExportChoice::Parquet);
     }
     s.parse::<ExportFormat>().map(ExportChoice::Text).map_err(|e| e.replace("geojson-stories or plover", "geojson-stories, plover or parquet"))
-}
-
-fn parse_date(s: &str) -> Result<Date, String> {
-    s.parse::<Date>().map_err(|_| format!("`{s}` is not a calendar date: write it as YYYY-MM-DD, e.g. 2022-02-25"))
-}
-
-fn parse_tz(s: &str) -> Result<TimeZone, String> {
-    TimeZone::get(s).map_err(|_| format!("unknown time zone `{s}`: use an IANA name such as Europe/Kyiv, America/New_York or UTC"))
 }
 
 fn parse_point(s: &str) -> Result<(f64, f64), String> {
