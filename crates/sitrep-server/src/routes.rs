@@ -42,9 +42,17 @@ pub async fn events(State(app): State<Arc<AppState>>, RawQuery(q): RawQuery) -> 
     if f.contested.is_some() {
         return Err(ApiError::parameter("contested", "`contested` filters stories: use /api/stories"));
     }
-    let shared = Arc::clone(&app);
-    let page = app.pool.with(move |s| shared.with_index(s, |index| index.events_page(s, &f).map_err(text_error))).await?;
+    let page = indexed(&app, move |s, ix| ix.events_page(s, &f)).await?;
     Ok(Json(EventsPage { events: page.rows, next: page.next.map(|c| c.encode()) }))
+}
+
+/// Run `f` with a connection and the event index (brought up to date), on a blocking thread.
+async fn indexed<T: Send + 'static>(
+    app: &Arc<AppState>,
+    f: impl FnOnce(&Store, &sitrep_store::EventIndex) -> Result<T, sitrep_store::StoreError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let shared = Arc::clone(app);
+    app.pool.with(move |s| shared.with_index(s, |ix| f(s, ix).map_err(text_error))).await
 }
 
 /// A malformed full-text query is the `text` parameter's fault: say so.
@@ -107,8 +115,7 @@ pub async fn report(State(app): State<Arc<AppState>>, Path(id): Path<String>) ->
 pub async fn actors(State(app): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Answer {
     let (f, limit) = filter(&pairs(&q), 100)?;
     no_paging(&f)?;
-    let shared = Arc::clone(&app);
-    let rows = app.pool.with(move |s| shared.with_index(s, |ix| Ok(ix.actors(s, &f, limit).map_err(text_error)?))).await?;
+    let rows = indexed(&app, move |s, ix| ix.actors(s, &f, limit)).await?;
     Ok(Json(json!({ "actors": rows })))
 }
 
@@ -116,8 +123,7 @@ pub async fn actors(State(app): State<Arc<AppState>>, RawQuery(q): RawQuery) -> 
 pub async fn places(State(app): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Answer {
     let (f, limit) = filter(&pairs(&q), 100)?;
     no_paging(&f)?;
-    let shared = Arc::clone(&app);
-    let rows = app.pool.with(move |s| shared.with_index(s, |ix| Ok(ix.places(s, &f, limit).map_err(text_error)?))).await?;
+    let rows = indexed(&app, move |s, ix| ix.places(s, &f, limit)).await?;
     Ok(Json(json!({ "places": rows })))
 }
 
@@ -125,8 +131,7 @@ pub async fn places(State(app): State<Arc<AppState>>, RawQuery(q): RawQuery) -> 
 pub async fn timeline(State(app): State<Arc<AppState>>, RawQuery(q): RawQuery) -> Answer {
     let (f, _) = filter(&pairs(&q), 100)?;
     no_paging(&f)?;
-    let shared = Arc::clone(&app);
-    let days = app.pool.with(move |s| shared.with_index(s, |ix| Ok(ix.timeline(s, &f).map_err(text_error)?))).await?;
+    let days = indexed(&app, move |s, ix| ix.timeline(s, &f)).await?;
     Ok(Json(json!({ "days": days })))
 }
 

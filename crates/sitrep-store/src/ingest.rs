@@ -248,12 +248,17 @@ pub fn ingest(
     stats.skipped_existing = skipped.into_inner();
     stats.skipped_language = skipped_language.into_inner();
     stats.errors.extend(errors.into_inner().unwrap());
+    finish(&mut store, opts, stats, start)
+}
+
+/// After storing: rebuild stories when asked and something changed, refresh the planner's
+/// statistics (cheap), and time the whole.
+fn finish(store: &mut Store, opts: &IngestOptions, mut stats: IngestStats, start: Instant) -> Result<IngestStats, StoreError> {
     if let Some(merge) = &opts.merge {
-        if stored > 0 || store.counts()?.2 == 0 {
-            stats.stories = Some(rebuild_stories(&mut store, merge)?);
+        if stats.stored > 0 || store.counts()?.2 == 0 {
+            stats.stories = Some(rebuild_stories(store, merge)?);
         }
     }
-    // Refresh the planner's statistics when they may have gone stale (cheap).
     let _ = store.conn.execute_batch("PRAGMA optimize;");
     stats.elapsed = start.elapsed();
     Ok(stats)
@@ -374,14 +379,7 @@ pub fn ingest_coded(db: &Path, inputs: &[String], opts: &IngestOptions, progress
     stats.events = events;
     stats.skipped_existing = skipped.into_inner();
     stats.errors = errors.into_inner().unwrap();
-    if let Some(merge) = &opts.merge {
-        if stored > 0 || store.counts()?.2 == 0 {
-            stats.stories = Some(rebuild_stories(&mut store, merge)?);
-        }
-    }
-    let _ = store.conn.execute_batch("PRAGMA optimize;");
-    stats.elapsed = start.elapsed();
-    Ok(stats)
+    finish(&mut store, opts, stats, start)
 }
 
 /// The coded-output files under `path`, in a stable order.
