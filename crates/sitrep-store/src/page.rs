@@ -4,7 +4,7 @@
 //! page costs the same however deep it is and rows added meanwhile do not shift it; the
 //! other orders continue by offset.
 
-use crate::query::{EventRow, Sort, Sql, StoryRow};
+use crate::query::{EventRow, Filter, Sort, Sql, StoryRow};
 use crate::StoreError;
 
 /// Where the next page starts. Opaque to clients: they hand back what they were given.
@@ -126,6 +126,23 @@ pub(crate) fn paginate<T>(mut rows: Vec<T>, limit: usize, sort: Sort, table: Tab
         None => Some(Cursor::Offset(offset + limit as u64)),
     };
     Page { rows, next }
+}
+
+/// One page of `limit` rows (default 100) fetched with one row too many, and the cursor of
+/// the next.
+pub(crate) fn fetch_page<T>(
+    filter: &Filter,
+    table: Table,
+    key: impl Fn(&T) -> (String, i64),
+    fetch: impl FnOnce(&Filter) -> Result<Vec<T>, StoreError>,
+) -> Result<Page<T>, StoreError> {
+    let limit = filter.limit.unwrap_or(100);
+    let offset = match &filter.cursor {
+        Some(Cursor::Offset(n)) => *n,
+        _ => 0,
+    };
+    let rows = fetch(&Filter { limit: Some(limit + 1), ..filter.clone() })?;
+    Ok(paginate(rows, limit, filter.sort, table, offset, key))
 }
 
 /// The sort key and id of an event, for its cursor.

@@ -8,7 +8,7 @@ use rusqlite::types::Value;
 use rusqlite::Row;
 use serde::Serialize;
 
-use crate::page::{continue_after, event_key, limit_sql, paginate, story_key, Cursor, Page, Table};
+use crate::page::{continue_after, event_key, fetch_page, limit_sql, story_key, Cursor, Page, Table};
 use crate::stories::haversine_km;
 use crate::{Store, StoreError};
 
@@ -272,6 +272,13 @@ impl Sql {
         self.params.push(v.into());
         format!("?{}", self.params.len())
     }
+    /// `column_op value` (`e.event_date >= ?1`) when `value` is given.
+    pub(crate) fn bound(&mut self, value: &Option<String>, column_op: &str) {
+        if let Some(v) = value {
+            let p = self.p(v.clone());
+            self.add(format!("{column_op} {p}"));
+        }
+    }
     pub(crate) fn add(&mut self, clause: String) {
         self.clauses.push(clause);
     }
@@ -341,22 +348,10 @@ pub(crate) fn fts_error(store: &Store, e: rusqlite::Error, text: &Option<String>
 pub(crate) fn event_where(store: &Store, filter: &Filter) -> Result<Sql, StoreError> {
     validate(filter)?;
     let mut q = Sql::new();
-    if let Some(d) = &filter.event_from {
-        let p = q.p(d.clone());
-        q.add(format!("e.event_date >= {p}"));
-    }
-    if let Some(d) = &filter.event_to {
-        let p = q.p(d.clone());
-        q.add(format!("e.event_date <= {p}"));
-    }
-    if let Some(d) = &filter.report_from {
-        let p = q.p(d.clone());
-        q.add(format!("e.report_date >= {p}"));
-    }
-    if let Some(d) = &filter.report_to {
-        let p = q.p(d.clone());
-        q.add(format!("e.report_date <= {p}"));
-    }
+    q.bound(&filter.event_from, "e.event_date >=");
+    q.bound(&filter.event_to, "e.event_date <=");
+    q.bound(&filter.report_from, "e.report_date >=");
+    q.bound(&filter.report_to, "e.report_date <=");
     actor_and_code_clauses(&mut q, filter, "e");
     if let Some(v) = &filter.factuality {
         let p = q.p(v.to_lowercase());
@@ -391,24 +386,12 @@ pub(crate) fn event_where(store: &Store, filter: &Filter) -> Result<Sql, StoreEr
 /// One page of the events matching `filter` (`limit` rows, default 100) and the cursor of
 /// the next.
 pub fn events_page(store: &Store, filter: &Filter) -> Result<Page<EventRow>, StoreError> {
-    let limit = filter.limit.unwrap_or(100);
-    let offset = match &filter.cursor {
-        Some(Cursor::Offset(n)) => *n,
-        _ => 0,
-    };
-    let rows = events(store, &Filter { limit: Some(limit + 1), ..filter.clone() })?;
-    Ok(paginate(rows, limit, filter.sort, Table::Events, offset, event_key(filter.sort)))
+    fetch_page(filter, Table::Events, event_key(filter.sort), |f| events(store, f))
 }
 
 /// One page of the stories matching `filter` and the cursor of the next.
 pub fn stories_page(store: &Store, filter: &Filter) -> Result<Page<StoryRow>, StoreError> {
-    let limit = filter.limit.unwrap_or(100);
-    let offset = match &filter.cursor {
-        Some(Cursor::Offset(n)) => *n,
-        _ => 0,
-    };
-    let rows = stories(store, &Filter { limit: Some(limit + 1), ..filter.clone() })?;
-    Ok(paginate(rows, limit, filter.sort, Table::Stories, offset, story_key(filter.sort)))
+    fetch_page(filter, Table::Stories, story_key(filter.sort), |f| stories(store, f))
 }
 
 /// Events matching `filter`.
@@ -559,22 +542,10 @@ fn thread_cpu_time() -> Duration {
 pub fn stories(store: &Store, filter: &Filter) -> Result<Vec<StoryRow>, StoreError> {
     validate(filter)?;
     let mut q = Sql::new();
-    if let Some(d) = &filter.event_from {
-        let p = q.p(d.clone());
-        q.add(format!("s.last_date >= {p}"));
-    }
-    if let Some(d) = &filter.event_to {
-        let p = q.p(d.clone());
-        q.add(format!("s.first_date <= {p}"));
-    }
-    if let Some(d) = &filter.report_from {
-        let p = q.p(d.clone());
-        q.add(format!("s.last_report_date >= {p}"));
-    }
-    if let Some(d) = &filter.report_to {
-        let p = q.p(d.clone());
-        q.add(format!("s.first_report_date <= {p}"));
-    }
+    q.bound(&filter.event_from, "s.last_date >=");
+    q.bound(&filter.event_to, "s.first_date <=");
+    q.bound(&filter.report_from, "s.last_report_date >=");
+    q.bound(&filter.report_to, "s.first_report_date <=");
     actor_and_code_clauses(&mut q, filter, "s");
     if let Some(v) = &filter.factuality {
         let p = q.p(v.to_lowercase());
