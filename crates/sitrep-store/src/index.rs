@@ -23,7 +23,7 @@
 use std::collections::HashMap;
 
 use crate::page::{event_key, paginate, Cursor, Page, Table};
-use crate::query::{event_row, fts_error, validate, EventRow, Filter, Sort, EVENT_COLUMNS};
+use crate::query::{event_row, fts_error, near_box, validate, EventRow, Filter, Sort, EVENT_COLUMNS};
 use crate::stories::haversine_km;
 use crate::{Store, StoreError};
 
@@ -96,9 +96,9 @@ pub struct EventIndex {
     /// The rows whose evidence matches recent full-text queries, as bit sets (most recent
     /// last): the page asks the same text again as the analyst brushes and filters.
     text_sets: std::sync::Mutex<Vec<(String, std::sync::Arc<Vec<u64>>)>>,
-    /// Lists of rows are walked instead of all rows when they hold at most 1/`list_share`
-    /// of the rows (0: the default, 8).
-    list_share: usize,
+    /// Walk a filter's list of rows however long it is (tests of that path); otherwise
+    /// only lists of at most an eighth of the rows are walked.
+    always_lists: bool,
     /// Rows in (report date, id) order.
     by_report_date: Vec<u32>,
 }
@@ -167,8 +167,9 @@ struct Test<'a> {
     stance: Option<u32>,
     place: Option<Vec<bool>>,
     near: Option<(f64, f64, f64)>,
-    /// The box around `near` (min lat, max lat, min lon, max lon), tested first.
-    near_box: (f32, f32, f32, f32),
+    /// The box around `near` (min lat, max lat, min lon, max lon), tested first; `None`
+    /// when it would cross a pole or the date line.
+    near_box: Option<(f32, f32, f32, f32)>,
     /// Rows whose evidence matches the full-text query, as bits.
     text: Option<std::sync::Arc<Vec<u64>>>,
 }
@@ -216,9 +217,15 @@ impl Test<'_> {
         }
         if let Some((lat, lon, km)) = self.near {
             let (a, b) = (ix.lat[r], ix.lon[r]);
-            let (lo_lat, hi_lat, lo_lon, hi_lon) = self.near_box;
-            // NaN (no place) fails these comparisons too.
-            if !(a >= lo_lat && a <= hi_lat && b >= lo_lon && b <= hi_lon) || haversine_km((a as f64, b as f64), (lat, lon)) > km {
+            if a.is_nan() {
+                return false;
+            }
+            if let Some((lo_lat, hi_lat, lo_lon, hi_lon)) = self.near_box {
+                if !(a >= lo_lat && a <= hi_lat && b >= lo_lon && b <= hi_lon) {
+                    return false;
+                }
+            }
+            if haversine_km((a as f64, b as f64), (lat, lon)) > km {
                 return false;
             }
         }
@@ -237,7 +244,7 @@ impl EventIndex {
     /// Walk lists of rows whenever a filter has one, however long (for tests of that path).
     #[doc(hidden)]
     pub fn always_use_lists(mut self) -> EventIndex {
-        self.list_share = 1;
+        self.always_lists = true;
         self
     }
 
@@ -359,7 +366,7 @@ impl EventIndex {
             None => None,
             Some(t) => Some(self.text_set(store, t)?),
         };
-        Ok(self.test_fields(f, text))
+        Ok(Some(self.test_fields(f, text)))
     }
 
     /// The rows whose evidence matches `text` (FTS5 syntax), from the cache when it was
@@ -395,13 +402,14 @@ impl EventIndex {
         Ok(bits)
     }
 
-    fn test_fields<'a>(&'a self, f: &Filter, text: Option<std::sync::Arc<Vec<u64>>>) -> Option<Test<'a>> {
-        let label = |v: &Option<String>| -> Option<Option<u32>> {
-            match v {
-                None => Some(None),
-                Some(v) if v.eq_ignore_ascii_case("none") => Some(Some(0)),
-                Some(v) => Some(Some(self.labels.ids.get(v.to_lowercase().as_str()).or_else(|| self.labels.ids.get(v.to_uppercase().as_str())).copied().unwrap_or(u32::MAX))),
+    fn test_fields<'a>(&'a self, f: &Filter, text: Option<std::sync::Arc<Vec<u64>>>) -> Test<'a> {
+        // A label's number; `none` is no label (0); a label never stored matches nothing.
+        let label = |v: &Option<String>| -> Option<u32> {
+            let v = v.as_deref()?;
+            if v.eq_ignore_ascii_case("none") {
+                return Some(0);
             }
+            Some(self.labels.ids.get(v.to_lowercase().as_str()).or_else(|| self.labels.ids.get(v.to_uppercase().as_str())).copied().unwrap_or(u32::MAX))
         };
         let (mut actor_country, mut place_country) = (None, None);
         if let Some(c) = &f.country {
@@ -412,15 +420,8 @@ impl EventIndex {
                 actor_country = Some(id);
             }
         }
-        let plover = match &f.plover {
-            None => None,
-            Some(p) => Some(self.labels.ids.get(p.to_uppercase().as_str()).copied().unwrap_or(u32::MAX)),
-        };
-        let stance = match &f.stance {
-            Some(s) if s.eq_ignore_ascii_case("none") => Some(0),
-            _ => label(&f.stance)?,
-        };
-        Some(Test {
+        let plover = f.plover.as_ref().map(|p| self.labels.ids.get(p.to_uppercase().as_str()).copied().unwrap_or(u32::MAX));
+        Test {
             ix: self,
             from: f.event_from.as_deref().map_or(0, day),
             to: f.event_to.as_deref().map_or(u32::MAX, day),
@@ -434,26 +435,16 @@ impl EventIndex {
             place_country,
             cameo: f.cameo.as_ref().map(|c| self.codes.matching(|n| n.starts_with(c.as_str()))),
             plover,
-            factuality: label(&f.factuality)?,
-            stance,
+            factuality: label(&f.factuality),
+            stance: label(&f.stance),
             place: f.place.as_ref().map(|p| {
                 let p = p.to_lowercase();
                 self.places.matching(|n| n == p)
             }),
             near: f.near,
-            near_box: f.near.map_or((0.0, 0.0, 0.0, 0.0), |(lat, lon, km)| {
-                // A little wider than the circle, so that rounding never drops an event.
-                let dlat = km / 110.0 + 0.01;
-                let dlon = km / (111.0 * lat.to_radians().cos().abs().max(0.01)) + 0.01;
-                let wraps = lon - dlon < -180.0 || lon + dlon > 180.0 || lat.abs() + dlat >= 90.0;
-                if wraps {
-                    (-90.0, 90.0, -180.0, 180.0)
-                } else {
-                    ((lat - dlat) as f32, (lat + dlat) as f32, (lon - dlon) as f32, (lon + dlon) as f32)
-                }
-            }),
+            near_box: f.near.and_then(|(lat, lon, km)| near_box(lat, lon, km)).map(|(a, b, c, d)| (a as f32, b as f32, c as f32, d as f32)),
             text,
-        })
+        }
     }
 
     /// The rows that can match `test`, when a selective field narrows them to a small
@@ -473,8 +464,7 @@ impl EventIndex {
         if let Some(c) = test.place_country {
             options.push(vec![self.postings.place_country[c as usize].as_slice()]);
         }
-        if test.near.is_some() {
-            let (lo_lat, hi_lat, lo_lon, hi_lon) = test.near_box;
+        if let Some((lo_lat, hi_lat, lo_lon, hi_lon)) = test.near_box {
             let (a, b) = (cell(lo_lat, lo_lon), cell(hi_lat, hi_lon));
             if ((b.0 - a.0 + 1) as i64) * ((b.1 - a.1 + 1) as i64) <= 4096 {
                 let mut lists = Vec::new();
@@ -491,7 +481,7 @@ impl EventIndex {
         let size = |lists: &Vec<&[u32]>| lists.iter().map(|l| l.len()).sum::<usize>();
         let best = options.into_iter().min_by_key(size)?;
         // A broad filter is better served by a scan that stops at the page's end.
-        if size(&best) > self.len() / if self.list_share == 0 { 8 } else { self.list_share } {
+        if !self.always_lists && size(&best) > self.len() / 8 {
             return None;
         }
         let mut rows: Vec<u32> = best.concat();

@@ -303,10 +303,14 @@ fn register_km(store: &Store) -> Result<(), StoreError> {
         .map_err(|e| store.err(e))
 }
 
-fn near_box(lat: f64, lon: f64, km: f64) -> (f64, f64, f64, f64) {
-    let dlat = km / 111.0;
-    let dlon = km / (111.320 * lat.to_radians().cos().abs().max(0.01));
-    (lat - dlat, lat + dlat, lon - dlon, lon + dlon)
+/// The box (min lat, max lat, min lon, max lon) around the circle of `km` about a point, a
+/// little wider than the circle so that rounding never drops a point inside it; `None` when
+/// the box would cross a pole or the date line (then the distance alone decides).
+pub(crate) fn near_box(lat: f64, lon: f64, km: f64) -> Option<(f64, f64, f64, f64)> {
+    let dlat = km / 110.0 + 0.01;
+    let dlon = km / (111.0 * lat.to_radians().cos().abs().max(0.01)) + 0.01;
+    let wraps = lon - dlon < -180.0 || lon + dlon > 180.0 || lat.abs() + dlat >= 90.0;
+    (!wraps).then_some((lat - dlat, lat + dlat, lon - dlon, lon + dlon))
 }
 
 pub(crate) fn validate(f: &Filter) -> Result<(), StoreError> {
@@ -372,13 +376,12 @@ pub(crate) fn event_where(store: &Store, filter: &Filter) -> Result<Sql, StoreEr
     }
     if let Some((lat, lon, km)) = filter.near {
         register_km(store)?;
-        let (a, b, c, d) = near_box(lat, lon, km);
-        let (a, b, c, d) = (q.p(a), q.p(b), q.p(c), q.p(d));
+        if let Some((a, b, c, d)) = near_box(lat, lon, km) {
+            let (a, b, c, d) = (q.p(a), q.p(b), q.p(c), q.p(d));
+            q.add(format!("e.id IN (SELECT id FROM events_geo WHERE min_lat >= {a} AND max_lat <= {b} AND min_lon >= {c} AND max_lon <= {d})"));
+        }
         let (la, lo, k) = (q.p(lat), q.p(lon), q.p(km));
-        q.add(format!(
-            "e.id IN (SELECT id FROM events_geo WHERE min_lat >= {a} AND max_lat <= {b} AND min_lon >= {c} AND max_lon <= {d}) \
-             AND sitrep_km(e.place_lat, e.place_lon, {la}, {lo}) <= {k}"
-        ));
+        q.add(format!("sitrep_km(e.place_lat, e.place_lon, {la}, {lo}) <= {k}"));
     }
     Ok(q)
 }
