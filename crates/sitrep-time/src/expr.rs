@@ -211,12 +211,16 @@ pub(crate) fn resolve(e: &Expr, ctx: &Ctx<'_>) -> Option<Resolved> {
             // "year-ago", "year-earlier" compare with the current results: a period in a
             // past year is not the one compared.
             let current = |p: &Point| dct.is_none_or(|d| p.year() >= i32::from(d.year()) - i32::from(d.month() <= 3));
+            // The last quarter reported, or the report's own month or year.
+            let from_dct = || match unit {
+                Unit::Quarter => dct.and_then(|d| point::of_date(d, Unit::Quarter).shift(Unit::Quarter, -1)),
+                u => dct.map(|d| point::of_date(d, *u)),
+            };
             let base = match (ctx.coarse.or(ctx.reference).filter(current), unit) {
-                (Some(r), Unit::Quarter) => r.coarsen(Unit::Quarter),
-                (Some(r), Unit::Month) => r.coarsen(Unit::Month),
+                // A year under discussion has no quarter or month to compare: as if none.
+                (Some(r), Unit::Quarter | Unit::Month) => r.coarsen(*unit).or_else(from_dct),
                 (Some(r), _) => Some(r),
-                (None, Unit::Quarter) => dct.and_then(|d| point::of_date(d, Unit::Quarter).shift(Unit::Quarter, -1)),
-                (None, u) => dct.map(|d| point::of_date(d, *u)),
+                (None, _) => from_dct(),
             };
             let Some(base) = base else { return Some(Resolved::unanchored(TimexType::Date, unknown(*unit))) };
             let from = base.value();
@@ -249,6 +253,11 @@ pub(crate) fn resolve(e: &Expr, ctx: &Ctx<'_>) -> Option<Resolved> {
                         // A quarter keeps its granularity ("a year earlier" than 1989-Q3 is
                         // 1988-Q3); anything else is taken at the unit's.
                         Some(r @ (Point::Quarter(..) | Point::Half(..))) if finer_than(r, *unit) => (Some(r), r.value()),
+                        // A point coarser than the unit ("the month before" after "1989")
+                        // cannot be moved by it: the report's date is the base.
+                        Some(r) if r.coarsen(*unit).is_none() && rank_of_point(r) > rank_of_unit(*unit) => {
+                            (dct.map(|d| point::of_date(d, *unit)), dct_s.clone())
+                        }
                         Some(r) => (Some(r.coarsen(*unit).unwrap_or(r)), r.value()),
                         None => (dct.map(|d| point::of_date(d, *unit)), dct_s.clone()),
                         },
@@ -388,15 +397,24 @@ fn shift_granularity(u: Unit) -> Unit {
 /// True when point `p` is at least as fine as `unit` (so it keeps its own granularity
 /// when shifted: "a year earlier" than 1989-Q3 is 1988-Q3).
 fn finer_than(p: Point, unit: Unit) -> bool {
-    let rank = |u: Unit| match u {
+    rank_of_point(p) < rank_of_unit(unit)
+}
+
+/// Granularity of a unit, finest 0 (day and below) to 6 (decade and above).
+fn rank_of_unit(u: Unit) -> u8 {
+    match u {
         Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Night => 0,
         Unit::Week | Unit::Weekend | Unit::Fortnight => 1,
         Unit::Month => 2,
         Unit::Quarter => 3,
         Unit::Year => 5,
         _ => 6,
-    };
-    let prank = match p {
+    }
+}
+
+/// Granularity of a point on the scale of [`rank_of_unit`].
+fn rank_of_point(p: Point) -> u8 {
+    match p {
         Point::Day(_) => 0,
         Point::Week(..) | Point::Weekend(..) => 1,
         Point::Month(..) => 2,
@@ -404,8 +422,7 @@ fn finer_than(p: Point, unit: Unit) -> bool {
         Point::Half(..) | Point::Season(..) => 4,
         Point::Year(_) => 5,
         _ => 6,
-    };
-    prank < rank(unit)
+    }
 }
 
 /// The base a unit-relative expression moves from, and its value for `anchor`.

@@ -91,6 +91,9 @@ impl<'a> Scan<'a> {
         let the = j > i && (only_the || self.is(j - 1, W::The));
         let (end, expr) = self.core(j, the)?;
         let (end, expr) = self.extend(end, expr);
+        if !matches!(expr, Expr::Holiday { .. }) && (j..end).any(|t| self.titled_unit(t) || self.unit_to_unit(t)) {
+            return None;
+        }
         let mut start = i;
         if only_the && j > i {
             // "the Feb. 24 meeting", "the third-quarter results": the determiner belongs
@@ -206,6 +209,27 @@ impl<'a> Scan<'a> {
         (k, modifier, only_the)
     }
 
+    /// True when token `i` is a unit or part of the day written with a capital inside a
+    /// sentence: part of a title ("ABC's This Week", "60 Minutes", "High Noon"), and
+    /// TimeML leaves times inside names unmarked.
+    fn titled_unit(&self, i: usize) -> bool {
+        if !matches!(self.w(i), Some(W::Unit(..) | W::PartOfDay(_))) || self.opens_sentence(i) {
+            return false;
+        }
+        let b = self.word(i).as_bytes();
+        b.len() > 1 && b[0].is_ascii_uppercase() && b[1].is_ascii_lowercase()
+    }
+
+    /// True at the first unit of "quarter-to-quarter", "day-to-day": a manner, not a time.
+    fn unit_to_unit(&self, i: usize) -> bool {
+        matches!(self.w(i), Some(W::Unit(..))) && self.punct(i + 1, b'-') && self.is(i + 2, W::Prep(Prep::To)) && self.punct(i + 3, b'-') && matches!(self.w(i + 4), Some(W::Unit(..)))
+    }
+
+    /// True when token `i` is the sentence's first word (after any opening quotes).
+    fn opens_sentence(&self, i: usize) -> bool {
+        (self.s..i).all(|k| matches!(self.at(k), Lex::Punct(b'\'' | b'"' | b'`' | 0)))
+    }
+
     /// True when token `i` is an ordinary lower-case word (a noun after an adjective).
     fn lower_word(&self, i: usize) -> bool {
         i < self.e && matches!(self.at(i), Lex::Other) && self.word(i).as_bytes().first().is_some_and(u8::is_ascii_lowercase)
@@ -248,6 +272,8 @@ impl<'a> Scan<'a> {
                 W::Rel(r) => self.relative(j, r, the),
                 W::Ordinal(o) => self.ordinal(j, u32::from(o)),
                 W::Tieth(t) if self.is(j + 1, W::Unit(Unit::Century, false)) => Some((j + 2, Expr::Century(i32::from(t) - 1))),
+                // "rise 8% annually": a rate of change, not a time (as "$5 a year").
+                W::Every(_) if j > self.s && (self.word_is(j - 1, "%") || self.word_is(j - 1, "percent")) => None,
                 // "daily", "a daily rally", "his weekly radio address" are times (TimeML
                 // tags the adjective too); "quarterly dividend", "annual report" and a
                 // "daily newspaper" (a kind of paper) are not.
@@ -708,6 +734,10 @@ impl<'a> Scan<'a> {
             Some(W::Dir(Dir::Hence)) => (end + 1, shift(1, false)),
             Some(W::Prep(Prep::From)) if self.is(end + 1, W::Deictic(Deictic::Now)) => (end + 2, shift(1, false)),
             Some(W::Dir(Dir::Earlier)) if !compound => (end + 1, shift(-1, true)),
+            // "a minute and a half later": no whole number of units to move the
+            // narrative's time by, so the amount stays a duration and "later" a signal
+            // outside it, as "after" is; "two days later" is a day.
+            Some(W::Dir(Dir::Later)) if !compound && matches!(n, Amount::Half(_) | Amount::X) => (end, Expr::Duration { n, unit }),
             Some(W::Dir(Dir::Later)) if !compound => (end + 1, shift(1, true)),
             Some(W::Dir(Dir::Before)) if !compound && self.phrase_end(end + 1) => (end + 1, shift(-1, true)),
             Some(W::Dir(Dir::After)) if !compound && self.phrase_end(end + 1) => (end + 1, shift(1, true)),
@@ -781,6 +811,10 @@ impl<'a> Scan<'a> {
             Deictic::Meantime => None,
             Deictic::Today | Deictic::Yesterday | Deictic::Tomorrow => Some((j + 1, Expr::Deictic(d))),
             Deictic::Now => {
+                // "Now, he says …" opening a sentence moves the story on; it names no time.
+                if self.opens_sentence(j) && self.punct(j + 1, b',') {
+                    return None;
+                }
                 // "now-defunct", "now that": still the present.
                 Some((j + 1, Expr::Deictic(d)))
             }
@@ -821,6 +855,11 @@ impl<'a> Scan<'a> {
                     _ => Some((k + 1, Expr::UnitRel { unit: Unit::Year, n, anaphoric })),
                 }
             }
+            // "last fiscal year", "the current fiscal year": the fiscal year moved like a
+            // calendar one.
+            Some(W::Fiscal) if self.is(k + 1, W::Unit(Unit::Year, false)) && self.year4(k + 2).is_none() && !matches!(r, Rel::Recent | Rel::Past) => {
+                Some((k + 2, Expr::UnitRel { unit: Unit::Year, n, anaphoric }))
+            }
             // "the last half of 1989".
             Some(W::Half) if r == Rel::Last && self.is(k + 1, W::Prep(Prep::Of)) => {
                 let (end, y) = self.year_after(k + 1);
@@ -848,6 +887,11 @@ impl<'a> Scan<'a> {
             Some(W::Unit(unit, true)) => {
                 if matches!(r, Rel::That | Rel::Same | Rel::This | Rel::Current) {
                     return None;
+                }
+                // "in recent years", "recent decades": somewhere in the past, not a
+                // stretch of known length (TimeBank dates them PAST_REF).
+                if r == Rel::Recent && matches!(unit, Unit::Year | Unit::Decade) {
+                    return Some((k + 1, lit(TimexType::Date, "PAST_REF")));
                 }
                 // "in coming months", "coming quarters": the time ahead, not a stretch.
                 if r == Rel::Coming && !self.word_is(k + 1, "ahead") {
@@ -943,6 +987,11 @@ impl<'a> Scan<'a> {
                 Some((end, Expr::Half { h: o as u8, y }))
             }
             Some(W::Unit(Unit::Century, false)) if (1..=30).contains(&o) => Some((k + 1, Expr::Century(o as i32 - 1))),
+            // "the eighth day of the blockade", "its second week": the day (week) the
+            // story is at, counted from the start of the event.
+            Some(W::Unit(unit @ (Unit::Day | Unit::Week), false)) if k == j + 1 && (1..=99).contains(&o) && !self.punct(k + 1, b'-') && self.counted_from_event(j, k + 1) => {
+                Some((k + 1, Expr::UnitRel { unit, n: 0, anaphoric: false }))
+            }
             _ if o == 1 && k == j + 1 && self.starts_amount(k) => {
                 let (end, n) = self.amount(k)?;
                 match self.w(end) {
@@ -952,6 +1001,20 @@ impl<'a> Scan<'a> {
             }
             _ => None,
         }
+    }
+
+    /// Whether an ordinal at `j` and its unit before `after` count the days of an event
+    /// ("the eighth day of the siege", "its second week"): after a determiner or
+    /// possessive, and not the first week of a month ("the first week of November").
+    fn counted_from_event(&self, j: usize, after: usize) -> bool {
+        let det = j > self.s && {
+            let w = self.word(j - 1);
+            self.is(j - 1, W::The) || ["its", "his", "her", "their", "a"].iter().any(|p| w.eq_ignore_ascii_case(p))
+        };
+        let of_time = self.is(after, W::Prep(Prep::Of))
+            && (matches!(self.w(after + 1), Some(W::Month(..) | W::Rel(_) | W::Unit(..))) || self.year4(after + 1).is_some()
+                || (self.is(after + 1, W::The) && matches!(self.w(after + 2), Some(W::Month(..) | W::Unit(..) | W::Season(_)))));
+        det && !of_time
     }
 
     /// "every Friday", "each month", "every two weeks", "every morning".
@@ -1055,10 +1118,13 @@ impl<'a> Scan<'a> {
         }
         if plural {
             let prep = j > self.s && matches!(self.w(j - 1), Some(W::Prep(Prep::For | Prep::Within | Prep::During | Prep::Throughout | Prep::In)) | Some(W::Mod(Mod::Over)));
-            let ago = matches!(self.w(j + 1), Some(W::Dir(Dir::Ago | Dir::Earlier | Dir::Later)));
-            if ago {
-                let sign = if self.is(j + 1, W::Dir(Dir::Later)) { 1 } else { -1 };
-                return Some((j + 2, Expr::Shift { unit, n: Amount::X, sign, anaphoric: false }));
+            // "hours later": how long after the last event, a duration ("later" is a
+            // signal outside it, as "after" is).
+            if self.is(j + 1, W::Dir(Dir::Later)) {
+                return Some((j + 1, Expr::Duration { n: Amount::X, unit }));
+            }
+            if matches!(self.w(j + 1), Some(W::Dir(Dir::Ago | Dir::Earlier))) {
+                return Some((j + 2, Expr::Shift { unit, n: Amount::X, sign: -1, anaphoric: false }));
             }
             if self.punct(j + 1, b'-') && self.is(j + 2, W::Long) {
                 return Some((j + 3, Expr::Duration { n: Amount::X, unit }));
