@@ -141,14 +141,33 @@ fn cc_of(s: &str) -> [u8; 2] {
 }
 
 impl Gazetteer {
-    /// The built-in gazetteer, loaded on first use (about 0.3 s) and shared.
+    /// The built-in gazetteer, loaded on first use (about 0.3 s) and shared, with the
+    /// country and division points of `points.rs` in place of the file's.
     ///
     /// # Panics
     /// Only if the file compiled into the binary is corrupt, which the crate's tests
     /// rule out.
     pub fn builtin() -> &'static Gazetteer {
         static GAZ: OnceLock<Gazetteer> = OnceLock::new();
-        GAZ.get_or_init(|| Gazetteer::load(BUILTIN, BUILTIN_INDEX).expect("the built-in gazetteer loads (tested)"))
+        GAZ.get_or_init(|| {
+            let mut gaz = Gazetteer::load(BUILTIN, BUILTIN_INDEX).expect("the built-in gazetteer loads (tested)");
+            gaz.repoint(crate::points::POINTS);
+            gaz
+        })
+    }
+
+    /// Move the records with the given GeoNames ids to new points ((id, latitude,
+    /// longitude); see [`crate::points`]). Ids the gazetteer lacks are skipped.
+    pub fn repoint(&mut self, points: &[(u32, f64, f64)]) {
+        for e in &mut self.entries {
+            if e.id == 0 {
+                continue;
+            }
+            if let Some(&(_, lat, lon)) = points.iter().find(|p| p.0 == e.id) {
+                e.lat = lat;
+                e.lon = lon;
+            }
+        }
     }
 
     /// Load a gazetteer from its gzip-compressed TSV (data/geo/build_gazetteer.py) and

@@ -73,6 +73,32 @@ pub const DIRECTION_PREFIX: &[&str] = &["north", "south", "east", "west", "north
 /// "Stratford-upon-Avon", "Rio de Janeiro".
 pub const NAME_INNER: &[&str] = &["of", "and", "the", "de", "da", "do", "dos", "das", "del", "la", "le", "les", "upon", "on", "en", "am", "an", "der", "di", "el", "al", "y", "et", "sur", "au", "aux", "du", "des", "sous", "im", "ob", "bei"];
 
+/// Words that close the name of an armed or political body: "Rapid Support Forces",
+/// "Freedom Party". A town's name opening such a name is the body's word.
+pub const BODY_HEADS: &[&str] = &[
+    "forces", "force", "army", "armies", "party", "front", "movement", "brigade", "brigades", "militia", "militias",
+    "corps", "battalion", "battalions", "regiment", "alliance", "coalition", "guard", "guards",
+];
+
+/// Heads of civic bodies: they close a body's name only after a word of their own
+/// ("Dublin Teachers Union", "Dublin Arts Council"); right after a town's name, or after
+/// a word of [`MUNICIPAL_WORDS`], they are the town's own ("Richmond Council", "Dublin City
+/// Council").
+pub const CIVIC_HEADS: &[&str] = &["council", "union", "league", "committee", "congress", "federation", "organisation", "organization"];
+
+/// Words that make a body the town's government: "City Council", "County Board".
+pub const MUNICIPAL_WORDS: &[&str] = &["city", "county", "town", "borough", "village", "township", "municipal", "parish", "district", "state", "regional"];
+
+/// Verbs of speech right after a speaker's name: "Douglas said", "Hartl says".
+pub const SPEECH_AFTER_NAME: &[&str] = &[
+    "said", "says", "told", "tells", "added", "adds", "explained", "explains", "noted", "notes", "recalled",
+    "wrote", "writes", "asked", "asks", "replied", "answered", "stressed", "insisted",
+];
+
+/// Words before a name that keep it a place even when a speech verb follows ("of Tyler
+/// said", "in Austin told").
+pub const PLACE_BEFORE: &[&str] = &["in", "of", "from", "near", "at", "outside", "around", "across", "inside", "throughout", "within", "for", "to"];
+
 /// Verbs whose subject, if a capital or country, stands for its government.
 pub const SPEECH_DECISION_VERBS: &[&str] = &[
     "say", "tell", "announce", "reject", "accept", "deny", "warn", "demand", "claim", "insist", "agree", "refuse",

@@ -6,6 +6,7 @@
 //! one Aho-Corasick pass per sentence over normalised tokens, keeps those the context
 //! says are places, resolves each to one record (population and feature priors, the
 //! report's country focus, co-occurring places, "City, Region" patterns, datelines),
+//! drops small towns abroad that nothing else in the report places in their country,
 //! adds relative places ("60 km northwest of Kyiv") and marks capitals standing for
 //! governments as metonyms with an actor code (`RUSGOV`). [`eval`] scores it on LGL and
 //! GeoVirus.
@@ -20,11 +21,13 @@
 //! ```
 
 pub mod eval;
+mod focus;
 pub mod gazetteer;
 pub mod geo;
 mod lexicon;
 mod metonymy;
 pub mod normalize;
+mod points;
 mod recognize;
 mod relative;
 mod resolve;

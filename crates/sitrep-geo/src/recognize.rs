@@ -4,7 +4,7 @@
 use sitrep_core::{Doc, TokenKind};
 
 use crate::gazetteer::Gazetteer;
-use crate::lexicon::{US_STATE_ABBREVIATIONS, DIRECTION_PREFIX, DIVISION_WORDS, NAME_INNER, NOT_PLACES, ORG_OF, TITLES};
+use crate::lexicon::{BODY_HEADS, CIVIC_HEADS, MUNICIPAL_WORDS, DIRECTION_PREFIX, DIVISION_WORDS, NAME_INNER, NOT_PLACES, ORG_OF, PLACE_BEFORE, SPEECH_AFTER_NAME, TITLES, US_STATE_ABBREVIATIONS};
 use crate::normalize::normalize_into;
 
 /// A recognised name: tokens `[a, b)` of sentence `sentence`.
@@ -426,6 +426,31 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
             m.deferred = true;
         }
     }
+    let country_or_division = cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1));
+    // "Rapid Support Forces", "Dublin Teachers Union": a town's name opening the name of
+    // an armed or political body counts only when the report names the place on its own
+    // (countries and states are places even there: "Sudan Liberation Army").
+    if !country_or_division && opens_body(scratch, &word, b, range.end) {
+        m.deferred = true;
+    }
+    // "Douglas said", "…,” Hartl says": a name right before a verb of speech is the
+    // speaker, unless a preposition makes it a place ("of Tyler said") or it is a
+    // country, a division of 1,000,000+ people or a capital of 100,000+ (a government
+    // speaking: "Tbilisi says"; "Douglas said" is still a person).
+    if b < range.end && f.be == tokens[b - 1].span.end && SPEECH_AFTER_NAME.contains(&scratch.norm(b)) {
+        let placed = prev_in(a, &range).is_some_and(|p| PLACE_BEFORE.contains(&scratch.norm(p)));
+        let government = cands.iter().any(|c| {
+            let e = gaz.entry(c.entry);
+            match e.kind {
+                crate::Kind::Country => true,
+                crate::Kind::Admin1 => gaz.division_population(c.entry) >= 1_000_000,
+                _ => e.fcode == "PPLC" && e.population >= 100_000,
+            }
+        });
+        if !placed && !government {
+            return None;
+        }
+    }
     // A single capitalised word the syntax reads as a common word ("Grand jury",
     // "Superior Court", "English", "Pack 122"), unless a country, a division or a city.
     if b - a == 1 && !f.cut && !dateline && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) {
@@ -450,6 +475,28 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
         }
     }
     Some(m)
+}
+
+/// Token `a - 1` when it lies in the sentence `range`.
+fn prev_in(a: usize, range: &std::ops::Range<usize>) -> Option<usize> {
+    a.checked_sub(1).filter(|&p| p >= range.start)
+}
+
+/// Whether the capitalised words from token `b` on (at most five, before `end`) end a
+/// body's name: with an armed or political head ("Support Forces", "Party"), or a civic
+/// head after a word of its own that is no municipal word ("Teachers Union", not "City
+/// Council").
+fn opens_body<'t>(scratch: &Scratch, word: &dyn Fn(usize) -> &'t str, b: usize, end: usize) -> bool {
+    let mut municipal = false;
+    let mut k = b;
+    while k < end.min(b + 5) && (starts_upper(word(k)) || scratch.norm(k) == "'s") {
+        municipal |= MUNICIPAL_WORDS.contains(&scratch.norm(k));
+        k += 1;
+    }
+    // the run's last word is its head ("Blue Grass Army Depot" is a depot's name)
+    let Some(last) = k.checked_sub(1).filter(|&l| l >= b) else { return false };
+    let head = scratch.norm(last);
+    BODY_HEADS.contains(&head) || (CIVIC_HEADS.contains(&head) && last > b && !municipal)
 }
 
 /// Whether the entity layer names the single token `a` as something else: a person known

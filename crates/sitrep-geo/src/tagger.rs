@@ -125,7 +125,8 @@ impl Stage for PlaceTagger {
         let mut mentions: Vec<Mention> = Vec::new();
         normalise_tokens(doc, &mut scratch);
         recognise(doc, gaz, &mut scratch, &mut mentions);
-        let chosen = resolve(doc, gaz, &scratch, &mentions);
+        let mut chosen = resolve(doc, gaz, &scratch, &mentions);
+        crate::focus::drop_strays(gaz, &mentions, &mut chosen);
         let tokens = &doc.text_layer.tokens;
         let sentences = &doc.text_layer.sentences;
         let mut places: Vec<Place> = Vec::new();
