@@ -151,8 +151,12 @@ pub struct Weights {
     /// features of a text were never seen in training, and this small bitmap turns most
     /// of them away before they cost a trip to memory.
     filter: crate::buf::Table<u64>,
-    /// Rows in key order, back to back (the file form; sparse rows are read from here).
-    entries: crate::buf::Table<u32>,
+    /// Rows in key order, back to back, as the file has them (24-bit weights); kept for
+    /// writing the model back out.
+    entries: Vec<u32>,
+    /// The same entries as they are added: the class in the low 8 bits, the weight in 16
+    /// bits ([`narrow`]) above; sparse rows are read from here.
+    sparse: crate::buf::Table<u32>,
     /// Dense rows, `stride` weights each (classes beyond `n_classes` are 0), in 16 bits
     /// ([`narrow`]): half the cache lines per row.
     dense: crate::buf::Table<i16>,
@@ -258,7 +262,8 @@ impl Weights {
             slots: crate::buf::Table::from_slice(&open_table(&cold)),
             hot: crate::buf::Table::from_slice(&open_table(&hot)),
             filter: crate::buf::Table::from_slice(&key_filter(&cold)),
-            entries: crate::buf::Table::from_slice(&entries),
+            sparse: crate::buf::Table::from_slice(&entries.iter().map(|&e| ((narrow(e) as i32) << 8) as u32 | (e & 0xFF)).collect::<Vec<u32>>()),
+            entries,
             dense: crate::buf::Table::from_slice(&dense),
             stride,
             lens,
@@ -381,7 +386,7 @@ impl Weights {
             rows = later;
             for &Row(r) in now {
                 if r & 0xFF != 0 {
-                    if let Some(e) = self.entries.get((r >> 8) as usize) {
+                    if let Some(e) = self.sparse.get((r >> 8) as usize) {
                         prefetch(e);
                     }
                     sparse[n_sparse] = r;
@@ -416,7 +421,7 @@ impl Weights {
             for &k in &keys[..n_cold] {
                 let r = find(cold, k, cold_mask);
                 if r != 0 {
-                    if let Some(e) = self.entries.get((r >> 8) as usize) {
+                    if let Some(e) = self.sparse.get((r >> 8) as usize) {
                         prefetch(e);
                     }
                     sparse[n_sparse] = r;
@@ -466,9 +471,9 @@ impl Weights {
     fn add_sparse(&self, rows: &[u32], acc: &mut [i32; 256]) {
         for &row in rows {
             let (s, len) = ((row >> 8) as usize, (row & 0xFF) as usize);
-            for &e in self.entries.get(s..s + len).unwrap_or(&[]) {
+            for &e in self.sparse.get(s..s + len).unwrap_or(&[]) {
                 let c = (e & 0xFF) as usize;
-                acc[c] = acc[c].wrapping_add(narrow(e) as i32);
+                acc[c] = acc[c].wrapping_add((e as i32) >> 8);
             }
         }
     }

@@ -529,30 +529,39 @@ fn valid(st: &State, class: usize, n_labels: usize, root_label: usize) -> bool {
 /// The highest-scoring class that [`valid`] allows (the first on ties), or `usize::MAX`;
 /// the valid classes are enumerated as ranges instead of testing each one.
 fn best_valid(st: &State, scores: &[i32], n_labels: usize, root_label: usize) -> usize {
-    let mut best = usize::MAX;
-    let mut best_score = i32::MIN;
-    let mut consider = |c: usize| {
-        if let Some(&s) = scores.get(c) {
-            if best == usize::MAX || s > best_score {
-                best = c;
-                best_score = s;
-            }
-        }
-    };
+    let mut best = (usize::MAX, i32::MIN);
     if st.can_shift() {
-        consider(0);
+        consider(scores, 0..1, usize::MAX, &mut best);
     }
     if st.can_left() {
         if st.b0 >= st.n {
-            consider(1 + root_label);
+            consider(scores, 1 + root_label..2 + root_label, usize::MAX, &mut best);
         } else {
-            (0..n_labels).filter(|&l| l != root_label).for_each(|l| consider(1 + l));
+            consider(scores, 1..1 + n_labels, 1 + root_label, &mut best);
         }
     }
     if st.can_right() {
-        (0..n_labels).filter(|&l| l != root_label).for_each(|l| consider(1 + n_labels + l));
+        consider(scores, 1 + n_labels..1 + 2 * n_labels, 1 + n_labels + root_label, &mut best);
     }
-    best
+    best.0
+}
+
+/// Fold the classes `range` but `skip` into `best` (class, score), which keeps the first
+/// of equal scores. The classes either side of `skip` are two runs whose maximum the
+/// compiler finds with vector instructions.
+#[inline(always)]
+fn consider(scores: &[i32], range: std::ops::Range<usize>, skip: usize, best: &mut (usize, i32)) {
+    let from = range.start;
+    let row = scores.get(range).unwrap_or(&[]);
+    let cut = skip.wrapping_sub(from).min(row.len());
+    let (before, after) = (&row[..cut], row.get(cut + 1..).unwrap_or(&[]));
+    for (run, at) in [(before, from), (after, from + cut + 1)] {
+        if let Some(top) = run.iter().copied().max() {
+            if top > best.1 || best.0 == usize::MAX {
+                *best = (at + run.iter().position(|&s| s == top).unwrap_or(0), top);
+            }
+        }
+    }
 }
 
 impl Parser {
