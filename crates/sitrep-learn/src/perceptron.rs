@@ -400,8 +400,20 @@ impl Weights {
             // table are fetched meanwhile.
             let (now, later) = features.split_at(features.len().min(BATCH / 2));
             features = later;
-            for &f in now {
+            // First ask for every key's slot in the small table and word of the filter,
+            // so that their misses overlap instead of stalling one feature at a time.
+            let mut now_keys = [0u32; BATCH / 2];
+            for (slot, &f) in now_keys.iter_mut().zip(now) {
                 let k = short_key(f);
+                *slot = k;
+                if let Some(h) = hot.get(k as usize & hot_mask) {
+                    prefetch(h);
+                }
+                if let Some(w) = filter.get(filter_bit(k, filter_mask) >> 6) {
+                    prefetch(w);
+                }
+            }
+            for &k in &now_keys[..now.len()] {
                 let r = find(hot, k, hot_mask);
                 if r != 0 {
                     let from = ((r >> 8) - 1) * stride;
