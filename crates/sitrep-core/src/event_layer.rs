@@ -48,7 +48,8 @@ pub struct Participant {
     pub entity: Option<usize>,
     /// True when the text does not name this side in the event's clause and the coder
     /// inferred it from the report (the other party of the report's conflict); `span` is
-    /// then the trigger.
+    /// then the nearest mention of that party elsewhere in the report (its own name
+    /// preferred, datelines never).
     pub inferred: bool,
 }
 

@@ -4,7 +4,7 @@
 
 use sitrep_core::{Attribution, Stance};
 
-use crate::coder::subject;
+use crate::coder::{subject, weapon};
 use crate::context::Context;
 use crate::lexicon::Lexicon;
 
@@ -28,7 +28,7 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
                     // reporting clause beside it ("…, AP reported") before giving up.
                     let passive = t.child(h, "nsubj:pass").is_some() || t.child(h, "aux:pass").is_some();
                     if !passive {
-                        return Some(Attribution { by: subject(cx, h).map(|s| cx.participant(s)), cue: t.word(h).to_string(), stance });
+                        return Some(Attribution { by: reporter(cx, h), cue: t.word(h).to_string(), stance });
                     }
                 }
                 x = h;
@@ -43,7 +43,7 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
         let Some(h) = t.head(x) else { break };
         if matches!(r, "ccomp" | "xcomp" | "parataxis" | "advcl") || r.starts_with("ccomp") || r.starts_with("acl") {
             if let Some(stance) = lex.reporting(&t.lemma(h)).filter(|_| t.upos(h) == "VERB") {
-                let by = cx.speaker_before(h).or_else(|| subject(cx, h).map(|s| cx.participant(s)));
+                let by = cx.speaker_before(h).or_else(|| reporter(cx, h));
                 return Some(Attribution { by, cue: t.word(h).to_string(), stance });
             }
             // "said they were willing to come": climb past the adjective or auxiliary clause.
@@ -71,7 +71,7 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
         for c in t.children(anchor) {
             if matches!(t.rel(c), "parataxis" | "advcl") && c != v {
                 if let Some(stance) = lex.reporting(&t.lemma(c)) {
-                    return Some(Attribution { by: subject(cx, c).map(|s| cx.participant(s)), cue: t.word(c).to_string(), stance });
+                    return Some(Attribution { by: reporter(cx, c), cue: t.word(c).to_string(), stance });
                 }
             }
         }
@@ -82,7 +82,23 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
             }
         }
     }
-    None
+    // "…, according to the regional governor" attached by the parser elsewhere in the
+    // sentence (to an adverb, to the object): it still says who reports the sentence's
+    // main clause (not a nominal event or a clause inside it).
+    let main = t.upos(v) == "VERB" && (t.head(v).is_none() || (t.rel(v) == "conj" && t.head(v).is_some_and(|h| t.head(h).is_none() && t.upos(h) == "VERB")));
+    if !main {
+        return None;
+    }
+    let s = &cx.doc.text_layer.sentences[cx.sentence(v)];
+    let according = s.tokens().find(|&k| t.word(k).eq_ignore_ascii_case("according") && k + 1 < s.end_token as usize && t.word(k + 1).eq_ignore_ascii_case("to"))?;
+    let by = t.head(according).filter(|&h| t.rel(according) == "case" && matches!(t.upos(h), "NOUN" | "PROPN" | "PRON") && !t.dominates(h, v))?;
+    Some(Attribution { by: Some(cx.participant(by)), cue: "according to".into(), stance: Stance::Reported })
+}
+
+/// The party saying so with the reporting verb `h`: its subject, unless that is a weapon
+/// (a misread "artillery … said" names no reporter).
+fn reporter(cx: &Context, h: usize) -> Option<sitrep_core::Participant> {
+    subject(cx, h).filter(|&s| !weapon(cx, s)).map(|s| cx.participant(s))
 }
 
 /// A party reporting about itself is making a claim.

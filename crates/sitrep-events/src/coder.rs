@@ -2,6 +2,8 @@
 //! and target from subject and object (or the pattern's preposition), passives, relative
 //! clauses, control ("urged X to …") and coordination.
 
+use std::borrow::Cow;
+
 use sitrep_core::Participant;
 
 use crate::context::Context;
@@ -60,6 +62,12 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
             v = h;
             continue;
         }
+        // "accused Kyiv of shelling …", "praised the army for holding …": the one
+        // accused or praised did it.
+        let party = || matches!(t.upos(h), "PROPN" | "PRON") || cx.participant(h).actor.is_some();
+        if r.starts_with("acl") && t.xpos(v) == "VBG" && t.rel(h).starts_with("obj") && t.children(v).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(t.word(c).to_lowercase().as_str(), "of" | "for")) && party() {
+            return Some(h);
+        }
         // "Putin made an address urging …": the one who makes the address urges.
         if r.starts_with("acl") && t.xpos(v) == "VBG" && t.rel(h).starts_with("obj") {
             v = t.head(h)?;
@@ -84,6 +92,46 @@ fn oblique(cx: &Context, v: usize, prep: &str) -> Option<usize> {
     })
 }
 
+/// Weapons: a means of attack, never its target, and an event of their own only as the
+/// subject of a verb the lexicon does not know ("missiles kill", "bombs fall").
+/// ("tank" and "jet" are left out: "think tank", "jet fuel".)
+const WEAPONS: &[&str] = &["artillery", "drone", "missile", "rocket", "bomb", "shell", "mortar", "warplane", "helicopter", "warship"];
+
+/// Whether token `k` is a weapon (a common noun: "Shell" the company is not).
+pub fn weapon(cx: &Context, k: usize) -> bool {
+    let t = &cx.tree;
+    if t.upos(k) != "NOUN" {
+        return false;
+    }
+    let lemma = t.lemma(k);
+    WEAPONS.iter().any(|w| *lemma == **w || lemma.strip_suffix('s') == Some(*w))
+}
+
+/// The party a source token `s` stands for: itself, or for a weapon nobody is named for
+/// in its own words ("drones", not "Russian drones"), the agent of its participle
+/// ("missiles fired by Russian forces"); a weapon alone is no actor.
+fn wielder(cx: &Context, s: usize) -> Option<usize> {
+    if !weapon(cx, s) || cx.participant(s).actor.is_some() {
+        return Some(s);
+    }
+    let t = &cx.tree;
+    t.children(s).filter(|&c| t.rel(c).starts_with("acl")).find_map(|c| t.children(c).find(|&k| t.rel(k).starts_with("obl") && t.case(k).as_deref() == Some("by")))
+}
+
+/// Whether an event of `code` moves what its object names (aid, forces, a show of force,
+/// a withdrawal: roots 07 and 15, 074, 087x), or its object `o` is a weapon: then the
+/// object is the thing moved, not the party acted upon. Aid or protection given to a
+/// party names it as the object ("armed the rebels", "protecting Europe").
+fn moved(cx: &Context, code: &str, o: usize) -> bool {
+    let recipient = || code.starts_with("07") && cx.participant(o).actor.is_some();
+    weapon(cx, o) || oblique(cx, o, "of").is_some_and(|k| weapon(cx, k)) || (moves(code) && !recipient())
+}
+
+/// Whether an event of `code` moves something: aid (07), forces (15, 074), a withdrawal (087x).
+fn moves(code: &str) -> bool {
+    matches!(code.get(..2), Some("07" | "15")) || code == "074" || code.starts_with("087")
+}
+
 /// Check a pattern against predicate `v`; returns the target token it names, if any, and
 /// the last trigger token.
 fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)> {
@@ -101,10 +149,13 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
             Need::Oblique(prep) => target = Some(oblique(cx, v, prep)?),
             Need::Object(w) => {
                 let o = t.child(v, "obj")?;
-                if t.lemma(o) != *w && !t.word(o).eq_ignore_ascii_case(w) {
-                    return None;
-                }
-                target = Some(oblique(cx, o, "of").unwrap_or(o));
+                // A plural of the lexicon ("diplomats") names the singular too, but for
+                // weapons: one rocket launched is as often a test as an attack.
+                let is = |k: usize| t.lemma(k) == *w || t.word(k).eq_ignore_ascii_case(w) || (w.strip_suffix('s') == Some(&*t.lemma(k)) && !weapon(cx, k));
+                // "launched dozens of missiles": the counted word is the object.
+                let o = if is(o) { o } else { oblique(cx, o, "of").filter(|&k| is(k))? };
+                // What is sent, deployed or fired is not who it is aimed at.
+                target = oblique(cx, o, "of").or((!moved(cx, &p.code, o)).then_some(o));
             }
             Need::Complement(w) => {
                 t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && t.lemma(c) == *w)?;
@@ -159,7 +210,8 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     if patterns.is_empty() {
         return None;
     }
-    let (p, target, end) = patterns.iter().find_map(|p| matches(cx, v, p).map(|(tg, e)| (p, tg, e)))?;
+    let found = patterns.iter().find_map(|p| matches(cx, v, p).map(|(tg, e)| (Cow::Borrowed(p), tg, e)));
+    let (p, target, end) = found.or_else(|| fired_weapon(cx, lex, v, patterns))?;
     // A bare pattern of a speech-like code ("declare", "deny", "ask", "tell") is an event
     // only with a nominal object and no clause of content: "denied the report", not
     // "denied that …" (attribution) nor "told leaders that …" (reporting).
@@ -172,19 +224,93 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
         let agent = t.children(v).find(|&c| t.rel(c).starts_with("obl") && t.case(c).as_deref() == Some("by"));
         (agent, target.or_else(|| t.child(v, "nsubj:pass")))
     } else {
+        let object = t.child(v, "obj");
         let target = match p.voice {
             Voice::Intransitive => None,
-            _ => target.or_else(|| t.child(v, "obj")).or_else(|| ["against", "on", "at", "with"].iter().find_map(|prep| oblique(cx, v, prep))),
+            // "deployed troops to the border", "fired rockets at a base": the target, if
+            // any, is where the force goes, when that names a party; the preposition may
+            // hang from the object ("support to Israel").
+            _ if object.is_some_and(|o| moved(cx, &p.code, o)) || (object.is_none() && moves(&p.code)) => target.or_else(|| {
+                let heads = [Some(v), object, object.and_then(|o| oblique(cx, o, "of"))];
+                ["at", "against", "on", "into", "to", "toward", "towards"]
+                    .iter()
+                    .flat_map(|prep| heads.iter().flatten().filter_map(move |&h| oblique(cx, h, prep)))
+                    .find(|&k| cx.participant(k).actor.is_some())
+            }),
+            _ => target.or(object).or_else(|| ["against", "on", "at", "with"].iter().find_map(|prep| oblique(cx, v, prep))),
         };
         (subject(cx, v), target)
     };
+    let source = source.and_then(|s| wielder(cx, s));
+    let code = means(cx, lex, v, &p.code).unwrap_or_else(|| p.code.clone());
     Some(Coded {
         head: v,
         trigger_end: end,
-        code: p.code.clone(),
+        code,
         source: source.map(|s| cx.participant(s)),
-        target: target.map(|s| cx.participant(s)),
+        // A weapon is what hits, not whom ("shot down 20 drones").
+        target: target.filter(|&k| !weapon(cx, k)).map(|s| cx.participant(s)),
     })
+}
+
+/// A verb the lexicon knows for firing some weapons ("fire obj:missiles", "launch
+/// obj:rockets") with another weapon as its object, aimed at something ("launched dozens
+/// of drones at cities"): coded as that weapon's attack (the noun lexicon's code for it).
+fn fired_weapon<'l>(cx: &Context, lex: &Lexicon, v: usize, patterns: &'l [Pattern]) -> Option<(Cow<'l, Pattern>, Option<usize>, usize)> {
+    let t = &cx.tree;
+    let fires = patterns.iter().any(|p| p.needs.iter().any(|n| matches!(n, Need::Object(w) if WEAPONS.contains(&w.trim_end_matches('s')))));
+    if !fires {
+        return None;
+    }
+    // Aimed at a party or a place: a rocket launched into space or in a test is no attack.
+    ["at", "against", "on", "into", "toward", "towards"]
+        .iter()
+        .filter_map(|prep| oblique(cx, v, prep))
+        .find(|&k| cx.participant(k).actor.is_some() || (cx.tree.subtree(k).0..=k).any(|j| cx.place(j).is_some()))?;
+    let o = t.child(v, "obj")?;
+    let w = if weapon(cx, o) { o } else { oblique(cx, o, "of").filter(|&k| weapon(cx, k))? };
+    let word = t.word(w).to_lowercase();
+    let lemma = t.lemma(w);
+    let code = [lex.noun(&lemma), lex.noun(&word)].into_iter().flatten().find(|p| p.needs.is_empty())?.code.clone();
+    if !matches!(code.get(..2), Some("18" | "19" | "20")) {
+        return None;
+    }
+    Some((Cow::Owned(Pattern { needs: vec![Need::Object(lemma.into_owned())], code, voice: Voice::Active }), None, v))
+}
+
+/// The nominal event or weapon that is the subject of the verb `v` coded `code` ("Russian
+/// artillery struck", "the shelling hit"): the verb is the event, and the noun's code is
+/// taken when it says more within the same root (194 artillery, 1952 drones for 190).
+fn means(cx: &Context, lex: &Lexicon, v: usize, code: &str) -> Option<String> {
+    let s = cx.tree.child(v, "nsubj")?;
+    if cx.tree.upos(s) != "NOUN" || !(code.len() == 3 && code.ends_with('0')) {
+        return None;
+    }
+    // The lemma's patterns, then the word's ("missiles" has a row of its own).
+    let fits = |p: &&Pattern| matches(cx, s, p).is_some();
+    let p = match entries(cx, s, |w| lex.noun(w)).iter().find(fits) {
+        Some(p) => p,
+        None => lex.noun(&cx.tree.word(s).to_lowercase()).iter().find(fits)?,
+    };
+    (p.code.get(..2) == code.get(..2) && p.code != code).then(|| p.code.clone())
+}
+
+/// Whether the noun `n` is part of a verb event rather than an event of its own: the
+/// subject (or a conjunct of it) of a verb coded in the same root ("Russian artillery
+/// struck", "the shelling hit"; unless it is `aimed` at a target of its own), the object
+/// of one when it counts weapons ("fired a barrage of rockets"), or a weapon anywhere but
+/// the subject of a verb, unless its pattern names a kind of attack ("a car bomb").
+fn is_means(cx: &Context, lex: &Lexicon, n: usize, p: &Pattern, aimed: bool) -> bool {
+    let code = p.code.as_str();
+    let t = &cx.tree;
+    let mut s = n;
+    if t.rel(s) == "conj" {
+        s = t.head(s).unwrap_or(s);
+    }
+    let armed = weapon(cx, n) || oblique(cx, n, "of").is_some_and(|k| weapon(cx, k));
+    let verb = t.head(s).filter(|&h| ((t.rel(s) == "nsubj" && (armed || !aimed)) || (armed && t.rel(s) == "obj")) && t.upos(h) == "VERB");
+    let same_root = verb.is_some_and(|h| code_verb(cx, lex, h).is_some_and(|c| c.code.get(..2) == code.get(..2)));
+    same_root || (weapon(cx, n) && t.rel(s) != "nsubj" && p.needs.is_empty())
 }
 
 /// Code a noun token ("shelling", "sanctions on Moscow", "Russian shelling").
@@ -194,6 +320,11 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         return None;
     }
     let (p, target, _) = patterns.iter().find_map(|p| matches(cx, n, p).map(|(tg, e)| (p, tg, e)))?;
+    // "a missile strike on Odesa killed …" says whom it hit: an event of its own.
+    let aimed = target.or_else(|| ["against", "on"].iter().find_map(|prep| oblique(cx, n, prep))).is_some();
+    if is_means(cx, lex, n, p, aimed) {
+        return None;
+    }
     // Source: a possessor or modifier that is an actor ("Russian shelling", "Russia's
     // invasion"), or an agent ("by Russian forces").
     let t_ = &cx.tree;
@@ -213,6 +344,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .or_else(|| ["against", "on", "of"].iter().find_map(|prep| oblique(cx, n, prep)))
         .or(copular_subject)
         .or(relative_target)
+        .filter(|&c| !weapon(cx, c))
         .map(|c| cx.participant(c));
     Some(Coded { head: n, trigger_end: n, code: p.code.clone(), source, target })
 }

@@ -7,9 +7,13 @@ use std::collections::HashMap;
 
 use sitrep_core::{Doc, Participant, Span};
 
-/// The two leading countries of a report, when they dominate it.
+/// The two leading countries of a report, when they dominate it, with where each is named.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dyad(pub String, pub String);
+pub struct Dyad(pub String, pub String, Vec<Mention>, Vec<Mention>);
+
+/// One mention of a side: its span, its entity, and whether the entity is the country
+/// itself ("Kosovo", "Russian") rather than one of its people or bodies.
+type Mention = (Span, usize, bool);
 
 impl Dyad {
     /// The dyad of `doc`: the two countries with the most actor-coded mentions, each with
@@ -26,39 +30,70 @@ impl Dyad {
         let total: usize = counts.values().sum();
         let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        // Datelines name where the report was filed, not a party.
+        let tokens = &doc.text_layer.tokens;
+        let datelines: Vec<Span> = doc
+            .text_layer
+            .sentences
+            .iter()
+            .filter_map(|s| crate::repair::dateline(doc, s.first_token as usize, s.end_token as usize).map(|d| Span::new(s.span.start, tokens[d].span.end)))
+            .collect();
+        let mentions = |country: &str| -> Vec<Mention> {
+            let mut m: Vec<Mention> = doc
+                .entities
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.actor.as_deref().and_then(|c| c.get(..3)) == Some(country))
+                .flat_map(|(i, e)| e.mentions.iter().map(move |&s| (s, i, e.actor.as_deref().is_some_and(|c| c.len() == 3))))
+                .filter(|(s, _, _)| !datelines.iter().any(|d| d.start <= s.start && s.end <= d.end))
+                .collect();
+            m.sort_by_key(|(s, _, _)| s.start);
+            m
+        };
         match ranked.as_slice() {
-            [(a, na), (b, nb), ..] if *na >= 3 && *nb >= 3 && (na + nb) * 2 >= total => Some(Dyad(a.to_string(), b.to_string())),
+            [(a, na), (b, nb), ..] if *na >= 3 && *nb >= 3 && (na + nb) * 2 >= total => Some(Dyad(a.to_string(), b.to_string(), mentions(a), mentions(b))),
             _ => None,
         }
     }
 
-    /// The other side of `code`'s country, if it is one of the two.
-    pub fn other(&self, code: &str) -> Option<&str> {
+    /// The other side of `code`'s country, if it is one of the two, with its mentions.
+    fn other(&self, code: &str) -> Option<(&str, &[Mention])> {
         let c = code.get(..3)?;
         if c == self.0 {
-            Some(&self.1)
+            Some((&self.1, &self.3))
         } else if c == self.1 {
-            Some(&self.0)
+            Some((&self.0, &self.2))
         } else {
             None
         }
     }
 
-    /// Fill the unsaid side of an event between the dyad's countries.
-    pub fn complete(&self, source: &mut Option<Participant>, target: &mut Option<Participant>, trigger: Span) {
+    /// Fill the unsaid side of an event of `code` between the dyad's countries. The side
+    /// is marked inferred and points at the nearest mention of its country before the
+    /// trigger (else the first after it; the country's own name before its people's),
+    /// never at the trigger's words; a show of force (root 15) is aimed at no one the
+    /// text does not name.
+    pub fn complete(&self, code: &str, source: &mut Option<Participant>, target: &mut Option<Participant>, trigger: Span) {
         let known = |p: &Option<Participant>| p.as_ref().and_then(|p| p.actor.clone());
-        let infer = |code: &str| Participant { span: trigger, actor: Some(code.to_string()), entity: None, inferred: true };
+        let infer = |code: &str, mentions: &[Mention]| {
+            let before = mentions.partition_point(|(s, _, _)| s.start < trigger.start);
+            let (earlier, later) = mentions.split_at(before);
+            let country = |m: &&Mention| m.2;
+            let &(span, entity, _) = earlier.iter().rev().find(country).or_else(|| later.iter().find(country)).or(earlier.last()).or(later.first())?;
+            Some(Participant { span, actor: Some(code.to_string()), entity: Some(entity), inferred: true })
+        };
         // A side the text leaves out, or names without a code ("the offer", "the city"),
         // is taken to be the other side; the inference is marked.
         match (known(source), known(target)) {
-            (Some(s), None) => {
-                if let Some(o) = self.other(&s) {
-                    *target = Some(infer(o));
+            (Some(s), None) if !code.starts_with("15") => {
+                if let Some(p) = self.other(&s).and_then(|(o, m)| infer(o, m)) {
+                    *target = Some(p);
                 }
             }
             (None, Some(t)) => {
-                if let Some(o) = self.other(&t) {
-                    *source = Some(infer(o));
+                if let Some(p) = self.other(&t).and_then(|(o, m)| infer(o, m)) {
+                    *source = Some(p);
                 }
             }
             _ => {}

@@ -56,6 +56,10 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
             if (r == "advmod" || r == "det" || r == "aux") && matches!(w.as_str(), "not" | "n't" | "never" | "no") {
                 return Factuality::Negated;
             }
+            // "any attack", "any invasion": no particular one happened.
+            if depth == 0 && r == "det" && w == "any" {
+                return Factuality::Hypothetical;
+            }
             if r == "aux" || r == "advmod" {
                 if let Some(f) = lex.factuality(&w) {
                     return f;

@@ -12,6 +12,7 @@ pub mod factuality;
 pub mod lexicon;
 pub mod petrarch;
 pub mod quotes;
+pub mod repair;
 mod stage;
 pub mod tree;
 

@@ -81,7 +81,7 @@ impl Stage for EventStage {
             }
             let trigger = Span::new(tokens[c.head].span.start, tokens[c.trigger_end].span.end);
             if let Some(d) = &dyad {
-                d.complete(&mut c.source, &mut c.target, trigger);
+                d.complete(&c.code, &mut c.source, &mut c.target, trigger);
             }
             let sentence = doc.text_layer.sentences[cx.sentence(v)].span;
             let mut attribution = attribution::attribution(&cx, lex, v);
@@ -177,9 +177,12 @@ fn requested_by(cx: &Context, h: usize, heads: &[usize], events: &[Event]) -> bo
         through_complement |= r == "xcomp" || r.starts_with("ccomp") || r.starts_with("acl") || r == "parataxis" || infinitive;
         let Some(g) = t.head(x) else { return false };
         // What one is condemned or accused for is the charge, part of that event:
-        // "a resolution condemning Russia … for invading a United Nations member state".
-        let charge = r.starts_with("advcl") && t.xpos(x) == "VBG" && t.children(x).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(t.word(c).to_lowercase().as_str(), "for" | "of"));
-        if charge && heads.iter().position(|&k| k == g).is_some_and(|i| events[i].root() == "11") {
+        // "a resolution condemning Russia … for invading a United Nations member state",
+        // "accused Kyiv of shelling the plant".
+        let charge = (r.starts_with("advcl") || r.starts_with("acl")) && t.xpos(x) == "VBG" && t.children(x).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(t.word(c).to_lowercase().as_str(), "for" | "of"));
+        // With "of"/"for" on a clause of the object, the accusing verb is the object's head.
+        let accuser = if r.starts_with("acl") { t.head(g).filter(|_| t.rel(g).starts_with("obj")) } else { Some(g) };
+        if charge && accuser.and_then(|a| heads.iter().position(|&k| k == a)).is_some_and(|i| events[i].root() == "11") {
             return true;
         }
         if through_complement {

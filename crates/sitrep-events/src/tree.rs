@@ -2,26 +2,32 @@
 
 use sitrep_core::Doc;
 
-/// A view of one report's dependency trees.
+/// A view of one report's dependency trees, with the parser's known slips on news
+/// sentences mended ([`crate::repair`]); the syntax layer itself is left as it is.
 pub struct Tree<'a> {
     doc: &'a Doc,
+    /// For each token, its head.
+    heads: Vec<Option<u32>>,
+    /// For each token, its relation to its head.
+    rels: Vec<&'static str>,
     /// For each token, its children (token indices), in order.
     children: Vec<Vec<u32>>,
 }
 
 impl<'a> Tree<'a> {
-    /// Index the tree of `doc` (the syntax layer must be filled).
+    /// Index the tree of `doc` (the syntax layer must be filled), mending datelines read
+    /// as subjects and main verbs read as modifiers before a reporting clause.
     pub fn new(doc: &'a Doc) -> Tree<'a> {
-        let n = doc.syntax.tokens.len();
-        let mut children = vec![Vec::new(); n];
-        for (i, t) in doc.syntax.tokens.iter().enumerate() {
-            if let Some(h) = t.head {
-                if let Some(c) = children.get_mut(h as usize) {
-                    c.push(i as u32);
-                }
+        let mut heads: Vec<Option<u32>> = doc.syntax.tokens.iter().map(|t| t.head).collect();
+        let mut rels: Vec<&'static str> = doc.syntax.tokens.iter().map(|t| t.deprel).collect();
+        crate::repair::mend(doc, &mut heads, &mut rels);
+        let mut children = vec![Vec::new(); heads.len()];
+        for (i, h) in heads.iter().enumerate() {
+            if let Some(c) = h.and_then(|h| children.get_mut(h as usize)) {
+                c.push(i as u32);
             }
         }
-        Tree { doc, children }
+        Tree { doc, heads, rels, children }
     }
 
     /// Number of tokens.
@@ -63,12 +69,12 @@ impl<'a> Tree<'a> {
 
     /// Relation of token `i` to its head.
     pub fn rel(&self, i: usize) -> &'static str {
-        self.doc.syntax.tokens[i].deprel
+        self.rels[i]
     }
 
     /// Head of token `i`.
     pub fn head(&self, i: usize) -> Option<usize> {
-        self.doc.syntax.tokens[i].head.map(|h| h as usize)
+        self.heads[i].map(|h| h as usize)
     }
 
     /// Children of token `i`.
