@@ -99,6 +99,42 @@ pub struct Workspace {
     parse_scratch: ParseScratch,
     parse: Parse,
     lower: String,
+    lemmas: LemmaCache,
+}
+
+/// Lemmas already found, by word and tag: news repeats its words, and a lemma looked up
+/// here costs one hash instead of a walk through the word's suffixes. Bounded: emptied
+/// when full.
+#[derive(Default)]
+struct LemmaCache {
+    /// (hash of the form, tag) → where its lemma is in `text`.
+    at: std::collections::HashMap<u64, (u32, u32), hash::BuildKeyHasher>,
+    text: String,
+}
+
+impl LemmaCache {
+    /// Entries kept before the cache starts over.
+    const MAX: usize = 1 << 16;
+
+    /// Append the lemma of `form` with `tag` to `out`, from the cache or `find`.
+    fn lemma(&mut self, form: &str, tag: u8, out: &mut String, find: impl FnOnce(&mut String)) {
+        let key = hash::mix(hash::str_hash(form), tag as u64);
+        if let Some(&(a, b)) = self.at.get(&key) {
+            if let Some(lemma) = self.text.get(a as usize..b as usize) {
+                out.push_str(lemma);
+                return;
+            }
+        }
+        let start = out.len();
+        find(out);
+        if self.at.len() >= Self::MAX || self.text.len() > u32::MAX as usize / 2 {
+            self.at.clear();
+            self.text.clear();
+        }
+        let a = self.text.len() as u32;
+        self.text.push_str(&out[start..]);
+        self.at.insert(key, (a, self.text.len() as u32));
+    }
 }
 
 impl Syntax {
@@ -137,8 +173,9 @@ impl Syntax {
         std::mem::swap(&mut out.labels, &mut ws.parse.labels);
         out.lemmas.clear();
         out.lemma_ends.clear();
+        let (lemmatizer, lower) = (&self.lemmatizer, &mut ws.lower);
         for (w, &tag) in words.zip(&out.tags) {
-            self.lemmatizer.lemma(&treebank_form(w), tag, &mut ws.lower, &mut out.lemmas);
+            ws.lemmas.lemma(w, tag, &mut out.lemmas, |out| lemmatizer.lemma(&treebank_form(w), tag, lower, out));
             out.lemma_ends.push(out.lemmas.len() as u32);
         }
     }

@@ -31,10 +31,26 @@ impl SyntaxStage {
     }
 }
 
+thread_local! {
+    /// Each thread's buffers and lemma cache, kept from report to report.
+    static WORKSPACE: std::cell::RefCell<(Workspace, Analysis)> = std::cell::RefCell::default();
+}
+
 impl Stage for SyntaxStage {
     fn annotate(&self, doc: &mut Doc) {
-        let mut ws = Workspace::default();
-        let mut a = Analysis::default();
+        WORKSPACE.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut pair) => {
+                let (ws, a) = &mut *pair;
+                self.annotate_with(doc, ws, a);
+            }
+            // Re-entered on this thread (never in sitrep itself): fresh buffers.
+            Err(_) => self.annotate_with(doc, &mut Workspace::default(), &mut Analysis::default()),
+        });
+    }
+}
+
+impl SyntaxStage {
+    fn annotate_with(&self, doc: &mut Doc, ws: &mut Workspace, a: &mut Analysis) {
         let mut layer = std::mem::take(&mut doc.syntax);
         layer.clear();
         let text = doc.text();
@@ -43,7 +59,7 @@ impl Stage for SyntaxStage {
             let range = sentence.tokens();
             let first = range.start as u32;
             let words = tokens[range].iter().map(|t| t.span.of(text));
-            self.model.analyze_into(words, &mut ws, &mut a);
+            self.model.analyze_into(words, ws, a);
             for i in 0..a.tags.len() {
                 let token = TokenSyntax {
                     upos: a.upos(self.model, i),
