@@ -170,6 +170,9 @@ pub struct Weights {
     scale: f32,
 }
 
+/// A slot of a lookup table: (feature key, row); key 0 = empty.
+type Slot = (u32, u32);
+
 /// Where one feature's weights are in a [`Weights`] (0: it has none).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Row(u32);
@@ -368,7 +371,7 @@ impl Weights {
 
     #[inline(always)]
     fn score_with(&self, rows: &[Row], features: &[u64], scores: &mut [i32]) {
-        let (hot, cold): (&[(u32, u32)], &[(u32, u32)]) = (&self.hot, &self.slots);
+        let (hot, cold): (&[Slot], &[Slot]) = (&self.hot, &self.slots);
         let (hot_mask, cold_mask) = (hot.len() - 1, cold.len() - 1);
         let filter: &[u64] = &self.filter;
         let filter_mask = filter.len() * 64 - 1;
