@@ -260,6 +260,11 @@ pub struct ExtractArgs {
     /// they name take their codes (as of each report's date); repeatable.
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
+
+    /// At the end, print on standard error the time each stage took (summed over all
+    /// threads) and its share: where a run's time goes.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -119,6 +119,9 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         eprintln!("sitrep extract: cannot write the output: {e}");
         return ExitCode::FAILURE;
     }
+    if args.timings {
+        print_timings(&pipeline);
+    }
     if let Some(dir) = &args.output_dir {
         let files = out.files();
         eprintln!(
@@ -130,6 +133,18 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         );
     }
     summarize(&tally, inputs.len() + missing.len())
+}
+
+/// The time each stage took and its share, on standard error.
+fn print_timings(pipeline: &Pipeline) {
+    let spent = pipeline.time_spent();
+    let total: f64 = spent.iter().map(|(_, t)| t.as_secs_f64()).sum();
+    eprintln!("sitrep extract: time by stage (all threads)");
+    for (name, t) in &spent {
+        let secs = t.as_secs_f64();
+        eprintln!("  {name:<22} {secs:>9.2} s  {:>5.1} %", 100.0 * secs / total.max(1e-9));
+    }
+    eprintln!("  {:<22} {total:>9.2} s", "all stages");
 }
 
 fn plural(n: u64) -> &'static str {

@@ -9,11 +9,20 @@
 //! assert_eq!(doc.text_layer.sentences.len(), 2);
 //! ```
 
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
 use sitrep_core::{Doc, Stage};
 
 /// Every stage, in the order data flows through them. Built once, run on many reports.
+///
+/// It keeps the time each stage has taken, summed over every report and thread, so that
+/// a run can say where its time went ([`Pipeline::time_spent`], `sitrep extract
+/// --timings`).
 pub struct Pipeline {
-    stages: Vec<Box<dyn Stage>>,
+    stages: Vec<(&'static str, Box<dyn Stage>)>,
+    /// Nanoseconds spent in each stage.
+    spent: Vec<AtomicU64>,
 }
 
 impl Pipeline {
@@ -33,23 +42,39 @@ impl Pipeline {
     fn build(events: sitrep_events::EventStage) -> Result<Pipeline, PipelineError> {
         let syntax = sitrep_syntax::SyntaxStage::builtin().map_err(|e| PipelineError(e.to_string()))?;
         let entities = sitrep_actors::EntityStage::builtin().map_err(|e| PipelineError(e.to_string()))?;
-        Ok(Pipeline {
-            stages: vec![
-                Box::new(sitrep_text::Segmenter::new()),
-                Box::new(syntax),
-                Box::new(sitrep_time::TimeTagger::new()),
-                Box::new(entities),
-                Box::new(sitrep_geo::PlaceTagger::builtin()),
-                Box::new(events),
-            ],
-        })
+        let stages: Vec<(&'static str, Box<dyn Stage>)> = vec![
+            ("sentences and tokens", Box::new(sitrep_text::Segmenter::new())),
+            ("syntax", Box::new(syntax)),
+            ("times", Box::new(sitrep_time::TimeTagger::new())),
+            ("entities and actors", Box::new(entities)),
+            ("places", Box::new(sitrep_geo::PlaceTagger::builtin())),
+            ("events", Box::new(events)),
+        ];
+        let spent = stages.iter().map(|_| AtomicU64::new(0)).collect();
+        Ok(Pipeline { stages, spent })
     }
 
     /// Run every stage on `doc`.
     pub fn run(&self, doc: &mut Doc) {
-        for stage in &self.stages {
+        for ((_, stage), spent) in self.stages.iter().zip(&self.spent) {
+            let start = Instant::now();
             stage.annotate(doc);
+            spent.fetch_add(start.elapsed().as_nanos() as u64, Ordering::Relaxed);
         }
+    }
+
+    /// Each stage's name and the time it has taken so far, over all reports and threads.
+    ///
+    /// ```
+    /// let pipeline = sitrep::Pipeline::new().unwrap();
+    /// let mut doc = sitrep_core::Doc::new(sitrep_core::Meta::new("r", jiff::civil::date(2022, 2, 25)), "Troops advanced.");
+    /// pipeline.run(&mut doc);
+    /// let spent = pipeline.time_spent();
+    /// assert_eq!(spent[1].0, "syntax");
+    /// assert!(spent.iter().all(|(_, t)| !t.is_zero()));
+    /// ```
+    pub fn time_spent(&self) -> Vec<(&'static str, Duration)> {
+        self.stages.iter().zip(&self.spent).map(|((name, _), t)| (*name, Duration::from_nanos(t.load(Ordering::Relaxed)))).collect()
     }
 }
 

@@ -229,3 +229,16 @@ fn parallel_extract_writes_the_same_as_one_thread() {
     assert!(!one.stdout.is_empty());
     assert_eq!(one.stdout, all.stdout, "same reports, same order, same bytes");
 }
+
+#[test]
+fn timings_say_where_the_time_went() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "r.txt", b" date 2022-02-25\nRussian troops seized the airport outside Kyiv on Friday.");
+    let out = sitrep(&["extract", "--timings", "r.txt"], dir.path(), b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(reports(&out).len(), 1, "the output is unchanged");
+    let err = stderr(&out);
+    for stage in ["sentences and tokens", "syntax", "times", "entities and actors", "places", "events", "all stages"] {
+        assert!(err.contains(stage), "{stage} missing from:\n{err}");
+    }
+}
