@@ -186,3 +186,21 @@ fn reporting_clauses_and_weapons_in_news_style() {
     let doc = run("Moscow accused Kyiv of shelling the Zaporizhzhia nuclear plant.");
     assert!(doc.events.events.iter().all(|e| actor(&e.source) != Some("RUSGOV") || e.root() == "11"));
 }
+
+#[test]
+fn drones_clashes_and_repelled_attacks() {
+    let doc = run("Russia launched drones at Ukrainian cities overnight.");
+    let e = find(&doc, "19");
+    assert_eq!((e.cameo.as_str(), e.trigger.of(doc.text())), ("1952", "launched"));
+    assert_eq!(actor(&e.source).map(|a| &a[..3]), Some("RUS"));
+
+    let doc = run("Ukrainian forces clashed near Kharkiv on Monday.");
+    let e = find(&doc, "19");
+    assert_eq!((e.cameo.as_str(), e.trigger.of(doc.text())), ("190", "clashed"));
+    assert!(e.target.is_none() || e.target.as_ref().is_some_and(|t| t.inferred), "no partner is named");
+
+    let doc = run("Ukrainian forces repelled an attack on the village.");
+    let e = find(&doc, "19");
+    assert_eq!((e.cameo.as_str(), e.trigger.of(doc.text())), ("190", "repelled"));
+    assert_eq!(actor(&e.source), Some("UKRMIL"));
+}
