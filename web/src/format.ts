@@ -21,9 +21,10 @@ export const FACTUALITY = ["asserted", "negated", "hypothetical", "expected", "p
 export const STANCES = ["reported", "claimed", "denied", "witnessed", "none"] as const;
 
 /** "RUSMIL (Russian troops)" or whichever half is known. */
-export function actorLabel(text: string | null, code: string | null): string {
-  if (text && code) return `${text} (${code})`;
-  return text ?? code ?? "—";
+export function actorLabel(text: string | null, code: string | null, inferred = false): string {
+  const label = text && code ? `${text} (${code})` : (text ?? code ?? "—");
+  // Not named in the event's clause: the coder took this side from the report's conflict.
+  return inferred ? `${label}, inferred` : label;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

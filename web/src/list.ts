@@ -124,7 +124,7 @@ export class EventList {
         h("span", { class: "badge type", style: `--c:${ploverColor(e.plover)}` }, e.plover ?? "—"),
         e.cameo ? h("span", { class: "cameo", title: "CAMEO code" }, e.cameo) : null,
       ),
-      h("span", { class: "row-actors" }, actorLabel(e.source_text, e.source_actor), " → ", actorLabel(e.target_text, e.target_actor)),
+      h("span", { class: "row-actors" }, actorLabel(e.source_text, e.source_actor, e.source_inferred), " → ", actorLabel(e.target_text, e.target_actor, e.target_inferred)),
       h("span", { class: "row-place" }, e.place_name ? `${e.place_name}${e.place_country ? `, ${e.place_country}` : ""}` : "no place"),
       h(
         "span",

@@ -29,6 +29,10 @@ export interface Event {
   target_text: string | null;
   target_actor: string | null;
   target_country: string | null;
+  /** The report does not name the source in the event's clause: taken from its conflict. */
+  source_inferred: boolean;
+  /** The same for the target. */
+  target_inferred: boolean;
   place_name: string | null;
   lat: number | null;
   lon: number | null;

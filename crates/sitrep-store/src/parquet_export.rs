@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use arrow_array::builder::{Float64Builder, Int64Builder, StringBuilder};
+use arrow_array::builder::{BooleanBuilder, Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
 use parquet::arrow::ArrowWriter;
@@ -19,6 +19,7 @@ const STRINGS: &[&str] = &[
 ];
 const FLOATS: &[&str] = &["goldstein", "lat", "lon", "confidence"];
 const INTS: &[&str] = &["id", "story", "geonames_id", "sentence_start", "sentence_end", "trigger_start", "trigger_end"];
+const BOOLS: &[&str] = &["source_inferred", "target_inferred"];
 
 fn strings(e: &EventRow) -> [Option<String>; 28] {
     [
@@ -56,6 +57,7 @@ fn strings(e: &EventRow) -> [Option<String>; 28] {
 struct Builders {
     ints: Vec<Int64Builder>,
     floats: Vec<Float64Builder>,
+    bools: Vec<BooleanBuilder>,
     strings: Vec<StringBuilder>,
     rows: usize,
 }
@@ -65,6 +67,7 @@ impl Builders {
         Builders {
             ints: INTS.iter().map(|_| Int64Builder::new()).collect(),
             floats: FLOATS.iter().map(|_| Float64Builder::new()).collect(),
+            bools: BOOLS.iter().map(|_| BooleanBuilder::new()).collect(),
             strings: STRINGS.iter().map(|_| StringBuilder::new()).collect(),
             rows: 0,
         }
@@ -78,6 +81,9 @@ impl Builders {
         for (b, v) in self.floats.iter_mut().zip(floats) {
             b.append_option(v);
         }
+        for (b, v) in self.bools.iter_mut().zip([e.source_inferred, e.target_inferred]) {
+            b.append_value(v);
+        }
         for (b, v) in self.strings.iter_mut().zip(strings(e)) {
             b.append_option(v);
         }
@@ -87,6 +93,7 @@ impl Builders {
         let mut cols: Vec<ArrayRef> = Vec::new();
         cols.extend(self.ints.iter_mut().map(|b| Arc::new(b.finish()) as ArrayRef));
         cols.extend(self.floats.iter_mut().map(|b| Arc::new(b.finish()) as ArrayRef));
+        cols.extend(self.bools.iter_mut().map(|b| Arc::new(b.finish()) as ArrayRef));
         cols.extend(self.strings.iter_mut().map(|b| Arc::new(b.finish()) as ArrayRef));
         self.rows = 0;
         RecordBatch::try_new(schema.clone(), cols).map_err(|e| StoreError::Io(std::io::Error::other(e)))
@@ -99,6 +106,7 @@ pub fn export_parquet(store: &Store, filter: &Filter, path: &Path) -> Result<u64
     let mut fields: Vec<Field> = Vec::new();
     fields.extend(INTS.iter().map(|n| Field::new(*n, DataType::Int64, true)));
     fields.extend(FLOATS.iter().map(|n| Field::new(*n, DataType::Float64, true)));
+    fields.extend(BOOLS.iter().map(|n| Field::new(*n, DataType::Boolean, false)));
     fields.extend(STRINGS.iter().map(|n| Field::new(*n, DataType::Utf8, true)));
     let schema = Arc::new(Schema::new(fields));
     let partial = path.with_extension("parquet.partial");

@@ -111,6 +111,11 @@ pub struct EventRow {
     pub target_text: Option<String>,
     pub target_actor: Option<String>,
     pub target_country: Option<String>,
+    /// The report does not name the source in the event's clause: the coder took it from
+    /// the report's conflict (and `source_text` is a mention of it elsewhere).
+    pub source_inferred: bool,
+    /// The same for the target.
+    pub target_inferred: bool,
     pub place_name: Option<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
@@ -167,7 +172,8 @@ pub(crate) const EVENT_COLUMNS: &str = "e.id, e.story, r.id, e.report_date, r.so
     e.plover, e.goldstein, e.source_text, e.source_actor, e.source_country, e.target_text, e.target_actor, e.target_country,
     e.place_name, e.place_lat, e.place_lon, e.place_country, e.place_admin1, e.place_precision, e.place_geonames,
     e.factuality, e.stance, e.attribution_text, e.attribution_actor, e.attribution_cue, e.confidence, e.evidence,
-    e.sentence_start, e.sentence_end, e.trigger_text, e.trigger_start, e.trigger_end, e.quantities, e.highlights";
+    e.sentence_start, e.sentence_end, e.trigger_text, e.trigger_start, e.trigger_end, e.quantities, e.highlights,
+    e.source_inferred, e.target_inferred";
 
 pub(crate) fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
     let q: Option<String> = r.get(38)?;
@@ -191,6 +197,8 @@ pub(crate) fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         target_text: r.get(16)?,
         target_actor: r.get(17)?,
         target_country: r.get(18)?,
+        source_inferred: r.get::<_, i64>(40)? != 0,
+        target_inferred: r.get::<_, i64>(41)? != 0,
         place_name: r.get(19)?,
         lat: r.get(20)?,
         lon: r.get(21)?,

@@ -45,7 +45,8 @@ fn fake(doc: &mut Doc) {
         plover: Some(root_plover.into()),
         goldstein: Some(gold),
         source: side("Russian", "RUSMIL"),
-        target: side("Ukrainian", "UKRMIL"),
+        // "defenders" stands for a side the coder inferred from the report's conflict.
+        target: side("Ukrainian", "UKRMIL").map(|p| sitrep_core::Participant { inferred: text.contains("defenders"), ..p }),
         place,
         date: EventDate { value: date.to_string(), from: None },
         quantities: vec![],
@@ -228,6 +229,7 @@ fn queries_filter_sort_and_limit() {
     assert_eq!(e.evidence, "Russian artillery attacked Ukrainian defenders in Lviv.");
     assert_eq!(e.trigger_span, [18, 21]);
     assert_eq!(e.source_country.as_deref(), Some("RUS"));
+    assert_eq!((e.source_inferred, e.target_inferred), (false, true), "an inferred side is stored as such");
     // Clear errors.
     let err = events(&s, &Filter { event_from: Some("March".into()), ..Filter::default() }).unwrap_err().to_string();
     assert!(err.contains("YYYY-MM-DD"), "{err}");

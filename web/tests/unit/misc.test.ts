@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { clusterPoints } from "../../src/cluster.ts";
-import { attributionLine } from "../../src/format.ts";
+import { actorLabel, attributionLine } from "../../src/format.ts";
 import { dayNumber, dayString } from "../../src/timeline.ts";
 
 test("near points cluster, far ones do not, and none is lost", () => {
@@ -24,6 +24,12 @@ test("who says so", () => {
   assert.equal(attributionLine({ stance: null, attribution_text: null }), "reported by the reporter");
   assert.equal(attributionLine({ stance: "none", attribution_text: null }), "reported by the reporter");
   assert.equal(attributionLine({ stance: "denied", attribution_text: null }), "denied by an unnamed source");
+});
+
+test("actors say when a side was inferred, not named", () => {
+  assert.equal(actorLabel("Russian troops", "RUSMIL"), "Russian troops (RUSMIL)");
+  assert.equal(actorLabel(null, "UKR", true), "UKR, inferred");
+  assert.equal(actorLabel(null, null), "—");
 });
 
 test("days count from the epoch and back", () => {
