@@ -6,6 +6,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use sitrep_core::TimexType;
 
+use crate::holidays::Feast;
 use crate::lexicon::{Country, Deictic, Pod, Unit};
 use crate::point::{self, Point};
 use crate::tense::Tense;
@@ -67,8 +68,8 @@ pub(crate) enum Expr {
     PartOfDay { pod: Pod, day: Option<Box<Expr>> },
     /// "year-ago", "the year-earlier quarter": the period under discussion a year before.
     YearAgo { unit: Unit },
-    /// A fixed holiday (month, day) or Thanksgiving (11, 0).
-    Holiday { m: u8, d: u8 },
+    /// A named day ("Christmas", "Election Day").
+    Holiday(Feast),
     /// Words that look like a date but name none ("February 30"): consumed, not output.
     Invalid,
 }
@@ -338,22 +339,41 @@ pub(crate) fn resolve(e: &Expr, ctx: &Ctx<'_>) -> Option<Resolved> {
             r.quant = *quant;
             Some(r)
         }
-        Expr::Holiday { m, d } => {
+        Expr::Holiday(f) => {
             let Some(dct) = dct else {
-                return Some(Resolved::unanchored(TimexType::Date, format!("XXXX-{m:02}-{:02}", (*d).max(1))));
+                return Some(Resolved::unanchored(TimexType::Date, f.unanchored()));
             };
-            let date = if *d == 0 {
-                let y = i32::from(dct.year());
-                let this = thanksgiving(y)?;
-                let diff = (this - dct).get_days();
-                match ctx.tense {
-                    Tense::Future if diff < 0 => thanksgiving(y + 1)?,
-                    Tense::Future => this,
-                    _ if diff > 0 => thanksgiving(y - 1)?,
-                    _ => this,
+            let y = i32::from(dct.year());
+            let date = match f {
+                Feast::Fixed(m, d, _) => infer_day(dct, *m, *d, ctx.tense)?,
+                Feast::Thanksgiving => {
+                    let this = f.in_year(y)?;
+                    let diff = (this - dct).get_days();
+                    match ctx.tense {
+                        Tense::Future if diff < 0 => f.in_year(y + 1)?,
+                        Tense::Future => this,
+                        _ if diff > 0 => f.in_year(y - 1)?,
+                        _ => this,
+                    }
                 }
-            } else {
-                infer_day(dct, *m, *d, ctx.tense)?
+                _ => {
+                    // The nearest one, looking back in the past tense and ahead in the
+                    // future, as for a written day.
+                    let this = f.in_year(y)?;
+                    let diff = (this - dct).get_days();
+                    let other = match ctx.tense {
+                        Tense::Past if diff > 60 => Some(y - 1),
+                        Tense::Future if diff < -60 => Some(y + 1),
+                        Tense::Past | Tense::Future => None,
+                        _ if diff > 150 => Some(y - 1),
+                        _ if diff < -150 => Some(y + 1),
+                        _ => None,
+                    };
+                    match other {
+                        Some(o) => f.in_year(o)?,
+                        None => this,
+                    }
+                }
             };
             Some(Resolved::relative(Point::Day(date), &dct_s))
         }
@@ -506,13 +526,6 @@ fn infer_year_of_month(dct: Date, m: u8, tense: Tense) -> i32 {
         _ if diff < -6 => y + 1,
         _ => y,
     }
-}
-
-fn thanksgiving(y: i32) -> Option<Date> {
-    let first = point::day(y, 11, 1)?;
-    let have = first.weekday().to_monday_one_offset() as i32;
-    let to_thursday = (4 - have).rem_euclid(7);
-    point::add(first, Unit::Day, to_thursday + 21)
 }
 
 fn season_index(s: &str) -> u8 {
@@ -691,11 +704,5 @@ mod tests {
         assert_eq!(duration(Amount::N(48), Unit::Hour), "PT48H");
         assert_eq!(duration(Amount::Half(1), Unit::Year), "P1Y6M");
         assert_eq!(duration(Amount::Half(0), Unit::Hour), "PT30M");
-    }
-
-    #[test]
-    fn thanksgiving_1999() {
-        assert_eq!(thanksgiving(1999), Some(date(1999, 11, 25)));
-        assert_eq!(thanksgiving(2022), Some(date(2022, 11, 24)));
     }
 }

@@ -37,6 +37,8 @@ pub(crate) enum Num {
     Clock(u8, u8),
     /// `1/2`: a fraction.
     Frac(u32, u32),
+    /// `1.5`, `2.5`: a whole number and a half (an amount of units, "1.5 years").
+    Half(u32),
     /// Anything else (`150,000`, `12.5`).
     Other,
 }
@@ -68,6 +70,8 @@ pub(crate) enum Pod {
     Evening,
     Night,
     Dawn,
+    /// Dusk, sunset, nightfall: a point of the evening, marked alone as dawn is.
+    Dusk,
     Noon,
     Midnight,
 }
@@ -78,7 +82,7 @@ impl Pod {
         match self {
             Pod::Morning | Pod::Dawn => "TMO",
             Pod::Afternoon => "TAF",
-            Pod::Evening => "TEV",
+            Pod::Evening | Pod::Dusk => "TEV",
             Pod::Night => "TNI",
             Pod::Noon => "T12:00",
             Pod::Midnight => "T24:00",
@@ -224,7 +228,7 @@ pub(crate) enum W {
     /// `period`, `term`, `time` in "the year-ago period".
     Period,
     /// `ago` compounds: `year-ago`, `year-earlier` use Dir after a hyphen.
-    Holiday(u8, u8),
+    Holiday(crate::holidays::Feast),
     /// `once`, `already`, `again`: temporal adverbs TimeBank sometimes tags; we don't.
     Noise,
 }
@@ -407,6 +411,7 @@ fn word(w: &str, original: &str) -> Lex {
         "hourly" => W::Every(Unit::Hour),
         "daily" | "nightly" => W::Every(Unit::Day),
         "weekly" => W::Every(Unit::Week),
+        "biweekly" | "fortnightly" => W::Every(Unit::Fortnight),
         "monthly" => W::Every(Unit::Month),
         "quarterly" => W::Every(Unit::Quarter),
         "annually" | "yearly" => W::Every(Unit::Year),
@@ -415,7 +420,7 @@ fn word(w: &str, original: &str) -> Lex {
         "evening" | "evenings" => W::PartOfDay(Pod::Evening),
         "night" => W::PartOfDay(Pod::Night),
         "dawn" | "daybreak" | "sunrise" => W::PartOfDay(Pod::Dawn),
-        "dusk" | "sunset" | "nightfall" => W::PartOfDay(Pod::Evening),
+        "dusk" | "sunset" | "nightfall" => W::PartOfDay(Pod::Dusk),
         "noon" | "midday" => W::PartOfDay(Pod::Noon),
         "midnight" => W::PartOfDay(Pod::Midnight),
         "spring" => W::Season("SP"),
@@ -517,12 +522,11 @@ fn word(w: &str, original: &str) -> Lex {
         "will" | "'ll" | "shall" => W::Will,
         "long" | "old" => W::Long,
         "period" | "term" => W::Period,
-        "christmas" => W::Holiday(12, 25),
-        "thanksgiving" => W::Holiday(11, 0),
         "once" | "already" | "again" => W::Noise,
-        _ => match crate::zones::lookup(w, original) {
-            Some(z) => W::Zone(z),
-            None => return Lex::Other,
+        _ => match (crate::holidays::lookup(w, capital), crate::zones::lookup(w, original)) {
+            (Some(f), _) => W::Holiday(f),
+            (None, Some(z)) => W::Zone(z),
+            (None, None) => return Lex::Other,
         },
     };
     Lex::W(m)
@@ -597,6 +601,7 @@ pub(crate) fn parse_number(s: &str) -> Num {
         }
         (2, b'/', _) if ad == 1 && cd == 1 && c > a && c > 0 => Num::Frac(a, c),
         (2, b':', _) if ad <= 2 && cd == 2 && a <= 24 && c < 60 => Num::Clock(a as u8, c as u8),
+        (2, b'.', _) if ad <= 3 && cd == 1 && c == 5 => Num::Half(a),
         (3, b':', b':') if ad <= 2 && cd == 2 && a <= 24 && c < 60 => Num::Clock(a as u8, c as u8),
         (2, b'.', _) if ad <= 2 && cd == 2 && a <= 24 && c < 60 => Num::Clock(a as u8, c as u8),
         _ => Num::Other,
@@ -615,7 +620,8 @@ mod tests {
         assert_eq!(parse_number("2/24/22"), Num::Slash(2, 24, 22, 2));
         assert_eq!(parse_number("10:30"), Num::Clock(10, 30));
         assert_eq!(parse_number("1.30"), Num::Clock(1, 30));
-        assert_eq!(parse_number("12.5"), Num::Other);
+        assert_eq!(parse_number("12.5"), Num::Half(12));
+        assert_eq!(parse_number("12.4"), Num::Other);
         assert_eq!(parse_number("150,000"), Num::Other);
         assert_eq!(parse_number(&"9".repeat(10_000)), Num::Int(u32::MAX, 255));
         assert_eq!(parse_number(""), Num::Other);

@@ -23,6 +23,7 @@
 //! [`eval::score_predictions`].
 
 mod expr;
+mod holidays;
 mod lexicon;
 mod point;
 mod scan;

@@ -16,6 +16,10 @@ use crate::expr::{Amount, Expr, YearSpec};
 use crate::lexicon::{Deictic, Dir, Lex, Mod, Num, Pod, Prep, Rel, Unit, W};
 use crate::zones;
 
+mod frequency;
+mod holiday;
+mod names;
+
 /// One recognised expression: tokens `start..end`, what it says, its TIMEX3 `mod`.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Cand {
@@ -91,7 +95,7 @@ impl<'a> Scan<'a> {
         let the = j > i && (only_the || self.is(j - 1, W::The));
         let (end, expr) = self.core(j, the)?;
         let (end, expr) = self.extend(end, expr);
-        if !matches!(expr, Expr::Holiday { .. }) && (j..end).any(|t| self.titled_unit(t) || self.unit_to_unit(t)) {
+        if !matches!(expr, Expr::Holiday(_)) && (j..end).any(|t| self.titled_unit(t) || self.unit_to_unit(t)) {
             return None;
         }
         let mut start = i;
@@ -99,7 +103,7 @@ impl<'a> Scan<'a> {
             // "the Feb. 24 meeting", "the third-quarter results": the determiner belongs
             // to the noun after the expression.
             let drop = match &expr {
-                Expr::Day { .. } | Expr::Month { .. } | Expr::Year(_) | Expr::Clock { .. } | Expr::Holiday { .. } => true,
+                Expr::Day { .. } | Expr::Month { .. } | Expr::Year(_) | Expr::Clock { .. } | Expr::Holiday(_) => true,
                 Expr::Weekday { dir: None, .. } => true,
                 Expr::Deictic(d) => !matches!(d, Deictic::Future | Deictic::Present | Deictic::Past),
                 Expr::Literal { kind, value, .. } => value == "PRESENT_REF" || value == "PAST_REF" || *kind == TimexType::Set,
@@ -108,6 +112,20 @@ impl<'a> Scan<'a> {
             let compound_before_noun = (j..end).any(|t| self.punct(t, b'-')) && self.lower_word(end);
             if drop || compound_before_noun {
                 start = j;
+            }
+        }
+        // "bi-weekly": the prefix is part of the word.
+        if matches!(expr, Expr::Literal { kind: TimexType::Set, .. }) && start == j && self.bi_before(j) {
+            start = j - 2;
+        }
+        // "New Year's Day": the name opens at "New".
+        if matches!(expr, Expr::Holiday(_)) && start == j && j > self.s && self.word(j - 1) == "New" {
+            start = j - 1;
+        }
+        // "twice a week", "three times a year": the frequency opens the SET.
+        if matches!(expr, Expr::Literal { kind: TimexType::Set, .. }) && start == j {
+            if let Some(b) = self.times_before(start) {
+                start = b;
             }
         }
         let mut modifier = modifier;
@@ -256,6 +274,8 @@ impl<'a> Scan<'a> {
                 }
                 _ => None,
             },
+            // "the Sunday Times", "USA Today": a name, not a time.
+            Lex::W(_) if self.in_name(j) => None,
             Lex::W(w) => match w {
                 W::Month(m, abbr) => self.month(j, m, abbr),
                 W::Weekday(wd) => self.weekday(j, wd),
@@ -279,8 +299,10 @@ impl<'a> Scan<'a> {
                 // "daily newspaper" (a kind of paper) are not.
                 W::Every(u)
                     if !self.lower_word(j + 1)
-                        || (matches!(u, Unit::Hour | Unit::Day | Unit::Week | Unit::Month) && !self.publication(j + 1)) =>
+                        || (matches!(u, Unit::Hour | Unit::Day | Unit::Week | Unit::Fortnight | Unit::Month) && !self.publication(j + 1)) =>
                 {
+                    // "bi-weekly": every two weeks.
+                    let u = if u == Unit::Week && self.bi_before(j) { Unit::Fortnight } else { u };
                     Some((j + 1, every(u)))
                 }
                 W::EveryWord => self.set(j),
@@ -293,19 +315,23 @@ impl<'a> Scan<'a> {
                     if matches!(y, YearSpec::Infer) && !the && !self.prep_before(j) {
                         return None;
                     }
+                    // "the fall of the Berlin Wall", "the fall in prices", "the spring of
+                    // hope": a noun, not a season (a season's "of" takes a year, read above).
+                    let noun = self.is(end, W::Prep(Prep::Of)) || (s == "FA" && matches!(self.w(end), Some(W::Prep(Prep::In | Prep::From | Prep::To))));
+                    if end == j + 1 && noun {
+                        return None;
+                    }
                     Some((end, Expr::Season { s, y, dir: None }))
                 }
                 W::PartOfDay(p) => self.part_of_day(j, p, the),
+                W::Unit(..) if self.is_new_year(j) => self.new_year(j),
                 W::Unit(u, plural) => self.bare_unit(j, u, plural, the),
                 W::Fiscal => self.fiscal(j),
                 W::QuarterCode(q) => {
                     let (end, y) = self.year_after(j + 1);
                     Some((end, Expr::Quarter { q, y }))
                 }
-                W::Holiday(m, d) => {
-                    let end = if self.word_is(j + 1, "day") || self.word_is(j + 1, "eve") { j + 2 } else { j + 1 };
-                    Some((end, Expr::Holiday { m, d }))
-                }
+                W::Holiday(f) => self.holiday(j, f),
                 W::Mod(Mod::Near) if the => {
                     // "the near future", "the near term", "the short term".
                     let ahead = self.is(j + 1, W::Deictic(Deictic::Future)) || self.is(j + 1, W::Period);
@@ -399,6 +425,7 @@ impl<'a> Scan<'a> {
                 }
                 self.ordinal(j, v)
             }
+            Num::Half(_) => self.amount_phrase(j),
             Num::Other | Num::Frac(..) => None,
         }
     }
@@ -539,6 +566,9 @@ impl<'a> Scan<'a> {
         if abbr && !word.ends_with('.') {
             return None;
         }
+        if !abbr && self.month_as_name(j) {
+            return None;
+        }
         if (m == 5 || m == 3) && !self.prep_before(j) {
             return None;
         }
@@ -622,6 +652,8 @@ impl<'a> Scan<'a> {
                 Lex::Num(Num::Frac(1, 2)) => Some((j + 2, Amount::Half(v))),
                 _ => Some((j + 1, Amount::N(v))),
             },
+            // "1.5 years": written as "a year and a half" is.
+            Lex::Num(Num::Half(v)) => Some((j + 1, Amount::Half(v))),
             Lex::W(W::Number(a)) => {
                 if a >= 20 && a % 10 == 0 {
                     if self.punct(j + 1, b'-') {
@@ -690,11 +722,21 @@ impl<'a> Scan<'a> {
         if self.word_is(k + 1, "old") {
             return Some((k + 2, Expr::Invalid));
         }
+        // "a decade-long war": the adjective "decade-long" is the expression, read from
+        // the unit on.
+        if !compound && matches!(self.at(j), Lex::W(W::A)) && self.punct(k + 1, b'-') && self.word_is(k + 2, "long") {
+            return None;
+        }
+        // "twice a week", "500 interviews a day": the period of a frequency, a SET.
+        if !plural && !compound && matches!(self.at(j), Lex::W(W::A)) && self.period_ends(k) && (self.times_before(j).is_some() || self.count_before(j)) {
+            return Some((k + 1, every(unit)));
+        }
         // "$1.76 a year", "358,000 a month", "24 hours a day": a rate, not a time.
         if !plural && !compound && matches!(self.at(j), Lex::W(W::A)) && j > self.s && !matches!(self.w(k + 1), Some(W::Dir(_))) {
             let before = j - 1;
-            let amount_before = matches!(self.at(before), Lex::Num(Num::Int(..) | Num::Other) | Lex::W(W::Hundred(_) | W::Unit(_, true)))
-                || ["million", "billion", "trillion", "%", "percent", "cents"].iter().any(|w| self.word_is(before, w));
+            let amount_before = matches!(self.at(before), Lex::Num(Num::Int(..) | Num::Half(_) | Num::Other) | Lex::W(W::Hundred(_) | W::Unit(_, true)))
+                || ["million", "billion", "trillion", "%", "percent", "cents"].iter().any(|w| self.word_is(before, w))
+                || self.measure_before(j);
             if amount_before {
                 return Some((k + 1, Expr::Invalid));
             }
@@ -833,6 +875,16 @@ impl<'a> Scan<'a> {
                 _ => {}
             }
         }
+        // "the prior-year period", "the previous-year quarter": as "the year-earlier
+        // period", the period under discussion a year before.
+        if matches!(r, Rel::Prior | Rel::Previous) && self.punct(k, b'-') && self.is(k + 1, W::Unit(Unit::Year, false)) {
+            let end = k + 2;
+            return Some(match self.w(end) {
+                Some(W::Unit(u @ (Unit::Quarter | Unit::Month | Unit::Year), false)) => (end + 1, Expr::YearAgo { unit: u }),
+                Some(W::Period) => (end + 1, Expr::YearAgo { unit: Unit::Year }),
+                _ => (end, Expr::YearAgo { unit: Unit::Year }),
+            });
+        }
         let (n, anaphoric): (i32, bool) = match r {
             Rel::Last | Rel::Past => (-1, false),
             Rel::Previous | Rel::Prior => (-1, true),
@@ -937,7 +989,7 @@ impl<'a> Scan<'a> {
                 };
                 Some((k + 1, Expr::PartOfDay { pod, day }))
             }
-            Some(W::Holiday(m, d)) if matches!(r, Rel::Last | Rel::This | Rel::Next) => Some((k + 1, Expr::Holiday { m, d })),
+            Some(W::Holiday(f)) if matches!(r, Rel::Last | Rel::This | Rel::Next) => self.holiday(k, f),
             _ => {
                 if self.starts_amount(k) && !matches!(r, Rel::That | Rel::Same | Rel::This) {
                     let (end, amount) = self.amount(k)?;
@@ -1021,6 +1073,12 @@ impl<'a> Scan<'a> {
     fn set(&self, j: usize) -> Option<(usize, Expr)> {
         let k = j + 1;
         let set = |v: String| Expr::Literal { kind: TimexType::Set, value: v, quant: Some("EVERY") };
+        // "every other week": every second one, a period of two.
+        if self.word_is(k, "other") {
+            if let Some(W::Unit(u, false)) = self.w(k + 1) {
+                return Some((k + 2, set(crate::expr::duration(Amount::N(2), u))));
+            }
+        }
         match self.w(k) {
             Some(W::Weekday(wd)) => Some((k + 1, set(format!("XXXX-WXX-{wd}")))),
             Some(W::Month(m, _)) => Some((k + 1, set(format!("XXXX-{m:02}")))),
@@ -1039,7 +1097,7 @@ impl<'a> Scan<'a> {
 
     /// "the morning", "before dawn", "noon Thursday".
     fn part_of_day(&self, j: usize, p: Pod, the: bool) -> Option<(usize, Expr)> {
-        let standalone = matches!(p, Pod::Dawn | Pod::Noon | Pod::Midnight);
+        let standalone = matches!(p, Pod::Dawn | Pod::Dusk | Pod::Noon | Pod::Midnight);
         // "mid-afternoon", "by late afternoon", "early morning": the modifier makes it a time.
         let timing = |i: usize| matches!(self.w(i), Some(W::Mod(Mod::Early | Mod::Late | Mod::Mid)));
         let modded = j > self.s && (timing(j - 1) || (j > self.s + 1 && self.punct(j - 1, b'-') && timing(j - 2)));
@@ -1181,6 +1239,11 @@ impl<'a> Scan<'a> {
         }
         match unit {
             Unit::Weekend => Some((j + 1, Expr::UnitRel { unit, n: 0, anaphoric: true })),
+            // "the end of the decade", "the middle of the century": the one the
+            // narrative is in (alone, "the decade since the war" is a stretch of time).
+            Unit::Decade | Unit::Century if j >= self.s + 3 && self.is(j - 2, W::Prep(Prep::Of)) && matches!(self.w(j - 3), Some(W::Mod(Mod::End | Mod::Beginning | Mod::Start | Mod::Middle))) => {
+                Some((j + 1, Expr::UnitRel { unit, n: 0, anaphoric: true }))
+            }
             Unit::Year | Unit::Quarter | Unit::Month | Unit::Week => {
                 // "the year's", "the day of": still the anaphoric unit; "the day he left" too.
                 Some((j + 1, Expr::UnitRel { unit, n: 0, anaphoric: true }))
@@ -1272,7 +1335,7 @@ impl<'a> Scan<'a> {
         let mut end = end;
         let mut expr = expr;
         for _ in 0..2 {
-            let dayish = matches!(expr, Expr::Day { .. } | Expr::Weekday { .. } | Expr::Holiday { .. })
+            let dayish = matches!(expr, Expr::Day { .. } | Expr::Weekday { .. } | Expr::Holiday(_))
                 || matches!(expr, Expr::Deictic(Deictic::Today | Deictic::Yesterday | Deictic::Tomorrow));
             if dayish {
                 if let Some(W::PartOfDay(pod)) = self.w(end) {
