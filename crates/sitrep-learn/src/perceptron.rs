@@ -238,8 +238,8 @@ impl Weights {
     fn assemble(n_classes: usize, keys: Vec<u32>, lens: Vec<u8>, entries: Vec<u32>, scale: f32) -> Weights {
         let stride = n_classes.div_ceil(LANES) * LANES;
         let mut dense: Vec<i16> = Vec::new();
-        let mut cold: Vec<(u32, u32)> = Vec::new();
-        let mut hot: Vec<(u32, u32)> = Vec::new();
+        let mut cold: Vec<Slot> = Vec::new();
+        let mut hot: Vec<Slot> = Vec::new();
         let mut start = 0usize;
         for (&k, &len) in keys.iter().zip(&lens) {
             let len = len as usize;
@@ -301,12 +301,6 @@ impl Weights {
             }
         }
         Weights::assemble(self.n_classes, keys, lens, entries, self.scale)
-    }
-
-    /// The sizes of the lookup structures, in bytes: (large table, small table of dense
-    /// rows, dense rows, sparse entries, filter).
-    pub fn shape(&self) -> [usize; 5] {
-        [self.slots.len() * 8, self.hot.len() * 8, self.dense.len() * 2, self.entries.len() * 4, self.filter.len() * 8]
     }
 
     /// Number of classes.
