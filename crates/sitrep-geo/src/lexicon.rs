@@ -50,6 +50,10 @@ pub const DIVISION_WORDS: &[&str] = &[
     "municipality", "territory",
 ];
 
+/// Plural division words closing a list of names: "Douglas, Sarpy and Lancaster
+/// counties", "the Donetsk and Luhansk regions".
+pub const PLURAL_DIVISION_WORDS: &[&str] = &["counties", "parishes", "provinces", "oblasts", "regions", "governorates", "prefectures", "districts"];
+
 /// Words before a name that make the next capitalised word part of a person or body:
 /// "President", "Gov.", "Mr.".
 pub const TITLES: &[&str] = &[

@@ -5,8 +5,9 @@
 //! continents, regions, demonyms). [`PlaceTagger`] finds place names in a report with
 //! one Aho-Corasick pass per sentence over normalised tokens, keeps those the context
 //! says are places, resolves each to one record (population and feature priors, the
-//! report's country focus, co-occurring places, "City, Region" patterns, datelines),
-//! drops small towns abroad that nothing else in the report places in their country,
+//! report's country focus, co-occurring places, a town and the county it lies in,
+//! "City, Region" patterns, datelines), drops small towns abroad that nothing else in
+//! the report places in their country,
 //! adds relative places ("60 km northwest of Kyiv") and marks capitals standing for
 //! governments as metonyms with an actor code (`RUSGOV`). [`eval`] scores it on LGL and
 //! GeoVirus.
@@ -21,6 +22,8 @@
 //! ```
 
 pub mod eval;
+mod contain;
+mod fasthash;
 mod focus;
 pub mod gazetteer;
 pub mod geo;

@@ -4,7 +4,7 @@
 use sitrep_core::{Doc, TokenKind};
 
 use crate::gazetteer::Gazetteer;
-use crate::lexicon::{BODY_HEADS, CIVIC_HEADS, MUNICIPAL_WORDS, DIRECTION_PREFIX, DIVISION_WORDS, NAME_INNER, NOT_PLACES, ORG_OF, PLACE_BEFORE, SPEECH_AFTER_NAME, TITLES, US_STATE_ABBREVIATIONS};
+use crate::lexicon::{BODY_HEADS, CIVIC_HEADS, MUNICIPAL_WORDS, DIRECTION_PREFIX, DIVISION_WORDS, NAME_INNER, NOT_PLACES, ORG_OF, PLACE_BEFORE, PLURAL_DIVISION_WORDS, SPEECH_AFTER_NAME, TITLES, US_STATE_ABBREVIATIONS};
 use crate::normalize::normalize_into;
 
 /// A recognised name: tokens `[a, b)` of sentence `sentence`.
@@ -273,12 +273,72 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
         }
         scratch.found = found;
         out[first_new..].sort_by_key(|m| m.bytes(tokens).0);
+        division_lists(gaz, scratch, &word, &mut out[first_new..]);
     }
     // One sense per report: a name inside a longer capitalised name is a place when the
     // report names that place on its own elsewhere.
     if out.iter().any(|m| m.deferred) {
         let sure: std::collections::HashSet<u32> = out.iter().filter(|m| !m.deferred && m.demonym.is_none()).map(|m| m.name).collect();
         out.retain(|m| !m.deferred || sure.contains(&m.name));
+    }
+}
+
+/// "Dakota, Otoe and Washington counties", "the Donetsk and Luhansk regions": every name
+/// of a list closed by a plural division word is a division (the recogniser only sees the
+/// word after the last one). Before "counties" and "parishes" a name becomes the
+/// gazetteer's "X County" / "X Parish" when it has one (the county, never the state or
+/// a town). `ms` are one sentence's mentions in text order.
+fn division_lists<'t>(gaz: &Gazetteer, scratch: &Scratch, word: &impl Fn(usize) -> &'t str, ms: &mut [Mention]) {
+    let mut k = ms.len();
+    while k > 0 {
+        k -= 1;
+        let m = ms[k];
+        let after = scratch.norm(m.b);
+        if m.demonym.is_some() || m.forced.is_some() || m.cut.is_some() || !PLURAL_DIVISION_WORDS.contains(&after) {
+            continue;
+        }
+        let head = match after {
+            "counties" => Some("county"),
+            "parishes" => Some("parish"),
+            _ => None,
+        };
+        // the names of the list: back over ",", "and", "or", ", and"
+        let mut j = k;
+        while let Some(prev) = j.checked_sub(1) {
+            let (pb, a) = (ms[prev].b, ms[j].a);
+            let joined = match a.checked_sub(pb) {
+                Some(1) => matches!(word(pb), "," | "and" | "or" | "&"),
+                Some(2) => word(pb) == "," && matches!(word(pb + 1), "and" | "or"),
+                _ => false,
+            };
+            if !joined || ms[prev].demonym.is_some() || ms[prev].forced.is_some() || ms[prev].cut.is_some() {
+                break;
+            }
+            j = prev;
+        }
+        // one name alone is no list ("Indiana counties"), unless the list goes on over
+        // words the gazetteer lacks ("Sarpy and Lancaster counties")
+        let a = ms[j].a;
+        if j == k && !(a > 0 && matches!(word(a - 1), "," | "and" | "or" | "&")) {
+            continue;
+        }
+        for n in &mut ms[j..=k] {
+            let county = head.and_then(|h| {
+                let mut padded = String::from(" ");
+                for i in n.a..n.b {
+                    padded.push_str(scratch.norm(i));
+                    padded.push(' ');
+                }
+                padded.push_str(h);
+                padded.push(' ');
+                gaz.name_id(&padded)
+            });
+            match county {
+                Some(id) => n.name = id,
+                None => n.division = true,
+            }
+        }
+        k = j;
     }
 }
 
@@ -465,6 +525,10 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
         m.division = true;
     }
     if a >= range.start + 2 && scratch.norm(a - 1) == "of" && matches!(scratch.norm(a - 2), "city" | "town" | "village" | "suburb" | "township") {
+        m.town = true;
+    }
+    // a dateline names a city: "WASHINGTON —" is the capital, not the state
+    if dateline {
         m.town = true;
     }
     if a == range.start && b - a == 1 && !dateline && !doc.syntax.tokens.is_empty() {

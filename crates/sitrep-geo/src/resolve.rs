@@ -1,11 +1,14 @@
 //! Toponym resolution: choose one gazetteer record per recognised name from population
-//! and feature priors, the report's country focus, co-occurring places and explicit
-//! "City, Region" / "City, Country" patterns.
+//! and feature priors, the report's country focus, co-occurring places, a town and its
+//! named county ([`crate::contain`]) and explicit "City, Region" / "City, Country"
+//! patterns (a small town with no reading in the named container takes the container's).
 
 use std::collections::HashMap;
 
 use sitrep_core::Doc;
 
+use crate::contain;
+use crate::fasthash::Fx;
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::recognize::{Mention, Scratch};
 
@@ -77,7 +80,7 @@ fn cell(lat: f64, lon: f64) -> (i32, i32) {
 }
 
 /// Add `w` to key `k`'s entry for group `g` (the lists are short).
-fn add<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Vec<(u32, f64)>>, k: K, g: u32, w: f64) {
+fn add<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Vec<(u32, f64)>, Fx>, k: K, g: u32, w: f64) {
     let list = map.entry(k).or_default();
     match list.iter_mut().find(|x| x.0 == g) {
         Some(x) => x.1 += w,
@@ -139,14 +142,29 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
             _ => 1.0,
         })
         .collect();
+    // a town and the county it lies in, both named, support each other: a fixed raise
+    // of both readings, kept with the priors
+    let names: Vec<contain::Name<'_>> = groups
+        .iter()
+        .map(|g| contain::Name { name: g.name, cands: &g.cands, county: g.forced.is_none() && (g.division || g.cands.first().is_some_and(|c| gaz.entry(c.0).kind == Kind::Admin2)) })
+        .collect();
+    let contained = contain::bonuses(gaz, &names);
+    drop(names);
+    for (g, raise) in groups.iter_mut().zip(&contained) {
+        for (c, r) in g.cands.iter_mut().zip(raise) {
+            c.1 += r;
+        }
+    }
     // scores start at the priors
     let mut scores: Vec<Vec<f64>> = groups.iter().map(|g| g.cands.iter().map(|c| c.1).collect()).collect();
-    let mut cc_mass: HashMap<[u8; 2], Vec<(u32, f64)>> = HashMap::new();
-    let mut a1_mass: HashMap<([u8; 2], &str), Vec<(u32, f64)>> = HashMap::new();
-    let mut near_mass: HashMap<(i32, i32), Vec<(u32, f64)>> = HashMap::new();
+    // "Kalam, Pakistan" with no Kalam in Pakistan: the container's record, per group
+    let mut fallback: Vec<Option<u32>> = vec![None; groups.len()];
+    let mut cc_mass: HashMap<[u8; 2], Vec<(u32, f64)>, Fx> = HashMap::default();
+    let mut a1_mass: HashMap<([u8; 2], &str), Vec<(u32, f64)>, Fx> = HashMap::default();
+    let mut near_mass: HashMap<(i32, i32), Vec<(u32, f64)>, Fx> = HashMap::default();
     let mut near_acc: Vec<(u32, f64)> = Vec::new();
     // first-level divisions named, per country ("California, Oregon and Washington")
-    let mut sib_mass: HashMap<[u8; 2], Vec<(u32, f64)>> = HashMap::new();
+    let mut sib_mass: HashMap<[u8; 2], Vec<(u32, f64)>, Fx> = HashMap::default();
     // countries named (records and demonyms): their boxes hold the report's region
     let mut named: Vec<([u8; 2], u32, f64, [f64; 4])> = Vec::new();
     let n_ctx = (groups.len() + demonyms.len()).saturating_sub(1).max(1) as f64;
@@ -205,6 +223,7 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
         for g in &mut groups {
             g.bonus.iter_mut().for_each(|b| *b = 0.0);
         }
+        fallback.iter_mut().for_each(|f| *f = None);
         for (k, m) in mentions.iter().enumerate() {
             let (Some(gi), Some(Some(ci))) = (group_of[k], mentions.get(k + 1).map(|_| group_of[k + 1])) else { continue };
             let n = &mentions[k + 1];
@@ -221,13 +240,19 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
             let Some(best) = scores[ci].iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).map(|(i, _)| cg.cands[i].0) else { continue };
             let ct = gaz.entry(best);
             let g = &mut groups[gi];
+            let mut fits = false;
             for (b, &(ei, _)) in g.bonus.iter_mut().zip(&g.cands) {
                 let e = gaz.entry(ei);
-                *b = b.max(match ct.kind {
+                let add = match ct.kind {
                     Kind::Admin1 if ct.cc == e.cc && *ct.admin1 == *e.admin1 && e.kind != Kind::Admin1 => 20.0,
                     Kind::Country if ct.cc == e.cc && e.kind != Kind::Country => 12.0,
                     _ => 0.0,
-                });
+                };
+                fits |= add > 0.0;
+                *b = b.max(add);
+            }
+            if !fits && g.forced.is_none() && matches!(ct.kind, Kind::Admin1 | Kind::Country) && !matches!(word(n.b), "'s" | "\u{2019}s") && g.cands.iter().all(|c| minor(gaz, c.0)) {
+                fallback[gi] = Some(best);
             }
         }
         for (gi, g) in groups.iter().enumerate() {
@@ -296,10 +321,22 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
     let best: Vec<Option<u32>> = groups
         .iter()
         .zip(&scores)
-        .map(|(g, sc)| g.forced.or_else(|| sc.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0))).map(|(i, _)| g.cands[i].0)))
+        .zip(&fallback)
+        .map(|((g, sc), f)| g.forced.or(*f).or_else(|| sc.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0))).map(|(i, _)| g.cands[i].0)))
         .collect();
     group_of.iter().map(|g| g.and_then(|g| best[g])).collect()
 }
+
+/// A reading too small to stand against its container: not a country, division or
+/// capital, and under [`MINOR`] people ("Kalam, Pakistan" read as Kallam, India).
+fn minor(gaz: &Gazetteer, ei: u32) -> bool {
+    let e = gaz.entry(ei);
+    e.kind == Kind::Place && e.population < MINOR && !matches!(e.fcode, "PPLC" | "PPLA")
+}
+
+/// Population below which a town that does not fit its "Town, Country" container gives
+/// way to the container.
+const MINOR: u64 = 50_000;
 
 /// `SITREP_GEO_DEBUG=1`: print every name's best readings and scores on stderr.
 pub(crate) fn debug() -> bool {
