@@ -71,6 +71,15 @@ fn capitals_standing_for_governments_are_metonyms() {
 }
 
 #[test]
+fn metonyms_take_the_code_books_country_codes() {
+    // CAMEO spells Kosovo KSV where ISO 3166 has XKX.
+    let doc = tag("Serbia warned that Pristina would bear the blame. Pristina rejected the warning.");
+    let roles: Vec<_> = doc.places.places.iter().filter_map(|p| p.detail.role.clone()).collect();
+    assert!(roles.contains(&PlaceRole::Metonym("KSVGOV".into())), "{roles:?}");
+    assert!(!roles.iter().any(|r| matches!(r, PlaceRole::Metonym(c) if c.starts_with("XKX"))), "{roles:?}");
+}
+
+#[test]
 fn demonym_capital() {
     let doc = tag("Officials flew to the Polish capital on Friday.");
     assert_eq!(doc.places.places.first().map(|p| p.name.as_str()), Some("Warsaw"));
