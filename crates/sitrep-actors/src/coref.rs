@@ -4,7 +4,7 @@
 
 use sitrep_core::{Doc, EntityType};
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Country, CountryWord, Lexicon, Organisation};
 use crate::names::key;
 use crate::stage::{token_text, Mention};
 
@@ -24,32 +24,58 @@ const PRONOUN_REACH: usize = 3;
 
 /// Join `mentions` (in text order) into clusters.
 pub fn cluster(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Vec<Cluster> {
-    let mut clusters: Vec<(EntityType, Cluster)> = Vec::new();
+    let mut clusters: Vec<(EntityType, Cluster, Name)> = Vec::new();
     for (mi, m) in mentions.iter().enumerate() {
         let text = token_text(doc, m.start, m.end);
         let canonical = match m.kind {
             EntityType::Person => lex.office(text, doc.meta.date).map_or_else(|| text.to_string(), |o| o.name.clone()),
             _ => text.strip_prefix("the ").unwrap_or(text).to_string(),
         };
-        let found = clusters.iter().position(|(kind, c)| *kind == m.kind && same(m.kind, &c.canonical, &canonical, lex));
+        let name = Name::new(m.kind, &canonical, lex);
+        let found = clusters.iter().position(|(kind, _, n)| *kind == m.kind && same(m.kind, n, &name));
         match found {
             Some(ci) => {
-                let c = &mut clusters[ci].1;
+                let (_, c, n) = &mut clusters[ci];
                 c.members.push(mi);
                 if m.kind == EntityType::Person && canonical.split(' ').count() > c.canonical.split(' ').count() {
                     c.canonical = canonical;
+                    *n = name;
                 }
             }
-            None => clusters.push((m.kind, Cluster { members: vec![mi], canonical, pronouns: Vec::new() })),
+            None => clusters.push((m.kind, Cluster { members: vec![mi], canonical, pronouns: Vec::new() }, name)),
         }
     }
+    let mut clusters: Vec<(EntityType, Cluster)> = clusters.into_iter().map(|(kind, c, _)| (kind, c)).collect();
     attach_pronouns(doc, mentions, &mut clusters);
     clusters.into_iter().map(|(_, c)| c).collect()
 }
 
+/// A name with what comparing it needs, worked out once instead of at every comparison:
+/// its key ([`key`]), and for organisations and places their initials and lexicon entry.
+struct Name<'l> {
+    text: String,
+    key: String,
+    acronym: String,
+    organisation: Option<&'l Organisation>,
+    country: Option<(&'l Country, CountryWord)>,
+}
+
+impl<'l> Name<'l> {
+    fn new(kind: EntityType, text: &str, lex: &'l Lexicon) -> Name<'l> {
+        let org = kind == EntityType::Org;
+        Name {
+            text: text.to_string(),
+            key: key(text),
+            acronym: if org { acronym(text) } else { String::new() },
+            organisation: if org { lex.organisation(text) } else { None },
+            country: if matches!(kind, EntityType::Gpe | EntityType::Norp) { lex.country(text) } else { None },
+        }
+    }
+}
+
 /// Whether two names of the same type name one entity.
-fn same(kind: EntityType, a: &str, b: &str, lex: &Lexicon) -> bool {
-    let (ka, kb) = (key(a), key(b));
+fn same(kind: EntityType, a: &Name, b: &Name) -> bool {
+    let (ka, kb) = (&a.key, &b.key);
     if ka == kb {
         return true;
     }
@@ -57,13 +83,13 @@ fn same(kind: EntityType, a: &str, b: &str, lex: &Lexicon) -> bool {
         EntityType::Person => {
             let last = |k: &str| k.rsplit(' ').next().unwrap_or("").to_string();
             let (wa, wb) = (ka.split(' ').count(), kb.split(' ').count());
-            (wa == 1 || wb == 1) && last(&ka) == last(&kb)
+            (wa == 1 || wb == 1) && last(ka) == last(kb)
         }
         EntityType::Org => {
-            acronym(a) == b || acronym(b) == a || matches!((lex.organisation(a), lex.organisation(b)), (Some(x), Some(y)) if x.cameo == y.cameo && x.name == y.name)
+            a.acronym == b.text || b.acronym == a.text || matches!((a.organisation, b.organisation), (Some(x), Some(y)) if x.cameo == y.cameo && x.name == y.name)
         }
         EntityType::Gpe | EntityType::Norp => {
-            matches!((lex.country(a), lex.country(b)), (Some((x, wx)), Some((y, wy))) if x.cameo == y.cameo && wx == wy)
+            matches!((a.country, b.country), (Some((x, wx)), Some((y, wy))) if x.cameo == y.cameo && wx == wy)
         }
         _ => false,
     }

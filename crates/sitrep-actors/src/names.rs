@@ -54,6 +54,9 @@ fn word_key(s: &mut String, start: usize) {
 
 /// Lower case without diacritics, for the letters of European and transliterated names.
 pub fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let c = c.to_lowercase().next().unwrap_or(c);
     match c {
         'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
