@@ -232,6 +232,11 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
             }
             // "Arizona, California, Missouri": a list of divisions, not a town and its state
             let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range())).unwrap_or("");
+            // "In Baghdad, Iran's foreign minister …": a possessive opens a new phrase; the
+            // name after the comma contains nothing.
+            if matches!(word(n.b), "'s" | "\u{2019}s") {
+                continue;
+            }
             let in_list = m.a > 0 && word(m.a - 1) == "," || matches!(word(n.b), "," | "and" | "or");
             if in_list && (local_weight[gi] < 1.0 || groups[gi].cands.iter().any(|c| gaz.entry(c.0).kind == Kind::Admin1)) {
                 continue;
@@ -251,7 +256,7 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
                 fits |= add > 0.0;
                 *b = b.max(add);
             }
-            if !fits && g.forced.is_none() && matches!(ct.kind, Kind::Admin1 | Kind::Country) && !matches!(word(n.b), "'s" | "\u{2019}s") && g.cands.iter().all(|c| minor(gaz, c.0)) {
+            if !fits && g.forced.is_none() && matches!(ct.kind, Kind::Admin1 | Kind::Country) && g.cands.iter().all(|c| minor(gaz, c.0)) {
                 fallback[gi] = Some(best);
             }
         }

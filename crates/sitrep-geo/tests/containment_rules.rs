@@ -65,3 +65,10 @@ fn a_dateline_names_a_city() {
     let doc = tag("Wildfires burned across Washington, Oregon and Idaho this week.");
     assert_eq!(named(&doc, "Washington").map(|p| p.precision), Some(PlacePrecision::Admin1), "{:?}", doc.places.places);
 }
+
+#[test]
+fn a_possessive_after_the_comma_is_no_container() {
+    // Baghdad, Iraq — not a same-named village in Iran because "Iran's" follows the comma.
+    let doc = tag("In Baghdad, Iran's foreign minister met Iraqi leaders on Sunday.");
+    assert!(near(&doc, "Baghdad", 33.34, 44.40, 25.0), "{:?}", doc.places.places);
+}
