@@ -1,20 +1,11 @@
 //! Hand-written sentences (invented for these tests) for every form the time layer
 //! reads, normalised against a report dated Friday 2022-02-25 unless stated.
 
+mod common;
+
+use common::{tag, tag_on};
 use sitrep_core::{Doc, Meta, Stage, TimexType};
 use sitrep_time::{Anchor, TimeTagger};
-
-/// (words, type, value) of every expression found in `text`, dated `date`.
-fn tag_on(text: &str, date: jiff::civil::Date) -> Vec<(String, TimexType, String)> {
-    let mut doc = Doc::new(Meta::new("t", date), text);
-    sitrep_text::Segmenter::new().annotate(&mut doc);
-    TimeTagger::new().annotate(&mut doc);
-    doc.time.times.iter().map(|t| (t.span.of(doc.text()).to_string(), t.kind, t.value.clone())).collect()
-}
-
-fn tag(text: &str) -> Vec<(String, TimexType, String)> {
-    tag_on(text, jiff::civil::date(2022, 2, 25))
-}
 
 /// The values found, in order.
 fn values(text: &str) -> Vec<String> {
