@@ -23,7 +23,6 @@
 
 pub mod eval;
 mod contain;
-mod fasthash;
 mod focus;
 pub mod gazetteer;
 pub mod geo;

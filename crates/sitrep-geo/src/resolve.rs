@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use sitrep_core::Doc;
 
 use crate::contain;
-use crate::fasthash::Fx;
+use sitrep_learn::hash::BuildFxHasher as Fx;
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::recognize::{Mention, Scratch};
 

@@ -89,3 +89,62 @@ impl std::hash::Hasher for KeyHasher {
 
 /// Builds [`KeyHasher`]s, for `HashMap<u64, _, BuildKeyHasher>`.
 pub type BuildKeyHasher = std::hash::BuildHasherDefault<KeyHasher>;
+
+/// A `Hasher` for small composite keys (grid cells, codes, short strings): the Fx hash,
+/// [`mix`] one word at a time. SipHash's resistance to chosen keys buys nothing for maps
+/// built from one report and costs much of their lookup time.
+///
+/// ```
+/// use std::collections::HashMap;
+/// use sitrep_learn::hash::BuildFxHasher;
+/// let mut cells: HashMap<(i32, i32), u32, BuildFxHasher> = HashMap::default();
+/// cells.insert((50, 30), 7);
+/// assert_eq!(cells.get(&(50, 30)), Some(&7));
+/// ```
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = mix(self.0, u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.0 = mix(self.0, u64::from_le_bytes(w));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = mix(self.0, u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.0 = mix(self.0, u64::from(i));
+    }
+    #[inline]
+    fn write_i32(&mut self, i: i32) {
+        self.0 = mix(self.0, u64::from(i as u32));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.0 = mix(self.0, i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.0 = mix(self.0, i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Builds [`FxHasher`]s, for `HashMap<K, V, BuildFxHasher>`.
+pub type BuildFxHasher = std::hash::BuildHasherDefault<FxHasher>;
