@@ -203,6 +203,16 @@ fn entries<'l>(cx: &Context, v: usize, table: impl Fn(&str) -> &'l [Pattern]) ->
     forms.iter().map(|f| table(f)).find(|p| !p.is_empty()).unwrap_or(&[])
 }
 
+/// Whether the lexicon names this use of verb `v` as no event (a pattern with code `-`,
+/// "met the deadline"), so that no other dictionary codes it either.
+pub fn ruled_out(cx: &Context, lex: &Lexicon, v: usize) -> bool {
+    let patterns = entries(cx, v, |w| lex.verb(w));
+    patterns.iter().find(|p| matches(cx, v, p).is_some()).is_some_and(|p| p.code == NO_EVENT)
+}
+
+/// The code of a lexicon pattern that names a use of a word that is no event.
+pub const NO_EVENT: &str = "-";
+
 /// Code a verb token.
 pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     let t = &cx.tree;
@@ -212,6 +222,9 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     }
     let found = patterns.iter().find_map(|p| matches(cx, v, p).map(|(tg, e)| (Cow::Borrowed(p), tg, e)));
     let (p, target, end) = found.or_else(|| fired_weapon(cx, lex, v, patterns))?;
+    if p.code == NO_EVENT {
+        return None;
+    }
     // A bare pattern of a speech-like code ("declare", "deny", "ask", "tell") is an event
     // only with a nominal object and no clause of content: "denied the report", not
     // "denied that …" (attribution) nor "told leaders that …" (reporting).

@@ -350,7 +350,7 @@ pub fn code_doc(doc: &Doc, dicts: &Dicts, day: u32, verbs_only: bool) -> Vec<Tri
     }
     if dicts.verbs.is_some() {
         for v in 0..toks.len() {
-            if coded_heads.contains(&v) || !matches!(cx.tree.upos(v), "VERB" | "AUX" | "NOUN" | "ADJ") {
+            if coded_heads.contains(&v) || !matches!(cx.tree.upos(v), "VERB" | "AUX" | "NOUN" | "ADJ") || crate::coder::ruled_out(&cx, crate::lexicon::Lexicon::builtin(), v) {
                 continue;
             }
             let Some((code, slot_src, slot_tgt)) = dict_code(v) else { continue };
