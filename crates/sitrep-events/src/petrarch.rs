@@ -265,7 +265,7 @@ fn roles(cx: &Context, v: usize) -> (Option<usize>, Option<usize>) {
     let target = t
         .child(v, "obj")
         .or_else(|| t.child(v, "iobj"))
-        .or_else(|| t.children(v).find(|&c| t.rel(c).starts_with("obl") && t.case(c).is_some_and(|p| !matches!(p.as_str(), "on" | "in" | "at" | "after" | "before" | "during"))))
+        .or_else(|| t.children(v).find(|&c| t.rel(c).starts_with("obl") && t.case(c).is_some_and(|p| !matches!(&*p, "on" | "in" | "at" | "after" | "before" | "during"))))
         .or_else(|| t.children(v).find(|&c| t.rel(c).starts_with("obl")));
     // "restore full diplomatic ties with Gondor": the object's "with" modifier.
     let target = match target {
