@@ -86,10 +86,15 @@ fn passive(cx: &Context, v: usize) -> bool {
 /// The first oblique (or nominal modifier, for nouns) of `v` introduced by `prep`.
 fn oblique(cx: &Context, v: usize, prep: &str) -> Option<usize> {
     let t = &cx.tree;
-    t.children(v).find(|&c| {
-        let r = t.rel(c);
-        (r.starts_with("obl") || r.starts_with("nmod") || r == "obj") && t.case(c).as_deref() == Some(prep)
-    })
+    let of = |h: usize| {
+        t.children(h).find(|&c| {
+            let r = t.rel(c);
+            (r.starts_with("obl") || r.starts_with("nmod") || r == "obj") && t.case(c).as_deref() == Some(prep)
+        })
+    };
+    // "bore down on Kyiv" read as "bore [down [on Kyiv]]": the phrase may hang from the
+    // verb's particle.
+    of(v).or_else(|| t.children(v).filter(|&c| t.rel(c) == "compound:prt" || (t.rel(c) == "advmod" && matches!(t.upos(c), "ADP" | "ADV") && c == v + 1)).find_map(of))
 }
 
 /// Weapons: a means of attack, never its target, and an event of their own only as the
@@ -155,7 +160,11 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 // "launched dozens of missiles": the counted word is the object.
                 let o = if is(o) { o } else { oblique(cx, o, "of").filter(|&k| is(k))? };
                 // What is sent, deployed or fired is not who it is aimed at.
-                target = oblique(cx, o, "of").or((!moved(cx, &p.code, o)).then_some(o));
+                let own = oblique(cx, o, "of").or((!moved(cx, &p.code, o)).then_some(o));
+                // "heaped more punishment on Moscow", "imposed sanctions on Russia": when
+                // the object names no party, the party it falls on does.
+                let party = |k: usize| cx.participant(k).actor.is_some();
+                target = own.filter(|&k| party(k)).or_else(|| ["on", "upon", "against"].iter().find_map(|prep| oblique(cx, v, prep).filter(|&k| party(k)))).or(own);
             }
             Need::Complement(w) => {
                 t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && t.lemma(c) == *w)?;

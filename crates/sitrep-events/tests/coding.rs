@@ -212,3 +212,12 @@ fn meeting_a_deadline_or_a_demand_is_no_meeting() {
     let meetings: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "04").map(|e| e.trigger.of(doc.text())).collect();
     assert_eq!(meetings, ["met"], "{:?}", doc.events.events);
 }
+
+#[test]
+fn the_party_a_sanction_falls_on_is_the_target() {
+    // The object ("sanctions") names no party; the phrase with "on" does, whether the
+    // parser hangs it from the verb or from the object.
+    let doc = run("Britain imposed new sanctions on Russia on Friday.");
+    let e = find(&doc, "16");
+    assert_eq!(actor(&e.target).map(|a| &a[..3]), Some("RUS"), "{:?}", doc.events.events);
+}
