@@ -201,7 +201,7 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldArticle>, EvalError> {
     let xml = std::fs::read_to_string(path).map_err(|e| EvalError(format!("{}: {e}; pass a gold file of LGL or GeoVirus format (../shared/eval/lgl/lgl.xml, ../shared/eval/geovirus/GeoVirus.xml)", path.display())))?;
     let mut out = Vec::new();
     for art in elements(&xml, "article") {
-        let text = unescape(&elements(art, "text").next().unwrap_or_default());
+        let text = unescape(elements(art, "text").next().unwrap_or_default());
         let mut toponyms = Vec::new();
         let chars: Vec<char> = text.chars().collect();
         let at = |s: usize, e: usize| chars.get(s..e).map(|c| c.iter().collect::<String>());
@@ -209,7 +209,7 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldArticle>, EvalError> {
         for t in elements(art, "toponym").chain(elements(art, "location")) {
             let num = |tag: &str| elements(t, tag).next().and_then(|s| s.trim().parse::<f64>().ok());
             let (Some(start), Some(end), Some(lat), Some(lon)) = (num("start"), num("end"), num("lat"), num("lon")) else { continue };
-            let phrase = elements(t, "phrase").next().or_else(|| elements(t, "name").next()).map(|s| unescape(s)).unwrap_or_default();
+            let phrase = elements(t, "phrase").next().or_else(|| elements(t, "name").next()).map(unescape).unwrap_or_default();
             counts_demonyms |= elements(t, "gaztag").next().is_some();
             let (mut start, mut end) = (start as usize, end as usize);
             // GeoVirus counts from 1 ("Pandi" at 170 where the text has it at 169): take
