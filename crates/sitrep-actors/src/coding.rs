@@ -9,6 +9,7 @@ use sitrep_core::{Doc, Entity, EntityType};
 
 use crate::coref::Cluster;
 use crate::lexicon::{CountryWord, Lexicon};
+use crate::names::with_key;
 use crate::stage::{token_text, Mention};
 
 /// Governments and militaries named by their seats.
@@ -86,16 +87,23 @@ fn country_and_role(words: &str, lex: &Lexicon) -> Option<String> {
         for j in (i + 1..=parts.len()).rev() {
             let phrase = parts[i..j].join(" ");
             let phrase = phrase.trim_end_matches("'s").trim_end_matches("’s");
-            if country.is_none() {
-                if let Some((c, w)) = lex.country(phrase) {
-                    if matches!(w, CountryWord::Name | CountryWord::Adjective) {
-                        country = Some(c.cameo.clone());
-                        break;
+            // The phrase's key, worked out once for both lookups.
+            let found = with_key(phrase, |k| {
+                if country.is_none() {
+                    if let Some((c, w)) = lex.country_by_key(k) {
+                        if matches!(w, CountryWord::Name | CountryWord::Adjective) {
+                            country = Some(c.cameo.clone());
+                            return true;
+                        }
                     }
                 }
-            }
-            if let Some(r) = lex.role(phrase) {
-                role = Some(r.to_string());
+                if let Some(r) = lex.role_by_key(k) {
+                    role = Some(r.to_string());
+                    return true;
+                }
+                false
+            });
+            if found {
                 break;
             }
         }

@@ -74,16 +74,15 @@ impl<'l> Name<'l> {
 }
 
 /// Whether two names of the same type name one entity.
-fn same(kind: EntityType, a: &Name, b: &Name) -> bool {
+fn same<'a>(kind: EntityType, a: &'a Name, b: &'a Name) -> bool {
     let (ka, kb) = (&a.key, &b.key);
     if ka == kb {
         return true;
     }
     match kind {
         EntityType::Person => {
-            let last = |k: &str| k.rsplit(' ').next().unwrap_or("").to_string();
-            let (wa, wb) = (ka.split(' ').count(), kb.split(' ').count());
-            (wa == 1 || wb == 1) && last(ka) == last(kb)
+            let last = |k: &'a str| k.rsplit(' ').next().unwrap_or("");
+            (!ka.contains(' ') || !kb.contains(' ')) && last(ka) == last(kb)
         }
         EntityType::Org => {
             a.acronym == b.text || b.acronym == a.text || matches!((a.organisation, b.organisation), (Some(x), Some(y)) if x.cameo == y.cameo && x.name == y.name)

@@ -9,7 +9,12 @@ use jiff::civil::Date;
 
 use sitrep_core::table::list;
 
-use crate::names::key;
+use sitrep_learn::hash::BuildFxHasher;
+
+use crate::names::{key, with_key};
+
+/// The lexicon's maps: keys are short strings looked up many times per report.
+type Map<V> = HashMap<String, V, BuildFxHasher>;
 
 static COUNTRIES: &str = include_str!("../../../data/actors/countries.tsv");
 static REGIONS: &str = include_str!("../../../data/actors/regions.tsv");
@@ -56,14 +61,17 @@ pub struct Office {
 pub struct Lexicon {
     /// Countries; the maps below index into this.
     pub countries: Vec<Country>,
-    by_name: HashMap<String, usize>,
-    by_adjective: HashMap<String, usize>,
-    by_demonym: HashMap<String, usize>,
-    by_capital: HashMap<String, usize>,
-    organisations: HashMap<String, Organisation>,
-    roles: HashMap<String, String>,
+    by_name: Map<usize>,
+    by_adjective: Map<usize>,
+    by_demonym: Map<usize>,
+    by_capital: Map<usize>,
+    /// The four maps above in one, each key with the first kind of word it is (in the
+    /// order name, adjective, demonym, capital), for [`Lexicon::country`].
+    by_word: Map<(usize, CountryWord)>,
+    organisations: Map<Organisation>,
+    roles: Map<String>,
     longest_role: usize,
-    offices: HashMap<String, Vec<Office>>,
+    offices: Map<Vec<Office>>,
     /// Problems met reading the tables (rows skipped), for `sitrep` to show in debugging.
     pub problems: Vec<String>,
 }
@@ -142,6 +150,7 @@ impl Lexicon {
             }
         }
         lex.problems = problems;
+        lex.index_country_words();
         lex
     }
 
@@ -167,27 +176,49 @@ impl Lexicon {
             }
         }
         self.problems.extend(problems);
+        self.index_country_words();
+    }
+
+    /// Fill `by_word` from the four maps of country words.
+    fn index_country_words(&mut self) {
+        self.by_word.clear();
+        let maps = [(&self.by_name, CountryWord::Name), (&self.by_adjective, CountryWord::Adjective), (&self.by_demonym, CountryWord::Demonym), (&self.by_capital, CountryWord::Capital)];
+        for (map, what) in maps {
+            for (k, &i) in map {
+                self.by_word.entry(k.clone()).or_insert((i, what));
+            }
+        }
     }
 
     /// The country a name, adjective, demonym or capital belongs to, and which it was.
     pub fn country(&self, words: &str) -> Option<(&Country, CountryWord)> {
-        let k = key(words);
-        let k = k.strip_prefix("the ").unwrap_or(&k);
-        let found = [(&self.by_name, CountryWord::Name), (&self.by_adjective, CountryWord::Adjective), (&self.by_demonym, CountryWord::Demonym), (&self.by_capital, CountryWord::Capital)]
-            .into_iter()
-            .find_map(|(map, what)| map.get(k).map(|&i| (i, what)))?;
-        Some((&self.countries[found.0], found.1))
+        with_key(words, |k| self.country_by_key(k))
+    }
+
+    /// [`Lexicon::country`] of words whose [`key`] is `k`.
+    pub fn country_by_key(&self, k: &str) -> Option<(&Country, CountryWord)> {
+        let &(i, what) = self.by_word.get(k.strip_prefix("the ").unwrap_or(k))?;
+        Some((&self.countries[i], what))
     }
 
     /// An organisation with its own code ("the European Union", "NATO", "AP").
     pub fn organisation(&self, words: &str) -> Option<&Organisation> {
-        let k = key(words);
-        self.organisations.get(k.strip_prefix("the ").unwrap_or(&k))
+        with_key(words, |k| self.organisation_by_key(k))
+    }
+
+    /// [`Lexicon::organisation`] of words whose [`key`] is `k`.
+    pub fn organisation_by_key(&self, k: &str) -> Option<&Organisation> {
+        self.organisations.get(k.strip_prefix("the ").unwrap_or(k))
     }
 
     /// The CAMEO role code of a role word or phrase ("foreign minister" → GOV).
     pub fn role(&self, words: &str) -> Option<&str> {
-        self.roles.get(&key(words)).map(String::as_str)
+        with_key(words, |k| self.role_by_key(k))
+    }
+
+    /// [`Lexicon::role`] of words whose [`key`] is `k`.
+    pub fn role_by_key(&self, k: &str) -> Option<&str> {
+        self.roles.get(k).map(String::as_str)
     }
 
     /// The longest role phrase, in words.
@@ -197,8 +228,12 @@ impl Lexicon {
 
     /// The office a person held on `date`, if the lexicon knows the name.
     pub fn office(&self, name: &str, date: Date) -> Option<&Office> {
-        let offices = self.offices.get(&key(name))?;
-        offices.iter().find(|o| o.from.is_none_or(|f| f <= date) && o.to.is_none_or(|t| date <= t))
+        with_key(name, |k| self.office_by_key(k, date))
+    }
+
+    /// [`Lexicon::office`] of a name whose [`key`] is `k`.
+    pub fn office_by_key(&self, k: &str, date: Date) -> Option<&Office> {
+        self.offices.get(k)?.iter().find(|o| o.from.is_none_or(|f| f <= date) && o.to.is_none_or(|t| date <= t))
     }
 }
 

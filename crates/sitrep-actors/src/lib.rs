@@ -103,8 +103,7 @@ impl Labeller {
         for t in tokens {
             let form = normalize(t);
             self.words.push(WordInfo::new(&form, &mut self.word_scratch));
-            self.lower.clear();
-            self.lower.extend(form.chars().flat_map(char::to_lowercase));
+            lower_into(&form, &mut self.lower);
             self.cues.push(cues::cue(&self.lower));
         }
         self.pos.clear();
@@ -122,6 +121,18 @@ impl Labeller {
                 _ => {}
             }
         }
+    }
+}
+
+/// `word` lower-cased character by character into `out` (cleared first); ASCII without
+/// decoding.
+fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
     }
 }
 

@@ -5,6 +5,7 @@ use sitrep_core::{Doc, Entity, EntityType, Span, Stage};
 
 use crate::coding;
 use crate::lexicon::{CountryWord, Lexicon};
+use crate::names::with_key;
 use crate::ner::Ner;
 use crate::{coref, Labeller};
 
@@ -126,29 +127,18 @@ impl EntityStage {
     }
 
     fn entity_type(&self, kind: &str, words: &str, doc: &Doc) -> EntityType {
-        if self.lexicon.office(words, doc.meta.date).is_some() {
-            return EntityType::Person;
-        }
-        if self.lexicon.organisation(words).is_some() || coding::is_seat(words) {
-            return EntityType::Org;
-        }
-        let country = self.lexicon.country(words).map(|(_, w)| w);
-        match kind {
-            "PER" => EntityType::Person,
-            "ORG" if self.lexicon.organisation(words).is_none() && matches!(country, Some(CountryWord::Name | CountryWord::Capital)) => EntityType::Gpe,
-            "ORG" => EntityType::Org,
-            "LOC" => match country {
-                Some(CountryWord::Adjective | CountryWord::Demonym) => EntityType::Norp,
-                Some(_) => EntityType::Gpe,
-                None if looks_like_facility(words) => EntityType::Fac,
-                None => EntityType::Loc,
-            },
-            _ => match country {
-                Some(CountryWord::Adjective | CountryWord::Demonym) => EntityType::Norp,
-                Some(_) => EntityType::Gpe,
-                None => EntityType::Misc,
-            },
-        }
+        // The words' key, worked out once for the three lexicon lookups.
+        with_key(words, |k| {
+            if self.lexicon.office_by_key(k, doc.meta.date).is_some() {
+                return EntityType::Person;
+            }
+            if self.lexicon.organisation_by_key(k).is_some() || coding::is_seat(words) {
+                return EntityType::Org;
+            }
+            // Not an organisation of the lexicon from here on.
+            let country = self.lexicon.country_by_key(k).map(|(_, w)| w);
+            type_of(kind, words, country)
+        })
     }
 
     /// "Russian troops", "US officials", "Russia's military", "the Ukrainian military":
@@ -195,4 +185,25 @@ impl EntityStage {
 fn looks_like_facility(words: &str) -> bool {
     let last = words.rsplit(' ').next().unwrap_or("").to_lowercase();
     matches!(last.as_str(), "airport" | "bridge" | "station" | "stadium" | "port" | "plant" | "base" | "square" | "hospital" | "prison")
+}
+
+/// The type of a name the model labelled `kind` that is no office holder nor organisation
+/// of the lexicon, given which country word it is, if any.
+fn type_of(kind: &str, words: &str, country: Option<CountryWord>) -> EntityType {
+    match kind {
+        "PER" => EntityType::Person,
+        "ORG" if matches!(country, Some(CountryWord::Name | CountryWord::Capital)) => EntityType::Gpe,
+        "ORG" => EntityType::Org,
+        "LOC" => match country {
+            Some(CountryWord::Adjective | CountryWord::Demonym) => EntityType::Norp,
+            Some(_) => EntityType::Gpe,
+            None if looks_like_facility(words) => EntityType::Fac,
+            None => EntityType::Loc,
+        },
+        _ => match country {
+            Some(CountryWord::Adjective | CountryWord::Demonym) => EntityType::Norp,
+            Some(_) => EntityType::Gpe,
+            None => EntityType::Misc,
+        },
+    }
 }

@@ -98,7 +98,9 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
 /// The party saying so with the reporting verb `h`: its subject, unless that is a weapon
 /// (a misread "artillery … said" names no reporter).
 fn reporter(cx: &Context, h: usize) -> Option<sitrep_core::Participant> {
-    subject(cx, h).filter(|&s| !weapon(cx, s)).map(|s| cx.participant(s))
+    // A weapon or a date ("a statement Friday urging …" read with "Friday" as subject)
+    // says nothing.
+    subject(cx, h).filter(|&s| !weapon(cx, s) && cx.time(s).is_none()).map(|s| cx.participant(s))
 }
 
 /// A party reporting about itself is making a claim.

@@ -39,7 +39,7 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
             cx.participant(s).entity.is_some_and(|e| cx.doc.entities.entities[e].kind == sitrep_core::EntityType::Person)
         });
         if let Some(s) = person.or(subjects.first().copied()) {
-            if RELATIVE.contains(&t.word(s).to_lowercase().as_str()) && t.rel(v).starts_with("acl") {
+            if RELATIVE.contains(&&*t.lower(s)) && t.rel(v).starts_with("acl") {
                 return t.head(v);
             }
             return Some(s);
@@ -65,7 +65,7 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         // "accused Kyiv of shelling …", "praised the army for holding …": the one
         // accused or praised did it.
         let party = || matches!(t.upos(h), "PROPN" | "PRON") || cx.participant(h).actor.is_some();
-        if r.starts_with("acl") && t.xpos(v) == "VBG" && t.rel(h).starts_with("obj") && t.children(v).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(t.word(c).to_lowercase().as_str(), "of" | "for")) && party() {
+        if r.starts_with("acl") && t.xpos(v) == "VBG" && t.rel(h).starts_with("obj") && t.children(v).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(&*t.lower(c), "of" | "for")) && party() {
             return Some(h);
         }
         // "Putin made an address urging …": the one who makes the address urges.
@@ -86,10 +86,15 @@ fn passive(cx: &Context, v: usize) -> bool {
 /// The first oblique (or nominal modifier, for nouns) of `v` introduced by `prep`.
 fn oblique(cx: &Context, v: usize, prep: &str) -> Option<usize> {
     let t = &cx.tree;
-    t.children(v).find(|&c| {
-        let r = t.rel(c);
-        (r.starts_with("obl") || r.starts_with("nmod") || r == "obj") && t.case(c).as_deref() == Some(prep)
-    })
+    let of = |h: usize| {
+        t.children(h).find(|&c| {
+            let r = t.rel(c);
+            (r.starts_with("obl") || r.starts_with("nmod") || r == "obj") && t.case(c).as_deref() == Some(prep)
+        })
+    };
+    // "bore down on Kyiv" read as "bore [down [on Kyiv]]": the phrase may hang from the
+    // verb's particle.
+    of(v).or_else(|| t.children(v).filter(|&c| t.rel(c) == "compound:prt" || (t.rel(c) == "advmod" && matches!(t.upos(c), "ADP" | "ADV") && c == v + 1)).find_map(of))
 }
 
 /// Weapons: a means of attack, never its target, and an event of their own only as the
@@ -155,7 +160,11 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 // "launched dozens of missiles": the counted word is the object.
                 let o = if is(o) { o } else { oblique(cx, o, "of").filter(|&k| is(k))? };
                 // What is sent, deployed or fired is not who it is aimed at.
-                target = oblique(cx, o, "of").or((!moved(cx, &p.code, o)).then_some(o));
+                let own = oblique(cx, o, "of").or((!moved(cx, &p.code, o)).then_some(o));
+                // "heaped more punishment on Moscow", "imposed sanctions on Russia": when
+                // the object names no party, the party it falls on does.
+                let party = |k: usize| cx.participant(k).actor.is_some();
+                target = own.filter(|&k| party(k)).or_else(|| ["on", "upon", "against"].iter().find_map(|prep| oblique(cx, v, prep).filter(|&k| party(k)))).or(own);
             }
             Need::Complement(w) => {
                 t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && t.lemma(c) == *w)?;
@@ -192,16 +201,47 @@ fn entries<'l>(cx: &Context, v: usize, table: impl Fn(&str) -> &'l [Pattern]) ->
     if !found.is_empty() {
         return found;
     }
-    let word = t.word(v).to_lowercase();
-    let mut forms = vec![word.clone(), format!("{lemma}{}", lemma.chars().last().unwrap_or(' '))];
+    // The forms in the order they are tried: the word, the lemma with its last letter
+    // doubled, then each suffix's stem and the stem with "e". Built one at a time in one
+    // buffer, and only until one is found.
+    let word = t.lower(v);
+    let found = table(&word);
+    if !found.is_empty() {
+        return found;
+    }
+    let mut form = String::with_capacity(word.len().max(lemma.len()) + 4);
+    form.push_str(&lemma);
+    form.push(lemma.chars().last().unwrap_or(' '));
+    let found = table(&form);
+    if !found.is_empty() {
+        return found;
+    }
     for suffix in ["ing", "ed", "es", "s", "d"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            forms.push(stem.to_string());
-            forms.push(format!("{stem}e"));
+        let Some(stem) = word.strip_suffix(suffix) else { continue };
+        let found = table(stem);
+        if !found.is_empty() {
+            return found;
+        }
+        form.clear();
+        form.push_str(stem);
+        form.push('e');
+        let found = table(&form);
+        if !found.is_empty() {
+            return found;
         }
     }
-    forms.iter().map(|f| table(f)).find(|p| !p.is_empty()).unwrap_or(&[])
+    &[]
 }
+
+/// Whether the lexicon names this use of verb `v` as no event (a pattern with code `-`,
+/// "met the deadline"), so that no other dictionary codes it either.
+pub fn ruled_out(cx: &Context, lex: &Lexicon, v: usize) -> bool {
+    let patterns = entries(cx, v, |w| lex.verb(w));
+    patterns.iter().find(|p| matches(cx, v, p).is_some()).is_some_and(|p| p.code == NO_EVENT)
+}
+
+/// The code of a lexicon pattern that names a use of a word that is no event.
+pub const NO_EVENT: &str = "-";
 
 /// Code a verb token.
 pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
@@ -212,6 +252,9 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     }
     let found = patterns.iter().find_map(|p| matches(cx, v, p).map(|(tg, e)| (Cow::Borrowed(p), tg, e)));
     let (p, target, end) = found.or_else(|| fired_weapon(cx, lex, v, patterns))?;
+    if p.code == NO_EVENT {
+        return None;
+    }
     // A bare pattern of a speech-like code ("declare", "deny", "ask", "tell") is an event
     // only with a nominal object and no clause of content: "denied the report", not
     // "denied that …" (attribution) nor "told leaders that …" (reporting).
@@ -269,7 +312,7 @@ fn fired_weapon<'l>(cx: &Context, lex: &Lexicon, v: usize, patterns: &'l [Patter
         .find(|&k| cx.participant(k).actor.is_some() || (cx.tree.subtree(k).0..=k).any(|j| cx.place(j).is_some()))?;
     let o = t.child(v, "obj")?;
     let w = if weapon(cx, o) { o } else { oblique(cx, o, "of").filter(|&k| weapon(cx, k))? };
-    let word = t.word(w).to_lowercase();
+    let word = t.lower(w);
     let lemma = t.lemma(w);
     let code = [lex.noun(&lemma), lex.noun(&word)].into_iter().flatten().find(|p| p.needs.is_empty())?.code.clone();
     if !matches!(code.get(..2), Some("18" | "19" | "20")) {
@@ -290,7 +333,7 @@ fn means(cx: &Context, lex: &Lexicon, v: usize, code: &str) -> Option<String> {
     let fits = |p: &&Pattern| matches(cx, s, p).is_some();
     let p = match entries(cx, s, |w| lex.noun(w)).iter().find(fits) {
         Some(p) => p,
-        None => lex.noun(&cx.tree.word(s).to_lowercase()).iter().find(fits)?,
+        None => lex.noun(&cx.tree.lower(s)).iter().find(fits)?,
     };
     (p.code.get(..2) == code.get(..2) && p.code != code).then(|| p.code.clone())
 }
@@ -338,7 +381,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     let copular_subject = t_.child(n, "cop").and_then(|_| t_.child(n, "nsubj"));
     // "shelling that sliced through a building": the relative clause says whom it hit.
     let relative_target = t_.children(n).filter(|&c| t_.rel(c).starts_with("acl")).find_map(|c| {
-        t_.child(c, "obj").or_else(|| t_.children(c).find(|&k| t_.rel(k).starts_with("obl") && t_.case(k).is_some_and(|p| matches!(p.as_str(), "through" | "into" | "on" | "at" | "against"))))
+        t_.child(c, "obj").or_else(|| t_.children(c).find(|&k| t_.rel(k).starts_with("obl") && t_.case(k).is_some_and(|p| matches!(&*p, "through" | "into" | "on" | "at" | "against"))))
     });
     let target = target
         .or_else(|| ["against", "on", "of"].iter().find_map(|prep| oblique(cx, n, prep)))

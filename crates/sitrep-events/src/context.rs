@@ -1,7 +1,9 @@
 //! What the coder needs from the other layers, indexed by token: which entity, place and
 //! time expression each token belongs to.
 
-use sitrep_core::{Doc, Participant, PlaceRole, Span};
+use std::cell::Cell;
+
+use sitrep_core::{Doc, Factuality, Participant, PlaceRole, Span};
 
 use crate::tree::Tree;
 
@@ -46,6 +48,8 @@ pub struct Context<'a> {
     place_of: Vec<Option<u32>>,
     time_of: Vec<Option<u32>>,
     sentence_of: Vec<u32>,
+    /// Per clause head: the multi-word factuality cue in its words, once looked for.
+    clause_cues: Vec<Cell<Option<Option<Factuality>>>>,
 }
 
 fn token_index(doc: &Doc) -> impl Fn(Span) -> std::ops::Range<usize> + '_ {
@@ -88,12 +92,24 @@ impl<'a> Context<'a> {
                 sentence_of[t] = si as u32;
             }
         }
-        Context { doc, tree: Tree::new(doc), entity_of, place_of, time_of, sentence_of }
+        let clause_cues = vec![Cell::new(None); n];
+        Context { doc, tree: Tree::new(doc), entity_of, place_of, time_of, sentence_of, clause_cues }
     }
 
     /// The sentence number of token `t`.
     pub fn sentence(&self, t: usize) -> usize {
         self.sentence_of[t] as usize
+    }
+
+    /// The multi-word factuality cue of the clause headed by `clause`: `find` it the first
+    /// time, remember it after (events of one sentence share the clauses above them).
+    pub fn clause_cue(&self, clause: usize, find: impl FnOnce() -> Option<Factuality>) -> Option<Factuality> {
+        if let Some(cue) = self.clause_cues[clause].get() {
+            return cue;
+        }
+        let cue = find();
+        self.clause_cues[clause].set(Some(cue));
+        cue
     }
 
     /// The place (index) token `t` is part of.
@@ -115,8 +131,8 @@ impl<'a> Context<'a> {
         }
         // A pronoun subject of a reported clause is the reporter ("Russia's military said
         // it had seized …").
-        let word = self.tree.word(t).to_lowercase();
-        if matches!(word.as_str(), "it" | "they" | "we") && self.tree.rel(t).starts_with("nsubj") {
+        let word = self.tree.lower(t);
+        if matches!(&*word, "it" | "they" | "we") && self.tree.rel(t).starts_with("nsubj") {
             if let Some(p) = self.reporter_of_clause(t).or_else(|| self.governing_subject(t)).or_else(|| self.previous_subject(t)) {
                 return p;
             }
@@ -175,7 +191,7 @@ impl<'a> Context<'a> {
     fn locative(&self, c: usize) -> bool {
         let r = self.tree.rel(c);
         (r.starts_with("nmod") || r.starts_with("obl"))
-            && self.tree.case(c).is_some_and(|p| matches!(p.as_str(), "in" | "at" | "near" | "outside" | "inside" | "across" | "around" | "throughout"))
+            && self.tree.case(c).is_some_and(|p| matches!(&*p, "in" | "at" | "near" | "outside" | "inside" | "across" | "around" | "throughout"))
             && self.place(c).is_some()
     }
 

@@ -21,18 +21,18 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     let tokens = &cx.doc.text_layer.tokens;
     let mut clause = if t.upos(v) == "NOUN" { t.head(v).unwrap_or(v) } else { v };
     for _ in 0..4 {
-        let (lo, hi) = t.subtree(clause);
-        let words = Span::new(tokens[lo].span.start, tokens[hi].span.end).of(cx.doc.text()).to_lowercase().replace('’', "'");
-        for (phrase, f) in lex.factuality_phrases() {
-            if phrase_in(&words, phrase) {
-                return *f;
-            }
+        let cue = cx.clause_cue(clause, || {
+            let (lo, hi) = t.subtree(clause);
+            lex.factuality_phrase_in(&lower_clause(Span::new(tokens[lo].span.start, tokens[hi].span.end).of(cx.doc.text())))
+        });
+        if let Some(f) = cue {
+            return f;
         }
         // Only up through complements ("set to move", "a resolution condemning"), not from
         // a clause of its own ("…, so countries were heaping …") to the sentence's main one.
         let r = t.rel(clause);
         let own_clause = t.child(clause, "mark").is_some_and(|m| {
-            matches!(t.word(m).to_lowercase().as_str(), "so" | "because" | "while" | "although" | "though" | "as" | "when" | "if" | "after" | "before" | "since" | "but" | "whereas")
+            matches!(&*t.lower(m), "so" | "because" | "while" | "although" | "though" | "as" | "when" | "if" | "after" | "before" | "since" | "but" | "whereas")
         });
         let complement = r == "xcomp" || r.starts_with("acl") || r.starts_with("obj") || r.starts_with("obl") || r.starts_with("nmod") || (r.starts_with("advcl") && !own_clause);
         match t.head(clause) {
@@ -44,7 +44,7 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     // resistance": a condition set off by the next comma, however the parser attached it.
     let comma = (v + 1..sentence.end_token as usize).find(|&k| matches!(t.word(k), "," | ";" | "." | "—"));
     if let Some(k) = comma.filter(|&k| t.word(k) == "," && k + 1 < sentence.end_token as usize) {
-        if matches!(t.word(k + 1).to_lowercase().as_str(), "provided" | "providing" | "unless") {
+        if matches!(&*t.lower(k + 1), "provided" | "providing" | "unless") {
             return Factuality::Conditional;
         }
     }
@@ -52,8 +52,8 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     for depth in 0..5 {
         for c in t.children(x) {
             let r = t.rel(c);
-            let w = t.word(c).to_lowercase();
-            if (r == "advmod" || r == "det" || r == "aux") && matches!(w.as_str(), "not" | "n't" | "never" | "no") {
+            let w = t.lower(c);
+            if (r == "advmod" || r == "det" || r == "aux") && matches!(&*w, "not" | "n't" | "never" | "no") {
                 return Factuality::Negated;
             }
             // "any attack", "any invasion": no particular one happened.
@@ -67,8 +67,8 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
             }
             // "…, provided Kyiv lay down arms": a condition attached to the clause.
             if r.starts_with("advcl") {
-                let cue = t.child(c, "mark").map(|m| t.word(m).to_lowercase()).unwrap_or_else(|| w.clone());
-                if lex.factuality(&cue) == Some(Factuality::Conditional) || t.children(c).any(|k| lex.factuality(&t.word(k).to_lowercase()) == Some(Factuality::Conditional) && k < c) {
+                let cue = t.child(c, "mark").map(|m| t.lower(m)).unwrap_or_else(|| w.clone());
+                if lex.factuality(&cue) == Some(Factuality::Conditional) || t.children(c).any(|k| lex.factuality(&t.lower(k)) == Some(Factuality::Conditional) && k < c) {
                     return Factuality::Conditional;
                 }
             }
@@ -81,7 +81,7 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
             break;
         }
         if depth > 0 || r != "ccomp" {
-            if let Some(f) = lex.factuality(&t.lemma(h)).or_else(|| lex.factuality(&t.word(h).to_lowercase())) {
+            if let Some(f) = lex.factuality(&t.lemma(h)).or_else(|| lex.factuality(&t.lower(h))) {
                 return f;
             }
         }
@@ -90,11 +90,13 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     Factuality::Asserted
 }
 
-/// Whether `phrase` occurs in `text` as whole words.
-fn phrase_in(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(i, _)| {
-        let before = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = text[i + phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    })
+/// A clause's words as the multi-word cues are written: lower case, with typographic
+/// apostrophes made plain.
+fn lower_clause(words: &str) -> String {
+    let lower = words.to_lowercase();
+    if lower.contains('’') {
+        lower.replace('’', "'")
+    } else {
+        lower
+    }
 }

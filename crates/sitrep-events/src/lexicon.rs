@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use sitrep_core::{Factuality, Stance};
 
+use crate::phrases::PhraseIndex;
+
 static CAMEO: &str = include_str!("../../../data/events/cameo.tsv");
 static PLOVER: &str = include_str!("../../../data/events/plover.tsv");
 static VERBS: &str = include_str!("../../../data/events/verbs.tsv");
@@ -80,6 +82,8 @@ pub struct Lexicon {
     reporting: HashMap<String, Stance>,
     factuality: HashMap<String, Factuality>,
     phrases: Vec<(String, Factuality)>,
+    /// `phrases` indexed for finding the first that occurs in a text.
+    phrase_index: PhraseIndex,
 }
 
 /// The rows of a built-in table (written here and checked by `data/events/check.py`).
@@ -193,6 +197,7 @@ impl Lexicon {
                 lex.factuality.insert(w.to_lowercase(), f);
             }
         }
+        lex.phrase_index = PhraseIndex::new(lex.phrases.iter().map(|(p, _)| p.as_str()));
         lex
     }
 
@@ -233,6 +238,12 @@ impl Lexicon {
     /// Multi-word factuality cues ("off the table", "set to").
     pub fn factuality_phrases(&self) -> &[(String, Factuality)] {
         &self.phrases
+    }
+
+    /// The factuality of the first multi-word cue, in the table's order, that occurs in
+    /// the lower-cased `text` as whole words.
+    pub fn factuality_phrase_in(&self, text: &str) -> Option<Factuality> {
+        self.phrase_index.first_in(text).map(|i| self.phrases[i].1)
     }
 
     /// All codes known to the verb and noun lexicons.

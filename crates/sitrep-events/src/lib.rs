@@ -11,6 +11,7 @@ pub mod eval;
 pub mod factuality;
 pub mod lexicon;
 pub mod petrarch;
+pub mod phrases;
 pub mod quotes;
 pub mod repair;
 mod stage;

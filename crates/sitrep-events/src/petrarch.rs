@@ -265,7 +265,7 @@ fn roles(cx: &Context, v: usize) -> (Option<usize>, Option<usize>) {
     let target = t
         .child(v, "obj")
         .or_else(|| t.child(v, "iobj"))
-        .or_else(|| t.children(v).find(|&c| t.rel(c).starts_with("obl") && t.case(c).is_some_and(|p| !matches!(p.as_str(), "on" | "in" | "at" | "after" | "before" | "during"))))
+        .or_else(|| t.children(v).find(|&c| t.rel(c).starts_with("obl") && t.case(c).is_some_and(|p| !matches!(&*p, "on" | "in" | "at" | "after" | "before" | "during"))))
         .or_else(|| t.children(v).find(|&c| t.rel(c).starts_with("obl")));
     // "restore full diplomatic ties with Gondor": the object's "with" modifier.
     let target = match target {
@@ -350,7 +350,7 @@ pub fn code_doc(doc: &Doc, dicts: &Dicts, day: u32, verbs_only: bool) -> Vec<Tri
     }
     if dicts.verbs.is_some() {
         for v in 0..toks.len() {
-            if coded_heads.contains(&v) || !matches!(cx.tree.upos(v), "VERB" | "AUX" | "NOUN" | "ADJ") {
+            if coded_heads.contains(&v) || !matches!(cx.tree.upos(v), "VERB" | "AUX" | "NOUN" | "ADJ") || crate::coder::ruled_out(&cx, crate::lexicon::Lexicon::builtin(), v) {
                 continue;
             }
             let Some((code, slot_src, slot_tgt)) = dict_code(v) else { continue };

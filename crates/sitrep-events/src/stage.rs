@@ -179,7 +179,7 @@ fn requested_by(cx: &Context, h: usize, heads: &[usize], events: &[Event]) -> bo
         // What one is condemned or accused for is the charge, part of that event:
         // "a resolution condemning Russia … for invading a United Nations member state",
         // "accused Kyiv of shelling the plant".
-        let charge = (r.starts_with("advcl") || r.starts_with("acl")) && t.xpos(x) == "VBG" && t.children(x).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(t.word(c).to_lowercase().as_str(), "for" | "of"));
+        let charge = (r.starts_with("advcl") || r.starts_with("acl")) && t.xpos(x) == "VBG" && t.children(x).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(&*t.lower(c), "for" | "of"));
         // With "of"/"for" on a clause of the object, the accusing verb is the object's head.
         let accuser = if r.starts_with("acl") { t.head(g).filter(|_| t.rel(g).starts_with("obj")) } else { Some(g) };
         if charge && accuser.and_then(|a| heads.iter().position(|&k| k == a)).is_some_and(|i| events[i].root() == "11") {
@@ -201,7 +201,7 @@ fn requested_by(cx: &Context, h: usize, heads: &[usize], events: &[Event]) -> bo
 /// resistance"): after a comma, with no subject or auxiliary of its own.
 fn subordinator(cx: &Context, v: usize) -> bool {
     let t = &cx.tree;
-    matches!(t.word(v).to_lowercase().as_str(), "provided" | "providing")
+    matches!(&*t.lower(v), "provided" | "providing")
         && v > 0
         && matches!(t.word(v - 1), "," | ";" | "—" | "–")
         && !t.children(v).any(|c| t.rel(c).starts_with("nsubj") || t.rel(c).starts_with("aux"))

@@ -1,6 +1,19 @@
 //! Reading the dependency tree of the syntax layer: children, relations, subtrees.
 
+use std::borrow::Cow;
+use std::cell::Cell;
+
 use sitrep_core::Doc;
+
+/// `word` in lower case ([`str::to_lowercase`]), borrowed when it is plain ASCII without
+/// capitals, as nearly every word is.
+pub fn lower(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
 
 /// A view of one report's dependency trees, with the parser's known slips on news
 /// sentences mended ([`crate::repair`]); the syntax layer itself is left as it is.
@@ -10,8 +23,13 @@ pub struct Tree<'a> {
     heads: Vec<Option<u32>>,
     /// For each token, its relation to its head.
     rels: Vec<&'static str>,
-    /// For each token, its children (token indices), in order.
-    children: Vec<Vec<u32>>,
+    /// The children of all tokens (token indices), token after token, each token's in
+    /// order: those of token `i` are `children[first_child[i]..first_child[i + 1]]`.
+    children: Vec<u32>,
+    /// Where each token's children start in `children`, and one past the last token's.
+    first_child: Vec<u32>,
+    /// [`Tree::subtree`] of each token once asked for.
+    subtrees: Vec<Cell<Option<(u32, u32)>>>,
 }
 
 impl<'a> Tree<'a> {
@@ -21,23 +39,19 @@ impl<'a> Tree<'a> {
         let mut heads: Vec<Option<u32>> = doc.syntax.tokens.iter().map(|t| t.head).collect();
         let mut rels: Vec<&'static str> = doc.syntax.tokens.iter().map(|t| t.deprel).collect();
         crate::repair::mend(doc, &mut heads, &mut rels);
-        let mut children = vec![Vec::new(); heads.len()];
-        for (i, h) in heads.iter().enumerate() {
-            if let Some(c) = h.and_then(|h| children.get_mut(h as usize)) {
-                c.push(i as u32);
-            }
-        }
-        Tree { doc, heads, rels, children }
+        let (children, first_child) = children_of(&heads);
+        let subtrees = vec![Cell::new(None); heads.len()];
+        Tree { doc, heads, rels, children, first_child, subtrees }
     }
 
     /// Number of tokens.
     pub fn len(&self) -> usize {
-        self.children.len()
+        self.heads.len()
     }
 
     /// Whether there are no tokens.
     pub fn is_empty(&self) -> bool {
-        self.children.is_empty()
+        self.heads.is_empty()
     }
 
     /// The word of token `i`.
@@ -48,7 +62,7 @@ impl<'a> Tree<'a> {
     /// The lemma of token `i`, lower-cased.
     /// Borrowed from the syntax layer unless it has capitals, so the coder's pass over
     /// every token does not allocate.
-    pub fn lemma(&self, i: usize) -> std::borrow::Cow<'a, str> {
+    pub fn lemma(&self, i: usize) -> Cow<'a, str> {
         let lemma = self.doc.syntax.lemma(i);
         if lemma.chars().any(char::is_uppercase) {
             lemma.to_lowercase().into()
@@ -79,7 +93,8 @@ impl<'a> Tree<'a> {
 
     /// Children of token `i`.
     pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.children[i].iter().map(|&c| c as usize)
+        let (a, b) = (self.first_child[i] as usize, self.first_child[i + 1] as usize);
+        self.children[a..b].iter().map(|&c| c as usize)
     }
 
     /// Children of `i` whose relation is `rel` or a subtype of it (`obl` matches `obl:tmod`).
@@ -95,13 +110,32 @@ impl<'a> Tree<'a> {
         self.with_rel(i, rel).next()
     }
 
-    /// The preposition (`case` child) of a nominal, lower-cased.
-    pub fn case(&self, i: usize) -> Option<String> {
-        self.child(i, "case").map(|c| self.word(c).to_lowercase())
+    /// The word of token `i` in lower case, borrowed when it has no capitals.
+    pub fn lower(&self, i: usize) -> Cow<'a, str> {
+        lower(self.word(i))
     }
 
-    /// First and last token of the subtree of `i` (bounded to its sentence).
+    /// The preposition (`case` child) of a nominal, lower-cased.
+    pub fn case(&self, i: usize) -> Option<Cow<'a, str>> {
+        self.child(i, "case").map(|c| self.lower(c))
+    }
+
+    /// First and last token of the subtree of `i` (bounded to its sentence); worked out
+    /// once per token.
     pub fn subtree(&self, i: usize) -> (usize, usize) {
+        if let Some((lo, hi)) = self.subtrees[i].get() {
+            return (lo as usize, hi as usize);
+        }
+        let (lo, hi) = self.find_subtree(i);
+        self.subtrees[i].set(Some((lo as u32, hi as u32)));
+        (lo, hi)
+    }
+
+    /// [`Tree::subtree`], walked.
+    fn find_subtree(&self, i: usize) -> (usize, usize) {
+        if self.first_child[i] == self.first_child[i + 1] {
+            return (i, i);
+        }
         let (mut lo, mut hi) = (i, i);
         let mut stack = vec![i];
         let mut seen = 0;
@@ -130,4 +164,26 @@ impl<'a> Tree<'a> {
         }
         false
     }
+}
+
+/// The children of every token by their heads, in token order, as one list with the start
+/// of each token's part (see [`Tree`]).
+fn children_of(heads: &[Option<u32>]) -> (Vec<u32>, Vec<u32>) {
+    let n = heads.len();
+    let mut first_child = vec![0u32; n + 1];
+    for h in heads.iter().flatten().map(|&h| h as usize).filter(|&h| h < n) {
+        first_child[h + 1] += 1;
+    }
+    for i in 0..n {
+        first_child[i + 1] += first_child[i];
+    }
+    let mut next: Vec<u32> = first_child[..n].to_vec();
+    let mut children = vec![0u32; first_child[n] as usize];
+    for (i, h) in heads.iter().enumerate() {
+        if let Some(h) = h.map(|h| h as usize).filter(|&h| h < n) {
+            children[next[h] as usize] = i as u32;
+            next[h] += 1;
+        }
+    }
+    (children, first_child)
 }

@@ -204,3 +204,20 @@ fn drones_clashes_and_repelled_attacks() {
     assert_eq!((e.cameo.as_str(), e.trigger.of(doc.text())), ("190", "repelled"));
     assert_eq!(actor(&e.source), Some("UKRMIL"));
 }
+
+#[test]
+fn meeting_a_deadline_or_a_demand_is_no_meeting() {
+    // Rows with code "-" in verbs.tsv name uses of a verb that are no event.
+    let doc = run("Kenya failed to meet the deadline, and the mines meet the demand for coal. Putin met Macron in Moscow.");
+    let meetings: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "04").map(|e| e.trigger.of(doc.text())).collect();
+    assert_eq!(meetings, ["met"], "{:?}", doc.events.events);
+}
+
+#[test]
+fn the_party_a_sanction_falls_on_is_the_target() {
+    // The object ("sanctions") names no party; the phrase with "on" does, whether the
+    // parser hangs it from the verb or from the object.
+    let doc = run("Britain imposed new sanctions on Russia on Friday.");
+    let e = find(&doc, "16");
+    assert_eq!(actor(&e.target).map(|a| &a[..3]), Some("RUS"), "{:?}", doc.events.events);
+}

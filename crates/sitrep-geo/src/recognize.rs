@@ -71,6 +71,8 @@ struct Unit {
 pub struct Scratch {
     hay: String,
     starts: Vec<Unit>,
+    /// Runs of units (`[from, to)` in `starts`) that may hold a name.
+    runs: Vec<(usize, usize)>,
     found: Vec<Found>,
     /// Normalised form of each token of the document.
     pub norm: Vec<(u32, u32)>,
@@ -237,18 +239,46 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
                 }
                 scratch.hay.push(' ');
             }
-            for (s, e, id) in gaz.find_names(&scratch.hay) {
-                let Ok(ai) = scratch.starts.binary_search_by_key(&(s as u32), |x| x.hay) else { continue };
-                let last = match scratch.starts.binary_search_by_key(&(e as u32 - 1), |x| x.hay) {
-                    Ok(j) if j > ai => j - 1,
-                    Ok(_) => continue,
-                    Err(_) => scratch.starts.len() - 1,
-                };
-                let (ua, ub) = (scratch.starts[ai], scratch.starts[last]);
-                let (a, b) = (ua.token as usize, ub.token as usize + 1);
-                let cut = ua.bs != tokens[a].span.start || ub.be != tokens[b - 1].span.end;
-                if b > a && (!glue || (a + 1..b).any(possessive)) {
-                    scratch.found.push(Found { a, b, bs: ua.bs, be: ub.be, units: last + 1 - ai, id, cut });
+            // Only runs of units that could lie inside an accepted name are searched: a
+            // name opens with a capitalised word and holds only capitalised words, inner
+            // words ("of", "de") and punctuation, so the lower-case prose between names
+            // (most of the text) never reaches the automaton.
+            scratch.runs.clear();
+            let mut open: Option<usize> = None;
+            for (k, u) in scratch.starts.iter().enumerate() {
+                let i = u.token as usize;
+                let capital = word(i).chars().any(char::is_uppercase);
+                let inner = tokens[i].kind != TokenKind::Word || NAME_INNER.contains(&scratch.norm(i)) || scratch.norm(i) == "'s";
+                match (capital || inner, open) {
+                    (true, None) if capital => open = Some(k),
+                    (false, Some(from)) => {
+                        scratch.runs.push((from, k));
+                        open = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(from) = open {
+                scratch.runs.push((from, scratch.starts.len()));
+            }
+            for &(from, to) in &scratch.runs {
+                let hs = scratch.starts[from].hay as usize;
+                let he = scratch.starts.get(to).map_or(scratch.hay.len(), |u| u.hay as usize + 1);
+                let Some(run) = scratch.hay.get(hs..he) else { continue };
+                for (s, e, id) in gaz.find_names(run) {
+                    let (s, e) = (s + hs, e + hs);
+                    let Ok(ai) = scratch.starts.binary_search_by_key(&(s as u32), |x| x.hay) else { continue };
+                    let last = match scratch.starts.binary_search_by_key(&(e as u32 - 1), |x| x.hay) {
+                        Ok(j) if j > ai => j - 1,
+                        Ok(_) => continue,
+                        Err(_) => scratch.starts.len() - 1,
+                    };
+                    let (ua, ub) = (scratch.starts[ai], scratch.starts[last]);
+                    let (a, b) = (ua.token as usize, ub.token as usize + 1);
+                    let cut = ua.bs != tokens[a].span.start || ub.be != tokens[b - 1].span.end;
+                    if b > a && (!glue || (a + 1..b).any(possessive)) {
+                        scratch.found.push(Found { a, b, bs: ua.bs, be: ub.be, units: last + 1 - ai, id, cut });
+                    }
                 }
             }
         }

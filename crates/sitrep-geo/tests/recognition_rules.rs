@@ -86,3 +86,16 @@ fn geovirus_offsets_counted_from_one_are_read_right() {
     assert!(!gold[0].counts_demonyms);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn names_with_inner_lower_case_words_and_parts_are_found_among_prose() {
+    // Only runs of capitalised words (with "of", "and", "de" and hyphen parts inside)
+    // reach the name automaton; names that hold such words must still be whole.
+    let doc = tag("Aid flew from Rio de Janeiro to Bosnia and Herzegovina, then on to Stratford-upon-Avon.");
+    for name in ["Rio de Janeiro", "Bosnia and Herzegovina", "Stratford-upon-Avon"] {
+        assert!(named(&doc, name).is_some(), "{name}: {:?}", doc.places.places);
+    }
+    let doc = tag("The pro-Russia rebels shelled the town, and lower-case words like reading or nice stay prose.");
+    assert!(named(&doc, "Russia").is_some(), "{:?}", doc.places.places);
+    assert_eq!(doc.places.places.len(), 1, "{:?}", doc.places.places);
+}

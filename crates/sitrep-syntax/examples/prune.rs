@@ -54,9 +54,9 @@ fn main() {
             "{min:>6} {:>9} {:>9} {:>7.2} {:>7.2} {:>7.2} {:>10.0}",
             model.tagger.weights.n_features(),
             model.parser.weights.n_features(),
-            100.0 * s.upos,
-            100.0 * s.uas,
-            100.0 * s.las,
+            s.upos,
+            s.uas,
+            s.las,
             wps
         );
     }

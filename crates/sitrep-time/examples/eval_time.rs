@@ -8,6 +8,8 @@
 //! `--errors` lists the disagreements on the tuning documents only (never the held-out);
 //! `--values` keeps only those whose value differs, `--context` adds the report date and
 //! the words around each.
+//! `--halves` adds the tuning split cut in two (even and odd positions among the tuning
+//! files), to check that a change helps on both halves and not only on one.
 //! `--syntax` runs the built-in syntax stage before the tagger, as `sitrep eval time`
 //! does, so that tense comes from tags and the dependency tree.
 
@@ -27,6 +29,7 @@ fn main() {
     let mut with_syntax = false;
     let mut context = false;
     let mut values_only = false;
+    let mut halves = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--predictions" => predictions = args.next().map(PathBuf::from),
@@ -35,6 +38,7 @@ fn main() {
             "--syntax" => with_syntax = true,
             "--context" => context = true,
             "--values" => values_only = true,
+            "--halves" => halves = true,
             _ => dir = Some(PathBuf::from(a)),
         }
     }
@@ -111,4 +115,19 @@ fn main() {
         }
     }
     println!("{report}");
+    if halves {
+        print_halves(&report);
+    }
+}
+
+/// Figures of the tuning split cut in two by position (even, odd) among tuning files.
+fn print_halves(report: &eval::TimeEval) {
+    let tuning: Vec<&str> = report.docs.iter().filter(|d| d.file.split == Split::Tune).map(|d| d.file.name.as_str()).collect();
+    for (label, parity) in [("tune-even", 0), ("tune-odd", 1)] {
+        let c = report.total(|d| d.file.split == Split::Tune && tuning.iter().position(|n| *n == d.file.name).is_some_and(|i| i % 2 == parity));
+        println!(
+            "{label:<10} docs {:>3} gold {:>4} | rel P {:.3} R {:.3} F1 {:.3} | value acc {:.3} valF1 {:.4} typeF1 {:.4}",
+            c.docs, c.gold, c.relaxed_p(), c.relaxed_r(), c.relaxed_f1(), c.value_accuracy(), c.value_f1(), c.type_f1()
+        );
+    }
 }

@@ -264,10 +264,30 @@ pub fn run_pipeline(t: &TimemlDoc, prepare: &dyn Fn(&mut Doc), tagger: &TimeTagg
             .iter()
             .map(|x| {
                 let [start, end] = index.span(x.span);
-                GoldTimex { start, end, kind: x.kind, value: x.value.clone(), text: x.span.of(doc.text()).to_string() }
+                GoldTimex { start, end, kind: x.kind, value: timeml_value(&x.value), text: x.span.of(doc.text()).to_string() }
             })
             .collect(),
     )
+}
+
+/// Our value as TimeML corpora write it: a clock time stays the local reading the text
+/// gives, without the zone offset ("5 p.m. EST" is `T17:00`, not `T17:00-05:00`), as in
+/// TimeBank and AQUAINT; the layer itself keeps the offset (and the UTC time).
+///
+/// ```
+/// use sitrep_time::eval::timeml_value;
+/// assert_eq!(timeml_value("1989-11-09T17:00-05:00"), "1989-11-09T17:00");
+/// assert_eq!(timeml_value("1998-08-12T07:30Z"), "1998-08-12T07:30");
+/// assert_eq!(timeml_value("1998-08-12"), "1998-08-12");
+/// assert_eq!(timeml_value("PT5H"), "PT5H");
+/// ```
+pub fn timeml_value(value: &str) -> String {
+    let Some(t) = value.find('T').filter(|&t| t == 10 && value.as_bytes().get(4) == Some(&b'-')) else {
+        return value.to_string();
+    };
+    let clock = &value[t + 1..];
+    let cut = clock.find(['+', '-', 'Z']).map_or(value.len(), |i| t + 1 + i);
+    value[..cut].to_string()
 }
 
 /// Score another tool's predictions, a JSON Lines file with one line per document:

@@ -459,7 +459,7 @@ fn anchor_point(unit: Unit, anaphoric: bool, ctx: &Ctx<'_>) -> (Option<Point>, S
                 // quarter still running: the period being reported on, not that one.
                 let ahead = matches!((p.first_day(), ctx.dct), (Some(f), Some(d)) if f > d);
                 let running = unit == Unit::Quarter && ctx.dct.is_some_and(|d| point::of_date(d, Unit::Quarter) == p);
-                if !(matches!(unit, Unit::Year | Unit::Quarter) && (ahead || running)) {
+                if !(matches!(unit, Unit::Year | Unit::Quarter) && (ahead || running)) && !over_for_future(p, unit, ctx) {
                     return (Some(p), r.value());
                 }
             }
@@ -475,6 +475,15 @@ fn anchor_point(unit: Unit, anaphoric: bool, ctx: &Ctx<'_>) -> (Option<Point>, S
         Some(d) => (Some(point::of_date(d, unit)), Point::Day(d).value()),
         None => (None, String::new()),
     }
+}
+
+/// True when `p` began before the report's own `unit` while the clause speaks of the
+/// future: "he will retire at the end of the year" after "founded 150 years ago" is the
+/// report's year, not that one.
+fn over_for_future(p: Point, unit: Unit, ctx: &Ctx<'_>) -> bool {
+    let Some(d) = ctx.dct else { return false };
+    let now = point::of_date(d, unit).first_day();
+    ctx.tense == Tense::Future && rank_of_point(p) >= 2 && now.zip(p.first_day()).is_some_and(|(now, then)| then < now)
 }
 
 fn reference_day(ctx: &Ctx<'_>) -> Option<Date> {

@@ -371,6 +371,10 @@ impl<'a> Scan<'a> {
                 self.clock_tail(j + 1, h, m, colon && self.clock_context(j))
             }
             Num::Int(v, digits) => {
+                // "at 1530 GMT": a 24-hour clock reading with its zone, not a year.
+                if digits == 4 && v < 2400 && v % 100 < 60 && matches!(self.w(j + 1), Some(W::Zone(_))) {
+                    return self.clock_tail(j + 1, (v / 100) as u8, (v % 100) as u8, true);
+                }
                 if digits == 4 && (1000..=2999).contains(&v) {
                     // "the 1988 third quarter".
                     if let Some(W::Ordinal(o)) = self.w(j + 1) {
@@ -406,9 +410,6 @@ impl<'a> Scan<'a> {
                 }
                 if digits <= 2 && v <= 12 && matches!(self.w(j + 1), Some(W::AmPm(_) | W::OClock)) {
                     return self.clock_tail(j + 1, v as u8, 0, false);
-                }
-                if digits == 4 && v < 2400 && v % 100 < 60 && matches!(self.w(j + 1), Some(W::Zone(_))) {
-                    return self.clock_tail(j + 1, (v / 100) as u8, (v % 100) as u8, true);
                 }
                 self.amount_phrase(j)
             }
@@ -473,7 +474,7 @@ impl<'a> Scan<'a> {
         let before = i.checked_sub(1).filter(|b| *b >= self.s);
         if let Some(b) = before {
             let w = self.word(b);
-            if w == "$" || w == "#" || w == "€" || w == "£" || w.eq_ignore_ascii_case("no.") || w.eq_ignore_ascii_case("number") {
+            if w == "$" || w == "#" || w == "€" || w == "£" || is_label(w) {
                 return false;
             }
         }
@@ -489,7 +490,7 @@ impl<'a> Scan<'a> {
             if w == "%" || w.eq_ignore_ascii_case("percent") || self.punct(next, b':') {
                 return false;
             }
-            if matches!(self.at(next), Lex::W(W::Unit(..))) {
+            if matches!(self.at(next), Lex::W(W::Unit(..))) || is_measured(w) {
                 return false;
             }
         }
@@ -1360,6 +1361,27 @@ impl<'a> Scan<'a> {
         }
         (end, expr)
     }
+}
+
+/// Nouns that a number after them names rather than dates: "Resolution 1154", "Flight
+/// 1920", "Route 1917", "No. 1990" are labels, not years.
+fn is_label(word: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "no.", "number", "resolution", "flight", "route", "highway", "interstate", "room", "article", "section", "chapter", "page",
+        "paragraph", "item", "proposition", "amendment", "suite", "gate", "exit", "platform", "channel", "apartment", "box", "code",
+    ];
+    word.len() <= 11 && LABELS.iter().any(|l| l.eq_ignore_ascii_case(word))
+}
+
+/// Units a number before them measures or counts: "rose to 1905 points", "the 1500
+/// meters", "about 2000 people" are amounts, whatever word comes before them.
+fn is_measured(word: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "points", "meters", "metres", "miles", "kilometers", "kilometres", "feet", "yards", "inches", "acres", "hectares", "barrels",
+        "tons", "tonnes", "gallons", "liters", "litres", "kilograms", "kilos", "pounds", "degrees", "votes", "people", "troops",
+        "soldiers",
+    ];
+    word.len() <= 11 && UNITS.iter().any(|u| u.eq_ignore_ascii_case(word))
 }
 
 fn lit(kind: TimexType, v: &str) -> Expr {

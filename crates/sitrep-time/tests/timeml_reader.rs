@@ -44,6 +44,30 @@ fn our_output_scored_against_the_demo() {
     assert!((s.value_f1() - 1.0).abs() < 1e-9);
 }
 
+/// A deadline in Eastern time, written as TimeBank writes clock times.
+const ZONED: &str = r#"<TimeML>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2022-02-25" functionInDocument="CREATION_TIME">20220225</TIMEX3></DCT>
+<TEXT>
+Bids are due by <TIMEX3 tid="t1" type="TIME" value="2022-03-04T17:00">5 p.m. EST March 4</TIMEX3>.
+</TEXT>
+</TimeML>"#;
+
+#[test]
+fn clock_times_are_scored_without_their_zone_offset() {
+    let doc = timeml::parse("zoned.tml", ZONED).unwrap();
+    let segmenter = sitrep_text::Segmenter::new();
+    let prepare = |d: &mut Doc| segmenter.annotate(d);
+    let system = eval::run_pipeline(&doc, &prepare, &TimeTagger::new()).unwrap();
+    assert_eq!(system.len(), 1);
+    assert_eq!(system[0].value, "2022-03-04T17:00");
+    assert_eq!(score_doc(&doc.gold, &system).counts.value_correct, 1);
+    // The layer itself keeps the zone.
+    let mut d = Doc::new(sitrep_core::Meta::new("z", jiff::civil::date(2022, 2, 25)), doc.text.clone());
+    prepare(&mut d);
+    TimeTagger::new().annotate(&mut d);
+    assert_eq!(d.time.times[0].value, "2022-03-04T17:00-05:00");
+}
+
 #[test]
 fn predictions_and_corpus_folders_are_read_with_clear_errors() {
     let dir = std::env::temp_dir().join(format!("sitrep-time-eval-{}", std::process::id()));

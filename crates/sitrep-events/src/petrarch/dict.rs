@@ -60,6 +60,34 @@ impl Name {
         Some(Name { words, stem })
     }
 
+    /// The name with each hyphen a word of its own, as the tokenizer splits "Al-Qaeda";
+    /// `None` when no word holds a hyphen between letters.
+    ///
+    /// ```
+    /// # use sitrep_events::petrarch::dict::ActorDict;
+    /// let d = ActorDict::parse("AL-QAEDA [IMGMOSALQ]");
+    /// let words: Vec<String> = ["AL", "-", "QAEDA", "LEADER"].map(String::from).to_vec();
+    /// assert_eq!(d.match_at(&words), Some((3, 0)));
+    /// ```
+    fn hyphens_apart(&self) -> Option<Name> {
+        if !self.words.iter().any(|w| w.len() > 2 && w[1..w.len() - 1].contains('-')) {
+            return None;
+        }
+        let mut words = Vec::new();
+        for w in &self.words {
+            let mut parts = w.split('-').peekable();
+            while let Some(p) = parts.next() {
+                if !p.is_empty() {
+                    words.push(p.to_string());
+                }
+                if parts.peek().is_some() {
+                    words.push("-".to_string());
+                }
+            }
+        }
+        Some(Name { words, stem: self.stem })
+    }
+
     /// Whether `name` matches the words `text` (upper-cased) from position 0; the number of
     /// words matched.
     fn matches(&self, text: &[String]) -> bool {
@@ -187,7 +215,11 @@ impl ActorDict {
     }
 
     fn push(&mut self, a: Option<Actor>) {
-        let Some(a) = a else { return };
+        let Some(mut a) = a else { return };
+        // "AL-QAEDA" is one word in a dictionary but three tokens in sitrep ("Al", "-",
+        // "Qaeda"): each hyphenated name is also kept in that form.
+        let split: Vec<Name> = a.names.iter().filter_map(Name::hyphens_apart).collect();
+        a.names.extend(split);
         let i = self.actors.len();
         for (k, n) in a.names.iter().enumerate() {
             self.index.entry(n.words[0].clone()).or_default().push((i, k));
