@@ -14,12 +14,15 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
     let t = &cx.tree;
     // A nominal event ("signs of fighting") is reported by the verb it hangs from ("saw").
     let mut x = v;
-    let nominal = t.upos(v) == "NOUN" || { let r = t.rel(v); r.starts_with("obj") || r.starts_with("nmod") || r.starts_with("nsubj") };
+    // A gerund read as a clause of the noun it names ("signs [of fighting]" as `acl`
+    // with "of" as its marker) is a nominal event too.
+    let gerund = t.rel(v).starts_with("acl") && t.xpos(v) == "VBG" && t.children(v).any(|k| k < v && t.lower(k) == "of");
+    let nominal = gerund || t.upos(v) == "NOUN" || { let r = t.rel(v); r.starts_with("obj") || r.starts_with("nmod") || r.starts_with("nsubj") };
     if nominal {
         for _ in 0..4 {
             let Some(h) = t.head(x) else { break };
             let r = t.rel(x);
-            if !(r.starts_with("obj") || r.starts_with("nmod") || r.starts_with("obl") || r.starts_with("nsubj")) {
+            if !(r.starts_with("obj") || r.starts_with("nmod") || r.starts_with("obl") || r.starts_with("nsubj") || (gerund && x == v)) {
                 break;
             }
             if t.upos(h) == "VERB" {
@@ -69,7 +72,11 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
     };
     for anchor in [v, root] {
         for c in t.children(anchor) {
-            if matches!(t.rel(c), "parataxis" | "advcl") && c != v {
+            // "urged the army to surrender, saying …": a participle with no subject of its
+            // own hanging from the event tells what the event's agent said while doing
+            // it; it does not report the event.
+            let manner = anchor == v && t.rel(c) == "advcl" && t.xpos(c) == "VBG" && t.child(c, "nsubj").is_none() && t.child(c, "nsubj:pass").is_none();
+            if matches!(t.rel(c), "parataxis" | "advcl") && c != v && !manner {
                 if let Some(stance) = lex.reporting(&t.lemma(c)) {
                     return Some(Attribution { by: reporter(cx, c), cue: t.word(c).to_string(), stance });
                 }

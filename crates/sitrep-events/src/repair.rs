@@ -13,6 +13,23 @@
 //! - "According to the ministry, militias fired rockets at a base", read the same way, is
 //!   mended the same way, with "according to" hanging from the verb.
 //!
+//! - "Gondor welcomed secret memos sent by Arnor" read as one noun phrase ("Gondor" and
+//!   "welcomed" modifying "memos", the root): the past-tense verb right after a noun is
+//!   the sentence's verb, the noun before it its subject and the root its object;
+//! - "Arnor signed a trade protocol with Dagolath, officials said" read with "protocol"
+//!   as a second clause of "said": a noun right after a verb with no object, both hung as
+//!   clauses from the same verb, is that verb's object;
+//! - "Associated Press reported, …": a noun before a verb read as the verb's `compound`
+//!   (a verb has no compounds) is its subject when it has none, with the words of its
+//!   name that hung from the verb too;
+//! - "freezing the assets of Russian president Putin": a preposition hung from a modifier
+//!   inside the phrase it opens ("of → president") belongs to the phrase's head; and an
+//!   "of" phrase read as the verb's oblique right after a noun of that verb ("assets [of
+//!   Putin]") modifies that noun;
+//! - "troops bore down on Ukraine's capital Kyiv, …, that was supplemented by …": an
+//!   oblique right after a verb (or its particle) read as a modifier of a verb further on
+//!   whose subject comes after the oblique belongs to the verb before it.
+//!
 //! Each mend is checked: if the arcs of a sentence would not form a tree, it is undone.
 
 use sitrep_core::{Doc, TokenKind};
@@ -43,6 +60,11 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         if start + 1 < b && arcs.word(start).eq_ignore_ascii_case("according") && arcs.word(start + 1).eq_ignore_ascii_case("to") {
             arcs.guarded(a, b, |x| x.raise_after_according(start, b));
         }
+        arcs.guarded(a, b, |x| x.raise_verbless(start, b));
+        arcs.guarded(a, b, |x| x.object_read_as_clause(start, b));
+        arcs.guarded(a, b, |x| x.subject_read_as_compound(start, b));
+        arcs.guarded(a, b, |x| x.case_to_phrase_head(start, b));
+        arcs.guarded(a, b, |x| x.lower_fronted_obliques(start, b));
     }
 }
 
@@ -294,5 +316,144 @@ impl Arcs<'_, '_> {
         let before_of = phrase.clone().find(|&k| self.upos(k) == "ADP").unwrap_or(said);
         let reporter = (comma + 1..before_of).rev().find(|&k| matches!(self.upos(k), "NOUN" | "PROPN" | "PRON" | "ADJ" | "NUM"))?;
         Some((comma, reporter, said))
+    }
+
+    /// Whether `k` has a child in `[a, b)` whose relation is `rel` or a subtype of it.
+    fn any_child(&self, k: usize, a: usize, b: usize, rel: &str) -> bool {
+        self.has_child(k, a..b, rel)
+    }
+
+    /// "Associated Press reported, …" read with "Press" as a `compound` of "reported": a
+    /// noun before a verb that has no subject is its subject (see the module's notes).
+    fn subject_read_as_compound(&mut self, a: usize, b: usize) {
+        for k in a..b {
+            let Some(h) = self.head(k) else { continue };
+            if self.rels[k] != "compound" || h <= k || self.upos(h) != "VERB" || !matches!(self.upos(k), "NOUN" | "PROPN") {
+                continue;
+            }
+            if self.any_child(h, a, b, "nsubj") || self.any_child(h, a, b, "expl") {
+                continue;
+            }
+            // Only words between the noun and the verb that hang from the noun.
+            if (k + 1..h).any(|j| self.head(j) != Some(k) && self.upos(j) != "PUNCT" && self.upos(j) != "ADV") {
+                continue;
+            }
+            self.set(k, Some(h), "nsubj");
+            let mut j = k;
+            while j > a && self.head(j - 1) == Some(h) && matches!(self.rels[j - 1], "amod" | "compound" | "det" | "nmod:poss" | "flat") {
+                j -= 1;
+                let rel = if self.rels[j] == "compound" || self.upos(j) == "PROPN" { "compound" } else { self.rels[j] };
+                self.set(j, Some(k), rel);
+            }
+        }
+    }
+
+    /// "of Russian president Putin" read with "of" hanging from "president": hang it from
+    /// the phrase's head; then an "of" phrase read as an oblique of the verb right after a
+    /// noun of the same verb modifies that noun (see the module's notes).
+    fn case_to_phrase_head(&mut self, a: usize, b: usize) {
+        for c in a..b {
+            let Some(m) = self.head(c) else { continue };
+            let Some(p) = self.head(m) else { continue };
+            if self.rels[c] != "case" || !(c < m && m < p && p < b) || !matches!(self.upos(p), "NOUN" | "PROPN") {
+                continue;
+            }
+            if !matches!(self.rels[m], "compound" | "nmod:desc" | "amod" | "flat") || self.any_child(p, a, b, "case") {
+                continue;
+            }
+            // Every word between the preposition and the head belongs to the phrase.
+            if (c + 1..p).any(|j| self.head(j) != Some(p) && self.head(j).is_none_or(|h| !(c + 1..p).contains(&h))) {
+                continue;
+            }
+            self.set(c, Some(p), "case");
+            let Some(v) = self.head(p) else { continue };
+            if !self.word(c).eq_ignore_ascii_case("of") || !(self.rels[p].starts_with("obl") || self.rels[p] == "obj") || c == a {
+                continue;
+            }
+            let n = c - 1;
+            if matches!(self.upos(n), "NOUN" | "PROPN") && self.head(n) == Some(v) && n < p {
+                self.set(p, Some(n), "nmod");
+            }
+        }
+    }
+
+    /// "bore down on Ukraine's capital Kyiv, …, that was supplemented by …" read with
+    /// "capital" as an oblique of "supplemented": an oblique that comes before its verb's
+    /// subject, right after another verb (or that verb's particle), is that verb's.
+    fn lower_fronted_obliques(&mut self, a: usize, b: usize) {
+        for n in a..b {
+            let Some(h) = self.head(n) else { continue };
+            if !self.rels[n].starts_with("obl") || h <= n || self.upos(h) != "VERB" {
+                continue;
+            }
+            let Some(subject) = (a..b).find(|&k| self.head(k) == Some(h) && self.rels[k].starts_with("nsubj")) else { continue };
+            if subject < n {
+                continue;
+            }
+            // The phrase opens with its preposition: the word before is the verb's.
+            let Some(case) = (a..n).find(|&k| self.head(k) == Some(n) && self.rels[k] == "case") else { continue };
+            if (case + 1..n).any(|j| self.head(j).is_none_or(|x| !(case..=n).contains(&x))) || case == a {
+                continue;
+            }
+            let before = case - 1;
+            let verb = if self.rels[before] == "compound:prt" { self.head(before) } else { Some(before) };
+            let Some(verb) = verb.filter(|&v| v != h && v < n && self.upos(v) == "VERB") else { continue };
+            self.set(n, Some(verb), "obl");
+        }
+    }
+
+    /// "signed a trade protocol …, officials said" read with "signed" and "protocol" both
+    /// as clauses of "said": the noun is the object of the verb before it.
+    fn object_read_as_clause(&mut self, a: usize, b: usize) {
+        for n in a..b {
+            let Some(h) = self.head(n) else { continue };
+            if !self.rels[n].starts_with("ccomp") || !matches!(self.upos(n), "NOUN" | "PROPN") {
+                continue;
+            }
+            let Some(v) = (a..n).rev().find(|&k| self.head(k) == Some(h) && self.rels[k].starts_with("ccomp") && self.upos(k) == "VERB") else { continue };
+            if self.any_child(v, a, b, "obj") || self.any_child(v, a, b, "ccomp") || self.any_child(v, a, b, "xcomp") {
+                continue;
+            }
+            // Only the noun's own words between the verb and the noun.
+            if (v + 1..n).any(|j| self.head(j).is_none_or(|x| !(v + 1..=n).contains(&x))) {
+                continue;
+            }
+            self.set(n, Some(v), "obj");
+        }
+    }
+
+    /// "Gondor welcomed secret memos sent by Arnor" read with "memos" as the root and
+    /// "welcomed" as its modifier (tagged as a past tense or a participle): make the verb
+    /// the root (see the module's notes).
+    fn raise_verbless(&mut self, a: usize, b: usize) {
+        let Some(r) = (a..b).find(|&k| self.head(k).is_none()) else { return };
+        if matches!(self.upos(r), "VERB" | "AUX") || self.any_child(r, a, b, "nsubj") || self.any_child(r, a, b, "cop") || !matches!(self.upos(r), "NOUN" | "PROPN") {
+            return;
+        }
+        let Some(v) = (a + 1..r).find(|&k| {
+            self.head(k) == Some(r) && matches!(self.rels[k], "amod" | "acl") && self.upos(k) == "VERB" && matches!(self.xpos(k), "VBD" | "VBN")
+        }) else {
+            return;
+        };
+        if self.any_child(v, a, b, "nsubj") || self.any_child(v, a, b, "aux") || self.any_child(v, a, b, "mark") {
+            return;
+        }
+        let subject = v - 1;
+        if self.head(subject) != Some(r) || !matches!(self.upos(subject), "NOUN" | "PROPN" | "PRON") {
+            return;
+        }
+        for k in a..subject {
+            if self.head(k) == Some(r) {
+                self.set(k, Some(subject), self.rels[k]);
+            }
+        }
+        for k in r + 1..b {
+            if self.head(k) == Some(r) && self.upos(k) == "PUNCT" && k + 1 == b {
+                self.set(k, Some(v), "punct");
+            }
+        }
+        self.set(subject, Some(v), "nsubj");
+        self.set(v, None, "root");
+        self.set(r, Some(v), "obj");
     }
 }

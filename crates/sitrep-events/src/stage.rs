@@ -168,7 +168,10 @@ fn requested_by(cx: &Context, h: usize, heads: &[usize], events: &[Event]) -> bo
     let mut through_complement = false;
     for _ in 0..6 {
         let r = t.rel(x);
-        if !(r == "xcomp" || r == "conj" || r.starts_with("ccomp") || r == "parataxis" || r == "appos" || r.starts_with("acl") || r.starts_with("advcl") || r.starts_with("obj") || r.starts_with("obl") || r.starts_with("nmod")) {
+        // "to act faster [to cut off …]" read with the clause hanging from "faster": the
+        // adverb or adjective modifying a verb passes its clause on to that verb.
+        let modifier = matches!(r, "advmod" | "amod") && matches!(t.upos(x), "ADV" | "ADJ") && t.head(x).is_some_and(|g| t.upos(g) == "VERB");
+        if !(modifier || r == "xcomp" || r == "conj" || r.starts_with("ccomp") || r == "parataxis" || r == "appos" || r.starts_with("acl") || r.starts_with("advcl") || r.starts_with("obj") || r.starts_with("obl") || r.starts_with("nmod")) {
             return false;
         }
         // An infinitive of purpose reads as a complement ("calling on Europeans to take up

@@ -17,10 +17,9 @@ fn main() {
     let mins = if mins.is_empty() { vec![0.0, 0.25, 0.5, 1.0, 2.0] } else { mins };
     println!("{:>6} {:>9} {:>9} {:>7} {:>7} {:>7} {:>10}", "min", "tag feats", "par feats", "UPOS", "UAS", "LAS", "words/s");
     for min in mins {
-        let n_tags = base.tagger.tags.len();
         let model = Syntax {
             tagger: Tagger::new(base.tagger.tags.clone(), base.tagger.dictionary.clone(), base.tagger.weights.pruned(min)),
-            parser: Parser::new(base.parser.labels.clone(), base.parser.weights.pruned(min), n_tags),
+            parser: Parser::new(base.parser.labels.clone(), base.parser.weights.pruned(min), &base.tagger.tags),
             lemmatizer: base.lemmatizer.clone(),
         };
         if std::env::var("ONCE").is_ok() {

@@ -1,5 +1,8 @@
 //! Train on EWT train, score on EWT dev, for iterating on features:
 //! `cargo run --release -p sitrep-syntax --example train_ewt [OUT]`
+//! (`EPOCHS=8,15 PRUNE=0.9` as `sitrep train syntax`; `TEST=1` scores test instead;
+//! `SEED=n`; `TAG_CACHE=FILE` keeps the taggers and jackknifed tags between runs that
+//! change only the parser, with the same model as a run without it).
 use sitrep_syntax::{conllu, eval, train, Syntax};
 
 fn main() {
@@ -19,8 +22,14 @@ fn main() {
     if let Ok(f) = std::env::var("FOLDS") {
         opts.folds = f.parse().unwrap();
     }
+    if let Ok(f) = std::env::var("SEED") {
+        opts.seed = f.parse().unwrap();
+    }
+    let (hashed, small) = sitrep_syntax::parser::template_counts();
+    eprintln!("templates: {hashed} hashed + {small} small = {} lookups per move", hashed + small);
+    let cache = std::env::var("TAG_CACHE").ok().map(std::path::PathBuf::from);
     let t = std::time::Instant::now();
-    let model = train::train(&train_data, opts, |l| eprintln!("{l}")).unwrap();
+    let model = train::train_cached(&train_data, opts, cache.as_deref(), |l| eprintln!("{l}")).unwrap();
     eprintln!("trained in {:.1}s", t.elapsed().as_secs_f64());
     let bytes = model.to_bytes();
     eprintln!("model {} bytes", bytes.len());
@@ -30,7 +39,7 @@ fn main() {
     model.annotate_conllu(&mut pred);
     let secs = t.elapsed().as_secs_f64();
     let s = eval::score(&dev, &pred).unwrap();
-    println!("{s}\n{:.0} words/s", s.words as f64 / secs);
+    println!("{s}\n{:.0} words/s\ntemplates: {hashed} hashed + {small} small", s.words as f64 / secs);
     if let Some(out) = std::env::args().nth(1) {
         std::fs::write(out, bytes).unwrap();
     }

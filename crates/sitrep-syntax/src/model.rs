@@ -194,10 +194,10 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Syntax, ModelError> {
     if r.at != bytes.len() {
         return Err(ModelError(format!("{} unexpected bytes after the model", bytes.len() - r.at)));
     }
-    let n_tags = tags.len();
+    let parser = Parser::new(labels, parse_weights, &tags);
     Ok(Syntax {
         tagger: Tagger::new(tags, dictionary, tag_weights),
-        parser: Parser::new(labels, parse_weights, n_tags),
+        parser,
         lemmatizer: Lemmatizer { rules, exceptions, keep_case },
     })
 }

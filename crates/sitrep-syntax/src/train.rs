@@ -48,7 +48,15 @@ fn leak(s: &str) -> &'static str {
 }
 
 /// Train tagger, lemmatiser and parser on `data`; `log` receives progress lines.
-pub fn train(data: &[Sentence], options: TrainOptions, mut log: impl FnMut(&str)) -> Result<Syntax, TrainError> {
+pub fn train(data: &[Sentence], options: TrainOptions, log: impl FnMut(&str)) -> Result<Syntax, TrainError> {
+    train_cached(data, options, None, log)
+}
+
+/// [`train`], keeping the tagger, the lemmatiser and the jackknifed tags in the file
+/// `cache` (made on the first call, read on the next ones with the same data and tagger
+/// settings) so that runs which change only the parser skip the taggers: the same model
+/// as [`train`] gives, sooner.
+pub fn train_cached(data: &[Sentence], options: TrainOptions, cache: Option<&std::path::Path>, mut log: impl FnMut(&str)) -> Result<Syntax, TrainError> {
     let data: Vec<&Sentence> = data.iter().filter(|s| !s.words.is_empty() && s.words.iter().all(|w| w.head.is_some())).collect();
     if data.is_empty() {
         return Err(TrainError("no sentences with words and heads to train on: give a CoNLL-U treebank such as UD English EWT".into()));
@@ -89,38 +97,67 @@ pub fn train(data: &[Sentence], options: TrainOptions, mut log: impl FnMut(&str)
             tags: s.words.iter().map(|w| tag_of[&(w.upos.as_str(), w.xpos.as_str())]).collect(),
         })
         .collect();
-    let dictionary = tag_dictionary(&tagged, 3);
-
-    // Jackknifed tags for the parser.
-    let mut parser_tags: Vec<Vec<u8>> = tagged.iter().map(|s| s.tags.clone()).collect();
-    if options.folds > 1 {
-        for fold in 0..options.folds {
-            let train_part: Vec<TaggedSentence> = tagged
+    let n_words: usize = tagged.iter().map(|s| s.tags.len()).sum();
+    let cached = cache.and_then(|path| std::fs::read(path).ok()).and_then(|bytes| read_cache(&bytes, n_words));
+    let (tagger, lemmatizer, parser_tags) = match cached {
+        Some((model, flat)) => {
+            log("tagger, lemmatiser and jackknifed tags from the cache");
+            let mut at = 0;
+            let parser_tags: Vec<Vec<u8>> = tagged
                 .iter()
-                .enumerate()
-                .filter(|(i, _)| i % options.folds != fold)
-                .map(|(_, s)| TaggedSentence { words: s.words.clone(), tags: s.tags.clone() })
+                .map(|s| {
+                    at += s.tags.len();
+                    flat[at - s.tags.len()..at].to_vec()
+                })
                 .collect();
-            let dict = tag_dictionary(&train_part, 3);
-            let t = tagger::train(&train_part, tags.clone(), dict, options.tagger_epochs, options.seed + fold as u64, options.prune, |_, _| {});
-            let mut ts = tagger::TagScratch::default();
-            let (mut right, mut total) = (0, 0);
-            for (i, s) in tagged.iter().enumerate().filter(|(i, _)| i % options.folds == fold) {
-                t.tag(&s.words, &mut parser_tags[i], &mut ts);
-                right += parser_tags[i].iter().zip(&s.tags).filter(|(a, b)| a == b).count();
-                total += s.tags.len();
-            }
-            log(&format!("jackknife fold {}/{}: held-out tag accuracy {:.2}%", fold + 1, options.folds, 100.0 * right as f64 / total.max(1) as f64));
+            (model.tagger, model.lemmatizer, parser_tags)
         }
-    }
+        None => {
+            let dictionary = tag_dictionary(&tagged, 3);
+            // Jackknifed tags for the parser.
+            let mut parser_tags: Vec<Vec<u8>> = tagged.iter().map(|s| s.tags.clone()).collect();
+            if options.folds > 1 {
+                for fold in 0..options.folds {
+                    let train_part: Vec<TaggedSentence> = tagged
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| i % options.folds != fold)
+                        .map(|(_, s)| TaggedSentence { words: s.words.clone(), tags: s.tags.clone() })
+                        .collect();
+                    let dict = tag_dictionary(&train_part, 3);
+                    let t = tagger::train(&train_part, tags.clone(), dict, options.tagger_epochs, options.seed + fold as u64, options.prune, |_, _| {});
+                    let mut ts = tagger::TagScratch::default();
+                    let (mut right, mut total) = (0, 0);
+                    for (i, s) in tagged.iter().enumerate().filter(|(i, _)| i % options.folds == fold) {
+                        t.tag(&s.words, &mut parser_tags[i], &mut ts);
+                        right += parser_tags[i].iter().zip(&s.tags).filter(|(a, b)| a == b).count();
+                        total += s.tags.len();
+                    }
+                    log(&format!("jackknife fold {}/{}: held-out tag accuracy {:.2}%", fold + 1, options.folds, 100.0 * right as f64 / total.max(1) as f64));
+                }
+            }
 
-    let tagger = tagger::train(&tagged, tags.clone(), dictionary, options.tagger_epochs, options.seed, options.prune, |e, acc| {
-        log(&format!("tagger epoch {e}: training accuracy {:.2}%", 100.0 * acc))
-    });
+            let tagger = tagger::train(&tagged, tags.clone(), dictionary, options.tagger_epochs, options.seed, options.prune, |e, acc| {
+                log(&format!("tagger epoch {e}: training accuracy {:.2}%", 100.0 * acc))
+            });
 
-    let lemma_data = data.iter().flat_map(|s| s.words.iter()).map(|w| (w.form.as_str(), w.lemma.as_str(), tag_of[&(w.upos.as_str(), w.xpos.as_str())]));
-    let lemmatizer = Lemmatizer::train(lemma_data, tags.len());
-    log(&format!("lemmatiser: {} rules, {} exceptions", lemmatizer.rules.len(), lemmatizer.exceptions.len()));
+            let lemma_data = data.iter().flat_map(|s| s.words.iter()).map(|w| (w.form.as_str(), w.lemma.as_str(), tag_of[&(w.upos.as_str(), w.xpos.as_str())]));
+            let lemmatizer = Lemmatizer::train(lemma_data, tags.len());
+            log(&format!("lemmatiser: {} rules, {} exceptions", lemmatizer.rules.len(), lemmatizer.exceptions.len()));
+            if let Some(path) = cache {
+                let labels = vec!["root"];
+                let empty = parser::Parser::new(labels, crate::perceptron::Weights::from_rows(3, Vec::new()), &tags);
+                let mut bytes = Syntax { tagger: tagger.clone(), parser: empty, lemmatizer: lemmatizer.clone() }.to_bytes();
+                let mut out = (bytes.len() as u64).to_le_bytes().to_vec();
+                out.append(&mut bytes);
+                out.extend(parser_tags.iter().flatten());
+                if std::fs::write(path, out).is_err() {
+                    log("could not write the tag cache");
+                }
+            }
+            (tagger, lemmatizer, parser_tags)
+        }
+    };
 
     let parse_data: Vec<parser::TrainingSentence> = data
         .iter()
@@ -133,11 +170,20 @@ pub fn train(data: &[Sentence], options: TrainOptions, mut log: impl FnMut(&str)
             (t.words, ptags, heads, labels)
         })
         .collect();
-    let parser = parser::train(&parse_data, labels, options.parser_epochs, options.seed, options.prune, |e, acc| {
+    let parser = parser::train(&parse_data, labels, &tags, options.parser_epochs, options.seed, options.prune, |e, acc| {
         log(&format!("parser epoch {e}: training transition accuracy {:.2}%", 100.0 * acc))
     });
     log(&format!("tagger features {}, parser features {}", tagger.weights.n_features(), parser.weights.n_features()));
     Ok(Syntax { tagger, parser, lemmatizer })
+}
+
+/// The model (tagger and lemmatiser) and the jackknifed tags of a cache file written by
+/// [`train_cached`], if it has `n_words` tags.
+fn read_cache(bytes: &[u8], n_words: usize) -> Option<(Syntax, Vec<u8>)> {
+    let len = u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?) as usize;
+    let model = Syntax::from_bytes(bytes.get(8..8 + len)?).ok()?;
+    let flat = bytes.get(8 + len..)?.to_vec();
+    (flat.len() == n_words).then_some((model, flat))
 }
 
 /// The most frequent tag of every word seen at least `min_count` times.

@@ -1,0 +1,189 @@
+//! Coding stays right when the parser slips: each test parses an invented sentence, then
+//! puts the slip into the syntax layer by hand (so the test does not hang on what a given
+//! parser model happens to do), and checks the coder's mended tree and its events.
+
+use sitrep_core::{Doc, Meta, Stage, Stance};
+use sitrep_events::tree::Tree;
+
+/// Every layer up to the events.
+fn layers(text: &str) -> Doc {
+    let mut doc = Doc::new(Meta::new("t", jiff::civil::date(2022, 3, 4)), text);
+    sitrep_text::Segmenter::new().annotate(&mut doc);
+    sitrep_syntax::SyntaxStage::builtin().unwrap().annotate(&mut doc);
+    sitrep_time::TimeTagger::new().annotate(&mut doc);
+    sitrep_actors::EntityStage::builtin().unwrap().annotate(&mut doc);
+    sitrep_geo::PlaceTagger::builtin().annotate(&mut doc);
+    doc
+}
+
+/// The index of the `nth` token whose text is `word`.
+fn tok(doc: &Doc, word: &str, nth: usize) -> usize {
+    let text = doc.text();
+    doc.text_layer.tokens.iter().enumerate().filter(|(_, t)| t.span.of(text) == word).map(|(k, _)| k).nth(nth).unwrap_or_else(|| panic!("no {word:?} #{nth}"))
+}
+
+/// A token named by its text and which occurrence of it.
+type Word<'a> = (&'a str, usize);
+
+/// Put the arcs `(dependent, head, relation)` into the syntax layer (`None` head: root).
+fn slip(doc: &mut Doc, arcs: &[(Word, Option<Word>, &'static str)]) {
+    for &((w, n), head, rel) in arcs {
+        let k = tok(doc, w, n);
+        let h = head.map(|(hw, hn)| tok(doc, hw, hn) as u32);
+        doc.syntax.tokens[k].head = h;
+        doc.syntax.tokens[k].deprel = rel;
+    }
+}
+
+fn code(mut doc: Doc) -> Doc {
+    sitrep_events::EventStage::builtin().annotate(&mut doc);
+    doc
+}
+
+fn trigger<'a>(doc: &'a Doc, word: &str) -> Option<&'a sitrep_core::Event> {
+    doc.events.events.iter().find(|e| e.trigger.of(doc.text()).starts_with(word))
+}
+
+fn actor(p: &Option<sitrep_core::Participant>) -> Option<&str> {
+    p.as_ref().and_then(|p| p.actor.as_deref())
+}
+
+#[test]
+fn a_noun_read_as_compound_of_a_verb_is_its_subject() {
+    let mut doc = layers("In Kharkiv, Associated Press reported, explosions were heard overnight.");
+    slip(
+        &mut doc,
+        &[
+            (("reported", 0), None, "root"),
+            (("Associated", 0), Some(("reported", 0)), "amod"),
+            (("Press", 0), Some(("reported", 0)), "compound"),
+            (("heard", 0), Some(("reported", 0)), "parataxis"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (press, reported) = (tok(&doc, "Press", 0), tok(&doc, "reported", 0));
+        assert_eq!((t.head(press), t.rel(press)), (Some(reported), "nsubj"));
+        assert_eq!(t.head(tok(&doc, "Associated", 0)), Some(press));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "explosions").expect("explosions coded");
+    let by = e.attribution.as_ref().and_then(|a| a.by.as_ref()).map(|b| b.span.of(doc.text()));
+    assert!(by.is_some_and(|b| b.contains("Press")), "reported by the agency: {by:?}");
+}
+
+#[test]
+fn a_preposition_on_a_title_belongs_to_the_name_and_its_noun() {
+    let mut doc = layers("The United States was moving toward freezing the assets of Venezuelan president Maduro and his wife.");
+    slip(
+        &mut doc,
+        &[
+            (("of", 0), Some(("president", 0)), "case"),
+            (("president", 0), Some(("Maduro", 0)), "nmod:desc"),
+            (("Maduro", 0), Some(("freezing", 0)), "obl"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let maduro = tok(&doc, "Maduro", 0);
+        assert_eq!(t.head(tok(&doc, "of", 0)), Some(maduro));
+        assert_eq!((t.head(maduro), t.rel(maduro)), (Some(tok(&doc, "assets", 0)), "nmod"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "freezing").expect("freezing coded");
+    assert_eq!(e.root(), "16");
+    assert!(actor(&e.target).is_some_and(|a| a.starts_with("VEN")), "the assets' owner is the target: {:?}", actor(&e.target));
+}
+
+#[test]
+fn an_oblique_before_a_later_clause_subject_belongs_to_the_verb_before_it() {
+    let mut doc = layers(
+        "Turkish troops bore down on Syria’s border town Kobani on Tuesday, with artillery pounding ever closer to the center although the fighters, that were supported by volunteers, held out.",
+    );
+    slip(&mut doc, &[(("down", 0), Some(("bore", 0)), "compound:prt"), (("town", 0), Some(("supported", 0)), "obl")]);
+    {
+        let t = Tree::new(&doc);
+        let town = tok(&doc, "town", 0);
+        assert_eq!((t.head(town), t.rel(town)), (Some(tok(&doc, "bore", 0)), "obl"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "bore").expect("bore down coded");
+    assert_eq!(e.root(), "19");
+    assert_eq!(actor(&e.source), Some("TURMIL"));
+    assert!(actor(&e.target).is_some_and(|a| a.starts_with("SYR")), "{:?}", actor(&e.target));
+}
+
+#[test]
+fn a_gerund_read_as_a_clause_of_its_noun_is_reported_by_the_verb_above() {
+    let mut doc = layers("AP reporters saw signs of heavy fighting near Kherson.");
+    slip(&mut doc, &[(("fighting", 0), Some(("signs", 0)), "acl"), (("of", 0), Some(("fighting", 0)), "mark")]);
+    let doc = code(doc);
+    let e = trigger(&doc, "fighting").expect("fighting coded");
+    let a = e.attribution.as_ref().expect("attributed to those who saw it");
+    assert_eq!(a.cue, "saw");
+    assert_eq!(a.stance, Stance::Witnessed);
+}
+
+#[test]
+fn a_participle_of_saying_under_the_event_does_not_report_it() {
+    let mut doc = layers("Erdogan gave a statement Tuesday urging the Syrian army to withdraw, saying: “We will not wait.”");
+    slip(&mut doc, &[(("saying", 0), Some(("urging", 0)), "advcl")]);
+    let doc = code(doc);
+    let e = trigger(&doc, "urging").expect("urging coded");
+    assert_eq!(e.root(), "10");
+    assert!(e.attribution.is_none(), "the one urging is saying it: {:?}", e.attribution);
+}
+
+#[test]
+fn a_clause_hanging_from_an_adverb_stays_inside_the_request() {
+    let mut doc = layers("Zelenskiy pleaded with European leaders to move faster to cut off Russia’s banks.");
+    slip(&mut doc, &[(("faster", 0), Some(("move", 0)), "advmod"), (("cut", 0), Some(("faster", 0)), "advcl")]);
+    let doc = code(doc);
+    assert!(trigger(&doc, "pleaded").is_some(), "the appeal is coded");
+    assert!(trigger(&doc, "cut").is_none(), "what is asked for is part of the appeal");
+}
+
+#[test]
+fn a_noun_read_as_a_second_clause_is_the_object_of_the_verb_before_it() {
+    let mut doc = layers("Turkey on Monday signed a gas supply deal with Azerbaijan, its closest ally, ministers said.");
+    slip(
+        &mut doc,
+        &[
+            (("said", 0), None, "root"),
+            (("signed", 0), Some(("said", 0)), "ccomp"),
+            (("deal", 0), Some(("said", 0)), "ccomp"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let deal = tok(&doc, "deal", 0);
+        assert_eq!((t.head(deal), t.rel(deal)), (Some(tok(&doc, "signed", 0)), "obj"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "signed").expect("the signing is coded");
+    assert!(actor(&e.target).is_some_and(|a| a.starts_with("AZE")), "the partner of the deal: {:?}", actor(&e.target));
+}
+
+#[test]
+fn a_sentence_read_as_one_noun_phrase_gets_its_verb_back() {
+    let mut doc = layers("Turkey praised new trade agreements signed by Qatar last week.");
+    slip(
+        &mut doc,
+        &[
+            (("agreements", 0), None, "root"),
+            (("Turkey", 0), Some(("agreements", 0)), "compound"),
+            (("praised", 0), Some(("agreements", 0)), "amod"),
+            ((".", 0), Some(("agreements", 0)), "punct"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let praised = tok(&doc, "praised", 0);
+        assert_eq!(t.head(praised), None);
+        assert_eq!((t.head(tok(&doc, "Turkey", 0)), t.rel(tok(&doc, "Turkey", 0))), (Some(praised), "nsubj"));
+        assert_eq!((t.head(tok(&doc, "agreements", 0)), t.rel(tok(&doc, "agreements", 0))), (Some(praised), "obj"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "praised").expect("the praise is coded");
+    assert_eq!(actor(&e.source), Some("TUR"));
+}
