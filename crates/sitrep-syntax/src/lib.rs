@@ -104,11 +104,13 @@ pub struct Workspace {
 
 /// Lemmas already found, by word and tag: news repeats its words, and a lemma looked up
 /// here costs one hash instead of a walk through the word's suffixes. Bounded: emptied
-/// when full.
+/// when full. Each entry keeps its word and tag, so that two words whose hashes meet
+/// never share a lemma.
 #[derive(Default)]
 struct LemmaCache {
-    /// (hash of the form, tag) → where its lemma is in `text`.
-    at: std::collections::HashMap<u64, (u32, u32), hash::BuildKeyHasher>,
+    /// (hash of the form, tag) → the tag, and where the form and then its lemma are in
+    /// `text` (form `a..b`, lemma `b..c`).
+    at: std::collections::HashMap<u64, (u8, u32, u32, u32), hash::BuildKeyHasher>,
     text: String,
 }
 
@@ -119,10 +121,12 @@ impl LemmaCache {
     /// Append the lemma of `form` with `tag` to `out`, from the cache or `find`.
     fn lemma(&mut self, form: &str, tag: u8, out: &mut String, find: impl FnOnce(&mut String)) {
         let key = hash::mix(hash::str_hash(form), tag as u64);
-        if let Some(&(a, b)) = self.at.get(&key) {
-            if let Some(lemma) = self.text.get(a as usize..b as usize) {
-                out.push_str(lemma);
-                return;
+        if let Some(&(t, a, b, c)) = self.at.get(&key) {
+            if t == tag && self.text.get(a as usize..b as usize) == Some(form) {
+                if let Some(lemma) = self.text.get(b as usize..c as usize) {
+                    out.push_str(lemma);
+                    return;
+                }
             }
         }
         let start = out.len();
@@ -132,8 +136,10 @@ impl LemmaCache {
             self.text.clear();
         }
         let a = self.text.len() as u32;
+        self.text.push_str(form);
+        let b = self.text.len() as u32;
         self.text.push_str(&out[start..]);
-        self.at.insert(key, (a, self.text.len() as u32));
+        self.at.insert(key, (tag, a, b, self.text.len() as u32));
     }
 }
 
