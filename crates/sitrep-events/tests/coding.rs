@@ -221,3 +221,12 @@ fn the_party_a_sanction_falls_on_is_the_target() {
     let e = find(&doc, "16");
     assert_eq!(actor(&e.target).map(|a| &a[..3]), Some("RUS"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn events_in_there_were_reports_are_reported() {
+    // "There were reports of …": the sentence states that reports exist, not the events.
+    let doc = run("There were reports of Russian shelling of Ukrainian towns overnight.");
+    let e = find(&doc, "19");
+    let a = e.attribution.as_ref().unwrap_or_else(|| panic!("attributed: {:?}", doc.events.events));
+    assert_eq!((a.cue.as_str(), a.stance), ("reports", Stance::Reported));
+}
