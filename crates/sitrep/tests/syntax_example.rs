@@ -72,19 +72,21 @@ const CLAUSES: &[(&str, &str, &str, &str)] = &[
     ("Zelenskiy ", "pleaded", "Zelenskiy", ""),
     ("Zelenskiy also ", "made", "Zelenskiy", "call"),
     ("Lavrov ", "suggested", "Lavrov", ""),
-    ("In a window into how the increasingly isolated Putin views Ukraine and its leadership, he ", "gave", "he", "statement"),
     ("AP reporters ", "saw", "reporters", "signs"),
     ("Russian troops also ", "entered", "troops", "city"),
+    // A known misparse of the previous model, right since the N2 parser.
+    ("other Ukrainians, he ", "grabbed", "he", "belongings"),
 ];
 
 /// Clauses the current model gets wrong, kept in view rather than hidden: printed on
 /// every run, and to be moved into [`CLAUSES`] when a retrained model gets them right.
-/// - "he grabbed what belongings he could": `what` is taken as the object (det of
-///   `belongings` in UD).
 /// - "US Secretary of State Antony Blinken said": title and name become two subjects.
+/// - "In a window into how … Putin views Ukraine …, he gave a statement": the fronted
+///   clause's verb `views` is read as a second subject of `gave` (the N2 parser; the
+///   previous model got it right).
 const KNOWN_MISPARSES: &[(&str, &str, &str, &str)] = &[
-    ("other Ukrainians, he ", "grabbed", "he", "belongings"),
     ("Blinken ", "said", "Blinken", ""),
+    ("In a window into how the increasingly isolated Putin views Ukraine and its leadership, he ", "gave", "he", "statement"),
 ];
 
 #[test]
