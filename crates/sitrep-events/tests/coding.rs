@@ -1,18 +1,11 @@
 //! Coding on invented sentences: subjects and objects, passives, nominal events,
 //! attribution and stance, factuality, quotes; and bad input.
 
-use sitrep_core::{Doc, Factuality, Meta, Stage, Stance};
+use sitrep_core::{Doc, Factuality, Stance};
 
-fn run(text: &str) -> Doc {
-    let mut doc = Doc::new(Meta::new("t", jiff::civil::date(2022, 3, 4)), text);
-    sitrep_text::Segmenter::new().annotate(&mut doc);
-    sitrep_syntax::SyntaxStage::builtin().unwrap().annotate(&mut doc);
-    sitrep_time::TimeTagger::new().annotate(&mut doc);
-    sitrep_actors::EntityStage::builtin().unwrap().annotate(&mut doc);
-    sitrep_geo::PlaceTagger::builtin().annotate(&mut doc);
-    sitrep_events::EventStage::builtin().annotate(&mut doc);
-    doc
-}
+mod common;
+
+use common::run;
 
 fn find<'a>(doc: &'a Doc, root: &str) -> &'a sitrep_core::Event {
     doc.events.events.iter().find(|e| e.root() == root).unwrap_or_else(|| {

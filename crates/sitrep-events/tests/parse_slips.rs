@@ -2,19 +2,12 @@
 //! puts the slip into the syntax layer by hand (so the test does not hang on what a given
 //! parser model happens to do), and checks the coder's mended tree and its events.
 
-use sitrep_core::{Doc, Meta, Stage, Stance};
+use sitrep_core::{Doc, Stance};
 use sitrep_events::tree::Tree;
 
-/// Every layer up to the events.
-fn layers(text: &str) -> Doc {
-    let mut doc = Doc::new(Meta::new("t", jiff::civil::date(2022, 3, 4)), text);
-    sitrep_text::Segmenter::new().annotate(&mut doc);
-    sitrep_syntax::SyntaxStage::builtin().unwrap().annotate(&mut doc);
-    sitrep_time::TimeTagger::new().annotate(&mut doc);
-    sitrep_actors::EntityStage::builtin().unwrap().annotate(&mut doc);
-    sitrep_geo::PlaceTagger::builtin().annotate(&mut doc);
-    doc
-}
+mod common;
+
+use common::{code, layers};
 
 /// The index of the `nth` token whose text is `word`.
 fn tok(doc: &Doc, word: &str, nth: usize) -> usize {
@@ -35,10 +28,6 @@ fn slip(doc: &mut Doc, arcs: &[(Word, Option<Word>, &'static str)]) {
     }
 }
 
-fn code(mut doc: Doc) -> Doc {
-    sitrep_events::EventStage::builtin().annotate(&mut doc);
-    doc
-}
 
 fn trigger<'a>(doc: &'a Doc, word: &str) -> Option<&'a sitrep_core::Event> {
     doc.events.events.iter().find(|e| e.trigger.of(doc.text()).starts_with(word))
