@@ -318,11 +318,6 @@ impl Arcs<'_, '_> {
         Some((comma, reporter, said))
     }
 
-    /// Whether `k` has a child in `[a, b)` whose relation is `rel` or a subtype of it.
-    fn any_child(&self, k: usize, a: usize, b: usize, rel: &str) -> bool {
-        self.has_child(k, a..b, rel)
-    }
-
     /// "Associated Press reported, …" read with "Press" as a `compound` of "reported": a
     /// noun before a verb that has no subject is its subject (see the module's notes).
     fn subject_read_as_compound(&mut self, a: usize, b: usize) {
@@ -331,7 +326,7 @@ impl Arcs<'_, '_> {
             if self.rels[k] != "compound" || h <= k || self.upos(h) != "VERB" || !matches!(self.upos(k), "NOUN" | "PROPN") {
                 continue;
             }
-            if self.any_child(h, a, b, "nsubj") || self.any_child(h, a, b, "expl") {
+            if self.has_child(h, a..b, "nsubj") || self.has_child(h, a..b, "expl") {
                 continue;
             }
             // Only words between the noun and the verb that hang from the noun.
@@ -358,7 +353,7 @@ impl Arcs<'_, '_> {
             if self.rels[c] != "case" || !(c < m && m < p && p < b) || !matches!(self.upos(p), "NOUN" | "PROPN") {
                 continue;
             }
-            if !matches!(self.rels[m], "compound" | "nmod:desc" | "amod" | "flat") || self.any_child(p, a, b, "case") {
+            if !matches!(self.rels[m], "compound" | "nmod:desc" | "amod" | "flat") || self.has_child(p, a..b, "case") {
                 continue;
             }
             // Every word between the preposition and the head belongs to the phrase.
@@ -411,7 +406,7 @@ impl Arcs<'_, '_> {
                 continue;
             }
             let Some(v) = (a..n).rev().find(|&k| self.head(k) == Some(h) && self.rels[k].starts_with("ccomp") && self.upos(k) == "VERB") else { continue };
-            if self.any_child(v, a, b, "obj") || self.any_child(v, a, b, "ccomp") || self.any_child(v, a, b, "xcomp") {
+            if self.has_child(v, a..b, "obj") || self.has_child(v, a..b, "ccomp") || self.has_child(v, a..b, "xcomp") {
                 continue;
             }
             // Only the noun's own words between the verb and the noun.
@@ -427,7 +422,7 @@ impl Arcs<'_, '_> {
     /// the root (see the module's notes).
     fn raise_verbless(&mut self, a: usize, b: usize) {
         let Some(r) = (a..b).find(|&k| self.head(k).is_none()) else { return };
-        if matches!(self.upos(r), "VERB" | "AUX") || self.any_child(r, a, b, "nsubj") || self.any_child(r, a, b, "cop") || !matches!(self.upos(r), "NOUN" | "PROPN") {
+        if matches!(self.upos(r), "VERB" | "AUX") || self.has_child(r, a..b, "nsubj") || self.has_child(r, a..b, "cop") || !matches!(self.upos(r), "NOUN" | "PROPN") {
             return;
         }
         let Some(v) = (a + 1..r).find(|&k| {
@@ -435,7 +430,7 @@ impl Arcs<'_, '_> {
         }) else {
             return;
         };
-        if self.any_child(v, a, b, "nsubj") || self.any_child(v, a, b, "aux") || self.any_child(v, a, b, "mark") {
+        if self.has_child(v, a..b, "nsubj") || self.has_child(v, a..b, "aux") || self.has_child(v, a..b, "mark") {
             return;
         }
         let subject = v - 1;
