@@ -304,7 +304,13 @@ pub fn code_doc(doc: &Doc, dicts: &Dicts, day: u32, verbs_only: bool) -> Vec<Tri
         let slot = |s: Option<dict::Slot>| s.and_then(|s| slot_code(&cx, start, s, dicts, day));
         Some((c.code, slot(c.source), slot(c.target)))
     };
-    let mut push = |code: &str, srcs: &[String], tgts: &[String]| {
+    // `named`: the event names a source, coded or not. PETRARCH codes events of a named
+    // source (an unknown one as its words, read here as `---`), never of nobody: in
+    // "Korvale was praised" nobody praised.
+    let mut push = |code: &str, srcs: &[String], tgts: &[String], named: bool| {
+        if !named && srcs.iter().all(|c| c == "---") {
+            return;
+        }
         let mut parts = code.split(':');
         let forward = parts.next().unwrap_or("").trim();
         let back = parts.next().map(str::trim).filter(|b| !b.is_empty() && *b != "---");
@@ -339,6 +345,9 @@ pub fn code_doc(doc: &Doc, dicts: &Dicts, day: u32, verbs_only: bool) -> Vec<Tri
             _ => (e.cameo.clone(), None, None),
         };
         let fallback = |p: &Option<sitrep_core::Participant>| p.as_ref().and_then(|p| p.actor.clone());
+        let named = e.source.as_ref().is_some_and(|p| !p.inferred && names(&cx, tokens_of(cx.doc, p.span)))
+            || roles(&cx, v).0.is_some_and(|s| names(&cx, tokens_of(cx.doc, cx.phrase(s))))
+            || slot_src.is_some();
         let mut src = participant_codes(&cx, e.source.as_ref().filter(|p| !p.inferred).map(|p| p.span), dicts, day, fallback(&e.source).as_deref());
         let mut tgt = participant_codes(&cx, e.target.as_ref().filter(|p| !p.inferred).map(|p| p.span), dicts, day, fallback(&e.target).as_deref());
         complete(&cx, v, &mut src, &mut tgt, dicts, day);
@@ -346,7 +355,7 @@ pub fn code_doc(doc: &Doc, dicts: &Dicts, day: u32, verbs_only: bool) -> Vec<Tri
         if tgt.iter().all(|c| c == "---") && reporting(&cx, v) {
             bare_reports += 1;
         }
-        push(&code, &src, &tgt);
+        push(&code, &src, &tgt, named);
     }
     if dicts.verbs.is_some() {
         for v in 0..toks.len() {
@@ -369,9 +378,10 @@ pub fn code_doc(doc: &Doc, dicts: &Dicts, day: u32, verbs_only: bool) -> Vec<Tri
                 if src.iter().all(|c| c == "---") || tgt.iter().all(|c| c == "---") {
                     continue;
                 }
-                push(&code, &src, &tgt);
+                push(&code, &src, &tgt, true);
                 continue;
             }
+            let named = s.is_some_and(|s| names(&cx, tokens_of(cx.doc, cx.phrase(s)))) || slot_src.is_some();
             let mut src = participant_codes(&cx, span(s), dicts, day, fb(s).as_deref());
             let mut tgt = participant_codes(&cx, span(t), dicts, day, fb(t).as_deref());
             if src.iter().all(|c| c == "---") && reporting(&cx, v) {
@@ -392,7 +402,7 @@ pub fn code_doc(doc: &Doc, dicts: &Dicts, day: u32, verbs_only: bool) -> Vec<Tri
             if tgt.iter().all(|c| c == "---") && reporting(&cx, v) {
                 bare_reports += 1;
             }
-            push(&code, &src, &tgt);
+            push(&code, &src, &tgt, named);
         }
     }
     if events > 0 && bare_reports == events {
@@ -401,6 +411,12 @@ pub fn code_doc(doc: &Doc, dicts: &Dicts, day: u32, verbs_only: bool) -> Vec<Tri
     out.sort();
     out.dedup();
     out
+}
+
+/// Whether the tokens `r` name someone: words other than pronouns ("they" alone, with
+/// nothing to resolve it to, names nobody).
+fn names(cx: &Context, r: std::ops::Range<usize>) -> bool {
+    r.into_iter().any(|k| !matches!(cx.tree.upos(k), "PRON" | "DET" | "PUNCT"))
 }
 
 /// A finite verb the parser read as a participle modifying the next noun: "Russian
@@ -555,6 +571,8 @@ pub struct PetrarchEval {
     pub missing_dicts: Vec<String>,
     /// Failed records, for reading: id, expected, ours.
     pub failures: Vec<String>,
+    /// Records refused as malformed, not coded: id and what is wrong.
+    pub malformed: Vec<String>,
 }
 
 fn root(code: &str) -> &str {
@@ -584,8 +602,16 @@ pub fn evaluate_with(records: &Path, dicts: &Dicts, run: &dyn Fn(&mut Doc), verb
             Err(_) => "2000-01-01".parse().expect("a date"),
         };
         let mut doc = Doc::new(sitrep_core::Meta::new(rec.id.clone(), date), rec.text.clone());
-        run(&mut doc);
-        let ours = code_doc(&doc, dicts, rec.day(), verbs_only);
+        let ours = match &rec.malformed {
+            Some(why) => {
+                r.malformed.push(format!("{}: {why}", rec.id));
+                Vec::new()
+            }
+            None => {
+                run(&mut doc);
+                code_doc(&doc, dicts, rec.day(), verbs_only)
+            }
+        };
         r.emitted += ours.len();
         let cat = r.categories.entry(if rec.category.is_empty() { "(none)".into() } else { rec.category.clone() }).or_default();
         cat.records += 1;
@@ -652,6 +678,9 @@ impl std::fmt::Display for PetrarchEval {
         row(f, "ALL", &self.all)?;
         writeln!(f, "skipped (evaluate/sentence=false): {}", self.skipped)?;
         writeln!(f, "expected events: {}, found exactly {} ({:.1} %), by root {} ({:.1} %); emitted {}", self.events.0, self.events.1, pct(self.events.1, self.events.0), self.events.2, pct(self.events.2, self.events.0), self.emitted)?;
+        if !self.malformed.is_empty() {
+            writeln!(f, "records refused as malformed, not coded ({}): {}", self.malformed.len(), self.malformed.join("; "))?;
+        }
         if !self.missing_dicts.is_empty() {
             writeln!(f, "dictionaries named by the records but absent (built-in lexicons used instead): {}", self.missing_dicts.join(", "))?;
         }

@@ -13,6 +13,9 @@
 //! - "According to the ministry, militias fired rockets at a base", read the same way, is
 //!   mended the same way, with "according to" hanging from the verb.
 //!
+//! - "The mayor praised Korvale." read as a noun phrase ("the mayor [who was] praised
+//!   Korvale"), a sentence with no verb at its top: the participle with an object is the
+//!   sentence's verb, as in the reporting clauses above;
 //! - "Gondor welcomed secret memos sent by Arnor" read as one noun phrase ("Gondor" and
 //!   "welcomed" modifying "memos", the root): the past-tense verb right after a noun is
 //!   the sentence's verb, the noun before it its subject and the root its object;
@@ -61,6 +64,10 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
             arcs.guarded(a, b, |x| x.raise_after_according(start, b));
         }
         arcs.guarded(a, b, |x| x.raise_verbless(start, b));
+        // "The mayor praised Korvale." read as "the mayor [who was] praised …".
+        arcs.guarded(a, b, |x| {
+            x.raise_verb(start..b, true);
+        });
         arcs.guarded(a, b, |x| x.object_read_as_clause(start, b));
         arcs.guarded(a, b, |x| x.subject_read_as_compound(start, b));
         arcs.guarded(a, b, |x| x.case_to_phrase_head(start, b));
@@ -70,7 +77,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
 
 /// The last token (a dash) of the dateline that opens the sentence `[a, b)`, if any: one
 /// to four words in capitals, optionally ", Region" or ", Aug. 24" and "(Agency)", then a
-/// dash.
+/// dash (after a colon, too: "CEBU CITY: --").
 pub fn dateline(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     let tokens = &doc.text_layer.tokens;
     let word = |k: usize| tokens[k].span.of(doc.text());
@@ -100,6 +107,10 @@ pub fn dateline(doc: &Doc, a: usize, b: usize) -> Option<usize> {
         k = close + 1;
     }
     let dash = |k: usize| matches!(word(k), "—" | "–" | "-" | "--" | "―");
+    // "CEBU CITY: -- …": a colon before the dash.
+    if k + 1 < b && word(k) == ":" && dash(k + 1) {
+        k += 1;
+    }
     if k >= b || !dash(k) {
         return None;
     }
@@ -196,7 +207,7 @@ impl Arcs<'_, '_> {
     /// "X verbed Y, Z said" read with no verb at the top of the first clause: give the
     /// clause its verb back and hang the reporting clause from it (see the module's notes).
     fn raise_before_report(&mut self, a: usize, b: usize, (comma, reporter, said): (usize, usize, usize)) {
-        let Some(verb) = self.raise_verb(a..comma) else {
+        let Some(verb) = self.raise_verb(a..comma, false) else {
             // The clause was read right, but the reporting clause as a conjunct of its
             // verb ("…, the army said" with no "and" of its own).
             let coordinated = (comma + 1..b).any(|k| self.head(k) == Some(said) && self.rels[k] == "cc");
@@ -223,7 +234,7 @@ impl Arcs<'_, '_> {
     fn raise_after_according(&mut self, a: usize, b: usize) {
         let Some(comma) = (a + 2..b.min(a + 12)).find(|&k| self.word(k) == ",") else { return };
         let Some(source) = (a + 2..comma).rev().find(|&k| matches!(self.upos(k), "NOUN" | "PROPN" | "PRON")) else { return };
-        let Some(verb) = self.raise_verb(comma + 1..b) else { return };
+        let Some(verb) = self.raise_verb(comma + 1..b, false) else { return };
         for k in a..comma + 1 {
             if k != source && self.head(k).is_none_or(|h| !(a..comma + 1).contains(&h)) {
                 let rel = match k {
@@ -250,8 +261,9 @@ impl Arcs<'_, '_> {
 
     /// When the clause `clause` was read with no verb at its top (its main verb made a
     /// modifier of its subject or object), make the verb its root, with its subject and
-    /// object, and return it.
-    fn raise_verb(&mut self, clause: std::ops::Range<usize>) -> Option<usize> {
+    /// object, and return it. With `with_object`, only a verb with an object is raised
+    /// (a lone "Troops killed in ambush" stays a passive headline).
+    fn raise_verb(&mut self, clause: std::ops::Range<usize>, with_object: bool) -> Option<usize> {
         let top = |x: &Self, k: usize| x.head(k).is_none_or(|h| !clause.contains(&h));
         let tops: Vec<usize> = clause.clone().filter(|&k| top(self, k) && self.upos(k) != "PUNCT").collect();
         // A verb, auxiliary or predicate (with its own subject or copula) at the top: the
@@ -268,7 +280,7 @@ impl Arcs<'_, '_> {
             .collect();
         let transitive = |x: &Self, k: usize| x.has_child(k, clause.clone(), "obj") || (x.rels[k] == "amod" && x.head(k).is_some_and(|h| h > k && clause.contains(&h)));
         let verb = candidates.iter().copied().find(|&k| transitive(self, k)).or(match candidates.as_slice() {
-            [only] => Some(*only),
+            [only] if !with_object => Some(*only),
             _ => None,
         })?;
         let subject = tops.iter().copied().find(|&k| k < verb && matches!(self.upos(k), "NOUN" | "PROPN" | "PRON" | "NUM"))?;
@@ -280,6 +292,12 @@ impl Arcs<'_, '_> {
         }
         self.set(verb, None, "root");
         self.set(subject, Some(verb), "nsubj");
+        // Punctuation after the verb that hung from the subject closes the verb's clause.
+        for k in verb + 1..clause.end {
+            if self.head(k) == Some(subject) && self.upos(k) == "PUNCT" {
+                self.set(k, Some(verb), "punct");
+            }
+        }
         for k in tops {
             if k != subject && k != verb && self.head(k) != Some(verb) {
                 let rel = if matches!(self.rels[k], "root" | "nsubj" | "conj") { "dep" } else { self.rels[k] };

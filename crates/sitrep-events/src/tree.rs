@@ -39,6 +39,7 @@ impl<'a> Tree<'a> {
         let mut heads: Vec<Option<u32>> = doc.syntax.tokens.iter().map(|t| t.head).collect();
         let mut rels: Vec<&'static str> = doc.syntax.tokens.iter().map(|t| t.deprel).collect();
         crate::repair::mend(doc, &mut heads, &mut rels);
+        cut_cycles(&mut heads, &mut rels);
         let (children, first_child) = children_of(&heads);
         let subtrees = vec![Cell::new(None); heads.len()];
         Tree { doc, heads, rels, children, first_child, subtrees }
@@ -163,6 +164,48 @@ impl<'a> Tree<'a> {
             }
         }
         false
+    }
+}
+
+/// Make every token reach a root: a head outside the report is dropped, and where heads
+/// go round in a circle the last arc walked is cut (that token becomes a root). The
+/// parser only makes trees, but a syntax layer from elsewhere may not be one, and every
+/// walk up the tree relies on reaching the top.
+fn cut_cycles(heads: &mut [Option<u32>], rels: &mut [&'static str]) {
+    let n = heads.len();
+    // 0: not seen; 1: on the path being walked; 2: reaches a root.
+    let mut state = vec![0u8; n];
+    let mut path = Vec::new();
+    for i in 0..n {
+        path.clear();
+        let mut k = i;
+        loop {
+            match state[k] {
+                2 => break,
+                1 => {
+                    if let Some(&last) = path.last() {
+                        heads[last] = None;
+                        rels[last] = "root";
+                    }
+                    break;
+                }
+                _ => {}
+            }
+            state[k] = 1;
+            path.push(k);
+            match heads[k] {
+                Some(h) if (h as usize) < n => k = h as usize,
+                Some(_) => {
+                    heads[k] = None;
+                    rels[k] = "root";
+                    break;
+                }
+                None => break,
+            }
+        }
+        for &p in &path {
+            state[p] = 2;
+        }
     }
 }
 

@@ -176,3 +176,84 @@ fn a_sentence_read_as_one_noun_phrase_gets_its_verb_back() {
     let e = trigger(&doc, "praised").expect("the praise is coded");
     assert_eq!(actor(&e.source), Some("TUR"));
 }
+
+#[test]
+fn a_sentence_read_as_a_noun_phrase_gets_its_verb_back() {
+    // "The Russian army shelled Kharkiv." read as "the army [that was] shelled Kharkiv".
+    let mut doc = layers("The Russian army shelled Kharkiv.");
+    slip(
+        &mut doc,
+        &[(("army", 0), None, "root"), (("shelled", 0), Some(("army", 0)), "acl"), (("Kharkiv", 0), Some(("shelled", 0)), "obj"), ((".", 0), Some(("army", 0)), "punct")],
+    );
+    let k = tok(&doc, "shelled", 0);
+    doc.syntax.tokens[k].upos = "VERB";
+    doc.syntax.tokens[k].xpos = "VBN";
+    {
+        let t = Tree::new(&doc);
+        let (army, shelled, period) = (tok(&doc, "army", 0), tok(&doc, "shelled", 0), tok(&doc, ".", 0));
+        assert_eq!((t.head(shelled), t.rel(shelled)), (None, "root"));
+        assert_eq!((t.head(army), t.rel(army)), (Some(shelled), "nsubj"));
+        assert_eq!(t.head(period), Some(shelled), "the full stop closes the verb's clause");
+        assert_eq!(t.subtree(army), (tok(&doc, "The", 0), army));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "shelled").expect("shelling coded");
+    let target = e.target.as_ref().map(|p| p.span.of(doc.text()));
+    assert_eq!((actor(&e.source), target), (Some("RUSMIL"), Some("Kharkiv")), "{e:?}");
+}
+
+#[test]
+fn a_headline_participle_without_object_stays_passive() {
+    // "Soldiers killed in ambush." — the soldiers were killed: no verb is raised.
+    let mut doc = layers("Soldiers killed in ambush.");
+    slip(
+        &mut doc,
+        &[(("Soldiers", 0), None, "root"), (("killed", 0), Some(("Soldiers", 0)), "acl"), (("ambush", 0), Some(("killed", 0)), "obl"), ((".", 0), Some(("Soldiers", 0)), "punct")],
+    );
+    let k = tok(&doc, "killed", 0);
+    doc.syntax.tokens[k].upos = "VERB";
+    doc.syntax.tokens[k].xpos = "VBN";
+    let t = Tree::new(&doc);
+    assert_eq!(t.head(tok(&doc, "Soldiers", 0)), None);
+    assert_eq!(t.rel(k), "acl");
+}
+
+#[test]
+fn a_dateline_with_a_colon_is_no_subject() {
+    let mut doc = layers("KHARKIV: -- Russian troops shelled the city on Friday.");
+    slip(
+        &mut doc,
+        &[
+            (("KHARKIV", 0), None, "root"),
+            ((":", 0), Some(("KHARKIV", 0)), "punct"),
+            (("--", 0), Some(("KHARKIV", 0)), "punct"),
+            (("troops", 0), Some(("KHARKIV", 0)), "appos"),
+            (("shelled", 0), Some(("troops", 0)), "acl"),
+            (("city", 0), Some(("shelled", 0)), "obj"),
+            (("Friday", 0), Some(("shelled", 0)), "obl"),
+            ((".", 0), Some(("KHARKIV", 0)), "punct"),
+        ],
+    );
+    let k = tok(&doc, "shelled", 0);
+    doc.syntax.tokens[k].upos = "VERB";
+    doc.syntax.tokens[k].xpos = "VBN";
+    let doc = code(doc);
+    let e = trigger(&doc, "shelled").expect("shelling coded");
+    let source = e.source.as_ref().map(|p| p.span.of(doc.text()));
+    assert_eq!(source, Some("Russian troops"), "{e:?}");
+}
+
+#[test]
+fn arcs_that_go_round_in_a_circle_are_cut() {
+    // Not a tree: KHARKIV → troops → shelled → KHARKIV, and no root. Coding must end.
+    let mut doc = layers("KHARKIV: Russian troops shelled the city on Friday.");
+    slip(&mut doc, &[(("KHARKIV", 0), Some(("troops", 0)), "compound"), (("troops", 0), Some(("shelled", 0)), "nsubj"), (("shelled", 0), Some(("KHARKIV", 0)), "parataxis")]);
+    {
+        let t = Tree::new(&doc);
+        for k in 0..t.len() {
+            assert!((0..t.len()).any(|r| t.head(r).is_none() && t.dominates(r, k)), "token {k} reaches no root");
+        }
+    }
+    let doc = code(doc);
+    assert!(trigger(&doc, "shelled").is_some());
+}

@@ -131,6 +131,11 @@ Korvale.
 <EventCoding noevents = "True" />
 <Text>Nothing happened.</Text>
 </Sentence>
+<Sentence category="BROKEN" date="20200307" id="T-04" sentence="true">
+<EventCoding error="bad_input_parse" />
+<Text>Zanthia praised Korvale.</Text>
+<Parse>(ROOT (S (NP (NNP Zanthia)) (VP (VBD praised) (NP (NNP Korvale))) (. .))</Parse>
+</Sentence>
 <Sentence category="BASIC" date="20200306" id="T-03" evaluate="false">
 <EventCoding error="too long" />
 <Text>Skipped.</Text>
@@ -140,7 +145,7 @@ Korvale.
 #[test]
 fn records_are_read() {
     let r = petrarch::parse_records(RECORDS);
-    assert_eq!(r.len(), 3);
+    assert_eq!(r.len(), 4);
     assert_eq!(r[0].id, "T-01");
     assert_eq!(r[0].text, "Zanthia praised Korvale.");
     assert_eq!(r[0].expected.len(), 2, "commented-out codings are ignored");
@@ -148,7 +153,9 @@ fn records_are_read() {
     assert_eq!(r[0].day(), 20200304);
     assert!(r[1].no_events && r[1].expects_nothing() && r[1].evaluate);
     assert_eq!(r[1].date, "20200305");
-    assert!(r[2].error && !r[2].evaluate);
+    assert_eq!(r[0].malformed, None, "(ROOT) balances");
+    assert!(r[2].error && r[2].malformed.as_deref().is_some_and(|m| m.contains("1 more '('")), "{:?}", r[2].malformed);
+    assert!(r[3].error && !r[3].evaluate);
 }
 
 #[test]
@@ -176,12 +183,26 @@ fn harness_recodes_actors_and_verbs() {
     run(&mut doc);
     let ours = petrarch::code_doc(&doc, &dicts, 20200304, false);
     assert!(ours.iter().any(|t| t.source == "ZAN" && t.target == "KRV" && t.code == "051"), "{ours:?}");
+    // PETRARCH codes an event only with a source: nobody praised Korvale here.
+    let mut doc = Doc::new(Meta::new("y", jiff::civil::date(2020, 3, 4)), "Korvale was praised.");
+    run(&mut doc);
+    assert_eq!(petrarch::code_doc(&doc, &dicts, 20200304, false), vec![]);
+    // Nor of a pronoun with nothing to resolve it to; an uncoded name is still a source.
+    let mut doc = Doc::new(Meta::new("z", jiff::civil::date(2020, 3, 4)), "They praised Korvale.");
+    run(&mut doc);
+    assert_eq!(petrarch::code_doc(&doc, &dicts, 20200304, false), vec![]);
+    let mut doc = Doc::new(Meta::new("w", jiff::civil::date(2020, 3, 4)), "Farmers in the valley praised Korvale.");
+    run(&mut doc);
+    let ours = petrarch::code_doc(&doc, &dicts, 20200304, false);
+    assert!(ours.iter().any(|t| t.source == "---" && t.target == "KRV" && t.code == "051"), "{ours:?}");
     let r = petrarch::evaluate(&records, &dicts, &run).unwrap();
     assert_eq!(r.skipped, 1);
-    assert_eq!(r.all.records, 2);
+    assert_eq!(r.all.records, 3);
     assert_eq!(r.events.0, 2);
     assert!(r.events.1 >= 1, "{r}");
-    assert_eq!(r.all.no_event, 1);
+    assert_eq!(r.all.no_event, 2);
+    assert_eq!(r.all.no_event_ok, 2, "the malformed record is refused, not coded: {r}");
+    assert!(r.malformed.len() == 1 && r.to_string().contains("T-04: its <Parse> has 1 more '('"), "{r}");
     assert!(r.to_string().contains("ALL"));
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -33,6 +33,10 @@ pub struct Record {
     pub error: bool,
     /// Whether the suite evaluates it (`evaluate="false"` or `sentence="false"` say no).
     pub evaluate: bool,
+    /// What is wrong with the record, when it is malformed: a record whose `<Parse>`
+    /// brackets do not balance is broken input (PETRARCH refuses it with `bad_input_parse`),
+    /// so it is reported and not coded, even though sitrep reads only the text.
+    pub malformed: Option<String>,
 }
 
 impl Record {
@@ -165,9 +169,38 @@ pub fn parse_records(text: &str) -> Vec<Record> {
             let t = t.split("</Text>").next().unwrap_or(t);
             r.text = t.split_whitespace().collect::<Vec<_>>().join(" ");
         }
+        if let Some(p) = body.find("<Parse>") {
+            let p = &body[p + 7..];
+            let p = p.split("</Parse>").next().unwrap_or(p).trim_start();
+            // A bracketed (Penn) tree; the CoNLL-U parses of UD-PETRARCH's files are lines.
+            if p.starts_with('(') {
+                r.malformed = unbalanced(p);
+            }
+        }
         out.push(r);
     }
     out
+}
+
+/// Why a Penn-treebank parse's brackets do not balance, or `None` when they do.
+///
+/// ```
+/// use sitrep_events::petrarch::records::unbalanced;
+/// assert_eq!(unbalanced("(ROOT (S (NP (NNP Arnor)) (VP (VBD left))))"), None);
+/// assert!(unbalanced("(ROOT (S (NP (NNP Arnor)) (VP (VBD left))").unwrap().contains("2 more"));
+/// assert!(unbalanced("(NP (NNP Arnor))) (VP").unwrap().contains("closes"));
+/// ```
+pub fn unbalanced(parse: &str) -> Option<String> {
+    let mut depth = 0i64;
+    for (i, c) in parse.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(format!("its <Parse> closes a bracket it never opened (at character {i})")),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    (depth != 0).then(|| format!("its <Parse> has {depth} more '(' than ')'"))
 }
 
 /// Read a records file.
