@@ -153,6 +153,14 @@ impl Stage for EventStage {
         events.retain(|_| *k.next().unwrap_or(&false));
         let quotes = quotes::quotes(&cx, lex);
         drop(cx);
+        // An event told inside a direct quote is the speaker's word, not the reporter's.
+        for e in events.iter_mut().filter(|e| e.attribution.is_none()) {
+            let Some(q) = quotes.iter().find(|q| q.span.start <= e.trigger.start && e.trigger.end <= q.span.end) else { continue };
+            let Some(by) = &q.speaker else { continue };
+            let mut a = sitrep_core::Attribution { by: Some(by.clone()), cue: q.cue.clone().unwrap_or_else(|| "quoted".into()), stance: sitrep_core::Stance::Reported };
+            attribution::refine_stance(&mut a, e.source.as_ref().and_then(|s| s.actor.as_deref()));
+            e.attribution = Some(a);
+        }
         doc.events.events = events;
         doc.events.quotes = quotes;
     }

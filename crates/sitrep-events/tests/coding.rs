@@ -223,3 +223,14 @@ fn events_in_there_were_reports_are_reported() {
     let a = e.attribution.as_ref().unwrap_or_else(|| panic!("attributed: {:?}", doc.events.events));
     assert_eq!((a.cue.as_str(), a.stance), ("reports", Stance::Reported));
 }
+
+#[test]
+fn events_inside_a_quote_are_the_speakers() {
+    // The second sentence of the quote hangs from no reporting verb: the quote's speaker
+    // still says it, not the reporter.
+    let doc = run("“We are under fire every night. Russian artillery shelled our school in Kharkiv,” the Ukrainian mayor Ihor Terekhov said on Friday.");
+    let e = find(&doc, "19");
+    let a = e.attribution.as_ref().expect("attributed to the speaker");
+    assert_eq!(a.by.as_ref().map(|p| p.span.of(doc.text())), Some("Ihor Terekhov"), "{a:?}");
+    assert_eq!(a.stance, Stance::Reported);
+}
