@@ -117,7 +117,8 @@ fn reporter(cx: &Context, h: usize) -> Option<sitrep_core::Participant> {
     subject(cx, h).filter(|&s| !weapon(cx, s) && cx.time(s).is_none()).map(|s| cx.participant(s))
 }
 
-/// A party reporting about itself is making a claim.
+/// A party reporting about itself is making a claim (`source_actor`: the event's source as
+/// the text names it, not one inferred from the conflict's sides).
 pub fn refine_stance(a: &mut Attribution, source_actor: Option<&str>) {
     if a.stance == Stance::Reported {
         let by = a.by.as_ref().and_then(|p| p.actor.as_deref()).and_then(|c| c.get(..3));

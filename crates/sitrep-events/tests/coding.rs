@@ -234,3 +234,14 @@ fn events_inside_a_quote_are_the_speakers() {
     assert_eq!(a.by.as_ref().map(|p| p.span.of(doc.text())), Some("Ihor Terekhov"), "{a:?}");
     assert_eq!(a.stance, Stance::Reported);
 }
+
+#[test]
+fn a_side_guessed_from_the_conflict_makes_no_claim() {
+    // Nobody is named as the shooter; the side comes from the report's conflict. That the
+    // reporting officials are Russian does not make it Russia's claim about itself (the
+    // report names Russia and Ukraine three times each or more: they are its two sides).
+    let doc = run("Russian forces attacked Ukrainian troops near Kharkiv on Thursday. Russia said Ukraine had refused talks. Ukrainian officials said Russian tanks had entered the suburbs. Ukrainian positions near the city were shelled again overnight, Russian officials said.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()).starts_with("shelled")).expect("shelled is coded");
+    assert!(e.source.as_ref().is_some_and(|s| s.inferred), "{e:?}");
+    assert_eq!(e.attribution.as_ref().map(|a| a.stance), Some(Stance::Reported), "{e:?}");
+}
