@@ -73,7 +73,9 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
     // "There were reports of casualties, including shelling …": whatever the parser made
     // of the rest, the sentence states that reports exist, not the events in them.
     if (nominal || t.xpos(v) == "VBG") && t.children(root).any(|c| t.rel(c) == "expl" && t.lower(c) == "there") {
-        if let Some(n) = t.children(root).find(|&c| t.rel(c).starts_with("nsubj") && c != v && matches!(&*t.lemma(c), "report" | "account" | "rumor" | "rumour")) {
+        // What the reports are of comes after them: "On Day 2 of the invasion, there were
+        // reports of …" does not report the invasion.
+        if let Some(n) = t.children(root).find(|&c| t.rel(c).starts_with("nsubj") && c < v && matches!(&*t.lemma(c), "report" | "account" | "rumor" | "rumour")) {
             return Some(Attribution { by: None, cue: t.word(n).to_string(), stance: Stance::Reported });
         }
     }

@@ -245,3 +245,14 @@ fn a_side_guessed_from_the_conflict_makes_no_claim() {
     assert!(e.source.as_ref().is_some_and(|s| s.inferred), "{e:?}");
     assert_eq!(e.attribution.as_ref().map(|a| a.stance), Some(Stance::Reported), "{e:?}");
 }
+
+#[test]
+fn reports_cover_what_follows_them() {
+    let doc = run("On the second day of the Russian invasion of Ukraine, there were reports of Russian shelling in Kharkiv.");
+    let cue = |word: &str| {
+        let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()).starts_with(word)).unwrap_or_else(|| panic!("{word} is coded"));
+        e.attribution.as_ref().map(|a| a.cue.clone())
+    };
+    assert_eq!(cue("shelling").as_deref(), Some("reports"));
+    assert_eq!(cue("invasion"), None, "the invasion is told in the reporter's voice");
+}
