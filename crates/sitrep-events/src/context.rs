@@ -139,10 +139,13 @@ impl<'a> Context<'a> {
         }
         // Breadth-first through the phrase, not into clauses; people and organisations
         // before countries ("US Secretary of State Antony Blinken" is Blinken).
-        let mut queue = std::collections::VecDeque::from([(t, 0u8)]);
-        let mut best: Option<(u8, u8, Participant)> = None;
+        // `via`: the phrase the search went into when it is what the head noun acts on
+        // ("sanctions [on three Russian banks]", "a lawsuit [against … firms]"): the party
+        // found there is named by that phrase, not by the head's.
+        let mut queue = std::collections::VecDeque::from([(t, 0u8, None::<usize>)]);
+        let mut best: Option<(u8, u8, Participant, Option<usize>)> = None;
         let mut steps = 0;
-        while let Some((x, depth)) = queue.pop_front() {
+        while let Some((x, depth, via)) = queue.pop_front() {
             steps += 1;
             if steps > 64 || depth > 3 {
                 break;
@@ -156,8 +159,8 @@ impl<'a> Context<'a> {
                     Some((3, Participant { span: place.span, actor: Some(code.to_string()), entity: None, inferred: false }))
                 });
                 if let Some((r, p)) = found {
-                    if best.as_ref().is_none_or(|(br, bd, _)| (r, depth) < (*br, *bd)) {
-                        best = Some((r, depth, p));
+                    if best.as_ref().is_none_or(|(br, bd, _, _)| (r, depth) < (*br, *bd)) {
+                        best = Some((r, depth, p, via));
                     }
                 }
             }
@@ -167,13 +170,14 @@ impl<'a> Context<'a> {
                     continue;
                 }
                 if !(r.starts_with("acl") || r.starts_with("ccomp") || r.starts_with("advcl") || r == "conj" || r == "punct" || r == "parataxis" || r == "cc" || r == "case") {
-                    queue.push_back((c, depth + 1));
+                    let aimed = x == t && r.starts_with("nmod") && self.tree.case(c).is_some_and(|p| matches!(&*p, "on" | "upon" | "against" | "at" | "into" | "toward" | "towards"));
+                    queue.push_back((c, depth + 1, if aimed { Some(c) } else { via }));
                 }
             }
         }
-        if let Some((_, _, p)) = best {
+        if let Some((_, _, p, via)) = best {
             if p.actor.is_some() {
-                return Participant { span: self.phrase(t), ..p };
+                return Participant { span: self.phrase(via.unwrap_or(t)), ..p };
             }
         }
         // A place in the phrase stands for its country ("the city of Sumy" → UKR).

@@ -149,6 +149,17 @@ impl Stage for EventStage {
                 !absorbed && !requested && keep
             })
             .collect();
+        // "imposed sanctions on Russia", "filed a lawsuit against …": the noun names the
+        // verb's event (same root), not a second one — when the verb's event is kept.
+        let keep: Vec<bool> = heads
+            .iter()
+            .zip(&events)
+            .zip(&keep)
+            .map(|((&h, e), &k)| {
+                let verb = cx.tree.head(h).filter(|_| cx.tree.upos(h) == "NOUN" && cx.tree.rel(h) == "obj").and_then(|g| heads.iter().position(|&x| x == g));
+                k && !verb.is_some_and(|i| keep[i] && events[i].root() == e.root())
+            })
+            .collect();
         let mut k = keep.iter();
         events.retain(|_| *k.next().unwrap_or(&false));
         let quotes = quotes::quotes(&cx, lex);

@@ -256,3 +256,15 @@ fn reports_cover_what_follows_them() {
     assert_eq!(cue("shelling").as_deref(), Some("reports"));
     assert_eq!(cue("invasion"), None, "the invasion is told in the reporter's voice");
 }
+
+#[test]
+fn a_noun_that_names_the_verbs_event_is_one_event_aimed_at_its_party() {
+    let doc = run("Ukraine imposed sanctions on three Russian banks. The mayor of Kharkiv filed a lawsuit against two Russian shipping firms.");
+    for (root, target) in [("16", "Russian banks"), ("11", "Russian shipping firms")] {
+        let found: Vec<_> = doc.events.events.iter().filter(|e| e.root() == root).collect();
+        assert_eq!(found.len(), 1, "one event, not the verb's and the noun's: {found:?}");
+        let t = found[0].target.as_ref().expect("a target");
+        assert!(t.span.of(doc.text()).ends_with(target), "the target is the party the event falls on: {:?}", t.span.of(doc.text()));
+        assert_eq!(t.actor.as_deref(), Some("RUSBUS"));
+    }
+}
