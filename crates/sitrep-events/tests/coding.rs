@@ -268,3 +268,12 @@ fn a_noun_that_names_the_verbs_event_is_one_event_aimed_at_its_party() {
         assert_eq!(t.actor.as_deref(), Some("RUSBUS"));
     }
 }
+
+#[test]
+fn one_country_with_passing_mentions_of_another_is_no_conflict() {
+    // A domestic American report that names Russia a few times: no side is Russia's
+    // unless the text says so.
+    let doc = run("American senators criticised the White House on Monday. The US Congress rejected the budget. American voters in Iowa backed the governor. Washington officials said the US economy grew. US lawmakers said Russia and Russian hackers were a threat, and the Russian embassy declined to comment. The US Senate passed the bill. American farmers praised the vote. The US Treasury welcomed the decision. American teachers criticised the US Department of Education. The US Army thanked American veterans. US governors met in Washington. American unions praised US workers. The senator attacked the proposal.");
+    let inferred: Vec<_> = doc.events.events.iter().flat_map(|e| [e.source.as_ref(), e.target.as_ref()].into_iter().flatten()).filter(|p| p.inferred).collect();
+    assert!(inferred.is_empty(), "{inferred:?}");
+}
