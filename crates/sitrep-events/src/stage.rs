@@ -73,6 +73,13 @@ impl Stage for EventStage {
             let Some(c) = coded else { continue };
             let Some(info) = lex.code(&c.code) else { continue };
             let mut c = c;
+            // "On Monday, Graham—who had endorsed …" read with "Monday" at the top of the
+            // phrase: a time is when, never who.
+            for side in [&mut c.source, &mut c.target] {
+                if side.as_ref().is_some_and(|p| doc.time.times.iter().any(|t| t.span.start <= p.span.start && p.span.end <= t.span.end)) {
+                    *side = None;
+                }
+            }
             if let Some(d) = &self.dicts {
                 let date = doc.meta.date;
                 let day = (date.year() as u32) * 10_000 + (date.month() as u32) * 100 + date.day() as u32;

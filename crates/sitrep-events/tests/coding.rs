@@ -277,3 +277,13 @@ fn one_country_with_passing_mentions_of_another_is_no_conflict() {
     let inferred: Vec<_> = doc.events.events.iter().flat_map(|e| [e.source.as_ref(), e.target.as_ref()].into_iter().flatten()).filter(|p| p.inferred).collect();
     assert!(inferred.is_empty(), "{inferred:?}");
 }
+
+#[test]
+fn a_time_is_never_a_party() {
+    let doc = run("On Monday, Graham—who had previously endorsed Jeb Bush for president and midwifed the Gang of Eight bill with amnesty-partner Marco Rubio— will headline a fundraiser in support of the Canadian-born Senator.");
+    for e in &doc.events.events {
+        for p in [&e.source, &e.target].into_iter().flatten() {
+            assert_ne!(p.span.of(doc.text()), "Monday", "{e:?}");
+        }
+    }
+}
