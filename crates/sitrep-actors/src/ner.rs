@@ -295,7 +295,7 @@ pub fn train(docs: &[TrainingDoc], epochs: usize, seed: u64, prune: f32, mut pro
                 guesses.clear();
                 predicted.clear();
                 let shouting = is_shouting(words);
-                for i in 0..words.len() {
+                for (i, &g) in gold.iter().enumerate().take(words.len()) {
                     features(words, pos, cue, i, &guesses, &memory, shouting, &mut feats);
                     scores.iter_mut().for_each(|s| *s = 0.0);
                     trainer.score(&feats, &mut scores);
@@ -305,12 +305,12 @@ pub fn train(docs: &[TrainingDoc], epochs: usize, seed: u64, prune: f32, mut pro
                         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
                         .unwrap_or(0);
                     trainer.tick();
-                    trainer.update(&feats, gold[i] as usize, guess);
-                    right += (guess == gold[i] as usize) as usize;
+                    trainer.update(&feats, g as usize, guess);
+                    right += (guess == g as usize) as usize;
                     total += 1;
                     // Follow the gold labels within the sentence; remember the predicted
                     // ones across sentences, as the model will at run time.
-                    guesses.push(gold[i]);
+                    guesses.push(g);
                     predicted.push(guess as u8);
                 }
                 memory.learn(words, &predicted, shouting);

@@ -61,8 +61,7 @@ pub fn quotes(cx: &Context, lex: &Lexicon) -> Vec<Quote> {
         let (s0, s1) = (cx.sentence(first), cx.sentence(last));
         let sentences = &cx.doc.text_layer.sentences;
         let mut candidates: Vec<usize> = Vec::new();
-        for si in s0..=(s1 + 1).min(sentences.len().saturating_sub(1)) {
-            let s = &sentences[si];
+        for (si, s) in sentences.iter().enumerate().take((s1 + 2).min(sentences.len())).skip(s0) {
             if si > s1 && cx.doc.text_layer.paragraphs.iter().position(|p| p.start <= s.span.start && s.span.end <= p.end) != paragraph {
                 break;
             }

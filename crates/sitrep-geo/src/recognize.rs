@@ -431,9 +431,9 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
         let after_comma = b + 1 < tokens.len() && (starts_upper(word(b + 1)) || word(b + 1) == "(");
         opens && (matches!(nw, "—" | "--" | "–" | "-" | ":" | "---") || (nw == "," && after_comma) || (nw == "(" && word(b + 1) == "AP"))
     };
-    for i in a + 1..b.saturating_sub(1) {
+    for (i, t) in tokens.iter().enumerate().take(b.saturating_sub(1)).skip(a + 1) {
         let w = word(i);
-        if !(starts_upper(w) || NAME_INNER.contains(&scratch.norm(i)) || scratch.norm(i) == "'s" || tokens[i].kind != TokenKind::Word) {
+        if !(starts_upper(w) || NAME_INNER.contains(&scratch.norm(i)) || scratch.norm(i) == "'s" || t.kind != TokenKind::Word) {
             return None;
         }
     }

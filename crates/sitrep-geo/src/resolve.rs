@@ -12,6 +12,9 @@ use sitrep_learn::hash::BuildFxHasher as Fx;
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::recognize::{Mention, Scratch};
 
+/// Evidence for a region: (candidate place, weight) pairs.
+type Mass = Vec<(u32, f64)>;
+
 /// Prior score of a record, before context.
 fn prior(gaz: &Gazetteer, ei: u32, primary: bool, division: bool, town: bool) -> f64 {
     let e = gaz.entry(ei);
@@ -159,8 +162,8 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
     let mut scores: Vec<Vec<f64>> = groups.iter().map(|g| g.cands.iter().map(|c| c.1).collect()).collect();
     // "Kalam, Pakistan" with no Kalam in Pakistan: the container's record, per group
     let mut fallback: Vec<Option<u32>> = vec![None; groups.len()];
-    let mut cc_mass: HashMap<[u8; 2], Vec<(u32, f64)>, Fx> = HashMap::default();
-    let mut a1_mass: HashMap<([u8; 2], &str), Vec<(u32, f64)>, Fx> = HashMap::default();
+    let mut cc_mass: HashMap<[u8; 2], Mass, Fx> = HashMap::default();
+    let mut a1_mass: HashMap<([u8; 2], &str), Mass, Fx> = HashMap::default();
     let mut near_mass: HashMap<(i32, i32), Vec<(u32, f64)>, Fx> = HashMap::default();
     let mut near_acc: Vec<(u32, f64)> = Vec::new();
     // first-level divisions named, per country ("California, Oregon and Washington")

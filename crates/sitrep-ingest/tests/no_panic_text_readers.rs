@@ -21,7 +21,7 @@ fn run(format: InputFormat, seeds: &[&[u8]], seed: u64) {
     let mut rounds = 0u64;
     while Instant::now() < deadline || rounds < 200 {
         let input = mutator.mutate(seeds);
-        let o = if rounds % 2 == 0 { &opts } else { &with_date };
+        let o = if rounds.is_multiple_of(2) { &opts } else { &with_date };
         read_bytes(&input, "fuzz", format, o, &mut |result| {
             if let Ok(doc) = result {
                 assert!(!doc.text().trim().is_empty(), "a report with no text must be an error");

@@ -8,6 +8,9 @@ use axum::http::{Request, StatusCode};
 use common::{app, get, send};
 use serde_json::Value;
 
+/// A filter's query string and what every event it returns must satisfy.
+type Check = Box<dyn Fn(&Value) -> bool>;
+
 fn events(v: &Value) -> &Vec<Value> {
     v["events"].as_array().expect("an events array")
 }
@@ -42,7 +45,7 @@ async fn every_filter_narrows_to_matching_events() {
     let total = events(&all).len();
     let first = &events(&all)[0];
     let date = first["event_date"].as_str().unwrap().to_string();
-    let checks: Vec<(String, Box<dyn Fn(&Value) -> bool>)> = vec![
+    let checks: Vec<(String, Check)> = vec![
         (format!("from={date}&to={date}"), Box::new(move |e: &Value| e["event_date"] == date.as_str())),
         ("actor=RUS".into(), Box::new(|e: &Value| [&e["source_actor"], &e["target_actor"]].iter().any(|a| a.as_str().is_some_and(|a| a.starts_with("RUS"))))),
         ("country=UA".into(), Box::new(|e: &Value| e["place_country"] == "UA")),

@@ -451,7 +451,7 @@ impl EventIndex {
     /// sorted list (`None`: scan them all).
     fn candidates(&self, test: &Test) -> Option<Vec<u32>> {
         let impossible = [test.plover, test.factuality, test.stance, test.actor_country, test.place_country];
-        if impossible.iter().any(|v| *v == Some(u32::MAX)) {
+        if impossible.contains(&Some(u32::MAX)) {
             return Some(Vec::new());
         }
         let mut options: Vec<Vec<&[u32]>> = Vec::new();

@@ -233,7 +233,7 @@ pub fn ingest(
             }
         });
         // Writer: this thread, batched transactions.
-        let result = write_all(&mut store, rec_rx, opts.batch.max(1), start, &skipped, &errors, &expected, progress);
+        let result = write_all(&mut store, rec_rx, opts.batch.max(1), start, Counts { skipped: &skipped, errors: &errors, expected: &expected }, progress);
         if result.is_err() {
             stop.store(true, Ordering::Relaxed);
         }
@@ -371,7 +371,7 @@ pub fn ingest_coded(db: &Path, inputs: &[String], opts: &IngestOptions, progress
             drop(tx);
         });
         let expected = AtomicU64::new(count_reports(&files.iter().map(|f| f.as_path()).collect::<Vec<_>>()).map_or(0, |n| n + 1));
-        write_all(&mut store, rx, opts.batch.max(1), start, &skipped, &errors, &expected, progress)
+        write_all(&mut store, rx, opts.batch.max(1), start, Counts { skipped: &skipped, errors: &errors, expected: &expected }, progress)
     });
     let (stored, events) = result?;
     stats.read = read.into_inner();
@@ -422,16 +422,25 @@ fn open_coded(path: &Path) -> std::io::Result<Box<dyn std::io::BufRead>> {
     }
 }
 
+/// What the reading threads count and the writer reports in its progress.
+struct Counts<'a> {
+    /// Reports skipped as already stored or duplicated.
+    skipped: &'a AtomicU64,
+    /// Errors met so far.
+    errors: &'a Mutex<Vec<String>>,
+    /// Reports expected in all (0 while unknown).
+    expected: &'a AtomicU64,
+}
+
 fn write_all(
     store: &mut Store,
     rx: mpsc::Receiver<(u64, Option<ReportRecord>)>,
     batch: usize,
     start: Instant,
-    skipped: &AtomicU64,
-    errors: &Mutex<Vec<String>>,
-    expected: &AtomicU64,
+    counts: Counts,
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<(u64, u64), StoreError> {
+    let Counts { skipped, errors, expected } = counts;
     let mut stored = 0u64;
     let mut events = 0u64;
     let mut pending: Vec<ReportRecord> = Vec::with_capacity(batch);

@@ -35,7 +35,7 @@ fn fake(doc: &mut Doc) {
         date: EventDate { value: date.to_string(), from: None },
         quantities: vec![],
         attribution: stance.map(|stance| Attribution { by: side(n[0] / 2), cue: "said".into(), stance }),
-        factuality: if n[6] % 3 == 0 { Factuality::Negated } else { Factuality::Asserted },
+        factuality: if n[6].is_multiple_of(3) { Factuality::Negated } else { Factuality::Asserted },
         confidence: 0.5,
     });
 }

@@ -291,7 +291,7 @@ fn exports_have_the_published_layouts() {
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let features = v["features"].as_array().unwrap();
     assert_eq!(features.len() as u64, n);
-    assert!(n >= 1 && n < 5, "the Kharkiv attacks merge: {n} stories");
+    assert!((1..5).contains(&n), "the Kharkiv attacks merge: {n} stories");
     assert!(features.iter().any(|f| f["properties"]["num_mentions"].as_i64() >= Some(2)));
     assert!(features.iter().all(|f| f["geometry"]["coordinates"][1].as_f64().unwrap() > 40.0)); // lat second
 
