@@ -273,7 +273,19 @@ impl<'a> Context<'a> {
         }
         let (e, span) = self.entity_of[t]?;
         let entity = &self.doc.entities.entities[e as usize];
-        Some(Participant { span, actor: entity.actor.clone(), entity: Some(e as usize), inferred: false })
+        let mut actor = entity.actor.clone();
+        // "Voters in Georgia": a name the actor lexicon reads as a country (GEO) that the
+        // place layer resolved, in context, to a place of another country (the US state)
+        // acts for that country.
+        if let (Some(a), Some(p)) = (&actor, self.place(t)) {
+            let place = &self.doc.places.places[p];
+            if a.len() == 3 && place.span == span {
+                if let Some(c) = place.country.as_deref().and_then(country_code).filter(|c| c != a) {
+                    actor = Some(c.to_string());
+                }
+            }
+        }
+        Some(Participant { span, actor, entity: Some(e as usize), inferred: false })
     }
 
     /// The words of a short noun phrase headed by `t`: the head with its determiners,

@@ -287,3 +287,12 @@ fn a_time_is_never_a_party() {
         }
     }
 }
+
+#[test]
+fn a_country_name_the_places_read_as_a_us_state_acts_for_the_us() {
+    let doc = run("Donald Trump won the Republican primaries in Georgia, Alabama and Tennessee on Tuesday. Georgia sued the federal government over the rule.");
+    let e = find(&doc, "11");
+    assert_eq!(actor(&e.source), Some("USA"), "the state of Georgia, not the country: {e:?}");
+    let doc = run("Russian tanks entered Georgia on Friday. Georgia accused Russia of aggression.");
+    assert_eq!(actor(&find(&doc, "19").target).or(actor(&find(&doc, "11").source)).map(|a| &a[..3]), Some("GEO"), "the country stays the country");
+}
