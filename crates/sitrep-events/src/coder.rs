@@ -173,10 +173,13 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 t.children(v).filter(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl")).find(|&c| t.child(c, "obj").is_some_and(|o| t.lemma(o) == *w))?;
             }
             Need::ObliqueWord(prep, w) => {
-                t.children(v).find(|&c| {
+                let fits = |c: usize| {
                     let r = t.rel(c);
                     (r.starts_with("obl") || r.starts_with("nmod")) && t.case(c).as_deref() == Some(prep.as_str()) && t.lemma(c) == *w
-                })?;
+                };
+                // "accused Moscow [of war crimes]" is as often read with the phrase
+                // hanging from the object.
+                t.children(v).find(|&c| fits(c)).or_else(|| t.child(v, "obj").and_then(|o| t.children(o).find(|&c| fits(c))))?;
             }
             Need::Modifier(w) => {
                 t.children(v).find(|&c| matches!(t.rel(c), "amod" | "compound") && (t.lemma(c) == *w || t.word(c).eq_ignore_ascii_case(w)))?;

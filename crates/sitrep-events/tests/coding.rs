@@ -296,3 +296,17 @@ fn a_country_name_the_places_read_as_a_us_state_acts_for_the_us() {
     let doc = run("Russian tanks entered Georgia on Friday. Georgia accused Russia of aggression.");
     assert_eq!(actor(&find(&doc, "19").target).or(actor(&find(&doc, "11").source)).map(|a| &a[..3]), Some("GEO"), "the country stays the country");
 }
+
+#[test]
+fn the_accused_is_the_target_and_the_charge_refines_the_code() {
+    for (text, code) in [
+        ("Georgia accused Russia of aggression.", "1123"),
+        ("Kyiv accused Moscow of war crimes.", "1124"),
+        ("Britain accused Russia of espionage.", "1125"),
+        ("Kyiv blamed Moscow for the blackout.", "112"),
+    ] {
+        let doc = run(text);
+        let e = find(&doc, "11");
+        assert_eq!((e.cameo.as_str(), actor(&e.target).map(|a| &a[..3])), (code, Some("RUS")), "{text}: the accused, not the charge, is the target");
+    }
+}
