@@ -151,7 +151,13 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                     .or_else(|| t.children(v).find(|&c| matches!(t.rel(c), "advmod" | "obl") && t.word(c).eq_ignore_ascii_case(w)))?;
                 end = end.max(prt);
             }
-            Need::Oblique(prep) => target = Some(oblique(cx, v, prep)?),
+            Need::Oblique(prep) => {
+                let o = oblique(cx, v, prep)?;
+                // "asked Poland for help", "lobbied Germany for tanks": what is asked for
+                // is the content; the one asked, the object, is the target.
+                let content = matches!(prep.as_str(), "for" | "of" | "about" | "over");
+                target = Some(t.child(v, "obj").or_else(|| t.child(v, "iobj")).filter(|_| content).unwrap_or(o));
+            }
             Need::Object(w) => {
                 let o = t.child(v, "obj")?;
                 // A plural of the lexicon ("diplomats") names the singular too, but for
@@ -283,7 +289,8 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
                     .flat_map(|prep| heads.iter().flatten().filter_map(move |&h| oblique(cx, h, prep)))
                     .find(|&k| cx.participant(k).actor.is_some())
             }),
-            _ => target.or(object).or_else(|| ["against", "on", "at", "with"].iter().find_map(|prep| oblique(cx, v, prep))),
+            // "asked Poland for help" is often read with Poland as the indirect object.
+            _ => target.or(object).or_else(|| t.child(v, "iobj")).or_else(|| ["against", "on", "at", "with"].iter().find_map(|prep| oblique(cx, v, prep))),
         };
         (subject(cx, v), target)
     };

@@ -166,9 +166,10 @@ impl Lexicon {
             }
         }
         for list in [&mut lex.verbs, &mut lex.nouns] {
-            // Most specific patterns first.
+            // Most specific patterns first: more needs, then needs naming a word
+            // ("for=help" before any "for" phrase).
             for patterns in list.values_mut() {
-                patterns.sort_by_key(|p| std::cmp::Reverse(p.needs.len()));
+                patterns.sort_by_key(|p| std::cmp::Reverse((p.needs.len(), p.needs.iter().filter(|n| !matches!(n, Need::Oblique(_))).count())));
             }
         }
         for r in rows(attribution) {

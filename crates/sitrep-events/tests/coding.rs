@@ -310,3 +310,12 @@ fn the_accused_is_the_target_and_the_charge_refines_the_code() {
         assert_eq!((e.cameo.as_str(), actor(&e.target).map(|a| &a[..3])), (code, Some("RUS")), "{text}: the accused, not the charge, is the target");
     }
 }
+
+#[test]
+fn the_one_asked_is_the_target_not_what_is_asked_for() {
+    let doc = run("Ukraine asked Poland for help.");
+    let e = find(&doc, "02");
+    assert_eq!((e.cameo.as_str(), actor(&e.target)), ("023", Some("POL")), "asked for help is an appeal for aid, to Poland: {e:?}");
+    let doc = run("Lithuania lobbied Germany for tanks.");
+    assert_eq!(actor(&find(&doc, "05").target), Some("DEU"));
+}
