@@ -2,7 +2,7 @@
 //! military *said* it had seized"), a reporting clause beside it ("explosions were heard,
 //! Associated Press *reported*"), or "according to X"; nested reports keep the nearest.
 
-use sitrep_core::{Attribution, Stance};
+use sitrep_core::{Attribution, Participant, Stance};
 
 use crate::coder::{subject, weapon};
 use crate::context::Context;
@@ -119,11 +119,12 @@ fn reporter(cx: &Context, h: usize) -> Option<sitrep_core::Participant> {
     subject(cx, h).filter(|&s| !weapon(cx, s) && cx.time(s).is_none()).map(|s| cx.participant(s))
 }
 
-/// A party reporting about itself is making a claim (`source_actor`: the event's source as
-/// the text names it, not one inferred from the conflict's sides).
-pub fn refine_stance(a: &mut Attribution, source_actor: Option<&str>) {
+/// A party reporting about itself is making a claim. Only a source the text names counts:
+/// one inferred from the conflict's sides is a guess, not the reporter's own party.
+pub fn refine_stance(a: &mut Attribution, source: Option<&Participant>) {
     if a.stance == Stance::Reported {
         let by = a.by.as_ref().and_then(|p| p.actor.as_deref()).and_then(|c| c.get(..3));
+        let source_actor = source.filter(|s| !s.inferred).and_then(|s| s.actor.as_deref());
         if by.is_some() && by == source_actor.and_then(|c| c.get(..3)) {
             a.stance = Stance::Claimed;
         }

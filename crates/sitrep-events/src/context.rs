@@ -52,20 +52,19 @@ pub struct Context<'a> {
     clause_cues: Vec<Cell<Option<Option<Factuality>>>>,
 }
 
-fn token_index(doc: &Doc) -> impl Fn(Span) -> std::ops::Range<usize> + '_ {
-    move |span: Span| {
-        let tokens = &doc.text_layer.tokens;
-        let a = tokens.partition_point(|t| t.span.end <= span.start);
-        let b = tokens.partition_point(|t| t.span.start < span.end);
-        a..b.max(a)
-    }
+/// The tokens a character span touches.
+pub(crate) fn tokens_of(doc: &Doc, span: Span) -> std::ops::Range<usize> {
+    let tokens = &doc.text_layer.tokens;
+    let a = tokens.partition_point(|t| t.span.end <= span.start);
+    let b = tokens.partition_point(|t| t.span.start < span.end);
+    a..b.max(a)
 }
 
 impl<'a> Context<'a> {
     /// Index `doc`'s layers.
     pub fn new(doc: &'a Doc) -> Context<'a> {
         let n = doc.text_layer.tokens.len();
-        let range = token_index(doc);
+        let range = |span: Span| tokens_of(doc, span);
         let mut entity_of = vec![None; n];
         for (i, e) in doc.entities.entities.iter().enumerate() {
             for &m in &e.mentions {

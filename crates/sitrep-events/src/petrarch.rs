@@ -23,7 +23,7 @@ use sitrep_core::Doc;
 pub use dict::{ActorDict, AgentDict, DictKind, Dicts, VerbDict};
 pub use records::{parse_records, read_records, Expected, Record};
 
-use crate::context::Context;
+use crate::context::{tokens_of, Context};
 
 /// One coded event in the records' terms.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -81,14 +81,6 @@ pub fn code_words(words: &[String], dicts: &Dicts, day: u32) -> Option<String> {
     let suffix = if base.len() > 3 && base[3..].contains(suffix.as_str()) { String::new() } else { suffix };
     let prefix = if base.starts_with(prefix.as_str()) { String::new() } else { prefix };
     Some(format!("{prefix}{base}{suffix}"))
-}
-
-/// Token range of a character span.
-fn tokens_of(doc: &Doc, span: sitrep_core::Span) -> Range<usize> {
-    let t = &doc.text_layer.tokens;
-    let a = t.partition_point(|x| x.span.end <= span.start);
-    let b = t.partition_point(|x| x.span.start < span.end);
-    a..b.max(a)
 }
 
 /// The head of a token range: the token whose head lies outside it.

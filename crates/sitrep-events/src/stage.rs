@@ -93,7 +93,7 @@ impl Stage for EventStage {
             let sentence = doc.text_layer.sentences[cx.sentence(v)].span;
             let mut attribution = attribution::attribution(&cx, lex, v);
             if let Some(a) = attribution.as_mut() {
-                attribution::refine_stance(a, c.source.as_ref().filter(|s| !s.inferred).and_then(|s| s.actor.as_deref()));
+                attribution::refine_stance(a, c.source.as_ref());
             }
             let factuality = factuality::factuality(&cx, lex, v);
             let named = |p: &Option<sitrep_core::Participant>| p.as_ref().is_some_and(|s| s.actor.is_some() && !s.inferred) as u8 as f32;
@@ -176,7 +176,7 @@ impl Stage for EventStage {
             let Some(q) = quotes.iter().find(|q| q.span.start <= e.trigger.start && e.trigger.end <= q.span.end) else { continue };
             let Some(by) = &q.speaker else { continue };
             let mut a = sitrep_core::Attribution { by: Some(by.clone()), cue: q.cue.clone().unwrap_or_else(|| "quoted".into()), stance: sitrep_core::Stance::Reported };
-            attribution::refine_stance(&mut a, e.source.as_ref().filter(|s| !s.inferred).and_then(|s| s.actor.as_deref()));
+            attribution::refine_stance(&mut a, e.source.as_ref());
             e.attribution = Some(a);
         }
         doc.events.events = events;
