@@ -460,10 +460,9 @@ impl Arcs<'_, '_> {
                 self.set(k, Some(subject), self.rels[k]);
             }
         }
-        for k in r + 1..b {
-            if self.head(k) == Some(r) && self.upos(k) == "PUNCT" && k + 1 == b {
-                self.set(k, Some(v), "punct");
-            }
+        // The sentence's closing punctuation goes with the verb.
+        if let Some(k) = b.checked_sub(1).filter(|&k| k > r && self.head(k) == Some(r) && self.upos(k) == "PUNCT") {
+            self.set(k, Some(v), "punct");
         }
         self.set(subject, Some(v), "nsubj");
         self.set(v, None, "root");

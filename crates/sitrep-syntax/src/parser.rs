@@ -438,14 +438,10 @@ fn emit(st: &State, words: &[WordInfo], tags: &[u8], upos: &[u8], out: &mut impl
             tags[i as usize] as u64
         }
     };
+    // The tag's UPOS; the root and absent words keep their values.
     let u = |i: u32| -> u64 {
-        if i == NO {
-            NONE
-        } else if i as usize == n {
-            ROOT_T
-        } else {
-            upos[tags[i as usize] as usize] as u64
-        }
+        let t = p(i);
+        upos.get(t as usize).map_or(t, |&u| u as u64)
     };
     let lab = |i: u32| -> u64 { if i == NO || st.heads[i as usize] == NO { NONE } else { st.labels[i as usize] as u64 } };
     let child = |set: &[[u32; 2]], i: u32, k: usize| -> u32 { if i == NO { NO } else { set[i as usize][k] } };
