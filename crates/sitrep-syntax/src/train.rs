@@ -53,9 +53,9 @@ pub fn train(data: &[Sentence], options: TrainOptions, log: impl FnMut(&str)) ->
 }
 
 /// [`train`], keeping the tagger, the lemmatiser and the jackknifed tags in the file
-/// `cache` (made on the first call, read on the next ones with the same data and tagger
-/// settings) so that runs which change only the parser skip the taggers: the same model
-/// as [`train`] gives, sooner.
+/// `cache` (made on the first call, read on the next ones with the same tagger and
+/// jackknife settings and as many words) so that runs which change only the parser skip
+/// the taggers: the same model as [`train`] gives, sooner.
 pub fn train_cached(data: &[Sentence], options: TrainOptions, cache: Option<&std::path::Path>, mut log: impl FnMut(&str)) -> Result<Syntax, TrainError> {
     let data: Vec<&Sentence> = data.iter().filter(|s| !s.words.is_empty() && s.words.iter().all(|w| w.head.is_some())).collect();
     if data.is_empty() {
@@ -98,7 +98,7 @@ pub fn train_cached(data: &[Sentence], options: TrainOptions, cache: Option<&std
         })
         .collect();
     let n_words: usize = tagged.iter().map(|s| s.tags.len()).sum();
-    let cached = cache.and_then(|path| std::fs::read(path).ok()).and_then(|bytes| read_cache(&bytes, n_words));
+    let cached = cache.and_then(|path| std::fs::read(path).ok()).and_then(|bytes| read_cache(&bytes, &options, n_words));
     let (tagger, lemmatizer, parser_tags) = match cached {
         Some((model, flat)) => {
             log("tagger, lemmatiser and jackknifed tags from the cache");
@@ -113,45 +113,10 @@ pub fn train_cached(data: &[Sentence], options: TrainOptions, cache: Option<&std
             (model.tagger, model.lemmatizer, parser_tags)
         }
         None => {
-            let dictionary = tag_dictionary(&tagged, 3);
-            // Jackknifed tags for the parser.
-            let mut parser_tags: Vec<Vec<u8>> = tagged.iter().map(|s| s.tags.clone()).collect();
-            if options.folds > 1 {
-                for fold in 0..options.folds {
-                    let train_part: Vec<TaggedSentence> = tagged
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| i % options.folds != fold)
-                        .map(|(_, s)| TaggedSentence { words: s.words.clone(), tags: s.tags.clone() })
-                        .collect();
-                    let dict = tag_dictionary(&train_part, 3);
-                    let t = tagger::train(&train_part, tags.clone(), dict, options.tagger_epochs, options.seed + fold as u64, options.prune, |_, _| {});
-                    let mut ts = tagger::TagScratch::default();
-                    let (mut right, mut total) = (0, 0);
-                    for (i, s) in tagged.iter().enumerate().filter(|(i, _)| i % options.folds == fold) {
-                        t.tag(&s.words, &mut parser_tags[i], &mut ts);
-                        right += parser_tags[i].iter().zip(&s.tags).filter(|(a, b)| a == b).count();
-                        total += s.tags.len();
-                    }
-                    log(&format!("jackknife fold {}/{}: held-out tag accuracy {:.2}%", fold + 1, options.folds, 100.0 * right as f64 / total.max(1) as f64));
-                }
-            }
-
-            let tagger = tagger::train(&tagged, tags.clone(), dictionary, options.tagger_epochs, options.seed, options.prune, |e, acc| {
-                log(&format!("tagger epoch {e}: training accuracy {:.2}%", 100.0 * acc))
-            });
-
             let lemma_data = data.iter().flat_map(|s| s.words.iter()).map(|w| (w.form.as_str(), w.lemma.as_str(), tag_of[&(w.upos.as_str(), w.xpos.as_str())]));
-            let lemmatizer = Lemmatizer::train(lemma_data, tags.len());
-            log(&format!("lemmatiser: {} rules, {} exceptions", lemmatizer.rules.len(), lemmatizer.exceptions.len()));
+            let (tagger, lemmatizer, parser_tags) = train_taggers(&tagged, &tags, lemma_data, options, &mut log);
             if let Some(path) = cache {
-                let labels = vec!["root"];
-                let empty = parser::Parser::new(labels, crate::perceptron::Weights::from_rows(3, Vec::new()), &tags);
-                let mut bytes = Syntax { tagger: tagger.clone(), parser: empty, lemmatizer: lemmatizer.clone() }.to_bytes();
-                let mut out = (bytes.len() as u64).to_le_bytes().to_vec();
-                out.append(&mut bytes);
-                out.extend(parser_tags.iter().flatten());
-                if std::fs::write(path, out).is_err() {
+                if std::fs::write(path, cache_bytes(&options, &tagger, &lemmatizer, &tags, &parser_tags)).is_err() {
                     log("could not write the tag cache");
                 }
             }
@@ -177,13 +142,72 @@ pub fn train_cached(data: &[Sentence], options: TrainOptions, cache: Option<&std
     Ok(Syntax { tagger, parser, lemmatizer })
 }
 
+/// The tagger (trained on all of `tagged`), the lemmatiser (from `lemma_data`: form,
+/// lemma, tag) and the jackknifed tags the parser learns from: each fold's sentences
+/// tagged by a tagger trained on the other folds (the gold tags when `options.folds` ≤ 1).
+fn train_taggers<'a>(
+    tagged: &[TaggedSentence],
+    tags: &[(&'static str, &'static str)],
+    lemma_data: impl Iterator<Item = (&'a str, &'a str, u8)> + Clone,
+    options: TrainOptions,
+    log: &mut impl FnMut(&str),
+) -> (tagger::Tagger, Lemmatizer, Vec<Vec<u8>>) {
+    let dictionary = tag_dictionary(tagged, 3);
+    let mut parser_tags: Vec<Vec<u8>> = tagged.iter().map(|s| s.tags.clone()).collect();
+    if options.folds > 1 {
+        for fold in 0..options.folds {
+            let train_part: Vec<TaggedSentence> = tagged
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % options.folds != fold)
+                .map(|(_, s)| TaggedSentence { words: s.words.clone(), tags: s.tags.clone() })
+                .collect();
+            let dict = tag_dictionary(&train_part, 3);
+            let t = tagger::train(&train_part, tags.to_vec(), dict, options.tagger_epochs, options.seed + fold as u64, options.prune, |_, _| {});
+            let mut ts = tagger::TagScratch::default();
+            let (mut right, mut total) = (0, 0);
+            for (i, s) in tagged.iter().enumerate().filter(|(i, _)| i % options.folds == fold) {
+                t.tag(&s.words, &mut parser_tags[i], &mut ts);
+                right += parser_tags[i].iter().zip(&s.tags).filter(|(a, b)| a == b).count();
+                total += s.tags.len();
+            }
+            log(&format!("jackknife fold {}/{}: held-out tag accuracy {:.2}%", fold + 1, options.folds, 100.0 * right as f64 / total.max(1) as f64));
+        }
+    }
+    let tagger = tagger::train(tagged, tags.to_vec(), dictionary, options.tagger_epochs, options.seed, options.prune, |e, acc| {
+        log(&format!("tagger epoch {e}: training accuracy {:.2}%", 100.0 * acc))
+    });
+    let lemmatizer = Lemmatizer::train(lemma_data, tags.len());
+    log(&format!("lemmatiser: {} rules, {} exceptions", lemmatizer.rules.len(), lemmatizer.exceptions.len()));
+    (tagger, lemmatizer, parser_tags)
+}
+
+/// What a tag cache depends on besides the data: the settings of the taggers and of the
+/// jackknife.
+fn cache_key(options: &TrainOptions) -> u64 {
+    crate::hash::str_hash(&format!("{} {} {} {}", options.folds, options.tagger_epochs, options.seed, options.prune))
+}
+
+/// A tag cache for [`train_cached`]: the settings' key, the model's length and bytes
+/// (tagger and lemmatiser, with an empty parser), then the jackknifed tags back to back.
+fn cache_bytes(options: &TrainOptions, tagger: &tagger::Tagger, lemmatizer: &Lemmatizer, tags: &[(&'static str, &'static str)], parser_tags: &[Vec<u8>]) -> Vec<u8> {
+    let empty = parser::Parser::new(vec!["root"], crate::perceptron::Weights::from_rows(3, Vec::new()), tags);
+    let model = Syntax { tagger: tagger.clone(), parser: empty, lemmatizer: lemmatizer.clone() }.to_bytes();
+    let mut out = cache_key(options).to_le_bytes().to_vec();
+    out.extend((model.len() as u64).to_le_bytes());
+    out.extend(model);
+    out.extend(parser_tags.iter().flatten());
+    out
+}
+
 /// The model (tagger and lemmatiser) and the jackknifed tags of a cache file written by
-/// [`train_cached`], if it has `n_words` tags.
-fn read_cache(bytes: &[u8], n_words: usize) -> Option<(Syntax, Vec<u8>)> {
-    let len = u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?) as usize;
-    let model = Syntax::from_bytes(bytes.get(8..8 + len)?).ok()?;
-    let flat = bytes.get(8 + len..)?.to_vec();
-    (flat.len() == n_words).then_some((model, flat))
+/// [`train_cached`], if it was made with the same settings and has `n_words` tags.
+fn read_cache(bytes: &[u8], options: &TrainOptions, n_words: usize) -> Option<(Syntax, Vec<u8>)> {
+    let key = u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?);
+    let len = u64::from_le_bytes(bytes.get(8..16)?.try_into().ok()?) as usize;
+    let model = Syntax::from_bytes(bytes.get(16..16 + len)?).ok()?;
+    let flat = bytes.get(16 + len..)?.to_vec();
+    (key == cache_key(options) && flat.len() == n_words).then_some((model, flat))
 }
 
 /// The most frequent tag of every word seen at least `min_count` times.
@@ -205,4 +229,46 @@ fn tag_dictionary(data: &[TaggedSentence], min_count: usize) -> HashMap<u64, u8,
             Some((w, tag))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TREEBANK: &str = "1\tTroops\ttroop\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+2\tentered\tenter\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tKharkiv\tKharkiv\tPROPN\tNNP\t_\t2\tobj\t_\t_
+4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tarmy\tarmy\tNOUN\tNN\t_\t3\tnsubj\t_\t_
+3\tshelled\tshell\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_
+5\tcity\tcity\tNOUN\tNN\t_\t3\tobj\t_\t_
+
+1\tOfficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tnothing\tnothing\tPRON\tNN\t_\t2\tobj\t_\t_
+
+";
+
+    #[test]
+    fn a_tag_cache_gives_the_same_model_and_is_not_read_with_other_settings() {
+        let data = crate::conllu::parse(TREEBANK).unwrap();
+        let path = std::env::temp_dir().join(format!("sitrep-tag-cache-test-{}", std::process::id()));
+        let options = TrainOptions { tagger_epochs: 2, parser_epochs: 2, folds: 2, seed: 1, prune: 0.0 };
+        let run = |options: TrainOptions| {
+            let mut lines = Vec::new();
+            let model = train_cached(&data, options, Some(&path), |l| lines.push(l.to_string())).unwrap();
+            (model.to_bytes(), lines.iter().any(|l| l.contains("from the cache")))
+        };
+        let plain = train(&data, options, |_| {}).unwrap().to_bytes();
+        let (first, read) = run(options);
+        assert!(!read && first == plain, "the run that writes the cache trains as `train` does");
+        let (second, read) = run(options);
+        assert!(read && second == plain, "the next run reads the cache and gives the same model");
+        let (_, read) = run(TrainOptions { seed: 2, ..options });
+        assert!(!read, "a cache made with another seed is not read");
+        std::fs::remove_file(&path).ok();
+    }
 }
