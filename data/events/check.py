@@ -70,8 +70,16 @@ for i, (w, fa, sc, n) in load('factuality.tsv', 4):
     if fa not in ('negated', 'hypothetical', 'expected', 'planned', 'conditional'): errors.append(f'factuality.tsv:{i}: {fa}')
     if sc not in ('clause', 'np', 'xcomp', 'sentence'): errors.append(f'factuality.tsv:{i}: scope {sc}')
 
+seen = set()
+for i, (w, kind, code, n) in load('force.tsv', 4):
+    if kind not in ('verbal', 'movement', 'armed', 'verbal-cue'): errors.append(f'force.tsv:{i}: kind {kind}')
+    if code != '-' and code not in codes: errors.append(f'force.tsv:{i}: code {code}')
+    if kind in ('armed', 'verbal-cue') and code != '-': errors.append(f'force.tsv:{i}: a cue has no code')
+    if w != w.lower() or (kind, w) in seen: errors.append(f'force.tsv:{i}: word {w!r}')
+    seen.add((kind, w))
+
 for e in errors: print(e)
-counts = {n: len(load(n, k)) for n, k in [('cameo.tsv',3),('plover.tsv',6),('verbs.tsv',5),('nouns.tsv',4),('attribution.tsv',3),('factuality.tsv',4)]}
+counts = {n: len(load(n, k)) for n, k in [('cameo.tsv',3),('plover.tsv',6),('verbs.tsv',5),('nouns.tsv',4),('attribution.tsv',3),('factuality.tsv',4),('force.tsv',4)]}
 print('rows:', ', '.join(f'{k} {v}' for k, v in counts.items()))
 print('errors:', len(errors))
 sys.exit(1 if errors else 0)

@@ -116,6 +116,12 @@ impl<'a> Context<'a> {
         self.place_of[t].map(|p| p as usize)
     }
 
+    /// The entity token `t` is part of a mention of.
+    pub fn entity(&self, t: usize) -> Option<&'a sitrep_core::Entity> {
+        let (e, _) = self.entity_of.get(t).copied().flatten()?;
+        self.doc.entities.entities.get(e as usize)
+    }
+
     /// The time expression (index) token `t` is part of.
     pub fn time(&self, t: usize) -> Option<usize> {
         self.time_of[t].map(|p| p as usize)

@@ -9,6 +9,7 @@ pub mod context;
 pub mod dyad;
 pub mod eval;
 pub mod factuality;
+pub mod force;
 pub mod lexicon;
 pub mod petrarch;
 pub mod phrases;

@@ -4,6 +4,7 @@
 use sitrep_core::{Doc, Event, Span, Stage};
 
 use crate::context::Context;
+use crate::force::{Force, Reading};
 use crate::lexicon::Lexicon;
 use crate::{attribution, binding, coder, factuality, quotes};
 
@@ -70,9 +71,16 @@ impl Stage for EventStage {
                 "NOUN" => coder::code_noun(&cx, lex, v),
                 _ => None,
             };
-            let Some(c) = coded else { continue };
+            let Some(mut c) = coded else { continue };
+            // "attacked Rubio for not answering", "can beat Trump": force borrowed by politics.
+            if matches!(c.code.get(..2), Some("18" | "19" | "20")) {
+                match Force::builtin().reading(&cx, c.head, c.source.as_ref(), c.target.as_ref()) {
+                    Reading::Literal => {}
+                    Reading::Recode(code) => c.code = code,
+                    Reading::Drop => continue,
+                }
+            }
             let Some(info) = lex.code(&c.code) else { continue };
-            let mut c = c;
             // "On Monday, Graham—who had endorsed …" read with "Monday" at the top of the
             // phrase: a time is when, never who.
             for side in [&mut c.source, &mut c.target] {

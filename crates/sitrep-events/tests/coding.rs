@@ -319,3 +319,45 @@ fn the_one_asked_is_the_target_not_what_is_asked_for() {
     let doc = run("Lithuania lobbied Germany for tanks.");
     assert_eq!(actor(&find(&doc, "05").target), Some("DEU"));
 }
+
+/// The codes of the events of `text`, with their triggers.
+fn codes(text: &str) -> Vec<(String, String)> {
+    let doc = run(text);
+    doc.events.events.iter().map(|e| (e.cameo.clone(), e.trigger.of(doc.text()).to_string())).collect()
+}
+
+#[test]
+fn attacks_between_politicians_are_criticism() {
+    let got = codes("U.S. Senator Ted Cruz attacked Senator Marco Rubio on Friday for not answering the question.");
+    assert!(got.iter().any(|(c, t)| c == "111" && t == "attacked"), "{got:?}");
+    assert!(!got.iter().any(|(c, _)| c.starts_with("19")), "{got:?}");
+    let got = codes("Governor Jeb Bush launched sharp attacks on Washington elites on Monday.");
+    assert!(!got.iter().any(|(c, _)| c.starts_with("19")), "{got:?}");
+}
+
+#[test]
+fn armed_attacks_stay_attacks() {
+    for text in [
+        "Russian troops attacked Kharkiv on Friday.",
+        "Taliban militants attacked Afghan police near Kandahar on Friday, killing four officers.",
+        "Russia attacked Ukraine on Thursday.",
+        "Governor Jeb Bush said the Libyan attack on the U.S. facilities was planned.",
+    ] {
+        let got = codes(text);
+        assert!(got.iter().any(|(c, _)| c.starts_with("19")), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn winning_a_race_or_entering_a_country_is_no_event() {
+    for text in [
+        "Cruz says his campaign is the only one that can beat Donald Trump in the primary.",
+        "Trump called for a ban on Muslims entering the United States.",
+        "Mr. Trump captured Florida on Tuesday night.",
+    ] {
+        let got = codes(text);
+        assert!(!got.iter().any(|(c, _)| c.starts_with("18") || c.starts_with("19")), "{text}: {got:?}");
+    }
+    let got = codes("Russian forces entered Kherson on Wednesday.");
+    assert!(got.iter().any(|(c, _)| c == "192"), "{got:?}");
+}

@@ -1,0 +1,181 @@
+//! Words of force that politics borrows: "Christie attacked Rubio for not answering the
+//! question" is criticism (111), not an assault (190); "the only one that can beat Trump"
+//! and "banning Muslims from entering the United States" are no events at all.
+//!
+//! The words and the cues are in `data/events/force.tsv`. A word is read literally when
+//! the sentence shows armed force (troops, a bomb, the dead), when an armed party takes part
+//! (an actor code with an armed role, or an armed group such as ISI), and — for `verbal`
+//! words — when a side is a place or country ("the Paris attacks", "Russia attacked
+//! Ukraine"). Otherwise the event takes the table's political reading.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use sitrep_core::{EntityType, Participant};
+
+use crate::context::Context;
+
+static TABLE: &str = include_str!("../../../data/events/force.tsv");
+
+/// How a word of force can be borrowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Literal with a place or country on either side ("attack", "fight").
+    Verbal,
+    /// Literal only with armed parties or armed words ("enter", "capture").
+    Movement,
+}
+
+/// The table of `force.tsv`.
+#[derive(Debug, Default)]
+pub struct Force {
+    /// Lemma → kind and the code of its political reading (`None`: no event).
+    words: HashMap<String, (Kind, Option<String>)>,
+    /// Lemmas showing armed force in a sentence.
+    armed: HashMap<String, ()>,
+    /// Modifiers that make an attack words ("sharp", "personal", "attack ads").
+    verbal_cues: HashMap<String, ()>,
+}
+
+/// What to do with an event whose trigger is a word of force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reading {
+    /// Keep the event as coded.
+    Literal,
+    /// The political reading: this code instead.
+    Recode(String),
+    /// The political reading is no event.
+    Drop,
+}
+
+impl Force {
+    /// The built-in table.
+    pub fn builtin() -> &'static Force {
+        static FORCE: OnceLock<Force> = OnceLock::new();
+        FORCE.get_or_init(|| Force::from_table(TABLE))
+    }
+
+    /// Read a table in `force.tsv`'s form (`word kind code note`).
+    ///
+    /// ```
+    /// let f = sitrep_events::force::Force::from_table("#word\tkind\tcode\tnote\nattack\tverbal\t111\t\ntroop\tarmed\t-\t\n");
+    /// assert!(f.is_borrowed("attack") && !f.is_borrowed("shell"));
+    /// ```
+    pub fn from_table(table: &str) -> Force {
+        let mut f = Force::default();
+        for r in sitrep_core::table::rows(table, "data/events/force.tsv").0 {
+            let (Some(&word), Some(&kind)) = (r.get("word"), r.get("kind")) else { continue };
+            let word = word.to_lowercase();
+            let code = r.get("code").copied().filter(|c| !c.is_empty() && *c != "-").map(str::to_string);
+            match kind {
+                "verbal" => drop(f.words.insert(word, (Kind::Verbal, code))),
+                "movement" => drop(f.words.insert(word, (Kind::Movement, code))),
+                "armed" => drop(f.armed.insert(word, ())),
+                "verbal-cue" => drop(f.verbal_cues.insert(word, ())),
+                _ => {}
+            }
+        }
+        f
+    }
+
+    /// Whether politics borrows the word `lemma`.
+    pub fn is_borrowed(&self, lemma: &str) -> bool {
+        self.words.contains_key(lemma)
+    }
+
+    /// How to read the event triggered by token `v` with these sides (a `Literal` event
+    /// keeps its code).
+    pub fn reading(&self, cx: &Context, v: usize, source: Option<&Participant>, target: Option<&Participant>) -> Reading {
+        let t = &cx.tree;
+        // The word itself, or the object that carries the verb's code ("launched attacks",
+        // "waged war").
+        let Some((w, (kind, code))) = std::iter::once(v).chain(t.with_rel(v, "obj")).find_map(|w| self.words.get(&*t.lemma(w)).map(|e| (w, e))) else {
+            return Reading::Literal;
+        };
+        let political = || code.clone().map_or(Reading::Drop, Reading::Recode);
+        // "sharp attacks on Washington elites", "attack ads": words, whoever the sides.
+        if t.children(w).any(|c| matches!(t.rel(c), "amod" | "compound") && self.verbal_cues.contains_key(&*t.lemma(c)))
+            || t.head(w).is_some_and(|h| t.rel(w) == "compound" && self.verbal_cues.contains_key(&*t.lemma(h)))
+        {
+            return political();
+        }
+        if self.armed_sentence(cx, v) || [source, target].into_iter().flatten().any(|p| p.actor.as_deref().is_some_and(armed_actor)) {
+            return Reading::Literal;
+        }
+        let sides = || [source, target].into_iter().flatten();
+        if *kind == Kind::Verbal && sides().any(|p| place_like(cx, p)) {
+            return Reading::Literal;
+        }
+        // With nobody on either side ("heavy fighting near Kherson") nothing says politics.
+        if sides().any(|p| political_side(cx, p)) {
+            political()
+        } else {
+            Reading::Literal
+        }
+    }
+
+    /// Whether the sentence of token `v` shows armed force: an armed word other than `v`
+    /// itself, or a mention of an armed party.
+    fn armed_sentence(&self, cx: &Context, v: usize) -> bool {
+        let doc = cx.doc;
+        let Some(sentence) = doc.text_layer.sentences.get(cx.sentence(v)) else { return false };
+        sentence.tokens().filter(|&k| k != v).any(|k| self.armed.contains_key(&*cx.tree.lemma(k)) || cx.entity(k).is_some_and(|e| e.actor.as_deref().is_some_and(armed_actor)))
+    }
+}
+
+/// Whether a CAMEO actor code names an armed party: an armed role (military, rebels,
+/// police, intelligence, unidentified armed men, criminals) or an armed group.
+///
+/// ```
+/// use sitrep_events::force::armed_actor;
+/// assert!(armed_actor("RUSMIL") && armed_actor("ISI") && armed_actor("IMGMOSALQ") && armed_actor("AFGREBTAL"));
+/// assert!(!armed_actor("USAGOV") && !armed_actor("USA") && !armed_actor("USAELI"));
+/// ```
+pub fn armed_actor(code: &str) -> bool {
+    const ROLES: [&str; 6] = ["MIL", "REB", "COP", "SPY", "UAF", "CRM"];
+    code == "ISI" || code.starts_with("IMG") || (3..code.len()).step_by(3).any(|i| code.get(i..i + 3).is_some_and(|r| ROLES.contains(&r)))
+}
+
+/// Whether a side is one that politics contends with: a person, an organisation, a
+/// group of people ("Rubio", "the Republican establishment", "Muslims"), or a phrase coded
+/// with a role ("the White House" as USAGOV) — rather than a place, a country, a bare
+/// pronoun or an uncoded thing ("signs of fighting").
+fn political_side(cx: &Context, p: &Participant) -> bool {
+    if p.inferred || place_like(cx, p) {
+        return false;
+    }
+    match p.entity.and_then(|i| cx.doc.entities.entities.get(i)) {
+        Some(e) => match e.kind {
+            EntityType::Person | EntityType::Org => true,
+            EntityType::Norp => !p.actor.as_deref().is_some_and(|a| a.len() == 3),
+            // A place's name inside a phrase headed by something else says nothing:
+            // "Washington elites" are people, "two U.S. diplomatic compounds" buildings.
+            _ => false,
+        },
+        None => p.actor.as_deref().is_some_and(|a| a.len() > 3),
+    }
+}
+
+/// Whether a side is a place or a country as such ("Paris", "Ukraine", "the airport"),
+/// not a person or a group named after one ("Washington elites").
+fn place_like(cx: &Context, p: &Participant) -> bool {
+    let doc = cx.doc;
+    if let Some(e) = p.entity.and_then(|i| doc.entities.entities.get(i)) {
+        match e.kind {
+            EntityType::Person | EntityType::Org => return false,
+            // "the Libyan attack on U.S. facilities": a nationality stands for its country.
+            EntityType::Norp => return p.actor.as_deref().is_some_and(|a| a.len() == 3),
+            _ => {}
+        }
+        if matches!(e.kind, EntityType::Gpe | EntityType::Loc | EntityType::Fac) && e.mentions.iter().any(|&m| ends_in(p, m)) {
+            return true;
+        }
+    }
+    doc.places.places.iter().any(|pl| ends_in(p, pl.span))
+}
+
+/// Whether the phrase of `p` ends inside `span`: its head is that name ("the United
+/// States", "the city of Sumy"), not a word after it ("Washington elites").
+fn ends_in(p: &Participant, span: sitrep_core::Span) -> bool {
+    span.start < p.span.end && p.span.end <= span.end
+}
