@@ -147,7 +147,7 @@ fn political_side(cx: &Context, p: &Participant) -> bool {
     match p.entity.and_then(|i| cx.doc.entities.entities.get(i)) {
         Some(e) => match e.kind {
             EntityType::Person | EntityType::Org => true,
-            EntityType::Norp => !p.actor.as_deref().is_some_and(|a| a.len() == 3),
+            EntityType::Norp => p.actor.as_deref().is_none_or(|a| a.len() != 3),
             // A place's name inside a phrase headed by something else says nothing:
             // "Washington elites" are people, "two U.S. diplomatic compounds" buildings.
             _ => false,
