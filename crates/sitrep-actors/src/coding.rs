@@ -235,12 +235,21 @@ fn apposition(doc: &Doc, m: Mention, lex: &Lexicon) -> (Option<u32>, Option<Stri
 }
 
 /// The country the report is mostly about: capitals and country names named as places
-/// (capitals count double: a report from Kyiv names Kyiv).
+/// (capitals count double: a report from Kyiv names Kyiv), and the words that place a
+/// report in a country without naming it — its states and cities (double, as capitals) and
+/// parties ("Iowa", "the GOP"), so that a report on a US primary that names Mexico four
+/// times is still American.
 pub fn focus_country(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for m in mentions.iter().filter(|m| m.kind == EntityType::Gpe) {
-        if let Some((c, w)) = lex.country(token_text(doc, m.start, m.end)) {
-            *counts.entry(c.cameo.as_str()).or_default() += if w == CountryWord::Capital { 2 } else { 1 };
+    for m in mentions {
+        let text = token_text(doc, m.start, m.end);
+        if m.kind == EntityType::Gpe {
+            if let Some((c, w)) = lex.country(text) {
+                *counts.entry(c.cameo.as_str()).or_default() += if w == CountryWord::Capital { 2 } else { 1 };
+            }
+        }
+        if let Some((c, votes)) = lex.focus_word(text) {
+            *counts.entry(c).or_default() += votes;
         }
     }
     counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c))).map(|(c, _)| c.to_string())

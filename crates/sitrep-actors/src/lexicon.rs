@@ -22,6 +22,7 @@ static IGOS: &str = include_str!("../../../data/actors/igos.tsv");
 static MEDIA: &str = include_str!("../../../data/actors/media.tsv");
 static ROLES: &str = include_str!("../../../data/actors/roles.tsv");
 static LEADERS: &str = include_str!("../../../data/actors/leaders.tsv");
+static FOCUS: &str = include_str!("../../../data/actors/focus.tsv");
 
 /// A country as an actor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +73,9 @@ pub struct Lexicon {
     roles: Map<String>,
     longest_role: usize,
     offices: Map<Vec<Office>>,
+    /// Words that place a report in a country without naming it ("Iowa", "GOP") → its
+    /// code and the votes the word gives it.
+    focus_words: Map<(String, usize)>,
     /// Problems met reading the tables (rows skipped), for `sitrep` to show in debugging.
     pub problems: Vec<String>,
 }
@@ -90,6 +94,7 @@ impl Lexicon {
         LEX.get_or_init(|| {
             let mut lex = Lexicon::from_tables(COUNTRIES, IGOS, MEDIA, ROLES, LEADERS);
             lex.add_regions(REGIONS);
+            lex.add_focus_words(FOCUS);
             lex
         })
     }
@@ -177,6 +182,35 @@ impl Lexicon {
         }
         self.problems.extend(problems);
         self.index_country_words();
+    }
+
+    /// Add the words of a table in `focus.tsv`'s form (`country kind names note`): states,
+    /// provinces and cities, which place a report in a country as a capital does (two
+    /// votes), and parties (one vote, as the country's name).
+    ///
+    /// ```
+    /// let mut lex = sitrep_actors::lexicon::Lexicon::default();
+    /// lex.add_focus_words("#country\tkind\tnames\tnote\nUSA\tsubdivision\tIowa|New Hampshire\t\nUSA\tparty\tGOP\t\n");
+    /// assert_eq!(lex.focus_word("New Hampshire"), Some(("USA", 2)));
+    /// assert_eq!(lex.focus_word("the GOP"), Some(("USA", 1)));
+    /// assert_eq!(lex.focus_word("Ohio"), None);
+    /// ```
+    pub fn add_focus_words(&mut self, table: &str) {
+        let mut problems = Vec::new();
+        for row in rows(table, "focus.tsv", &mut problems) {
+            let Some(&country) = row.get("country").filter(|c| c.len() == 3) else { continue };
+            let votes = if row.get("kind").copied() == Some("party") { 1 } else { 2 };
+            for n in list(row.get("names")) {
+                self.focus_words.entry(key(n)).or_insert_with(|| (country.to_string(), votes));
+            }
+        }
+        self.problems.extend(problems);
+    }
+
+    /// The country a focus word ("Iowa", "Republicans", "Downing Street") places a report
+    /// in, and its votes.
+    pub fn focus_word(&self, words: &str) -> Option<(&str, usize)> {
+        with_key(words, |k| self.focus_words.get(k.strip_prefix("the ").unwrap_or(k)).map(|(c, v)| (c.as_str(), *v)))
     }
 
     /// Fill `by_word` from the four maps of country words.

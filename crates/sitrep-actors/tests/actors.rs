@@ -73,3 +73,13 @@ fn bad_input_gives_sensible_output_without_panic() {
         }
     });
 }
+
+#[test]
+fn states_and_parties_place_a_report_in_its_country() {
+    let text = "Senator Anna Korvale campaigned in Iowa and New Hampshire on Monday. \
+                Republicans there asked about trade with Mexico. Korvale said Mexico must pay. \
+                She said Mexico would benefit. Mexico rejected the idea.";
+    let doc = run(text, jiff::civil::date(2016, 1, 25));
+    assert_eq!(actor(&doc, "Anna Korvale"), Some("USALEG"), "{:?}", doc.entities.entities);
+    assert_eq!(Lexicon::builtin().focus_word("the GOP"), Some(("USA", 1)));
+}
