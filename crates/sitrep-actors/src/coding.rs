@@ -57,9 +57,15 @@ pub fn code(doc: &Doc, mentions: &[Mention], cluster: &Cluster, lex: &Lexicon, e
             }
         }
         EntityType::Gpe | EntityType::Norp => {
-            if let Some((c, _)) = texts.iter().find_map(|t| lex.country(t)) {
-                entity.detail.country = Some(c.cameo.clone());
-                set(entity, &c.cameo.clone(), "lexicon");
+            if let Some((t, (c, _))) = texts.iter().find_map(|t| lex.country(t).map(|c| (t, c))) {
+                // "Georgia" in a report set in the United States is the state.
+                let state = lex.focus_word(t).map(|(s, _)| s).filter(|&s| s != c.cameo && focus_country(doc, mentions, lex).as_deref() == Some(s));
+                let (code, how) = match state {
+                    Some(s) => (s.to_string(), "focus"),
+                    None => (c.cameo.clone(), "lexicon"),
+                };
+                entity.detail.country = Some(code.clone());
+                set(entity, &code, how);
             }
         }
         EntityType::Group => {

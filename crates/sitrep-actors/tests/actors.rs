@@ -83,3 +83,11 @@ fn states_and_parties_place_a_report_in_its_country() {
     assert_eq!(actor(&doc, "Anna Korvale"), Some("USALEG"), "{:?}", doc.entities.entities);
     assert_eq!(Lexicon::builtin().focus_word("the GOP"), Some(("USA", 1)));
 }
+
+#[test]
+fn a_state_named_like_a_country_belongs_to_the_report_s_country() {
+    let doc = run("Voters in Georgia, Alabama and Texas went to the polls on Tuesday. Turnout in Georgia was high.", jiff::civil::date(2016, 3, 1));
+    assert_eq!(actor(&doc, "Georgia"), Some("USA"), "{:?}", doc.entities.entities);
+    let doc = run("Georgia accused Russia of moving the border near Tbilisi. Georgia's president spoke in Tbilisi.", jiff::civil::date(2016, 3, 1));
+    assert_eq!(actor(&doc, "Georgia"), Some("GEO"), "{:?}", doc.entities.entities);
+}
