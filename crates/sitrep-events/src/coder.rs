@@ -154,8 +154,9 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
             Need::Oblique(prep) => {
                 let o = oblique(cx, v, prep)?;
                 // "asked Poland for help", "lobbied Germany for tanks": what is asked for
-                // is the content; the one asked, the object, is the target.
-                let content = matches!(prep.as_str(), "for" | "of" | "about" | "over");
+                // is the content; the one asked, the object, is the target. So is what one
+                // is threatened or supplied with ("threatened Kosovo with sanctions").
+                let content = matches!(prep.as_str(), "for" | "of" | "about" | "over" | "with");
                 target = Some(t.child(v, "obj").or_else(|| t.child(v, "iobj")).filter(|_| content).unwrap_or(o));
             }
             Need::Object(w) => {
@@ -181,7 +182,9 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
             Need::ObliqueWord(prep, w) => {
                 let fits = |c: usize| {
                     let r = t.rel(c);
-                    (r.starts_with("obl") || r.starts_with("nmod")) && t.case(c).as_deref() == Some(prep.as_str()) && t.lemma(c) == *w
+                    // The lexicon writes the word as news does ("took to the streets",
+                    // "with sanctions"): its lemma or its form.
+                    (r.starts_with("obl") || r.starts_with("nmod")) && t.case(c).as_deref() == Some(prep.as_str()) && (t.lemma(c) == *w || t.word(c).eq_ignore_ascii_case(w))
                 };
                 // "accused Moscow [of war crimes]" is as often read with the phrase
                 // hanging from the object.

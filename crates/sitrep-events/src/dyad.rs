@@ -60,6 +60,28 @@ impl Dyad {
         }
     }
 
+    /// Whether the report tells of conflict between the two: events whose named sides are
+    /// one of each, either one of threat, protest, force, reduced relations, coercion,
+    /// assault, fighting or mass violence (roots 13–20) or two of verbal conflict
+    /// (demands, disapproval, rejection: 10–12). A report on US politics that names
+    /// Mexico often has two countries, not two sides.
+    pub fn in_conflict(&self, events: &[sitrep_core::Event]) -> bool {
+        fn country(p: &Option<Participant>) -> Option<&str> {
+            p.as_ref().filter(|p| !p.inferred).and_then(|p| p.actor.as_deref()).and_then(|a| a.get(..3))
+        }
+        let between = |e: &&sitrep_core::Event| matches!((country(&e.source), country(&e.target)), (Some(s), Some(t)) if (s == self.0 && t == self.1) || (s == self.1 && t == self.0));
+        let root = |e: &sitrep_core::Event| e.root().parse::<u8>().unwrap_or(0);
+        let (mut verbal, mut material) = (0, 0);
+        for e in events.iter().filter(between) {
+            match root(e) {
+                10..=12 => verbal += 1,
+                13..=20 => material += 1,
+                _ => {}
+            }
+        }
+        material >= 1 || verbal >= 2
+    }
+
     /// The other side of `code`'s country, if it is one of the two, with its mentions.
     fn other(&self, code: &str) -> Option<(&str, &[Mention])> {
         let c = code.get(..3)?;

@@ -95,9 +95,6 @@ impl Stage for EventStage {
                 recode(doc, d, day, &mut c.target);
             }
             let trigger = Span::new(tokens[c.head].span.start, tokens[c.trigger_end].span.end);
-            if let Some(d) = &dyad {
-                d.complete(&c.code, &mut c.source, &mut c.target, trigger);
-            }
             let sentence = doc.text_layer.sentences[cx.sentence(v)].span;
             let mut attribution = attribution::attribution(&cx, lex, v);
             if let Some(a) = attribution.as_mut() {
@@ -122,6 +119,13 @@ impl Stage for EventStage {
                 factuality,
                 confidence,
             });
+        }
+        // In a report on a conflict between two countries, an event that names one side
+        // and leaves the other unsaid is between them ("Kyiv had rejected the offer").
+        if let Some(d) = dyad.filter(|d| d.in_conflict(&events)) {
+            for e in &mut events {
+                d.complete(&e.cameo, &mut e.source, &mut e.target, e.trigger);
+            }
         }
         // A controlled complement of a coded predicate is part of its event ("urged the
         // military to surrender" is one demand), and an event nobody can be named for is

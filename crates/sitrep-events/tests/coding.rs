@@ -125,9 +125,9 @@ fn deployed_troops_are_a_force_posture_not_a_target() {
     assert_eq!(e.trigger.of(doc.text()), "deployed");
     assert_eq!(actor(&e.source), Some("SRB"));
     assert!(e.target.as_ref().is_none_or(|t| t.span.of(doc.text()) != "troops"), "the troops are what is deployed");
-    // In a report about two parties, the unsaid side is inferred, but never with the
-    // verb's words: a show of force has no target the text does not name.
-    let doc = run("Kosovo accused Serbia of provocations. Serbia rejected the accusation by Kosovo. Kosovo's prime minister met Serbian officials. Serbia deployed troops to the border. Serbian police arrested two men.");
+    // In a report on a conflict between two parties, the unsaid side is inferred, but
+    // never with the verb's words: a show of force has no target the text does not name.
+    let doc = run("Kosovo accused Serbia of provocations. Serbia rejected the accusation by Kosovo. Serbia threatened Kosovo with sanctions. Kosovo's prime minister met Serbian officials. Serbia deployed troops to the border. Serbian police arrested two men.");
     no_verb_actors(&doc);
     let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "deployed").expect("deployed is coded");
     assert!(e.target.is_none(), "{:?}", e.target);
@@ -360,4 +360,26 @@ fn winning_a_race_or_entering_a_country_is_no_event() {
     }
     let got = codes("Russian forces entered Kherson on Wednesday.");
     assert!(got.iter().any(|(c, _)| c == "192"), "{got:?}");
+}
+
+#[test]
+fn two_countries_without_a_conflict_between_them_infer_no_sides() {
+    // Mexico is named as often as the United States, but nothing happens between them.
+    let doc = run("Mexico's economy grew. The United States held primaries in Iowa. Mexico exported cars. The United States voted. U.S. officials praised the turnout. Mexican officials met bankers. The United States welcomed the result.");
+    let inferred: Vec<_> = doc.events.events.iter().flat_map(|e| [e.source.as_ref(), e.target.as_ref()]).flatten().filter(|p| p.inferred).collect();
+    assert!(inferred.is_empty(), "{inferred:?}");
+}
+
+#[test]
+fn what_one_is_threatened_with_is_not_the_target() {
+    let doc = run("Serbia threatened Kosovo with sanctions on Friday.");
+    let e = find(&doc, "13");
+    assert_eq!(e.cameo, "1312");
+    assert_eq!(actor(&e.target).map(|a| &a[..3]), Some("KSV"), "{:?}", e.target);
+}
+
+#[test]
+fn lexicon_words_written_in_the_plural_match() {
+    let doc = run("Thousands of Serbians took to the streets of Belgrade on Friday.");
+    assert!(doc.events.events.iter().any(|e| e.cameo == "141"), "{:?}", doc.events.events.iter().map(|e| &e.cameo).collect::<Vec<_>>());
 }
