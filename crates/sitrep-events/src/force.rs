@@ -103,14 +103,13 @@ impl Force {
             return Reading::Literal;
         }
         let sides = || [source, target].into_iter().flatten();
-        if *kind == Kind::Verbal && sides().any(|p| place_like(cx, p)) {
-            return Reading::Literal;
-        }
-        // With nobody on either side ("heavy fighting near Kherson") nothing says politics.
-        if sides().any(|p| political_side(cx, p)) {
-            political()
-        } else {
-            Reading::Literal
+        match kind {
+            // Only armies occupy: "money pouring into Ohio", "migrants crossing into Europe".
+            Kind::Movement => political(),
+            Kind::Verbal if sides().any(|p| place_like(cx, p)) => Reading::Literal,
+            // With nobody on either side ("heavy fighting near Kherson") nothing says politics.
+            Kind::Verbal if sides().any(|p| political_side(cx, p)) => political(),
+            Kind::Verbal => Reading::Literal,
         }
     }
 
