@@ -173,6 +173,12 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 let party = |k: usize| cx.participant(k).actor.is_some();
                 target = own.filter(|&k| party(k)).or_else(|| ["on", "upon", "against"].iter().find_map(|prep| oblique(cx, v, prep).filter(|&k| party(k)))).or(own);
             }
+            Need::PlaceObject => {
+                // The place taken is the target; its country is the side that loses it.
+                let o = t.child(v, "obj")?;
+                cx.place(o)?;
+                target = Some(o);
+            }
             Need::Complement(w) => {
                 t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && t.lemma(c) == *w)?;
             }

@@ -25,6 +25,8 @@ pub enum Need {
     Oblique(String),
     /// The object's head word: "froze the *assets* of X".
     Object(String),
+    /// An object that names a place (`obj:@place`): "seized *Kabul*", "took *Aleppo*".
+    PlaceObject,
     /// An open complement verb: "urged X to *surrender*".
     Complement(String),
     /// The object of the complement verb: "ready to send a *delegation*".
@@ -108,6 +110,7 @@ fn parse_needs(p: &str) -> Option<Vec<Need>> {
                     Some((prep, w)) => Need::ObliqueWord(prep.to_string(), w.to_string()),
                     None => Need::Oblique(word),
                 },
+                "obj" if word == "@place" => Need::PlaceObject,
                 "obj" => Need::Object(word),
                 "xcomp" => Need::Complement(word),
                 "xobj" => Need::ComplementObject(word),

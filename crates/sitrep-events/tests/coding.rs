@@ -383,3 +383,14 @@ fn lexicon_words_written_in_the_plural_match() {
     let doc = run("Thousands of Serbians took to the streets of Belgrade on Friday.");
     assert!(doc.events.events.iter().any(|e| e.cameo == "141"), "{:?}", doc.events.events.iter().map(|e| &e.cameo).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_named_place_seized_or_taken_is_territory() {
+    let doc = run("The Taliban seized Kabul on Sunday.");
+    let e = find(&doc, "19");
+    assert_eq!((e.cameo.as_str(), actor(&e.target)), ("192", Some("AFG")));
+    let doc = run("Syrian rebels took Aleppo on Friday.");
+    assert_eq!(find(&doc, "19").cameo, "192");
+    let doc = run("Donald Trump took Florida on Tuesday night.");
+    assert!(!doc.events.events.iter().any(|e| e.root() == "19"), "a primary won is no occupation");
+}
