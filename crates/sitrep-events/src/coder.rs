@@ -174,9 +174,14 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 target = own.filter(|&k| party(k)).or_else(|| ["on", "upon", "against"].iter().find_map(|prep| oblique(cx, v, prep).filter(|&k| party(k)))).or(own);
             }
             Need::PlaceObject => {
-                // The place taken is the target; its country is the side that loses it.
+                // The place taken is the target; its country is the side that loses it. A
+                // phrasal verb is another verb ("take on Israel" is to confront it), but
+                // for taking back or over.
                 let o = t.child(v, "obj")?;
                 cx.place(o)?;
+                if t.children(v).any(|c| t.rel(c) == "compound:prt" && !matches!(&*t.lower(c), "back" | "over")) {
+                    return None;
+                }
                 target = Some(o);
             }
             Need::Complement(w) => {
