@@ -86,10 +86,11 @@ fn passive(cx: &Context, v: usize) -> bool {
 /// The first oblique (or nominal modifier, for nouns) of `v` introduced by `prep`.
 fn oblique(cx: &Context, v: usize, prep: &str) -> Option<usize> {
     let t = &cx.tree;
+    // "called Erdogan on Tuesday": a time is when, not whom.
     let of = |h: usize| {
         t.children(h).find(|&c| {
             let r = t.rel(c);
-            (r.starts_with("obl") || r.starts_with("nmod") || r == "obj") && t.case(c).as_deref() == Some(prep)
+            (r.starts_with("obl") || r.starts_with("nmod") || r == "obj") && t.case(c).as_deref() == Some(prep) && cx.time(c).is_none()
         })
     };
     // "bore down on Kyiv" read as "bore [down [on Kyiv]]": the phrase may hang from the
@@ -185,7 +186,8 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 target = Some(o);
             }
             Need::Complement(w) => {
-                t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && t.lemma(c) == *w)?;
+                // `*`: any predicate complement ("called him a loser").
+                t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && (w == "*" && t.rel(c) == "xcomp" || t.lemma(c) == *w))?;
             }
             Need::ComplementObject(w) => {
                 t.children(v).filter(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl")).find(|&c| t.child(c, "obj").is_some_and(|o| t.lemma(o) == *w))?;

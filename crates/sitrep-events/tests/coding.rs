@@ -394,3 +394,12 @@ fn a_named_place_seized_or_taken_is_territory() {
     let doc = run("Donald Trump took Florida on Tuesday night.");
     assert!(!doc.events.events.iter().any(|e| e.root() == "19"), "a primary won is no occupation");
 }
+
+#[test]
+fn a_call_on_a_day_is_a_call_and_naming_is_no_call() {
+    let doc = run("Vladimir Putin called Recep Tayyip Erdogan on Tuesday.");
+    let e = find(&doc, "04");
+    assert_eq!((e.cameo.as_str(), actor(&e.target).map(|a| &a[..3])), ("041", Some("TUR")));
+    let doc = run("Donald Trump called Jeb Bush a stiff on Tuesday.");
+    assert!(!doc.events.events.iter().any(|e| e.cameo == "041"), "calling him a stiff is naming, not a telephone call");
+}
