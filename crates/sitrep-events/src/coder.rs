@@ -186,8 +186,10 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 target = Some(o);
             }
             Need::Complement(w) => {
-                // `*`: any predicate complement ("called him a loser").
-                t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && (w == "*" && t.rel(c) == "xcomp" || t.lemma(c) == *w))?;
+                // `*`: a noun or adjective predicate ("called him a loser", "called it
+                // shameful"), not a verb ("called on Sanders to join her").
+                let predicate = |c: usize| t.rel(c) == "xcomp" && matches!(t.upos(c), "NOUN" | "PROPN" | "ADJ");
+                t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && (if w == "*" { predicate(c) } else { t.lemma(c) == *w }))?;
             }
             Need::ComplementObject(w) => {
                 t.children(v).filter(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl")).find(|&c| t.child(c, "obj").is_some_and(|o| t.lemma(o) == *w))?;

@@ -114,11 +114,16 @@ impl Force {
     }
 
     /// Whether the sentence of token `v` shows armed force: an armed word other than `v`
-    /// itself, or a mention of an armed party.
+    /// itself and not inside a name ("the National Rifle Association"), or a mention of an
+    /// armed party.
     fn armed_sentence(&self, cx: &Context, v: usize) -> bool {
         let doc = cx.doc;
         let Some(sentence) = doc.text_layer.sentences.get(cx.sentence(v)) else { return false };
-        sentence.tokens().filter(|&k| k != v).any(|k| self.armed.contains_key(&*cx.tree.lemma(k)) || cx.entity(k).is_some_and(|e| e.actor.as_deref().is_some_and(armed_actor)))
+        sentence.tokens().filter(|&k| k != v).any(|k| match cx.entity(k) {
+            Some(e) if e.actor.as_deref().is_some_and(armed_actor) => true,
+            Some(e) if matches!(e.kind, EntityType::Org | EntityType::Person | EntityType::Misc) => false,
+            _ => self.armed.contains_key(&*cx.tree.lemma(k)),
+        })
     }
 }
 
