@@ -186,10 +186,16 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 target = Some(o);
             }
             Need::Complement(w) => {
-                // `*`: a noun or adjective predicate ("called him a loser", "called it
-                // shameful"), not a verb ("called on Sanders to join her").
+                // `@predicate`: a noun or adjective ("called him a loser", "called it
+                // shameful"); `@verb`: a verb ("told them to leave").
                 let predicate = |c: usize| t.rel(c) == "xcomp" && matches!(t.upos(c), "NOUN" | "PROPN" | "ADJ");
-                t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && (if w == "*" { predicate(c) } else { t.lemma(c) == *w }))?;
+                let verb = |c: usize| t.rel(c) == "xcomp" && t.upos(c) == "VERB";
+                let fits = |c: usize| match w.as_str() {
+                    "@predicate" => predicate(c),
+                    "@verb" => verb(c),
+                    _ => t.lemma(c) == *w,
+                };
+                t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && fits(c))?;
             }
             Need::ComplementObject(w) => {
                 t.children(v).filter(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl")).find(|&c| t.child(c, "obj").is_some_and(|o| t.lemma(o) == *w))?;

@@ -403,3 +403,11 @@ fn a_call_on_a_day_is_a_call_and_naming_is_no_call() {
     let doc = run("Donald Trump called Jeb Bush a stiff on Tuesday.");
     assert!(!doc.events.events.iter().any(|e| e.cameo == "041"), "calling him a stiff is naming, not a telephone call");
 }
+
+#[test]
+fn telling_and_speaking_to_the_press_report_rather_than_act() {
+    let doc = run("Senator Mark Korvale told reporters on Monday that the vote was close. He spoke to reporters in Kyiv.");
+    assert!(!doc.events.events.iter().any(|e| matches!(e.root(), "10" | "04")), "{:?}", doc.events.events.iter().map(|e| &e.cameo).collect::<Vec<_>>());
+    let doc = run("Russia told Ukraine to withdraw its troops.");
+    assert!(doc.events.events.iter().any(|e| e.root() == "10"), "an order is a demand");
+}
