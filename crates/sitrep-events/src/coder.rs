@@ -185,6 +185,18 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 }
                 target = Some(o);
             }
+            Need::ActorObject => {
+                // The object itself names the party (its own entity or place), not a word
+                // inside it: "damaged the image of Mexico" names an image. In the passive
+                // the party is the subject ("Suu Kyi was released").
+                let o = t.child(v, "obj").or_else(|| t.child(v, "nsubj:pass"))?;
+                if !(cx.entity(o).is_some_and(|e| e.actor.is_some()) || cx.place(o).is_some()) {
+                    return None;
+                }
+                if t.rel(o) == "obj" {
+                    target = Some(o);
+                }
+            }
             Need::Complement(w) => {
                 // `@predicate`: a noun or adjective ("called him a loser", "called it
                 // shameful"); `@verb`: a verb ("told them to leave").

@@ -27,6 +27,9 @@ pub enum Need {
     Object(String),
     /// An object that names a place (`obj:@place`): "seized *Kabul*", "took *Aleppo*".
     PlaceObject,
+    /// An object that names a party — a coded person, organisation, group or country, or
+    /// a place — (`obj:@actor`): "recognized *Kosovo*", not "recognized the folly".
+    ActorObject,
     /// An open complement verb: "urged X to *surrender*".
     Complement(String),
     /// The object of the complement verb: "ready to send a *delegation*".
@@ -111,6 +114,7 @@ fn parse_needs(p: &str) -> Option<Vec<Need>> {
                     None => Need::Oblique(word),
                 },
                 "obj" if word == "@place" => Need::PlaceObject,
+                "obj" if word == "@actor" => Need::ActorObject,
                 "obj" => Need::Object(word),
                 "xcomp" => Need::Complement(word),
                 "xobj" => Need::ComplementObject(word),

@@ -411,3 +411,13 @@ fn telling_and_speaking_to_the_press_report_rather_than_act() {
     let doc = run("Russia told Ukraine to withdraw its troops.");
     assert!(doc.events.events.iter().any(|e| e.root() == "10"), "an order is a demand");
 }
+
+#[test]
+fn general_verbs_need_a_party_as_their_object() {
+    let doc = run("The State Department released an email exchange on Monday. Mr. Obama seemed to recognize the significance of the victory.");
+    assert!(!doc.events.events.iter().any(|e| matches!(e.cameo.as_str(), "084" | "054")), "{:?}", doc.events.events.iter().map(|e| &e.cameo).collect::<Vec<_>>());
+    let doc = run("Serbia recognized Kosovo on Monday.");
+    assert!(doc.events.events.iter().any(|e| e.cameo == "054"), "recognizing a country is recognition");
+    let doc = run("A Serbian spokesman declined to comment.");
+    assert!(!doc.events.events.iter().any(|e| e.root() == "12"), "declining to comment rejects nothing");
+}
