@@ -36,6 +36,12 @@ pub fn date(cx: &Context, v: usize) -> EventDate {
     });
     match found {
         Some(i) => EventDate { value: cx.doc.time.times[i].value.clone(), from: Some(i) },
+        // An event named after its place ("the Paris attacks", "the Benghazi attack", "the
+        // Iraq war") is one the reader already knows: it happened before the report, on a
+        // day the report does not give, not on the report's date.
+        None if t.upos(v) == "NOUN" && t.children(v).any(|c| t.rel(c) == "compound" && t.upos(c) == "PROPN" && cx.place(c).is_some()) => {
+            EventDate { value: "PAST_REF".to_string(), from: None }
+        }
         None => EventDate { value: cx.doc.meta.date.to_string(), from: None },
     }
 }

@@ -421,3 +421,12 @@ fn general_verbs_need_a_party_as_their_object() {
     let doc = run("A Serbian spokesman declined to comment.");
     assert!(!doc.events.events.iter().any(|e| e.root() == "12"), "declining to comment rejects nothing");
 }
+
+#[test]
+fn an_event_named_after_its_place_happened_before_the_report() {
+    let doc = run("After the Paris attacks, the mayor of Kharkiv released a statement.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "attacks").expect("the attacks are coded");
+    assert_eq!(e.date.value, "PAST_REF", "not the report's date");
+    let doc = run("Russian forces attacked Kharkiv on Thursday.");
+    assert_eq!(find(&doc, "19").date.value, "2022-03-03");
+}
