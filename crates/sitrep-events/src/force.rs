@@ -78,6 +78,15 @@ impl Force {
         f
     }
 
+    /// The entry of a word by its lemma, else by its verb stem: a gerund tagged as a noun
+    /// keeps its "-ing" as lemma ("beating Clinton").
+    fn entry(&self, lemma: &str, word: &str) -> Option<&(Kind, Option<String>)> {
+        self.words.get(lemma).or_else(|| {
+            let stem = word.strip_suffix("ing").or_else(|| word.strip_suffix("ed"))?;
+            self.words.get(stem).or_else(|| self.words.get(&format!("{stem}e")))
+        })
+    }
+
     /// Whether politics borrows the word `lemma`.
     pub fn is_borrowed(&self, lemma: &str) -> bool {
         self.words.contains_key(lemma)
@@ -89,7 +98,7 @@ impl Force {
         let t = &cx.tree;
         // The word itself, or the object that carries the verb's code ("launched attacks",
         // "waged war").
-        let Some((w, (kind, code))) = std::iter::once(v).chain(t.with_rel(v, "obj")).find_map(|w| self.words.get(&*t.lemma(w)).map(|e| (w, e))) else {
+        let Some((w, (kind, code))) = std::iter::once(v).chain(t.with_rel(v, "obj")).find_map(|w| self.entry(&t.lemma(w), &t.lower(w)).map(|e| (w, e))) else {
             return Reading::Literal;
         };
         let political = || code.clone().map_or(Reading::Drop, Reading::Recode);
@@ -161,17 +170,20 @@ fn political_side(cx: &Context, p: &Participant) -> bool {
 }
 
 /// Whether a side is a place or a country as such ("Paris", "Ukraine", "the airport"),
-/// not a person or a group named after one ("Washington elites").
+/// not a person or a group named after one ("Washington elites"): a place the place layer
+/// resolved, or a name coded as a country. A surname the entity layer took for a place
+/// ("Kasich") is neither.
 fn place_like(cx: &Context, p: &Participant) -> bool {
     let doc = cx.doc;
+    let country = p.actor.as_deref().is_some_and(|a| a.len() == 3);
     if let Some(e) = p.entity.and_then(|i| doc.entities.entities.get(i)) {
         match e.kind {
             EntityType::Person | EntityType::Org => return false,
             // "the Libyan attack on U.S. facilities": a nationality stands for its country.
-            EntityType::Norp => return p.actor.as_deref().is_some_and(|a| a.len() == 3),
+            EntityType::Norp => return country,
             _ => {}
         }
-        if matches!(e.kind, EntityType::Gpe | EntityType::Loc | EntityType::Fac) && e.mentions.iter().any(|&m| ends_in(p, m)) {
+        if country && e.mentions.iter().any(|&m| ends_in(p, m)) {
             return true;
         }
     }
