@@ -98,6 +98,25 @@ fn oblique(cx: &Context, v: usize, prep: &str) -> Option<usize> {
     of(v).or_else(|| t.children(v).filter(|&c| t.rel(c) == "compound:prt" || (t.rel(c) == "advmod" && matches!(t.upos(c), "ADP" | "ADV") && c == v + 1)).find_map(of))
 }
 
+/// Whether "call" at `v` names rather than telephones: the name of its object is followed
+/// by a quote or by "a"/"an" ("called both Trump and Clinton “crazy”", "calling Obama an
+/// “ignorant baboon”"), however the parser hung what follows.
+fn naming(cx: &Context, v: usize) -> bool {
+    let t = &cx.tree;
+    let Some(o) = t.child(v, "obj") else { return false };
+    let (_, clause_end) = t.subtree(v);
+    // Past the object's name: its other words and the names joined to it.
+    let mut k = o + 1;
+    while k <= clause_end && k < t.len() && (matches!(t.rel(k), "flat" | "compound" | "cc" | "cc:preconj" | "conj") || t.upos(k) == "PROPN") {
+        k += 1;
+    }
+    if k > clause_end || k >= t.len() {
+        return false;
+    }
+    let w = t.word(k);
+    matches!(w, "\"" | "“" | "”" | "''" | "``" | "‘" | "'") || w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")
+}
+
 /// Weapons: a means of attack, never its target, and an event of their own only as the
 /// subject of a verb the lexicon does not know ("missiles kill", "bombs fall").
 /// ("tank" and "jet" are left out: "think tank", "jet fuel".)
@@ -305,6 +324,9 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     // "denied that …" (attribution) nor "told leaders that …" (reporting).
     let speechlike = p.needs.is_empty() && (matches!(p.code.get(..2), Some("01" | "02" | "10")) || p.code == "016");
     if speechlike && (t.child(v, "obj").is_none() || t.children(v).any(|c| matches!(t.rel(c), "ccomp" | "parataxis") || t.rel(c).starts_with("ccomp"))) {
+        return None;
+    }
+    if p.code == "041" && naming(cx, v) {
         return None;
     }
     let is_passive = passive(cx, v);

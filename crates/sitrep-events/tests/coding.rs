@@ -430,3 +430,11 @@ fn an_event_named_after_its_place_happened_before_the_report() {
     let doc = run("Russian forces attacked Kharkiv on Thursday.");
     assert_eq!(find(&doc, "19").date.value, "2022-03-03");
 }
+
+#[test]
+fn calling_someone_a_name_is_no_telephone_call() {
+    for text in ["Senator Lindsey Graham called both Donald Trump and Hillary Clinton “crazy” on Monday.", "He provoked his critics, calling President Barack Obama an “ignorant baboon”."] {
+        let doc = run(text);
+        assert!(!doc.events.events.iter().any(|e| e.cameo == "041"), "{text}");
+    }
+}
