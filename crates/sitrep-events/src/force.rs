@@ -116,8 +116,11 @@ impl Force {
             // Only armies occupy: "money pouring into Ohio", "migrants crossing into Europe".
             Kind::Movement => political(),
             Kind::Verbal if sides().any(|p| place_like(cx, p)) => Reading::Literal,
-            // With nobody on either side ("heavy fighting near Kherson") nothing says politics.
             Kind::Verbal if sides().any(|p| political_side(cx, p)) => political(),
+            // With nobody on either side, a place says where the fighting is ("heavy
+            // fighting near Kherson"); with no place either, nothing shows it is fighting
+            // ("the battle will continue until the convention").
+            Kind::Verbal if source.is_none() && target.is_none() && !placed(cx, w) => political(),
             Kind::Verbal => Reading::Literal,
         }
     }
@@ -134,6 +137,17 @@ impl Force {
             _ => self.armed.contains_key(&*cx.tree.lemma(k)),
         })
     }
+}
+
+/// Whether the word at `w` or its clause is placed: a resolved place among the words it
+/// governs, or among those of the verb it hangs from.
+fn placed(cx: &Context, w: usize) -> bool {
+    let t = &cx.tree;
+    let within = |x: usize| {
+        let (lo, hi) = t.subtree(x);
+        (lo..=hi).any(|k| cx.place(k).is_some())
+    };
+    within(w) || t.head(w).is_some_and(|h| t.upos(h) == "VERB" && t.children(h).any(|c| c != w && matches!(t.rel(c), "obl" | "obl:lmod" | "advmod") && within(c)))
 }
 
 /// Whether a CAMEO actor code names an armed party: an armed role (military, rebels,

@@ -71,7 +71,16 @@ impl Stage for EventStage {
                 "NOUN" => coder::code_noun(&cx, lex, v),
                 _ => None,
             };
+            // "the job-killing TPP": a word inside a hyphenated modifier describes.
+            if v > 0 && cx.tree.word(v - 1) == "-" && cx.tree.head(v).is_some_and(|h| h > v && cx.tree.upos(h) == "NOUN") {
+                continue;
+            }
             let Some(mut c) = coded else { continue };
+            // "the coordinated attacks that killed 130": an event does not act (what one
+            // condemns, "an attack by Osgiliath soldiers", names its party inside).
+            if c.source.as_ref().is_some_and(|p| names_an_event(&cx, lex, p)) {
+                c.source = None;
+            }
             // "attacked Rubio for not answering", "can beat Trump": force borrowed by politics.
             if matches!(c.code.get(..2), Some("18" | "19" | "20")) {
                 match Force::builtin().reading(&cx, c.head, c.source.as_ref(), c.target.as_ref()) {
@@ -236,6 +245,18 @@ fn requested_by(cx: &Context, h: usize, heads: &[usize], events: &[Event]) -> bo
         x = g;
     }
     false
+}
+
+/// Whether a side's phrase is headed by a word of violence the noun lexicon codes ("the
+/// violent assaults", "a series of similarly coordinated attacks"): an event, not a party.
+fn names_an_event(cx: &Context, lex: &Lexicon, p: &sitrep_core::Participant) -> bool {
+    if p.entity.is_some() || p.inferred {
+        return false;
+    }
+    let range = crate::context::tokens_of(cx.doc, p.span);
+    let t = &cx.tree;
+    let Some(head) = range.clone().find(|&k| t.head(k).is_none_or(|h| !range.contains(&h))) else { return false };
+    t.upos(head) == "NOUN" && lex.noun(&t.lemma(head)).iter().any(|pat| matches!(pat.code.get(..2), Some("18" | "19" | "20")))
 }
 
 /// Whether `v` is "provided"/"providing" used as a conjunction ("…, provided Kyiv end its

@@ -438,3 +438,17 @@ fn calling_someone_a_name_is_no_telephone_call() {
         assert!(!doc.events.events.iter().any(|e| e.cameo == "041"), "{text}");
     }
 }
+
+#[test]
+fn a_battle_with_no_sides_and_no_place_is_no_fighting() {
+    let doc = run("Senator Anna Korvale told reporters that the battle will continue until the convention.");
+    assert!(!doc.events.events.iter().any(|e| e.root() == "19"), "{:?}", doc.events.events.iter().map(|e| &e.cameo).collect::<Vec<_>>());
+    let doc = run("The Kremlin said heavy fighting continued near Kharkiv.");
+    assert!(doc.events.events.iter().any(|e| e.root() == "19"), "fighting near a place is fighting");
+}
+
+#[test]
+fn an_event_is_not_the_source_of_another() {
+    let doc = run("The coordinated attacks that killed 130 people in Paris shocked Europe.");
+    assert!(doc.events.events.iter().all(|e| e.source.as_ref().is_none_or(|p| !p.span.of(doc.text()).contains("attacks"))), "{:?}", doc.events.events);
+}
