@@ -134,8 +134,16 @@ impl Force {
         sentence.tokens().filter(|&k| k != v).any(|k| match cx.entity(k) {
             Some(e) if e.actor.as_deref().is_some_and(armed_actor) => true,
             Some(e) if matches!(e.kind, EntityType::Org | EntityType::Person | EntityType::Misc) => false,
-            _ => self.armed.contains_key(&*cx.tree.lemma(k)),
+            _ => self.armed_word(cx, k),
         })
+    }
+
+    /// Whether token `k` is an armed word, by lemma or by form ("troops" keeps its "s" as
+    /// a lemma in the treebank).
+    fn armed_word(&self, cx: &Context, k: usize) -> bool {
+        let t = &cx.tree;
+        let lower = t.lower(k);
+        self.armed.contains_key(&*t.lemma(k)) || self.armed.contains_key(&*lower) || lower.strip_suffix('s').is_some_and(|w| self.armed.contains_key(w))
     }
 }
 

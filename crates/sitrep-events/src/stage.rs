@@ -81,8 +81,9 @@ impl Stage for EventStage {
             if c.source.as_ref().is_some_and(|p| names_an_event(&cx, lex, p)) {
                 c.source = None;
             }
-            // "attacked Rubio for not answering", "can beat Trump": force borrowed by politics.
-            if matches!(c.code.get(..2), Some("18" | "19" | "20")) {
+            // "attacked Rubio for not answering", "can beat Trump", "mobilize voters": force
+            // borrowed by politics.
+            if matches!(c.code.get(..2), Some("15" | "18" | "19" | "20")) {
                 match Force::builtin().reading(&cx, c.head, c.source.as_ref(), c.target.as_ref()) {
                     Reading::Literal => {}
                     Reading::Recode(code) => c.code = code,

@@ -452,3 +452,13 @@ fn an_event_is_not_the_source_of_another() {
     let doc = run("The coordinated attacks that killed 130 people in Paris shocked Europe.");
     assert!(doc.events.events.iter().all(|e| e.source.as_ref().is_none_or(|p| !p.span.of(doc.text()).contains("attacks"))), "{:?}", doc.events.events);
 }
+
+#[test]
+fn shows_of_force_need_force() {
+    for text in ["Senator Anna Korvale will mobilize her supporters in Iowa.", "Twitter has positioned itself as a global town square."] {
+        let doc = run(text);
+        assert!(!doc.events.events.iter().any(|e| e.root() == "15"), "{text}");
+    }
+    let doc = run("Russia massed 150,000 troops near the Ukrainian border.");
+    assert!(doc.events.events.iter().any(|e| e.root() == "15"), "massing troops is a show of force");
+}
