@@ -2,13 +2,15 @@
 //! question" is criticism (111), not an assault (190); "the only one that can beat Trump"
 //! and "banning Muslims from entering the United States" are no events at all.
 //!
-//! The words and the cues are in `data/events/force.tsv`. A word is read literally when
-//! the sentence shows armed force (troops, a bomb, the dead), when an armed party takes part
-//! (an actor code with an armed role, or an armed group such as ISI), and — for `verbal`
-//! words — when a side is a place or country ("the Paris attacks", "Russia attacked
-//! Ukraine"). Otherwise the event takes the table's political reading.
+//! The words and the cues are in `data/events/force.tsv`; the stage asks about events of
+//! roots 15 and 18–20. A word is read literally when the sentence shows armed force
+//! (troops, a bomb, the dead), when an armed party takes part (an actor code with an armed
+//! role, or an armed group such as ISI), and — for `verbal` words — when a side is a place
+//! or country ("the Paris attacks", "Russia attacked Ukraine") or, with no sides at all,
+//! when a place says where it happens ("heavy fighting near Kherson"). Otherwise the event
+//! takes the table's political reading: another code, or none.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use sitrep_core::{EntityType, Participant};
@@ -32,9 +34,9 @@ pub struct Force {
     /// Lemma → kind and the code of its political reading (`None`: no event).
     words: HashMap<String, (Kind, Option<String>)>,
     /// Lemmas showing armed force in a sentence.
-    armed: HashMap<String, ()>,
+    armed: HashSet<String>,
     /// Modifiers that make an attack words ("sharp", "personal", "attack ads").
-    verbal_cues: HashMap<String, ()>,
+    verbal_cues: HashSet<String>,
 }
 
 /// What to do with an event whose trigger is a word of force.
@@ -70,8 +72,8 @@ impl Force {
             match kind {
                 "verbal" => drop(f.words.insert(word, (Kind::Verbal, code))),
                 "movement" => drop(f.words.insert(word, (Kind::Movement, code))),
-                "armed" => drop(f.armed.insert(word, ())),
-                "verbal-cue" => drop(f.verbal_cues.insert(word, ())),
+                "armed" => drop(f.armed.insert(word)),
+                "verbal-cue" => drop(f.verbal_cues.insert(word)),
                 _ => {}
             }
         }
@@ -103,8 +105,8 @@ impl Force {
         };
         let political = || code.clone().map_or(Reading::Drop, Reading::Recode);
         // "sharp attacks on Washington elites", "attack ads": words, whoever the sides.
-        if t.children(w).any(|c| matches!(t.rel(c), "amod" | "compound") && self.verbal_cues.contains_key(&*t.lemma(c)))
-            || t.head(w).is_some_and(|h| t.rel(w) == "compound" && self.verbal_cues.contains_key(&*t.lemma(h)))
+        if t.children(w).any(|c| matches!(t.rel(c), "amod" | "compound") && self.verbal_cues.contains(&*t.lemma(c)))
+            || t.head(w).is_some_and(|h| t.rel(w) == "compound" && self.verbal_cues.contains(&*t.lemma(h)))
         {
             return political();
         }
@@ -143,7 +145,7 @@ impl Force {
     fn armed_word(&self, cx: &Context, k: usize) -> bool {
         let t = &cx.tree;
         let lower = t.lower(k);
-        self.armed.contains_key(&*t.lemma(k)) || self.armed.contains_key(&*lower) || lower.strip_suffix('s').is_some_and(|w| self.armed.contains_key(w))
+        self.armed.contains(&*t.lemma(k)) || self.armed.contains(&*lower) || lower.strip_suffix('s').is_some_and(|w| self.armed.contains(w))
     }
 }
 
