@@ -72,6 +72,9 @@ pub fn code(doc: &Doc, mentions: &[Mention], cluster: &Cluster, lex: &Lexicon, e
             if let Some(code) = country_and_role(&cluster.canonical, lex) {
                 entity.detail.country = Some(code[..3].to_string());
                 set(entity, &code, "title");
+            } else if let Some(role) = lex.armed_role(&cluster.canonical) {
+                // Whose police or troops the text does not say: CAMEO's unknown country.
+                set(entity, &format!("---{role}"), "role");
             }
         }
         _ => {}

@@ -71,6 +71,9 @@ pub struct Lexicon {
     by_word: Map<(usize, CountryWord)>,
     organisations: Map<Organisation>,
     roles: Map<String>,
+    /// Role words that often mean something else ("forces", "officers"): the table's
+    /// `ambiguous` column.
+    ambiguous_roles: Map<()>,
     longest_role: usize,
     offices: Map<Vec<Office>>,
     /// Words that place a report in a country without naming it ("Iowa", "GOP") → its
@@ -142,6 +145,9 @@ impl Lexicon {
                 let k = key(w);
                 lex.longest_role = lex.longest_role.max(k.split(' ').count());
                 lex.roles.entry(k).or_insert_with(|| role.to_string());
+            }
+            for w in list(row.get("ambiguous")) {
+                lex.ambiguous_roles.insert(key(w), ());
             }
         }
         for row in rows(leaders, "leaders.tsv", &mut problems) {
@@ -248,6 +254,23 @@ impl Lexicon {
     /// The CAMEO role code of a role word or phrase ("foreign minister" → GOV).
     pub fn role(&self, words: &str) -> Option<&str> {
         with_key(words, |k| self.role_by_key(k))
+    }
+
+    /// The armed role (military, rebels, police, intelligence, unidentified armed men) of
+    /// words that name an armed group by their role alone, when they do so unambiguously:
+    /// "troops", "police", "gunmen" — not "forces" or "officers".
+    ///
+    /// ```
+    /// let lex = sitrep_actors::lexicon::Lexicon::builtin();
+    /// assert_eq!(lex.armed_role("gunmen"), Some("UAF"));
+    /// assert_eq!(lex.armed_role("forces"), None);
+    /// assert_eq!(lex.armed_role("ministers"), None);
+    /// ```
+    pub fn armed_role(&self, words: &str) -> Option<&str> {
+        with_key(words, |k| {
+            let role = self.role_by_key(k).filter(|r| matches!(*r, "MIL" | "REB" | "COP" | "SPY" | "UAF"))?;
+            (!self.ambiguous_roles.contains_key(k)).then_some(role)
+        })
     }
 
     /// [`Lexicon::role`] of words whose [`key`] is `k`.

@@ -154,7 +154,24 @@ impl EntityStage {
             let abbreviation = word.len() <= 5 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
             let is_country = matches!(kind, Some(CountryWord::Adjective)) || (matches!(kind, Some(CountryWord::Name)) && (possessive || abbreviation));
             if !is_country {
-                i += 1;
+                // "Police fought protesters", "gunmen attacked": an armed group named by its
+                // role alone, outside any name.
+                let free = !out.iter().any(|m| m.sentence == si && m.start <= i && i < m.end);
+                let len = (1..=lex.longest_role().min(range.end - i)).rev().find(|&len| lex.armed_role(token_text(doc, i, i + len)).is_some());
+                // A noun ("the military said"), not the adjective of "a military intervention".
+                let noun = |k: usize| doc.syntax.tokens.get(k).is_some_and(|t| matches!(t.xpos, "NN" | "NNS" | "NNP" | "NNPS"));
+                // "Zanthian troops", "Houthi rebels": a name before the role may be a
+                // nationality the lexicon does not know; the phrase is left whole.
+                let named = i > range.start
+                    && token_text(doc, i - 1, i).chars().next().is_some_and(char::is_uppercase)
+                    && doc.syntax.tokens.get(i - 1).is_some_and(|t| matches!(t.xpos, "NNP" | "NNPS" | "JJ" | "NN"));
+                match len.filter(|&len| free && !named && noun(i + len - 1) && !(i + len < range.end && noun(i + len))) {
+                    Some(len) => {
+                        out.push(Mention { start: i, end: i + len, kind: EntityType::Group, sentence: si });
+                        i += len;
+                    }
+                    None => i += 1,
+                }
                 continue;
             }
             let j = if possessive { i + 2 } else { i + 1 };

@@ -91,3 +91,11 @@ fn a_state_named_like_a_country_belongs_to_the_report_s_country() {
     let doc = run("Georgia accused Russia of moving the border near Tbilisi. Georgia's president spoke in Tbilisi.", jiff::civil::date(2016, 3, 1));
     assert_eq!(actor(&doc, "Georgia"), Some("GEO"), "{:?}", doc.entities.entities);
 }
+
+#[test]
+fn an_armed_group_named_by_its_role_alone_has_an_unknown_country() {
+    let doc = run("Gunmen attacked a checkpoint on Friday. The police arrested two men. A military intervention is off the table.", jiff::civil::date(2022, 3, 1));
+    let codes: Vec<_> = doc.entities.entities.iter().filter_map(|e| e.actor.as_deref()).collect();
+    assert!(codes.contains(&"---UAF") && codes.contains(&"---COP"), "{codes:?}");
+    assert!(!codes.contains(&"---MIL"), "the adjective in 'a military intervention' names no group: {codes:?}");
+}

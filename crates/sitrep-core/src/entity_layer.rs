@@ -70,7 +70,8 @@ pub struct EntityDetail {
     /// Age given in apposition ("Lucy Vashaka, 20").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub age: Option<u32>,
-    /// How the actor code was found: `lexicon`, `title`, `context`, `focus`.
+    /// How the actor code was found: `lexicon`, `title`, `context`, `focus`, or `role` (a
+    /// group named by its armed role alone, coded `---` and the role: "gunmen" → `---UAF`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coded_by: Option<&'static str>,
 }

@@ -156,7 +156,9 @@ impl<'a> Context<'a> {
                 break;
             }
             if x != t {
-                let found = self.entity_participant(x).filter(|p| p.actor.is_some()).map(|p| (p.entity.map_or(3, |e| rank(self.doc.entities.entities[e].kind)), p)).or_else(|| {
+                // A group named by its role alone stands only for itself: "the soldier's
+                // parents" are not soldiers.
+                let found = self.entity_participant(x).filter(|p| p.actor.as_deref().is_some_and(|a| !a.starts_with("---"))).map(|p| (p.entity.map_or(3, |e| rank(self.doc.entities.entities[e].kind)), p)).or_else(|| {
                     // A place named in the phrase stands for its country ("the city of Sumy").
                     let p = self.place(x)?;
                     let place = &self.doc.places.places[p];

@@ -462,3 +462,14 @@ fn shows_of_force_need_force() {
     let doc = run("Russia massed 150,000 troops near the Ukrainian border.");
     assert!(doc.events.events.iter().any(|e| e.root() == "15"), "massing troops is a show of force");
 }
+
+#[test]
+fn troops_of_unknown_country_take_the_other_side_of_a_conflict() {
+    let doc = run("Troops shelled the town of Izium on Monday.");
+    let e = find(&doc, "19");
+    assert_eq!(actor(&e.source), Some("---MIL"), "CAMEO's unknown country");
+    let doc = run("Russia attacked Ukraine on Thursday. Russia shelled Kharkiv and Ukraine condemned Russia. Troops shelled the Ukrainian city of Izium on Monday.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "shelled" && e.sentence.of(doc.text()).starts_with("Troops")).expect("coded");
+    assert_eq!(actor(&e.source), Some("RUSMIL"), "{:?}", e.source);
+    assert!(e.source.as_ref().is_some_and(|p| p.inferred && p.span.of(doc.text()) == "Troops"), "the words stay, the country is inferred");
+}
