@@ -33,11 +33,16 @@ pub fn is_seat(words: &str) -> bool {
     SEATS.iter().any(|(s, _)| *s == lower)
 }
 
-/// Set `entity.actor` and the facts that led to it.
-pub fn code(doc: &Doc, mentions: &[Mention], cluster: &Cluster, lex: &Lexicon, entity: &mut Entity) {
+/// The report's focus country ([`focus_country`]), found once per report when first asked.
+pub type Focus = std::cell::OnceCell<Option<String>>;
+
+/// Set `entity.actor` and the facts that led to it; `focus` is shared by the report's
+/// entities.
+pub fn code(doc: &Doc, mentions: &[Mention], cluster: &Cluster, lex: &Lexicon, focus: &Focus, entity: &mut Entity) {
+    let focus = || focus.get_or_init(|| focus_country(doc, mentions, lex)).as_deref();
     let texts: Vec<&str> = cluster.members.iter().map(|&m| token_text(doc, mentions[m].start, mentions[m].end)).collect();
     match entity.kind {
-        EntityType::Person => code_person(doc, mentions, cluster, &texts, lex, entity),
+        EntityType::Person => code_person(doc, mentions, cluster, &texts, lex, focus, entity),
         EntityType::Org => {
             let name = std::iter::once(cluster.canonical.as_str()).chain(texts.iter().copied());
             for t in name {
@@ -59,7 +64,7 @@ pub fn code(doc: &Doc, mentions: &[Mention], cluster: &Cluster, lex: &Lexicon, e
         EntityType::Gpe | EntityType::Norp => {
             if let Some((t, (c, _))) = texts.iter().find_map(|t| lex.country(t).map(|c| (t, c))) {
                 // "Georgia" in a report set in the United States is the state.
-                let state = lex.focus_word(t).map(|(s, _)| s).filter(|&s| s != c.cameo && focus_country(doc, mentions, lex).as_deref() == Some(s));
+                let state = lex.focus_word(t).map(|(s, _)| s).filter(|&s| s != c.cameo && focus() == Some(s));
                 let (code, how) = match state {
                     Some(s) => (s.to_string(), "focus"),
                     None => (c.cameo.clone(), "lexicon"),
@@ -120,7 +125,7 @@ fn country_and_role(words: &str, lex: &Lexicon) -> Option<String> {
     Some(format!("{}{}", country?, role?))
 }
 
-fn code_person(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[&str], lex: &Lexicon, entity: &mut Entity) {
+fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[&str], lex: &Lexicon, focus: impl FnOnce() -> Option<&'f str>, entity: &mut Entity) {
     let date = doc.meta.date;
     if let Some(office) = std::iter::once(cluster.canonical.as_str()).chain(texts.iter().copied()).find_map(|t| lex.office(t, date)) {
         entity.detail.role = Some(office.title.clone()).filter(|t| !t.is_empty());
@@ -151,8 +156,8 @@ fn code_person(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[&str
     let Some(role) = role else { return };
     let (country, how) = match country {
         Some(c) => (c, "title"),
-        None => match focus_country(doc, mentions, lex) {
-            Some(c) => (c, "focus"),
+        None => match focus() {
+            Some(c) => (c.to_string(), "focus"),
             None => return,
         },
     };

@@ -51,6 +51,7 @@ impl Stage for EntityStage {
     fn annotate(&self, doc: &mut Doc) {
         let mentions = self.find(doc);
         let clusters = coref::cluster(doc, &mentions, self.lexicon);
+        let focus = coding::Focus::new();
         let mut entities: Vec<Entity> = clusters
             .into_iter()
             .map(|c| {
@@ -59,7 +60,7 @@ impl Stage for EntityStage {
                 let mut e = Entity::new(span, first.kind, c.canonical.clone());
                 e.mentions = c.members.iter().map(|&m| token_span(doc, mentions[m].start, mentions[m].end)).chain(c.pronouns.iter().map(|&t| token_span(doc, t, t + 1))).collect();
                 e.mentions.sort_by_key(|s| s.start);
-                coding::code(doc, &mentions, &c, self.lexicon, &mut e);
+                coding::code(doc, &mentions, &c, self.lexicon, &focus, &mut e);
                 e
             })
             .collect();
@@ -156,16 +157,18 @@ impl EntityStage {
             if !is_country {
                 // "Police fought protesters", "gunmen attacked": an armed group named by its
                 // role alone, outside any name.
-                let free = !out.iter().any(|m| m.sentence == si && m.start <= i && i < m.end);
-                let len = (1..=lex.longest_role().min(range.end - i)).rev().find(|&len| lex.armed_role(token_text(doc, i, i + len)).is_some());
                 // A noun ("the military said"), not the adjective of "a military intervention".
-                let noun = |k: usize| doc.syntax.tokens.get(k).is_some_and(|t| matches!(t.xpos, "NN" | "NNS" | "NNP" | "NNPS"));
+                let xpos = |k: usize| doc.syntax.tokens.get(k).map_or("", |t| t.xpos);
+                let noun = |k: usize| matches!(xpos(k), "NN" | "NNS" | "NNP" | "NNPS");
+                // A role phrase opens with a noun or an adjective ("troops", "riot police",
+                // "armed men"): other words are not looked up.
+                let opens = noun(i) || matches!(xpos(i), "JJ" | "VBN");
+                let len = opens.then(|| (1..=lex.longest_role().min(range.end - i)).rev().find(|&len| lex.armed_role(token_text(doc, i, i + len)).is_some())).flatten();
                 // "Zanthian troops", "Houthi rebels": a name before the role may be a
                 // nationality the lexicon does not know; the phrase is left whole.
-                let named = i > range.start
-                    && token_text(doc, i - 1, i).chars().next().is_some_and(char::is_uppercase)
-                    && doc.syntax.tokens.get(i - 1).is_some_and(|t| matches!(t.xpos, "NNP" | "NNPS" | "JJ" | "NN"));
-                match len.filter(|&len| free && !named && noun(i + len - 1) && !(i + len < range.end && noun(i + len))) {
+                let named = || i > range.start && token_text(doc, i - 1, i).chars().next().is_some_and(char::is_uppercase) && matches!(xpos(i - 1), "NNP" | "NNPS" | "JJ" | "NN");
+                let free = || !out.iter().any(|m| m.sentence == si && m.start <= i && i < m.end);
+                match len.filter(|&len| noun(i + len - 1) && !(i + len < range.end && noun(i + len)) && !named() && free()) {
                     Some(len) => {
                         out.push(Mention { start: i, end: i + len, kind: EntityType::Group, sentence: si });
                         i += len;
