@@ -79,7 +79,7 @@ pub fn code(doc: &Doc, mentions: &[Mention], cluster: &Cluster, lex: &Lexicon, f
                 set(entity, &code, "title");
             } else if let Some(role) = lex.armed_role(&cluster.canonical) {
                 // Whose police or troops the text does not say: CAMEO's unknown country.
-                set(entity, &format!("---{role}"), "role");
+                set(entity, &format!("{}{role}", sitrep_core::UNKNOWN_COUNTRY), "role");
             }
         }
         _ => {}

@@ -82,3 +82,16 @@ pub struct EntityLayer {
     /// Entities in order of first mention.
     pub entities: Vec<Entity>,
 }
+
+/// The country part of an actor code whose country is not known: CAMEO's `---`
+/// ("troops" of no named country are `---MIL`; PETRARCH writes an uncoded party as `---`).
+pub const UNKNOWN_COUNTRY: &str = "---";
+
+/// Whether an actor code leaves its country unknown.
+///
+/// ```
+/// assert!(sitrep_core::country_unknown("---MIL") && !sitrep_core::country_unknown("RUSMIL"));
+/// ```
+pub fn country_unknown(code: &str) -> bool {
+    code.starts_with(UNKNOWN_COUNTRY)
+}

@@ -158,7 +158,7 @@ impl<'a> Context<'a> {
             if x != t {
                 // A group named by its role alone stands only for itself: "the soldier's
                 // parents" are not soldiers.
-                let found = self.entity_participant(x).filter(|p| p.actor.as_deref().is_some_and(|a| !a.starts_with("---"))).map(|p| (p.entity.map_or(3, |e| rank(self.doc.entities.entities[e].kind)), p)).or_else(|| {
+                let found = self.entity_participant(x).filter(|p| p.actor.as_deref().is_some_and(|a| !sitrep_core::country_unknown(a))).map(|p| (p.entity.map_or(3, |e| rank(self.doc.entities.entities[e].kind)), p)).or_else(|| {
                     // A place named in the phrase stands for its country ("the city of Sumy").
                     let p = self.place(x)?;
                     let place = &self.doc.places.places[p];

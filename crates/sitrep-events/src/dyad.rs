@@ -23,7 +23,7 @@ impl Dyad {
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for e in &doc.entities.entities {
             let Some(code) = e.actor.as_deref() else { continue };
-            if code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("---") || code.len() < 3 {
+            if code.starts_with("IGO") || code.starts_with("NGO") || sitrep_core::country_unknown(code) || code.len() < 3 {
                 continue;
             }
             *counts.entry(&code[..3]).or_default() += e.mentions.len();
@@ -67,7 +67,7 @@ impl Dyad {
     /// Mexico often has two countries, not two sides.
     pub fn in_conflict(&self, events: &[sitrep_core::Event]) -> bool {
         fn country(p: &Option<Participant>) -> Option<&str> {
-            p.as_ref().filter(|p| !p.inferred).and_then(|p| p.actor.as_deref()).and_then(|a| a.get(..3)).filter(|c| *c != "---")
+            p.as_ref().filter(|p| !p.inferred).and_then(|p| p.actor.as_deref()).filter(|a| !sitrep_core::country_unknown(a)).and_then(|a| a.get(..3))
         }
         let between = |e: &&sitrep_core::Event| matches!((country(&e.source), country(&e.target)), (Some(s), Some(t)) if (s == self.0 && t == self.1) || (s == self.1 && t == self.0));
         let root = |e: &sitrep_core::Event| e.root().parse::<u8>().unwrap_or(0);
@@ -101,7 +101,7 @@ impl Dyad {
     /// text does not name.
     pub fn complete(&self, code: &str, source: &mut Option<Participant>, target: &mut Option<Participant>, trigger: Span) {
         // A side named by its role alone ("troops", `---MIL`) has no country yet.
-        let known = |p: &Option<Participant>| p.as_ref().and_then(|p| p.actor.clone()).filter(|a| !a.starts_with("---"));
+        let known = |p: &Option<Participant>| p.as_ref().and_then(|p| p.actor.clone()).filter(|a| !sitrep_core::country_unknown(a));
         let infer = |code: &str, mentions: &[Mention]| {
             let before = mentions.partition_point(|(s, _, _)| s.start < trigger.start);
             let (earlier, later) = mentions.split_at(before);
@@ -132,8 +132,8 @@ impl Dyad {
 /// out or uncoded becomes the country's nearest mention.
 fn fill(side: &mut Option<Participant>, country: &str, mentions: &[Mention], infer: &impl Fn(&str, &[Mention]) -> Option<Participant>) {
     match side.as_mut() {
-        Some(p) if p.actor.as_deref().is_some_and(|a| a.starts_with("---")) => {
-            let role = p.actor.as_deref().map_or("", |a| &a[3..]);
+        Some(p) if p.actor.as_deref().is_some_and(sitrep_core::country_unknown) => {
+            let role = p.actor.as_deref().map_or("", |a| &a[sitrep_core::UNKNOWN_COUNTRY.len()..]);
             p.actor = Some(format!("{country}{role}"));
             p.inferred = true;
         }

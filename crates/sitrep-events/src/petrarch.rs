@@ -338,7 +338,7 @@ pub fn code_doc(doc: &Doc, dicts: &Dicts, day: u32, verbs_only: bool) -> Vec<Tri
         };
         // sitrep's own code when the dictionaries have none, but not a role of unknown
         // country (`---MIL` for "troops"): PETRARCH knows agents only from its dictionary.
-        let fallback = |p: &Option<sitrep_core::Participant>| p.as_ref().and_then(|p| p.actor.clone()).filter(|a| !a.starts_with("---"));
+        let fallback = |p: &Option<sitrep_core::Participant>| p.as_ref().and_then(|p| p.actor.clone()).filter(|a| !sitrep_core::country_unknown(a));
         let named = e.source.as_ref().is_some_and(|p| !p.inferred && names(&cx, tokens_of(cx.doc, p.span)))
             || roles(&cx, v).0.is_some_and(|s| names(&cx, tokens_of(cx.doc, cx.phrase(s))))
             || slot_src.is_some();
@@ -360,7 +360,7 @@ pub fn code_doc(doc: &Doc, dicts: &Dicts, day: u32, verbs_only: bool) -> Vec<Tri
             events += 1;
             let (s, t) = roles(&cx, v);
             let span = |x: Option<usize>| x.map(|x| cx.phrase(x));
-            let fb = |x: Option<usize>| x.and_then(|x| cx.participant(x).actor).filter(|a| !a.starts_with("---"));
+            let fb = |x: Option<usize>| x.and_then(|x| cx.participant(x).actor).filter(|a| !sitrep_core::country_unknown(a));
             if let Some(n) = misread_participle(&cx, v) {
                 // "Calenardhon welcomed memos from Bree" read as "welcomed memos": the
                 // words before are the source, the noun and what follows the target.

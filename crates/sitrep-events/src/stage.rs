@@ -62,6 +62,10 @@ impl Stage for EventStage {
         let mut heads = Vec::new();
         let tokens = &doc.text_layer.tokens;
         for v in 0..cx.tree.len() {
+            // "the job-killing TPP": a word inside a hyphenated modifier describes.
+            if v > 0 && cx.tree.word(v - 1) == "-" && cx.tree.head(v).is_some_and(|h| h > v && cx.tree.upos(h) == "NOUN") {
+                continue;
+            }
             let coded = match cx.tree.upos(v) {
                 // Adjectives head clauses with a copula: "was willing to discuss", "ready to send".
                 // A participle used as an adjective ("invading forces") describes, not reports.
@@ -71,10 +75,6 @@ impl Stage for EventStage {
                 "NOUN" => coder::code_noun(&cx, lex, v),
                 _ => None,
             };
-            // "the job-killing TPP": a word inside a hyphenated modifier describes.
-            if v > 0 && cx.tree.word(v - 1) == "-" && cx.tree.head(v).is_some_and(|h| h > v && cx.tree.upos(h) == "NOUN") {
-                continue;
-            }
             let Some(mut c) = coded else { continue };
             // "the coordinated attacks that killed 130": an event does not act (what one
             // condemns, "an attack by Osgiliath soldiers", names its party inside).
