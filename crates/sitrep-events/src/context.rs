@@ -60,6 +60,11 @@ pub(crate) fn tokens_of(doc: &Doc, span: Span) -> std::ops::Range<usize> {
     a..b.max(a)
 }
 
+/// The head of a token range: the token whose head lies outside it (else its first token).
+pub(crate) fn head_of(cx: &Context, r: &std::ops::Range<usize>) -> Option<usize> {
+    r.clone().find(|&i| cx.tree.head(i).is_none_or(|h| !r.contains(&h))).or(r.clone().next())
+}
+
 impl<'a> Context<'a> {
     /// Index `doc`'s layers.
     pub fn new(doc: &'a Doc) -> Context<'a> {

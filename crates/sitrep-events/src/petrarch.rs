@@ -23,7 +23,7 @@ use sitrep_core::Doc;
 pub use dict::{ActorDict, AgentDict, DictKind, Dicts, VerbDict};
 pub use records::{parse_records, read_records, Expected, Record};
 
-use crate::context::{tokens_of, Context};
+use crate::context::{head_of, tokens_of, Context};
 
 /// One coded event in the records' terms.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -81,11 +81,6 @@ pub fn code_words(words: &[String], dicts: &Dicts, day: u32) -> Option<String> {
     let suffix = if base.len() > 3 && base[3..].contains(suffix.as_str()) { String::new() } else { suffix };
     let prefix = if base.starts_with(prefix.as_str()) { String::new() } else { prefix };
     Some(format!("{prefix}{base}{suffix}"))
-}
-
-/// The head of a token range: the token whose head lies outside it.
-fn head_of(cx: &Context, r: &Range<usize>) -> Option<usize> {
-    r.clone().find(|&i| cx.tree.head(i).is_none_or(|h| !r.contains(&h))).or(r.clone().next())
 }
 
 /// The code of the phrase of tokens `r`: the dictionaries over the phrase, else over the

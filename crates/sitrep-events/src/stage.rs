@@ -254,9 +254,8 @@ fn names_an_event(cx: &Context, lex: &Lexicon, p: &sitrep_core::Participant) -> 
     if p.entity.is_some() || p.inferred {
         return false;
     }
-    let range = crate::context::tokens_of(cx.doc, p.span);
     let t = &cx.tree;
-    let Some(head) = range.clone().find(|&k| t.head(k).is_none_or(|h| !range.contains(&h))) else { return false };
+    let Some(head) = crate::context::head_of(cx, &crate::context::tokens_of(cx.doc, p.span)) else { return false };
     t.upos(head) == "NOUN" && lex.noun(&t.lemma(head)).iter().any(|pat| matches!(pat.code.get(..2), Some("18" | "19" | "20")))
 }
 
