@@ -98,6 +98,12 @@ fn oblique(cx: &Context, v: usize, prep: &str) -> Option<usize> {
     of(v).or_else(|| t.children(v).filter(|&c| t.rel(c) == "compound:prt" || (t.rel(c) == "advmod" && matches!(t.upos(c), "ADP" | "ADV") && c == v + 1)).find_map(of))
 }
 
+/// Whether token `k` is the lexicon's word `w`, which is written as news writes it
+/// ("took to the streets", "with sanctions", "air strike"): its lemma or its form.
+fn written(cx: &Context, k: usize, w: &str) -> bool {
+    cx.tree.lemma(k) == w || cx.tree.word(k).eq_ignore_ascii_case(w)
+}
+
 /// Whether "call" at `v` names rather than telephones: the name of its object is followed
 /// by a quote or by "a"/"an" ("called both Trump and Clinton “crazy”", "calling Obama an
 /// “ignorant baboon”"), however the parser hung what follows.
@@ -183,7 +189,7 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 let o = t.child(v, "obj")?;
                 // A plural of the lexicon ("diplomats") names the singular too, but for
                 // weapons: one rocket launched is as often a test as an attack.
-                let is = |k: usize| t.lemma(k) == *w || t.word(k).eq_ignore_ascii_case(w) || (w.strip_suffix('s') == Some(&*t.lemma(k)) && !weapon(cx, k));
+                let is = |k: usize| written(cx, k, w) || (w.strip_suffix('s') == Some(&*t.lemma(k)) && !weapon(cx, k));
                 // "launched dozens of missiles": the counted word is the object.
                 let o = if is(o) { o } else { oblique(cx, o, "of").filter(|&k| is(k))? };
                 // What is sent, deployed or fired is not who it is aimed at.
@@ -234,16 +240,14 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
             Need::ObliqueWord(prep, w) => {
                 let fits = |c: usize| {
                     let r = t.rel(c);
-                    // The lexicon writes the word as news does ("took to the streets",
-                    // "with sanctions"): its lemma or its form.
-                    (r.starts_with("obl") || r.starts_with("nmod")) && t.case(c).as_deref() == Some(prep.as_str()) && (t.lemma(c) == *w || t.word(c).eq_ignore_ascii_case(w))
+                    (r.starts_with("obl") || r.starts_with("nmod")) && t.case(c).as_deref() == Some(prep.as_str()) && written(cx, c, w)
                 };
                 // "accused Moscow [of war crimes]" is as often read with the phrase
                 // hanging from the object.
                 t.children(v).find(|&c| fits(c)).or_else(|| t.child(v, "obj").and_then(|o| t.children(o).find(|&c| fits(c))))?;
             }
             Need::Modifier(w) => {
-                t.children(v).find(|&c| matches!(t.rel(c), "amod" | "compound") && (t.lemma(c) == *w || t.word(c).eq_ignore_ascii_case(w)))?;
+                t.children(v).find(|&c| matches!(t.rel(c), "amod" | "compound") && written(cx, c, w))?;
             }
             Need::Clause(w) => {
                 t.children(v).find(|&c| t.rel(c).starts_with("acl") && t.lemma(c) == *w)?;
