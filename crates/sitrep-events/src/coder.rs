@@ -64,9 +64,11 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         }
         // "accused Kyiv of shelling …", "praised the army for holding …": the one
         // accused or praised did it.
+        // What is not a party is the gerund's topic ("saw signs of fighting"): nobody is
+        // named for it.
         let party = || matches!(t.upos(h), "PROPN" | "PRON") || cx.participant(h).actor.is_some();
-        if r.starts_with("acl") && t.xpos(v) == "VBG" && t.rel(h).starts_with("obj") && t.children(v).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(&*t.lower(c), "of" | "for")) && party() {
-            return Some(h);
+        if r.starts_with("acl") && t.xpos(v) == "VBG" && t.rel(h).starts_with("obj") && t.children(v).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(&*t.lower(c), "of" | "for")) {
+            return party().then_some(h);
         }
         // "Putin made an address urging …": the one who makes the address urges.
         if r.starts_with("acl") && t.xpos(v) == "VBG" && t.rel(h).starts_with("obj") {
@@ -190,8 +192,10 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 // A plural of the lexicon ("diplomats") names the singular too, but for
                 // weapons: one rocket launched is as often a test as an attack.
                 let is = |k: usize| written(cx, k, w) || (w.strip_suffix('s') == Some(&*t.lemma(k)) && !weapon(cx, k));
-                // "launched dozens of missiles": the counted word is the object.
-                let o = if is(o) { o } else { oblique(cx, o, "of").filter(|&k| is(k))? };
+                // "launched dozens of missiles": the counted word is the object; so is what
+                // a sum is given in ("sent $2 billion in aid").
+                let sum = matches!(t.upos(o), "SYM" | "NUM");
+                let o = if is(o) { o } else { oblique(cx, o, "of").or_else(|| sum.then(|| oblique(cx, o, "in").or_else(|| oblique(cx, v, "in"))).flatten()).filter(|&k| is(k))? };
                 // What is sent, deployed or fired is not who it is aimed at.
                 let own = oblique(cx, o, "of").or((!moved(cx, &p.code, o)).then_some(o));
                 // "heaped more punishment on Moscow", "imposed sanctions on Russia": when
@@ -314,7 +318,9 @@ pub const NO_EVENT: &str = "-";
 /// Code a verb token.
 pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     let t = &cx.tree;
-    let patterns = entries(cx, v, |w| lex.verb(w));
+    // An adjective in "-ing" is a quality, not the verb it comes from ("most striking",
+    // "a threatening tone"): only an adjective of the lexicon itself ("willing") codes.
+    let patterns = if t.upos(v) == "ADJ" && t.lower(v).ends_with("ing") { lex.verb(&t.lower(v)) } else { entries(cx, v, |w| lex.verb(w)) };
     if patterns.is_empty() {
         return None;
     }
@@ -327,7 +333,13 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     // only with a nominal object and no clause of content: "denied the report", not
     // "denied that …" (attribution) nor "told leaders that …" (reporting).
     let speechlike = p.needs.is_empty() && (matches!(p.code.get(..2), Some("01" | "02" | "10")) || p.code == "016");
-    if speechlike && (t.child(v, "obj").is_none() || t.children(v).any(|c| matches!(t.rel(c), "ccomp" | "parataxis") || t.rel(c).starts_with("ccomp"))) {
+    // So is a quotation hanging from the verb itself ("“But why?” the reporter asked
+    // him"), not from a clause of its own ("urging them to surrender, saying: “…”").
+    let quoted = |c: usize| {
+        let (a, b) = t.subtree(c);
+        t.rel(c) != "obj" && t.upos(c) != "VERB" && (a..=b).any(|k| t.upos(k) == "PUNCT" && matches!(t.word(k), "\"" | "“" | "”" | "``" | "''"))
+    };
+    if speechlike && (t.child(v, "obj").is_none() || t.children(v).any(|c| matches!(t.rel(c), "ccomp" | "parataxis") || t.rel(c).starts_with("ccomp") || quoted(c))) {
         return None;
     }
     if p.code == "041" && naming(cx, v) {
@@ -430,6 +442,13 @@ fn is_means(cx: &Context, lex: &Lexicon, n: usize, p: &Pattern, aimed: bool) -> 
 
 /// Code a noun token ("shelling", "sanctions on Moscow", "Russian shelling").
 pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
+    // "most striking", "so threatening": a word graded by an adverb of degree is an
+    // adjective the tagger read as a noun.
+    let t = &cx.tree;
+    let degree = |c: usize| t.upos(c) == "ADV" && matches!(&*t.lower(c), "most" | "more" | "very" | "so" | "too" | "less" | "least" | "quite" | "rather");
+    if n > 0 && degree(n - 1) || t.children(n).any(|c| t.rel(c) == "advmod" && degree(c)) {
+        return None;
+    }
     let patterns = entries(cx, n, |w| lex.noun(w));
     if patterns.is_empty() {
         return None;

@@ -147,6 +147,17 @@ impl<'a> Context<'a> {
                 return p;
             }
         }
+        // A relative pronoun stands for the noun its clause describes ("the Stonewall
+        // Inn, which Obama declared a monument", "Hamas, which seized hostages").
+        // The parser may hang such a clause from the main verb; then the noun just
+        // before ", which" is the one it describes.
+        if self.tree.upos(t) == "PRON" && matches!(&*word, "which" | "who" | "whom" | "that") {
+            let relative = self.tree.head(t).filter(|&c| self.tree.rel(c) == "acl:relcl").and_then(|c| self.tree.head(c));
+            let before_comma = (t >= 2 && word != "that" && self.tree.word(t - 1) == "," && matches!(self.tree.upos(t - 2), "NOUN" | "PROPN")).then(|| t - 2);
+            if let Some(a) = relative.or(before_comma) {
+                return self.participant(a);
+            }
+        }
         // Breadth-first through the phrase, not into clauses; people and organisations
         // before countries ("US Secretary of State Antony Blinken" is Blinken).
         // `via`: the phrase the search went into when it is what the head noun acts on
@@ -192,9 +203,15 @@ impl<'a> Context<'a> {
                 return Participant { span: self.phrase(via.unwrap_or(t)), ..p };
             }
         }
-        // A place in the phrase stands for its country ("the city of Sumy" → UKR).
+        // A place in the phrase stands for its country ("the city of Sumy" → UKR), but not
+        // a place inside a clause that describes it ("a robocall touting a bid for the U.S.
+        // House" names a robocall).
         let (lo, hi) = self.tree.subtree(t);
-        let located: Vec<(usize, usize)> = self.tree.children(t).filter(|&c| self.locative(c)).map(|c| self.tree.subtree(c)).collect();
+        let clause = |c: usize| {
+            let r = self.tree.rel(c);
+            r.starts_with("acl") || r.starts_with("ccomp") || r.starts_with("advcl") || r == "parataxis"
+        };
+        let located: Vec<(usize, usize)> = self.tree.children(t).filter(|&c| self.locative(c) || clause(c)).map(|c| self.tree.subtree(c)).collect();
         let country = (lo..=hi.min(lo + 12))
             .filter(|k| !located.iter().any(|&(a, b)| (a..=b).contains(k)))
             .filter_map(|k| self.place(k))

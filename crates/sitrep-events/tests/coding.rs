@@ -473,3 +473,45 @@ fn troops_of_unknown_country_take_the_other_side_of_a_conflict() {
     assert_eq!(actor(&e.source), Some("RUSMIL"), "{:?}", e.source);
     assert!(e.source.as_ref().is_some_and(|p| p.inferred && p.span.of(doc.text()) == "Troops"), "the words stay, the country is inferred");
 }
+
+#[test]
+fn an_adjective_or_a_graded_word_is_no_event() {
+    for text in ["What seems most striking is that the angry working class appears to have understood.", "The lack of debate about Syria is all the more striking given the talks."] {
+        let doc = run(text);
+        assert!(!doc.events.events.iter().any(|e| e.root() == "19"), "{text}: {:?}", doc.events.events.iter().map(|e| &e.cameo).collect::<Vec<_>>());
+    }
+    let doc = run("Russia is willing to send a delegation to Minsk.");
+    assert!(doc.events.events.iter().any(|e| e.root() == "03"), "an adjective of the lexicon still codes");
+}
+
+#[test]
+fn a_place_inside_a_describing_clause_names_no_party() {
+    let doc = run("As his Senate campaign began falling apart, he blasted out a new robocall touting a bid for the U.S. House.");
+    assert!(!doc.events.events.iter().any(|e| actor(&e.target) == Some("USA")), "a robocall is not the United States");
+    let doc = run("The EU pledged 500 million euros to Ukraine.");
+    assert!(doc.events.events.iter().any(|e| actor(&e.target).is_some_and(|a| a.starts_with("UKR"))), "a modifier of the phrase still names it");
+}
+
+#[test]
+fn a_question_quoted_with_ask_is_no_appeal() {
+    let doc = run("“But why?” the reporter asked him.");
+    assert!(!doc.events.events.iter().any(|e| e.root() == "02"), "asking a question");
+    let doc = run("Putin gave a statement on Friday urging the Ukrainian military to surrender, saying: “We would find it easier.”");
+    assert!(doc.events.events.iter().any(|e| e.root() == "10"), "a quote under a clause of its own leaves the demand");
+}
+
+#[test]
+fn a_sum_of_money_is_no_party_and_what_it_buys_is_the_object() {
+    let doc = run("The United States sent $2 billion in aid to Israel.");
+    let e = find(&doc, "07");
+    assert_eq!(actor(&e.target), Some("ISR"));
+    let doc = run("He calls for $1 trillion in new spending to improve roads.");
+    assert!(doc.events.events.iter().all(|e| e.target.as_ref().is_none_or(|p| !p.span.of(doc.text()).starts_with('$'))));
+}
+
+#[test]
+fn a_relative_pronoun_stands_for_its_noun() {
+    let doc = run("Protesters gathered outside the Russian embassy, which Ukraine condemned in a statement.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "condemned").expect("condemned is coded");
+    assert!(actor(&e.target).is_some_and(|a| a.starts_with("RUS")), "{:?}", actor(&e.target));
+}
