@@ -2,10 +2,14 @@
 //! characters, append a string: `killed/VBD` → strip 2 → `kill`), the most frequent rule
 //! for the longest matching suffix, plus the exceptions the rules get wrong (`went/VBD` →
 //! `go`, `children/NNS` → `child`).
+//!
+//! An inflected verb or plural noun the treebank never showed is checked against WordNet
+//! ([`crate::wordnet`]): `invaded` → `invade`, not the rules' `invad`.
 
 use std::collections::{BTreeMap, HashMap};
 
 use crate::hash::{mix, str_hash, BuildKeyHasher};
+use crate::wordnet::{self, Class};
 
 /// Longest suffix a rule looks at, in characters.
 const MAX_SUFFIX: usize = 5;
@@ -28,7 +32,11 @@ pub struct Lemmatizer {
     pub exceptions: HashMap<u64, String, BuildKeyHasher>,
     /// Tags whose lemmas keep the word's capitals (proper nouns).
     pub keep_case: Vec<bool>,
+    /// The WordNet class each tag's guesses are checked against (inflected verbs, plural
+    /// nouns); set by [`Lemmatizer::mark_checked_tags`], not stored in the model.
+    pub checked: Vec<Option<Class>>,
 }
+
 
 fn rule_key(tag: u8, suffix: &str) -> u64 {
     mix(str_hash(suffix), 0x1000 + tag as u64)
@@ -102,7 +110,7 @@ impl Lemmatizer {
                 }
             }
         }
-        let mut lem = Lemmatizer { rules, exceptions: HashMap::default(), keep_case };
+        let mut lem = Lemmatizer { rules, exceptions: HashMap::default(), keep_case, checked: Vec::new() };
         let mut out = String::new();
         let mut seen: BTreeMap<(u8, String), BTreeMap<String, usize>> = BTreeMap::new();
         for (form, lemma, tag) in data {
@@ -130,7 +138,13 @@ impl Lemmatizer {
 
     fn by_rules(&self, word: &str, tag: u8, out: &mut String) {
         for suffix in suffixes(word) {
-            if let Some(edit) = self.rules.get(&rule_key(tag, suffix)) {
+            // An ending takes off at most four letters and adds at most three ("-tting" →
+            // "-t", "-ies" → "-y"); a longer edit on part of a word was learned from one
+            // word ("Sept." → "September") and turns others into nonsense ("Capt." →
+            // "Captember"). A rule that replaces a whole short word ("better" → "good")
+            // stands; a long one replaced whole ("Mulholland" → "McClelland") is a name.
+            let whole = |e: &&Edit| suffix.len() == word.len() || (e.strip as usize >= word.len() && word.len() <= 6);
+            if let Some(edit) = self.rules.get(&rule_key(tag, suffix)).filter(|e| whole(e) || (e.strip <= 4 && e.append.len() <= 3)) {
                 if apply(word, edit, out) {
                     return;
                 }
@@ -169,6 +183,19 @@ impl Lemmatizer {
             out.push_str(l);
             return;
         }
+        let start = out.len();
         self.by_rules(word, tag, out);
+        if let Some(class) = self.checked.get(tag as usize).copied().flatten() {
+            if let Some(lemma) = wordnet::lemma(class, word, &out[start..]) {
+                out.truncate(start);
+                out.push_str(lemma);
+            }
+        }
+    }
+
+    /// Mark which of the model's tags (Universal, Penn) have their guesses checked against
+    /// WordNet.
+    pub fn mark_checked_tags(&mut self, tags: &[(&str, &str)]) {
+        self.checked = tags.iter().map(|&(_, xpos)| Class::of_penn(xpos)).collect();
     }
 }

@@ -5,7 +5,8 @@
 //! EWT by `sitrep train syntax` and built into the binary:
 //! - [`tagger`]: greedy averaged-perceptron tagger over (UPOS, XPOS) pairs;
 //! - [`parser`]: greedy arc-hybrid transition parser with a dynamic oracle;
-//! - [`lemma`]: suffix edit rules per tag plus learned exceptions.
+//! - [`lemma`]: suffix edit rules per tag plus learned exceptions, with guesses on
+//!   unseen inflected verbs and plural nouns checked against [`wordnet`].
 //!
 //! ```
 //! use sitrep_syntax::Syntax;
@@ -26,6 +27,7 @@ pub mod parser;
 mod stage;
 pub mod tagger;
 pub mod train;
+pub mod wordnet;
 
 use std::sync::OnceLock;
 

@@ -195,9 +195,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Syntax, ModelError> {
         return Err(ModelError(format!("{} unexpected bytes after the model", bytes.len() - r.at)));
     }
     let parser = Parser::new(labels, parse_weights, &tags);
-    Ok(Syntax {
-        tagger: Tagger::new(tags, dictionary, tag_weights),
-        parser,
-        lemmatizer: Lemmatizer { rules, exceptions, keep_case },
-    })
+    let mut lemmatizer = Lemmatizer { rules, exceptions, keep_case, checked: Vec::new() };
+    lemmatizer.mark_checked_tags(&tags);
+    Ok(Syntax { tagger: Tagger::new(tags, dictionary, tag_weights), parser, lemmatizer })
 }

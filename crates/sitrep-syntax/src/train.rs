@@ -139,6 +139,8 @@ pub fn train_cached(data: &[Sentence], options: TrainOptions, cache: Option<&std
         log(&format!("parser epoch {e}: training transition accuracy {:.2}%", 100.0 * acc))
     });
     log(&format!("tagger features {}, parser features {}", tagger.weights.n_features(), parser.weights.n_features()));
+    let mut lemmatizer = lemmatizer;
+    lemmatizer.mark_checked_tags(&tags);
     Ok(Syntax { tagger, parser, lemmatizer })
 }
 

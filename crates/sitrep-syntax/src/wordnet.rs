@@ -1,0 +1,158 @@
+//! WordNet 3.0's verbs and nouns, for checking the lemmatiser's guesses on inflected words
+//! the treebank never showed (`invaded` → `invade`, not `invad`; `villages` → `village`).
+//! The lists are built into the binary (`data/syntax/build_wordnet.py`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The word classes WordNet lists that the lemmatiser checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// Inflected verbs (Penn VBD, VBN, VBG, VBZ).
+    Verb,
+    /// Plural nouns (Penn NNS).
+    Noun,
+}
+
+impl Class {
+    /// The class whose guesses are checked for a Penn tag, if any.
+    ///
+    /// ```
+    /// use sitrep_syntax::wordnet::Class;
+    /// assert_eq!(Class::of_penn("VBD"), Some(Class::Verb));
+    /// assert_eq!(Class::of_penn("NNS"), Some(Class::Noun));
+    /// assert_eq!(Class::of_penn("NNPS"), None); // names keep their own forms
+    /// ```
+    pub fn of_penn(xpos: &str) -> Option<Class> {
+        match xpos {
+            "VBD" | "VBN" | "VBG" | "VBZ" => Some(Class::Verb),
+            "NNS" => Some(Class::Noun),
+            _ => None,
+        }
+    }
+}
+
+struct Table {
+    lemmas: HashSet<&'static str>,
+    irregular: HashMap<&'static str, &'static str>,
+    /// Regular endings and what replaces them, in the order tried (WordNet's morphology,
+    /// with "-ied" and "-oes" added): `closing` is `close` before `clos`.
+    endings: &'static [(&'static str, &'static str)],
+}
+
+fn read(lemmas: &'static str, irregular: &'static str, endings: &'static [(&'static str, &'static str)]) -> Table {
+    Table { lemmas: lemmas.lines().collect(), irregular: irregular.lines().filter_map(|l| l.split_once('\t')).collect(), endings }
+}
+
+fn table(class: Class) -> &'static Table {
+    static VERBS: OnceLock<Table> = OnceLock::new();
+    static NOUNS: OnceLock<Table> = OnceLock::new();
+    match class {
+        Class::Verb => VERBS.get_or_init(|| {
+            read(
+                include_str!("../../../data/syntax/wordnet-verbs.txt"),
+                include_str!("../../../data/syntax/wordnet-verb-exceptions.tsv"),
+                &[("ies", "y"), ("ied", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")],
+            )
+        }),
+        Class::Noun => NOUNS.get_or_init(|| {
+            read(
+                include_str!("../../../data/syntax/wordnet-nouns.txt"),
+                include_str!("../../../data/syntax/wordnet-noun-exceptions.tsv"),
+                &[("ies", "y"), ("ses", "s"), ("ves", "f"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("s", ""), ("oes", "o")],
+            )
+        }),
+    }
+}
+
+/// The lemma WordNet gives `word` (lower case) of `class`, when the rules' `guess` is not
+/// a WordNet word of that class: an irregular form's lemma, then (for nouns) the word
+/// itself when it is a lemma ("lens"), then the first regular ending whose stem is one.
+/// `None` keeps the guess, and a plural noun the rules left whole.
+///
+/// ```
+/// use sitrep_syntax::wordnet::{lemma, Class::*};
+/// assert_eq!(lemma(Verb, "invaded", "invad"), Some("invade"));
+/// assert_eq!(lemma(Verb, "fled", "fl"), Some("flee"));
+/// assert_eq!(lemma(Verb, "raided", "raide"), Some("raid"));
+/// assert_eq!(lemma(Verb, "singing", "sing"), None); // a verb already, not "singe"
+/// assert_eq!(lemma(Verb, "singing", "singe"), Some("sing"));
+/// assert_eq!(lemma(Verb, "hoping", "hop"), Some("hope"));
+/// assert_eq!(lemma(Verb, "saw", "saw"), Some("see"));
+/// assert_eq!(lemma(Verb, "installing", "install"), None); // not WordNet's "instal"
+/// assert_eq!(lemma(Verb, "departes", "departe"), None); // "-es" never follows a "t"
+/// assert_eq!(lemma(Noun, "villages", "villege"), Some("village"));
+/// assert_eq!(lemma(Noun, "crises", "crise"), Some("crisis"));
+/// ```
+pub fn lemma(class: Class, word: &str, guess: &str) -> Option<&'static str> {
+    let t = table(class);
+    // A plural noun the rules leave whole was learned so ("regards", "supplies").
+    if class == Class::Noun && guess == word {
+        return None;
+    }
+    // A regular ending the rules took off, leaving a lemma, stands ("installing" is
+    // "install", though WordNet lists the spelling "instal").
+    let regular = guess != word && t.lemmas.contains(guess);
+    if let Some(&lemma) = t.irregular.get(word).filter(|_| !regular) {
+        return (lemma != guess).then_some(lemma);
+    }
+    if class == Class::Verb {
+        if let Some(lemma) = e_or_not(t, word, guess) {
+            return (lemma != guess).then_some(lemma);
+        }
+    }
+    if t.lemmas.contains(guess) {
+        return None;
+    }
+    if class == Class::Noun {
+        if let Some(&lemma) = t.lemmas.get(word) {
+            return Some(lemma);
+        }
+    }
+    let mut buf = [0u8; 64];
+    for &(ending, with) in t.endings {
+        let Some(stem) = word.strip_suffix(ending) else { continue };
+        // "-es" follows a hissing sound or an "o" ("fixes", "goes"), never a "t":
+        // "departes" is a misspelling, not "depart".
+        if stem.is_empty() || (class == Class::Verb && ending == "es" && with.is_empty() && !["s", "x", "z", "ch", "sh", "o"].iter().any(|e| stem.ends_with(e))) {
+            continue;
+        }
+        // The candidate is built in a buffer on the stack: no allocation per word.
+        let n = stem.len() + with.len();
+        if n > buf.len() {
+            continue;
+        }
+        buf[..stem.len()].copy_from_slice(stem.as_bytes());
+        buf[stem.len()..n].copy_from_slice(with.as_bytes());
+        let Ok(candidate) = std::str::from_utf8(&buf[..n]) else { continue };
+        if let Some(&lemma) = t.lemmas.get(candidate) {
+            return Some(lemma);
+        }
+    }
+    None
+}
+
+/// For "-ing" and "-ed" forms whose stem is a verb both with and without an "e" (sing and
+/// singe, hop and hope), the one the spelling shows: a stem ending in two consonants
+/// takes no "e" ("singing" is "sing"), a single vowel and consonant does ("hoping" is
+/// "hope", as "hop" would double: "hopping"). `None` when the guess is neither or only
+/// one is a verb.
+fn e_or_not(t: &Table, word: &str, guess: &str) -> Option<&'static str> {
+    let stem = word.strip_suffix("ing").or_else(|| word.strip_suffix("ed"))?;
+    let bytes = stem.as_bytes();
+    if bytes.len() < 2 || !(guess == stem || guess.strip_suffix('e') == Some(stem)) {
+        return None;
+    }
+    let plain = t.lemmas.get(stem)?;
+    let mut buf = [0u8; 64];
+    let n = stem.len() + 1;
+    if n > buf.len() {
+        return None;
+    }
+    buf[..stem.len()].copy_from_slice(bytes);
+    buf[stem.len()] = b'e';
+    let with_e = t.lemmas.get(std::str::from_utf8(&buf[..n]).ok()?)?;
+    let vowel = |b: u8| b"aeiou".contains(&b);
+    let (last, before) = (bytes[bytes.len() - 1], bytes[bytes.len() - 2]);
+    Some(if !vowel(last) && vowel(before) { with_e } else { plain })
+}

@@ -1,0 +1,37 @@
+//! Lemmas of words the treebank never showed, as news writes them: the learned rules'
+//! guesses are checked against WordNet.
+
+use sitrep_syntax::Syntax;
+
+fn lemmas(words: &[&str]) -> Vec<String> {
+    let syntax = Syntax::builtin().expect("the built-in model loads");
+    let a = syntax.analyze(words);
+    (0..words.len()).map(|i| a.lemma(i).to_string()).collect()
+}
+
+#[test]
+fn verbs_of_war_have_their_dictionary_forms() {
+    let got = lemmas(&["Russian", "forces", "invaded", "Ukraine", ",", "raided", "villages", ",", "shelled", "Kharkiv", "and", "fled", "as", "civilians", "evacuated", "."]);
+    for (word, lemma) in [("invaded", "invade"), ("raided", "raid"), ("shelled", "shell"), ("fled", "flee"), ("evacuated", "evacuate"), ("villages", "village"), ("civilians", "civilian")] {
+        let at = ["Russian", "forces", "invaded", "Ukraine", ",", "raided", "villages", ",", "shelled", "Kharkiv", "and", "fled", "as", "civilians", "evacuated", "."].iter().position(|w| *w == word).unwrap();
+        assert_eq!(got[at], lemma, "{word}");
+    }
+}
+
+#[test]
+fn a_name_keeps_its_form() {
+    // Rules learned from one word ("Sept." → "September") once turned these into others.
+    let got = lemmas(&["Capt.", "Mulholland", "met", "the", "President", "."]);
+    assert_eq!(got[0], "Capt.");
+    assert_eq!(got[1], "Mulholland");
+    assert_eq!(got[4], "President");
+}
+
+#[test]
+fn irregular_and_learned_forms_stay_right() {
+    let got = lemmas(&["They", "were", "singing", "when", "he", "saw", "the", "better", "children", "."]);
+    assert_eq!(got[2], "sing", "not WordNet's other verb 'singe'");
+    assert_eq!(got[5], "see");
+    assert_eq!(got[7], "good");
+    assert_eq!(got[8], "child");
+}
