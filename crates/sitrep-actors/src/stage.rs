@@ -167,8 +167,16 @@ impl EntityStage {
                 // "Zanthian troops", "Houthi rebels": a name before the role may be a
                 // nationality the lexicon does not know; the phrase is left whole.
                 let named = || i > range.start && token_text(doc, i - 1, i).chars().next().is_some_and(char::is_uppercase) && matches!(xpos(i - 1), "NNP" | "NNPS" | "JJ" | "NN");
-                let free = || !out.iter().any(|m| m.sentence == si && m.start <= i && i < m.end);
-                match len.filter(|&len| noun(i + len - 1) && !(i + len < range.end && noun(i + len)) && !named() && free()) {
+                let free = |k: usize| !out.iter().any(|m| m.sentence == si && m.start <= k && k < m.end);
+                let len = len.filter(|&len| noun(i + len - 1) && !(i + len < range.end && noun(i + len)) && free(i));
+                // …unless the name and the role are an organisation of the lexicon the
+                // entity model missed ("Houthi rebels" opening a sentence).
+                if let Some(len) = len.filter(|&len| named() && free(i - 1) && lex.organisation(token_text(doc, i - 1, i + len)).is_some()) {
+                    out.push(Mention { start: i - 1, end: i + len, kind: EntityType::Org, sentence: si });
+                    i += len;
+                    continue;
+                }
+                match len.filter(|_| !named()) {
                     Some(len) => {
                         out.push(Mention { start: i, end: i + len, kind: EntityType::Group, sentence: si });
                         i += len;
@@ -192,6 +200,12 @@ impl EntityStage {
                 }
             }
             match found {
+                // "Yemen's Houthi rebels": an organisation of the lexicon after the country
+                // word is the actor, with its own code.
+                Some(end) if j < end && lex.organisation(token_text(doc, j, end)).is_some() => {
+                    out.push(Mention { start: j, end, kind: EntityType::Org, sentence: si });
+                    i = end;
+                }
                 Some(end) => {
                     out.push(Mention { start: i, end, kind: EntityType::Group, sentence: si });
                     i = end;

@@ -99,3 +99,12 @@ fn an_armed_group_named_by_its_role_alone_has_an_unknown_country() {
     assert!(codes.contains(&"---UAF") && codes.contains(&"---COP"), "{codes:?}");
     assert!(!codes.contains(&"---MIL"), "the adjective in 'a military intervention' names no group: {codes:?}");
 }
+
+#[test]
+fn an_organisation_before_its_role_is_found_where_the_entity_model_missed_it() {
+    let date = jiff::civil::date(2024, 1, 10);
+    let doc = run("Houthi rebels attacked a cargo ship in the Red Sea on Monday.", date);
+    assert!(doc.entities.entities.iter().any(|e| e.actor.as_deref() == Some("YEMREBHTH")), "{:?}", doc.entities.entities.iter().map(|e| (&e.canonical, &e.actor)).collect::<Vec<_>>());
+    let doc = run("Yemen's Houthi rebels fired a missile at the ship.", date);
+    assert!(doc.entities.entities.iter().any(|e| e.actor.as_deref() == Some("YEMREBHTH")), "the organisation's own code, not YEMREB");
+}

@@ -39,7 +39,7 @@ pub fn date(cx: &Context, v: usize) -> EventDate {
         // An event named after its place ("the Paris attacks", "the Benghazi attack", "the
         // Iraq war") is one the reader already knows: it happened before the report, on a
         // day the report does not give, not on the report's date.
-        None if t.upos(v) == "NOUN" && t.children(v).any(|c| t.rel(c) == "compound" && t.upos(c) == "PROPN" && cx.place(c).is_some()) => {
+        None if named_after_place(cx, v) => {
             EventDate { value: "PAST_REF".to_string(), from: None }
         }
         None => EventDate { value: cx.doc.meta.date.to_string(), from: None },
@@ -64,4 +64,11 @@ pub fn quantities(cx: &Context, v: usize) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// Whether the event noun at `v` is named after its place ("the Paris attacks", "the
+/// Iraq war"): a past event the reader knows by name.
+pub fn named_after_place(cx: &Context, v: usize) -> bool {
+    let t = &cx.tree;
+    t.upos(v) == "NOUN" && t.children(v).any(|c| t.rel(c) == "compound" && t.upos(c) == "PROPN" && cx.place(c).is_some())
 }

@@ -462,9 +462,10 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     // Source: a possessor or modifier that is an actor ("Russian shelling", "Russia's
     // invasion"), or an agent ("by Russian forces").
     let t_ = &cx.tree;
+    // A place named before the event says where, not who ("the Benghazi attack").
     let source = t_
         .children(n)
-        .filter(|&c| matches!(t_.rel(c), "nmod:poss" | "amod" | "compound"))
+        .filter(|&c| matches!(t_.rel(c), "nmod:poss" | "amod" | "compound") && !(t_.rel(c) == "compound" && cx.place(c).is_some()))
         .map(|c| cx.participant(c))
         .find(|p| p.actor.is_some())
         .or_else(|| oblique(cx, n, "by").map(|c| cx.participant(c)));

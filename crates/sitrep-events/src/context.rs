@@ -317,6 +317,13 @@ impl<'a> Context<'a> {
         Some(Participant { span, actor, entity: Some(e as usize), inferred: false })
     }
 
+    /// The country of a place named alone as a side ("shelled Kharkiv"): the one the place
+    /// layer put it in, as "the city of Kharkiv" already names it.
+    pub fn country_of_place(&self, p: &Participant) -> Option<String> {
+        let place = self.doc.places.places.iter().find(|pl| pl.span == p.span)?;
+        place.country.as_deref().and_then(country_code).map(str::to_string)
+    }
+
     /// The words of a short noun phrase headed by `t`: the head with its determiners,
     /// modifiers, compounds, possessors and "of" complements ("the town of Korvale").
     pub fn phrase(&self, t: usize) -> Span {

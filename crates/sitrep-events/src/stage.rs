@@ -90,6 +90,14 @@ impl Stage for EventStage {
                     Reading::Drop => continue,
                 }
             }
+            // "Russian troops shelled Kharkiv": a town attacked, taken or fought over,
+            // named alone, stands for its country. Only force: "traveled to New York" is
+            // a trip, not an act on the United States.
+            if matches!(c.code.get(..2), Some("15" | "17" | "18" | "19" | "20")) {
+                if let Some(t) = c.target.as_mut().filter(|t| t.actor.is_none()) {
+                    t.actor = cx.country_of_place(t);
+                }
+            }
             let Some(info) = lex.code(&c.code) else { continue };
             // "On Monday, Graham—who had endorsed …" read with "Monday" at the top of the
             // phrase: a time is when, never who. Nor is a sum of money that names no party
@@ -165,8 +173,9 @@ impl Stage for EventStage {
                 } else if violent {
                     // Violence matters even when nobody is named, if someone reports or
                     // witnesses it ("gunfire was reported", "signs of fighting"); a bare
-                    // mention ("the war", "the invasion") is background, not an event.
-                    named(&e.source) || named(&e.target) || e.attribution.is_some()
+                    // mention ("the war", "the invasion") is background, not an event; one
+                    // named after its place ("the Paris attacks") is a known past event.
+                    named(&e.source) || named(&e.target) || e.attribution.is_some() || binding::named_after_place(&cx, h)
                 } else if nominal && e.root() == "01" {
                     // "a statement" is how something was said, not an event of its own.
                     false

@@ -427,6 +427,7 @@ fn an_event_named_after_its_place_happened_before_the_report() {
     let doc = run("After the Paris attacks, the mayor of Kharkiv released a statement.");
     let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "attacks").expect("the attacks are coded");
     assert_eq!(e.date.value, "PAST_REF", "not the report's date");
+    assert!(actor(&e.source).is_none(), "Paris says where, not who: {:?}", actor(&e.source));
     let doc = run("Russian forces attacked Kharkiv on Thursday.");
     assert_eq!(find(&doc, "19").date.value, "2022-03-03");
 }
@@ -514,4 +515,12 @@ fn a_relative_pronoun_stands_for_its_noun() {
     let doc = run("Protesters gathered outside the Russian embassy, which Ukraine condemned in a statement.");
     let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "condemned").expect("condemned is coded");
     assert!(actor(&e.target).is_some_and(|a| a.starts_with("RUS")), "{:?}", actor(&e.target));
+}
+
+#[test]
+fn a_town_attacked_stands_for_its_country_a_town_visited_does_not() {
+    let doc = run("Russian troops shelled Kharkiv.");
+    assert_eq!(actor(&find(&doc, "19").target), Some("UKR"));
+    let doc = run("The mayor of Kharkiv traveled to Lviv.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.target) != Some("UKR")), "a trip inside a country is no act on it");
 }
