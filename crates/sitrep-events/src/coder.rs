@@ -361,7 +361,9 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
                 ["at", "against", "on", "into", "to", "toward", "towards"]
                     .iter()
                     .flat_map(|prep| heads.iter().flatten().filter_map(move |&h| oblique(cx, h, prep)))
-                    .find(|&k| cx.participant(k).actor.is_some())
+                    // A party, or a place ("fired rockets at Kharkiv"): a town fired on
+                    // stands for its country (see the stage).
+                    .find(|&k| cx.participant(k).actor.is_some() || cx.place(k).is_some())
             }),
             // "asked Poland for help" is often read with Poland as the indirect object.
             _ => target.or(object).or_else(|| t.child(v, "iobj")).or_else(|| ["against", "on", "at", "with"].iter().find_map(|prep| oblique(cx, v, prep))),

@@ -524,3 +524,12 @@ fn a_town_attacked_stands_for_its_country_a_town_visited_does_not() {
     let doc = run("The mayor of Kharkiv traveled to Lviv.");
     assert!(doc.events.events.iter().all(|e| actor(&e.target) != Some("UKR")), "a trip inside a country is no act on it");
 }
+
+#[test]
+fn firing_back_in_words_is_criticism_firing_rockets_at_a_town_is_force_on_its_country() {
+    let doc = run("Former Mexican presidents Vicente Fox and Felipe Calderon fired back at Trump over the proposal.");
+    assert!(doc.events.events.iter().any(|e| e.cameo == "111") && !doc.events.events.iter().any(|e| e.root() == "19"));
+    let doc = run("Russian troops fired rockets at Kharkiv.");
+    let e = find(&doc, "19");
+    assert_eq!(actor(&e.target), Some("UKR"));
+}
