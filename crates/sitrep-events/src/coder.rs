@@ -82,7 +82,14 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
 
 /// Whether `v` is a passive verb.
 fn passive(cx: &Context, v: usize) -> bool {
-    cx.tree.child(v, "nsubj:pass").is_some() || cx.tree.child(v, "aux:pass").is_some()
+    cx.tree.child(v, "nsubj:pass").is_some() || cx.tree.child(v, "aux:pass").is_some() || reduced_relative(cx, v).is_some()
+}
+
+/// The noun a past participle describes after it ("protesters [who were] arrested by the
+/// police"): the one acted on.
+fn reduced_relative(cx: &Context, v: usize) -> Option<usize> {
+    let t = &cx.tree;
+    t.head(v).filter(|&h| h < v && t.rel(v) == "acl" && t.xpos(v) == "VBN" && matches!(t.upos(h), "NOUN" | "PROPN" | "PRON"))
 }
 
 /// The first oblique (or nominal modifier, for nouns) of `v` introduced by `prep`.
@@ -218,7 +225,7 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 // The object itself names the party (its own entity or place), not a word
                 // inside it: "damaged the image of Mexico" names an image. In the passive
                 // the party is the subject ("Suu Kyi was released").
-                let o = t.child(v, "obj").or_else(|| t.child(v, "nsubj:pass"))?;
+                let o = t.child(v, "obj").or_else(|| t.child(v, "nsubj:pass")).or_else(|| reduced_relative(cx, v))?;
                 if !(cx.entity(o).is_some_and(|e| e.actor.is_some()) || cx.place(o).is_some()) {
                     return None;
                 }
@@ -348,7 +355,7 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     let is_passive = passive(cx, v);
     let (source, target) = if is_passive && p.voice != Voice::Intransitive {
         let agent = t.children(v).find(|&c| t.rel(c).starts_with("obl") && t.case(c).as_deref() == Some("by"));
-        (agent, target.or_else(|| t.child(v, "nsubj:pass")))
+        (agent, target.or_else(|| t.child(v, "nsubj:pass")).or_else(|| reduced_relative(cx, v)))
     } else {
         let object = t.child(v, "obj");
         let target = match p.voice {

@@ -151,6 +151,11 @@ impl Arcs<'_, '_> {
         self.doc.text_layer.tokens[k].span.of(self.doc.text())
     }
 
+    /// The word of the `case` child of `k` within `range`, if any ("by" of "by Russia").
+    fn case_word(&self, k: usize, range: std::ops::Range<usize>) -> Option<&str> {
+        range.into_iter().find(|&c| self.head(c) == Some(k) && self.rels[c] == "case").map(|c| self.word(c))
+    }
+
     fn has_child(&self, k: usize, range: std::ops::Range<usize>, rel: &str) -> bool {
         range.into_iter().any(|c| self.head(c) == Some(k) && (self.rels[c] == rel || self.rels[c].strip_prefix(rel).is_some_and(|r| r.starts_with(':'))))
     }
@@ -276,9 +281,15 @@ impl Arcs<'_, '_> {
         if tops.iter().any(|&k| matches!(self.upos(k), "VERB" | "AUX") || self.has_child(k, clause.clone(), "nsubj") || self.has_child(k, clause.clone(), "cop")) {
             return None;
         }
+        // A participle with its own agent ("drones launched by Russia") is a passive
+        // modifier, not the main verb; a verb hanging from one is ("… struck Odesa",
+        // "… hit Kyiv", whatever tense the tagger gave it).
+        let agentive = |x: &Self, k: usize| clause.clone().any(|c| x.head(c) == Some(k) && x.rels[c].starts_with("obl") && x.case_word(c, clause.clone()).is_some_and(|w| w.eq_ignore_ascii_case("by")));
+        let under_agentive = |x: &Self, k: usize| x.head(k).is_some_and(|h| h < k && clause.contains(&h) && x.upos(h) == "VERB" && x.xpos(h) == "VBN" && agentive(x, h));
         let candidates: Vec<usize> = clause
             .clone()
-            .filter(|&k| self.upos(k) == "VERB" && matches!(self.xpos(k), "VBD" | "VBN") && (self.rels[k].starts_with("acl") || self.rels[k] == "amod"))
+            .filter(|&k| self.upos(k) == "VERB" && !agentive(self, k))
+            .filter(|&k| (matches!(self.xpos(k), "VBD" | "VBN") && (self.rels[k].starts_with("acl") || self.rels[k] == "amod")) || (matches!(self.xpos(k), "VBD" | "VBN" | "VBP" | "VBZ") && under_agentive(self, k)))
             .filter(|&k| !self.has_child(k, clause.clone(), "nsubj") && !self.has_child(k, clause.clone(), "mark") && !self.has_child(k, clause.clone(), "aux"))
             // "Iranian-backed militias": a compound participle describes.
             .filter(|&k| k == clause.start || self.word(k - 1) != "-")

@@ -533,3 +533,22 @@ fn firing_back_in_words_is_criticism_firing_rockets_at_a_town_is_force_on_its_co
     let e = find(&doc, "19");
     assert_eq!(actor(&e.target), Some("UKR"));
 }
+
+#[test]
+fn a_participle_after_its_noun_is_passive_and_its_agent_acts() {
+    let doc = run("Protesters arrested by the police were released.");
+    let e = find(&doc, "17");
+    assert_eq!(actor(&e.source), Some("---COP"));
+    assert!(e.target.as_ref().is_some_and(|p| p.span.of(doc.text()) == "Protesters"));
+    let doc = run("Palestinians want East Jerusalem, captured by Israel in the 1967 Middle East war, for their future state.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "captured").expect("captured is coded");
+    assert!(actor(&e.source).is_some_and(|a| a.starts_with("ISR")), "{:?}", actor(&e.source));
+}
+
+#[test]
+fn hosting_needs_a_guest_and_signing_an_agreement() {
+    let doc = run("Biden hosted Zelensky at the White House.");
+    assert!(doc.events.events.iter().any(|e| e.cameo == "043"));
+    let doc = run("Clinton spoke at a town hall hosted by MSNBC. The governor signed an executive order.");
+    assert!(!doc.events.events.iter().any(|e| matches!(e.cameo.as_str(), "043" | "057")), "{:?}", doc.events.events.iter().map(|e| &e.cameo).collect::<Vec<_>>());
+}

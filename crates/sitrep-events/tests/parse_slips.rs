@@ -257,3 +257,15 @@ fn arcs_that_go_round_in_a_circle_are_cut() {
     let doc = code(doc);
     assert!(trigger(&doc, "shelled").is_some());
 }
+
+#[test]
+fn a_verb_under_a_participle_with_an_agent_is_the_main_verb() {
+    // "Drones launched by Russia struck Odesa" read with "Drones" as the root, "launched"
+    // its modifier and "struck" a modifier of "Odesa".
+    let mut doc = layers("Drones launched by Russia struck Odesa.");
+    slip(&mut doc, &[(("Drones", 0), None, "root"), (("launched", 0), Some(("Drones", 0)), "acl"), (("Russia", 0), Some(("launched", 0)), "obl:agent"), (("struck", 0), Some(("Odesa", 0)), "amod"), (("Odesa", 0), Some(("launched", 0)), "obj")]);
+    let doc = code(doc);
+    let e = trigger(&doc, "struck").expect("struck is coded");
+    assert_eq!(e.root(), "19");
+    assert!(actor(&e.target).is_some_and(|a| a.starts_with("UKR")), "{:?}", actor(&e.target));
+}
