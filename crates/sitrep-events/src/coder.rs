@@ -22,6 +22,9 @@ pub struct Coded {
     pub source: Option<Participant>,
     /// Who is acted upon.
     pub target: Option<Participant>,
+    /// The tokens that stand for the source and the target, when a verb's arguments name
+    /// them (their conjuncts are parties too: "Russia and Belarus attacked Ukraine").
+    pub sides_at: (Option<usize>, Option<usize>),
 }
 
 const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
@@ -379,14 +382,9 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     };
     let source = source.and_then(|s| wielder(cx, s));
     let code = means(cx, lex, v, &p.code).unwrap_or_else(|| p.code.clone());
-    Some(Coded {
-        head: v,
-        trigger_end: end,
-        code,
-        source: source.map(|s| cx.participant(s)),
-        // A weapon is what hits, not whom ("shot down 20 drones").
-        target: target.filter(|&k| !weapon(cx, k)).map(|s| cx.participant(s)),
-    })
+    // A weapon is what hits, not whom ("shot down 20 drones").
+    let target = target.filter(|&k| !weapon(cx, k));
+    Some(Coded { head: v, trigger_end: end, code, source: source.map(|s| cx.participant(s)), target: target.map(|s| cx.participant(s)), sides_at: (source, target) })
 }
 
 /// A verb the lexicon knows for firing some weapons ("fire obj:missiles", "launch
@@ -490,5 +488,5 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .or(relative_target)
         .filter(|&c| !weapon(cx, c))
         .map(|c| cx.participant(c));
-    Some(Coded { head: n, trigger_end: n, code: p.code.clone(), source, target })
+    Some(Coded { head: n, trigger_end: n, code: p.code.clone(), source, target, sides_at: (None, None) })
 }

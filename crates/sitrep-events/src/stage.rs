@@ -1,7 +1,7 @@
 //! The event stage: codes every sentence, binds each event to place, date and
 //! quantities, reads attribution and factuality, and finds the quotes.
 
-use sitrep_core::{Doc, Event, Span, Stage};
+use sitrep_core::{Doc, Event, Participant, Span, Stage};
 
 use crate::context::Context;
 use crate::force::{Force, Reading};
@@ -107,37 +107,41 @@ impl Stage for EventStage {
                     *side = None;
                 }
             }
-            if let Some(d) = &self.dicts {
-                let date = doc.meta.date;
-                let day = (date.year() as u32) * 10_000 + (date.month() as u32) * 100 + date.day() as u32;
-                recode(doc, d, day, &mut c.source);
-                recode(doc, d, day, &mut c.target);
-            }
             let trigger = Span::new(tokens[c.head].span.start, tokens[c.trigger_end].span.end);
             let sentence = doc.text_layer.sentences[cx.sentence(v)].span;
-            let mut attribution = attribution::attribution(&cx, lex, v);
-            if let Some(a) = attribution.as_mut() {
-                attribution::refine_stance(a, c.source.as_ref());
-            }
+            let reported = attribution::attribution(&cx, lex, v);
             let factuality = factuality::factuality(&cx, lex, v);
-            let named = |p: &Option<sitrep_core::Participant>| p.as_ref().is_some_and(|s| s.actor.is_some() && !s.inferred) as u8 as f32;
-            let confidence = 0.4 + 0.25 * named(&c.source) + 0.25 * named(&c.target);
-            heads.push(v);
-            events.push(Event {
-                sentence,
-                trigger,
-                cameo: c.code,
-                plover: info.plover,
-                goldstein: info.goldstein,
-                source: c.source,
-                target: c.target,
-                place: binding::place(&cx, v),
-                date: binding::date(&cx, v),
-                quantities: binding::quantities(&cx, v),
-                attribution,
-                factuality,
-                confidence,
-            });
+            let (place, date, quantities) = (binding::place(&cx, v), binding::date(&cx, v), binding::quantities(&cx, v));
+            for (mut source, mut target) in coordinated(&cx, &c) {
+                if let Some(d) = &self.dicts {
+                    let date = doc.meta.date;
+                    let day = (date.year() as u32) * 10_000 + (date.month() as u32) * 100 + date.day() as u32;
+                    recode(doc, d, day, &mut source);
+                    recode(doc, d, day, &mut target);
+                }
+                let mut attribution = reported.clone();
+                if let Some(a) = attribution.as_mut() {
+                    attribution::refine_stance(a, source.as_ref());
+                }
+                let named = |p: &Option<sitrep_core::Participant>| p.as_ref().is_some_and(|s| s.actor.is_some() && !s.inferred) as u8 as f32;
+                let confidence = 0.4 + 0.25 * named(&source) + 0.25 * named(&target);
+                heads.push(v);
+                events.push(Event {
+                    sentence,
+                    trigger,
+                    cameo: c.code.clone(),
+                    plover: info.plover.clone(),
+                    goldstein: info.goldstein,
+                    source,
+                    target,
+                    place,
+                    date: date.clone(),
+                    quantities: quantities.clone(),
+                    attribution,
+                    factuality,
+                    confidence,
+                });
+            }
         }
         // In a report on a conflict between two countries, an event that names one side
         // and leaves the other unsaid is between them ("Kyiv had rejected the offer").
@@ -307,4 +311,26 @@ fn money(text: &str, span: Span) -> bool {
         Some(w) if number(w) => words[1..].iter().take_while(|w| number(w) || currency(w)).any(|w| currency(w)),
         _ => false,
     }
+}
+
+/// The source and target of each event an event coded as `c` stands for: its own, and one
+/// for each named party joined to either side by "and" ("Russia and Belarus attacked
+/// Ukraine" is two attacks). Parties that meet, talk, agree or work together with nobody
+/// else named do so with each other ("Israel and Jordan met": Israel met Jordan and Jordan
+/// met Israel).
+fn coordinated(cx: &Context, c: &coder::Coded) -> Vec<(Option<Participant>, Option<Participant>)> {
+    let t = &cx.tree;
+    let conjuncts = |k: Option<usize>| -> Vec<Participant> {
+        k.map(|k| t.children(k).filter(|&j| t.rel(j) == "conj" && matches!(t.upos(j), "NOUN" | "PROPN" | "PRON")).map(|j| cx.participant(j)).filter(|p| p.actor.is_some()).take(4).collect()).unwrap_or_default()
+    };
+    let (sources, targets) = (conjuncts(c.sides_at.0), conjuncts(c.sides_at.1));
+    let mutual = matches!(c.code.get(..2), Some("03" | "04" | "05" | "06")) && c.target.as_ref().is_none_or(|p| p.actor.is_none());
+    if mutual && !sources.is_empty() {
+        let parties: Vec<Participant> = c.source.iter().cloned().chain(sources).collect();
+        return parties.iter().enumerate().flat_map(|(i, a)| parties.iter().enumerate().filter(move |&(j, _)| j != i).map(move |(_, b)| (Some(a.clone()), Some(b.clone())))).collect();
+    }
+    let mut out = vec![(c.source.clone(), c.target.clone())];
+    out.extend(sources.into_iter().map(|s| (Some(s), c.target.clone())));
+    out.extend(targets.into_iter().map(|p| (c.source.clone(), Some(p))));
+    out
 }

@@ -552,3 +552,13 @@ fn hosting_needs_a_guest_and_signing_an_agreement() {
     let doc = run("Clinton spoke at a town hall hosted by MSNBC. The governor signed an executive order.");
     assert!(!doc.events.events.iter().any(|e| matches!(e.cameo.as_str(), "043" | "057")), "{:?}", doc.events.events.iter().map(|e| &e.cameo).collect::<Vec<_>>());
 }
+
+#[test]
+fn parties_joined_by_and_each_take_part() {
+    let doc = run("Russia and Belarus attacked Ukraine.");
+    let sources: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "19").filter_map(|e| actor(&e.source)).collect();
+    assert!(sources.iter().any(|a| a.starts_with("RUS")) && sources.iter().any(|a| a.starts_with("BLR")), "{sources:?}");
+    let doc = run("Israel and Jordan met in Amman on Monday.");
+    let pairs: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "04").map(|e| (actor(&e.source).unwrap_or("").get(..3).map(str::to_string), actor(&e.target).unwrap_or("").get(..3).map(str::to_string))).collect();
+    assert!(pairs.contains(&(Some("ISR".into()), Some("JOR".into()))) && pairs.contains(&(Some("JOR".into()), Some("ISR".into()))), "{pairs:?}");
+}
