@@ -320,8 +320,17 @@ fn money(text: &str, span: Span) -> bool {
 /// met Israel).
 fn coordinated(cx: &Context, c: &coder::Coded) -> Vec<(Option<Participant>, Option<Participant>)> {
     let t = &cx.tree;
+    // A conjunct is a party of its own when it is named (an entity) and not the first
+    // side again: "Cruz, the senator from Texas and winner of …" names Cruz once.
     let conjuncts = |k: Option<usize>| -> Vec<Participant> {
-        k.map(|k| t.children(k).filter(|&j| t.rel(j) == "conj" && matches!(t.upos(j), "NOUN" | "PROPN" | "PRON")).map(|j| cx.participant(j)).filter(|p| p.actor.is_some()).take(4).collect()).unwrap_or_default()
+        let Some(k) = k else { return Vec::new() };
+        let first = cx.participant(k).entity;
+        t.children(k)
+            .filter(|&j| t.rel(j) == "conj" && matches!(t.upos(j), "NOUN" | "PROPN" | "PRON"))
+            .map(|j| cx.participant(j))
+            .filter(|p| p.actor.is_some() && p.entity.is_some() && p.entity != first)
+            .take(4)
+            .collect()
     };
     let (sources, targets) = (conjuncts(c.sides_at.0), conjuncts(c.sides_at.1));
     let mutual = matches!(c.code.get(..2), Some("03" | "04" | "05" | "06")) && c.target.as_ref().is_none_or(|p| p.actor.is_none());
