@@ -11,9 +11,10 @@ fn lemmas(words: &[&str]) -> Vec<String> {
 
 #[test]
 fn verbs_of_war_have_their_dictionary_forms() {
-    let got = lemmas(&["Russian", "forces", "invaded", "Ukraine", ",", "raided", "villages", ",", "shelled", "Kharkiv", "and", "fled", "as", "civilians", "evacuated", "."]);
+    let words = ["Russian", "forces", "invaded", "Ukraine", ",", "raided", "villages", ",", "shelled", "Kharkiv", "and", "fled", "as", "civilians", "evacuated", "."];
+    let got = lemmas(&words);
     for (word, lemma) in [("invaded", "invade"), ("raided", "raid"), ("shelled", "shell"), ("fled", "flee"), ("evacuated", "evacuate"), ("villages", "village"), ("civilians", "civilian")] {
-        let at = ["Russian", "forces", "invaded", "Ukraine", ",", "raided", "villages", ",", "shelled", "Kharkiv", "and", "fled", "as", "civilians", "evacuated", "."].iter().position(|w| *w == word).unwrap();
+        let at = words.iter().position(|w| *w == word).unwrap();
         assert_eq!(got[at], lemma, "{word}");
     }
 }
