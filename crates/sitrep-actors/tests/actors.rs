@@ -52,6 +52,17 @@ fn titles_and_appositions_code_unknown_people() {
 }
 
 #[test]
+fn a_congressional_party_label_codes_a_us_legislator() {
+    let doc = run("Nancy Pelosi (D-Calif.) met Marco Rubio (R-Fla.) in Washington. Anna Rodriguez (R-Texas) was not there.", jiff::civil::date(2016, 5, 10));
+    assert_eq!(actor(&doc, "Nancy Pelosi"), Some("USALEG"));
+    assert_eq!(actor(&doc, "Marco Rubio"), Some("USALEG"));
+    assert_eq!(actor(&doc, "Anna Rodriguez"), Some("USALEG"));
+    // Parentheses that are no party label say nothing of the kind.
+    let doc = run("Maria Ivanenko (pictured) met Anna Rodriguez (left).", jiff::civil::date(2016, 5, 10));
+    assert_eq!(actor(&doc, "Maria Ivanenko"), None);
+}
+
+#[test]
 fn bad_input_gives_sensible_output_without_panic() {
     let date = jiff::civil::date(2022, 2, 25);
     let shouting = run("RUSSIAN TROOPS ENTERED KHARKIV AS PUTIN SPOKE IN MOSCOW.", date);

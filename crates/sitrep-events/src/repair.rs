@@ -33,6 +33,10 @@
 //!   oblique right after a verb (or its particle) read as a modifier of a verb further on
 //!   whose subject comes after the oblique belongs to the verb before it.
 //!
+//! - "Sen. Bernie Sanders (I-Vt.) visited …" read with the pronoun "I" of the party label
+//!   as the verb's subject: a label "(D-Calif.)", "(R-Texas)", "(I-Vt.)" after a name
+//!   describes the name (`appos`), and the name's phrase is the subject instead.
+//!
 //! Each mend is checked: if the arcs of a sentence would not form a tree, it is undone.
 
 use sitrep_core::{Doc, TokenKind};
@@ -72,6 +76,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.subject_read_as_compound(start, b));
         arcs.guarded(a, b, |x| x.case_to_phrase_head(start, b));
         arcs.guarded(a, b, |x| x.lower_fronted_obliques(start, b));
+        arcs.guarded(a, b, |x| x.party_label_after_name(start, b));
     }
 }
 
@@ -373,6 +378,57 @@ impl Arcs<'_, '_> {
                 j -= 1;
                 let rel = if self.rels[j] == "compound" || self.upos(j) == "PROPN" { "compound" } else { self.rels[j] };
                 self.set(j, Some(k), rel);
+            }
+        }
+    }
+
+    /// "Sen. Bernie Sanders (I-Vt.) visited NBC" read with "I" as the subject of "visited"
+    /// (and "visited" hanging from the name): the label describes the name, whose phrase
+    /// is the subject (see the module's notes).
+    fn party_label_after_name(&mut self, a: usize, b: usize) {
+        for open in a + 1..b.saturating_sub(4) {
+            if self.word(open) != "(" || self.upos(open - 1) != "PROPN" || !matches!(self.word(open + 1), "D" | "R" | "I") || self.word(open + 2) != "-" {
+                continue;
+            }
+            let Some(close) = (open + 3..b.min(open + 7)).find(|&k| self.word(k) == ")") else { continue };
+            let state = open + 3..close;
+            if state.is_empty() || state.clone().any(|k| !self.word(k).starts_with(|c: char| c.is_ascii_uppercase()) && self.word(k) != ".") {
+                continue;
+            }
+            let label = open + 1;
+            let inside = |k: usize| (open..=close).contains(&k);
+            // The name's head, then the top of the phrase it describes ("candidate Sen.
+            // Bernie Sanders").
+            let mut name = open - 1;
+            while self.rels[name] == "flat" && self.head(name).is_some_and(|h| h < name && h >= a) {
+                name = self.head(name).unwrap_or(name);
+            }
+            let mut top = name;
+            while matches!(self.rels[top], "appos" | "flat" | "compound") && self.head(top).is_some_and(|h| h < top && h >= a && matches!(self.upos(h), "NOUN" | "PROPN")) {
+                top = self.head(top).unwrap_or(top);
+            }
+            let verb = self.head(label).filter(|&v| !inside(v) && self.rels[label] == "nsubj");
+            if let Some(v) = verb.filter(|&v| self.head(v) == Some(top) && v > close) {
+                let (up, rel) = (self.head(top), self.rels[top]);
+                self.set(v, up, if rel == "root" || up.is_none() { "root" } else { rel });
+                self.set(top, Some(v), "nsubj");
+            } else if let Some(v) = verb.filter(|&v| v > close) {
+                // The guard undoes this if the name's phrase already governs the verb.
+                self.set(top, Some(v), "nsubj");
+            } else if verb.is_some() {
+                continue;
+            }
+            self.set(label, Some(name), "appos");
+            for k in open..=close {
+                if k != label && self.head(k).is_some_and(|h| !inside(h) || h == k) {
+                    self.set(k, Some(label), if self.upos(k) == "PUNCT" { "punct" } else { "flat" });
+                }
+            }
+            for k in a..b {
+                if !inside(k) && self.head(k).is_some_and(inside) && k != name {
+                    let rel = self.rels[k];
+                    self.set(k, Some(name), rel);
+                }
             }
         }
     }

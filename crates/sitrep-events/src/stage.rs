@@ -150,6 +150,15 @@ impl Stage for EventStage {
                 d.complete(&e.cameo, &mut e.source, &mut e.target, e.trigger);
             }
         }
+        // "“I'd beat him,” Trump said": the first person of a quote is its speaker.
+        let quotes = quotes::quotes(&cx, lex);
+        for e in &mut events {
+            for side in [&mut e.source, &mut e.target] {
+                if let Some(p) = side.as_mut() {
+                    speak_for_themselves(doc.text(), &quotes, p);
+                }
+            }
+        }
         // A controlled complement of a coded predicate is part of its event ("urged the
         // military to surrender" is one demand), and an event nobody can be named for is
         // not data.
@@ -205,7 +214,6 @@ impl Stage for EventStage {
             .collect();
         let mut k = keep.iter();
         events.retain(|_| *k.next().unwrap_or(&false));
-        let quotes = quotes::quotes(&cx, lex);
         drop(cx);
         // An event told inside a direct quote is the speaker's word, not the reporter's.
         for e in events.iter_mut().filter(|e| e.attribution.is_none()) {
@@ -217,6 +225,23 @@ impl Stage for EventStage {
         }
         doc.events.events = events;
         doc.events.quotes = quotes;
+    }
+}
+
+/// Give a first-person singular pronoun ("I", "me") inside a quote the speaker's actor and
+/// entity: in "“I'd beat him,” Trump said" the one who would beat is Trump. The span stays
+/// on the pronoun, so the text shows what was written. "We" is left alone: a speaker's
+/// "we" may be a campaign, a party or a country.
+fn speak_for_themselves(text: &str, quotes: &[sitrep_core::Quote], p: &mut Participant) {
+    if p.actor.is_some() || !matches!(p.span.of(text), "I" | "me" | "Me" | "myself") {
+        return;
+    }
+    let Some(speaker) = quotes.iter().find(|q| q.span.start <= p.span.start && p.span.end <= q.span.end).and_then(|q| q.speaker.as_ref()) else {
+        return;
+    };
+    if speaker.actor.is_some() || speaker.entity.is_some() {
+        p.actor = speaker.actor.clone();
+        p.entity = speaker.entity;
     }
 }
 

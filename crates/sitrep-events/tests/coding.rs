@@ -236,6 +236,17 @@ fn events_inside_a_quote_are_the_speakers() {
 }
 
 #[test]
+fn the_first_person_of_a_quote_is_its_speaker() {
+    let doc = run("“I met the Ukrainian president in Kyiv last year,” German Foreign Minister Anna Weber said on Friday.");
+    let e = find(&doc, "04");
+    let s = e.source.as_ref().expect("the one who met");
+    assert_eq!((s.span.of(doc.text()), s.actor.as_deref()), ("I", Some("DEUGOV")), "{e:?}");
+    // Outside a quote "I" is the writer, whom nobody names.
+    let doc = run("I met the Ukrainian president in Kyiv last year.");
+    assert!(doc.events.events.iter().all(|e| e.source.as_ref().is_none_or(|s| s.actor.is_none())), "{:?}", doc.events.events);
+}
+
+#[test]
 fn a_side_guessed_from_the_conflict_makes_no_claim() {
     // Nobody is named as the shooter; the side comes from the report's conflict. That the
     // reporting officials are Russian does not make it Russia's claim about itself (the

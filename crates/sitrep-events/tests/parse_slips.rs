@@ -269,3 +269,21 @@ fn a_verb_under_a_participle_with_an_agent_is_the_main_verb() {
     assert_eq!(e.root(), "19");
     assert!(actor(&e.target).is_some_and(|a| a.starts_with("UKR")), "{:?}", actor(&e.target));
 }
+
+#[test]
+fn a_party_label_after_a_name_is_no_subject() {
+    // "(I-Vt.)" read with its "I" as the subject of "visited", which hangs from the name.
+    let mut doc = layers("Sen. Bernie Sanders (I-Vt.) criticized Russia on Sunday.");
+    slip(&mut doc, &[(("Sen.", 0), None, "root"), (("criticized", 0), Some(("Sen.", 0)), "parataxis"), (("I", 0), Some(("criticized", 0)), "nsubj"), (("Vt.", 0), Some(("I", 0)), "appos")]);
+    {
+        let t = Tree::new(&doc);
+        let (sen, criticized) = (tok(&doc, "Sen.", 0), tok(&doc, "criticized", 0));
+        assert_eq!((t.head(sen), t.rel(sen)), (Some(criticized), "nsubj"));
+        assert_eq!(t.rel(tok(&doc, "I", 0)), "appos");
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "criticized").expect("criticized is coded");
+    let s = e.source.as_ref().expect("a source");
+    assert!(s.span.of(doc.text()).contains("Sanders"), "{:?}", s.span.of(doc.text()));
+    assert_eq!(s.actor.as_deref(), Some("USALEG"), "the label makes him a member of Congress");
+}
