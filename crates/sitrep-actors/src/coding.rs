@@ -127,7 +127,12 @@ fn country_and_role(words: &str, lex: &Lexicon) -> Option<String> {
 
 fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[&str], lex: &Lexicon, focus: impl FnOnce() -> Option<&'f str>, entity: &mut Entity) {
     let date = doc.meta.date;
-    if let Some(office) = std::iter::once(cluster.canonical.as_str()).chain(texts.iter().copied()).find_map(|t| lex.office(t, date)) {
+    // "Gary Johnson" is not Boris Johnson: a surname alone names an office holder only
+    // when the fullest name of the person does not give another first name.
+    let given = |name: &str| name.split_whitespace().next().map(crate::names::key).unwrap_or_default();
+    let other_person = |o: &crate::lexicon::Office| cluster.canonical.split_whitespace().nth(1).is_some() && given(&o.name) != given(&cluster.canonical);
+    let office = lex.office(&cluster.canonical, date).or_else(|| texts.iter().find_map(|t| lex.office(t, date)).filter(|o| !other_person(o)));
+    if let Some(office) = office {
         entity.detail.role = Some(office.title.clone()).filter(|t| !t.is_empty());
         entity.detail.country = Some(office.actor.chars().take(3).collect());
         set(entity, &office.actor, "lexicon");

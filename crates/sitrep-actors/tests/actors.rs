@@ -52,6 +52,19 @@ fn titles_and_appositions_code_unknown_people() {
 }
 
 #[test]
+fn a_surname_stays_with_the_person_named_in_full() {
+    // In September 2016 "Johnson" alone is Britain's foreign secretary, but not in a
+    // report that has named Gary Johnson.
+    let doc = run("Libertarian nominee Gary Johnson spoke in Portland on Friday. Johnson said he would not attack Clinton.", jiff::civil::date(2016, 9, 10));
+    assert!(doc.entities.entities.iter().all(|e| e.canonical != "Boris Johnson"), "{:?}", doc.entities.entities);
+    let gary = doc.entities.entities.iter().find(|e| e.canonical == "Gary Johnson").expect("Gary Johnson");
+    assert!(gary.mentions.iter().any(|m| m.of(doc.text()) == "Johnson"), "the surname joins him: {gary:?}");
+    assert_ne!(gary.actor.as_deref(), Some("GBRGOV"));
+    let doc = run("Johnson met Kerry in London on Friday.", jiff::civil::date(2016, 9, 10));
+    assert_eq!(actor(&doc, "Boris Johnson"), Some("GBRGOV"));
+}
+
+#[test]
 fn a_congressional_party_label_codes_a_us_legislator() {
     let doc = run("Nancy Pelosi (D-Calif.) met Marco Rubio (R-Fla.) in Washington. Anna Rodriguez (R-Texas) was not there.", jiff::civil::date(2016, 5, 10));
     assert_eq!(actor(&doc, "Nancy Pelosi"), Some("USALEG"));

@@ -102,8 +102,11 @@ impl Stage for EventStage {
             // "On Monday, Graham—who had endorsed …" read with "Monday" at the top of the
             // phrase: a time is when, never who. Nor is a sum of money that names no party
             // ("calls for $1 trillion in new spending").
+            // Nor is the event itself: "attacks that Trump lodged against Cruz" read with the
+            // relative pronoun, and so "attacks", as what was attacked.
+            let own = tokens[c.head].span;
             for side in [&mut c.source, &mut c.target] {
-                if side.as_ref().is_some_and(|p| doc.time.times.iter().any(|t| t.span.start <= p.span.start && p.span.end <= t.span.end) || (p.actor.is_none() && money(doc.text(), p.span))) {
+                if side.as_ref().is_some_and(|p| doc.time.times.iter().any(|t| t.span.start <= p.span.start && p.span.end <= t.span.end) || (p.actor.is_none() && money(doc.text(), p.span)) || (p.span.start <= own.start && own.end == p.span.end)) {
                     *side = None;
                 }
             }
