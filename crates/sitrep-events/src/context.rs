@@ -163,10 +163,13 @@ impl<'a> Context<'a> {
         // `via`: the phrase the search went into when it is what the head noun acts on
         // ("sanctions [on three Russian banks]", "a lawsuit [against … firms]"): the party
         // found there is named by that phrase, not by the head's.
-        let mut queue = std::collections::VecDeque::from([(t, 0u8, None::<usize>)]);
+        // `located`: the search went through a phrase of place ("a meeting [in his office
+        // at the campaign's Brooklyn headquarters]"): a place found there says where, not
+        // who.
+        let mut queue = std::collections::VecDeque::from([(t, 0u8, None::<usize>, false)]);
         let mut best: Option<(u8, u8, Participant, Option<usize>)> = None;
         let mut steps = 0;
-        while let Some((x, depth, via)) = queue.pop_front() {
+        while let Some((x, depth, via, located)) = queue.pop_front() {
             steps += 1;
             if steps > 64 || depth > 3 {
                 break;
@@ -176,7 +179,7 @@ impl<'a> Context<'a> {
                 // parents" are not soldiers.
                 let found = self.entity_participant(x).filter(|p| p.actor.as_deref().is_some_and(|a| !sitrep_core::country_unknown(a))).map(|p| (p.entity.map_or(3, |e| rank(self.doc.entities.entities[e].kind)), p)).or_else(|| {
                     // A place named in the phrase stands for its country ("the city of Sumy").
-                    let p = self.place(x)?;
+                    let p = self.place(x).filter(|_| !located)?;
                     let place = &self.doc.places.places[p];
                     let code = country_code(place.country.as_deref()?)?;
                     Some((3, Participant { span: place.span, actor: Some(code.to_string()), entity: None, inferred: false }))
@@ -193,8 +196,8 @@ impl<'a> Context<'a> {
                     continue;
                 }
                 if !(r.starts_with("acl") || r.starts_with("ccomp") || r.starts_with("advcl") || r == "conj" || r == "punct" || r == "parataxis" || r == "cc" || r == "case") {
-                    let aimed = x == t && r.starts_with("nmod") && self.tree.case(c).is_some_and(|p| matches!(&*p, "on" | "upon" | "against" | "at" | "into" | "toward" | "towards"));
-                    queue.push_back((c, depth + 1, if aimed { Some(c) } else { via }));
+                    let aimed = x == t && r.starts_with("nmod") && self.tree.case(c).as_deref().is_some_and(|p| matches!(p, "on" | "upon" | "against" | "at" | "into" | "toward" | "towards"));
+                    queue.push_back((c, depth + 1, if aimed { Some(c) } else { via }, located || self.at(c)));
                 }
             }
         }
@@ -211,7 +214,7 @@ impl<'a> Context<'a> {
             let r = self.tree.rel(c);
             r.starts_with("acl") || r.starts_with("ccomp") || r.starts_with("advcl") || r == "parataxis"
         };
-        let located: Vec<(usize, usize)> = self.tree.children(t).filter(|&c| self.locative(c) || clause(c)).map(|c| self.tree.subtree(c)).collect();
+        let located: Vec<(usize, usize)> = self.tree.children(t).filter(|&c| self.at(c) || clause(c)).map(|c| self.tree.subtree(c)).collect();
         let country = (lo..=hi.min(lo + 12))
             .filter(|k| !located.iter().any(|&(a, b)| (a..=b).contains(k)))
             .filter_map(|k| self.place(k))
@@ -222,10 +225,14 @@ impl<'a> Context<'a> {
     /// Whether `c` is a modifier of place ("a meeting in Poland", "fighting near
     /// Ivankiv"): where something is, not who takes part.
     fn locative(&self, c: usize) -> bool {
+        self.at(c) && self.place(c).is_some()
+    }
+
+    /// Whether `c` is a phrase opened by a preposition of place ("in his office", "at the
+    /// campaign's Brooklyn headquarters"), whatever it names.
+    fn at(&self, c: usize) -> bool {
         let r = self.tree.rel(c);
-        (r.starts_with("nmod") || r.starts_with("obl"))
-            && self.tree.case(c).is_some_and(|p| matches!(&*p, "in" | "at" | "near" | "outside" | "inside" | "across" | "around" | "throughout"))
-            && self.place(c).is_some()
+        (r.starts_with("nmod") || r.starts_with("obl")) && self.tree.case(c).is_some_and(|p| matches!(&*p, "in" | "at" | "near" | "outside" | "inside" | "across" | "around" | "throughout"))
     }
 
     /// For "it"/"they" opening a sentence, the subject of the previous sentence's main

@@ -236,6 +236,15 @@ fn events_inside_a_quote_are_the_speakers() {
 }
 
 #[test]
+fn a_place_where_something_happens_names_no_party() {
+    // Warsaw says where the meeting was, not with whom.
+    let doc = run("The senator held a meeting in his office at the party's Warsaw headquarters.");
+    assert!(doc.events.events.iter().all(|e| [&e.source, &e.target].iter().all(|p| p.as_ref().is_none_or(|p| p.actor.as_deref() != Some("POL")))), "{:?}", doc.events.events);
+    let doc = run("The senator held a meeting with Polish officials.");
+    assert!(doc.events.events.iter().any(|e| e.target.as_ref().is_some_and(|p| p.actor.as_deref() == Some("POLGOV"))), "{:?}", doc.events.events);
+}
+
+#[test]
 fn the_first_person_of_a_quote_is_its_speaker() {
     let doc = run("“I met the Ukrainian president in Kyiv last year,” German Foreign Minister Anna Weber said on Friday.");
     let e = find(&doc, "04");
