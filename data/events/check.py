@@ -49,7 +49,7 @@ seen = set()
 for i, (lemma, pat, code, voice, note) in verbs:
     # code "-": the pattern names a use of the verb that is no event ("met the deadline")
     if code != '-' and (code not in codes or len(code) < 3): errors.append(f'verbs.tsv:{i}: code {code} not a 3/4-digit code of cameo.tsv')
-    if voice not in ('active', 'passive-ok', 'intransitive'): errors.append(f'verbs.tsv:{i}: voice {voice}')
+    if voice not in ('active', 'passive-ok', 'intransitive', 'reproach'): errors.append(f'verbs.tsv:{i}: voice {voice}')
     if not PAT.match(pat): errors.append(f'verbs.tsv:{i}: pattern {pat!r}')
     if lemma != lemma.lower() or not lemma: errors.append(f'verbs.tsv:{i}: lemma {lemma!r}')
     if (lemma, pat) in seen: errors.append(f'verbs.tsv:{i}: duplicate {lemma} {pat}')

@@ -25,6 +25,9 @@ pub struct Coded {
     /// The tokens that stand for the source and the target, when a verb's arguments name
     /// them (their conjuncts are parties too: "Russia and Belarus attacked Ukraine").
     pub sides_at: (Option<usize>, Option<usize>),
+    /// The source is whoever reports the clause ([`Voice::Reproach`]); it is filled in
+    /// once attribution is known.
+    pub by_reporter: bool,
 }
 
 const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
@@ -384,7 +387,10 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     let code = means(cx, lex, v, &p.code).unwrap_or_else(|| p.code.clone());
     // A weapon is what hits, not whom ("shot down 20 drones").
     let target = target.filter(|&k| !weapon(cx, k));
-    Some(Coded { head: v, trigger_end: end, code, source: source.map(|s| cx.participant(s)), target: target.map(|s| cx.participant(s)), sides_at: (source, target) })
+    // "the West left him no other choice": the one blamed is the subject.
+    let by_reporter = p.voice == Voice::Reproach;
+    let (source, target) = if by_reporter { (None, source) } else { (source, target) };
+    Some(Coded { head: v, trigger_end: end, code, source: source.map(|s| cx.participant(s)), target: target.map(|s| cx.participant(s)), sides_at: (source, target), by_reporter })
 }
 
 /// A verb the lexicon knows for firing some weapons ("fire obj:missiles", "launch
@@ -488,5 +494,5 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .or(relative_target)
         .filter(|&c| !weapon(cx, c))
         .map(|c| cx.participant(c));
-    Some(Coded { head: n, trigger_end: n, code: p.code.clone(), source, target, sides_at: (None, None) })
+    Some(Coded { head: n, trigger_end: n, code: p.code.clone(), source, target, sides_at: (None, None), by_reporter: false })
 }

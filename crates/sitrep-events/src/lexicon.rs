@@ -54,6 +54,10 @@ pub enum Voice {
     PassiveOk,
     /// No target.
     Intransitive,
+    /// An accusation the clause implies, made by whoever reports it: in "Putin argued that
+    /// the West left him no other choice" Putin (the source) blames the West (the
+    /// subject, here the target).
+    Reproach,
 }
 
 /// A verb or noun pattern and the code it gives.
@@ -131,6 +135,7 @@ fn voice(v: &str) -> Voice {
     match v {
         "passive-ok" => Voice::PassiveOk,
         "intransitive" => Voice::Intransitive,
+        "reproach" => Voice::Reproach,
         _ => Voice::Active,
     }
 }

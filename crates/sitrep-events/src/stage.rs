@@ -112,7 +112,12 @@ impl Stage for EventStage {
             }
             let trigger = Span::new(tokens[c.head].span.start, tokens[c.trigger_end].span.end);
             let sentence = doc.text_layer.sentences[cx.sentence(v)].span;
-            let reported = attribution::attribution(&cx, lex, v);
+            let mut reported = attribution::attribution(&cx, lex, v);
+            if c.by_reporter {
+                // The one who reports the clause makes the accusation: the writer tells
+                // of it in their own voice. An accusation nobody reports names no source.
+                c.source = reported.take().and_then(|a| a.by);
+            }
             let factuality = factuality::factuality(&cx, lex, v);
             let (place, date, quantities) = (binding::place(&cx, v), binding::date(&cx, v), binding::quantities(&cx, v));
             for (mut source, mut target) in coordinated(&cx, &c) {
@@ -271,8 +276,9 @@ fn requested_by(cx: &Context, h: usize, heads: &[usize], events: &[Event]) -> bo
         let Some(g) = t.head(x) else { return false };
         // What one is condemned or accused for is the charge, part of that event:
         // "a resolution condemning Russia … for invading a United Nations member state",
-        // "accused Kyiv of shelling the plant".
-        let charge = (r.starts_with("advcl") || r.starts_with("acl")) && t.xpos(x) == "VBG" && t.children(x).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(&*t.lower(c), "for" | "of"));
+        // "accused Kyiv of shelling the plant", "the West left him no choice by refusing
+        // to negotiate".
+        let charge = (r.starts_with("advcl") || r.starts_with("acl")) && t.xpos(x) == "VBG" && t.children(x).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(&*t.lower(c), "for" | "of" | "by"));
         // With "of"/"for" on a clause of the object, the accusing verb is the object's head.
         let accuser = if r.starts_with("acl") { t.head(g).filter(|_| t.rel(g).starts_with("obj")) } else { Some(g) };
         if charge && accuser.and_then(|a| heads.iter().position(|&k| k == a)).is_some_and(|i| events[i].root() == "11") {

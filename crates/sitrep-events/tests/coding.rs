@@ -236,6 +236,16 @@ fn events_inside_a_quote_are_the_speakers() {
 }
 
 #[test]
+fn leaving_no_choice_is_the_reporters_accusation() {
+    let doc = run("Putin argued that the West left him no other choice by refusing to negotiate.");
+    let e = find(&doc, "11");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("RUSGOV"), Some("WST")), "{e:?}");
+    assert!(e.attribution.is_none(), "Putin's own act, told by the writer: {e:?}");
+    // The charge ("by refusing to negotiate") is part of the accusation, no event of its own.
+    assert!(doc.events.events.iter().all(|e| e.root() != "12"), "{:?}", doc.events.events);
+}
+
+#[test]
 fn a_place_where_something_happens_names_no_party() {
     // Warsaw says where the meeting was, not with whom.
     let doc = run("The senator held a meeting in his office at the party's Warsaw headquarters.");
