@@ -114,6 +114,14 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
 /// The party saying so with the reporting verb `h`: its subject, unless that is a weapon
 /// (a misread "artillery … said" names no reporter).
 fn reporter(cx: &Context, h: usize) -> Option<sitrep_core::Participant> {
+    // "What the mayor identified as Russian shelling …" read with the verb as a clause of
+    // "mayor": a clause opened by "what" has that noun as its subject.
+    let t = &cx.tree;
+    if let Some(n) = t.head(h).filter(|&n| t.rel(h).starts_with("acl") && n < h && matches!(t.upos(n), "NOUN" | "PROPN")) {
+        if t.children(n).any(|c| c < n && t.lower(c) == "what") {
+            return Some(cx.participant(n));
+        }
+    }
     // A weapon or a date ("a statement Friday urging …" read with "Friday" as subject)
     // says nothing.
     subject(cx, h).filter(|&s| !weapon(cx, s) && cx.time(s).is_none()).map(|s| cx.participant(s))

@@ -236,6 +236,14 @@ fn events_inside_a_quote_are_the_speakers() {
 }
 
 #[test]
+fn what_someone_identified_as_an_attack_is_theirs_to_report() {
+    let doc = run("What the governor identified as a Russian missile strike tore through a school in Sumy.");
+    let e = find(&doc, "19");
+    let by = e.attribution.as_ref().and_then(|a| a.by.as_ref()).map(|p| p.span.of(doc.text()));
+    assert_eq!(by, Some("the governor"), "{e:?}");
+}
+
+#[test]
 fn leaving_no_choice_is_the_reporters_accusation() {
     let doc = run("Putin argued that the West left him no other choice by refusing to negotiate.");
     let e = find(&doc, "11");

@@ -197,5 +197,18 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Syntax, ModelError> {
     let parser = Parser::new(labels, parse_weights, &tags);
     let mut lemmatizer = Lemmatizer { rules, exceptions, keep_case, checked: Vec::new() };
     lemmatizer.mark_checked_tags(&tags);
-    Ok(Syntax { tagger: Tagger::new(tags, dictionary, tag_weights), parser, lemmatizer })
+    // Irregular verb forms the treebank shows too rarely ("tore", "strode") are verbs to
+    // the tagger, so that "Russian shelling tore off part of the building" has a verb;
+    // the words the treebank knows keep their tag.
+    let mut word_list = HashMap::default();
+    let mut scratch = sitrep_learn::words::Scratch::default();
+    for (form, xpos) in crate::wordnet::irregular_verb_forms() {
+        let key = sitrep_learn::words::WordInfo::new(form, &mut scratch).lower;
+        if let Some(tag) = tags.iter().position(|&(u, p)| u == "VERB" && p == xpos).filter(|_| !dictionary.contains_key(&key)) {
+            word_list.insert(key, tag as u8);
+        }
+    }
+    let mut tagger = Tagger::new(tags, dictionary, tag_weights);
+    tagger.word_list = word_list;
+    Ok(Syntax { tagger, parser, lemmatizer })
 }

@@ -22,6 +22,10 @@ pub struct Tagger {
     pub tags: Vec<(&'static str, &'static str)>,
     /// Lower-cased word → its most frequent tag in training, for frequent words.
     pub dictionary: HashMap<u64, u8, BuildKeyHasher>,
+    /// Tags from word lists for words the treebank showed too rarely to be in
+    /// `dictionary` (irregular verb forms: "tore", "strode"), asked when it has none; never
+    /// written into a model file.
+    pub word_list: HashMap<u64, u8, BuildKeyHasher>,
     /// The weights.
     pub weights: Weights,
 }
@@ -29,7 +33,7 @@ pub struct Tagger {
 impl Tagger {
     /// A tagger from its tags, dictionary and weights.
     pub fn new(tags: Vec<(&'static str, &'static str)>, dictionary: HashMap<u64, u8, BuildKeyHasher>, weights: Weights) -> Tagger {
-        Tagger { tags, dictionary, weights }
+        Tagger { tags, dictionary, word_list: HashMap::default(), weights }
     }
 }
 
@@ -48,7 +52,10 @@ impl Tagger {
         out.clear();
         scratch.scores.resize(self.tags.len(), 0);
         scratch.dict.clear();
-        scratch.dict.extend((0..words.len()).map(|i| dict(words, i, &self.dictionary)));
+        scratch.dict.extend((0..words.len()).map(|i| match dict(words, i, &self.dictionary) {
+            0xFFFE => words.get(i).and_then(|w| self.word_list.get(&w.lower)).map_or(0xFFFE, |&t| t as u64),
+            known => known,
+        }));
         for i in 0..words.len() {
             let known = &scratch.dict;
             features_with(words, i, out, |j| known.get(j).copied().unwrap_or(NONE), &mut scratch.features);

@@ -65,6 +65,27 @@ fn table(class: Class) -> &'static Table {
     }
 }
 
+/// The Penn tag an irregular verb form of WordNet's exception list most likely has:
+/// `VBG` for "-ing", `VBN` for "-n"/"-en" ("torn", "shaken"), else `VBD` ("tore",
+/// "fled", "abetted"); each with its form.
+///
+/// ```
+/// let forms: Vec<_> = sitrep_syntax::wordnet::irregular_verb_forms().collect();
+/// assert!(forms.contains(&("tore", "VBD")) && forms.contains(&("torn", "VBN")));
+/// ```
+pub fn irregular_verb_forms() -> impl Iterator<Item = (&'static str, &'static str)> {
+    include_str!("../../../data/syntax/wordnet-verb-exceptions.tsv").lines().filter_map(|l| l.split_once('\t')).map(|(form, _)| {
+        let tag = if form.ends_with("ing") {
+            "VBG"
+        } else if form.ends_with('n') {
+            "VBN"
+        } else {
+            "VBD"
+        };
+        (form, tag)
+    })
+}
+
 /// The lemma WordNet gives `word` (lower case) of `class`, when the rules' `guess` is not
 /// a WordNet word of that class: an irregular form's lemma, then (for nouns) the word
 /// itself when it is a lemma ("lens"), then the first regular ending whose stem is one.

@@ -36,3 +36,14 @@ fn irregular_and_learned_forms_stay_right() {
     assert_eq!(got[7], "good");
     assert_eq!(got[8], "child");
 }
+
+#[test]
+fn irregular_past_forms_the_treebank_rarely_shows_are_verbs() {
+    // "tore" is too rare in the treebank to be in the tag dictionary; WordNet's list of
+    // irregular forms puts it there as a past-tense verb.
+    let syntax = Syntax::builtin().expect("the built-in model loads");
+    let words = ["Russian", "shelling", "tore", "off", "part", "of", "the", "building", "."];
+    let a = syntax.analyze(&words);
+    assert_eq!((a.upos(syntax, 2), a.lemma(2)), ("VERB", "tear"));
+    assert_eq!(a.heads[1], Some(2), "the shelling is what tore");
+}
