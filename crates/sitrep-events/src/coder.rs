@@ -330,6 +330,9 @@ pub const NO_EVENT: &str = "-";
 
 /// Code a verb token.
 pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
+    if let Some(c) = sighting(cx, v) {
+        return Some(c);
+    }
     let t = &cx.tree;
     // An adjective in "-ing" is a quality, not the verb it comes from ("most striking",
     // "a threatening tone"): only an adjective of the lexicon itself ("willing") codes.
@@ -391,6 +394,28 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     let by_reporter = p.voice == Voice::Reproach;
     let (source, target) = if by_reporter { (None, source) } else { (source, target) };
     Some(Coded { head: v, trigger_end: end, code, source: source.map(|s| cx.participant(s)), target: target.map(|s| cx.participant(s)), sides_at: (source, target), by_reporter })
+}
+
+/// "A Russian missile launcher was seen on the outskirts of Kharkiv": armed force seen,
+/// spotted or filmed somewhere is a show of force (150), by whoever the force belongs to;
+/// who saw it is the attribution (witnessed).
+fn sighting(cx: &Context, v: usize) -> Option<Coded> {
+    let t = &cx.tree;
+    if !matches!(&*t.lemma(v), "see" | "spot" | "sight" | "observe" | "film" | "photograph") || !passive(cx, v) {
+        return None;
+    }
+    let s = t.child(v, "nsubj:pass")?;
+    let force = crate::force::Force::builtin();
+    let armed = force.armed_word(cx, s) || t.children(s).any(|c| t.rel(c) == "compound" && force.armed_word(cx, c));
+    if !armed || !matches!(t.upos(s), "NOUN" | "PROPN") {
+        return None;
+    }
+    // A country's tanks or launchers are its military's.
+    let mut source = cx.participant(s);
+    if let Some(a) = source.actor.as_mut().filter(|a| a.len() == 3 && !sitrep_core::country_unknown(a)) {
+        a.push_str("MIL");
+    }
+    Some(Coded { head: v, trigger_end: v, code: "150".into(), source: Some(source), target: None, sides_at: (Some(s), None), by_reporter: false })
 }
 
 /// A verb the lexicon knows for firing some weapons ("fire obj:missiles", "launch

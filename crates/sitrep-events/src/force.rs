@@ -142,7 +142,7 @@ impl Force {
 
     /// Whether token `k` is an armed word, by lemma or by form ("troops" keeps its "s" as
     /// a lemma in the treebank).
-    fn armed_word(&self, cx: &Context, k: usize) -> bool {
+    pub fn armed_word(&self, cx: &Context, k: usize) -> bool {
         let t = &cx.tree;
         let lower = t.lower(k);
         self.armed.contains(&*t.lemma(k)) || self.armed.contains(&*lower) || lower.strip_suffix('s').is_some_and(|w| self.armed.contains(w))

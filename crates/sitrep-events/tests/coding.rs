@@ -236,6 +236,15 @@ fn events_inside_a_quote_are_the_speakers() {
 }
 
 #[test]
+fn armed_force_seen_somewhere_is_a_show_of_force() {
+    let doc = run("Russian tanks were spotted near the Polish border on Sunday.");
+    let e = find(&doc, "15");
+    assert_eq!((e.cameo.as_str(), actor(&e.source)), ("150", Some("RUSMIL")), "{e:?}");
+    let doc = run("The Russian president was seen at the stadium on Sunday.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "15"), "a person seen is no force: {:?}", doc.events.events);
+}
+
+#[test]
 fn what_someone_identified_as_an_attack_is_theirs_to_report() {
     let doc = run("What the governor identified as a Russian missile strike tore through a school in Sumy.");
     let e = find(&doc, "19");
