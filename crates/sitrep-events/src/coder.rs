@@ -81,6 +81,11 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
             v = t.head(h)?;
             continue;
         }
+        // "When Russian troops attacked Kharkiv" read as "troops [who were] attacked": a
+        // participle with an object of its own is the noun's past tense.
+        if r == "acl" && h < v && t.xpos(v) == "VBN" && matches!(t.upos(h), "NOUN" | "PROPN") && reduced_relative(cx, v).is_none() {
+            return Some(h);
+        }
         return None;
     }
     None
@@ -92,10 +97,12 @@ fn passive(cx: &Context, v: usize) -> bool {
 }
 
 /// The noun a past participle describes after it ("protesters [who were] arrested by the
-/// police"): the one acted on.
+/// police"): the one acted on. A participle with an object of its own is a past tense
+/// the tagger took for one ("When Russian troops attacked Kharkiv, …").
 fn reduced_relative(cx: &Context, v: usize) -> Option<usize> {
     let t = &cx.tree;
-    t.head(v).filter(|&h| h < v && t.rel(v) == "acl" && t.xpos(v) == "VBN" && matches!(t.upos(h), "NOUN" | "PROPN" | "PRON"))
+    let object = t.children(v).any(|c| c > v && (t.rel(c) == "obj" || (t.rel(c) == "xcomp" && matches!(t.upos(c), "NOUN" | "PROPN"))));
+    t.head(v).filter(|&h| h < v && t.rel(v) == "acl" && t.xpos(v) == "VBN" && matches!(t.upos(h), "NOUN" | "PROPN" | "PRON") && !object)
 }
 
 /// The first oblique (or nominal modifier, for nouns) of `v` introduced by `prep`.

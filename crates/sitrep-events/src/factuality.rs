@@ -48,6 +48,14 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
             return Factuality::Conditional;
         }
     }
+    // "When missiles kill our people, they kill all Europeans": a present tense under a
+    // present "when" (either clause) says what happens whenever it does, no one event.
+    let present = |k: usize| matches!(t.xpos(k), "VBP" | "VBZ");
+    let when = |c: usize| t.children(c).any(|k| k < c && matches!(t.rel(k), "mark" | "advmod") && matches!(&*t.lower(k), "when" | "whenever"));
+    let generic = |main: usize, clause: usize| t.rel(clause).starts_with("advcl") && when(clause) && present(clause) && present(main);
+    if t.head(v).is_some_and(|h| generic(h, v)) || t.children(v).any(|c| generic(v, c)) {
+        return Factuality::Conditional;
+    }
     let mut x = v;
     for depth in 0..5 {
         for c in t.children(x) {

@@ -236,6 +236,12 @@ fn events_inside_a_quote_are_the_speakers() {
 }
 
 #[test]
+fn a_present_when_clause_tells_what_happens_whenever() {
+    let doc = run("“When missiles kill our people, they kill all Europeans,” the president said.");
+    assert!(doc.events.events.iter().all(|e| e.factuality != Factuality::Asserted), "{:?}", doc.events.events);
+}
+
+#[test]
 fn armed_force_seen_somewhere_is_a_show_of_force() {
     let doc = run("Russian tanks were spotted near the Polish border on Sunday.");
     let e = find(&doc, "15");

@@ -287,3 +287,16 @@ fn a_party_label_after_a_name_is_no_subject() {
     assert!(s.span.of(doc.text()).contains("Sanders"), "{:?}", s.span.of(doc.text()));
     assert_eq!(s.actor.as_deref(), Some("USALEG"), "the label makes him a member of Congress");
 }
+
+#[test]
+fn a_participle_with_an_object_is_a_past_tense() {
+    // "attacked" tagged as a participle describing "troops" (as in "troops attacked by
+    // drones"), but it has an object of its own: the troops attacked.
+    let mut doc = layers("Russian troops attacked Kharkiv on Sunday.");
+    slip(&mut doc, &[(("troops", 0), None, "root"), (("attacked", 0), Some(("troops", 0)), "acl"), (("Kharkiv", 0), Some(("attacked", 0)), "obj")]);
+    let k = tok(&doc, "attacked", 0);
+    doc.syntax.tokens[k].xpos = "VBN";
+    let doc = code(doc);
+    let e = trigger(&doc, "attacked").expect("attacked is coded");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("RUSMIL"), Some("UKR")), "{e:?}");
+}
