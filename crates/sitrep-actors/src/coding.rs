@@ -147,7 +147,8 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
             role = r;
             role_word = w;
         }
-        let (age, r) = apposition(doc, m, lex);
+        let (age, r, c) = apposition(doc, m, lex);
+        country = country.or(c);
         if age.is_some() {
             // A person given with an age is a private individual.
             entity.detail.age = age;
@@ -253,29 +254,45 @@ fn party_label(doc: &Doc, m: Mention) -> bool {
     n > 0 && word(n + 1) == ")"
 }
 
-/// After a name: ", 20" (an age: a private person) or ", a resident of …" (a role).
-fn apposition(doc: &Doc, m: Mention, lex: &Lexicon) -> (Option<u32>, Option<String>) {
+/// After a name: ", 20" (an age: a private person), ", a resident of …" (a role), and a
+/// nationality among the first words of the apposition (", 67, an American political
+/// consultant", ", a Ukrainian soldier").
+fn apposition(doc: &Doc, m: Mention, lex: &Lexicon) -> (Option<u32>, Option<String>, Option<String>) {
     let sentence = &doc.text_layer.sentences[m.sentence];
     let end = sentence.end_token as usize;
     if m.end + 1 >= end || token_text(doc, m.end, m.end + 1) != "," {
-        return (None, None);
-    }
-    let next = token_text(doc, m.end + 1, m.end + 2);
-    if let Ok(age) = next.parse::<u32>() {
-        if (1..=120).contains(&age) {
-            return (Some(age), None);
-        }
+        return (None, None, None);
     }
     let mut k = m.end + 1;
-    if matches!(next.to_lowercase().as_str(), "a" | "an" | "the") {
+    let mut age = None;
+    if let Ok(a) = token_text(doc, k, k + 1).parse::<u32>() {
+        if (1..=120).contains(&a) {
+            age = Some(a);
+            // ", 67, an American …": the apposition goes on after the age.
+            k += 1;
+            if k + 1 < end && token_text(doc, k, k + 1) == "," {
+                k += 1;
+            } else {
+                return (age, None, None);
+            }
+        }
+    }
+    if k < end && matches!(token_text(doc, k, k + 1).to_lowercase().as_str(), "a" | "an" | "the") {
         k += 1;
+    }
+    let country = (k..(k + 3).min(end)).find_map(|j| match lex.country(token_text(doc, j, j + 1)) {
+        Some((c, CountryWord::Adjective)) => Some(c.cameo.clone()),
+        _ => None,
+    });
+    if age.is_some() {
+        return (age, None, country);
     }
     for len in (1..=lex.longest_role().min(end.saturating_sub(k))).rev() {
         if let Some(r) = lex.role(token_text(doc, k, k + len)) {
-            return (None, Some(r.to_string()));
+            return (None, Some(r.to_string()), country);
         }
     }
-    (None, None)
+    (None, None, country)
 }
 
 /// The country the report is mostly about: capitals and country names named as places

@@ -52,6 +52,17 @@ fn titles_and_appositions_code_unknown_people() {
 }
 
 #[test]
+fn a_nationality_in_the_apposition_outranks_the_reports_country() {
+    // A report from Kyiv about an American: his nationality is written beside his age.
+    let doc = run(
+        "Paul Kowalski, 67, an American political consultant, worked in Kyiv for a decade. Ukrainian officials in Kyiv and Kharkiv praised Kowalski. Maria Ivanenko, 34, a resident of Kyiv, disagreed.",
+        jiff::civil::date(2016, 8, 1),
+    );
+    assert_eq!(actor(&doc, "Paul Kowalski"), Some("USACVL"));
+    assert_eq!(actor(&doc, "Maria Ivanenko"), Some("UKRCVL"));
+}
+
+#[test]
 fn a_surname_stays_with_the_person_named_in_full() {
     // In September 2016 "Johnson" alone is Britain's foreign secretary, but not in a
     // report that has named Gary Johnson.
