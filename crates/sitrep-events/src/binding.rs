@@ -10,7 +10,7 @@ use crate::context::Context;
 pub fn place(cx: &Context, v: usize) -> Option<usize> {
     let t = &cx.tree;
     let (lo, hi) = t.subtree(v);
-    let is_location = |p: usize| matches!(cx.doc.places.places[p].detail.role, None | Some(PlaceRole::Location));
+    let is_location = |p: usize| matches!(cx.doc.places.places[p].detail.role, None | Some(PlaceRole::Location)) && !party_label(cx.doc, p);
     let in_clause = (lo..=hi).filter_map(|k| cx.place(k)).find(|&p| is_location(p));
     if in_clause.is_some() {
         return in_clause;
@@ -18,6 +18,16 @@ pub fn place(cx: &Context, v: usize) -> Option<usize> {
     let s = &cx.doc.text_layer.sentences[cx.sentence(v)];
     let nearest = s.tokens().filter_map(|k| cx.place(k).map(|p| (k.abs_diff(v), p))).filter(|&(_, p)| is_location(p)).min().map(|(_, p)| p);
     nearest.or_else(|| (0..cx.doc.places.places.len()).find(|&p| is_location(p)))
+}
+
+/// Whether place `p` is the state of a US legislator's party label ("Ted Cruz
+/// (R-Texas)"): whom the person represents, not where anything happens.
+fn party_label(doc: &sitrep_core::Doc, p: usize) -> bool {
+    let span = doc.places.places[p].span;
+    let text = doc.text();
+    let before = text.get(..span.start as usize).unwrap_or("");
+    let after = text.get(span.end as usize..).unwrap_or("");
+    ["(D-", "(R-", "(I-"].iter().any(|l| before.ends_with(l)) && (after.starts_with(')') || after.starts_with(".)"))
 }
 
 /// The date of the event at predicate `v`: a time expression in its clause, else the

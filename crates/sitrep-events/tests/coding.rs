@@ -236,6 +236,14 @@ fn events_inside_a_quote_are_the_speakers() {
 }
 
 #[test]
+fn a_legislators_state_is_not_where_the_event_happens() {
+    let doc = run("Sen. Ted Cruz (R-Texas) criticized the president in Iowa on Sunday.");
+    let e = find(&doc, "11");
+    let place = e.place.map(|p| doc.places.places[p].name.as_str());
+    assert_eq!(place, Some("Iowa"), "{e:?}");
+}
+
+#[test]
 fn a_present_when_clause_tells_what_happens_whenever() {
     let doc = run("“When missiles kill our people, they kill all Europeans,” the president said.");
     assert!(doc.events.events.iter().all(|e| e.factuality != Factuality::Asserted), "{:?}", doc.events.events);
