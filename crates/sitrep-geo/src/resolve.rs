@@ -158,6 +158,16 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
             c.1 += r;
         }
     }
+    // The groups named right after each group with a comma between ("Lebanon, Pa.,"),
+    // list or not: what may make a town outrank the country of its name.
+    let mut after_comma: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (k, m) in mentions.iter().enumerate() {
+        let (Some(Some(gi)), Some(Some(ci))) = (group_of.get(k), group_of.get(k + 1)) else { continue };
+        let n = &mentions[k + 1];
+        if n.a == m.b + 1 && n.sentence == m.sentence && tokens.get(m.b).and_then(|t| text.get(t.span.range())) == Some(",") && gi != ci {
+            after_comma[*gi].push(*ci);
+        }
+    }
     // scores start at the priors
     let mut scores: Vec<Vec<f64>> = groups.iter().map(|g| g.cands.iter().map(|c| c.1).collect()).collect();
     // "Kalam, Pakistan" with no Kalam in Pakistan: the container's record, per group
@@ -268,9 +278,25 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
                 continue;
             }
             let gid = gi as u32;
+            // "China" is the country even in a report full of Texas towns (China, Texas
+            // lies near Beaumont): a town never outranks a country of its name unless the
+            // text says "China, Texas".
+            let country = g.cands.iter().find(|c| gaz.entry(c.0).kind == Kind::Country).map(|c| c.1);
             for (ci, &(ei, pr)) in g.cands.iter().enumerate() {
                 let e = gaz.entry(ei);
                 let mut s = pr + g.bonus[ci];
+                let contained = || {
+                    after_comma[gi].iter().any(|&c| {
+                        groups[c].cands.iter().any(|x| {
+                            let ce = gaz.entry(x.0);
+                            ce.cc == e.cc && (ce.kind == Kind::Country || (ce.kind == Kind::Admin1 && *ce.admin1 == *e.admin1))
+                        })
+                    })
+                };
+                let ceiling = match country {
+                    Some(cp) if matches!(e.kind, Kind::Place | Kind::Admin2) && g.bonus[ci] == 0.0 && !contained() => Some(cp - 0.5),
+                    _ => None,
+                };
                 if e.cc != [0, 0] {
                     let in_country = support(cc_mass.get(&e.cc), gid);
                     s += 6.0 * in_country / n_ctx;
@@ -310,6 +336,9 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
                         }
                         s += 2.0 * near_acc.iter().map(|a| a.1.min(1.0)).sum::<f64>().min(3.0);
                     }
+                }
+                if let Some(top) = ceiling {
+                    s = s.min(top);
                 }
                 scores[gi][ci] = s;
             }

@@ -59,3 +59,15 @@ fn a_county_opening_an_organisation_name_is_the_county() {
     assert_eq!((p.precision, p.admin1.as_deref()), (PlacePrecision::Admin2, Some("Texas")));
     assert_eq!(admin1(&doc, "Arlington").as_deref(), Some("Texas"));
 }
+
+#[test]
+fn a_country_is_not_a_town_of_its_name_unless_the_text_says_so() {
+    // China, Texas lies near Beaumont; the report still means the country.
+    let doc = tag("At a rally in Beaumont, Tex., the candidate said China was taking American jobs. Officials in Houston and Port Arthur agreed.");
+    assert_eq!(named(&doc, "China").and_then(|p| p.country.clone()).as_deref(), Some("CN"), "{:?}", doc.places.places);
+    // "China, Texas" and "Lebanon, Pa.," name the towns.
+    let doc = tag("The storm flooded China, Texas, and Beaumont on Monday.");
+    assert_eq!(admin1(&doc, "China").as_deref(), Some("Texas"), "{:?}", doc.places.places);
+    let doc = tag("A man from Lebanon, Pa., was arrested on Monday.");
+    assert_eq!(admin1(&doc, "Lebanon").as_deref(), Some("Pennsylvania"), "{:?}", doc.places.places);
+}
