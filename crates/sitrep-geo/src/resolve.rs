@@ -168,6 +168,20 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
             after_comma[*gi].push(*ci);
         }
     }
+    // The groups named in a sentence with each group: sibling divisions count only there
+    // ("Alaska, Hawaii and Washington hold caucuses"; a report that names Iowa and Texas
+    // elsewhere still goes "back to Washington", the capital).
+    let mut same_sentence: Vec<Vec<u32>> = vec![Vec::new(); groups.len()];
+    for (k, m) in mentions.iter().enumerate() {
+        let Some(Some(gi)) = group_of.get(k) else { continue };
+        for (j, n) in mentions.iter().enumerate() {
+            if let Some(Some(gj)) = group_of.get(j) {
+                if n.sentence == m.sentence && gj != gi && !same_sentence[*gi].contains(&(*gj as u32)) {
+                    same_sentence[*gi].push(*gj as u32);
+                }
+            }
+        }
+    }
     // scores start at the priors
     let mut scores: Vec<Vec<f64>> = groups.iter().map(|g| g.cands.iter().map(|c| c.1).collect()).collect();
     // "Kalam, Pakistan" with no Kalam in Pakistan: the container's record, per group
@@ -315,7 +329,8 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
                     if e.kind == Kind::Admin1 {
                         // sibling divisions: "California, Oregon, Washington" (one other
                         // state named is no list)
-                        s += 2.0 * (support(sib_mass.get(&e.cc), gid) - 1.0).clamp(0.0, 3.0);
+                        let siblings: f64 = sib_mass.get(&e.cc).map_or(0.0, |l| l.iter().filter(|x| x.0 != gid && same_sentence[gi].contains(&x.0)).map(|x| x.1.min(1.0)).sum());
+                        s += 2.0 * (siblings - 1.0).clamp(0.0, 3.0);
                     }
                     if matches!(e.kind, Kind::Place | Kind::Admin2) {
                         near_acc.clear();

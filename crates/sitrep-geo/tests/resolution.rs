@@ -71,3 +71,11 @@ fn a_country_is_not_a_town_of_its_name_unless_the_text_says_so() {
     let doc = tag("A man from Lebanon, Pa., was arrested on Monday.");
     assert_eq!(admin1(&doc, "Lebanon").as_deref(), Some("Pennsylvania"), "{:?}", doc.places.places);
 }
+
+#[test]
+fn sibling_states_count_only_in_their_own_sentence() {
+    let doc = tag("The senator won in Iowa and lost in Texas and Florida. On Monday he returned to Washington to vote.");
+    assert_eq!(admin1(&doc, "Washington").as_deref(), Some("District of Columbia"), "{:?}", doc.places.places);
+    let doc = tag("On Saturday, Alaska, Hawaii and Washington hold caucuses.");
+    assert_eq!(named(&doc, "Washington").map(|p| p.precision), Some(PlacePrecision::Admin1), "{:?}", doc.places.places);
+}
