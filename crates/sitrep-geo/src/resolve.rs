@@ -172,15 +172,19 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
     // ("Alaska, Hawaii and Washington hold caucuses"; a report that names Iowa and Texas
     // elsewhere still goes "back to Washington", the capital).
     let mut same_sentence: Vec<Vec<u32>> = vec![Vec::new(); groups.len()];
-    for (k, m) in mentions.iter().enumerate() {
-        let Some(Some(gi)) = group_of.get(k) else { continue };
-        for (j, n) in mentions.iter().enumerate() {
-            if let Some(Some(gj)) = group_of.get(j) {
-                if n.sentence == m.sentence && gj != gi && !same_sentence[*gi].contains(&(*gj as u32)) {
-                    same_sentence[*gi].push(*gj as u32);
+    let mut start = 0;
+    while start < mentions.len() {
+        // Mentions come in text order: one sentence's are a run.
+        let end = start + mentions[start..].iter().take_while(|n| n.sentence == mentions[start].sentence).count();
+        for k in start..end {
+            let Some(Some(gi)) = group_of.get(k) else { continue };
+            for gj in (start..end).filter_map(|j| group_of.get(j).copied().flatten()) {
+                if gj != *gi && !same_sentence[*gi].contains(&(gj as u32)) {
+                    same_sentence[*gi].push(gj as u32);
                 }
             }
         }
+        start = end;
     }
     // scores start at the priors
     let mut scores: Vec<Vec<f64>> = groups.iter().map(|g| g.cands.iter().map(|c| c.1).collect()).collect();
