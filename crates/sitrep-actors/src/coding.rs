@@ -163,6 +163,10 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
             role = role.filter(|r| r != "CVL").or(Some("LEG".to_string()));
         }
     }
+    // "Sen.", "Rep.": the US Congress's titles, whatever country the report is about.
+    if country.is_none() && matches!(role_word.as_deref(), Some("sen." | "rep.")) {
+        country = Some("USA".to_string());
+    }
     entity.detail.role = role_word;
     let Some(role) = role else { return };
     let (country, how) = match country {
@@ -280,7 +284,10 @@ fn apposition(doc: &Doc, m: Mention, lex: &Lexicon) -> (Option<u32>, Option<Stri
     if k < end && matches!(token_text(doc, k, k + 1).to_lowercase().as_str(), "a" | "an" | "the") {
         k += 1;
     }
-    let country = (k..(k + 3).min(end)).find_map(|j| match lex.country(token_text(doc, j, j + 1)) {
+    let word = |i: usize| if i < end { token_text(doc, i, i + 1) } else { "" };
+    let country = (k..(k + 3).min(end)).find_map(|j| match lex.country(word(j)) {
+        // "an African American", "a Mexican-American": an American.
+        Some(_) if word(j + 1) == "American" || (word(j + 1) == "-" && word(j + 2) == "American") => Some("USA".to_string()),
         Some((c, CountryWord::Adjective)) => Some(c.cameo.clone()),
         _ => None,
     });

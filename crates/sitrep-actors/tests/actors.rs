@@ -60,6 +60,14 @@ fn a_nationality_in_the_apposition_outranks_the_reports_country() {
     );
     assert_eq!(actor(&doc, "Paul Kowalski"), Some("USACVL"));
     assert_eq!(actor(&doc, "Maria Ivanenko"), Some("UKRCVL"));
+    // "an African American" is an American; "Sen." sits in the US Senate whatever the
+    // report is about.
+    let doc = run(
+        "Rep. Justin Okafor, an African American who serves in the state house, spoke in Tripoli. Sen. Ron Haskins praised Libyan officials in Benghazi and Tripoli.",
+        jiff::civil::date(2016, 8, 1),
+    );
+    assert_eq!(actor(&doc, "Justin Okafor"), Some("USALEG"));
+    assert_eq!(actor(&doc, "Ron Haskins"), Some("USALEG"));
 }
 
 #[test]

@@ -37,6 +37,9 @@ pub struct Force {
     armed: HashSet<String>,
     /// Modifiers that make an attack words ("sharp", "personal", "attack ads").
     verbal_cues: HashSet<String>,
+    /// What only words can be aimed at: an attack on "the nomination process" or on
+    /// "the foundation and its finances" is criticism.
+    verbal_targets: HashSet<String>,
 }
 
 /// What to do with an event whose trigger is a word of force.
@@ -74,6 +77,7 @@ impl Force {
                 "movement" => drop(f.words.insert(word, (Kind::Movement, code))),
                 "armed" => drop(f.armed.insert(word)),
                 "verbal-cue" => drop(f.verbal_cues.insert(word)),
+                "verbal-target" => drop(f.verbal_targets.insert(word)),
                 _ => {}
             }
         }
@@ -114,6 +118,14 @@ impl Force {
             return Reading::Literal;
         }
         let sides = || [source, target].into_iter().flatten();
+        // "Trump's attacks on the nomination process": what is attacked is an idea.
+        let aimed_at_words = target.is_some_and(|p| {
+            let head = p.span.of(cx.doc.text()).rsplit(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
+            self.verbal_targets.contains(&head) || head.strip_suffix('s').is_some_and(|h| self.verbal_targets.contains(h))
+        });
+        if *kind == Kind::Verbal && aimed_at_words {
+            return political();
+        }
         match kind {
             // Only armies occupy: "money pouring into Ohio", "migrants crossing into Europe".
             Kind::Movement => political(),
