@@ -9,6 +9,17 @@ use crate::tree::Tree;
 
 static COUNTRIES: &str = include_str!("../../../data/actors/countries.tsv");
 
+/// Things news names after a place that are no party of that place: "the Benghazi panel
+/// report", "the Illinois primary".
+const NAMED_AFTER_PLACES: &[&str] = &[
+    "report", "panel", "hearing", "committee", "probe", "inquiry", "investigation", "scandal", "affair", "story", "trial", "case", "law", "primary", "caucus",
+    "caucuses", "debate", "rally", "visit", "trip",
+];
+
+/// Pacts and meetings named after a place: after a city they say where ("the Paris
+/// agreement", "the Minsk talks"), after a country with whom ("the Iran deal").
+const PACTS: &[&str] = &["deal", "agreement", "accord", "talks", "summit", "conference", "meeting", "treaty", "pact"];
+
 /// The CAMEO country code of an ISO 3166 alpha-2 code ("UA" → "UKR").
 pub fn country_code(iso2: &str) -> Option<&'static str> {
     static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
@@ -177,9 +188,13 @@ impl<'a> Context<'a> {
             if x != t {
                 // A group named by its role alone stands only for itself: "the soldier's
                 // parents" are not soldiers.
-                let found = self.entity_participant(x).filter(|p| p.actor.as_deref().is_some_and(|a| !sitrep_core::country_unknown(a))).map(|p| (p.entity.map_or(3, |e| rank(self.doc.entities.entities[e].kind)), p)).or_else(|| {
-                    // A place named in the phrase stands for its country ("the city of Sumy").
-                    let p = self.place(x).filter(|_| !located)?;
+                let place_name = |p: &Participant| p.entity.is_some_and(|e| matches!(self.doc.entities.entities[e].kind, sitrep_core::EntityType::Gpe | sitrep_core::EntityType::Loc));
+                let found = self.entity_participant(x).filter(|p| p.actor.as_deref().is_some_and(|a| !sitrep_core::country_unknown(a)) && !(place_name(p) && self.names_a_thing(x))).map(|p| (p.entity.map_or(3, |e| rank(self.doc.entities.entities[e].kind)), p)).or_else(|| {
+                    // A place named in the phrase stands for its country ("the city of Sumy"),
+                    // but a place modifying a thing names no party: "the Benghazi panel
+                    // report" is no Libyan's ("Kharkiv residents", "the Kyiv government"
+                    // are Ukrainian).
+                    let p = self.place(x).filter(|_| !located && !self.names_a_thing(x))?;
                     let place = &self.doc.places.places[p];
                     let code = country_code(place.country.as_deref()?)?;
                     Some((3, Participant { span: place.span, actor: Some(code.to_string()), entity: None, inferred: false }))
@@ -216,10 +231,27 @@ impl<'a> Context<'a> {
         };
         let located: Vec<(usize, usize)> = self.tree.children(t).filter(|&c| self.at(c) || clause(c)).map(|c| self.tree.subtree(c)).collect();
         let country = (lo..=hi.min(lo + 12))
-            .filter(|k| !located.iter().any(|&(a, b)| (a..=b).contains(k)))
+            .filter(|k| !located.iter().any(|&(a, b)| (a..=b).contains(k)) && !self.names_a_thing(*k))
             .filter_map(|k| self.place(k))
             .find_map(|p| country_code(self.doc.places.places[p].country.as_deref()?));
         Participant { span: self.phrase(t), actor: country.map(str::to_string), entity: None, inferred: false }
+    }
+
+    /// Whether token `k` is a place named in the name of a thing ("the Benghazi panel
+    /// report", "the Vienna agreement"): it says which thing, not whose.
+    fn names_a_thing(&self, k: usize) -> bool {
+        let t = &self.tree;
+        let mut x = k;
+        for _ in 0..3 {
+            let Some(h) = t.head(x).filter(|_| matches!(t.rel(x), "compound" | "flat")) else { return false };
+            let head = t.lemma(h);
+            let country = || self.place(k).is_some_and(|p| self.doc.places.places[p].precision == sitrep_core::PlacePrecision::Country);
+            if self.entity(h).is_none() && (NAMED_AFTER_PLACES.contains(&&*head) || (PACTS.contains(&&*head) && !country())) {
+                return true;
+            }
+            x = h;
+        }
+        false
     }
 
     /// Whether `c` is a modifier of place ("a meeting in Poland", "fighting near

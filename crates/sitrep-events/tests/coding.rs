@@ -277,6 +277,15 @@ fn leaving_no_choice_is_the_reporters_accusation() {
 }
 
 #[test]
+fn a_thing_named_after_a_place_is_not_that_places() {
+    // A report or a city's agreement names no party; a deal named after a country does.
+    let doc = run("Poland criticized the Minsk agreement and the Kharkiv panel report on Sunday.");
+    assert!(doc.events.events.iter().all(|e| e.target.as_ref().is_none_or(|p| p.actor.as_deref() != Some("BLR") && p.actor.as_deref() != Some("UKR"))), "{:?}", doc.events.events);
+    let doc = run("Poland criticized the Iran deal on Sunday.");
+    assert!(doc.events.events.iter().any(|e| e.target.as_ref().is_some_and(|p| p.actor.as_deref() == Some("IRN"))), "{:?}", doc.events.events);
+}
+
+#[test]
 fn a_place_where_something_happens_names_no_party() {
     // Warsaw says where the meeting was, not with whom.
     let doc = run("The senator held a meeting in his office at the party's Warsaw headquarters.");
