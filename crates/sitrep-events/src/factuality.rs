@@ -85,7 +85,8 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         // "ready to send", "planned to invade", "expected Russia to exercise".
         let Some(h) = t.head(x) else { break };
         let r = t.rel(x);
-        if !(r == "xcomp" || r.starts_with("advcl") || r.starts_with("ccomp") || r == "obl" || r == "acl") {
+        // "This is not a combat mission": a noun modifying a noun shares its negation.
+        if !(r == "xcomp" || r.starts_with("advcl") || r.starts_with("ccomp") || r == "obl" || r == "acl" || r == "compound") {
             break;
         }
         if depth > 0 || r != "ccomp" {

@@ -37,6 +37,10 @@
 //!   as the verb's subject: a label "(D-Calif.)", "(R-Texas)", "(I-Vt.)" after a name
 //!   describes the name (`appos`), and the name's phrase is the subject instead.
 //!
+//! - "“Russia will pay a price,” warned Biden." read with Biden as the verb's object: a
+//!   verb right after a closing quote with a name after it and no subject has that name
+//!   as its subject (the quote's speaker, inverted).
+//!
 //! Each mend is checked: if the arcs of a sentence would not form a tree, it is undone.
 
 use sitrep_core::{Doc, TokenKind};
@@ -77,6 +81,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.case_to_phrase_head(start, b));
         arcs.guarded(a, b, |x| x.lower_fronted_obliques(start, b));
         arcs.guarded(a, b, |x| x.party_label_after_name(start, b));
+        arcs.guarded(a, b, |x| x.inverted_after_quote(start, b));
     }
 }
 
@@ -429,6 +434,23 @@ impl Arcs<'_, '_> {
                     let rel = self.rels[k];
                     self.set(k, Some(name), rel);
                 }
+            }
+        }
+    }
+
+    /// "“Russia will pay a price,” warned Biden." read with "Biden" as the object of
+    /// "warned": the name after a verb that follows a closing quote is its subject.
+    fn inverted_after_quote(&mut self, a: usize, b: usize) {
+        for v in a + 1..b {
+            if self.upos(v) != "VERB" || !matches!(self.word(v - 1), "”" | "''" | "\"") || self.has_child(v, a..b, "nsubj") {
+                continue;
+            }
+            // The quote ends here: a comma or a mark of its own end before the quote mark.
+            if v < 2 || !matches!(self.word(v - 2), "," | "?" | "!" | ".") {
+                continue;
+            }
+            if let Some(o) = (v + 1..b).find(|&c| self.head(c) == Some(v) && self.rels[c] == "obj" && matches!(self.upos(c), "PROPN" | "NOUN")) {
+                self.rels[o] = "nsubj";
             }
         }
     }

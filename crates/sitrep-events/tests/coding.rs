@@ -277,6 +277,14 @@ fn leaving_no_choice_is_the_reporters_accusation() {
 }
 
 #[test]
+fn words_of_force_in_politics_and_denied_missions_are_no_attacks() {
+    let doc = run("“This is not a combat mission,” a senior Pentagon official said. Lesser-known candidates beating establishment candidates has happened before. She is striking a tone of calm.");
+    assert!(doc.events.events.iter().all(|e| !matches!(e.root(), "18" | "19")), "{:?}", doc.events.events);
+    let doc = run("Police beat protesters in Minsk on Sunday.");
+    assert!(doc.events.events.iter().any(|e| e.root() == "18"), "{:?}", doc.events.events);
+}
+
+#[test]
 fn a_thing_named_after_a_place_is_not_that_places() {
     // A report or a city's agreement names no party; a deal named after a country does.
     let doc = run("Poland criticized the Minsk agreement and the Kharkiv panel report on Sunday.");

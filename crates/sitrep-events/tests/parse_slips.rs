@@ -300,3 +300,18 @@ fn a_participle_with_an_object_is_a_past_tense() {
     let e = trigger(&doc, "attacked").expect("attacked is coded");
     assert_eq!((actor(&e.source), actor(&e.target)), (Some("RUSMIL"), Some("UKR")), "{e:?}");
 }
+
+#[test]
+fn the_name_after_a_verb_that_follows_a_quote_is_its_subject() {
+    // "“…,” warned Biden." read with Biden as the object of "warned".
+    let mut doc = layers("“Russia will pay a price,” warned Biden.");
+    slip(&mut doc, &[(("warned", 0), None, "root"), (("Biden", 0), Some(("warned", 0)), "obj"), (("pay", 0), Some(("warned", 0)), "ccomp")]);
+    {
+        let t = Tree::new(&doc);
+        assert_eq!(t.rel(tok(&doc, "Biden", 0)), "nsubj");
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "warned").expect("warned is coded");
+    assert_eq!(actor(&e.source), Some("USAGOV"), "{e:?}");
+    assert!(e.target.is_none(), "{e:?}");
+}
