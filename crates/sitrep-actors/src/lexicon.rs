@@ -205,7 +205,7 @@ impl Lexicon {
         let mut problems = Vec::new();
         for row in rows(table, "focus.tsv", &mut problems) {
             let Some(&country) = row.get("country").filter(|c| c.len() == 3) else { continue };
-            let votes = if row.get("kind").copied() == Some("party") { 1 } else { 2 };
+            let votes = if matches!(row.get("kind").copied(), Some("party" | "institution")) { 1 } else { 2 };
             for n in list(row.get("names")) {
                 self.focus_words.entry(key(n)).or_insert_with(|| (country.to_string(), votes));
             }

@@ -71,6 +71,17 @@ fn a_nationality_in_the_apposition_outranks_the_reports_country() {
 }
 
 #[test]
+fn us_institutions_and_state_abbreviations_place_a_report_in_the_united_states() {
+    // One mention of Libya against Congress, the FBI and "S.C.": an American story about
+    // Libya, so the spokesman it does not place is American.
+    let doc = run(
+        "The House committee on Libya met in Congress on Tuesday. The FBI agent from Greenville, S.C., testified. Spokesman John Ware declined to comment.",
+        jiff::civil::date(2016, 8, 1),
+    );
+    assert_eq!(actor(&doc, "John Ware"), Some("USAGOV"), "{:?}", doc.entities.entities);
+}
+
+#[test]
 fn a_surname_stays_with_the_person_named_in_full() {
     // In September 2016 "Johnson" alone is Britain's foreign secretary, but not in a
     // report that has named Gary Johnson.
