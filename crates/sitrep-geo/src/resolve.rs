@@ -186,6 +186,8 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
         }
         start = end;
     }
+    // Whether the report writes "Town, State" anywhere.
+    let qualifies = after_comma.iter().any(|c| !c.is_empty());
     // scores start at the priors
     let mut scores: Vec<Vec<f64>> = groups.iter().map(|g| g.cands.iter().map(|c| c.1).collect()).collect();
     // "Kalam, Pakistan" with no Kalam in Pakistan: the container's record, per group
@@ -300,6 +302,17 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
             // lies near Beaumont): a town never outranks a country of its name unless the
             // text says "China, Texas".
             let country = g.cands.iter().find(|c| gaz.entry(c.0).kind == Kind::Country).map(|c| c.1);
+            // A report that qualifies its towns ("a rally in Beaumont, Tex.") and never
+            // this name means the capital of a million or more that bears it, as news
+            // style names world cities bare ("the attacks in Paris"); its primary name
+            // only ("Garden City" is not Singapore's).
+            let capital = gaz
+                .candidates(g.name)
+                .iter()
+                .filter(|c| c.primary && gaz.entry(c.entry).fcode == "PPLC" && gaz.entry(c.entry).population >= 1_000_000)
+                .filter_map(|c| g.cands.iter().find(|x| x.0 == c.entry).map(|x| x.1))
+                .reduce(f64::max)
+                .filter(|_| qualifies && after_comma[gi].is_empty());
             for (ci, &(ei, pr)) in g.cands.iter().enumerate() {
                 let e = gaz.entry(ei);
                 let mut s = pr + g.bonus[ci];
@@ -311,7 +324,7 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
                         })
                     })
                 };
-                let ceiling = match country {
+                let ceiling = match country.or(capital.filter(|_| e.fcode != "PPLC")) {
                     Some(cp) if matches!(e.kind, Kind::Place | Kind::Admin2) && g.bonus[ci] == 0.0 && !contained() => Some(cp - 0.5),
                     _ => None,
                 };

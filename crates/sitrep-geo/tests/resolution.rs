@@ -79,3 +79,13 @@ fn sibling_states_count_only_in_their_own_sentence() {
     let doc = tag("On Saturday, Alaska, Hawaii and Washington hold caucuses.");
     assert_eq!(named(&doc, "Washington").map(|p| p.precision), Some(PlacePrecision::Admin1), "{:?}", doc.places.places);
 }
+
+#[test]
+fn a_world_city_is_named_bare_where_towns_are_qualified() {
+    // The report qualifies Beaumont with its state and never Paris: Paris is France's.
+    let doc = tag("The attacks in Paris shook the race. At a rally in Beaumont, Tex., the candidate spoke of Paris and of Houston.");
+    assert_eq!(named(&doc, "Paris").and_then(|p| p.country.clone()).as_deref(), Some("FR"), "{:?}", doc.places.places);
+    // Qualified, it is the town.
+    let doc = tag("The storm hit Paris, Texas, and Beaumont, Tex., on Monday.");
+    assert_eq!(admin1(&doc, "Paris").as_deref(), Some("Texas"), "{:?}", doc.places.places);
+}
