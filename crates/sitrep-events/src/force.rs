@@ -127,6 +127,9 @@ impl Force {
             return political();
         }
         match kind {
+            // A state occupies as armies do ("Ethiopia continues to occupy the village",
+            // "territory occupied by Israel"); it enters a trade body or an election year.
+            Kind::Movement if &*t.lemma(w) == "occupy" && source.is_some_and(|p| place_like(cx, p)) => Reading::Literal,
             // Only armies occupy: "money pouring into Ohio", "migrants crossing into Europe".
             Kind::Movement => political(),
             Kind::Verbal if sides().any(|p| place_like(cx, p)) => Reading::Literal,

@@ -280,6 +280,11 @@ fn leaving_no_choice_is_the_reporters_accusation() {
 fn words_of_force_in_politics_and_denied_missions_are_no_attacks() {
     let doc = run("“This is not a combat mission,” a senior Pentagon official said. Lesser-known candidates beating establishment candidates has happened before. She is striking a tone of calm.");
     assert!(doc.events.events.iter().all(|e| !matches!(e.root(), "18" | "19")), "{:?}", doc.events.events);
+    let doc = run("The court struck down the Polish law on Monday. The senators occupied a third tier in the polls. Russian troops occupied the city of Kherson.");
+    let roots: Vec<&str> = doc.events.events.iter().map(|e| e.root()).collect();
+    assert_eq!(roots.iter().filter(|r| matches!(**r, "19")).count(), 1, "only the troops occupy: {:?}", doc.events.events);
+    let doc = run("Ethiopia continues to occupy the border village of Badame.");
+    assert!(doc.events.events.iter().any(|e| e.cameo == "192"), "a state occupies as armies do: {:?}", doc.events.events);
     let doc = run("Police beat protesters in Minsk on Sunday.");
     assert!(doc.events.events.iter().any(|e| e.root() == "18"), "{:?}", doc.events.events);
 }
