@@ -114,18 +114,21 @@ impl Force {
         {
             return political();
         }
+        // "Trump's attacks on the nomination process", "losing the war on terrorism": what
+        // is attacked is an idea, whatever else the sentence names.
+        let idea = |word: &str| {
+            let word = word.to_lowercase();
+            self.verbal_targets.contains(&word) || word.strip_suffix('s').is_some_and(|h| self.verbal_targets.contains(h))
+        };
+        let aimed_at_words = target.is_some_and(|p| idea(p.span.of(cx.doc.text()).rsplit(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("")))
+            || (target.is_none() && w + 1 < t.len() && matches!(&*t.lower(w + 1), "on" | "against") && t.head(w + 1).is_some_and(|c| idea(&t.lemma(c))));
+        if *kind == Kind::Verbal && aimed_at_words {
+            return political();
+        }
         if self.armed_sentence(cx, v) || [source, target].into_iter().flatten().any(|p| p.actor.as_deref().is_some_and(armed_actor)) {
             return Reading::Literal;
         }
         let sides = || [source, target].into_iter().flatten();
-        // "Trump's attacks on the nomination process": what is attacked is an idea.
-        let aimed_at_words = target.is_some_and(|p| {
-            let head = p.span.of(cx.doc.text()).rsplit(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
-            self.verbal_targets.contains(&head) || head.strip_suffix('s').is_some_and(|h| self.verbal_targets.contains(h))
-        });
-        if *kind == Kind::Verbal && aimed_at_words {
-            return political();
-        }
         match kind {
             // A state occupies as armies do ("Ethiopia continues to occupy the village",
             // "territory occupied by Israel"); it enters a trade body or an election year.

@@ -285,6 +285,8 @@ fn words_of_force_in_politics_and_denied_missions_are_no_attacks() {
     assert_eq!(roots.iter().filter(|r| matches!(**r, "19")).count(), 1, "only the troops occupy: {:?}", doc.events.events);
     let doc = run("Ethiopia continues to occupy the border village of Badame.");
     assert!(doc.events.events.iter().any(|e| e.cameo == "192"), "a state occupies as armies do: {:?}", doc.events.events);
+    let doc = run("The senator says the president is losing the war on terrorism. Our freedom is under assault from the federal government.");
+    assert!(doc.events.events.iter().all(|e| !matches!(e.root(), "18" | "19")), "{:?}", doc.events.events);
     let doc = run("Police beat protesters in Minsk on Sunday.");
     assert!(doc.events.events.iter().any(|e| e.root() == "18"), "{:?}", doc.events.events);
 }
