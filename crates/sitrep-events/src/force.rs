@@ -154,7 +154,7 @@ impl Force {
         sentence.tokens().filter(|&k| k != v).any(|k| match cx.entity(k) {
             Some(e) if e.actor.as_deref().is_some_and(armed_actor) => true,
             Some(e) if matches!(e.kind, EntityType::Org | EntityType::Person | EntityType::Misc) => false,
-            _ => self.armed_word(cx, k),
+            _ => self.armed_word(cx, k) && !policy_topic(cx, k),
         })
     }
 
@@ -165,6 +165,18 @@ impl Force {
         let lower = t.lower(k);
         self.armed.contains(&*t.lemma(k)) || self.armed.contains(&*lower) || lower.strip_suffix('s').is_some_and(|w| self.armed.contains(w))
     }
+}
+
+/// Whether the armed word at `k` names a topic of policy rather than force in use: "gun
+/// control", "gun laws", "the issue of guns", "the gun lobby".
+fn policy_topic(cx: &Context, k: usize) -> bool {
+    let t = &cx.tree;
+    t.head(k).is_some_and(|h| {
+        matches!(
+            &*t.lemma(h),
+            "control" | "law" | "legislation" | "right" | "owner" | "ownership" | "sale" | "show" | "lobby" | "safety" | "reform" | "policy" | "issue" | "debate" | "measure" | "bill" | "proposal" | "regulation" | "restriction" | "background"
+        )
+    })
 }
 
 /// Whether the word at `w` or its clause is placed: a resolved place among the words it

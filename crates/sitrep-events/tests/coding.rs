@@ -287,6 +287,10 @@ fn words_of_force_in_politics_and_denied_missions_are_no_attacks() {
     assert!(doc.events.events.iter().any(|e| e.cameo == "192"), "a state occupies as armies do: {:?}", doc.events.events);
     let doc = run("The senator says the president is losing the war on terrorism. Our freedom is under assault from the federal government.");
     assert!(doc.events.events.iter().all(|e| !matches!(e.root(), "18" | "19")), "{:?}", doc.events.events);
+    // Gun policy is no gunfire: the attack on a minister over gun laws is criticism.
+    let doc = run("Zelensky attacked Scholz over gun control on Sunday. The Polish mayor hit the phones for his wife.");
+    let roots: Vec<&str> = doc.events.events.iter().map(|e| e.root()).collect();
+    assert_eq!(roots, ["11"], "{:?}", doc.events.events);
     let doc = run("Police beat protesters in Minsk on Sunday.");
     assert!(doc.events.events.iter().any(|e| e.root() == "18"), "{:?}", doc.events.events);
 }
