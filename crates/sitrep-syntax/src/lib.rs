@@ -176,6 +176,7 @@ impl Syntax {
             ws.words.push(WordInfo::new(&treebank_form(w), &mut ws.word_scratch));
         }
         self.tagger.tag(&ws.words, &mut out.tags, &mut ws.tag_scratch);
+        self.verb_for_verbless(words.clone(), &mut out.tags, &mut ws.lower);
         self.parser.parse(&ws.words, &out.tags, &mut ws.state, &mut ws.parse_scratch, &mut ws.parse);
         std::mem::swap(&mut out.heads, &mut ws.parse.heads);
         std::mem::swap(&mut out.labels, &mut ws.parse.labels);
@@ -185,6 +186,34 @@ impl Syntax {
         for (w, &tag) in words.zip(&out.tags) {
             ws.lemmas.lemma(w, tag, &mut out.lemmas, |out| lemmatizer.lemma(&treebank_form(w), tag, lower, out));
             out.lemma_ends.push(out.lemmas.len() as u32);
+        }
+    }
+
+    /// A sentence ending in a full stop with no verb at all ("A gunman shot three people."
+    /// tagged as one noun phrase, "Police fought protesters." with "fought" as an
+    /// adjective): the first noun or adjective that can be a past tense, after a noun or
+    /// pronoun and before what could be its object, is made that past tense.
+    fn verb_for_verbless<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8], lower: &mut String) {
+        let upos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.0);
+        if tags.len() < 4 || tags.iter().any(|&t| matches!(upos(t), "VERB" | "AUX")) {
+            return;
+        }
+        let Some(vbd) = self.tagger.tags.iter().position(|&(u, p)| u == "VERB" && p == "VBD") else { return };
+        let words: Vec<&str> = words.collect();
+        if words.last() != Some(&".") {
+            return;
+        }
+        for i in 1..tags.len() - 1 {
+            let (before, this, after) = (upos(tags[i - 1]), upos(tags[i]), upos(tags[i + 1]));
+            if !matches!(this, "NOUN" | "ADJ") || !matches!(before, "NOUN" | "PROPN" | "PRON") || !matches!(after, "DET" | "NUM" | "NOUN" | "PROPN" | "PRON" | "ADP" | "ADJ") {
+                continue;
+            }
+            lower.clear();
+            lower.push_str(&words[i].to_lowercase());
+            if wordnet::past_tense(lower) {
+                tags[i] = vbd as u8;
+                return;
+            }
         }
     }
 

@@ -86,6 +86,26 @@ pub fn irregular_verb_forms() -> impl Iterator<Item = (&'static str, &'static st
     })
 }
 
+/// Whether the lower-case `word` can be a verb's past tense: an irregular past form
+/// ("shot", "fought"), a regular "-ed" form of a WordNet verb ("shelled"), or one of the
+/// verbs whose past is their base ("hit", "cut").
+///
+/// ```
+/// use sitrep_syntax::wordnet::past_tense;
+/// assert!(past_tense("shot") && past_tense("shelled") && past_tense("hit"));
+/// assert!(!past_tense("shots") && !past_tense("torn") && !past_tense("red"));
+/// ```
+pub fn past_tense(word: &str) -> bool {
+    let t = table(Class::Verb);
+    if matches!(word, "hit" | "cut" | "put" | "set" | "hurt" | "shut" | "burst" | "spread" | "cast" | "quit" | "beat") {
+        return true;
+    }
+    if let Some(&lemma) = t.irregular.get(word) {
+        return lemma != word && !word.ends_with("ing") && !word.ends_with('n');
+    }
+    word.len() > 4 && word.strip_suffix("ed").is_some_and(|stem| t.lemmas.contains(stem) || t.lemmas.contains(&*format!("{stem}e")) || stem.strip_suffix('i').is_some_and(|s| t.lemmas.contains(&*format!("{s}y"))))
+}
+
 /// The lemma WordNet gives `word` (lower case) of `class`, when the rules' `guess` is not
 /// a WordNet word of that class: an irregular form's lemma, then (for nouns) the word
 /// itself when it is a lemma ("lens"), then the first regular ending whose stem is one.

@@ -47,3 +47,18 @@ fn irregular_past_forms_the_treebank_rarely_shows_are_verbs() {
     assert_eq!((a.upos(syntax, 2), a.lemma(2)), ("VERB", "tear"));
     assert_eq!(a.heads[1], Some(2), "the shelling is what tore");
 }
+
+#[test]
+fn a_sentence_with_no_verb_gets_its_past_tense() {
+    // Tagged as one noun phrase ("gunman shot" as a compound), the sentence had no verb.
+    let syntax = Syntax::builtin().expect("the built-in model loads");
+    let words = ["A", "gunman", "shot", "three", "people", "in", "Orlando", "."];
+    let a = syntax.analyze(&words);
+    assert_eq!((a.upos(syntax, 2), a.lemma(2)), ("VERB", "shoot"));
+    assert_eq!(a.heads[2], None, "the verb is the root");
+    // A headline with no full stop is left as it was read.
+    let words = ["Gunman", "shot", "dead", "in", "Orlando"];
+    let b = syntax.analyze(&words);
+    let c = syntax.analyze(&["Gunman", "shot", "dead", "in", "Orlando"]);
+    assert_eq!(b.tags, c.tags);
+}
