@@ -158,7 +158,7 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
             role = r;
         }
         // "Bernie Sanders (I-Vt.)": a member of the US Congress.
-        if party_label(doc, m) {
+        if doc.party_label(m.end, doc.text_layer.sentences[m.sentence].end_token as usize).is_some() {
             country = country.or(Some("USA".to_string()));
             role = role.filter(|r| r != "CVL").or(Some("LEG".to_string()));
         }
@@ -238,25 +238,6 @@ fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Op
     (country, role, word)
 }
 
-/// Whether the name `m` is followed by a US congressional party label: "(D-Calif.)",
-/// "(R-Texas)", "(I-Vt.)".
-fn party_label(doc: &Doc, m: Mention) -> bool {
-    let end = doc.text_layer.sentences[m.sentence].end_token as usize;
-    let word = |k: usize| if k < end { token_text(doc, k, k + 1) } else { "" };
-    let k = m.end;
-    if word(k) != "(" || !matches!(word(k + 1), "D" | "R" | "I") || word(k + 2) != "-" {
-        return false;
-    }
-    let state = (k + 3..(k + 7).min(end)).take_while(|&j| word(j) != ")");
-    let mut n = 0;
-    for j in state {
-        if !word(j).starts_with(|c: char| c.is_ascii_uppercase()) && word(j) != "." {
-            return false;
-        }
-        n = j;
-    }
-    n > 0 && word(n + 1) == ")"
-}
 
 /// After a name: ", 20" (an age: a private person), ", a resident of …" (a role), and a
 /// nationality among the first words of the apposition (", 67, an American political

@@ -30,21 +30,14 @@ pub fn cluster(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Vec<Cluster> {
         let found = |name: &Name| clusters.iter().position(|(kind, _, n)| *kind == m.kind && same(m.kind, n, name));
         // A surname joins the person already named in full ("Gary Johnson … Johnson")
         // before it is taken for the office holder of that surname (Boris Johnson).
-        let (canonical, name, found) = match m.kind {
-            EntityType::Person => {
-                let own = Name::new(m.kind, text, lex);
-                match found(&own) {
-                    Some(ci) => (text.to_string(), own, Some(ci)),
-                    None => {
-                        let canonical = lex.office(text, doc.meta.date).map_or_else(|| text.to_string(), |o| o.name.clone());
-                        let name = Name::new(m.kind, &canonical, lex);
-                        let ci = found(&name);
-                        (canonical, name, ci)
-                    }
-                }
-            }
-            _ => {
-                let canonical = text.strip_prefix("the ").unwrap_or(text).to_string();
+        let joined = (m.kind == EntityType::Person).then(|| Name::new(m.kind, text, lex)).and_then(|own| found(&own).map(|ci| (own, ci)));
+        let (canonical, name, found) = match joined {
+            Some((own, ci)) => (text.to_string(), own, Some(ci)),
+            None => {
+                let canonical = match m.kind {
+                    EntityType::Person => lex.office(text, doc.meta.date).map_or_else(|| text.to_string(), |o| o.name.clone()),
+                    _ => text.strip_prefix("the ").unwrap_or(text).to_string(),
+                };
                 let name = Name::new(m.kind, &canonical, lex);
                 let ci = found(&name);
                 (canonical, name, ci)

@@ -24,10 +24,10 @@ pub fn place(cx: &Context, v: usize) -> Option<usize> {
 /// (R-Texas)"): whom the person represents, not where anything happens.
 fn party_label(doc: &sitrep_core::Doc, p: usize) -> bool {
     let span = doc.places.places[p].span;
-    let text = doc.text();
-    let before = text.get(..span.start as usize).unwrap_or("");
-    let after = text.get(span.end as usize..).unwrap_or("");
-    ["(D-", "(R-", "(I-"].iter().any(|l| before.ends_with(l)) && (after.starts_with(')') || after.starts_with(".)"))
+    let tokens = &doc.text_layer.tokens;
+    let first = tokens.partition_point(|t| t.span.start < span.start);
+    // Not bounded by the sentence: the segmenter may split "(D-W.Va.)" after "W.".
+    first.checked_sub(3).and_then(|open| doc.party_label(open, tokens.len())).is_some_and(|close| span.end <= tokens[close].span.start)
 }
 
 /// The date of the event at predicate `v`: a time expression in its clause, else the

@@ -241,11 +241,11 @@ impl<'a> Context<'a> {
     /// report", "the Vienna agreement"): it says which thing, not whose.
     fn names_a_thing(&self, k: usize) -> bool {
         let t = &self.tree;
+        let country = || self.place(k).is_some_and(|p| self.doc.places.places[p].precision == sitrep_core::PlacePrecision::Country);
         let mut x = k;
         for _ in 0..3 {
             let Some(h) = t.head(x).filter(|_| matches!(t.rel(x), "compound" | "flat")) else { return false };
             let head = t.lemma(h);
-            let country = || self.place(k).is_some_and(|p| self.doc.places.places[p].precision == sitrep_core::PlacePrecision::Country);
             if self.entity(h).is_none() && (NAMED_AFTER_PLACES.contains(&&*head) || (PACTS.contains(&&*head) && !country())) {
                 return true;
             }

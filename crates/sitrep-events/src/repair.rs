@@ -392,14 +392,10 @@ impl Arcs<'_, '_> {
     /// is the subject (see the module's notes).
     fn party_label_after_name(&mut self, a: usize, b: usize) {
         for open in a + 1..b.saturating_sub(4) {
-            if self.word(open) != "(" || self.upos(open - 1) != "PROPN" || !matches!(self.word(open + 1), "D" | "R" | "I") || self.word(open + 2) != "-" {
+            if self.upos(open - 1) != "PROPN" {
                 continue;
             }
-            let Some(close) = (open + 3..b.min(open + 7)).find(|&k| self.word(k) == ")") else { continue };
-            let state = open + 3..close;
-            if state.is_empty() || state.clone().any(|k| !self.word(k).starts_with(|c: char| c.is_ascii_uppercase()) && self.word(k) != ".") {
-                continue;
-            }
+            let Some(close) = self.doc.party_label(open, b) else { continue };
             let label = open + 1;
             let inside = |k: usize| (open..=close).contains(&k);
             // The name's head, then the top of the phrase it describes ("candidate Sen.

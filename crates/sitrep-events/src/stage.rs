@@ -225,7 +225,7 @@ impl Stage for EventStage {
         drop(cx);
         // An event told inside a direct quote is the speaker's word, not the reporter's.
         for e in events.iter_mut().filter(|e| e.attribution.is_none()) {
-            let Some(q) = quotes.iter().find(|q| q.span.start <= e.trigger.start && e.trigger.end <= q.span.end) else { continue };
+            let Some(q) = quote_around(&quotes, e.trigger) else { continue };
             let Some(by) = &q.speaker else { continue };
             let mut a = sitrep_core::Attribution { by: Some(by.clone()), cue: q.cue.clone().unwrap_or_else(|| "quoted".into()), stance: sitrep_core::Stance::Reported };
             attribution::refine_stance(&mut a, e.source.as_ref());
@@ -236,6 +236,11 @@ impl Stage for EventStage {
     }
 }
 
+/// The quote whose words hold `span`, if any.
+fn quote_around(quotes: &[sitrep_core::Quote], span: Span) -> Option<&sitrep_core::Quote> {
+    quotes.iter().find(|q| q.span.start <= span.start && span.end <= q.span.end)
+}
+
 /// Give a first-person singular pronoun ("I", "me") inside a quote the speaker's actor and
 /// entity: in "“I'd beat him,” Trump said" the one who would beat is Trump. The span stays
 /// on the pronoun, so the text shows what was written. "We" is left alone: a speaker's
@@ -244,7 +249,7 @@ fn speak_for_themselves(text: &str, quotes: &[sitrep_core::Quote], p: &mut Parti
     if p.actor.is_some() || !matches!(p.span.of(text), "I" | "me" | "Me" | "myself") {
         return;
     }
-    let Some(speaker) = quotes.iter().find(|q| q.span.start <= p.span.start && p.span.end <= q.span.end).and_then(|q| q.speaker.as_ref()) else {
+    let Some(speaker) = quote_around(quotes, p.span).and_then(|q| q.speaker.as_ref()) else {
         return;
     };
     if speaker.actor.is_some() || speaker.entity.is_some() {

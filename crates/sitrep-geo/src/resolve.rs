@@ -158,15 +158,21 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
             c.1 += r;
         }
     }
-    // The groups named right after each group with a comma between ("Lebanon, Pa.,"),
-    // list or not: what may make a town outrank the country of its name.
+    // Names of two groups with only a comma between them ("Alexandria, Louisiana",
+    // "Lebanon, Pa.,"), as (first mention, its group, the next one's group): found once,
+    // read by every round.
+    let comma_pairs: Vec<(usize, usize, usize)> = (0..mentions.len().saturating_sub(1))
+        .filter_map(|k| {
+            let (m, n) = (&mentions[k], &mentions[k + 1]);
+            let (gi, ci) = (group_of[k]?, group_of[k + 1]?);
+            (n.a == m.b + 1 && n.sentence == m.sentence && tokens.get(m.b).and_then(|t| text.get(t.span.range())) == Some(",") && gi != ci).then_some((k, gi, ci))
+        })
+        .collect();
+    // The groups named right after each group that way, list or not: what may make a town
+    // outrank the country of its name.
     let mut after_comma: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    for (k, m) in mentions.iter().enumerate() {
-        let (Some(Some(gi)), Some(Some(ci))) = (group_of.get(k), group_of.get(k + 1)) else { continue };
-        let n = &mentions[k + 1];
-        if n.a == m.b + 1 && n.sentence == m.sentence && tokens.get(m.b).and_then(|t| text.get(t.span.range())) == Some(",") && gi != ci {
-            after_comma[*gi].push(*ci);
-        }
+    for &(_, gi, ci) in &comma_pairs {
+        after_comma[gi].push(ci);
     }
     // The groups named in a sentence with each group: sibling divisions count only there
     // ("Alaska, Hawaii and Washington hold caucuses"; a report that names Iowa and Texas
@@ -257,12 +263,8 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
             g.bonus.iter_mut().for_each(|b| *b = 0.0);
         }
         fallback.iter_mut().for_each(|f| *f = None);
-        for (k, m) in mentions.iter().enumerate() {
-            let (Some(gi), Some(Some(ci))) = (group_of[k], mentions.get(k + 1).map(|_| group_of[k + 1])) else { continue };
-            let n = &mentions[k + 1];
-            if !(n.a == m.b + 1 && n.sentence == m.sentence && tokens.get(m.b).and_then(|t| text.get(t.span.range())) == Some(",")) || gi == ci {
-                continue;
-            }
+        for &(k, gi, ci) in &comma_pairs {
+            let (m, n) = (&mentions[k], &mentions[k + 1]);
             // "Arizona, California, Missouri": a list of divisions, not a town and its state
             let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range())).unwrap_or("");
             // "In Baghdad, Iran's foreign minister …": a possessive opens a new phrase; the

@@ -11,10 +11,14 @@ fn admin1(doc: &Doc, text: &str) -> Option<String> {
     named(doc, text).and_then(|p| p.admin1.clone())
 }
 
+fn country(doc: &Doc, text: &str) -> Option<String> {
+    named(doc, text).and_then(|p| p.country.clone())
+}
+
 #[test]
 fn an_unambiguous_division_pulls_an_ambiguous_city() {
     let doc = tag("A woman from Alexandria was charged with arson. Deputies of Rapides Parish investigated the fire.");
-    assert_eq!(named(&doc, "Alexandria").and_then(|p| p.country.clone()).as_deref(), Some("US"));
+    assert_eq!(country(&doc, "Alexandria").as_deref(), Some("US"));
     assert_eq!(admin1(&doc, "Alexandria").as_deref(), Some("Louisiana"));
 }
 
@@ -64,7 +68,7 @@ fn a_county_opening_an_organisation_name_is_the_county() {
 fn a_country_is_not_a_town_of_its_name_unless_the_text_says_so() {
     // China, Texas lies near Beaumont; the report still means the country.
     let doc = tag("At a rally in Beaumont, Tex., the candidate said China was taking American jobs. Officials in Houston and Port Arthur agreed.");
-    assert_eq!(named(&doc, "China").and_then(|p| p.country.clone()).as_deref(), Some("CN"), "{:?}", doc.places.places);
+    assert_eq!(country(&doc, "China").as_deref(), Some("CN"), "{:?}", doc.places.places);
     // "China, Texas" and "Lebanon, Pa.," name the towns.
     let doc = tag("The storm flooded China, Texas, and Beaumont on Monday.");
     assert_eq!(admin1(&doc, "China").as_deref(), Some("Texas"), "{:?}", doc.places.places);
@@ -84,7 +88,7 @@ fn sibling_states_count_only_in_their_own_sentence() {
 fn a_world_city_is_named_bare_where_towns_are_qualified() {
     // The report qualifies Beaumont with its state and never Paris: Paris is France's.
     let doc = tag("The attacks in Paris shook the race. At a rally in Beaumont, Tex., the candidate spoke of Paris and of Houston.");
-    assert_eq!(named(&doc, "Paris").and_then(|p| p.country.clone()).as_deref(), Some("FR"), "{:?}", doc.places.places);
+    assert_eq!(country(&doc, "Paris").as_deref(), Some("FR"), "{:?}", doc.places.places);
     // Qualified, it is the town.
     let doc = tag("The storm hit Paris, Texas, and Beaumont, Tex., on Monday.");
     assert_eq!(admin1(&doc, "Paris").as_deref(), Some("Texas"), "{:?}", doc.places.places);

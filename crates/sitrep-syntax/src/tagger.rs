@@ -12,6 +12,9 @@ use crate::words::WordInfo;
 /// Tag number meaning "no word here" (before the sentence start or after its end).
 pub const NONE: u64 = 0xFFFF;
 
+/// The dictionary's tag of a word it does not hold.
+const UNKNOWN: u64 = 0xFFFE;
+
 /// Number of feature templates.
 const N_FEATURES: usize = 30;
 
@@ -53,7 +56,7 @@ impl Tagger {
         scratch.scores.resize(self.tags.len(), 0);
         scratch.dict.clear();
         scratch.dict.extend((0..words.len()).map(|i| match dict(words, i, &self.dictionary) {
-            0xFFFE => words.get(i).and_then(|w| self.word_list.get(&w.lower)).map_or(0xFFFE, |&t| t as u64),
+            UNKNOWN => words.get(i).and_then(|w| self.word_list.get(&w.lower)).map_or(UNKNOWN, |&t| t as u64),
             known => known,
         }));
         for i in 0..words.len() {
@@ -90,7 +93,7 @@ pub fn argmax(scores: &[f32]) -> usize {
 
 fn dict(words: &[WordInfo], i: usize, dictionary: &HashMap<u64, u8, BuildKeyHasher>) -> u64 {
     match words.get(i) {
-        Some(w) => dictionary.get(&w.lower).map_or(0xFFFE, |&t| t as u64),
+        Some(w) => dictionary.get(&w.lower).map_or(UNKNOWN, |&t| t as u64),
         None => NONE,
     }
 }
