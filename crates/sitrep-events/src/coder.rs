@@ -254,6 +254,7 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 let fits = |c: usize| match w.as_str() {
                     "@predicate" => predicate(c),
                     "@verb" => verb(c),
+                    "@question" => question(cx, c),
                     _ => t.lemma(c) == *w,
                 };
                 t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && fits(c))?;
@@ -282,6 +283,18 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
         }
     }
     Some((target, end))
+}
+
+/// Whether clause `c` asks a question: "asked workers *if they planned* to attend",
+/// "asked *whether* …", "“*Why are you still endorsing him?*” Obama asked" — what is asked
+/// for there is an answer, not an act.
+pub(crate) fn question(cx: &Context, c: usize) -> bool {
+    let t = &cx.tree;
+    t.children(c).any(|k| match t.rel(k) {
+        "mark" => matches!(&*t.lower(k), "if" | "whether"),
+        "punct" => t.word(k) == "?",
+        _ => k < c && matches!(t.xpos(k), "WP" | "WRB") && !t.lower(k).eq_ignore_ascii_case("when"),
+    })
 }
 
 /// The lexicon entries for token `v`: its lemma's, else those of forms the lemmatiser may

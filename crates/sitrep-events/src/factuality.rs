@@ -15,6 +15,16 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     if t.word(last) == "?" || (last > 0 && t.word(last - 1) == "?") {
         return Factuality::Hypothetical;
     }
+    // "When asked whom she supported", "asked if he would support Trump": what a
+    // question asks about is not said to have happened.
+    let mut x = v;
+    for _ in 0..6 {
+        let Some(h) = t.head(x) else { break };
+        if matches!(&*t.lemma(h), "ask" | "wonder" | "inquire" | "enquire") && crate::coder::question(cx, x) {
+            return Factuality::Hypothetical;
+        }
+        x = h;
+    }
     // Multi-word cues in the predicate's clause or the clauses governing it ("is off the
     // table", "were set to move a resolution condemning …", "closing in on freezing"),
     // stopping at a reporting verb (its own cues are not the event's).

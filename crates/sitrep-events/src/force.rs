@@ -37,6 +37,9 @@ pub struct Force {
     armed: HashSet<String>,
     /// Modifiers that make an attack words ("sharp", "personal", "attack ads").
     verbal_cues: HashSet<String>,
+    /// Modifiers that make a word of force no event at all ("a charm offensive", "a price
+    /// war", "a bidding war").
+    peaceful_cues: HashSet<String>,
     /// What only words can be aimed at: an attack on "the nomination process" or on
     /// "the foundation and its finances" is criticism.
     verbal_targets: HashSet<String>,
@@ -78,6 +81,7 @@ impl Force {
                 "armed" => drop(f.armed.insert(word)),
                 "verbal-cue" => drop(f.verbal_cues.insert(word)),
                 "verbal-target" => drop(f.verbal_targets.insert(word)),
+                "peaceful-cue" => drop(f.peaceful_cues.insert(word)),
                 _ => {}
             }
         }
@@ -108,8 +112,12 @@ impl Force {
             return Reading::Literal;
         };
         let political = || code.clone().map_or(Reading::Drop, Reading::Recode);
+        let modifiers = || t.children(w).filter(|&c| matches!(t.rel(c), "amod" | "compound"));
+        if modifiers().any(|c| self.peaceful_cues.contains(&*t.lemma(c))) {
+            return Reading::Drop;
+        }
         // "sharp attacks on Washington elites", "attack ads": words, whoever the sides.
-        if t.children(w).any(|c| matches!(t.rel(c), "amod" | "compound") && self.verbal_cues.contains(&*t.lemma(c)))
+        if modifiers().any(|c| self.verbal_cues.contains(&*t.lemma(c)))
             || t.head(w).is_some_and(|h| t.rel(w) == "compound" && self.verbal_cues.contains(&*t.lemma(h)))
         {
             return political();
@@ -122,13 +130,21 @@ impl Force {
         };
         let aimed_at_words = target.is_some_and(|p| idea(p.span.of(cx.doc.text()).rsplit(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("")))
             || (target.is_none() && w + 1 < t.len() && matches!(&*t.lower(w + 1), "on" | "against") && t.head(w + 1).is_some_and(|c| idea(&t.lemma(c))));
-        if *kind == Kind::Verbal && aimed_at_words {
+        // A country's offensive against "Kurdish positions" is armed whatever the word.
+        if *kind == Kind::Verbal && aimed_at_words && !source.is_some_and(|p| place_like(cx, p)) {
             return political();
         }
-        if self.armed_sentence(cx, v) || [source, target].into_iter().flatten().any(|p| p.actor.as_deref().is_some_and(armed_actor)) {
+        let sides = || [source, target].into_iter().flatten();
+        let armed_side = |p: &Participant| p.actor.as_deref().is_some_and(armed_actor) || self.armed_phrase(cx, p);
+        // "banning Muslims from entering the United States", "Somebody entered the United
+        // States through the visa program": a policy on who may come, or people who come,
+        // whatever else the sentence says. Armies and states move in by force.
+        if *kind == Kind::Movement && !sides().any(armed_side) && (barred(cx, w) || source.is_some_and(|p| civilian(cx, p))) {
+            return political();
+        }
+        if self.armed_sentence(cx, v) || sides().any(|p| p.actor.as_deref().is_some_and(armed_actor)) {
             return Reading::Literal;
         }
-        let sides = || [source, target].into_iter().flatten();
         match kind {
             // A state occupies as armies do ("Ethiopia continues to occupy the village",
             // "territory occupied by Israel"); it enters a trade body or an election year.
@@ -158,6 +174,12 @@ impl Force {
         })
     }
 
+    /// Whether the head word of a side's phrase is an armed word ("tanks", "gunmen").
+    fn armed_phrase(&self, cx: &Context, p: &Participant) -> bool {
+        let r = crate::context::tokens_of(cx.doc, p.span);
+        crate::context::head_of(cx, &r).is_some_and(|h| self.armed_word(cx, h))
+    }
+
     /// Whether token `k` is an armed word, by lemma or by form ("troops" keeps its "s" as
     /// a lemma in the treebank).
     pub fn armed_word(&self, cx: &Context, k: usize) -> bool {
@@ -177,6 +199,43 @@ fn policy_topic(cx: &Context, k: usize) -> bool {
             "control" | "law" | "legislation" | "right" | "owner" | "ownership" | "sale" | "show" | "lobby" | "safety" | "reform" | "policy" | "issue" | "debate" | "measure" | "bill" | "proposal" | "regulation" | "restriction" | "background"
         )
     })
+}
+
+/// Whether the movement word at `w` is what a policy allows or forbids: "barring Muslims
+/// *from entering*", "a ban on Muslims *entering*", "not allowing them *to enter*" (the
+/// word, or the noun it describes, hangs from such a word).
+fn barred(cx: &Context, w: usize) -> bool {
+    let t = &cx.tree;
+    let mut x = w;
+    for _ in 0..2 {
+        let Some(h) = t.head(x) else { return false };
+        if matches!(
+            &*t.lemma(h),
+            "ban" | "bar" | "barring" | "prevent" | "block" | "stop" | "keep" | "prohibit" | "forbid" | "allow" | "permit" | "let" | "restrict" | "suspend" | "halt" | "exclude"
+        ) {
+            return true;
+        }
+        x = h;
+    }
+    false
+}
+
+/// Whether a side is civilians on the move: a person, an organisation or a group the
+/// text names ("Muslims", "Rubio"), or people in general ("somebody", "migrants").
+fn civilian(cx: &Context, p: &Participant) -> bool {
+    // A state's people act for it: "He [Erdogan] controls vital supply routes".
+    if p.inferred || place_like(cx, p) || p.actor.as_deref().is_some_and(|a| a.get(3..6) == Some("GOV")) {
+        return false;
+    }
+    let named = p.entity.and_then(|i| cx.doc.entities.entities.get(i)).is_some_and(|e| matches!(e.kind, EntityType::Person | EntityType::Org) || (e.kind != EntityType::Gpe && e.actor.is_none()));
+    let r = crate::context::tokens_of(cx.doc, p.span);
+    let people = crate::context::head_of(cx, &r).is_some_and(|h| {
+        matches!(
+            &*cx.tree.lemma(h),
+            "somebody" | "someone" | "anyone" | "anybody" | "people" | "person" | "immigrant" | "migrant" | "refugee" | "visitor" | "tourist" | "traveler" | "traveller" | "student" | "worker" | "family" | "child" | "citizen" | "resident"
+        )
+    });
+    named || people
 }
 
 /// Whether the word at `w` or its clause is placed: a resolved place among the words it

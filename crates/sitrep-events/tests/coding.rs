@@ -651,3 +651,30 @@ fn parties_joined_by_and_each_take_part() {
     let pairs: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "04").map(|e| (actor(&e.source).unwrap_or("").get(..3).map(str::to_string), actor(&e.target).unwrap_or("").get(..3).map(str::to_string))).collect();
     assert!(pairs.contains(&(Some("ISR".into()), Some("JOR".into()))) && pairs.contains(&(Some("JOR".into()), Some("ISR".into()))), "{pairs:?}");
 }
+
+#[test]
+fn a_ban_on_entry_and_people_crossing_are_no_occupation() {
+    // Armed words elsewhere in the sentence do not make migrants an army.
+    let doc = run("The Polish president called for barring all Belarusian migrants from entering Poland after the shooting in Minsk. Somebody entered Lithuania through the visa program and carried out an act of terrorism.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "19"), "{:?}", doc.events.events);
+    let doc = run("Russian troops entered Kherson after heavy shelling.");
+    assert!(doc.events.events.iter().any(|e| e.cameo == "192"), "{:?}", doc.events.events);
+}
+
+#[test]
+fn a_question_is_no_appeal_and_its_content_no_fact() {
+    let doc = run("When a reporter asked Scholz if he would support the plan, Scholz declined to comment. The minister asked who had sent the letter.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "02"), "{:?}", doc.events.events);
+    let doc = run("Asked whether Germany supported the sanctions, Scholz smiled.");
+    assert!(doc.events.events.iter().filter(|e| e.root() == "05").all(|e| e.factuality == sitrep_core::Factuality::Hypothetical), "{:?}", doc.events.events);
+    let doc = run("Zelensky asked Germany to send tanks.");
+    assert!(doc.events.events.iter().any(|e| e.root() == "02"), "a request is still one: {:?}", doc.events.events);
+}
+
+#[test]
+fn a_charm_offensive_is_no_assault_but_a_countrys_offensive_is() {
+    let doc = run("Macron launched a charm offensive toward Poland. The Polish mayor waged a charm offensive against German investors. The Turkish offensive against Kurdish positions in Syria continued.");
+    let assaults: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "19").collect();
+    assert_eq!(assaults.len(), 1, "{:?}", doc.events.events);
+    assert_eq!(actor(&assaults[0].source), Some("TUR"), "{:?}", assaults[0]);
+}
