@@ -40,6 +40,9 @@ pub struct Force {
     /// Modifiers that make a word of force no event at all ("a charm offensive", "a price
     /// war", "a bidding war").
     peaceful_cues: HashSet<String>,
+    /// What only force can be aimed at: an attack on "the Pulse nightclub" or a truck
+    /// striking "the crowd" is violence, whoever the sides.
+    physical_targets: HashSet<String>,
     /// What only words can be aimed at: an attack on "the nomination process" or on
     /// "the foundation and its finances" is criticism.
     verbal_targets: HashSet<String>,
@@ -82,6 +85,7 @@ impl Force {
                 "verbal-cue" => drop(f.verbal_cues.insert(word)),
                 "verbal-target" => drop(f.verbal_targets.insert(word)),
                 "peaceful-cue" => drop(f.peaceful_cues.insert(word)),
+                "physical-target" => drop(f.physical_targets.insert(word)),
                 _ => {}
             }
         }
@@ -153,11 +157,12 @@ impl Force {
             Kind::Movement => political(),
             Kind::Verbal if sides().any(|p| place_like(cx, p)) => Reading::Literal,
             Kind::Verbal if sides().any(|p| political_side(cx, p)) => political(),
-            // With nobody on either side, a place says where the fighting is ("heavy
-            // fighting near Kherson"); with no place either, nothing shows it is fighting
-            // ("the battle will continue until the convention").
-            Kind::Verbal if source.is_none() && target.is_none() && !placed(cx, w) => political(),
-            Kind::Verbal => Reading::Literal,
+            // With nobody on either side, or only people the text does not name ("I have
+            // seen him fight for his employees"), a place says where the fighting is
+            // ("heavy fighting near Kherson"); with no place either, nothing shows it is
+            // fighting ("the battle will continue until the convention").
+            Kind::Verbal if placed(cx, w) || target.is_some_and(|p| self.physical_target(cx, p)) || t.child(w, "obj").is_some_and(|o| self.physical_word(cx, o)) => Reading::Literal,
+            Kind::Verbal => political(),
         }
     }
 
@@ -172,6 +177,17 @@ impl Force {
             Some(e) if matches!(e.kind, EntityType::Org | EntityType::Person | EntityType::Misc) => false,
             _ => self.armed_word(cx, k) && !policy_topic(cx, k),
         })
+    }
+
+    /// Whether a side's phrase is headed by a thing only force is aimed at ("the Pulse
+    /// nightclub", "the crowd").
+    fn physical_target(&self, cx: &Context, p: &Participant) -> bool {
+        let r = crate::context::tokens_of(cx.doc, p.span);
+        crate::context::head_of(cx, &r).is_some_and(|h| self.physical_word(cx, h))
+    }
+
+    fn physical_word(&self, cx: &Context, k: usize) -> bool {
+        self.physical_targets.contains(&*cx.tree.lemma(k)) || self.physical_targets.contains(&*cx.tree.lower(k))
     }
 
     /// Whether the head word of a side's phrase is an armed word ("tanks", "gunmen").

@@ -678,3 +678,13 @@ fn a_charm_offensive_is_no_assault_but_a_countrys_offensive_is() {
     assert_eq!(assaults.len(), 1, "{:?}", doc.events.events);
     assert_eq!(actor(&assaults[0].source), Some("TUR"), "{:?}", assaults[0]);
 }
+
+#[test]
+fn force_words_with_unnamed_sides_need_a_place_or_a_physical_target() {
+    // Nobody named, nothing placed: a campaign's words, a fight against a disease, a deal.
+    let doc = run("I have seen him fight for his workers. Efforts to fight the virus failed on Tuesday. The union struck a deal with the company.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "19"), "{:?}", doc.events.events);
+    // What only force is aimed at keeps the word literal.
+    let doc = run("He laid flowers at a memorial for the victims of the attack on the nightclub, he said.");
+    assert!(doc.events.events.iter().any(|e| e.root() == "19"), "{:?}", doc.events.events);
+}
