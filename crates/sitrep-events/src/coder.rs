@@ -378,6 +378,19 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     if speechlike && (t.child(v, "obj").is_none() || t.children(v).any(|c| matches!(t.rel(c), "ccomp" | "parataxis") || t.rel(c).starts_with("ccomp") || quoted(c))) {
         return None;
     }
+    // "Netanyahu rallied supporters by warning that the rule of the right is in
+    // danger": a warning to nobody in particular is what was said, not a threat — unless
+    // it says what the speaker would do ("the Saudis warned they could sell off …").
+    let threat = |c: usize| t.children(c).any(|k| (t.rel(k) == "aux" && matches!(&*t.lower(k), "could" | "would" | "will" | "might" | "'ll")) || (t.rel(k).starts_with("advcl") && t.child(k, "mark").is_some_and(|m| t.lower(m) == "if")));
+    let said = |c: usize| (t.rel(c).starts_with("ccomp") || t.rel(c) == "parataxis") && !threat(c);
+    if p.needs.is_empty() && p.code.starts_with("13") && t.child(v, "obj").is_none() && t.children(v).any(said) {
+        return None;
+    }
+    // "…, considering the ruling party's record": a participle after a comma with no
+    // subject of its own is a preposition.
+    if t.xpos(v) == "VBG" && matches!(&*t.lemma(v), "consider" | "regard" | "concern") && v > 0 && t.word(v - 1) == "," && t.child(v, "nsubj").is_none() {
+        return None;
+    }
     if p.code == "041" && naming(cx, v) {
         return None;
     }

@@ -688,3 +688,12 @@ fn force_words_with_unnamed_sides_need_a_place_or_a_physical_target() {
     let doc = run("He laid flowers at a memorial for the victims of the attack on the nightclub, he said.");
     assert!(doc.events.events.iter().any(|e| e.root() == "19"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_warning_to_nobody_is_said_not_threatened() {
+    let doc = run("Scholz rallied supporters by warning that the future of Europe is in danger. The campaign burned through $17 million in March.");
+    assert!(doc.events.events.iter().all(|e| !matches!(e.root(), "13" | "17")), "{:?}", doc.events.events);
+    // Saying what one would do is a threat.
+    let doc = run("The Saudis have warned they could sell off hundreds of billions of dollars in U.S. assets if the bill becomes law.");
+    assert!(doc.events.events.iter().any(|e| e.root() == "13"), "{:?}", doc.events.events);
+}
