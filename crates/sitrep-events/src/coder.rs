@@ -93,7 +93,11 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
 
 /// Whether `v` is a passive verb.
 fn passive(cx: &Context, v: usize) -> bool {
-    cx.tree.child(v, "nsubj:pass").is_some() || cx.tree.child(v, "aux:pass").is_some() || reduced_relative(cx, v).is_some()
+    let t = &cx.tree;
+    // "Three soldiers killed in the ambush.": a participle heading a sentence with no
+    // auxiliary and no object is the passive of a headline or a caption.
+    let caption = t.rel(v) == "root" && t.xpos(v) == "VBN" && t.child(v, "obj").is_none() && !t.children(v).any(|c| t.rel(c).starts_with("aux"));
+    t.child(v, "nsubj:pass").is_some() || t.child(v, "aux:pass").is_some() || reduced_relative(cx, v).is_some() || caption
 }
 
 /// The noun a past participle describes after it ("protesters [who were] arrested by the
@@ -102,7 +106,11 @@ fn passive(cx: &Context, v: usize) -> bool {
 fn reduced_relative(cx: &Context, v: usize) -> Option<usize> {
     let t = &cx.tree;
     let object = t.children(v).any(|c| c > v && (t.rel(c) == "obj" || (t.rel(c) == "xcomp" && matches!(t.upos(c), "NOUN" | "PROPN"))));
-    t.head(v).filter(|&h| h < v && t.rel(v) == "acl" && t.xpos(v) == "VBN" && matches!(t.upos(h), "NOUN" | "PROPN" | "PRON") && !object)
+    // Nothing is "hacked into" or "broken into" by being the noun: "Russian intelligence
+    // services hacked into the committee's computers" is their past tense.
+    let into = matches!(&*t.lemma(v), "hack" | "break" | "crash" | "slam" | "plow" | "plough" | "smash" | "burst" | "barge" | "ram")
+        && t.children(v).any(|c| t.rel(c).starts_with("obl") && t.case(c).as_deref() == Some("into"));
+    t.head(v).filter(|&h| h < v && t.rel(v) == "acl" && t.xpos(v) == "VBN" && matches!(t.upos(h), "NOUN" | "PROPN" | "PRON") && !object && !into)
 }
 
 /// The first oblique (or nominal modifier, for nouns) of `v` introduced by `prep`.
@@ -391,13 +399,18 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     if t.xpos(v) == "VBG" && matches!(&*t.lemma(v), "consider" | "regard" | "concern") && v > 0 && t.word(v - 1) == "," && t.child(v, "nsubj").is_none() {
         return None;
     }
+    // "demonstrated his knack for …", "demonstrate how Clinton was influenced": showing
+    // something is no demonstration in the street.
+    if p.code == "141" && &*t.lemma(v) == "demonstrate" && t.children(v).any(|c| t.rel(c) == "obj" || t.rel(c).starts_with("ccomp") || (t.rel(c) == "advcl" && c > v) || t.xpos(c) == "WRB" || (t.rel(c) == "mark" && t.lower(c) == "as")) {
+        return None;
+    }
     if p.code == "041" && naming(cx, v) {
         return None;
     }
     let is_passive = passive(cx, v);
     let (source, target) = if is_passive && p.voice != Voice::Intransitive {
         let agent = t.children(v).find(|&c| t.rel(c).starts_with("obl") && t.case(c).as_deref() == Some("by"));
-        (agent, target.or_else(|| t.child(v, "nsubj:pass")).or_else(|| reduced_relative(cx, v)))
+        (agent, target.or_else(|| t.child(v, "nsubj:pass")).or_else(|| reduced_relative(cx, v)).or_else(|| t.child(v, "nsubj")))
     } else {
         let object = t.child(v, "obj");
         let target = match p.voice {

@@ -697,3 +697,26 @@ fn a_warning_to_nobody_is_said_not_threatened() {
     let doc = run("The Saudis have warned they could sell off hundreds of billions of dollars in U.S. assets if the bill becomes law.");
     assert!(doc.events.events.iter().any(|e| e.root() == "13"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn seizing_on_words_and_demonstrating_a_knack_are_no_events() {
+    let doc = run("The Polish team was happy to seize on Scholz's comments. The pope again demonstrated his knack for politics. The insurgents could speak with one voice in the talks.");
+    assert!(doc.events.events.iter().all(|e| !matches!(e.root(), "17" | "14" | "04")), "{:?}", doc.events.events);
+    let doc = run("Belarusian students demonstrated against the government in Minsk on Sunday.");
+    assert!(doc.events.events.iter().any(|e| e.root() == "14"), "{:?}", doc.events.events);
+}
+
+#[test]
+fn those_who_hacked_into_computers_did_it() {
+    let doc = run("Scholz said Russian intelligence services hacked into the ministry's computers.");
+    let e = find(&doc, "17");
+    assert_eq!(actor(&e.source), Some("RUSSPY"), "{e:?}");
+}
+
+#[test]
+fn a_captions_participle_is_passive() {
+    let doc = run("Three Ukrainian soldiers killed in the ambush near Kherson.");
+    let e = find(&doc, "19");
+    assert!(e.source.is_none() || actor(&e.source) != Some("UKRMIL"), "the soldiers were killed: {e:?}");
+    assert_eq!(actor(&e.target), Some("UKRMIL"), "{e:?}");
+}

@@ -193,14 +193,31 @@ impl Syntax {
     /// tagged as one noun phrase, "Police fought protesters." with "fought" as an
     /// adjective): the first noun or adjective that can be a past tense, after a noun or
     /// pronoun and before what could be its object, is made that past tense.
+    ///
+    /// So is a past participle in such a sentence that has no finite verb, right after a
+    /// noun and before its object ("Belarusian students protested against the
+    /// government.", read as "students [who were] protested").
     fn verb_for_verbless<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8], lower: &mut String) {
         let upos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.0);
-        if tags.len() < 4 || tags.iter().any(|&t| matches!(upos(t), "VERB" | "AUX")) {
+        let xpos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.1);
+        if tags.len() < 4 || tags.iter().any(|&t| upos(t) == "AUX" || matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD")) {
             return;
         }
         let Some(vbd) = self.tagger.tags.iter().position(|&(u, p)| u == "VERB" && p == "VBD") else { return };
         let words: Vec<&str> = words.collect();
         if words.last() != Some(&".") {
+            return;
+        }
+        if tags.iter().any(|&t| upos(t) == "VERB") {
+            let object = |i: usize| matches!(upos(tags[i]), "DET" | "NUM" | "NOUN" | "PROPN" | "PRON") || (upos(tags[i]) == "ADP" && matches!(&*words[i].to_lowercase(), "against" | "with" | "toward" | "towards"));
+            let participle = (1..tags.len() - 1).find(|&i| xpos(tags[i]) == "VBN");
+            if let Some(i) = participle.filter(|&i| matches!(xpos(tags[i - 1]), "NN" | "NNS" | "NNP" | "NNPS" | "PRP") && object(i + 1)) {
+                lower.clear();
+                lower.push_str(&words[i].to_lowercase());
+                if wordnet::past_tense(lower) {
+                    tags[i] = vbd as u8;
+                }
+            }
             return;
         }
         for i in 1..tags.len() - 1 {

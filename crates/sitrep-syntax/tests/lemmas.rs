@@ -62,3 +62,17 @@ fn a_sentence_with_no_verb_gets_its_past_tense() {
     let c = syntax.analyze(&["Gunman", "shot", "dead", "in", "Orlando"]);
     assert_eq!(b.tags, c.tags);
 }
+
+#[test]
+fn a_sentence_whose_only_verb_is_a_participle_before_an_object_gets_its_past_tense() {
+    // Read as "students [who were] protested", the sentence had no finite verb.
+    let syntax = Syntax::builtin().expect("the built-in model loads");
+    let words = ["Belarusian", "students", "protested", "against", "the", "government", "."];
+    let a = syntax.analyze(&words);
+    assert_eq!(a.xpos(syntax, 2), "VBD");
+    assert_eq!(a.heads[2], None, "the verb is the root");
+    // A caption's passive ("killed in the ambush") has no object and stays a participle.
+    let words = ["Three", "soldiers", "killed", "in", "the", "ambush", "."];
+    let b = syntax.analyze(&words);
+    assert_eq!(b.xpos(syntax, 2), "VBN");
+}
