@@ -97,7 +97,10 @@ fn country_and_role(words: &str, lex: &Lexicon) -> Option<String> {
     let parts: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
     let mut country = None;
     let mut role = None;
-    for i in 0..parts.len() {
+    // A phrase found is read whole: "opposition leader" is one role, not "leader" again.
+    let mut i = 0;
+    while i < parts.len() {
+        let mut next = i + 1;
         for j in (i + 1..=parts.len()).rev() {
             let phrase = parts[i..j].join(" ");
             let phrase = phrase.trim_end_matches("'s").trim_end_matches("’s");
@@ -118,9 +121,11 @@ fn country_and_role(words: &str, lex: &Lexicon) -> Option<String> {
                 false
             });
             if found {
+                next = j;
                 break;
             }
         }
+        i = next;
     }
     Some(format!("{}{}", country?, role?))
 }

@@ -162,3 +162,11 @@ fn an_organisation_before_its_role_is_found_where_the_entity_model_missed_it() {
     let doc = run("Yemen's Houthi rebels fired a missile at the ship.", date);
     assert!(doc.entities.entities.iter().any(|e| e.actor.as_deref() == Some("YEMREBHTH")), "the organisation's own code, not YEMREB");
 }
+
+#[test]
+fn a_role_phrase_is_read_whole() {
+    // "opposition leader" is the opposition, not a leader of the state.
+    let doc = run("Venezuela's opposition leader accused the government of fraud.", jiff::civil::date(2022, 3, 1));
+    let group = doc.entities.entities.iter().find(|e| e.canonical.contains("opposition leader")).expect("the group is found");
+    assert_eq!(group.actor.as_deref(), Some("VENOPP"));
+}
