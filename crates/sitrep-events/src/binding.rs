@@ -8,16 +8,27 @@ use crate::context::Context;
 /// or the target itself), else the nearest place named in the sentence, else the
 /// report's first place (its dateline or lead).
 pub fn place(cx: &Context, v: usize) -> Option<usize> {
-    let t = &cx.tree;
-    let (lo, hi) = t.subtree(v);
-    let is_location = |p: usize| matches!(cx.doc.places.places[p].detail.role, None | Some(PlaceRole::Location)) && !party_label(cx.doc, p);
-    let in_clause = (lo..=hi).filter_map(|k| cx.place(k)).find(|&p| is_location(p));
+    let in_clause = place_in_clause(cx, v);
     if in_clause.is_some() {
         return in_clause;
     }
+    let is_location = |p: usize| is_location(cx, p);
     let s = &cx.doc.text_layer.sentences[cx.sentence(v)];
     let nearest = s.tokens().filter_map(|k| cx.place(k).map(|p| (k.abs_diff(v), p))).filter(|&(_, p)| is_location(p)).min().map(|(_, p)| p);
     nearest.or_else(|| (0..cx.doc.places.places.len()).find(|&p| is_location(p)))
+}
+
+/// The place named inside the clause of predicate `v` ("marched through central
+/// *Minsk*"), if any.
+pub fn place_in_clause(cx: &Context, v: usize) -> Option<usize> {
+    let (lo, hi) = cx.tree.subtree(v);
+    (lo..=hi).filter_map(|k| cx.place(k)).find(|&p| is_location(cx, p))
+}
+
+/// Whether place `p` says where something happens (not whom a legislator represents,
+/// nor a place in another role).
+fn is_location(cx: &Context, p: usize) -> bool {
+    matches!(cx.doc.places.places[p].detail.role, None | Some(PlaceRole::Location)) && !party_label(cx.doc, p)
 }
 
 /// Whether place `p` is the state of a US legislator's party label ("Ted Cruz

@@ -98,6 +98,11 @@ impl Stage for EventStage {
                     t.actor = cx.country_of_place(t);
                 }
             }
+            // "Thousands of protesters marched through central Minsk": people protesting
+            // where the clause says are that country's protesters (or its people).
+            if c.code.starts_with("14") && c.source.as_ref().is_none_or(|p| p.actor.is_none()) {
+                protesters_of_place(&cx, &mut c);
+            }
             let Some(info) = lex.code(&c.code) else { continue };
             // "On Monday, Graham—who had endorsed …" read with "Monday" at the top of the
             // phrase: a time is when, never who. Nor is a sum of money that names no party
@@ -234,6 +239,29 @@ impl Stage for EventStage {
         doc.events.events = events;
         doc.events.quotes = quotes;
     }
+}
+
+/// Give an uncoded protest's protesters the country of the place its clause names:
+/// opposition (`OPP`) when the words say they protest, else its people (`CVL`). A
+/// protest with no subject at all keeps none.
+fn protesters_of_place(cx: &Context, c: &mut coder::Coded) {
+    let person = |p: &Participant| p.entity.and_then(|e| cx.doc.entities.entities.get(e)).is_some_and(|e| e.kind == sitrep_core::EntityType::Person);
+    let Some(p) = c.source.as_mut().filter(|p| !person(p)) else { return };
+    // A crowd, not a person or a pronoun ("we can rally the people", "Clinton marched").
+    let r = crate::context::tokens_of(cx.doc, p.span);
+    let Some(head) = crate::context::head_of(cx, &r) else { return };
+    let crowd = matches!(
+        &*cx.tree.lemma(head),
+        "protester" | "protestor" | "demonstrator" | "marcher" | "activist" | "people" | "crowd" | "thousand" | "hundred" | "dozen" | "resident" | "student" | "worker" | "supporter" | "opponent" | "villager" | "citizen" | "woman" | "farmer"
+    ) || cx.tree.lower(head).ends_with("ers") && cx.tree.upos(head) == "NOUN";
+    if !crowd {
+        return;
+    }
+    let Some(place) = binding::place_in_clause(cx, c.head) else { return };
+    let Some(country) = cx.doc.places.places[place].country.as_deref().and_then(crate::context::country_code) else { return };
+    let words = p.span.of(cx.doc.text()).to_lowercase();
+    let protesting = ["protest", "demonstrat", "marcher", "activist", "opposition"].iter().any(|w| words.contains(w));
+    p.actor = Some(format!("{country}{}", if protesting { "OPP" } else { "CVL" }));
 }
 
 /// The quote whose words hold `span`, if any.

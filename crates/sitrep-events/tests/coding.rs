@@ -720,3 +720,13 @@ fn a_captions_participle_is_passive() {
     assert!(e.source.is_none() || actor(&e.source) != Some("UKRMIL"), "the soldiers were killed: {e:?}");
     assert_eq!(actor(&e.target), Some("UKRMIL"), "{e:?}");
 }
+
+#[test]
+fn a_crowd_protesting_somewhere_is_that_countrys() {
+    let doc = run("Thousands of protesters marched through central Minsk on Sunday. Hundreds of people demonstrated outside the parliament in Yerevan on Monday.");
+    let protests: Vec<Option<&str>> = doc.events.events.iter().filter(|e| e.root() == "14").map(|e| actor(&e.source)).collect();
+    assert_eq!(protests, [Some("BLROPP"), Some("ARMCVL")], "{:?}", doc.events.events);
+    // A person keeps their own code, or none.
+    let doc = run("Scholz marched in the parade in Berlin.");
+    assert!(doc.events.events.iter().all(|e| !actor(&e.source).is_some_and(|a| a.ends_with("CVL"))), "{:?}", doc.events.events);
+}

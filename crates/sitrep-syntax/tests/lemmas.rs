@@ -76,3 +76,11 @@ fn a_sentence_whose_only_verb_is_a_participle_before_an_object_gets_its_past_ten
     let b = syntax.analyze(&words);
     assert_eq!(b.xpos(syntax, 2), "VBN");
 }
+
+#[test]
+fn a_crowd_that_marched_through_a_city_marched() {
+    let syntax = Syntax::builtin().expect("the built-in model loads");
+    let words = ["Thousands", "of", "protesters", "marched", "through", "central", "Minsk", "on", "Sunday", "."];
+    let a = syntax.analyze(&words);
+    assert_eq!(a.xpos(syntax, 3), "VBD");
+}
