@@ -96,7 +96,10 @@ fn passive(cx: &Context, v: usize) -> bool {
     let t = &cx.tree;
     // "Three soldiers killed in the ambush.": a participle heading a sentence with no
     // auxiliary and no object is the passive of a headline or a caption.
-    let caption = t.rel(v) == "root" && t.xpos(v) == "VBN" && t.child(v, "obj").is_none() && !t.children(v).any(|c| t.rel(c).starts_with("aux"));
+    // Not a verb with a particle ("troops pulled back from Kyiv"), which the tagger may
+    // read as a participle.
+    let next_is_where = v + 1 < t.len() && (matches!(&*t.lower(v + 1), "in" | "on" | "at" | "near" | "during" | "by" | "after" | "outside" | "for") || t.upos(v + 1) == "PUNCT");
+    let caption = t.rel(v) == "root" && t.xpos(v) == "VBN" && next_is_where && t.child(v, "obj").is_none() && !t.children(v).any(|c| t.rel(c).starts_with("aux") || t.rel(c) == "compound:prt");
     t.child(v, "nsubj:pass").is_some() || t.child(v, "aux:pass").is_some() || reduced_relative(cx, v).is_some() || caption
 }
 
@@ -204,7 +207,10 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
             Need::Particle(w) => {
                 let prt = t.children(v).find(|&c| t.rel(c) == "compound:prt" && t.word(c).eq_ignore_ascii_case(w))
                     // The parser sometimes reads a particle as an adverb or a bare preposition.
-                    .or_else(|| t.children(v).find(|&c| matches!(t.rel(c), "advmod" | "obl") && t.word(c).eq_ignore_ascii_case(w)))?;
+                    .or_else(|| t.children(v).find(|&c| matches!(t.rel(c), "advmod" | "obl") && t.word(c).eq_ignore_ascii_case(w)))
+                    // … or as the first preposition of the phrase after it ("pulled [out of
+                    // Afghanistan]").
+                    .or_else(|| (v + 1 < t.len() && t.rel(v + 1) == "case" && t.word(v + 1).eq_ignore_ascii_case(w) && t.head(v + 1).is_some_and(|h| t.head(h) == Some(v))).then_some(v + 1))?;
                 end = end.max(prt);
             }
             Need::Oblique(prep) => {
@@ -265,7 +271,13 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                     "@question" => question(cx, c),
                     _ => t.lemma(c) == *w,
                 };
-                t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && fits(c))?;
+                let c = t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && fits(c))?;
+                // "Germany agreed to send helmets to Ukraine": with no one of its own to act
+                // on, the verb's party is its complement's ("asked Poland to send tanks to
+                // Ukraine" keeps Poland).
+                if target.is_none() && t.child(v, "obj").is_none() && t.child(v, "iobj").is_none() {
+                    target = complement_party(cx, c, &p.code);
+                }
             }
             Need::ComplementObject(w) => {
                 t.children(v).filter(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl")).find(|&c| t.child(c, "obj").is_some_and(|o| t.lemma(o) == *w))?;
@@ -291,6 +303,20 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
         }
     }
     Some((target, end))
+}
+
+/// The party a complement verb acts on: its object or indirect object, or a phrase with
+/// "to", "with", "on" or "against", when that names a party or a place. For a meeting
+/// or talks (`036`, `04`) a place reached with "to" is where, not whom ("ready to send a
+/// delegation to Belarus").
+fn complement_party(cx: &Context, c: usize, code: &str) -> Option<usize> {
+    let t = &cx.tree;
+    let party = |k: usize| cx.participant(k).actor.is_some() || cx.place(k).is_some();
+    let preps: &[&str] = if code.starts_with("036") || code.starts_with("04") { &["with"] } else { &["to", "with", "on", "against"] };
+    t.child(c, "obj")
+        .or_else(|| t.child(c, "iobj"))
+        .filter(|&k| party(k))
+        .or_else(|| preps.iter().find_map(|prep| oblique(cx, c, prep)).filter(|&k| party(k)))
 }
 
 /// Whether clause `c` asks a question: "asked workers *if they planned* to attend",
@@ -404,6 +430,16 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     if p.code == "141" && &*t.lemma(v) == "demonstrate" && t.children(v).any(|c| t.rel(c) == "obj" || t.rel(c).starts_with("ccomp") || (t.rel(c) == "advcl" && c > v) || t.xpos(c) == "WRB" || (t.rel(c) == "mark" && t.lower(c) == "as")) {
         return None;
     }
+    // "Russia would pull out of its current slump", "pulled out of an advertising
+    // agreement": a withdrawal from what is neither a party nor a place is no retreat,
+    // unless armed forces withdraw.
+    if p.code.starts_with("087") {
+        let left = ["from", "of", "out"].iter().find_map(|prep| oblique(cx, v, prep));
+        let armed = subject(cx, v).and_then(|s| cx.participant(s).actor).is_some_and(|a| crate::force::armed_actor(&a));
+        if left.is_some_and(|k| cx.participant(k).actor.is_none() && cx.place(k).is_none()) && !armed {
+            return None;
+        }
+    }
     if p.code == "041" && naming(cx, v) {
         return None;
     }
@@ -420,8 +456,11 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
             // hang from the object ("support to Israel").
             _ if object.is_some_and(|o| moved(cx, &p.code, o)) || (object.is_none() && moves(&p.code)) => target.or_else(|| {
                 let heads = [Some(v), object, object.and_then(|o| oblique(cx, o, "of"))];
-                ["at", "against", "on", "into", "to", "toward", "towards"]
-                    .iter()
+                // A withdrawal is from the side whose ground is left ("withdraw its troops
+                // from Mali").
+                let from: &[&str] = if p.code.starts_with("087") { &["from", "of", "out"] } else { &[] };
+                from.iter()
+                    .chain(["at", "against", "on", "into", "to", "toward", "towards"].iter())
                     .flat_map(|prep| heads.iter().flatten().filter_map(move |&h| oblique(cx, h, prep)))
                     // A party, or a place ("fired rockets at Kharkiv"): a town fired on
                     // stands for its country (see the stage).

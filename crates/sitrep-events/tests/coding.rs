@@ -730,3 +730,15 @@ fn a_crowd_protesting_somewhere_is_that_countrys() {
     let doc = run("Scholz marched in the parade in Berlin.");
     assert!(doc.events.events.iter().all(|e| !actor(&e.source).is_some_and(|a| a.ends_with("CVL"))), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_withdrawal_is_from_a_place_and_an_agreement_to_act_is_toward_its_party() {
+    let doc = run("France will withdraw its troops from Mali. Russian troops pulled back from Kyiv. Germany agreed to send 5,000 helmets to Ukraine.");
+    let retreats: Vec<(Option<&str>, Option<&str>)> = doc.events.events.iter().filter(|e| e.cameo == "0874").map(|e| (actor(&e.source), actor(&e.target))).collect();
+    assert_eq!(retreats, [(Some("FRA"), Some("MLI")), (Some("RUSMIL"), Some("UKR"))], "{:?}", doc.events.events);
+    let e = find(&doc, "03");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("DEUGOV"), Some("UKR")), "{e:?}");
+    // Pulling out of a slump is no retreat.
+    let doc = run("Scholz said Germany would pull out of its current slump within two years.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "08"), "{:?}", doc.events.events);
+}

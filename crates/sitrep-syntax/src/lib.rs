@@ -209,7 +209,7 @@ impl Syntax {
             return;
         }
         if tags.iter().any(|&t| upos(t) == "VERB") {
-            let object = |i: usize| matches!(upos(tags[i]), "DET" | "NUM" | "NOUN" | "PROPN" | "PRON") || (upos(tags[i]) == "ADP" && matches!(&*words[i].to_lowercase(), "against" | "with" | "toward" | "towards" | "through" | "into" | "across" | "along" | "down" | "outside" | "past" | "around"));
+            let object = |i: usize| matches!(upos(tags[i]), "DET" | "NUM" | "NOUN" | "PROPN" | "PRON") || (upos(tags[i]) == "ADP" && matches!(&*words[i].to_lowercase(), "against" | "with" | "toward" | "towards" | "through" | "into" | "across" | "along" | "down" | "outside" | "past" | "around")) || matches!(&*words[i].to_lowercase(), "back" | "out" | "away" | "off");
             let participle = (1..tags.len() - 1).find(|&i| xpos(tags[i]) == "VBN");
             if let Some(i) = participle.filter(|&i| matches!(xpos(tags[i - 1]), "NN" | "NNS" | "NNP" | "NNPS" | "PRP") && object(i + 1)) {
                 lower.clear();
