@@ -58,7 +58,25 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
                 return Some(o);
             }
         }
-        if r == "xcomp" || r == "conj" || (r.starts_with("advcl") && t.xpos(v) == "VBG") {
+        // "used water cannon to disperse protesters": a clause of purpose has the
+        // subject of the verb it serves — a verb done by a party the text names, not one
+        // of having or needing ("may have his own party to blame").
+        let named = |s: usize| {
+            let p = cx.participant(s);
+            p.actor.is_some() || p.entity.is_some_and(|e| cx.doc.entities.entities[e].kind == sitrep_core::EntityType::Person)
+        };
+        let purpose = r.starts_with("advcl")
+            && t.xpos(v) == "VB"
+            && t.children(v).any(|c| t.rel(c) == "mark" && t.lower(c) == "to")
+            && t.upos(h) == "VERB"
+            // Nor a complement the parser took for a clause of purpose ("he planned to
+            // invade"), whose subject the coreference of a fronted clause often misses.
+            && !matches!(&*t.lemma(h), "have" | "want" | "need" | "wait" | "plan" | "intend" | "hope" | "try" | "seek" | "aim" | "prepare" | "decide" | "threaten" | "promise" | "vow" | "pledge" | "expect" | "deny")
+            && t.child(h, "nsubj").is_some_and(named)
+            // "an official who spoke anonymously to discuss internal strategy": how a
+            // source may talk, not a meeting.
+            && !t.children(h).any(|c| matches!(&*t.lower(c), "anonymously" | "anonymity") || t.children(c).any(|k| t.lower(k) == "anonymity"));
+        if r == "xcomp" || r == "conj" || (r.starts_with("advcl") && t.xpos(v) == "VBG") || purpose {
             // "urged the military to surrender": the object controls the complement.
             if r == "xcomp" {
                 if let Some(o) = t.child(h, "obj") {

@@ -312,15 +312,25 @@ fn place_like(cx: &Context, p: &Participant) -> bool {
             EntityType::Norp => return country,
             _ => {}
         }
-        if country && e.mentions.iter().any(|&m| ends_in(p, m)) {
+        if country && e.mentions.iter().any(|&m| ends_in(p, m) && !headed_elsewhere(cx, p, m)) {
             return true;
         }
     }
-    doc.places.places.iter().any(|pl| ends_in(p, pl.span))
+    doc.places.places.iter().any(|pl| ends_in(p, pl.span) && !headed_elsewhere(cx, p, pl.span))
 }
 
 /// Whether the phrase of `p` ends inside `span`: its head is that name ("the United
 /// States", "the city of Sumy"), not a word after it ("Washington elites").
 fn ends_in(p: &Participant, span: sitrep_core::Span) -> bool {
     span.start < p.span.end && p.span.end <= span.end
+}
+
+/// Whether the head word of the phrase of `p` lies outside `span` although the phrase
+/// ends inside it: "conservative givers in the United States" are people.
+fn headed_elsewhere(cx: &Context, p: &Participant, span: sitrep_core::Span) -> bool {
+    let r = crate::context::tokens_of(cx.doc, p.span);
+    crate::context::head_of(cx, &r).is_some_and(|h| {
+        let k = cx.doc.text_layer.tokens[h].span;
+        k.end <= span.start || k.start >= span.end
+    })
 }

@@ -742,3 +742,13 @@ fn a_withdrawal_is_from_a_place_and_an_agreement_to_act_is_toward_its_party() {
     let doc = run("Scholz said Germany would pull out of its current slump within two years.");
     assert!(doc.events.events.iter().all(|e| e.root() != "08"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_clause_of_purpose_has_the_subject_of_the_verb_it_serves() {
+    let doc = run("Sri Lankan police used water cannon to disperse student protesters in Colombo.");
+    let e = find(&doc, "17");
+    assert_eq!(actor(&e.source).map(|a| &a[..3]), Some("LKA"), "{e:?}");
+    // Not one the parser hung from a verb of planning ("he planned to invade").
+    let doc = run("After denying for weeks that he planned to invade, Putin blamed the West.");
+    assert!(doc.events.events.iter().filter(|e| e.root() == "19").all(|e| actor(&e.source) != Some("UKRGOV")), "{:?}", doc.events.events);
+}

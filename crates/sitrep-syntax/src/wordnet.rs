@@ -103,7 +103,7 @@ pub fn past_tense(word: &str) -> bool {
     if let Some(&lemma) = t.irregular.get(word) {
         return lemma != word && !word.ends_with("ing") && !word.ends_with('n');
     }
-    word.len() > 4 && word.strip_suffix("ed").is_some_and(|stem| t.lemmas.contains(stem) || t.lemmas.contains(&*format!("{stem}e")) || stem.strip_suffix('i').is_some_and(|s| t.lemmas.contains(&*format!("{s}y"))))
+    word.len() >= 4 && word.strip_suffix("ed").is_some_and(|stem| t.lemmas.contains(stem) || t.lemmas.contains(&*format!("{stem}e")) || stem.strip_suffix('i').is_some_and(|s| t.lemmas.contains(&*format!("{s}y"))))
 }
 
 /// The lemma WordNet gives `word` (lower case) of `class`, when the rules' `guess` is not
