@@ -176,6 +176,7 @@ impl Syntax {
             ws.words.push(WordInfo::new(&treebank_form(w), &mut ws.word_scratch));
         }
         self.tagger.tag(&ws.words, &mut out.tags, &mut ws.tag_scratch);
+        self.name_read_as_verb(words.clone(), &mut out.tags, &mut ws.lower);
         self.verb_for_verbless(words.clone(), &mut out.tags, &mut ws.lower);
         self.parser.parse(&ws.words, &out.tags, &mut ws.state, &mut ws.parse_scratch, &mut ws.parse);
         std::mem::swap(&mut out.heads, &mut ws.parse.heads);
@@ -186,6 +187,26 @@ impl Syntax {
         for (w, &tag) in words.zip(&out.tags) {
             ws.lemmas.lemma(w, tag, &mut out.lemmas, |out| lemmatizer.lemma(&treebank_form(w), tag, lower, out));
             out.lemma_ends.push(out.lemmas.len() as u32);
+        }
+    }
+
+    /// A capitalised word inside the sentence tagged as a verb's base form that WordNet
+    /// does not know as a verb is a name: "deployed 1,000 police officers to Haiti".
+    fn name_read_as_verb<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8], lower: &mut String) {
+        let Some(nnp) = self.tagger.tags.iter().position(|&(u, p)| u == "PROPN" && p == "NNP") else { return };
+        let mut previous = "";
+        for (i, w) in words.enumerate() {
+            let verb = matches!(self.tagger.tags.get(tags[i] as usize).map_or("", |p| p.1), "VB" | "VBP");
+            let capitalised = w.starts_with(|c: char| c.is_uppercase()) && w.chars().skip(1).any(|c| c.is_lowercase());
+            let opening = i == 0 || matches!(previous, "“" | "\"" | "``" | ":" | "(" | "-" | "—" | "‘" | "'");
+            if verb && capitalised && !opening {
+                lower.clear();
+                lower.push_str(&w.to_lowercase());
+                if !wordnet::base_verb(lower) {
+                    tags[i] = nnp as u8;
+                }
+            }
+            previous = w;
         }
     }
 

@@ -86,6 +86,17 @@ pub fn irregular_verb_forms() -> impl Iterator<Item = (&'static str, &'static st
     })
 }
 
+/// Whether the lower-case `word` is a verb's base form in WordNet.
+///
+/// ```
+/// use sitrep_syntax::wordnet::base_verb;
+/// assert!(base_verb("send") && !base_verb("haiti"));
+/// ```
+pub fn base_verb(word: &str) -> bool {
+    let t = table(Class::Verb);
+    t.lemmas.contains(word) || t.irregular.contains_key(word) || matches!(word, "are" | "am" | "is" | "be")
+}
+
 /// Whether the lower-case `word` can be a verb's past tense: an irregular past form
 /// ("shot", "fought"), a regular "-ed" form of a WordNet verb ("shelled"), or one of the
 /// verbs whose past is their base ("hit", "cut").

@@ -84,3 +84,15 @@ fn a_crowd_that_marched_through_a_city_marched() {
     let a = syntax.analyze(&words);
     assert_eq!(a.xpos(syntax, 3), "VBD");
 }
+
+#[test]
+fn a_capitalised_word_that_is_no_verb_is_a_name() {
+    let syntax = Syntax::builtin().expect("the built-in model loads");
+    let words = ["Kenya", "deployed", "1,000", "police", "officers", "to", "Haiti", "under", "a", "UN", "mission", "."];
+    let a = syntax.analyze(&words);
+    assert_eq!(a.xpos(syntax, 6), "NNP");
+    // A verb keeps its tag, capitals or not ("to Send").
+    let words = ["They", "asked", "him", "to", "Send", "help", "."];
+    let b = syntax.analyze(&words);
+    assert_ne!(b.xpos(syntax, 4), "NNP");
+}
