@@ -98,6 +98,11 @@ impl Stage for EventStage {
                     t.actor = cx.country_of_place(t);
                 }
             }
+            // "Iraqi troops stormed the building": armed forces storming is an assault, not
+            // a riot.
+            if c.code.starts_with("145") && c.source.as_ref().and_then(|p| p.actor.as_deref()).is_some_and(crate::force::armed_actor) {
+                c.code = "190".to_string();
+            }
             // "Thousands of protesters marched through central Minsk": people protesting
             // where the clause says are that country's protesters (or its people).
             if c.code.starts_with("14") && c.source.as_ref().is_none_or(|p| p.actor.is_none()) {

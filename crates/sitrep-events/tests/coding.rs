@@ -752,3 +752,10 @@ fn a_clause_of_purpose_has_the_subject_of_the_verb_it_serves() {
     let doc = run("After denying for weeks that he planned to invade, Putin blamed the West.");
     assert!(doc.events.events.iter().filter(|e| e.root() == "19").all(|e| actor(&e.source) != Some("UKRGOV")), "{:?}", doc.events.events);
 }
+
+#[test]
+fn storming_a_building_is_a_riot_by_a_crowd_and_an_assault_by_troops() {
+    let doc = run("Protesters stormed the parliament building in Baghdad. Iraqi troops stormed the building where the gunmen were hiding.");
+    let codes: Vec<(&str, Option<&str>)> = doc.events.events.iter().filter(|e| e.trigger.of(doc.text()) == "stormed").map(|e| (e.cameo.as_str(), actor(&e.source))).collect();
+    assert_eq!(codes, [("145", Some("IRQOPP")), ("190", Some("IRQMIL"))], "{:?}", doc.events.events);
+}
