@@ -108,6 +108,9 @@ impl Stage for EventStage {
             if c.code.starts_with("14") && c.source.as_ref().is_none_or(|p| p.actor.is_none()) {
                 protesters_of_place(&cx, &mut c);
             }
+            // "Police in Hong Kong fired tear gas": police whose country the text does not
+            // say are those of the place where they act.
+            police_of_place(&cx, &mut c);
             let Some(info) = lex.code(&c.code) else { continue };
             // "On Monday, Graham—who had endorsed …" read with "Monday" at the top of the
             // phrase: a time is when, never who. Nor is a sum of money that names no party
@@ -267,6 +270,24 @@ fn protesters_of_place(cx: &Context, c: &mut coder::Coded) {
     let words = p.span.of(cx.doc.text()).to_lowercase();
     let protesting = ["protest", "demonstrat", "marcher", "activist", "opposition"].iter().any(|w| words.contains(w));
     p.actor = Some(format!("{country}{}", if protesting { "OPP" } else { "CVL" }));
+}
+
+/// Give police of unknown country (`---COP`) on either side the country of the place
+/// the event's clause names.
+fn police_of_place(cx: &Context, c: &mut coder::Coded) {
+    let unknown = |p: &Option<Participant>| p.as_ref().and_then(|p| p.actor.as_deref()).is_some_and(|a| a.starts_with(sitrep_core::UNKNOWN_COUNTRY) && a.ends_with("COP"));
+    if !unknown(&c.source) && !unknown(&c.target) {
+        return;
+    }
+    let Some(place) = binding::place_in_clause(cx, c.head) else { return };
+    let Some(country) = cx.doc.places.places[place].country.as_deref().and_then(crate::context::country_code) else { return };
+    for side in [&mut c.source, &mut c.target] {
+        if unknown(side) {
+            if let Some(p) = side.as_mut() {
+                p.actor = Some(format!("{country}COP"));
+            }
+        }
+    }
 }
 
 /// The quote whose words hold `span`, if any.

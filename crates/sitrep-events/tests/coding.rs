@@ -759,3 +759,10 @@ fn storming_a_building_is_a_riot_by_a_crowd_and_an_assault_by_troops() {
     let codes: Vec<(&str, Option<&str>)> = doc.events.events.iter().filter(|e| e.trigger.of(doc.text()) == "stormed").map(|e| (e.cameo.as_str(), actor(&e.source))).collect();
     assert_eq!(codes, [("145", Some("IRQOPP")), ("190", Some("IRQMIL"))], "{:?}", doc.events.events);
 }
+
+#[test]
+fn police_of_no_stated_country_are_those_of_the_place() {
+    let doc = run("Police in Hong Kong fired tear gas at demonstrators outside the legislature.");
+    let e = find(&doc, "17");
+    assert_eq!((e.cameo.as_str(), actor(&e.source)), ("175", Some("HKGCOP")), "{e:?}");
+}
