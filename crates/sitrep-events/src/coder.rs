@@ -458,6 +458,11 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
             return None;
         }
     }
+    // "Speaking to MSNBC's 'Andrea Mitchell Reports'": talking to the press is how
+    // something is said, not a consultation.
+    if p.code == "040" && matches!(&*t.lemma(v), "speak" | "talk") && target.is_some_and(|k| cx.participant(k).actor.as_deref().is_some_and(|a| a.ends_with("MED"))) {
+        return None;
+    }
     if p.code == "041" && naming(cx, v) {
         return None;
     }

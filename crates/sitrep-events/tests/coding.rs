@@ -766,3 +766,11 @@ fn police_of_no_stated_country_are_those_of_the_place() {
     let e = find(&doc, "17");
     assert_eq!((e.cameo.as_str(), actor(&e.source)), ("175", Some("HKGCOP")), "{e:?}");
 }
+
+#[test]
+fn speaking_to_the_press_or_a_crowd_is_no_consultation() {
+    let doc = run("Speaking to supporters in Krakow, Duda said the border would stay open. Scholz spoke to CNN about the talks.");
+    assert!(doc.events.events.iter().all(|e| e.cameo != "040"), "{:?}", doc.events.events);
+    let doc = run("Scholz spoke with Macron on Tuesday.");
+    assert!(doc.events.events.iter().any(|e| e.cameo == "040"), "{:?}", doc.events.events);
+}
