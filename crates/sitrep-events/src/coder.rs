@@ -612,6 +612,8 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     let source = t_
         .children(n)
         .filter(|&c| matches!(t_.rel(c), "nmod:poss" | "amod" | "compound") && !(t_.rel(c) == "compound" && cx.place(c).is_some()))
+        // "an Iraq-style invasion": a likeness, not a party.
+        .filter(|&c| !matches!(&*t_.lower(c), "style" | "like" | "type" | "era" | "sized" | "size"))
         .map(|c| cx.participant(c))
         .find(|p| p.actor.is_some())
         .or_else(|| oblique(cx, n, "by").map(|c| cx.participant(c)));

@@ -774,3 +774,11 @@ fn speaking_to_the_press_or_a_crowd_is_no_consultation() {
     let doc = run("Scholz spoke with Macron on Tuesday.");
     assert!(doc.events.events.iter().any(|e| e.cameo == "040"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_likeness_is_no_party_and_not_going_to_is_negated() {
+    let doc = run("Scholz said Germany was not going to do an Iraq-style invasion of Syria.");
+    let e = find(&doc, "19");
+    assert_ne!(actor(&e.source), Some("IRQ"), "{e:?}");
+    assert_eq!(e.factuality, sitrep_core::Factuality::Negated, "{e:?}");
+}
