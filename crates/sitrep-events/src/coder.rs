@@ -117,7 +117,13 @@ fn passive(cx: &Context, v: usize) -> bool {
     // Not a verb with a particle ("troops pulled back from Kyiv"), which the tagger may
     // read as a participle.
     let next_is_where = v + 1 < t.len() && (matches!(&*t.lower(v + 1), "in" | "on" | "at" | "near" | "during" | "by" | "after" | "outside" | "for") || t.upos(v + 1) == "PUNCT");
-    let caption = t.rel(v) == "root" && t.xpos(v) == "VBN" && next_is_where && t.child(v, "obj").is_none() && !t.children(v).any(|c| t.rel(c).starts_with("aux") || t.rel(c) == "compound:prt");
+    // Only verbs that captions put in the passive: "Poland's ruling party conceded on
+    // Sunday" is active whatever the tag.
+    let done_to = matches!(
+        &*t.lemma(v),
+        "kill" | "wound" | "injure" | "arrest" | "detain" | "shoot" | "attack" | "capture" | "release" | "abduct" | "kidnap" | "seize" | "hit" | "destroy" | "bomb" | "target" | "sentence" | "charge" | "convict" | "free" | "rescue" | "evacuate" | "expel" | "deport" | "jail" | "execute" | "ban" | "bar" | "hold"
+    );
+    let caption = t.rel(v) == "root" && t.xpos(v) == "VBN" && done_to && next_is_where && t.child(v, "obj").is_none() && !t.children(v).any(|c| t.rel(c).starts_with("aux") || t.rel(c) == "compound:prt");
     t.child(v, "nsubj:pass").is_some() || t.child(v, "aux:pass").is_some() || reduced_relative(cx, v).is_some() || caption
 }
 
@@ -427,7 +433,13 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
         let (a, b) = t.subtree(c);
         t.rel(c) != "obj" && t.upos(c) != "VERB" && (a..=b).any(|k| t.upos(k) == "PUNCT" && matches!(t.word(k), "\"" | "“" | "”" | "``" | "''"))
     };
-    if speechlike && (t.child(v, "obj").is_none() || t.children(v).any(|c| matches!(t.rel(c), "ccomp" | "parataxis") || t.rel(c).starts_with("ccomp") || quoted(c))) {
+    let said = || t.children(v).any(|c| matches!(t.rel(c), "ccomp" | "parataxis") || t.rel(c).starts_with("ccomp") || quoted(c));
+    if speechlike && (t.child(v, "obj").is_none() || said()) {
+        return None;
+    }
+    // "“We know how Wyoming is going to go,” Manafort conceded": what was said; "Sanders
+    // conceded" is a concession.
+    if p.needs.is_empty() && &*t.lemma(v) == "concede" && said() {
         return None;
     }
     // "Netanyahu rallied supporters by warning that the rule of the right is in

@@ -782,3 +782,11 @@ fn a_likeness_is_no_party_and_not_going_to_is_negated() {
     assert_ne!(actor(&e.source), Some("IRQ"), "{e:?}");
     assert_eq!(e.factuality, sitrep_core::Factuality::Negated, "{e:?}");
 }
+
+#[test]
+fn conceding_a_point_surrounding_circumstances_and_yielding_results_are_no_events() {
+    let doc = run("Duda's advisers privately conceded that it had been a difficult night. Prosecutors examined the circumstances surrounding the death of the minister. The talks would yield results for Poland.");
+    assert!(doc.events.events.iter().all(|e| !matches!(e.root(), "08" | "19")), "{:?}", doc.events.events);
+    let doc = run("Poland's ruling party conceded on Sunday evening.");
+    assert!(doc.events.events.iter().any(|e| e.root() == "08"), "{:?}", doc.events.events);
+}

@@ -231,8 +231,19 @@ impl Syntax {
         }
         if tags.iter().any(|&t| upos(t) == "VERB") {
             let object = |i: usize| matches!(upos(tags[i]), "DET" | "NUM" | "NOUN" | "PROPN" | "PRON") || (upos(tags[i]) == "ADP" && matches!(&*words[i].to_lowercase(), "against" | "with" | "toward" | "towards" | "through" | "into" | "across" | "along" | "down" | "outside" | "past" | "around")) || matches!(&*words[i].to_lowercase(), "back" | "out" | "away" | "off");
+            // What captions say was done to people ("Three soldiers killed in the
+            // ambush.") stays a participle unless an object follows; any other verb right
+            // after its subject is its past tense ("The party conceded on Sunday."), unless
+            // an agent follows ("by").
+            let done_to = |w: &str| {
+                matches!(
+                    w,
+                    "killed" | "wounded" | "injured" | "arrested" | "detained" | "shot" | "attacked" | "captured" | "released" | "abducted" | "kidnapped" | "seized" | "hit" | "destroyed" | "bombed" | "targeted" | "sentenced" | "charged" | "convicted" | "freed" | "rescued" | "evacuated" | "expelled" | "deported" | "jailed" | "executed" | "banned" | "barred" | "held" | "found" | "seen" | "buried" | "trapped" | "displaced" | "hurt" | "named" | "elected" | "appointed" | "photographed" | "pictured" | "shown"
+                )
+            };
+            let past = |i: usize| object(i + 1) || (!done_to(&words[i].to_lowercase()) && !words[i + 1].eq_ignore_ascii_case("by"));
             let participle = (1..tags.len() - 1).find(|&i| xpos(tags[i]) == "VBN");
-            if let Some(i) = participle.filter(|&i| matches!(xpos(tags[i - 1]), "NN" | "NNS" | "NNP" | "NNPS" | "PRP") && object(i + 1)) {
+            if let Some(i) = participle.filter(|&i| matches!(xpos(tags[i - 1]), "NN" | "NNS" | "NNP" | "NNPS" | "PRP") && past(i)) {
                 lower.clear();
                 lower.push_str(&words[i].to_lowercase());
                 if wordnet::past_tense(lower) {
