@@ -82,6 +82,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.lower_fronted_obliques(start, b));
         arcs.guarded(a, b, |x| x.party_label_after_name(start, b));
         arcs.guarded(a, b, |x| x.inverted_after_quote(start, b));
+        arcs.guarded(a, b, |x| x.object_after_result(start, b));
     }
 }
 
@@ -448,6 +449,27 @@ impl Arcs<'_, '_> {
             if let Some(o) = (v + 1..b).find(|&c| self.head(c) == Some(v) && self.rels[c] == "obj" && matches!(self.upos(c), "PROPN" | "NOUN")) {
                 self.rels[o] = "nsubj";
             }
+        }
+    }
+
+    /// "Soldiers shot dead a man near Nablus, the ministry said." read with "man" as the
+    /// subject of "said": a noun phrase right after "shot dead" (a result before the
+    /// object), when the verb has no object, is its object.
+    fn object_after_result(&mut self, a: usize, b: usize) {
+        for v in a..b.saturating_sub(2) {
+            let r = v + 1;
+            if self.upos(v) != "VERB" || self.head(r) != Some(v) || !matches!(self.word(r).to_lowercase().as_str(), "dead" | "free" | "loose" | "open") || self.has_child(v, a..b, "obj") {
+                continue;
+            }
+            // The phrase's head: the first noun after the result whose head lies beyond it.
+            let Some(o) = (r + 1..b).take_while(|&k| matches!(self.upos(k), "DET" | "ADJ" | "NUM" | "NOUN" | "PROPN")).filter(|&k| matches!(self.upos(k), "NOUN" | "PROPN")).find(|&k| self.head(k).is_none_or(|h| h < r + 1 || h > k + 1 || !matches!(self.upos(h), "NOUN" | "PROPN"))) else {
+                continue;
+            };
+            if self.head(o) == Some(v) {
+                continue;
+            }
+            // The verb the phrase was taken as subject of loses it.
+            self.set(o, Some(v), "obj");
         }
     }
 

@@ -315,3 +315,23 @@ fn the_name_after_a_verb_that_follows_a_quote_is_its_subject() {
     assert_eq!(actor(&e.source), Some("USAGOV"), "{e:?}");
     assert!(e.target.is_none(), "{e:?}");
 }
+
+#[test]
+fn a_phrase_after_shot_dead_is_its_object() {
+    let mut doc = layers("Israeli soldiers shot dead a Palestinian man near Nablus, the health ministry said.");
+    slip(
+        &mut doc,
+        &[
+            (("shot", 0), Some(("said", 0)), "ccomp"),
+            (("dead", 0), Some(("shot", 0)), "xcomp"),
+            (("man", 0), Some(("said", 0)), "nsubj"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        assert_eq!((t.head(tok(&doc, "man", 0)), t.rel(tok(&doc, "man", 0))), (Some(tok(&doc, "shot", 0)), "obj"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "shot").expect("the shooting is coded");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("ISRMIL"), Some("PSECVL")), "{e:?}");
+}

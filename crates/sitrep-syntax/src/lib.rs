@@ -177,6 +177,7 @@ impl Syntax {
         }
         self.tagger.tag(&ws.words, &mut out.tags, &mut ws.tag_scratch);
         self.name_read_as_verb(words.clone(), &mut out.tags, &mut ws.lower);
+        self.past_read_as_present(words.clone(), &mut out.tags, &mut ws.lower);
         self.verb_for_verbless(words.clone(), &mut out.tags, &mut ws.lower);
         self.parser.parse(&ws.words, &out.tags, &mut ws.state, &mut ws.parse_scratch, &mut ws.parse);
         std::mem::swap(&mut out.heads, &mut ws.parse.heads);
@@ -202,11 +203,29 @@ impl Syntax {
             if verb && capitalised && !opening {
                 lower.clear();
                 lower.push_str(&w.to_lowercase());
-                if !wordnet::base_verb(lower) {
+                if !wordnet::verb_form(lower) {
                     tags[i] = nnp as u8;
                 }
             }
             previous = w;
+        }
+    }
+
+    /// An irregular past form tagged as a present or a base form ("soldiers *shot* dead
+    /// a man" read as `VBP`) is the past tense: WordNet lists it as another verb's form
+    /// and it is no base form itself ("hit", "put" are both).
+    fn past_read_as_present<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8], lower: &mut String) {
+        let Some(vbd) = self.tagger.tags.iter().position(|&(u, p)| u == "VERB" && p == "VBD") else { return };
+        for (i, w) in words.enumerate() {
+            if !matches!(self.tagger.tags.get(tags[i] as usize).map_or("", |p| p.1), "VB" | "VBP") {
+                continue;
+            }
+            lower.clear();
+            lower.push_str(&w.to_lowercase());
+            let present = lower.ends_with('s') || matches!(lower.as_str(), "are" | "am" | "be" | "'re" | "'m");
+            if !present && wordnet::past_tense(lower) && !wordnet::base_verb(lower) && !lower.ends_with("ed") {
+                tags[i] = vbd as u8;
+            }
         }
     }
 

@@ -90,9 +90,20 @@ pub fn irregular_verb_forms() -> impl Iterator<Item = (&'static str, &'static st
 ///
 /// ```
 /// use sitrep_syntax::wordnet::base_verb;
-/// assert!(base_verb("send") && !base_verb("haiti"));
+/// assert!(base_verb("send") && base_verb("hit") && !base_verb("shot") && !base_verb("haiti"));
 /// ```
 pub fn base_verb(word: &str) -> bool {
+    table(Class::Verb).lemmas.contains(word)
+}
+
+/// Whether the lower-case `word` is a form of some verb in WordNet: a base form, an
+/// irregular form, or a form of "be".
+///
+/// ```
+/// use sitrep_syntax::wordnet::verb_form;
+/// assert!(verb_form("send") && verb_form("shot") && verb_form("are") && !verb_form("haiti"));
+/// ```
+pub fn verb_form(word: &str) -> bool {
     let t = table(Class::Verb);
     t.lemmas.contains(word) || t.irregular.contains_key(word) || matches!(word, "are" | "am" | "is" | "be")
 }

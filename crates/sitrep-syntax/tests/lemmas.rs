@@ -96,3 +96,11 @@ fn a_capitalised_word_that_is_no_verb_is_a_name() {
     let b = syntax.analyze(&words);
     assert_ne!(b.xpos(syntax, 4), "NNP");
 }
+
+#[test]
+fn an_irregular_past_read_as_a_present_is_the_past() {
+    let syntax = Syntax::builtin().expect("the built-in model loads");
+    let words = ["Israeli", "soldiers", "shot", "dead", "a", "Palestinian", "man", "near", "Nablus", ",", "the", "ministry", "said", "."];
+    let a = syntax.analyze(&words);
+    assert_eq!((a.xpos(syntax, 2), a.lemma(2)), ("VBD", "shoot"));
+}
