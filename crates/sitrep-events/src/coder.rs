@@ -94,8 +94,12 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         if r.starts_with("acl") && t.xpos(v) == "VBG" && t.rel(h).starts_with("obj") && t.children(v).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(&*t.lower(c), "of" | "for")) {
             return party().then_some(h);
         }
-        // "Putin made an address urging …": the one who makes the address urges.
+        // "Putin made an address urging …": the one who makes the address urges; not
+        // the one who vetoes or rejects it ("vetoed a resolution condemning …").
         if r.starts_with("acl") && t.xpos(v) == "VBG" && t.rel(h).starts_with("obj") {
+            if t.head(h).is_some_and(|g| matches!(&*t.lemma(g), "veto" | "reject" | "block" | "oppose" | "defeat" | "kill" | "scrap" | "denounce" | "condemn")) {
+                return None;
+            }
             v = t.head(h)?;
             continue;
         }
@@ -258,8 +262,12 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 let own = oblique(cx, o, "of").or((!moved(cx, &p.code, o)).then_some(o));
                 // "heaped more punishment on Moscow", "imposed sanctions on Russia": when
                 // the object names no party, the party it falls on does.
+                // So does the one it is agreed with or taken from ("signed a peace deal with
+                // Tigrayan leaders", "recalled its ambassador from Niger"), on the verb or on
+                // the object.
                 let party = |k: usize| cx.participant(k).actor.is_some();
-                target = own.filter(|&k| party(k)).or_else(|| ["on", "upon", "against"].iter().find_map(|prep| oblique(cx, v, prep).filter(|&k| party(k)))).or(own);
+                let aimed = ["on", "upon", "against", "with", "from"].iter().find_map(|prep| [v, o].iter().find_map(|&h| oblique(cx, h, prep)).filter(|&k| party(k)));
+                target = own.filter(|&k| party(k)).or(aimed).or(own);
             }
             Need::PlaceObject => {
                 // The place taken is the target; its country is the side that loses it. A

@@ -83,6 +83,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.party_label_after_name(start, b));
         arcs.guarded(a, b, |x| x.inverted_after_quote(start, b));
         arcs.guarded(a, b, |x| x.object_after_result(start, b));
+        arcs.guarded(a, b, |x| x.time_read_as_head(start, b));
     }
 }
 
@@ -448,6 +449,37 @@ impl Arcs<'_, '_> {
             }
             if let Some(o) = (v + 1..b).find(|&c| self.head(c) == Some(v) && self.rels[c] == "obj" && matches!(self.upos(c), "PROPN" | "NOUN")) {
                 self.rels[o] = "nsubj";
+            }
+        }
+    }
+
+    /// "fired rockets at Tel Aviv overnight" read as one phrase headed by "overnight":
+    /// the name before a time word it was compounded with heads the phrase, and the time
+    /// word says when.
+    fn time_read_as_head(&mut self, a: usize, b: usize) {
+        for k in a + 1..b {
+            let time = matches!(
+                self.word(k).to_lowercase().as_str(),
+                "overnight" | "today" | "yesterday" | "tonight" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            );
+            let name = k - 1;
+            if !time || self.upos(name) != "PROPN" || self.head(name) != Some(k) || self.rels[name] != "compound" {
+                continue;
+            }
+            let (head, rel) = (self.head(k), self.rels[k]);
+            if !(rel.starts_with("obl") || rel.starts_with("nmod") || rel == "obj") {
+                continue;
+            }
+            for c in a..k {
+                if self.head(c) == Some(k) && c != name {
+                    let r = self.rels[c];
+                    self.set(c, Some(name), r);
+                }
+            }
+            self.set(name, head, rel);
+            match head {
+                Some(h) => self.set(k, Some(h), "obl:tmod"),
+                None => self.set(k, Some(name), "nmod:tmod"),
             }
         }
     }

@@ -790,3 +790,15 @@ fn conceding_a_point_surrounding_circumstances_and_yielding_results_are_no_event
     let doc = run("Poland's ruling party conceded on Sunday evening.");
     assert!(doc.events.events.iter().any(|e| e.root() == "08"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn the_party_of_a_deal_or_a_recall_and_the_author_of_a_vetoed_resolution() {
+    let doc = run("France recalled its ambassador from Niger. Ethiopia signed a peace deal with Eritrea in Asmara.");
+    let e = find(&doc, "16");
+    assert_eq!(actor(&e.target), Some("NER"), "{e:?}");
+    let e = find(&doc, "05");
+    assert_eq!(actor(&e.target), Some("ERI"), "{e:?}");
+    // Who vetoes a resolution does not condemn with it.
+    let doc = run("Russia vetoed a UN Security Council resolution condemning the annexation.");
+    assert!(doc.events.events.iter().all(|e| !(e.root() == "11" && actor(&e.source).is_some_and(|a| a.starts_with("RUS")))), "{:?}", doc.events.events);
+}

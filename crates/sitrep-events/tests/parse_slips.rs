@@ -335,3 +335,25 @@ fn a_phrase_after_shot_dead_is_its_object() {
     let e = trigger(&doc, "shot").expect("the shooting is coded");
     assert_eq!((actor(&e.source), actor(&e.target)), (Some("ISRMIL"), Some("PSECVL")), "{e:?}");
 }
+
+#[test]
+fn a_name_compounded_with_a_time_word_heads_its_phrase() {
+    let mut doc = layers("Hamas fighters fired dozens of rockets at Tel Aviv overnight.");
+    slip(
+        &mut doc,
+        &[
+            (("Aviv", 0), Some(("overnight", 0)), "compound"),
+            (("at", 0), Some(("overnight", 0)), "case"),
+            (("overnight", 0), Some(("fired", 0)), "obl"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (aviv, fired) = (tok(&doc, "Aviv", 0), tok(&doc, "fired", 0));
+        assert_eq!((t.head(aviv), t.rel(aviv)), (Some(fired), "obl"));
+        assert_eq!(t.head(tok(&doc, "at", 0)), Some(aviv));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "fired").expect("the rocket fire is coded");
+    assert_eq!(actor(&e.target), Some("ISR"), "{e:?}");
+}
