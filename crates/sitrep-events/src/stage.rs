@@ -103,9 +103,10 @@ impl Stage for EventStage {
             if c.code.starts_with("145") && c.source.as_ref().and_then(|p| p.actor.as_deref()).is_some_and(crate::force::armed_actor) {
                 c.code = "190".to_string();
             }
-            // "Thousands of protesters marched through central Minsk": people protesting
-            // where the clause says are that country's protesters (or its people).
-            if c.code.starts_with("14") && c.source.as_ref().is_none_or(|p| p.actor.is_none()) {
+            // "Thousands of protesters marched through central Minsk", "Protesters in
+            // Nairobi demanded …": people protesting, demanding or rejecting where the
+            // clause says are that country's protesters (or its people).
+            if matches!(c.code.get(..2), Some("10" | "11" | "12" | "14")) && c.source.as_ref().is_none_or(|p| p.actor.is_none()) {
                 protesters_of_place(&cx, &mut c);
             }
             // "Police in Hong Kong fired tear gas": police whose country the text does not
@@ -249,7 +250,7 @@ impl Stage for EventStage {
     }
 }
 
-/// Give an uncoded protest's protesters the country of the place its clause names:
+/// Give the uncoded crowd of a protest, demand or rejection the country of the place its clause names:
 /// opposition (`OPP`) when the words say they protest, else its people (`CVL`). A
 /// protest with no subject at all keeps none.
 fn protesters_of_place(cx: &Context, c: &mut coder::Coded) {
@@ -258,10 +259,13 @@ fn protesters_of_place(cx: &Context, c: &mut coder::Coded) {
     // A crowd, not a person or a pronoun ("we can rally the people", "Clinton marched").
     let r = crate::context::tokens_of(cx.doc, p.span);
     let Some(head) = crate::context::head_of(cx, &r) else { return };
+    // "Thousands of protesters", "dozens of members of his party": the counted noun.
+    let t = &cx.tree;
+    let counted = matches!(&*t.lemma(head), "thousand" | "hundred" | "dozen" | "million").then(|| t.children(head).find(|&c| t.rel(c).starts_with("nmod") && t.case(c).as_deref() == Some("of"))).flatten();
     let crowd = matches!(
-        &*cx.tree.lemma(head),
-        "protester" | "protestor" | "demonstrator" | "marcher" | "activist" | "people" | "crowd" | "thousand" | "hundred" | "dozen" | "resident" | "student" | "worker" | "supporter" | "opponent" | "villager" | "citizen" | "woman" | "farmer"
-    ) || cx.tree.lower(head).ends_with("ers") && cx.tree.upos(head) == "NOUN";
+        &*t.lemma(counted.unwrap_or(head)),
+        "protester" | "protestor" | "demonstrator" | "marcher" | "activist" | "people" | "crowd" | "thousand" | "hundred" | "dozen" | "resident" | "student" | "worker" | "supporter" | "villager" | "citizen" | "woman" | "farmer"
+    );
     if !crowd {
         return;
     }

@@ -802,3 +802,12 @@ fn the_party_of_a_deal_or_a_recall_and_the_author_of_a_vetoed_resolution() {
     let doc = run("Russia vetoed a UN Security Council resolution condemning the annexation.");
     assert!(doc.events.events.iter().all(|e| !(e.root() == "11" && actor(&e.source).is_some_and(|a| a.starts_with("RUS")))), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_crowd_demanding_somewhere_and_a_suspended_member() {
+    let doc = run("Protesters in Nairobi demanded the withdrawal of the finance bill. The African Union suspended Niger after the coup.");
+    let e = find(&doc, "10");
+    assert_eq!(actor(&e.source), Some("KENOPP"), "{e:?}");
+    let e = find(&doc, "16");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("IGOAFRAFU"), Some("NER")), "{e:?}");
+}
