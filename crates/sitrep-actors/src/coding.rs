@@ -226,12 +226,15 @@ fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Op
             }
             break;
         }
-        if let Some((c, kind)) = lex.country(w) {
-            if matches!(kind, CountryWord::Adjective | CountryWord::Name) {
-                country = country.or(Some(c.cameo.clone()));
-                i -= 1;
-                continue;
-            }
+        // The longest country word ending at i: "North Korean", "South Sudanese" before
+        // "Korean" and "Sudanese".
+        let found = (1..=3.min(i - lo)).rev().find_map(|len| {
+            lex.country(token_text(doc, i - len, i)).filter(|(_, kind)| matches!(kind, CountryWord::Adjective | CountryWord::Name)).map(|(c, _)| (len, c.cameo.clone()))
+        });
+        if let Some((len, c)) = found {
+            country = country.or(Some(c));
+            i -= len;
+            continue;
         }
         let lower = w.to_lowercase();
         if matches!(lower.as_str(), "of" | "the" | "a" | "an" | "one" | "state" | "former" | "then" | "deputy" | "acting" | "top" | "senior" | "chief") {

@@ -105,6 +105,13 @@ impl EntityStage {
                         continue;
                     }
                 }
+                // A known office holder's name the model cut short ("Kim Jong [Un]",
+                // "Kim Jong[-un]"): the name as the lexicon writes it.
+                let end = if kind == "PER" && self.lexicon.office(token_text(doc, start, end), doc.meta.date).is_none() {
+                    (end + 1..=(end + 3).min(range.end)).rev().find(|&e| self.lexicon.office(token_text(doc, start, e), doc.meta.date).is_some()).unwrap_or(end)
+                } else {
+                    end
+                };
                 let words = token_text(doc, start, end);
                 let kind = self.entity_type(kind, words, doc);
                 mentions.push(Mention { start, end, kind, sentence: si });

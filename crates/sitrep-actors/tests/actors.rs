@@ -170,3 +170,14 @@ fn a_role_phrase_is_read_whole() {
     let group = doc.entities.entities.iter().find(|e| e.canonical.contains("opposition leader")).expect("the group is found");
     assert_eq!(group.actor.as_deref(), Some("VENOPP"));
 }
+
+#[test]
+fn two_word_nationalities_and_leaders_names_cut_short() {
+    let doc = run("North Korean official Pak Jong Chon threatened Seoul. South Sudanese minister Deng Alor visited Khartoum.", jiff::civil::date(2023, 11, 10));
+    assert_eq!(actor(&doc, "Pak Jong Chon"), Some("PRKGOV"));
+    assert_eq!(actor(&doc, "Deng Alor"), Some("SSDGOV"));
+    // The entity model stops at "Jong"; the lexicon's name goes on.
+    let doc = run("North Korean leader Kim Jong Un threatened South Korea.", jiff::civil::date(2023, 11, 10));
+    let kim = doc.entities.entities.iter().find(|e| e.canonical.starts_with("Kim Jong")).expect("Kim is found");
+    assert_eq!((kim.mentions[0].of(doc.text()), kim.actor.as_deref()), ("Kim Jong Un", Some("PRKGOV")));
+}
