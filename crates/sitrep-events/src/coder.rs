@@ -53,7 +53,9 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         let r = t.rel(v);
         let h = t.head(v)?;
         // "condemning Russia for invading …": the one condemned did the invading.
-        if r.starts_with("advcl") && t.xpos(v) == "VBG" && t.children(v).any(|c| matches!(t.rel(c), "mark" | "case") && t.word(c).eq_ignore_ascii_case("for")) {
+        // So is the one warned against or barred from it ("warned NATO against sending
+        // troops").
+        if r.starts_with("advcl") && t.xpos(v) == "VBG" && t.children(v).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(&*t.lower(c), "for" | "against" | "from")) {
             if let Some(o) = t.child(h, "obj") {
                 return Some(o);
             }
@@ -256,7 +258,7 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 let is = |k: usize| written(cx, k, w) || (w.strip_suffix('s') == Some(&*t.lemma(k)) && !weapon(cx, k));
                 // "launched dozens of missiles": the counted word is the object; so is what
                 // a sum is given in ("sent $2 billion in aid").
-                let sum = matches!(t.upos(o), "SYM" | "NUM");
+                let sum = matches!(t.upos(o), "SYM" | "NUM") || matches!(&*t.lemma(o), "euro" | "euros" | "dollar" | "pound" | "yen" | "ruble" | "rouble" | "franc" | "yuan" | "rupee");
                 let o = if is(o) { o } else { oblique(cx, o, "of").or_else(|| sum.then(|| oblique(cx, o, "in").or_else(|| oblique(cx, v, "in"))).flatten()).filter(|&k| is(k))? };
                 // What is sent, deployed or fired is not who it is aimed at.
                 let own = oblique(cx, o, "of").or((!moved(cx, &p.code, o)).then_some(o));

@@ -15,6 +15,10 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     if t.word(last) == "?" || (last > 0 && t.word(last - 1) == "?") {
         return Factuality::Hypothetical;
     }
+    // "warned NATO against sending troops": what one is warned against has not happened.
+    if t.head(v).is_some_and(|h| matches!(&*t.lemma(h), "warn" | "caution" | "advise")) && t.children(v).any(|c| t.rel(c) == "mark" && t.lower(c) == "against") {
+        return Factuality::Hypothetical;
+    }
     // "When asked whom she supported", "asked if he would support Trump": what a
     // question asks about is not said to have happened.
     let mut x = v;

@@ -811,3 +811,13 @@ fn a_crowd_demanding_somewhere_and_a_suspended_member() {
     let e = find(&doc, "16");
     assert_eq!((actor(&e.source), actor(&e.target)), (Some("IGOAFRAFU"), Some("NER")), "{e:?}");
 }
+
+#[test]
+fn what_one_is_warned_against_is_the_warned_ones_and_has_not_happened() {
+    let doc = run("The Kremlin warned NATO against sending troops to Ukraine. Germany pledged an additional 500 million euros in military aid to Ukraine.");
+    let e = find(&doc, "15");
+    assert_eq!(actor(&e.source), Some("IGOWSTNAT"), "{e:?}");
+    assert_eq!(e.factuality, sitrep_core::Factuality::Hypothetical, "{e:?}");
+    let e = find(&doc, "03");
+    assert_eq!((e.cameo.as_str(), actor(&e.target)), ("033", Some("UKR")), "{e:?}");
+}
