@@ -19,6 +19,19 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     if t.head(v).is_some_and(|h| matches!(&*t.lemma(h), "warn" | "caution" | "advise")) && t.children(v).any(|c| t.rel(c) == "mark" && t.lower(c) == "against") {
         return Factuality::Hypothetical;
     }
+    // "declined to say whether it is appropriate … to criticize": an open question is
+    // no fact, under whatever verb.
+    let mut x = v;
+    for _ in 0..6 {
+        if t.children(x).any(|c| t.rel(c) == "mark" && t.lower(c) == "whether") {
+            return Factuality::Hypothetical;
+        }
+        let r = t.rel(x);
+        match t.head(x) {
+            Some(h) if r == "xcomp" || r.starts_with("ccomp") || r.starts_with("advcl") || r.starts_with("acl") || r == "csubj" => x = h,
+            _ => break,
+        }
+    }
     // "When asked whom she supported", "asked if he would support Trump": what a
     // question asks about is not said to have happened.
     let mut x = v;
