@@ -824,7 +824,7 @@ fn what_one_is_warned_against_is_the_warned_ones_and_has_not_happened() {
 
 #[test]
 fn an_open_question_is_no_fact_and_declining_to_say_is_no_comment() {
-    let doc = run("Scholz declined to say whether Germany would send tanks to Ukraine.");
+    let doc = run("German Chancellor Olaf Scholz declined to say whether Germany would send tanks to Ukraine.");
     assert!(doc.events.events.iter().any(|e| e.cameo == "011"), "{:?}", doc.events.events);
     assert!(doc.events.events.iter().filter(|e| e.root() != "01").all(|e| e.factuality != sitrep_core::Factuality::Asserted), "{:?}", doc.events.events);
 }
