@@ -485,6 +485,13 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     if p.code == "040" && matches!(&*t.lemma(v), "speak" | "talk") && target.is_some_and(|k| cx.participant(k).actor.as_deref().is_some_and(|a| a.ends_with("MED"))) {
         return None;
     }
+    // "Cruz appeals to Reagan Democrats", "able to appeal to a certain group of folks":
+    // appealing to people no code names, for nothing, is attracting them.
+    if &*t.lemma(v) == "appeal" && p.code.starts_with("02") && t.children(v).all(|c| !(t.rel(c) == "xcomp" || t.case(c).as_deref() == Some("for"))) {
+        if oblique(cx, v, "to").is_some_and(|k| cx.participant(k).actor.is_none()) {
+            return None;
+        }
+    }
     if p.code == "041" && naming(cx, v) {
         return None;
     }

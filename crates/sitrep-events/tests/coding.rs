@@ -828,3 +828,11 @@ fn an_open_question_is_no_fact_and_declining_to_say_is_no_comment() {
     assert!(doc.events.events.iter().any(|e| e.cameo == "011"), "{:?}", doc.events.events);
     assert!(doc.events.events.iter().filter(|e| e.root() != "01").all(|e| e.factuality != sitrep_core::Factuality::Asserted), "{:?}", doc.events.events);
 }
+
+#[test]
+fn idioms_of_spending_delay_and_attraction_are_no_events() {
+    let doc = run("The Polish campaign shelled out to broadcast a film. The government is kicking the can down the road. Duda appeals to rural voters in the east.");
+    assert!(doc.events.events.iter().all(|e| !matches!(e.root(), "19" | "02")), "{:?}", doc.events.events);
+    let doc = run("Facing protests, Berlin backed off on Tuesday.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "05"), "{:?}", doc.events.events);
+}

@@ -178,6 +178,7 @@ impl Syntax {
         self.tagger.tag(&ws.words, &mut out.tags, &mut ws.tag_scratch);
         self.name_read_as_verb(words.clone(), &mut out.tags, &mut ws.lower);
         self.past_read_as_present(words.clone(), &mut out.tags, &mut ws.lower);
+        self.noun_read_as_modal(words.clone(), &mut out.tags);
         self.verb_for_verbless(words.clone(), &mut out.tags, &mut ws.lower);
         self.parser.parse(&ws.words, &out.tags, &mut ws.state, &mut ws.parse_scratch, &mut ws.parse);
         std::mem::swap(&mut out.heads, &mut ws.parse.heads);
@@ -206,6 +207,18 @@ impl Syntax {
                 if !wordnet::verb_form(lower) {
                     tags[i] = nnp as u8;
                 }
+            }
+            previous = w;
+        }
+    }
+
+    /// A modal right after an article is a noun: "kicking *the can* down the road".
+    fn noun_read_as_modal<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8]) {
+        let Some(nn) = self.tagger.tags.iter().position(|&(u, p)| u == "NOUN" && p == "NN") else { return };
+        let mut previous = "";
+        for (i, w) in words.enumerate() {
+            if self.tagger.tags.get(tags[i] as usize).map_or("", |p| p.1) == "MD" && matches!(previous, "the" | "The" | "a" | "A" | "an" | "An") {
+                tags[i] = nn as u8;
             }
             previous = w;
         }
