@@ -143,6 +143,14 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
         set(entity, &office.actor, "lexicon");
         return;
     }
+    // "Bill Clinton" in 2016: a former office holder is an elite of the country.
+    if let Some(former) = lex.former_office(&cluster.canonical, date) {
+        let country: String = former.actor.chars().take(3).collect();
+        entity.detail.role = Some(format!("former {}", former.title)).filter(|_| !former.title.is_empty());
+        entity.detail.country = Some(country.clone());
+        set(entity, &format!("{country}ELI"), "lexicon");
+        return;
+    }
     let (mut country, mut role, mut role_word) = (None, None, None);
     for &m in &cluster.members {
         let m = mentions[m];

@@ -288,6 +288,24 @@ impl Lexicon {
         with_key(name, |k| self.office_by_key(k, date))
     }
 
+    /// The last office a person named in full had left before `date` ("Bill Clinton" in
+    /// 2016): CAMEO codes former office holders as elites of their country. A surname
+    /// alone ("Clinton") never matches, since it may be another person of that name.
+    ///
+    /// ```
+    /// let lex = sitrep_actors::lexicon::Lexicon::builtin();
+    /// let d = jiff::civil::date(2016, 3, 1);
+    /// assert_eq!(lex.former_office("Bill Clinton", d).map(|o| o.actor.as_str()), Some("USAGOV"));
+    /// assert!(lex.former_office("Clinton", d).is_none());
+    /// assert!(lex.former_office("Barack Obama", d).is_none()); // in office then
+    /// ```
+    pub fn former_office(&self, name: &str, date: Date) -> Option<&Office> {
+        if name.split_whitespace().nth(1).is_none() || self.office(name, date).is_some() {
+            return None;
+        }
+        with_key(name, |k| self.offices.get(k)?.iter().filter(|o| o.to.is_some_and(|t| t < date)).max_by_key(|o| o.to))
+    }
+
     /// [`Lexicon::office`] of a name whose [`key`] is `k`.
     pub fn office_by_key(&self, k: &str, date: Date) -> Option<&Office> {
         self.offices.get(k)?.iter().find(|o| o.from.is_none_or(|f| f <= date) && o.to.is_none_or(|t| date <= t))

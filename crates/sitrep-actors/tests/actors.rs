@@ -181,3 +181,10 @@ fn two_word_nationalities_and_leaders_names_cut_short() {
     let kim = doc.entities.entities.iter().find(|e| e.canonical.starts_with("Kim Jong")).expect("Kim is found");
     assert_eq!((kim.mentions[0].of(doc.text()), kim.actor.as_deref()), ("Kim Jong Un", Some("PRKGOV")));
 }
+
+#[test]
+fn a_former_office_holder_named_in_full_is_an_elite_of_the_country() {
+    let doc = run("Bill Clinton campaigned in Iowa on Monday. Barack Obama spoke in Ohio.", jiff::civil::date(2016, 2, 1));
+    assert_eq!(actor(&doc, "Bill Clinton"), Some("USAELI"));
+    assert_eq!(actor(&doc, "Barack Obama"), Some("USAGOV"), "in office then");
+}

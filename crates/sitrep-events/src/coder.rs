@@ -474,6 +474,11 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     // agreement": a withdrawal from what is neither a party nor a place is no retreat,
     // unless armed forces withdraw.
     if p.code.starts_with("087") {
+        // Nor is pulling out one's credentials: what is withdrawn must be forces.
+        let forces = |o: usize| matches!(&*t.lemma(o), "troop" | "troops" | "force" | "forces" | "soldier" | "army" | "personnel" | "contingent" | "peacekeeper" | "unit" | "ambassador" | "diplomat");
+        if t.child(v, "obj").is_some_and(|o| !forces(o)) && p.needs.iter().all(|n| !matches!(n, Need::Object(_))) {
+            return None;
+        }
         let left = ["from", "of", "out"].iter().find_map(|prep| oblique(cx, v, prep));
         let armed = subject(cx, v).and_then(|s| cx.participant(s).actor).is_some_and(|a| crate::force::armed_actor(&a));
         if left.is_some_and(|k| cx.participant(k).actor.is_none() && cx.place(k).is_none()) && !armed {
