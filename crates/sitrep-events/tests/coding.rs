@@ -836,3 +836,9 @@ fn idioms_of_spending_delay_and_attraction_are_no_events() {
     let doc = run("Facing protests, Berlin backed off on Tuesday.");
     assert!(doc.events.events.iter().all(|e| e.root() != "05"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn considering_someone_something_is_an_opinion() {
+    let doc = run("Most Polish voters consider Tusk honest. The Polish government considered the emails classified.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "01"), "{:?}", doc.events.events);
+}
