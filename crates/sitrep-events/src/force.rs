@@ -112,7 +112,9 @@ impl Force {
         let t = &cx.tree;
         // The word itself, or the object that carries the verb's code ("launched attacks",
         // "waged war").
-        let Some((w, (kind, code))) = std::iter::once(v).chain(t.with_rel(v, "obj")).find_map(|w| self.entry(&t.lemma(w), &t.lower(w)).map(|e| (w, e))) else {
+        // … or what the object counts or likens ("declaring a moral equivalent of war").
+        let counted = t.with_rel(v, "obj").flat_map(|o| t.children(o).filter(move |&c| t.rel(c).starts_with("nmod") && t.case(c).as_deref() == Some("of")));
+        let Some((w, (kind, code))) = std::iter::once(v).chain(t.with_rel(v, "obj")).chain(counted).find_map(|w| self.entry(&t.lemma(w), &t.lower(w)).map(|e| (w, e))) else {
             return Reading::Literal;
         };
         let political = || code.clone().map_or(Reading::Drop, Reading::Recode);

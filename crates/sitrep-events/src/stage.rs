@@ -210,7 +210,10 @@ impl Stage for EventStage {
                     // witnesses it ("gunfire was reported", "signs of fighting"); a bare
                     // mention ("the war", "the invasion") is background, not an event; one
                     // named after its place ("the Paris attacks") is a known past event.
-                    named(&e.source) || named(&e.target) || e.attribution.is_some() || binding::named_after_place(&cx, h)
+                    // A war is a state of affairs, not news of the day ("the Iraq war", "a
+                    // prisoner of war"): only one between named sides is an event.
+                    let war = nominal && matches!(&*cx.tree.lemma(h), "war" | "wars" | "warfare");
+                    named(&e.source) || named(&e.target) || (!war && (e.attribution.is_some() || binding::named_after_place(&cx, h)))
                 } else if nominal && e.root() == "01" {
                     // "a statement" is how something was said, not an event of its own.
                     false

@@ -842,3 +842,12 @@ fn considering_someone_something_is_an_opinion() {
     let doc = run("Most Polish voters consider Tusk honest. The Polish government considered the emails classified.");
     assert!(doc.events.events.iter().all(|e| e.root() != "01"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_war_mentioned_in_passing_is_no_event() {
+    let doc = run("Tusk said he had opposed the Iraq war. Refugees from the Syrian civil war, the minister said, were welcome in Poland.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "19" || e.source.is_some() || e.target.is_some()), "{:?}", doc.events.events);
+    // One between named sides is.
+    let doc = run("Azerbaijan declared war on Armenia on Tuesday.");
+    assert!(doc.events.events.iter().any(|e| e.root() == "19"), "{:?}", doc.events.events);
+}
