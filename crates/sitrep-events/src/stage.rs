@@ -185,6 +185,22 @@ impl Stage for EventStage {
         // military to surrender" is one demand), and an event nobody can be named for is
         // not data.
         let heads: Vec<usize> = heads;
+        // "The Pakistani Taliban claimed responsibility for the suicide bombing": the one
+        // who claims an attack is its source, by its own claim.
+        for i in 0..events.len() {
+            if events[i].cameo != "015" || events[i].source.is_none() {
+                continue;
+            }
+            let t = &cx.tree;
+            let h = heads[i];
+            let claimed = t.child(h, "obj").into_iter().chain([h]).find_map(|x| t.children(x).find(|&c| (t.rel(c).starts_with("obl") || t.rel(c).starts_with("nmod")) && t.case(c).as_deref() == Some("for")));
+            let Some(j) = claimed.and_then(|k| heads.iter().position(|&x| x == k)) else { continue };
+            if events[j].source.is_none() {
+                let by = events[i].source.clone();
+                events[j].source = by.clone();
+                events[j].attribution = Some(sitrep_core::Attribution { by, cue: "claimed responsibility".into(), stance: sitrep_core::Stance::Claimed });
+            }
+        }
         let keep: Vec<bool> = heads
             .iter()
             .zip(&events)

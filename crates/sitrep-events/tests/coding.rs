@@ -851,3 +851,14 @@ fn a_war_mentioned_in_passing_is_no_event() {
     let doc = run("Azerbaijan declared war on Armenia on Tuesday.");
     assert!(doc.events.events.iter().any(|e| e.root() == "19"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_claimed_attack_is_the_claimants_and_vetoes_and_cases_are_coded() {
+    let doc = run("The Pakistani Taliban claimed responsibility for the suicide bombing in Peshawar.");
+    let e = find(&doc, "18");
+    assert_eq!(actor(&e.source), Some("PAKREBTTP"), "{e:?}");
+    assert_eq!(e.attribution.as_ref().map(|a| a.stance), Some(sitrep_core::Stance::Claimed), "{e:?}");
+    let doc = run("Hungary blocked the EU's aid package for Ukraine. South Africa filed a genocide case against Israel.");
+    let codes: Vec<&str> = doc.events.events.iter().map(|e| e.cameo.as_str()).collect();
+    assert!(codes.contains(&"129") && codes.contains(&"115"), "{:?}", doc.events.events);
+}
