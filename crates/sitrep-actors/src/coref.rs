@@ -27,6 +27,12 @@ pub fn cluster(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Vec<Cluster> {
     let mut clusters: Vec<(EntityType, Cluster, Name)> = Vec::new();
     for (mi, m) in mentions.iter().enumerate() {
         let text = token_text(doc, m.start, m.end);
+        // "Mark Cuban … Cuban said": a lone word that is the surname of a person named in
+        // full before is that person, whatever else it could be (a nationality here).
+        let surname = m.end == m.start + 1
+            && m.kind != EntityType::Person
+            && mentions[..mi].iter().any(|p| p.kind == EntityType::Person && p.end > p.start + 1 && token_text(doc, p.end - 1, p.end) == text);
+        let m = &Mention { kind: if surname { EntityType::Person } else { m.kind }, ..*m };
         let found = |name: &Name| clusters.iter().position(|(kind, _, n)| *kind == m.kind && same(m.kind, n, name));
         // A surname joins the person already named in full ("Gary Johnson … Johnson")
         // before it is taken for the office holder of that surname (Boris Johnson).

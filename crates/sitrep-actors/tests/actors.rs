@@ -188,3 +188,11 @@ fn a_former_office_holder_named_in_full_is_an_elite_of_the_country() {
     assert_eq!(actor(&doc, "Bill Clinton"), Some("USAELI"));
     assert_eq!(actor(&doc, "Barack Obama"), Some("USAGOV"), "in office then");
 }
+
+#[test]
+fn a_surname_that_is_also_a_nationality_stays_with_its_person() {
+    let doc = run("Billionaire Mark Cuban said he would not run. Cuban said the campaign was a mess.", jiff::civil::date(2016, 3, 1));
+    let cuban = doc.entities.entities.iter().find(|e| e.canonical.ends_with("Mark Cuban")).expect("the person is found");
+    assert_eq!(cuban.mentions.len(), 2 + cuban.mentions.iter().filter(|m| m.of(doc.text()) == "he").count(), "{:?}", doc.entities.entities);
+    assert!(doc.entities.entities.iter().all(|e| e.actor.as_deref() != Some("CUB")), "{:?}", doc.entities.entities);
+}
