@@ -1,0 +1,41 @@
+//! Time parsing EWT dev (tags given) with the perceptron and with a neural scorer:
+//! `cargo run --release -p sitrep-syntax --example speed_nn NN_FILE [ROUNDS]`
+use sitrep_syntax::parser::{Parse, ParseScratch, State};
+use sitrep_syntax::words::{Scratch, WordInfo};
+use sitrep_syntax::{conllu, treebank_form, Syntax};
+
+fn main() {
+    let path = std::env::args().nth(1).expect("net file");
+    let rounds: usize = std::env::args().nth(2).and_then(|r| r.parse().ok()).unwrap_or(3);
+    let builtin = Syntax::builtin().unwrap();
+    let t = std::time::Instant::now();
+    let net = builtin.clone().with_nn(&std::fs::read(path).unwrap()).unwrap();
+    println!("net loaded in {:.3}s", t.elapsed().as_secs_f64());
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ud-en-ewt");
+    let dev = conllu::parse(&std::fs::read_to_string(dir.join("en_ewt-ud-dev.conllu")).unwrap()).unwrap();
+    let mut scratch = Scratch::default();
+    let data: Vec<(Vec<WordInfo>, Vec<u8>)> = dev
+        .iter()
+        .map(|s| {
+            let words: Vec<WordInfo> = s.words.iter().map(|w| WordInfo::new(&treebank_form(&w.form), &mut scratch)).collect();
+            let mut tags = Vec::new();
+            builtin.tagger.tag(&words, &mut tags, &mut Default::default());
+            (words, tags)
+        })
+        .collect();
+    let speed = |model: &Syntax| {
+        let (mut st, mut scratch, mut out) = (State::default(), ParseScratch::default(), Parse::default());
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..rounds {
+            for (words, tags) in &data {
+                model.parser.parse(words, tags, &mut st, &mut scratch, &mut out);
+                n += words.len();
+            }
+        }
+        n as f64 / t.elapsed().as_secs_f64()
+    };
+    for _ in 0..2 {
+        println!("perceptron {:.0} words/s, net {:.0} words/s", speed(builtin), speed(&net));
+    }
+}
