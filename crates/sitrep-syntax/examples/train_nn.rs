@@ -117,18 +117,8 @@ fn main() {
     let name = if test { "test" } else { "dev" };
     println!("{name}: perceptron UAS {:.2} LAS {:.2}; net UAS {:.2} LAS {:.2}", p.uas, p.las, q.uas, q.las);
     let gold_tagged = tagged(&gold, builtin, &prepared.labels);
-    let (a, b, c, d) = (
-        parse_speed(builtin, &gold_tagged),
-        parse_speed(&model, &gold_tagged),
-        parse_speed(builtin, &gold_tagged),
-        parse_speed(&model, &gold_tagged),
-    );
-    println!(
-        "parsing {name} (tags given): perceptron {:.0} words/s, net {:.0} words/s ({:.2}x)",
-        (a + c) / 2.0,
-        (b + d) / 2.0,
-        (b + d) / (a + c)
-    );
+    let (a, b, c, d) = (parse_speed(builtin, &gold_tagged), parse_speed(&model, &gold_tagged), parse_speed(builtin, &gold_tagged), parse_speed(&model, &gold_tagged));
+    println!("parsing {name} (tags given): perceptron {:.0} words/s, net {:.0} words/s ({:.2}x)", (a + c) / 2.0, (b + d) / 2.0, (b + d) / (a + c));
     if let Some(out) = std::env::args().nth(1) {
         std::fs::write(out, bytes).unwrap();
     }

@@ -29,6 +29,7 @@ pub mod parser;
 mod stage;
 pub mod tagger;
 pub mod train;
+pub mod word2vec;
 pub mod wordnet;
 
 use std::sync::OnceLock;

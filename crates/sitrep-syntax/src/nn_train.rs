@@ -130,10 +130,7 @@ fn vocabulary(data: &[TrainingSentence], pretrained: &Pretrained, o: &NnOptions)
 /// pretrained vectors copied in where given, rescaled to the random ones' spread.
 fn initial(config: Config, words: Vec<u64>, suffixes: Vec<u64>, pretrained: &Pretrained, rng: &mut Rng) -> Net {
     let mut uniform = |n: usize, r: f32| -> Vec<f32> { (0..n).map(|_| (rng.unit() as f32 * 2.0 - 1.0) * r).collect() };
-    let mut tables: Vec<Vec<f32>> = Net::table_kinds()
-        .iter()
-        .map(|&t| uniform(Net::rows(config.sizes, words.len(), suffixes.len(), t) * config.dim(t), 0.1))
-        .collect();
+    let mut tables: Vec<Vec<f32>> = Net::table_kinds().iter().map(|&t| uniform(Net::rows(config.sizes, words.len(), suffixes.len(), t) * config.dim(t), 0.1)).collect();
     let (_, n_in) = config.input_offsets();
     let (h, c) = (config.hidden, config.classes());
     let w1 = uniform(n_in * h, (6.0 / (n_in + h) as f32).sqrt());
@@ -152,16 +149,7 @@ fn initial(config: Config, words: Vec<u64>, suffixes: Vec<u64>, pretrained: &Pre
             }
         }
     }
-    Net {
-        config,
-        words,
-        suffixes,
-        tables,
-        w1,
-        b1: vec![0.01; h],
-        w2,
-        b2: vec![0.0; c],
-    }
+    Net { config, words, suffixes, tables, w1, b1: vec![0.01; h], w2, b2: vec![0.0; c] }
 }
 
 /// Train a network for parsing `data` (tags numbered as in `tags`, labels as in
@@ -169,10 +157,7 @@ fn initial(config: Config, words: Vec<u64>, suffixes: Vec<u64>, pretrained: &Pre
 /// (tagged as at run time) is scored after every epoch and reported to `log`.
 pub fn train(data: &[TrainingSentence], labels: &[&str], n_tags: usize, pretrained: &Pretrained, teacher: Option<&Parser>, dev: &[TrainingSentence], o: &NnOptions, mut log: impl FnMut(&str)) -> Net {
     let mut rng = Rng::new(o.seed);
-    let sizes = Sizes {
-        tags: n_tags as u32,
-        labels: labels.len() as u32,
-    };
+    let sizes = Sizes { tags: n_tags as u32, labels: labels.len() as u32 };
     let (words, counts, suffixes) = vocabulary(data, pretrained, o);
     let config = Config {
         word_dim: o.word_dim,
@@ -184,13 +169,7 @@ pub fn train(data: &[TrainingSentence], labels: &[&str], n_tags: usize, pretrain
         sizes,
         child_words: FIRST_WORD + o.child_words as u32,
     };
-    log(&format!(
-        "{} words ({} from training), {} suffixes, {} inputs",
-        words.len(),
-        counts.iter().filter(|&&c| c > 0).count(),
-        suffixes.len(),
-        config.input_offsets().1
-    ));
+    log(&format!("{} words ({} from training), {} suffixes, {} inputs", words.len(), counts.iter().filter(|&&c| c > 0).count(), suffixes.len(), config.input_offsets().1));
     let mut net = initial(config, words, suffixes, pretrained, &mut rng);
     let lookups = net.lookups();
     let n_labels = labels.len();
@@ -251,15 +230,7 @@ pub fn train(data: &[TrainingSentence], labels: &[&str], n_tags: usize, pretrain
         }
         let t = total.max(1) as f64;
         let d = dev_scores(&net, dev, labels);
-        log(&format!(
-            "epoch {}: loss {:.4}, training moves right {:.2}%, teacher top {:.3}, dev UAS {:.2} LAS {:.2}",
-            epoch + 1,
-            loss / t,
-            100.0 * right as f64 / t,
-            teacher_top / t,
-            d.uas,
-            d.las
-        ));
+        log(&format!("epoch {}: loss {:.4}, training moves right {:.2}%, teacher top {:.3}, dev UAS {:.2} LAS {:.2}", epoch + 1, loss / t, 100.0 * right as f64 / t, teacher_top / t, d.uas, d.las));
         if epoch + o.average.max(1) >= o.epochs {
             match &mut sum {
                 None => sum = Some(net.clone()),
@@ -336,10 +307,7 @@ fn oracle_target(st: &State, gold: &Gold, valid_mask: &[bool], scores: &[f32], n
     }
     if best == usize::MAX {
         // No allowed class: follow the net.
-        best = (0..target.len())
-            .filter(|&c| valid_mask[c])
-            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
-            .unwrap_or(0);
+        best = (0..target.len()).filter(|&c| valid_mask[c]).max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a))).unwrap_or(0);
         target[best] = 1.0;
     }
     // The net's probabilities over the allowed classes.
@@ -379,4 +347,72 @@ fn mix_teacher(raw: &[i32], valid_mask: &[bool], weight: f32, temperature: f32, 
 /// The group in [`params_mut`] of the table slot `k` reads.
 fn slot_group(k: usize) -> usize {
     table_index(slot_table(k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{conllu, train as full};
+
+    const TREEBANK: &str = "1\tTroops\ttroop\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+2\tentered\tenter\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tKharkiv\tKharkiv\tPROPN\tNNP\t_\t2\tobj\t_\t_
+4\ton\ton\tADP\tIN\t_\t5\tcase\t_\t_
+5\tFriday\tFriday\tPROPN\tNNP\t_\t2\tobl\t_\t_
+6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tarmy\tarmy\tNOUN\tNN\t_\t3\tnsubj\t_\t_
+3\tshelled\tshell\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_
+5\teastern\teastern\tADJ\tJJ\t_\t6\tamod\t_\t_
+6\tcity\tcity\tNOUN\tNN\t_\t3\tobj\t_\t_
+
+1\tOfficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\tcity\tcity\tNOUN\tNN\t_\t6\tnsubj\t_\t_
+5\twas\tbe\tAUX\tVBD\t_\t6\taux\t_\t_
+6\tburning\tburn\tVERB\tVBG\t_\t2\tccomp\t_\t_
+
+";
+
+    /// A small net trained on three sentences parses them as annotated, through the
+    /// model file and the precomputed rows, while the untrained net does not.
+    #[test]
+    fn a_tiny_net_learns_three_sentences() {
+        let data = conllu::parse(TREEBANK).unwrap();
+        let options = full::TrainOptions { tagger_epochs: 5, parser_epochs: 2, folds: 1, seed: 1, prune: 0.0 };
+        let model = full::train(&data, options, |_| {}).unwrap();
+        let prepared = full::prepare(&data, options, None, |_| {}).unwrap();
+        let o = NnOptions {
+            word_dim: 8,
+            tag_dim: 6,
+            label_dim: 6,
+            suffix_dim: 4,
+            extra_dim: 4,
+            hidden: 32,
+            min_count: 1,
+            epochs: 40,
+            average: 1,
+            dropout: 0.0,
+            word_dropout: 0.0,
+            rate: 0.01,
+            batch: 4,
+            ..NnOptions::default()
+        };
+        let parses = |epochs: usize| {
+            let net = train(&prepared.parse_data, &prepared.labels, prepared.tags.len(), &[], None, &[], &NnOptions { epochs, ..o }, |_| {});
+            let with_net = model.clone().with_nn(&net.to_bytes()).expect("attaches");
+            data.iter()
+                .filter(|s| {
+                    let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+                    let a = with_net.analyze(&words);
+                    s.words.iter().enumerate().all(|(i, w)| a.heads[i].map_or(0, |h| h + 1) == w.head.unwrap() && a.deprel(&with_net, i) == w.deprel)
+                })
+                .count()
+        };
+        assert_eq!(parses(40), 3, "every sentence parsed right after training");
+        assert!(parses(0) < 3, "not before");
+    }
 }

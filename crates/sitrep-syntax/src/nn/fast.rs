@@ -25,10 +25,13 @@ pub struct FastNet {
     rows: Vec<i16>,
     /// The scaled first-layer bias.
     bias: Vec<i16>,
-    /// What one unit of the `i16` rows is worth.
-    unit: f32,
-    /// Output layer, `width` rows of `classes` (padding rows are zero).
+    /// Output layer times what one unit of the `i16` rows is worth: `width` rows of
+    /// `stride` (padding is zero).
     w2: Vec<f32>,
+    /// Output bias, padded to `stride`.
+    b2: Vec<f32>,
+    /// Classes rounded up to a multiple of 8.
+    stride: usize,
 }
 
 /// Nets are the same when their weights are.
@@ -50,19 +53,14 @@ pub struct NnScratch {
     values: SentenceValues,
     slots: [u32; N_SLOTS],
     acc: Vec<i16>,
-    hidden: Vec<f32>,
+    /// The hidden units the ReLU left on, as (value, unit).
+    on: Vec<(f32, u32)>,
     scores: Vec<f32>,
 }
 
 impl Default for NnScratch {
     fn default() -> Self {
-        NnScratch {
-            values: SentenceValues::default(),
-            slots: [0; N_SLOTS],
-            acc: Vec::new(),
-            hidden: Vec::new(),
-            scores: Vec::new(),
-        }
+        NnScratch { values: SentenceValues::default(), slots: [0; N_SLOTS], acc: Vec::new(), on: Vec::new(), scores: Vec::new() }
     }
 }
 
@@ -110,20 +108,17 @@ impl FastNet {
         let rows = exact.iter().map(|&x| quantize(x)).collect();
         let bias = net.b1.iter().map(|&x| quantize(x)).chain(std::iter::repeat(0)).take(width).collect();
         let classes = c.classes();
-        let mut w2 = net.w2.clone();
-        w2.resize(width * classes, 0.0);
+        let stride = classes.div_ceil(8) * 8;
+        let mut w2 = vec![0f32; width * stride];
+        for j in 0..h {
+            for k in 0..classes {
+                w2[j * stride + k] = net.w2[j * classes + k] / scale;
+            }
+        }
+        let mut b2 = net.b2.clone();
+        b2.resize(stride, 0.0);
         let lookups = net.lookups();
-        Ok(FastNet {
-            net,
-            lookups,
-            width,
-            slot_start,
-            slot_values,
-            rows,
-            bias,
-            unit: 1.0 / scale,
-            w2,
-        })
+        Ok(FastNet { net, lookups, width, slot_start, slot_values, rows, bias, w2, b2, stride })
     }
 
     /// The weights.
@@ -131,54 +126,102 @@ impl FastNet {
         &self.net
     }
 
-    /// The scores of every class for slot values `slots` into `scratch.scores`.
+    /// The scores of every class for slot values `slots` into `scratch.scores` (padded
+    /// to a multiple of 8 with zeros).
     #[inline]
     pub fn score(&self, slots: &[u32; N_SLOTS], scratch: &mut NnScratch) {
-        let classes = self.net.config.classes();
         scratch.acc.resize(self.width, 0);
-        scratch.hidden.resize(self.width, 0.0);
-        scratch.scores.resize(classes, 0.0);
+        scratch.scores.resize(self.stride, 0.0);
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
             // SAFETY: the CPU has just been found to support AVX2 and FMA.
-            unsafe { self.score_avx2(slots, &mut scratch.acc, &mut scratch.hidden, &mut scratch.scores) };
+            unsafe { self.score_avx2(slots, scratch) };
             return;
         }
-        self.score_with(slots, &mut scratch.acc, &mut scratch.hidden, &mut scratch.scores);
+        self.score_with::<false>(slots, scratch);
+    }
+
+    /// The scores of the classes in `scratch` after [`FastNet::score`].
+    pub fn scores<'a>(&self, scratch: &'a NnScratch) -> &'a [f32] {
+        &scratch.scores[..self.net.config.classes().min(scratch.scores.len())]
     }
 
     /// [`FastNet::score`] compiled for AVX2 and FMA.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2,fma")]
-    unsafe fn score_avx2(&self, slots: &[u32; N_SLOTS], acc: &mut [i16], hidden: &mut [f32], scores: &mut [f32]) {
-        self.score_with(slots, acc, hidden, scores)
+    unsafe fn score_avx2(&self, slots: &[u32; N_SLOTS], scratch: &mut NnScratch) {
+        self.score_with::<true>(slots, scratch)
     }
 
     #[inline(always)]
-    fn score_with(&self, slots: &[u32; N_SLOTS], acc: &mut [i16], hidden: &mut [f32], scores: &mut [f32]) {
-        let w = self.width;
-        acc.copy_from_slice(&self.bias);
+    fn score_with<const FMA: bool>(&self, slots: &[u32; N_SLOTS], scratch: &mut NnScratch) {
+        match self.width / 16 {
+            4 => self.hidden::<4>(slots, &mut scratch.acc),
+            5 => self.hidden::<5>(slots, &mut scratch.acc),
+            6 => self.hidden::<6>(slots, &mut scratch.acc),
+            8 => self.hidden::<8>(slots, &mut scratch.acc),
+            _ => self.hidden_any(slots, &mut scratch.acc),
+        }
+        scratch.on.clear();
+        scratch.on.extend(scratch.acc.iter().enumerate().filter(|(_, &a)| a > 0).map(|(j, &a)| (a as f32, j as u32)));
+        let scores = &mut scratch.scores[..];
+        let mut at = 0;
+        while at + 32 <= self.stride {
+            self.output::<32, FMA>(&scratch.on, at, scores);
+            at += 32;
+        }
+        while at < self.stride {
+            self.output::<8, FMA>(&scratch.on, at, scores);
+            at += 8;
+        }
+    }
+
+    /// The first layer's sums for a hidden size of `V` × 16, kept in registers.
+    #[inline(always)]
+    fn hidden<const V: usize>(&self, slots: &[u32; N_SLOTS], out: &mut [i16]) {
+        let mut acc = [[0i16; 16]; V];
+        for (g, a) in acc.iter_mut().enumerate() {
+            a.copy_from_slice(&self.bias[g * 16..(g + 1) * 16]);
+        }
         for k in 0..N_SLOTS {
             let v = slots[k].min(self.slot_values[k] - 1) as usize;
-            let at = (self.slot_start[k] + v) * w;
-            let row = &self.rows[at..at + w];
-            for (a, r) in acc.chunks_exact_mut(16).zip(row.chunks_exact(16)) {
+            let at = (self.slot_start[k] + v) * V * 16;
+            let row = &self.rows[at..at + V * 16];
+            for (g, a) in acc.iter_mut().enumerate() {
                 for i in 0..16 {
-                    a[i] = a[i].wrapping_add(r[i]);
+                    a[i] = a[i].wrapping_add(row[g * 16 + i]);
                 }
             }
         }
-        for (x, &a) in hidden.iter_mut().zip(acc.iter()) {
-            *x = a.max(0) as f32 * self.unit;
+        for (g, a) in acc.iter().enumerate() {
+            out[g * 16..(g + 1) * 16].copy_from_slice(a);
         }
-        scores.copy_from_slice(&self.net.b2);
-        let classes = scores.len();
-        for (j, &x) in hidden.iter().enumerate() {
-            if x > 0.0 {
-                let row = &self.w2[j * classes..(j + 1) * classes];
-                scores.iter_mut().zip(row).for_each(|(s, &r)| *s += x * r);
+    }
+
+    /// The first layer's sums for any hidden size.
+    fn hidden_any(&self, slots: &[u32; N_SLOTS], out: &mut [i16]) {
+        let w = self.width;
+        out.copy_from_slice(&self.bias);
+        for k in 0..N_SLOTS {
+            let v = slots[k].min(self.slot_values[k] - 1) as usize;
+            let at = (self.slot_start[k] + v) * w;
+            out.iter_mut().zip(&self.rows[at..at + w]).for_each(|(a, &r)| *a = a.wrapping_add(r));
+        }
+    }
+
+    /// Scores of classes `at..at + L` from the hidden units that are on, summed in
+    /// registers.
+    #[inline(always)]
+    fn output<const L: usize, const FMA: bool>(&self, on: &[(f32, u32)], at: usize, scores: &mut [f32]) {
+        let mut acc = [0f32; L];
+        acc.copy_from_slice(&self.b2[at..at + L]);
+        for &(x, j) in on {
+            let row = &self.w2[j as usize * self.stride + at..][..L];
+            for i in 0..L {
+                acc[i] = if FMA { x.mul_add(row[i], acc[i]) } else { acc[i] + x * row[i] };
             }
         }
+        scores[at..at + L].copy_from_slice(&acc);
     }
 
     /// Parse one tagged sentence into `out`, with `parser`'s labels.

@@ -15,18 +15,7 @@ const MAX_KEYS: u32 = 1 << 22;
 pub fn write(net: &Net) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     let c = &net.config;
-    for v in [
-        VERSION,
-        c.word_dim as u32,
-        c.tag_dim as u32,
-        c.label_dim as u32,
-        c.suffix_dim as u32,
-        c.extra_dim as u32,
-        c.hidden as u32,
-        c.sizes.tags,
-        c.sizes.labels,
-        c.child_words,
-    ] {
+    for v in [VERSION, c.word_dim as u32, c.tag_dim as u32, c.label_dim as u32, c.suffix_dim as u32, c.extra_dim as u32, c.hidden as u32, c.sizes.tags, c.sizes.labels, c.child_words] {
         out.extend(v.to_le_bytes());
     }
     for keys in [&net.words, &net.suffixes] {
@@ -46,11 +35,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn take(&mut self, n: usize) -> Result<&[u8], NnError> {
-        let end = self
-            .at
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
-            .ok_or_else(|| NnError(format!("file ends early at byte {}", self.at)))?;
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| NnError(format!("file ends early at byte {}", self.at)))?;
         let s = &self.bytes[self.at..end];
         self.at = end;
         Ok(s)
@@ -90,24 +75,12 @@ pub fn read(bytes: &[u8]) -> Result<Net, NnError> {
     }
     let mut dim = || r.u32(MAX_DIM).map(|v| v as usize);
     let (word_dim, tag_dim, label_dim, suffix_dim, extra_dim, hidden) = (dim()?, dim()?, dim()?, dim()?, dim()?, dim()?);
-    let sizes = Sizes {
-        tags: r.u32(255)?,
-        labels: r.u32(127)?,
-    };
+    let sizes = Sizes { tags: r.u32(255)?, labels: r.u32(127)? };
     let child_words = r.u32(u32::MAX)?;
     if hidden == 0 || sizes.labels == 0 {
         return Err(NnError("no hidden units or no labels".into()));
     }
-    let config = Config {
-        word_dim,
-        tag_dim,
-        label_dim,
-        suffix_dim,
-        extra_dim,
-        hidden,
-        sizes,
-        child_words,
-    };
+    let config = Config { word_dim, tag_dim, label_dim, suffix_dim, extra_dim, hidden, sizes, child_words };
     let words = r.u64s()?;
     let suffixes = r.u64s()?;
     let mut tables = Vec::new();
@@ -123,14 +96,5 @@ pub fn read(bytes: &[u8]) -> Result<Net, NnError> {
     if r.at != bytes.len() {
         return Err(NnError(format!("{} bytes after the weights", bytes.len() - r.at)));
     }
-    Ok(Net {
-        config,
-        words,
-        suffixes,
-        tables,
-        w1,
-        b1,
-        w2,
-        b2,
-    })
+    Ok(Net { config, words, suffixes, tables, w1, b1, w2, b2 })
 }

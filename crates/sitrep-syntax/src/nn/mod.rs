@@ -181,10 +181,7 @@ impl Net {
     /// Maps from word and suffix hashes to their values.
     pub fn lookups(&self) -> Lookups {
         let index = |keys: &[u64]| keys.iter().enumerate().map(|(i, &k)| (k, FIRST_WORD + i as u32)).collect();
-        Lookups {
-            words: index(&self.words),
-            suffixes: index(&self.suffixes),
-        }
+        Lookups { words: index(&self.words), suffixes: index(&self.suffixes) }
     }
 }
 
@@ -206,3 +203,6 @@ impl Lookups {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

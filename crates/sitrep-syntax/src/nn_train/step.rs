@@ -22,11 +22,7 @@ impl Grads {
         let mut copy = net.clone();
         let groups: Vec<Vec<f32>> = params_mut(&mut copy).into_iter().map(|g| vec![0.0; g.len()]).collect();
         let marked = (0..N_TABLES).map(|t| vec![false; net.tables[t].len() / net.config.dim(Net::table_kinds()[t]).max(1)]).collect();
-        Grads {
-            groups,
-            touched: vec![Vec::new(); N_TABLES],
-            marked,
-        }
+        Grads { groups, touched: vec![Vec::new(); N_TABLES], marked }
     }
 }
 
@@ -54,18 +50,7 @@ impl Work {
         let avx2 = std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma");
         #[cfg(not(target_arch = "x86_64"))]
         let avx2 = false;
-        Work {
-            offsets,
-            x: vec![0.0; n_in],
-            pre: vec![0.0; h],
-            h: vec![0.0; h],
-            mask: vec![1.0; h],
-            scores: vec![0.0; c],
-            gs: vec![0.0; c],
-            gh: vec![0.0; h],
-            gx: vec![0.0; n_in],
-            avx2,
-        }
+        Work { offsets, x: vec![0.0; n_in], pre: vec![0.0; h], h: vec![0.0; h], mask: vec![1.0; h], scores: vec![0.0; c], gs: vec![0.0; c], gh: vec![0.0; h], gx: vec![0.0; n_in], avx2 }
     }
 
     /// Forward pass with hidden dropout `dropout` (0 for none).
