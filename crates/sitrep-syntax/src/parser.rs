@@ -556,7 +556,7 @@ pub(crate) fn valid(st: &State, class: usize, n_labels: usize, root_label: usize
 
 /// The highest-scoring class that [`valid`] allows (the first on ties), or `usize::MAX`;
 /// the valid classes are enumerated as ranges instead of testing each one.
-fn best_valid(st: &State, scores: &[i32], n_labels: usize, root_label: usize) -> usize {
+pub(crate) fn best_valid(st: &State, scores: &[i32], n_labels: usize, root_label: usize) -> usize {
     let mut best = (usize::MAX, i32::MIN);
     if st.can_shift() {
         consider(scores, 0..1, usize::MAX, &mut best);

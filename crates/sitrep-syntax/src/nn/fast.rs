@@ -56,11 +56,13 @@ pub struct NnScratch {
     /// The hidden units the ReLU left on, as (value, unit).
     on: Vec<(f32, u32)>,
     scores: Vec<f32>,
+    /// The scores as integers, for choosing the move with vector instructions.
+    ints: Vec<i32>,
 }
 
 impl Default for NnScratch {
     fn default() -> Self {
-        NnScratch { values: SentenceValues::default(), slots: [0; N_SLOTS], acc: Vec::new(), on: Vec::new(), scores: Vec::new() }
+        NnScratch { values: SentenceValues::default(), slots: [0; N_SLOTS], acc: Vec::new(), on: Vec::new(), scores: Vec::new(), ints: Vec::new() }
     }
 }
 
@@ -162,16 +164,23 @@ impl FastNet {
             8 => self.hidden::<8>(slots, &mut scratch.acc),
             _ => self.hidden_any(slots, &mut scratch.acc),
         }
-        scratch.on.clear();
-        scratch.on.extend(scratch.acc.iter().enumerate().filter(|(_, &a)| a > 0).map(|(j, &a)| (a as f32, j as u32)));
+        // The units the ReLU leaves on, gathered without branches (half of them are on,
+        // at random: a branch would be mispredicted every other unit).
+        scratch.on.resize(self.width, (0.0, 0));
+        let mut n = 0;
+        for (j, &a) in scratch.acc.iter().enumerate() {
+            scratch.on[n] = (a as f32, j as u32);
+            n += (a > 0) as usize;
+        }
+        let on = &scratch.on[..n];
         let scores = &mut scratch.scores[..];
         let mut at = 0;
         while at + 32 <= self.stride {
-            self.output::<32, FMA>(&scratch.on, at, scores);
+            self.output::<32, FMA>(on, at, scores);
             at += 32;
         }
         while at < self.stride {
-            self.output::<8, FMA>(&scratch.on, at, scores);
+            self.output::<8, FMA>(on, at, scores);
             at += 8;
         }
     }
@@ -183,9 +192,15 @@ impl FastNet {
         for (g, a) in acc.iter_mut().enumerate() {
             a.copy_from_slice(&self.bias[g * 16..(g + 1) * 16]);
         }
+        // Every row's place first, with a prefetch, so that the memory system fetches
+        // the rows side by side while the sums wait for the first.
+        let mut at = [0usize; N_SLOTS];
         for k in 0..N_SLOTS {
             let v = slots[k].min(self.slot_values[k] - 1) as usize;
-            let at = (self.slot_start[k] + v) * V * 16;
+            at[k] = (self.slot_start[k] + v) * V * 16;
+            prefetch(&self.rows[at[k]..at[k] + V * 16]);
+        }
+        for &at in &at {
             let row = &self.rows[at..at + V * 16];
             for (g, a) in acc.iter_mut().enumerate() {
                 for i in 0..16 {
@@ -236,7 +251,12 @@ impl FastNet {
             let mut slots = scratch.slots;
             inputs::fill(st, &scratch.values, tags, sizes, child_words, &mut slots);
             self.score(&slots, scratch);
-            let best = best_valid(st, &scratch.scores, n_labels, root_label);
+            // Scores become integers with 20 fractional bits, so that the perceptron's
+            // vectorised choice of the best valid move serves.
+            scratch.ints.clear();
+            let classes = (1 + 2 * n_labels).min(scratch.scores.len());
+            scratch.ints.extend(scratch.scores[..classes].iter().map(|&s| (s * (1 << 20) as f32) as i32));
+            let best = crate::parser::best_valid(st, &scratch.ints, n_labels, root_label);
             if best == usize::MAX {
                 break; // cannot happen: some move is always valid until done
             }
@@ -249,6 +269,17 @@ impl FastNet {
             out.heads.push(if h == NO || h as usize >= n { None } else { Some(h) });
             out.labels.push(if h == NO { root_label as u8 } else { st.labels[i] });
         }
+    }
+}
+
+/// Ask for the cache lines of `row` ahead of use.
+#[inline(always)]
+fn prefetch(row: &[i16]) {
+    #[cfg(target_arch = "x86_64")]
+    for line in row.chunks(32) {
+        // SAFETY: prefetching has no effect on memory or program state; the address is
+        // that of a live slice.
+        unsafe { std::arch::x86_64::_mm_prefetch(line.as_ptr() as *const i8, std::arch::x86_64::_MM_HINT_T0) };
     }
 }
 
