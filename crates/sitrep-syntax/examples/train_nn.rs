@@ -4,7 +4,7 @@
 //!
 //! Settings from the environment: `TAG_CACHE=FILE` (as `train_ewt`), `PRETRAINED=FILE`
 //! (word vectors from the `word2vec` example), `EPOCHS`, `AVERAGE`, `HIDDEN`,
-//! `WORD_DIM`, `DROPOUT`, `WORD_DROPOUT`, `RATE`, `BATCH`, `DISTILL` (weight of the
+//! `WORD_DIM`, `DROPOUT`, `WORD_DROPOUT`, `RATE`, `DECAY`, `BATCH`, `DISTILL` (weight of the
 //! built-in perceptron's soft targets), `TEMP`, `CHILD_WORDS`, `SEED`, `LIMIT` (train on
 //! the first n sentences), `TEST=1` (score EWT test instead of dev: once, at the end).
 use sitrep_syntax::parser::{Parse, ParseScratch, State, TrainingSentence};
@@ -88,6 +88,7 @@ fn main() {
         dropout: env("DROPOUT", defaults.dropout),
         word_dropout: env("WORD_DROPOUT", defaults.word_dropout),
         rate: env("RATE", defaults.rate),
+        rate_decay: env("DECAY", defaults.rate_decay),
         batch: env("BATCH", defaults.batch),
         distill: env("DISTILL", defaults.distill),
         temperature: env("TEMP", defaults.temperature),

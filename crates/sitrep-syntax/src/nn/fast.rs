@@ -69,6 +69,7 @@ impl Default for NnScratch {
 impl FastNet {
     /// Precompute the rows of `net`.
     pub fn new(net: Net) -> Result<FastNet, NnError> {
+        net.check()?;
         let c = net.config;
         let h = c.hidden;
         let width = h.div_ceil(16) * 16;
@@ -86,29 +87,7 @@ impl FastNet {
             slot_values[k] = n as u32;
             total += n;
         }
-        let mut exact = vec![0f32; total * width];
-        let mut bound: Vec<f32> = net.b1.iter().map(|b| b.abs()).chain(std::iter::repeat(0.0)).take(width).collect();
-        for k in 0..N_SLOTS {
-            let t = slot_table(k);
-            let d = c.dim(t);
-            let table = &net.tables[table_index(t)];
-            let w1 = &net.w1[offsets[k] * h..(offsets[k] + d) * h];
-            let mut largest = vec![0f32; width];
-            for v in 0..slot_values[k] as usize {
-                let row = &mut exact[(slot_start[k] + v) * width..][..h];
-                contribution(&table[v * d..(v + 1) * d], w1, row);
-                largest.iter_mut().zip(row.iter()).for_each(|(m, x)| *m = m.max(x.abs()));
-            }
-            bound.iter_mut().zip(&largest).for_each(|(b, m)| *b += m);
-        }
-        let top = bound.iter().copied().fold(0.0f32, f32::max);
-        if !top.is_finite() {
-            return Err(NnError("the first layer's sums are not finite".into()));
-        }
-        let scale = if top > 0.0 { 32000.0 / top } else { 1.0 };
-        let quantize = |x: f32| (x * scale).round().clamp(-32767.0, 32767.0) as i16;
-        let rows = exact.iter().map(|&x| quantize(x)).collect();
-        let bias = net.b1.iter().map(|&x| quantize(x)).chain(std::iter::repeat(0)).take(width).collect();
+        let (rows, bias, scale) = first_layer_rows(&net, &offsets, &slot_start, &slot_values, total, width)?;
         let classes = c.classes();
         let stride = classes.div_ceil(8) * 8;
         let mut w2 = vec![0f32; width * stride];
@@ -272,6 +251,56 @@ impl FastNet {
     }
 }
 
+/// The first layer's rows of every (slot, value) as `i16`, the scaled bias, and the
+/// scale: every row is the exact contribution times the scale, rounded.
+fn first_layer_rows(net: &Net, offsets: &[usize; N_SLOTS], slot_start: &[usize; N_SLOTS], slot_values: &[u32; N_SLOTS], total: usize, width: usize) -> Rows {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
+        // SAFETY: the CPU has just been found to support AVX2 and FMA.
+        return unsafe { first_layer_rows_avx2(net, offsets, slot_start, slot_values, total, width) };
+    }
+    first_layer_rows_with(net, offsets, slot_start, slot_values, total, width)
+}
+
+/// The rows, their bias and their scale, or why they cannot be made.
+type Rows = Result<(Vec<i16>, Vec<i16>, f32), NnError>;
+
+/// [`first_layer_rows`] compiled for AVX2 and FMA.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn first_layer_rows_avx2(net: &Net, offsets: &[usize; N_SLOTS], slot_start: &[usize; N_SLOTS], slot_values: &[u32; N_SLOTS], total: usize, width: usize) -> Rows {
+    first_layer_rows_with(net, offsets, slot_start, slot_values, total, width)
+}
+
+#[inline(always)]
+fn first_layer_rows_with(net: &Net, offsets: &[usize; N_SLOTS], slot_start: &[usize; N_SLOTS], slot_values: &[u32; N_SLOTS], total: usize, width: usize) -> Rows {
+    let (c, h) = (net.config, net.config.hidden);
+    let mut exact = vec![0f32; total * width];
+    let mut bound: Vec<f32> = net.b1.iter().map(|b| b.abs()).chain(std::iter::repeat(0.0)).take(width).collect();
+    for k in 0..N_SLOTS {
+        let t = slot_table(k);
+        let d = c.dim(t);
+        let table = &net.tables[table_index(t)];
+        let w1 = &net.w1[offsets[k] * h..(offsets[k] + d) * h];
+        let mut largest = vec![0f32; width];
+        for v in 0..slot_values[k] as usize {
+            let row = &mut exact[(slot_start[k] + v) * width..][..h];
+            contribution(&table[v * d..(v + 1) * d], w1, row);
+            largest.iter_mut().zip(row.iter()).for_each(|(m, x)| *m = m.max(x.abs()));
+        }
+        bound.iter_mut().zip(&largest).for_each(|(b, m)| *b += m);
+    }
+    let top = bound.iter().copied().fold(0.0f32, f32::max);
+    if !top.is_finite() {
+        return Err(NnError("the first layer's sums are not finite".into()));
+    }
+    let scale = if top > 0.0 { 32000.0 / top } else { 1.0 };
+    let quantize = |x: f32| (x * scale).round().clamp(-32767.0, 32767.0) as i16;
+    let rows = exact.iter().map(|&x| quantize(x)).collect();
+    let bias = net.b1.iter().map(|&x| quantize(x)).chain(std::iter::repeat(0)).take(width).collect();
+    Ok((rows, bias, scale))
+}
+
 /// Ask for the cache lines of `row` ahead of use.
 #[inline(always)]
 fn prefetch(row: &[i16]) {
@@ -284,6 +313,7 @@ fn prefetch(row: &[i16]) {
 }
 
 /// `out` = `embedding` times the first-layer rows `w1` (one per embedding entry).
+#[inline(always)]
 fn contribution(embedding: &[f32], w1: &[f32], out: &mut [f32]) {
     let h = out.len();
     out.iter_mut().for_each(|x| *x = 0.0);

@@ -142,6 +142,19 @@ impl Net {
         t
     }
 
+    /// Whether every weight vector has the size the shape asks for.
+    pub fn check(&self) -> Result<(), NnError> {
+        let c = &self.config;
+        let (_, n_in) = c.input_offsets();
+        let mut sizes: Vec<usize> = Net::table_kinds().iter().map(|&t| Net::rows(c.sizes, self.words.len(), self.suffixes.len(), t) * c.dim(t)).collect();
+        sizes.extend([n_in * c.hidden, c.hidden, c.hidden * c.classes(), c.classes()]);
+        let have: Vec<usize> = self.tables.iter().chain([&self.w1, &self.b1, &self.w2, &self.b2]).map(|v| v.len()).collect();
+        if sizes != have || c.hidden == 0 {
+            return Err(NnError(format!("weights of sizes {have:?} for a shape that needs {sizes:?}")));
+        }
+        Ok(())
+    }
+
     /// Read a network from the bytes of its file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Net, NnError> {
         file::read(bytes)

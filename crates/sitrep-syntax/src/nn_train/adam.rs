@@ -25,6 +25,11 @@ impl Adam {
         Adam { rate, t: 0, v: m.clone(), m }
     }
 
+    /// Change the learning rate.
+    pub fn set_rate(&mut self, rate: f32) {
+        self.rate = rate;
+    }
+
     /// Apply and clear the gradients `g`.
     pub fn step(&mut self, net: &mut Net, g: &mut Grads) {
         self.t += 1;
