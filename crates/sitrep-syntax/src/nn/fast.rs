@@ -153,6 +153,13 @@ impl FastNet {
         }
         let on = &scratch.on[..n];
         let scores = &mut scratch.scores[..];
+        // One pass over the units when all classes fit in registers (13 of the 16 AVX2
+        // registers for 104 classes), else blocks of 32 and 8.
+        match self.stride {
+            104 => return self.output::<104, FMA>(on, 0, scores),
+            96 => return self.output::<96, FMA>(on, 0, scores),
+            _ => {}
+        }
         let mut at = 0;
         while at + 32 <= self.stride {
             self.output::<32, FMA>(on, at, scores);
@@ -227,6 +234,16 @@ impl FastNet {
         st.start(n);
         let (sizes, child_words) = (self.net.config.sizes, self.net.config.child_words);
         while !st.done() {
+            // A move that is the only one allowed needs no scores: the first shift, a
+            // shift onto an empty stack, the root arc at the end.
+            if st.stack.is_empty() {
+                st.apply(0, n_labels);
+                continue;
+            }
+            if st.b0 >= st.n && st.stack.len() == 1 {
+                st.apply(1 + root_label, n_labels);
+                continue;
+            }
             let mut slots = scratch.slots;
             inputs::fill(st, &scratch.values, tags, sizes, child_words, &mut slots);
             self.score(&slots, scratch);
