@@ -101,7 +101,8 @@ fn main() {
     let dev_tagged = tagged(&dev, builtin, &prepared.labels);
     let data = &prepared.parse_data[..prepared.parse_data.len().min(limit)];
     let t = std::time::Instant::now();
-    let net = nn_train::train(data, &prepared.labels, prepared.tags.len(), &pretrained, Some(&builtin.parser), &dev_tagged, &o, |l| eprintln!("{l}"));
+    let corpus = nn_train::Corpus { data, labels: &prepared.labels, n_tags: prepared.tags.len(), pretrained: &pretrained, teacher: Some(&builtin.parser), dev: &dev_tagged };
+    let net = nn_train::train(&corpus, &o, |l| eprintln!("{l}"));
     eprintln!("trained in {:.0}s", t.elapsed().as_secs_f64());
     let bytes = net.to_bytes();
     eprintln!("weights {} bytes", bytes.len());

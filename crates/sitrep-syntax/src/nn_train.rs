@@ -157,10 +157,26 @@ fn initial(config: Config, words: Vec<u64>, suffixes: Vec<u64>, pretrained: &Pre
     Net { config, words, suffixes, tables, w1, b1: vec![0.01; h], w2, b2: vec![0.0; c] }
 }
 
-/// Train a network for parsing `data` (tags numbered as in `tags`, labels as in
-/// `labels`), with `teacher` giving soft targets when `options.distill` > 0; `dev`
-/// (tagged as at run time) is scored after every epoch and reported to `log`.
-pub fn train(data: &[TrainingSentence], labels: &[&str], n_tags: usize, pretrained: &Pretrained, teacher: Option<&Parser>, dev: &[TrainingSentence], o: &NnOptions, mut log: impl FnMut(&str)) -> Net {
+/// What a network learns from.
+pub struct Corpus<'a> {
+    /// Training sentences, with the tags the parser will see (jackknifed).
+    pub data: &'a [TrainingSentence],
+    /// Relation labels, numbered as in `data`.
+    pub labels: &'a [&'a str],
+    /// How many tags there are.
+    pub n_tags: usize,
+    /// Word vectors to start from (may be empty).
+    pub pretrained: &'a Pretrained,
+    /// A parser whose scores give soft targets when [`NnOptions::distill`] > 0.
+    pub teacher: Option<&'a Parser>,
+    /// Held-out sentences (tagged as at run time), scored after every epoch (may be
+    /// empty).
+    pub dev: &'a [TrainingSentence],
+}
+
+/// Train a network on `corpus`, reporting progress and dev scores to `log`.
+pub fn train(corpus: &Corpus, o: &NnOptions, mut log: impl FnMut(&str)) -> Net {
+    let Corpus { data, labels, n_tags, pretrained, teacher, dev } = *corpus;
     let mut rng = Rng::new(o.seed);
     let sizes = Sizes { tags: n_tags as u32, labels: labels.len() as u32 };
     let (words, counts, suffixes) = vocabulary(data, pretrained, o);
@@ -420,7 +436,8 @@ mod tests {
             ..NnOptions::default()
         };
         let parses = |epochs: usize| {
-            let net = train(&prepared.parse_data, &prepared.labels, prepared.tags.len(), &[], None, &[], &NnOptions { epochs, ..o }, |_| {});
+            let corpus = Corpus { data: &prepared.parse_data, labels: &prepared.labels, n_tags: prepared.tags.len(), pretrained: &[], teacher: None, dev: &[] };
+            let net = train(&corpus, &NnOptions { epochs, ..o }, |_| {});
             let with_net = model.clone().with_nn(&net.to_bytes()).expect("attaches");
             data.iter()
                 .filter(|s| {

@@ -72,11 +72,11 @@ pub fn train(sentences: &[Vec<u64>], o: &Word2VecOptions) -> Vec<(u64, Vec<f32>)
                 let reach = 1 + rng.below(o.window.max(1));
                 let from = p.saturating_sub(reach);
                 let to = (p + reach + 1).min(ids.len());
-                for q in from..to {
+                for (q, &context) in ids.iter().enumerate().take(to).skip(from) {
                     if q == p {
                         continue;
                     }
-                    let context = ids[q] as usize;
+                    let context = context as usize;
                     let v = &mut input[context * d..(context + 1) * d];
                     grad.iter_mut().for_each(|g| *g = 0.0);
                     for n in 0..=o.negatives {

@@ -203,9 +203,8 @@ impl FastNet {
     fn hidden_any(&self, slots: &[u32; N_SLOTS], out: &mut [i16]) {
         let w = self.width;
         out.copy_from_slice(&self.bias);
-        for k in 0..N_SLOTS {
-            let v = slots[k].min(self.slot_values[k] - 1) as usize;
-            let at = (self.slot_start[k] + v) * w;
+        for ((&v, &n), &start) in slots.iter().zip(&self.slot_values).zip(&self.slot_start) {
+            let at = (start + v.min(n - 1) as usize) * w;
             out.iter_mut().zip(&self.rows[at..at + w]).for_each(|(a, &r)| *a = a.wrapping_add(r));
         }
     }
