@@ -91,7 +91,7 @@ impl Default for NnOptions {
             batch: 32,
             dropout: 0.2,
             word_dropout: 0.25,
-            distill: 0.8,
+            distill: 1.0,
             temperature: 4000.0,
             explore_from: 2,
             explore: 0.9,
