@@ -22,7 +22,7 @@ pub struct FastNet {
     slot_start: [usize; N_SLOTS],
     slot_values: [u32; N_SLOTS],
     /// Rows of `width` scaled contributions.
-    rows: Vec<i16>,
+    rows: Aligned,
     /// The scaled first-layer bias.
     bias: Vec<i16>,
     /// Output layer times what one unit of the `i16` rows is worth: `width` rows of
@@ -43,7 +43,7 @@ impl PartialEq for FastNet {
 
 impl std::fmt::Debug for FastNet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "FastNet({:?}, {} rows)", self.net.config, self.rows.len() / self.width.max(1))
+        write!(f, "FastNet({:?}, {} rows)", self.net.config, self.rows.len / self.width.max(1))
     }
 }
 
@@ -99,7 +99,7 @@ impl FastNet {
         let mut b2 = net.b2.clone();
         b2.resize(stride, 0.0);
         let lookups = net.lookups();
-        Ok(FastNet { net, lookups, width, slot_start, slot_values, rows, bias, w2, b2, stride })
+        Ok(FastNet { net, lookups, width, slot_start, slot_values, rows: Aligned::new(&rows), bias, w2, b2, stride })
     }
 
     /// The weights.
@@ -180,14 +180,15 @@ impl FastNet {
         }
         // Every row's place first, with a prefetch, so that the memory system fetches
         // the rows side by side while the sums wait for the first.
+        let rows = self.rows.as_slice();
         let mut at = [0usize; N_SLOTS];
         for k in 0..N_SLOTS {
             let v = slots[k].min(self.slot_values[k] - 1) as usize;
             at[k] = (self.slot_start[k] + v) * V * 16;
-            prefetch(&self.rows[at[k]..at[k] + V * 16]);
+            prefetch(&rows[at[k]..at[k] + V * 16]);
         }
         for &at in &at {
-            let row = &self.rows[at..at + V * 16];
+            let row = &rows[at..at + V * 16];
             for (g, a) in acc.iter_mut().enumerate() {
                 for i in 0..16 {
                     a[i] = a[i].wrapping_add(row[g * 16 + i]);
@@ -203,9 +204,10 @@ impl FastNet {
     fn hidden_any(&self, slots: &[u32; N_SLOTS], out: &mut [i16]) {
         let w = self.width;
         out.copy_from_slice(&self.bias);
+        let rows = self.rows.as_slice();
         for ((&v, &n), &start) in slots.iter().zip(&self.slot_values).zip(&self.slot_start) {
             let at = (start + v.min(n - 1) as usize) * w;
-            out.iter_mut().zip(&self.rows[at..at + w]).for_each(|(a, &r)| *a = a.wrapping_add(r));
+            out.iter_mut().zip(&rows[at..at + w]).for_each(|(a, &r)| *a = a.wrapping_add(r));
         }
     }
 
@@ -315,6 +317,38 @@ fn first_layer_rows_with(net: &Net, offsets: &[usize; N_SLOTS], slot_start: &[us
     let rows = exact.iter().map(|&x| quantize(x)).collect();
     let bias = net.b1.iter().map(|&x| quantize(x)).chain(std::iter::repeat(0)).take(width).collect();
     Ok((rows, bias, scale))
+}
+
+/// `i16` values in memory aligned to cache lines, so that a row of 96 units starts a
+/// line and spans three, not four.
+struct Aligned {
+    lines: Vec<Line>,
+    len: usize,
+}
+
+/// One cache line of values.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct Line([i16; 32]);
+
+impl Aligned {
+    fn new(values: &[i16]) -> Aligned {
+        let lines = values
+            .chunks(32)
+            .map(|c| {
+                let mut line = Line([0; 32]);
+                line.0[..c.len()].copy_from_slice(c);
+                line
+            })
+            .collect();
+        Aligned { lines, len: values.len() }
+    }
+
+    fn as_slice(&self) -> &[i16] {
+        // SAFETY: a `Line` is 32 `i16` with no padding (64 bytes, `repr(C)`), the lines
+        // are contiguous, and `len` ≤ 32 × their number.
+        unsafe { std::slice::from_raw_parts(self.lines.as_ptr() as *const i16, self.len) }
+    }
 }
 
 /// Ask for the cache lines of `row` ahead of use.
