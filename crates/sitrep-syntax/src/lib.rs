@@ -23,10 +23,13 @@ pub mod eval;
 mod forms;
 pub mod lemma;
 pub mod model;
+pub mod nn;
+pub mod nn_train;
 pub mod parser;
 mod stage;
 pub mod tagger;
 pub mod train;
+pub mod word2vec;
 pub mod wordnet;
 
 use std::sync::OnceLock;
@@ -147,9 +150,43 @@ impl LemmaCache {
 
 impl Syntax {
     /// The built-in model, loaded on first use and shared after that.
+    ///
+    /// When the environment variable `SITREP_NN_MODEL` names a neural parser file (see
+    /// [`nn`]), the parser scores its moves with that network instead of the perceptron.
     pub fn builtin() -> Result<&'static Syntax, ModelError> {
         static MODEL: OnceLock<Result<Syntax, ModelError>> = OnceLock::new();
-        MODEL.get_or_init(|| model::from_bytes(BUILTIN)).as_ref().map_err(Clone::clone)
+        MODEL
+            .get_or_init(|| {
+                let model = model::from_bytes(BUILTIN)?;
+                match std::env::var_os("SITREP_NN_MODEL") {
+                    Some(path) if !path.is_empty() => {
+                        let bytes = std::fs::read(&path).map_err(|e| ModelError(format!("SITREP_NN_MODEL={}: {e}", path.to_string_lossy())))?;
+                        model.with_nn(&bytes).map_err(|e| ModelError(format!("SITREP_NN_MODEL={}: {e}", path.to_string_lossy())))
+                    }
+                    _ => Ok(model),
+                }
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// This model with its parser scoring moves by the neural network in `bytes` (a file
+    /// written by [`nn::Net::to_bytes`]) instead of the perceptron; the network must have
+    /// been trained for this model's tags and labels.
+    pub fn with_nn(mut self, bytes: &[u8]) -> Result<Syntax, nn::NnError> {
+        let net = nn::Net::from_bytes(bytes)?;
+        let sizes = net.config.sizes;
+        if sizes.tags as usize != self.tagger.tags.len() || sizes.labels as usize != self.parser.labels.len() {
+            return Err(nn::NnError(format!(
+                "made for {} tags and {} labels, the model has {} and {}",
+                sizes.tags,
+                sizes.labels,
+                self.tagger.tags.len(),
+                self.parser.labels.len()
+            )));
+        }
+        self.parser.nn = Some(std::sync::Arc::new(nn::FastNet::new(net)?));
+        Ok(self)
     }
 
     /// Read a model from the bytes of a model file.

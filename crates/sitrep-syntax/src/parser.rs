@@ -22,7 +22,8 @@ use crate::perceptron::{Row, Trainer, Weights};
 use crate::tagger::NONE;
 use crate::words::WordInfo;
 
-const NO: u32 = u32::MAX;
+/// No word: an empty stack place, a missing child.
+pub(crate) const NO: u32 = u32::MAX;
 
 /// A trained parser: its relation labels and weights.
 ///
@@ -38,6 +39,8 @@ pub struct Parser {
     direct: Direct,
     /// The universal part of each tag (UPOS) as a number, for features over coarse tags.
     upos: Vec<u8>,
+    /// A neural scorer used instead of the weights when present (see [`crate::nn`]).
+    pub(crate) nn: Option<std::sync::Arc<crate::nn::FastNet>>,
 }
 
 impl Parser {
@@ -46,12 +49,12 @@ impl Parser {
         let upos = upos_numbers(tags);
         let n_upos = upos.iter().map(|&u| u as usize + 1).max().unwrap_or(0);
         let direct = Direct::new(&weights, tags.len(), n_upos, labels.len());
-        Parser { labels, weights, direct, upos }
+        Parser { labels, weights, direct, upos, nn: None }
     }
 }
 
 /// The number of the UPOS of each tag: the UPOS values in order of first appearance.
-fn upos_numbers(tags: &[(&str, &str)]) -> Vec<u8> {
+pub(crate) fn upos_numbers(tags: &[(&str, &str)]) -> Vec<u8> {
     let mut seen: Vec<&str> = Vec::new();
     tags.iter()
         .map(|(u, _)| match seen.iter().position(|s| s == u) {
@@ -250,20 +253,20 @@ pub struct Parse {
 /// Parser state, reused across sentences.
 #[derive(Default)]
 pub struct State {
-    n: usize,
-    stack: Vec<u32>,
-    b0: usize,
-    heads: Vec<u32>,
-    labels: Vec<u8>,
+    pub(crate) n: usize,
+    pub(crate) stack: Vec<u32>,
+    pub(crate) b0: usize,
+    pub(crate) heads: Vec<u32>,
+    pub(crate) labels: Vec<u8>,
     /// Two leftmost and two rightmost children per word (NO when absent).
-    left: Vec<[u32; 2]>,
-    right: Vec<[u32; 2]>,
-    n_left: Vec<u8>,
-    n_right: Vec<u8>,
+    pub(crate) left: Vec<[u32; 2]>,
+    pub(crate) right: Vec<[u32; 2]>,
+    pub(crate) n_left: Vec<u8>,
+    pub(crate) n_right: Vec<u8>,
 }
 
 impl State {
-    fn start(&mut self, n: usize) {
+    pub(crate) fn start(&mut self, n: usize) {
         self.n = n;
         self.stack.clear();
         self.b0 = 0;
@@ -281,11 +284,11 @@ impl State {
         self.n_right.resize(n + 1, 0);
     }
 
-    fn done(&self) -> bool {
+    pub(crate) fn done(&self) -> bool {
         self.stack.is_empty() && self.b0 >= self.n
     }
 
-    fn s(&self, i: usize) -> u32 {
+    pub(crate) fn s(&self, i: usize) -> u32 {
         let len = self.stack.len();
         if i < len {
             self.stack[len - 1 - i]
@@ -294,13 +297,13 @@ impl State {
         }
     }
 
-    fn can_shift(&self) -> bool {
+    pub(crate) fn can_shift(&self) -> bool {
         self.b0 < self.n
     }
-    fn can_left(&self) -> bool {
+    pub(crate) fn can_left(&self) -> bool {
         !self.stack.is_empty() && (self.b0 < self.n || self.stack.len() == 1)
     }
-    fn can_right(&self) -> bool {
+    pub(crate) fn can_right(&self) -> bool {
         self.stack.len() >= 2
     }
 
@@ -328,7 +331,7 @@ impl State {
         }
     }
 
-    fn apply(&mut self, class: usize, n_labels: usize) {
+    pub(crate) fn apply(&mut self, class: usize, n_labels: usize) {
         if class == 0 {
             self.stack.push(self.b0 as u32);
             self.b0 += 1;
@@ -355,7 +358,7 @@ pub struct Gold<'a> {
     pub labels: &'a [u8],
 }
 
-fn dist_bucket(d: usize) -> u64 {
+pub(crate) fn dist_bucket(d: usize) -> u64 {
     match d {
         0..=4 => d as u64,
         5..=9 => 5,
@@ -535,7 +538,7 @@ fn emit(st: &State, words: &[WordInfo], tags: &[u8], upos: &[u8], out: &mut impl
 
 
 /// Which classes are allowed in a state; `root` is the label for arcs to the root only.
-fn valid(st: &State, class: usize, n_labels: usize, root_label: usize) -> bool {
+pub(crate) fn valid(st: &State, class: usize, n_labels: usize, root_label: usize) -> bool {
     if class == 0 {
         return st.can_shift();
     }
@@ -553,7 +556,7 @@ fn valid(st: &State, class: usize, n_labels: usize, root_label: usize) -> bool {
 
 /// The highest-scoring class that [`valid`] allows (the first on ties), or `usize::MAX`;
 /// the valid classes are enumerated as ranges instead of testing each one.
-fn best_valid(st: &State, scores: &[i32], n_labels: usize, root_label: usize) -> usize {
+pub(crate) fn best_valid(st: &State, scores: &[i32], n_labels: usize, root_label: usize) -> usize {
     let mut best = (usize::MAX, i32::MIN);
     if st.can_shift() {
         consider(scores, 0..1, usize::MAX, &mut best);
@@ -592,6 +595,10 @@ fn consider(scores: &[i32], range: std::ops::Range<usize>, skip: usize, best: &m
 impl Parser {
     /// Parse one tagged sentence into `out`.
     pub fn parse(&self, words: &[WordInfo], tags: &[u8], st: &mut State, scratch: &mut ParseScratch, out: &mut Parse) {
+        if let Some(net) = &self.nn {
+            net.parse(self, words, tags, st, &mut scratch.nn, out);
+            return;
+        }
         let n = words.len();
         let n_labels = self.labels.len();
         let root_label = self.labels.iter().position(|l| *l == "root").unwrap_or(0);
@@ -625,10 +632,23 @@ pub struct ParseScratch {
     features: Vec<u64>,
     rows: Vec<Row>,
     scores: Vec<i32>,
+    nn: crate::nn::NnScratch,
+}
+
+impl Parser {
+    /// The perceptron's score of every class in state `st` (for distilling it into a
+    /// neural scorer); `scores` has `1 + 2 × labels` places.
+    pub(crate) fn perceptron_scores(&self, st: &State, words: &[WordInfo], tags: &[u8], scratch: &mut ParseScratch, scores: &mut [i32]) {
+        scratch.features.clear();
+        scratch.rows.clear();
+        emit(st, words, tags, &self.upos, &mut Split { direct: &self.direct, rows: &mut scratch.rows, keys: &mut scratch.features });
+        scores.iter_mut().for_each(|s| *s = 0);
+        self.weights.score_rows(&scratch.rows, &scratch.features, scores);
+    }
 }
 
 /// The number of gold arcs a move makes unreachable (Goldberg & Nivre 2013, arc-hybrid).
-fn cost(st: &State, class: usize, n_labels: usize, gold: &Gold) -> usize {
+pub(crate) fn cost(st: &State, class: usize, n_labels: usize, gold: &Gold) -> usize {
     let n = st.n;
     let in_buffer = |k: u32| (k as usize) >= st.b0 && (k as usize) <= n;
     let deps_in_buffer = |x: u32| (st.b0..n).filter(|&k| gold.heads[k] == x).count();

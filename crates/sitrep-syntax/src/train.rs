@@ -57,6 +57,33 @@ pub fn train(data: &[Sentence], options: TrainOptions, log: impl FnMut(&str)) ->
 /// jackknife settings and as many words) so that runs which change only the parser skip
 /// the taggers: the same model as [`train`] gives, sooner.
 pub fn train_cached(data: &[Sentence], options: TrainOptions, cache: Option<&std::path::Path>, mut log: impl FnMut(&str)) -> Result<Syntax, TrainError> {
+    let Prepared { tags, labels, tagger, lemmatizer, parse_data } = prepare(data, options, cache, &mut log)?;
+    let parser = parser::train(&parse_data, labels, &tags, options.parser_epochs, options.seed, options.prune, |e, acc| {
+        log(&format!("parser epoch {e}: training transition accuracy {:.2}%", 100.0 * acc))
+    });
+    log(&format!("tagger features {}, parser features {}", tagger.weights.n_features(), parser.weights.n_features()));
+    let mut lemmatizer = lemmatizer;
+    lemmatizer.mark_checked_tags(&tags);
+    Ok(Syntax { tagger, parser, lemmatizer })
+}
+
+/// What a parser learns from, made by [`prepare`].
+pub struct Prepared {
+    /// The tag set, (UPOS, XPOS) pairs by frequency.
+    pub tags: Vec<(&'static str, &'static str)>,
+    /// The relation labels by frequency.
+    pub labels: Vec<&'static str>,
+    /// The tagger trained on all the data.
+    pub tagger: tagger::Tagger,
+    /// The lemmatiser.
+    pub lemmatizer: Lemmatizer,
+    /// The parser's training sentences, with jackknifed tags.
+    pub parse_data: Vec<parser::TrainingSentence>,
+}
+
+/// The tag set, labels, tagger, lemmatiser and the parser's training sentences of
+/// [`train_cached`] (with the same cache), for training another parser on them.
+pub fn prepare(data: &[Sentence], options: TrainOptions, cache: Option<&std::path::Path>, mut log: impl FnMut(&str)) -> Result<Prepared, TrainError> {
     let data: Vec<&Sentence> = data.iter().filter(|s| !s.words.is_empty() && s.words.iter().all(|w| w.head.is_some())).collect();
     if data.is_empty() {
         return Err(TrainError("no sentences with words and heads to train on: give a CoNLL-U treebank such as UD English EWT".into()));
@@ -135,13 +162,7 @@ pub fn train_cached(data: &[Sentence], options: TrainOptions, cache: Option<&std
             (t.words, ptags, heads, labels)
         })
         .collect();
-    let parser = parser::train(&parse_data, labels, &tags, options.parser_epochs, options.seed, options.prune, |e, acc| {
-        log(&format!("parser epoch {e}: training transition accuracy {:.2}%", 100.0 * acc))
-    });
-    log(&format!("tagger features {}, parser features {}", tagger.weights.n_features(), parser.weights.n_features()));
-    let mut lemmatizer = lemmatizer;
-    lemmatizer.mark_checked_tags(&tags);
-    Ok(Syntax { tagger, parser, lemmatizer })
+    Ok(Prepared { tags, labels, tagger, lemmatizer, parse_data })
 }
 
 /// The tagger (trained on all of `tagged`), the lemmatiser (from `lemma_data`: form,

@@ -1,0 +1,398 @@
+//! The network as it parses: every first-layer contribution looked up ahead.
+//!
+//! For each slot and each value the slot can hold, the embedding times the slot's slice
+//! of the first layer is a vector of hidden size; [`FastNet::new`] computes them all and
+//! stores them as `i16`, scaled so that no sum of one row per slot and the bias can
+//! overflow. A move's hidden layer is then the bias plus one row per slot (16-bit
+//! additions, 16 lanes at a time with AVX2), a ReLU, and an `f32` output layer that skips
+//! the units the ReLU zeroed.
+
+use super::inputs::{self, slot_table, SentenceValues, Table, FIRST_CHILD, N_SLOTS};
+use super::{table_index, Lookups, Net, NnError};
+use crate::parser::{Parse, Parser, State, NO};
+use crate::words::WordInfo;
+
+/// A network ready to parse: its weights, lookups and precomputed first-layer rows.
+pub struct FastNet {
+    net: Net,
+    lookups: Lookups,
+    /// Hidden size rounded up to a multiple of 16.
+    width: usize,
+    /// First row of each slot in `rows`, and how many values the slot has.
+    slot_start: [usize; N_SLOTS],
+    slot_values: [u32; N_SLOTS],
+    /// Rows of `width` scaled contributions.
+    rows: Aligned,
+    /// The scaled first-layer bias.
+    bias: Vec<i16>,
+    /// Output layer times what one unit of the `i16` rows is worth: `width` rows of
+    /// `stride` (padding is zero).
+    w2: Vec<f32>,
+    /// Output bias, padded to `stride`.
+    b2: Vec<f32>,
+    /// Classes rounded up to a multiple of 8.
+    stride: usize,
+}
+
+/// Nets are the same when their weights are.
+impl PartialEq for FastNet {
+    fn eq(&self, other: &FastNet) -> bool {
+        self.net == other.net
+    }
+}
+
+impl std::fmt::Debug for FastNet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FastNet({:?}, {} rows)", self.net.config, self.rows.len / self.width.max(1))
+    }
+}
+
+/// Reused buffers for parsing with a [`FastNet`].
+#[derive(Debug, Clone)]
+pub struct NnScratch {
+    values: SentenceValues,
+    slots: [u32; N_SLOTS],
+    acc: Vec<i16>,
+    /// The hidden units the ReLU left on, as (value, unit).
+    on: Vec<(f32, u32)>,
+    scores: Vec<f32>,
+    /// The scores as integers, for choosing the move with vector instructions.
+    ints: Vec<i32>,
+}
+
+impl Default for NnScratch {
+    fn default() -> Self {
+        NnScratch { values: SentenceValues::default(), slots: [0; N_SLOTS], acc: Vec::new(), on: Vec::new(), scores: Vec::new(), ints: Vec::new() }
+    }
+}
+
+impl FastNet {
+    /// Precompute the rows of `net`.
+    pub fn new(net: Net) -> Result<FastNet, NnError> {
+        net.check()?;
+        let c = net.config;
+        let h = c.hidden;
+        let width = h.div_ceil(16) * 16;
+        let (offsets, _) = c.input_offsets();
+        let mut slot_start = [0; N_SLOTS];
+        let mut slot_values = [0; N_SLOTS];
+        let mut total = 0usize;
+        for k in 0..N_SLOTS {
+            let t = slot_table(k);
+            let mut n = Net::rows(c.sizes, net.words.len(), net.suffixes.len(), t);
+            if t == Table::Word && k >= FIRST_CHILD {
+                n = n.min(c.child_words.max(inputs::FIRST_WORD) as usize);
+            }
+            slot_start[k] = total;
+            slot_values[k] = n as u32;
+            total += n;
+        }
+        let (rows, bias, scale) = first_layer_rows(&net, &offsets, &slot_start, &slot_values, total, width)?;
+        let classes = c.classes();
+        let stride = classes.div_ceil(8) * 8;
+        let mut w2 = vec![0f32; width * stride];
+        for j in 0..h {
+            for k in 0..classes {
+                w2[j * stride + k] = net.w2[j * classes + k] / scale;
+            }
+        }
+        let mut b2 = net.b2.clone();
+        b2.resize(stride, 0.0);
+        let lookups = net.lookups();
+        Ok(FastNet { net, lookups, width, slot_start, slot_values, rows: Aligned::new(&rows), bias, w2, b2, stride })
+    }
+
+    /// The weights.
+    pub fn net(&self) -> &Net {
+        &self.net
+    }
+
+    /// The scores of every class for slot values `slots` into `scratch.scores` (padded
+    /// to a multiple of 8 with zeros).
+    #[inline]
+    pub fn score(&self, slots: &[u32; N_SLOTS], scratch: &mut NnScratch) {
+        scratch.acc.resize(self.width, 0);
+        scratch.scores.resize(self.stride, 0.0);
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
+            // SAFETY: the CPU has just been found to support AVX2 and FMA.
+            unsafe { self.score_avx2(slots, scratch) };
+            return;
+        }
+        self.score_with::<false>(slots, scratch);
+    }
+
+    /// The scores of the classes in `scratch` after [`FastNet::score`].
+    pub fn scores<'a>(&self, scratch: &'a NnScratch) -> &'a [f32] {
+        &scratch.scores[..self.net.config.classes().min(scratch.scores.len())]
+    }
+
+    /// [`FastNet::score`] compiled for AVX2 and FMA.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn score_avx2(&self, slots: &[u32; N_SLOTS], scratch: &mut NnScratch) {
+        self.score_with::<true>(slots, scratch)
+    }
+
+    #[inline(always)]
+    fn score_with<const FMA: bool>(&self, slots: &[u32; N_SLOTS], scratch: &mut NnScratch) {
+        match self.width / 16 {
+            4 => self.hidden::<4>(slots, &mut scratch.acc),
+            5 => self.hidden::<5>(slots, &mut scratch.acc),
+            6 => self.hidden::<6>(slots, &mut scratch.acc),
+            8 => self.hidden::<8>(slots, &mut scratch.acc),
+            _ => self.hidden_any(slots, &mut scratch.acc),
+        }
+        // The units the ReLU leaves on, gathered without branches (half of them are on,
+        // at random: a branch would be mispredicted every other unit).
+        scratch.on.resize(self.width, (0.0, 0));
+        let mut n = 0;
+        for (j, &a) in scratch.acc.iter().enumerate() {
+            scratch.on[n] = (a as f32, j as u32);
+            n += (a > 0) as usize;
+        }
+        let on = &scratch.on[..n];
+        let scores = &mut scratch.scores[..];
+        // One pass over the units when all classes fit in registers (13 of the 16 AVX2
+        // registers for 104 classes), else blocks of 32 and 8.
+        match self.stride {
+            104 => return self.output::<104, FMA>(on, 0, scores),
+            96 => return self.output::<96, FMA>(on, 0, scores),
+            _ => {}
+        }
+        let mut at = 0;
+        while at + 32 <= self.stride {
+            self.output::<32, FMA>(on, at, scores);
+            at += 32;
+        }
+        while at < self.stride {
+            self.output::<8, FMA>(on, at, scores);
+            at += 8;
+        }
+    }
+
+    /// The first layer's sums for a hidden size of `V` × 16, kept in registers.
+    #[inline(always)]
+    fn hidden<const V: usize>(&self, slots: &[u32; N_SLOTS], out: &mut [i16]) {
+        let mut acc = [[0i16; 16]; V];
+        for (g, a) in acc.iter_mut().enumerate() {
+            a.copy_from_slice(&self.bias[g * 16..(g + 1) * 16]);
+        }
+        // Every row's place first, with a prefetch, so that the memory system fetches
+        // the rows side by side while the sums wait for the first.
+        let rows = self.rows.as_slice();
+        let mut at = [0usize; N_SLOTS];
+        for k in 0..N_SLOTS {
+            let v = slots[k].min(self.slot_values[k] - 1) as usize;
+            at[k] = (self.slot_start[k] + v) * V * 16;
+            prefetch(&rows[at[k]..at[k] + V * 16]);
+        }
+        for &at in &at {
+            let row = &rows[at..at + V * 16];
+            for (g, a) in acc.iter_mut().enumerate() {
+                for i in 0..16 {
+                    a[i] = a[i].wrapping_add(row[g * 16 + i]);
+                }
+            }
+        }
+        for (g, a) in acc.iter().enumerate() {
+            out[g * 16..(g + 1) * 16].copy_from_slice(a);
+        }
+    }
+
+    /// The first layer's sums for any hidden size.
+    fn hidden_any(&self, slots: &[u32; N_SLOTS], out: &mut [i16]) {
+        let w = self.width;
+        out.copy_from_slice(&self.bias);
+        let rows = self.rows.as_slice();
+        for ((&v, &n), &start) in slots.iter().zip(&self.slot_values).zip(&self.slot_start) {
+            let at = (start + v.min(n - 1) as usize) * w;
+            out.iter_mut().zip(&rows[at..at + w]).for_each(|(a, &r)| *a = a.wrapping_add(r));
+        }
+    }
+
+    /// Scores of classes `at..at + L` from the hidden units that are on, summed in
+    /// registers.
+    #[inline(always)]
+    fn output<const L: usize, const FMA: bool>(&self, on: &[(f32, u32)], at: usize, scores: &mut [f32]) {
+        let mut acc = [0f32; L];
+        acc.copy_from_slice(&self.b2[at..at + L]);
+        for &(x, j) in on {
+            let row = &self.w2[j as usize * self.stride + at..][..L];
+            for i in 0..L {
+                acc[i] = if FMA { x.mul_add(row[i], acc[i]) } else { acc[i] + x * row[i] };
+            }
+        }
+        scores[at..at + L].copy_from_slice(&acc);
+    }
+
+    /// Parse one tagged sentence into `out`, with `parser`'s labels.
+    pub fn parse(&self, parser: &Parser, words: &[WordInfo], tags: &[u8], st: &mut State, scratch: &mut NnScratch, out: &mut Parse) {
+        let n = words.len();
+        let n_labels = parser.labels.len();
+        let root_label = parser.labels.iter().position(|l| *l == "root").unwrap_or(0);
+        self.lookups.sentence(words, &mut scratch.values);
+        st.start(n);
+        let (sizes, child_words) = (self.net.config.sizes, self.net.config.child_words);
+        while !st.done() {
+            // A move that is the only one allowed needs no scores: the first shift, a
+            // shift onto an empty stack, the root arc at the end.
+            if st.stack.is_empty() {
+                st.apply(0, n_labels);
+                continue;
+            }
+            if st.b0 >= st.n && st.stack.len() == 1 {
+                st.apply(1 + root_label, n_labels);
+                continue;
+            }
+            let mut slots = scratch.slots;
+            inputs::fill(st, &scratch.values, tags, sizes, child_words, &mut slots);
+            self.score(&slots, scratch);
+            // Scores become integers with 20 fractional bits, so that the perceptron's
+            // vectorised choice of the best valid move serves.
+            scratch.ints.clear();
+            let classes = (1 + 2 * n_labels).min(scratch.scores.len());
+            scratch.ints.extend(scratch.scores[..classes].iter().map(|&s| (s * (1 << 20) as f32) as i32));
+            let best = crate::parser::best_valid(st, &scratch.ints, n_labels, root_label);
+            if best == usize::MAX {
+                break; // cannot happen: some move is always valid until done
+            }
+            st.apply(best, n_labels);
+        }
+        out.heads.clear();
+        out.labels.clear();
+        for i in 0..n {
+            let h = st.heads[i];
+            out.heads.push(if h == NO || h as usize >= n { None } else { Some(h) });
+            out.labels.push(if h == NO { root_label as u8 } else { st.labels[i] });
+        }
+    }
+}
+
+/// The first layer's rows of every (slot, value) as `i16`, the scaled bias, and the
+/// scale: every row is the exact contribution times the scale, rounded.
+fn first_layer_rows(net: &Net, offsets: &[usize; N_SLOTS], slot_start: &[usize; N_SLOTS], slot_values: &[u32; N_SLOTS], total: usize, width: usize) -> Rows {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
+        // SAFETY: the CPU has just been found to support AVX2 and FMA.
+        return unsafe { first_layer_rows_avx2(net, offsets, slot_start, slot_values, total, width) };
+    }
+    first_layer_rows_with(net, offsets, slot_start, slot_values, total, width)
+}
+
+/// The rows, their bias and their scale, or why they cannot be made.
+type Rows = Result<(Vec<i16>, Vec<i16>, f32), NnError>;
+
+/// [`first_layer_rows`] compiled for AVX2 and FMA.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn first_layer_rows_avx2(net: &Net, offsets: &[usize; N_SLOTS], slot_start: &[usize; N_SLOTS], slot_values: &[u32; N_SLOTS], total: usize, width: usize) -> Rows {
+    first_layer_rows_with(net, offsets, slot_start, slot_values, total, width)
+}
+
+#[inline(always)]
+fn first_layer_rows_with(net: &Net, offsets: &[usize; N_SLOTS], slot_start: &[usize; N_SLOTS], slot_values: &[u32; N_SLOTS], total: usize, width: usize) -> Rows {
+    let (c, h) = (net.config, net.config.hidden);
+    let mut exact = vec![0f32; total * width];
+    let mut bound: Vec<f32> = net.b1.iter().map(|b| b.abs()).chain(std::iter::repeat(0.0)).take(width).collect();
+    for k in 0..N_SLOTS {
+        let t = slot_table(k);
+        let d = c.dim(t);
+        let table = &net.tables[table_index(t)];
+        let w1 = &net.w1[offsets[k] * h..(offsets[k] + d) * h];
+        let mut largest = vec![0f32; width];
+        for v in 0..slot_values[k] as usize {
+            let row = &mut exact[(slot_start[k] + v) * width..][..h];
+            contribution(&table[v * d..(v + 1) * d], w1, row);
+            largest.iter_mut().zip(row.iter()).for_each(|(m, x)| *m = m.max(x.abs()));
+        }
+        bound.iter_mut().zip(&largest).for_each(|(b, m)| *b += m);
+    }
+    let top = bound.iter().copied().fold(0.0f32, f32::max);
+    if !top.is_finite() {
+        return Err(NnError("the first layer's sums are not finite".into()));
+    }
+    let scale = if top > 0.0 { 32000.0 / top } else { 1.0 };
+    let quantize = |x: f32| (x * scale).round().clamp(-32767.0, 32767.0) as i16;
+    let rows = exact.iter().map(|&x| quantize(x)).collect();
+    let bias = net.b1.iter().map(|&x| quantize(x)).chain(std::iter::repeat(0)).take(width).collect();
+    Ok((rows, bias, scale))
+}
+
+/// `i16` values in memory aligned to cache lines, so that a row of 96 units starts a
+/// line and spans three, not four.
+struct Aligned {
+    lines: Vec<Line>,
+    len: usize,
+}
+
+/// One cache line of values.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct Line([i16; 32]);
+
+impl Aligned {
+    fn new(values: &[i16]) -> Aligned {
+        let lines = values
+            .chunks(32)
+            .map(|c| {
+                let mut line = Line([0; 32]);
+                line.0[..c.len()].copy_from_slice(c);
+                line
+            })
+            .collect();
+        Aligned { lines, len: values.len() }
+    }
+
+    fn as_slice(&self) -> &[i16] {
+        // SAFETY: a `Line` is 32 `i16` with no padding (64 bytes, `repr(C)`), the lines
+        // are contiguous, and `len` ≤ 32 × their number.
+        unsafe { std::slice::from_raw_parts(self.lines.as_ptr() as *const i16, self.len) }
+    }
+}
+
+/// Ask for the cache lines of `row` ahead of use.
+#[inline(always)]
+fn prefetch(row: &[i16]) {
+    #[cfg(target_arch = "x86_64")]
+    for line in row.chunks(32) {
+        // SAFETY: prefetching has no effect on memory or program state; the address is
+        // that of a live slice.
+        unsafe { std::arch::x86_64::_mm_prefetch(line.as_ptr() as *const i8, std::arch::x86_64::_MM_HINT_T0) };
+    }
+}
+
+/// `out` = `embedding` times the first-layer rows `w1` (one per embedding entry).
+#[inline(always)]
+fn contribution(embedding: &[f32], w1: &[f32], out: &mut [f32]) {
+    let h = out.len();
+    out.iter_mut().for_each(|x| *x = 0.0);
+    for (i, &e) in embedding.iter().enumerate() {
+        out.iter_mut().zip(&w1[i * h..(i + 1) * h]).for_each(|(o, &w)| *o += e * w);
+    }
+}
+
+/// The highest-scoring class the transition system allows in `st` (the first on ties),
+/// or `usize::MAX` when none is: the same classes as the perceptron parser allows.
+pub(crate) fn best_valid(st: &State, scores: &[f32], n_labels: usize, root_label: usize) -> usize {
+    let mut best = (usize::MAX, f32::NEG_INFINITY);
+    let mut take = |c: usize| {
+        if best.0 == usize::MAX || scores[c] > best.1 {
+            best = (c, scores[c]);
+        }
+    };
+    if st.can_shift() {
+        take(0);
+    }
+    if st.can_left() {
+        if st.b0 >= st.n {
+            take(1 + root_label);
+        } else {
+            (1..1 + n_labels).filter(|&c| c != 1 + root_label).for_each(&mut take);
+        }
+    }
+    if st.can_right() {
+        (1 + n_labels..1 + 2 * n_labels).filter(|&c| c != 1 + n_labels + root_label).for_each(&mut take);
+    }
+    best.0
+}

@@ -1,0 +1,220 @@
+//! What the neural scorer looks at in a parser state: a fixed list of input slots, each
+//! holding one value (a word, tag, label, suffix or a small combination) that picks a
+//! row of the slot's embedding table.
+//!
+//! The words and children follow Chen & Manning (2014) adapted to arc-hybrid, where
+//! `b0` gathers left children while it waits in the buffer: the three top stack words,
+//! the three first buffer words, two leftmost and two rightmost children of `s0`, two
+//! leftmost children of `b0`, the leftmost and two rightmost children of `s1`, and the
+//! outer child of the outer child of `s0` (both sides) and of `b0` (left): 18 words, their
+//! 18 tags and the 12 children's labels. Then suffixes of `s0`, `b0`, `b1`, and small
+//! combinations the hidden layer would otherwise have to learn: tag pairs, tag ×
+//! distance, tag × child label, and child counts.
+
+use crate::parser::{dist_bucket, State, NO};
+
+/// Word slots (the first six are the stack and buffer words; the rest are children).
+pub const N_WORDS: usize = 18;
+/// Word slots that are children (they see only the commonest words).
+pub const FIRST_CHILD: usize = 6;
+/// Label slots: one per child slot.
+pub const N_LABELS: usize = N_WORDS - FIRST_CHILD;
+/// Suffix slots: `s0`, `b0`, `b1`.
+pub const N_SUFFIXES: usize = 3;
+/// Combination slots, each with its own small table.
+pub const N_EXTRAS: usize = 9;
+/// Every slot: words, tags (one per word slot), labels, suffixes, combinations.
+pub const N_SLOTS: usize = N_WORDS * 2 + N_LABELS + N_SUFFIXES + N_EXTRAS;
+
+/// Word value of an unknown word.
+pub const UNKNOWN: u32 = 0;
+/// Word value of an empty place.
+pub const ABSENT: u32 = 1;
+/// Word value of the root.
+pub const ROOT: u32 = 2;
+/// Word values below this are the three above; known words follow, commonest first.
+pub const FIRST_WORD: u32 = 3;
+
+/// Distance buckets: 0..=6 and one for no distance.
+const DISTS: u32 = 8;
+/// Child counts 0..=5, more, none.
+const COUNTS: u32 = 8;
+
+/// The kinds of embedding table; slot `k` reads table [`slot_table`]`(k)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    /// Words, shared by the word slots.
+    Word,
+    /// Tags, shared by the tag slots.
+    Tag,
+    /// Labels, shared by the label slots.
+    Label,
+    /// Three-letter suffixes, shared by the suffix slots.
+    Suffix,
+    /// Combination slot `i`'s own table.
+    Extra(usize),
+}
+
+/// The table that slot `k` reads.
+pub fn slot_table(k: usize) -> Table {
+    if k < N_WORDS {
+        Table::Word
+    } else if k < 2 * N_WORDS {
+        Table::Tag
+    } else if k < 2 * N_WORDS + N_LABELS {
+        Table::Label
+    } else if k < 2 * N_WORDS + N_LABELS + N_SUFFIXES {
+        Table::Suffix
+    } else {
+        Table::Extra(k - (2 * N_WORDS + N_LABELS + N_SUFFIXES))
+    }
+}
+
+/// The sizes of the small value sets, from the tag and label counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sizes {
+    /// Tags (values `0..tags`, then absent, then root).
+    pub tags: u32,
+    /// Labels (values `0..labels`, then none).
+    pub labels: u32,
+}
+
+impl Sizes {
+    /// Tag values: the tags, absent, root.
+    pub fn tag_values(&self) -> u32 {
+        self.tags + 2
+    }
+    /// Label values: the labels and none.
+    pub fn label_values(&self) -> u32 {
+        self.labels + 1
+    }
+    /// Rows of combination table `i`.
+    pub fn extra_rows(&self, i: usize) -> u32 {
+        let (t, l) = (self.tag_values(), self.label_values());
+        match i {
+            0 | 1 => t * t,
+            2 | 3 => t * DISTS,
+            4 | 5 => t * l,
+            _ => COUNTS,
+        }
+    }
+}
+
+/// The per-word values of one sentence: word and suffix numbers (see [`crate::nn::Net`]).
+#[derive(Debug, Default, Clone)]
+pub struct SentenceValues {
+    /// Word value of each word.
+    pub words: Vec<u32>,
+    /// Suffix value of each word.
+    pub suffixes: Vec<u32>,
+}
+
+/// Fill `out` with the slot values of state `st`; `child_words` bounds the word values
+/// of the child slots (larger ones become [`UNKNOWN`]).
+#[inline]
+pub fn fill(st: &State, sent: &SentenceValues, tags: &[u8], sizes: Sizes, child_words: u32, out: &mut [u32; N_SLOTS]) {
+    let n = st.n;
+    let child = |set: &[[u32; 2]], i: u32, k: usize| -> u32 {
+        if i == NO {
+            NO
+        } else {
+            set[i as usize][k]
+        }
+    };
+    let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
+    let b = |k: usize| -> u32 {
+        if st.b0 + k <= n {
+            (st.b0 + k) as u32
+        } else {
+            NO
+        }
+    };
+    let (b0, b1, b2) = (b(0), b(1), b(2));
+    let (s0l1, s0r1, b0l1) = (child(&st.left, s0, 0), child(&st.right, s0, 0), child(&st.left, b0, 0));
+    let at: [u32; N_WORDS] = [
+        s0,
+        s1,
+        s2,
+        b0,
+        b1,
+        b2,
+        s0l1,
+        child(&st.left, s0, 1),
+        s0r1,
+        child(&st.right, s0, 1),
+        b0l1,
+        child(&st.left, b0, 1),
+        child(&st.left, s1, 0),
+        child(&st.right, s1, 0),
+        child(&st.right, s1, 1),
+        child(&st.left, s0l1, 0),
+        child(&st.right, s0r1, 0),
+        child(&st.left, b0l1, 0),
+    ];
+    let word = |i: u32| -> u32 {
+        if i == NO {
+            ABSENT
+        } else if i as usize >= n {
+            ROOT
+        } else {
+            sent.words[i as usize]
+        }
+    };
+    let tag = |i: u32| -> u32 {
+        if i == NO {
+            sizes.tags
+        } else if i as usize >= n {
+            sizes.tags + 1
+        } else {
+            tags[i as usize] as u32
+        }
+    };
+    let label = |i: u32| -> u32 {
+        if i == NO || st.heads[i as usize] == NO {
+            sizes.labels
+        } else {
+            st.labels[i as usize] as u32
+        }
+    };
+    let suffix = |i: u32| -> u32 {
+        if i == NO {
+            ABSENT
+        } else if i as usize >= n {
+            ROOT
+        } else {
+            sent.suffixes[i as usize]
+        }
+    };
+    let count = |v: &[u8], i: u32| -> u32 {
+        if i == NO {
+            COUNTS - 1
+        } else {
+            (v[i as usize] as u32).min(COUNTS - 2)
+        }
+    };
+    for (k, &i) in at.iter().enumerate() {
+        let w = word(i);
+        out[k] = if k >= FIRST_CHILD && w >= child_words { UNKNOWN } else { w };
+        out[N_WORDS + k] = tag(i);
+    }
+    for k in 0..N_LABELS {
+        out[2 * N_WORDS + k] = label(at[FIRST_CHILD + k]);
+    }
+    let x = 2 * N_WORDS + N_LABELS;
+    out[x] = suffix(s0);
+    out[x + 1] = suffix(b0);
+    out[x + 2] = suffix(b1);
+    let d = if s0 != NO && b0 != NO { dist_bucket(b0 as usize - s0 as usize) as u32 } else { DISTS - 1 };
+    let d01 = if s0 != NO && s1 != NO { dist_bucket(s0 as usize - s1 as usize) as u32 } else { DISTS - 1 };
+    let (t, l) = (sizes.tag_values(), sizes.label_values());
+    let e = x + N_SUFFIXES;
+    out[e] = tag(s0) * t + tag(b0);
+    out[e + 1] = tag(s1) * t + tag(s0);
+    out[e + 2] = tag(s0) * DISTS + d;
+    out[e + 3] = tag(s1) * DISTS + d01;
+    out[e + 4] = tag(s0) * l + label(s0r1);
+    out[e + 5] = tag(b0) * l + label(b0l1);
+    out[e + 6] = count(&st.n_left, s0);
+    out[e + 7] = count(&st.n_right, s0);
+    out[e + 8] = count(&st.n_left, b0);
+}
