@@ -303,8 +303,9 @@ impl Arcs<'_, '_> {
             .filter(|&k| self.upos(k) == "VERB" && !agentive(self, k))
             .filter(|&k| (matches!(self.xpos(k), "VBD" | "VBN") && (self.rels[k].starts_with("acl") || self.rels[k] == "amod")) || (matches!(self.xpos(k), "VBD" | "VBN" | "VBP" | "VBZ") && under_agentive(self, k)))
             .filter(|&k| !self.has_child(k, clause.clone(), "nsubj") && !self.has_child(k, clause.clone(), "mark") && !self.has_child(k, clause.clone(), "aux"))
-            // "Iranian-backed militias": a compound participle describes.
-            .filter(|&k| k == clause.start || self.word(k - 1) != "-")
+            // "Iranian-backed militias": a compound participle describes; so does one
+            // after an article ("A tortured relationship").
+            .filter(|&k| k == clause.start || (self.word(k - 1) != "-" && !(self.rels[k] == "amod" && self.upos(k - 1) == "DET")))
             .collect();
         let transitive = |x: &Self, k: usize| x.has_child(k, clause.clone(), "obj") || (x.rels[k] == "amod" && x.head(k).is_some_and(|h| h > k && clause.contains(&h)));
         let verb = candidates.iter().copied().find(|&k| transitive(self, k)).or(match candidates.as_slice() {

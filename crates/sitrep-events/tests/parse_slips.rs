@@ -357,3 +357,10 @@ fn a_name_compounded_with_a_time_word_heads_its_phrase() {
     let e = trigger(&doc, "fired").expect("the rocket fire is coded");
     assert_eq!(actor(&e.target), Some("ISR"), "{e:?}");
 }
+
+#[test]
+fn a_participle_after_an_article_describes() {
+    // A headline with no verb: "tortured" modifies "relationship" and is no verb to raise.
+    let doc = code(layers("Netanyahu and Obama: A tortured relationship."));
+    assert!(doc.events.events.iter().all(|e| e.root() != "18"), "{:?}", doc.events.events);
+}
