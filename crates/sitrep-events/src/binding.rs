@@ -25,6 +25,11 @@ pub fn place_in_clause(cx: &Context, v: usize) -> Option<usize> {
     (lo..=hi).filter_map(|k| cx.place(k)).find(|&p| is_location(cx, p))
 }
 
+/// The CAMEO country code of the place named inside the clause of predicate `v`.
+pub fn country_of_clause(cx: &Context, v: usize) -> Option<&'static str> {
+    cx.doc.places.places[place_in_clause(cx, v)?].country.as_deref().and_then(crate::context::country_code)
+}
+
 /// Whether place `p` says where something happens (not whom a legislator represents,
 /// nor a place in another role).
 fn is_location(cx: &Context, p: usize) -> bool {

@@ -492,10 +492,9 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     }
     // "Cruz appeals to Reagan Democrats", "able to appeal to a certain group of folks":
     // appealing to people no code names, for nothing, is attracting them.
-    if &*t.lemma(v) == "appeal" && p.code.starts_with("02") && t.children(v).all(|c| !(t.rel(c) == "xcomp" || t.case(c).as_deref() == Some("for"))) {
-        if oblique(cx, v, "to").is_some_and(|k| cx.participant(k).actor.is_none()) {
-            return None;
-        }
+    let for_something = || t.children(v).any(|c| t.rel(c) == "xcomp" || t.case(c).as_deref() == Some("for"));
+    if &*t.lemma(v) == "appeal" && p.code.starts_with("02") && !for_something() && oblique(cx, v, "to").is_some_and(|k| cx.participant(k).actor.is_none()) {
+        return None;
     }
     if p.code == "041" && naming(cx, v) {
         return None;

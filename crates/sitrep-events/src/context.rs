@@ -71,6 +71,11 @@ pub(crate) fn tokens_of(doc: &Doc, span: Span) -> std::ops::Range<usize> {
     a..b.max(a)
 }
 
+/// The head token of the phrase at `span` (a participant's words).
+pub(crate) fn phrase_head(cx: &Context, span: Span) -> Option<usize> {
+    head_of(cx, &tokens_of(cx.doc, span))
+}
+
 /// The head of a token range: the token whose head lies outside it (else its first token).
 pub(crate) fn head_of(cx: &Context, r: &std::ops::Range<usize>) -> Option<usize> {
     r.clone().find(|&i| cx.tree.head(i).is_none_or(|h| !r.contains(&h))).or(r.clone().next())

@@ -184,8 +184,7 @@ impl Force {
     /// Whether a side's phrase is headed by a thing only force is aimed at ("the Pulse
     /// nightclub", "the crowd").
     fn physical_target(&self, cx: &Context, p: &Participant) -> bool {
-        let r = crate::context::tokens_of(cx.doc, p.span);
-        crate::context::head_of(cx, &r).is_some_and(|h| self.physical_word(cx, h))
+        crate::context::phrase_head(cx, p.span).is_some_and(|h| self.physical_word(cx, h))
     }
 
     fn physical_word(&self, cx: &Context, k: usize) -> bool {
@@ -194,8 +193,7 @@ impl Force {
 
     /// Whether the head word of a side's phrase is an armed word ("tanks", "gunmen").
     fn armed_phrase(&self, cx: &Context, p: &Participant) -> bool {
-        let r = crate::context::tokens_of(cx.doc, p.span);
-        crate::context::head_of(cx, &r).is_some_and(|h| self.armed_word(cx, h))
+        crate::context::phrase_head(cx, p.span).is_some_and(|h| self.armed_word(cx, h))
     }
 
     /// Whether token `k` is an armed word, by lemma or by form ("troops" keeps its "s" as
@@ -246,8 +244,7 @@ fn civilian(cx: &Context, p: &Participant) -> bool {
         return false;
     }
     let named = p.entity.and_then(|i| cx.doc.entities.entities.get(i)).is_some_and(|e| matches!(e.kind, EntityType::Person | EntityType::Org) || (e.kind != EntityType::Gpe && e.actor.is_none()));
-    let r = crate::context::tokens_of(cx.doc, p.span);
-    let people = crate::context::head_of(cx, &r).is_some_and(|h| {
+    let people = crate::context::phrase_head(cx, p.span).is_some_and(|h| {
         matches!(
             &*cx.tree.lemma(h),
             "somebody" | "someone" | "anyone" | "anybody" | "people" | "person" | "immigrant" | "migrant" | "refugee" | "visitor" | "tourist" | "traveler" | "traveller" | "student" | "worker" | "family" | "child" | "citizen" | "resident"
@@ -330,8 +327,7 @@ fn ends_in(p: &Participant, span: sitrep_core::Span) -> bool {
 /// Whether the head word of the phrase of `p` lies outside `span` although the phrase
 /// ends inside it: "conservative givers in the United States" are people.
 fn headed_elsewhere(cx: &Context, p: &Participant, span: sitrep_core::Span) -> bool {
-    let r = crate::context::tokens_of(cx.doc, p.span);
-    crate::context::head_of(cx, &r).is_some_and(|h| {
+    crate::context::phrase_head(cx, p.span).is_some_and(|h| {
         let k = cx.doc.text_layer.tokens[h].span;
         k.end <= span.start || k.start >= span.end
     })

@@ -276,8 +276,7 @@ fn protesters_of_place(cx: &Context, c: &mut coder::Coded) {
     let person = |p: &Participant| p.entity.and_then(|e| cx.doc.entities.entities.get(e)).is_some_and(|e| e.kind == sitrep_core::EntityType::Person);
     let Some(p) = c.source.as_mut().filter(|p| !person(p)) else { return };
     // A crowd, not a person or a pronoun ("we can rally the people", "Clinton marched").
-    let r = crate::context::tokens_of(cx.doc, p.span);
-    let Some(head) = crate::context::head_of(cx, &r) else { return };
+    let Some(head) = crate::context::phrase_head(cx, p.span) else { return };
     // "Thousands of protesters", "dozens of members of his party": the counted noun.
     let t = &cx.tree;
     let counted = matches!(&*t.lemma(head), "thousand" | "hundred" | "dozen" | "million").then(|| t.children(head).find(|&c| t.rel(c).starts_with("nmod") && t.case(c).as_deref() == Some("of"))).flatten();
@@ -288,8 +287,7 @@ fn protesters_of_place(cx: &Context, c: &mut coder::Coded) {
     if !crowd {
         return;
     }
-    let Some(place) = binding::place_in_clause(cx, c.head) else { return };
-    let Some(country) = cx.doc.places.places[place].country.as_deref().and_then(crate::context::country_code) else { return };
+    let Some(country) = binding::country_of_clause(cx, c.head) else { return };
     let words = p.span.of(cx.doc.text()).to_lowercase();
     let protesting = ["protest", "demonstrat", "marcher", "activist", "opposition"].iter().any(|w| words.contains(w));
     p.actor = Some(format!("{country}{}", if protesting { "OPP" } else { "CVL" }));
@@ -302,8 +300,7 @@ fn police_of_place(cx: &Context, c: &mut coder::Coded) {
     if !unknown(&c.source) && !unknown(&c.target) {
         return;
     }
-    let Some(place) = binding::place_in_clause(cx, c.head) else { return };
-    let Some(country) = cx.doc.places.places[place].country.as_deref().and_then(crate::context::country_code) else { return };
+    let Some(country) = binding::country_of_clause(cx, c.head) else { return };
     for side in [&mut c.source, &mut c.target] {
         if unknown(side) {
             if let Some(p) = side.as_mut() {

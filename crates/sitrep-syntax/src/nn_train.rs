@@ -10,7 +10,7 @@
 
 use crate::nn::inputs::{self, slot_table, SentenceValues, Sizes, FIRST_WORD, N_SLOTS};
 use crate::nn::{best_valid_scores, table_index, Config, Net};
-use crate::parser::{cost, valid, Gold, ParseScratch, Parser, State, TrainingSentence};
+use crate::parser::{move_costs, valid, Gold, ParseScratch, Parser, State, TrainingSentence};
 use sitrep_learn::rng::Rng;
 use std::collections::HashMap;
 
@@ -299,17 +299,7 @@ fn add_into(sum: &mut Net, net: &Net) {
 /// renormalised, so that the loss is `-log P(any right class)`; returns the best of
 /// those classes by the net's scores.
 fn oracle_target(st: &State, gold: &Gold, valid_mask: &[bool], scores: &[f32], n_labels: usize, target: &mut [f32]) -> usize {
-    let mut costs = [usize::MAX; 3];
-    for (m, c) in costs.iter_mut().enumerate() {
-        let any = match m {
-            0 => st.can_shift(),
-            1 => st.can_left(),
-            _ => st.can_right(),
-        };
-        if any {
-            *c = cost(st, [0, 1, 1 + n_labels][m], n_labels, gold);
-        }
-    }
+    let costs = move_costs(st, n_labels, gold);
     let min_cost = costs.iter().copied().min().unwrap_or(0);
     let mut best = usize::MAX;
     target.iter_mut().for_each(|t| *t = 0.0);

@@ -348,6 +348,18 @@ impl State {
             }
         }
     }
+
+    /// The finished parse of the sentence's `n` words into `out`: each word's head (none
+    /// for the root) and label (`root_label` for the root).
+    pub(crate) fn write_parse(&self, n: usize, root_label: usize, out: &mut Parse) {
+        out.heads.clear();
+        out.labels.clear();
+        for i in 0..n {
+            let h = self.heads[i];
+            out.heads.push(if h == NO || h as usize >= n { None } else { Some(h) });
+            out.labels.push(if h == NO { root_label as u8 } else { self.labels[i] });
+        }
+    }
 }
 
 /// Gold heads (`n` for the root) and labels of a training sentence.
@@ -616,13 +628,7 @@ impl Parser {
             }
             st.apply(best, n_labels);
         }
-        out.heads.clear();
-        out.labels.clear();
-        for i in 0..n {
-            let h = st.heads[i];
-            out.heads.push(if h == NO || h as usize >= n { None } else { Some(h) });
-            out.labels.push(if h == NO { root_label as u8 } else { st.labels[i] });
-        }
+        st.write_parse(n, root_label, out);
     }
 }
 
@@ -645,6 +651,23 @@ impl Parser {
         scores.iter_mut().for_each(|s| *s = 0);
         self.weights.score_rows(&scratch.rows, &scratch.features, scores);
     }
+}
+
+/// The least cost of each kind of move (shift, left arc, right arc) under the dynamic
+/// oracle, `usize::MAX` for a kind with no valid move.
+pub(crate) fn move_costs(st: &State, n_labels: usize, gold: &Gold) -> [usize; 3] {
+    let mut costs = [usize::MAX; 3];
+    for (m, c) in costs.iter_mut().enumerate() {
+        let any_valid = match m {
+            0 => st.can_shift(),
+            1 => st.can_left(),
+            _ => st.can_right(),
+        };
+        if any_valid {
+            *c = cost(st, [0, 1, 1 + n_labels][m], n_labels, gold);
+        }
+    }
+    costs
 }
 
 /// The number of gold arcs a move makes unreachable (Goldberg & Nivre 2013, arc-hybrid).
@@ -716,17 +739,7 @@ pub fn train(
                 trainer.score(&feats, &mut scores);
                 // Best valid guess, and the best zero-cost (or least-cost) class.
                 let mut guess = usize::MAX;
-                let mut costs = [usize::MAX; 3];
-                for (m, c) in costs.iter_mut().enumerate() {
-                    let any_valid = match m {
-                        0 => st.can_shift(),
-                        1 => st.can_left(),
-                        _ => st.can_right(),
-                    };
-                    if any_valid {
-                        *c = cost(&st, if m == 0 { 0 } else if m == 1 { 1 } else { 1 + n_labels }, n_labels, &gold);
-                    }
-                }
+                let costs = move_costs(&st, n_labels, &gold);
                 let min_cost = *costs.iter().min().unwrap_or(&0);
                 let mut best = usize::MAX;
                 for c in 0..n_classes {

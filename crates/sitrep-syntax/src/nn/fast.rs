@@ -9,7 +9,7 @@
 
 use super::inputs::{self, slot_table, SentenceValues, Table, FIRST_CHILD, N_SLOTS};
 use super::{table_index, Lookups, Net, NnError};
-use crate::parser::{Parse, Parser, State, NO};
+use crate::parser::{Parse, Parser, State};
 use crate::words::WordInfo;
 
 /// A network ready to parse: its weights, lookups and precomputed first-layer rows.
@@ -259,13 +259,7 @@ impl FastNet {
             }
             st.apply(best, n_labels);
         }
-        out.heads.clear();
-        out.labels.clear();
-        for i in 0..n {
-            let h = st.heads[i];
-            out.heads.push(if h == NO || h as usize >= n { None } else { Some(h) });
-            out.labels.push(if h == NO { root_label as u8 } else { st.labels[i] });
-        }
+        st.write_parse(n, root_label, out);
     }
 }
 
