@@ -41,6 +41,9 @@
 //!   verb right after a closing quote with a name after it and no subject has that name
 //!   as its subject (the quote's speaker, inverted).
 //!
+//! - "Trump has not yet responded" read with a passive subject: a subject is passive only
+//!   beside a passive auxiliary.
+//!
 //! Each mend is checked: if the arcs of a sentence would not form a tree, it is undone.
 
 use sitrep_core::{Doc, TokenKind};
@@ -84,6 +87,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.inverted_after_quote(start, b));
         arcs.guarded(a, b, |x| x.object_after_result(start, b));
         arcs.guarded(a, b, |x| x.time_read_as_head(start, b));
+        arcs.guarded(a, b, |x| x.passive_subject_without_passive(start, b));
     }
 }
 
@@ -503,6 +507,27 @@ impl Arcs<'_, '_> {
             }
             // The verb the phrase was taken as subject of loses it.
             self.set(o, Some(v), "obj");
+        }
+    }
+
+    /// "Trump has not yet responded to Calderon" read with "Trump" as a passive subject: a
+    /// clause has a passive subject only with a passive auxiliary ("was", "got"); a verb
+    /// with neither one nor a form of "be" or "get" among its auxiliaries has an active
+    /// subject, which acts rather than being acted upon.
+    fn passive_subject_without_passive(&mut self, a: usize, b: usize) {
+        for k in a..b {
+            let Some(v) = self.head(k) else { continue };
+            if self.rels[k] != "nsubj:pass" || k > v || v >= b || self.upos(v) != "VERB" {
+                continue;
+            }
+            let passive = (a..b).any(|c| {
+                self.head(c) == Some(v)
+                    && (self.rels[c] == "aux:pass"
+                        || (matches!(self.rels[c], "aux" | "cop") && matches!(self.word(c).to_lowercase().as_str(), "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'s" | "’s" | "'re" | "’re" | "get" | "gets" | "got" | "gotten" | "getting")))
+            });
+            if !passive {
+                self.set(k, Some(v), "nsubj");
+            }
         }
     }
 

@@ -364,3 +364,19 @@ fn a_participle_after_an_article_describes() {
     let doc = code(layers("Netanyahu and Obama: A tortured relationship."));
     assert!(doc.events.events.iter().all(|e| e.root() != "18"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_subject_without_a_passive_auxiliary_acts() {
+    let mut doc = layers("Ethiopia indicated it should have acted against Libya.");
+    slip(&mut doc, &[(("it", 0), Some(("acted", 0)), "nsubj:pass")]);
+    {
+        let t = Tree::new(&doc);
+        let it = tok(&doc, "it", 0);
+        assert_eq!((t.head(it), t.rel(it)), (Some(tok(&doc, "acted", 0)), "nsubj"));
+    }
+    // A real passive keeps its subject.
+    let mut doc = layers("Libya was attacked by Ethiopia.");
+    slip(&mut doc, &[(("Libya", 0), Some(("attacked", 0)), "nsubj:pass"), (("was", 0), Some(("attacked", 0)), "aux")]);
+    let t = Tree::new(&doc);
+    assert_eq!(t.rel(tok(&doc, "Libya", 0)), "nsubj:pass");
+}
