@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Print events drawn at random from `sitrep extract` output, for judging precision by hand.
 
-Each line: the CAMEO code, the trigger, source and target (text/actor, `*` when inferred)
+Each line: the CAMEO code (with the factuality in brackets unless asserted), the trigger, source and target (text/actor, `*` when inferred)
 and the start of the sentence. The draw is fixed by the seed, so a sample can be judged
 again or by someone else.
 
@@ -31,7 +31,8 @@ def main() -> int:
             text = d["doc"]["text"]
             for e in d["events"]:
                 a, b = e["sentence"]
-                rows.append(f"{e['cameo']} {e['trigger']['text']!r} {side(e.get('source'))} > {side(e.get('target'))} | {text[a:b][:170]}")
+                fact = "" if e.get("factuality", "asserted") == "asserted" else f" [{e['factuality']}]"
+                rows.append(f"{e['cameo']}{fact} {e['trigger']['text']!r} {side(e.get('source'))} > {side(e.get('target'))} | {text[a:b][:170]}")
     random.seed(seed)
     print(len(rows), "events")
     for i, r in enumerate(random.sample(rows, min(n, len(rows)))):

@@ -436,7 +436,7 @@ impl<'a> Scan<'a> {
         let (end, y) = match self.year4(k) {
             Some(y) => (k + 1, Some(y)),
             None if self.punct(k, b',') && self.year4(k + 1).is_some() => (k + 2, self.year4(k + 1)),
-            None => (k, None),
+            None => (k, self.named_attacks(m, d, k)),
         };
         Some((end, date_or_invalid(y, m, d, None)))
     }
@@ -546,7 +546,7 @@ impl<'a> Scan<'a> {
                 k += 2;
                 self.year4(k - 1)
             } else {
-                None
+                self.named_attacks(m, d, k)
             };
             return Some((k, date_or_invalid(y, m, d, end_day)));
         }
@@ -575,6 +575,13 @@ impl<'a> Scan<'a> {
         }
         let (end, y) = self.year_after(j + 1);
         Some((end, Expr::Month { m, y }))
+    }
+
+    /// "the Sept. 11 attacks", "11 September hijackers": a day named after the attacks of
+    /// 2001 is that day, whatever the report's year (`k` is the token after the day).
+    fn named_attacks(&self, m: u8, d: u8, k: usize) -> Option<i32> {
+        const AFTER: &[&str] = &["attack", "attacks", "attackers", "hijackers", "hijackings", "terrorist", "terror", "commission", "plot", "plotters", "mastermind"];
+        (m == 9 && d == 11 && AFTER.iter().any(|a| self.word(k).eq_ignore_ascii_case(a))).then_some(2001)
     }
 
     /// True when the token before `j` is a preposition, a relative word, a modifier or

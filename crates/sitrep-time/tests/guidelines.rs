@@ -121,3 +121,12 @@ fn decimal_halves_and_the_end_of_the_decade() {
     // A decimal before a non-unit is still no time.
     assert!(tag("Inflation rose 2.5 percent.").is_empty());
 }
+
+#[test]
+fn the_day_named_after_the_2001_attacks_is_in_2001() {
+    let d = jiff::civil::date(2016, 4, 14);
+    assert_eq!(tag_on("Clinton noted the Sept. 11 attacks in her speech.", d), [triple("Sept. 11", TimexType::Date, "2001-09-11")]);
+    assert_eq!(tag_on("The 11 September hijackers trained in Florida.", d), [triple("11 September", TimexType::Date, "2001-09-11")]);
+    // Any other 11 September is the report's nearest.
+    assert_eq!(tag_on("The vote is set for Sept. 11, officials said.", d), [triple("Sept. 11", TimexType::Date, "2016-09-11")]);
+}
