@@ -41,6 +41,8 @@
 //!   verb right after a closing quote with a name after it and no subject has that name
 //!   as its subject (the quote's speaker, inverted).
 //!
+//! - "… and gunfire was reported" read with the noun as a conjunct of the noun before it:
+//!   a noun right before "was"/"were" and a participle with no subject is its subject.
 //! - "Trump has not yet responded" read with a passive subject: a subject is passive only
 //!   beside a passive auxiliary.
 //!
@@ -88,6 +90,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.object_after_result(start, b));
         arcs.guarded(a, b, |x| x.time_read_as_head(start, b));
         arcs.guarded(a, b, |x| x.passive_subject_without_passive(start, b));
+        arcs.guarded(a, b, |x| x.subject_before_passive_read_as_conjunct(start, b));
     }
 }
 
@@ -527,6 +530,27 @@ impl Arcs<'_, '_> {
             });
             if !passive {
                 self.set(k, Some(v), "nsubj");
+            }
+        }
+    }
+
+    /// "explosions were heard before dawn and gunfire was reported in several areas" read
+    /// with "gunfire" as a conjunct of "dawn": a noun right before "was"/"were" and a
+    /// passive participle that has no subject is that participle's subject, and the "and"
+    /// before the noun joins the participle's clause.
+    fn subject_before_passive_read_as_conjunct(&mut self, a: usize, b: usize) {
+        for v in a + 2..b {
+            let (aux, n) = (v - 1, v - 2);
+            if self.upos(v) != "VERB" || self.xpos(v) != "VBN" || self.head(aux) != Some(v) || self.rels[aux] != "aux:pass" || !matches!(self.word(aux).to_lowercase().as_str(), "was" | "were") {
+                continue;
+            }
+            if !matches!(self.upos(n), "NOUN" | "PROPN") || self.head(n) == Some(v) || !matches!(self.rels[n], "conj" | "obj" | "nmod") || (a..b).any(|c| self.head(c) == Some(v) && self.rels[c].starts_with("nsubj")) {
+                continue;
+            }
+            let cc = (a..n).rev().find(|&c| self.head(c) == Some(n) && self.rels[c] == "cc");
+            self.set(n, Some(v), "nsubj:pass");
+            if let Some(c) = cc {
+                self.set(c, Some(v), "cc");
             }
         }
     }

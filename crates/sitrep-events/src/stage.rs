@@ -229,7 +229,11 @@ impl Stage for EventStage {
                     // A war is a state of affairs, not news of the day ("the Iraq war", "a
                     // prisoner of war"): only one between named sides is an event.
                     let war = nominal && matches!(&*cx.tree.lemma(h), "war" | "wars" | "warfare");
-                    named(&e.source) || named(&e.target) || (!war && (e.attribution.is_some() || binding::named_after_place(&cx, h)))
+                    // A bare noun is a kind of violence, not a happening ("to prevent
+                    // terrorist attacks", "charged with murder", "combat deaths") unless
+                    // it is what was heard, seen or reported ("gunfire was reported").
+                    let generic = nominal && bare_kind(&cx, h) && !perceived(&cx, h);
+                    named(&e.source) || named(&e.target) || (!war && !generic && (e.attribution.is_some() || binding::named_after_place(&cx, h)))
                 } else if nominal && e.root() == "01" {
                     // "a statement" is how something was said, not an event of its own.
                     false
@@ -266,6 +270,43 @@ impl Stage for EventStage {
         }
         doc.events.events = events;
         doc.events.quotes = quotes;
+    }
+}
+
+/// Whether the noun `n` names a kind rather than one happening: no article,
+/// demonstrative, possessive, number or name of its own ("terrorist attacks", "murder",
+/// but not "the attack", "Saturday's shelling", "two bombings", "the Benghazi attack").
+fn bare_kind(cx: &Context, n: usize) -> bool {
+    let t = &cx.tree;
+    !t.children(n).any(|c| match t.rel(c) {
+        "det" => !matches!(&*t.lower(c), "no" | "any" | "every" | "each"),
+        "nmod:poss" | "nummod" => true,
+        "compound" | "nmod" | "amod" => t.upos(c) == "PROPN" || t.upos(c) == "NUM" || cx.place(c).is_some(),
+        _ => false,
+    })
+}
+
+/// Whether the noun `n` is what someone heard, saw or reported, or what broke out or
+/// went on ("explosions were heard", "gunfire was reported", "signs of fighting",
+/// "fighting erupted").
+fn perceived(cx: &Context, n: usize) -> bool {
+    let t = &cx.tree;
+    let telling = |v: usize| {
+        matches!(
+            &*t.lemma(v),
+            "hear" | "see" | "report" | "witness" | "record" | "film" | "erupt" | "break" | "continue" | "rage" | "resume" | "intensify" | "rock" | "shake" | "echo" | "hit" | "occur" | "kill" | "wound" | "injure" | "leave" | "spread" | "sound" | "ring" | "ravage" | "destroy" | "damage"
+        )
+    };
+    // "heavy fighting continued near Kharkiv" read as a noun and its modifier.
+    if t.children(n).any(|c| t.rel(c) == "acl" && t.upos(c) == "VERB" && telling(c)) {
+        return true;
+    }
+    let Some(h) = t.head(n) else { return false };
+    let rel = t.rel(n);
+    match t.upos(h) {
+        "VERB" => matches!(rel, "nsubj" | "nsubj:pass" | "obj") && telling(h),
+        "NOUN" => rel.starts_with("nmod") && matches!(&*t.lemma(h), "sign" | "report" | "sound" | "crack" | "burst" | "exchange" | "noise" | "account" | "footage" | "video" | "image" | "evidence" | "wave" | "round" | "night" | "day" | "hour"),
+        _ => false,
     }
 }
 

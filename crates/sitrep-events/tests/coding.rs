@@ -862,3 +862,17 @@ fn a_claimed_attack_is_the_claimants_and_vetoes_and_cases_are_coded() {
     let codes: Vec<&str> = doc.events.events.iter().map(|e| e.cameo.as_str()).collect();
     assert!(codes.contains(&"129") && codes.contains(&"115"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn violence_named_as_a_kind_is_no_event() {
+    // Kinds of violence, mentioned in a reported clause: no happening.
+    let doc = run("The minister said the plan would prevent terrorist attacks in Poland. Prosecutors charged the officer with murder.");
+    let violent: Vec<_> = doc.events.events.iter().filter(|e| matches!(e.root(), "18" | "19" | "20")).map(|e| e.trigger.of(doc.text())).collect();
+    assert!(violent.is_empty(), "{violent:?}");
+    // What was heard or reported is, and so is one attack told with its article.
+    let doc = run("In Kharkiv, residents said, explosions were heard before dawn and gunfire was reported in several areas. Officials said the attack on the depot wounded two people.");
+    let violent: Vec<_> = doc.events.events.iter().filter(|e| matches!(e.root(), "18" | "19" | "20")).map(|e| e.trigger.of(doc.text())).collect();
+    for w in ["explosions", "gunfire", "attack"] {
+        assert!(violent.iter().any(|t| t.starts_with(w)), "{w} in {violent:?}");
+    }
+}

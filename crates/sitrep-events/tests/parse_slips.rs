@@ -380,3 +380,13 @@ fn a_subject_without_a_passive_auxiliary_acts() {
     let t = Tree::new(&doc);
     assert_eq!(t.rel(tok(&doc, "Libya", 0)), "nsubj:pass");
 }
+
+#[test]
+fn a_noun_before_was_and_a_participle_is_its_subject() {
+    let mut doc = layers("Explosions were heard before dawn and gunfire was reported in several areas.");
+    slip(&mut doc, &[(("gunfire", 0), Some(("dawn", 0)), "conj"), (("and", 0), Some(("gunfire", 0)), "cc")]);
+    let t = Tree::new(&doc);
+    let (gunfire, reported) = (tok(&doc, "gunfire", 0), tok(&doc, "reported", 0));
+    assert_eq!((t.head(gunfire), t.rel(gunfire)), (Some(reported), "nsubj:pass"));
+    assert_eq!(t.head(tok(&doc, "and", 0)), Some(reported));
+}
