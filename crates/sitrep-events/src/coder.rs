@@ -619,6 +619,33 @@ fn is_means(cx: &Context, lex: &Lexicon, n: usize, p: &Pattern, aimed: bool) -> 
     same_root || (weapon(cx, n) && t.rel(s) != "nsubj" && p.needs.is_empty())
 }
 
+/// Who makes the visit, the trip or the talks the noun `n` names, when the noun has no
+/// possessor: the subject of the verb that makes, ends or plans it ("Sanders made a
+/// trip to Puerto Rico", "Obama was ending a three-day trip to Vietnam") or of the clause
+/// it is the setting of ("said on a trip to Kosovo", "had been in secret talks with Iran").
+fn traveller(cx: &Context, n: usize) -> Option<usize> {
+    let t = &cx.tree;
+    // "during his recent trips": the possessor is the traveller, named or not.
+    if t.child(n, "nmod:poss").is_some() {
+        return None;
+    }
+    let v = t.head(n).filter(|&h| t.upos(h) == "VERB" || t.child(h, "cop").is_some())?;
+    let made = t.rel(n) == "obj"
+        && matches!(
+            &*t.lemma(v),
+            "make" | "take" | "end" | "begin" | "start" | "conclude" | "wrap" | "cut" | "cancel" | "postpone" | "plan" | "schedule" | "hold" | "have" | "pay" | "undertake" | "lead" | "open" | "resume"
+        );
+    let setting = (t.rel(n).starts_with("obl") || t.child(n, "cop").is_some()) && t.case(n).is_some_and(|c| matches!(&*c, "on" | "during" | "in" | "from" | "after" | "before" | "ahead"));
+    if !(made || setting) {
+        return None;
+    }
+    // A noun with a copula heads its own clause ("had been in talks"): its subject.
+    if t.child(n, "cop").is_some() {
+        return t.child(n, "nsubj");
+    }
+    subject(cx, v)
+}
+
 /// Code a noun token ("shelling", "sanctions on Moscow", "Russian shelling").
 pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     // "most striking", "so threatening": a word graded by an adverb of degree is an
@@ -649,15 +676,19 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .filter(|&c| !matches!(&*t_.lower(c), "style" | "like" | "type" | "era" | "sized" | "size"))
         .map(|c| cx.participant(c))
         .find(|p| p.actor.is_some())
-        .or_else(|| oblique(cx, n, "by").map(|c| cx.participant(c)));
-    // "Kyiv could be under siege": the subject of a copular nominal event is its target.
-    let copular_subject = t_.child(n, "cop").and_then(|_| t_.child(n, "nsubj"));
+        .or_else(|| oblique(cx, n, "by").map(|c| cx.participant(c)))
+        .or_else(|| p.code.starts_with("04").then(|| traveller(cx, n)).flatten().map(|c| cx.participant(c)));
+    // "Kyiv could be under siege": the subject of a copular nominal event is its target
+    // (but "the United States had been in talks with Iran" is the talks' source).
+    let copular_subject = t_.child(n, "cop").and_then(|_| t_.child(n, "nsubj")).filter(|&s| source.as_ref().is_none_or(|p| !p.span.contains(cx.doc.text_layer.tokens[s].span)));
     // "shelling that sliced through a building": the relative clause says whom it hit.
     let relative_target = t_.children(n).filter(|&c| t_.rel(c).starts_with("acl")).find_map(|c| {
         t_.child(c, "obj").or_else(|| t_.children(c).find(|&k| t_.rel(k).starts_with("obl") && t_.case(k).is_some_and(|p| matches!(&*p, "through" | "into" | "on" | "at" | "against"))))
     });
     let target = target
         .or_else(|| ["against", "on", "of"].iter().find_map(|prep| oblique(cx, n, prep)))
+        // "talks with Iran", "a meeting with the king": whom one consults.
+        .or_else(|| p.code.starts_with("04").then(|| oblique(cx, n, "with")).flatten())
         .or(copular_subject)
         .or(relative_target)
         .filter(|&c| !weapon(cx, c))

@@ -237,6 +237,10 @@ impl Stage for EventStage {
                 } else if nominal && e.root() == "01" {
                     // "a statement" is how something was said, not an event of its own.
                     false
+                } else if nominal && e.root() == "04" {
+                    // "a visit to Moscow" is news when the text says whose: "he met his
+                    // wife on a trip to Mexico" tells of nobody's.
+                    named(&e.source) && named(&e.target)
                 } else if nominal {
                     // "sanctions on Moscow" is an event; "Putin's key demands" is a topic.
                     named(&e.target)

@@ -876,3 +876,16 @@ fn violence_named_as_a_kind_is_no_event() {
         assert!(violent.iter().any(|t| t.starts_with(w)), "{w} in {violent:?}");
     }
 }
+
+#[test]
+fn a_trip_is_the_travellers_and_nobodys_trip_is_no_visit() {
+    let doc = run("Senator Anna Korvale made a trip to Moldova last month. Officials said Poland had been in secret talks with Ukraine.");
+    let trip = find(&doc, "04");
+    let by = trip.source.as_ref().map(|p| p.span.of(doc.text()));
+    assert!(by.is_some_and(|b| b.contains("Korvale")) && actor(&trip.target) == Some("MDA"), "{trip:?}");
+    let talks = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "talks").expect("talks coded");
+    assert_eq!((actor(&talks.source), actor(&talks.target)), (Some("POL"), Some("UKR")), "{talks:?}");
+    // A trip told of nobody in particular.
+    let doc = run("He met his wife on a trip to Moldova.");
+    assert!(!doc.events.events.iter().any(|e| e.root() == "04"), "{:?}", doc.events.events);
+}
