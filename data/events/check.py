@@ -68,7 +68,7 @@ for i, (l, s, n) in load('attribution.tsv', 3):
     if s not in ('reported', 'claimed', 'denied', 'witnessed'): errors.append(f'attribution.tsv:{i}: stance {s}')
 for i, (w, fa, sc, n) in load('factuality.tsv', 4):
     if fa not in ('negated', 'hypothetical', 'expected', 'planned', 'conditional'): errors.append(f'factuality.tsv:{i}: {fa}')
-    if sc not in ('clause', 'np', 'xcomp', 'sentence'): errors.append(f'factuality.tsv:{i}: scope {sc}')
+    if sc not in ('clause', 'np', 'xcomp', 'noun', 'sentence'): errors.append(f'factuality.tsv:{i}: scope {sc}')
 
 seen = set()
 for i, (w, kind, code, n) in load('force.tsv', 4):

@@ -112,11 +112,20 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         // "ready to send", "planned to invade", "expected Russia to exercise".
         let Some(h) = t.head(x) else { break };
         let r = t.rel(x);
+        // "the right … to refuse services": what a noun of possibility or intent is to do,
+        // however the parser hung the clause from it.
+        let content = || t.children(x).any(|c| t.rel(c) == "mark" && matches!(&*t.lower(c), "to" | "that"));
+        if t.upos(h) == "NOUN" && content() {
+            if let Some(f) = lex.noun_factuality(&t.lemma(h)) {
+                return f;
+            }
+        }
         // "This is not a combat mission": a noun modifying a noun shares its negation.
         if !(r == "xcomp" || r.starts_with("advcl") || r.starts_with("ccomp") || r == "obl" || r == "acl" || r == "compound") {
             break;
         }
-        if depth > 0 || r != "ccomp" {
+        // An adverb governs nothing ("right after meeting").
+        if !matches!(t.upos(h), "ADV" | "ADP") && (depth > 0 || r != "ccomp") {
             if let Some(f) = lex.factuality(&t.lemma(h)).or_else(|| lex.factuality(&t.lower(h))) {
                 return f;
             }

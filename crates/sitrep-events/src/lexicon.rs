@@ -90,6 +90,9 @@ pub struct Lexicon {
     nouns: HashMap<String, Vec<Pattern>>,
     reporting: HashMap<String, Stance>,
     factuality: HashMap<String, Factuality>,
+    /// Nouns whose infinitive or `that` clause they govern is not asserted ("the right to
+    /// refuse", "an effort to broker").
+    noun_factuality: HashMap<String, Factuality>,
     phrases: Vec<(String, Factuality)>,
     /// `phrases` indexed for finding the first that occurs in a text.
     phrase_index: PhraseIndex,
@@ -204,7 +207,9 @@ impl Lexicon {
                 "conditional" => Factuality::Conditional,
                 _ => continue,
             };
-            if w.contains(' ') {
+            if r.get("scope") == Some(&"noun") {
+                lex.noun_factuality.insert(w.to_lowercase(), f);
+            } else if w.contains(' ') {
                 lex.phrases.push((w.to_lowercase(), f));
             } else {
                 lex.factuality.insert(w.to_lowercase(), f);
@@ -246,6 +251,19 @@ impl Lexicon {
     /// Factuality cue of a word.
     pub fn factuality(&self, word: &str) -> Option<Factuality> {
         self.factuality.get(word).copied()
+    }
+
+    /// The factuality a noun gives the clause it governs ("right" → hypothetical: "the
+    /// right to refuse services"), if it is such a noun.
+    ///
+    /// ```
+    /// use sitrep_core::Factuality;
+    /// let lex = sitrep_events::lexicon::Lexicon::builtin();
+    /// assert_eq!(lex.noun_factuality("right"), Some(Factuality::Hypothetical));
+    /// assert_eq!(lex.factuality("right"), None);
+    /// ```
+    pub fn noun_factuality(&self, noun: &str) -> Option<Factuality> {
+        self.noun_factuality.get(noun).copied()
     }
 
     /// Multi-word factuality cues ("off the table", "set to").

@@ -43,6 +43,8 @@
 //!
 //! - "… and gunfire was reported" read with the noun as a conjunct of the noun before it:
 //!   a noun right before "was"/"were" and a participle with no subject is its subject.
+//! - "defended the right of states to expel diplomats" read with the infinitive hanging
+//!   from the verb: it belongs to the object noun that takes one.
 //! - "Trump has not yet responded" read with a passive subject: a subject is passive only
 //!   beside a passive auxiliary.
 //!
@@ -91,6 +93,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.time_read_as_head(start, b));
         arcs.guarded(a, b, |x| x.passive_subject_without_passive(start, b));
         arcs.guarded(a, b, |x| x.subject_before_passive_read_as_conjunct(start, b));
+        arcs.guarded(a, b, |x| x.infinitive_of_object_noun(start, b));
     }
 }
 
@@ -551,6 +554,38 @@ impl Arcs<'_, '_> {
             self.set(n, Some(v), "nsubj:pass");
             if let Some(c) = cc {
                 self.set(c, Some(v), "cc");
+            }
+        }
+    }
+
+    /// "Poland defended the right of states to expel diplomats" read with "to expel" as a
+    /// clause of purpose of "defended": an infinitive right after the object of its verb,
+    /// when the object is a noun that takes one ("right", "effort", "bid": the `noun`
+    /// rows of factuality.tsv), belongs to the noun.
+    fn infinitive_of_object_noun(&mut self, a: usize, b: usize) {
+        for v in a + 1..b {
+            let Some(h) = self.head(v) else { continue };
+            if self.rels[v] != "advcl" || self.upos(v) != "VERB" || !self.word(v - 1).eq_ignore_ascii_case("to") || self.head(v - 1) != Some(v) {
+                continue;
+            }
+            let Some(o) = (a..v).find(|&k| self.head(k) == Some(h) && self.rels[k] == "obj" && self.upos(k) == "NOUN") else { continue };
+            let lemma = self.doc.syntax.lemma(o).to_lowercase();
+            if Lexicon::builtin().noun_factuality(&lemma).is_none() {
+                continue;
+            }
+            // Every word between the noun and "to" belongs to the noun's phrase.
+            let inside = |mut k: usize| {
+                for _ in 0..=b - a {
+                    match self.head(k) {
+                        Some(x) if x == o => return true,
+                        Some(x) => k = x,
+                        None => return false,
+                    }
+                }
+                false
+            };
+            if (o + 1..v - 1).all(inside) {
+                self.set(v, Some(o), "acl");
             }
         }
     }

@@ -889,3 +889,13 @@ fn a_trip_is_the_travellers_and_nobodys_trip_is_no_visit() {
     let doc = run("He met his wife on a trip to Moldova.");
     assert!(!doc.events.events.iter().any(|e| e.root() == "04"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn what_a_right_or_an_effort_is_to_do_is_not_done() {
+    let doc = run("Poland defended the right of states to expel Russian diplomats.");
+    let expel = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "expel").expect("expel coded");
+    assert_eq!(expel.factuality, Factuality::Hypothetical, "{expel:?}");
+    // "right" as an adverb is no cue.
+    let doc = run("Russian troops shelled Kharkiv right after midnight.");
+    assert_eq!(find(&doc, "19").factuality, Factuality::Asserted);
+}

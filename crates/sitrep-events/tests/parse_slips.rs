@@ -390,3 +390,17 @@ fn a_noun_before_was_and_a_participle_is_its_subject() {
     assert_eq!((t.head(gunfire), t.rel(gunfire)), (Some(reported), "nsubj:pass"));
     assert_eq!(t.head(tok(&doc, "and", 0)), Some(reported));
 }
+
+#[test]
+fn an_infinitive_after_a_noun_that_takes_one_is_the_nouns() {
+    let mut doc = layers("Poland defended the right of states to expel Russian diplomats.");
+    slip(&mut doc, &[(("expel", 0), Some(("defended", 0)), "advcl"), (("right", 0), Some(("defended", 0)), "obj")]);
+    let t = Tree::new(&doc);
+    let expel = tok(&doc, "expel", 0);
+    assert_eq!((t.head(expel), t.rel(expel)), (Some(tok(&doc, "right", 0)), "acl"));
+    // A clause of purpose after an ordinary object stays the verb's.
+    let mut doc = layers("Poland recalled its ambassador to protest the expulsions.");
+    slip(&mut doc, &[(("protest", 0), Some(("recalled", 0)), "advcl")]);
+    let t = Tree::new(&doc);
+    assert_eq!(t.head(tok(&doc, "protest", 0)), Some(tok(&doc, "recalled", 0)));
+}
