@@ -619,6 +619,15 @@ fn is_means(cx: &Context, lex: &Lexicon, n: usize, p: &Pattern, aimed: bool) -> 
     same_root || (weapon(cx, n) && t.rel(s) != "nsubj" && p.needs.is_empty())
 }
 
+/// The party named after "of" of a threat noun `n` ("the threat of ISIS"), when `code`
+/// is a threat (root 13) and the name has an actor code.
+fn threatener(cx: &Context, n: usize, code: &str) -> Option<Participant> {
+    if !code.starts_with("13") {
+        return None;
+    }
+    oblique(cx, n, "of").filter(|&c| cx.tree.upos(c) == "PROPN").map(|c| cx.participant(c)).filter(|p| p.actor.is_some())
+}
+
 /// Who makes the visit, the trip or the talks the noun `n` names, when the noun has no
 /// possessor: the subject of the verb that makes, ends or plans it ("Sanders made a
 /// trip to Puerto Rico", "Obama was ending a three-day trip to Vietnam") or of the clause
@@ -677,7 +686,10 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .map(|c| cx.participant(c))
         .find(|p| p.actor.is_some())
         .or_else(|| oblique(cx, n, "by").map(|c| cx.participant(c)))
-        .or_else(|| p.code.starts_with("04").then(|| traveller(cx, n)).flatten().map(|c| cx.participant(c)));
+        .or_else(|| p.code.starts_with("04").then(|| traveller(cx, n)).flatten().map(|c| cx.participant(c)))
+        // "the threat of ISIS": a party after "of" makes the threat ("the threat of
+        // force" names its means).
+        .or_else(|| threatener(cx, n, &p.code));
     // "Kyiv could be under siege": the subject of a copular nominal event is its target
     // (but "the United States had been in talks with Iran" is the talks' source).
     let copular_subject = t_.child(n, "cop").and_then(|_| t_.child(n, "nsubj")).filter(|&s| source.as_ref().is_none_or(|p| !p.span.contains(cx.doc.text_layer.tokens[s].span)));
@@ -685,8 +697,10 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     let relative_target = t_.children(n).filter(|&c| t_.rel(c).starts_with("acl")).find_map(|c| {
         t_.child(c, "obj").or_else(|| t_.children(c).find(|&k| t_.rel(k).starts_with("obl") && t_.case(k).is_some_and(|p| matches!(&*p, "through" | "into" | "on" | "at" | "against"))))
     });
+    let of_is_source = source.is_some() && oblique(cx, n, "of").is_some_and(|c| source.as_ref().is_some_and(|s| s.span.contains(cx.doc.text_layer.tokens[c].span)));
     let target = target
-        .or_else(|| ["against", "on", "of"].iter().find_map(|prep| oblique(cx, n, prep)))
+        .or_else(|| ["against", "on"].iter().find_map(|prep| oblique(cx, n, prep)))
+        .or_else(|| oblique(cx, n, "of").filter(|_| !of_is_source))
         // "talks with Iran", "a meeting with the king": whom one consults.
         .or_else(|| p.code.starts_with("04").then(|| oblique(cx, n, "with")).flatten())
         .or(copular_subject)

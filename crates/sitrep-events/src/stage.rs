@@ -62,14 +62,18 @@ impl Stage for EventStage {
         let mut heads = Vec::new();
         let tokens = &doc.text_layer.tokens;
         for v in 0..cx.tree.len() {
-            // "the job-killing TPP": a word inside a hyphenated modifier describes.
-            if v > 0 && cx.tree.word(v - 1) == "-" && cx.tree.head(v).is_some_and(|h| h > v && cx.tree.upos(h) == "NOUN") {
+            // "the job-killing TPP": a word inside a hyphenated modifier describes (one
+            // glued to the word before it and followed by a noun, however it was parsed).
+            let glued = |a: usize, b: usize| tokens[a].span.end == tokens[b].span.start;
+            let compound = v > 1 && cx.tree.word(v - 1) == "-" && glued(v - 2, v - 1) && glued(v - 1, v) && v + 1 < cx.tree.len() && matches!(cx.tree.upos(v + 1), "NOUN" | "PROPN");
+            if compound || v > 0 && cx.tree.word(v - 1) == "-" && cx.tree.head(v).is_some_and(|h| h > v && matches!(cx.tree.upos(h), "NOUN" | "PROPN")) {
                 continue;
             }
             let coded = match cx.tree.upos(v) {
                 // Adjectives head clauses with a copula: "was willing to discuss", "ready to send".
                 // A participle used as an adjective ("invading forces") describes, not reports.
-                "VERB" if cx.tree.rel(v) == "amod" => None,
+                // Nor does an adjective before its noun ("an emotionally charged uprising").
+                "VERB" | "ADJ" if cx.tree.rel(v) == "amod" => None,
                 "VERB" if matches!(cx.tree.xpos(v), "VBG" | "VBN") && cx.tree.head(v).is_some_and(|h| h == v + 1 && cx.tree.upos(h) == "NOUN" || h > v && cx.tree.upos(h) == "NOUN" && cx.tree.rel(v).starts_with("acl") && (v + 1..h).all(|k| matches!(cx.tree.upos(k), "ADJ" | "PROPN" | "NOUN"))) => None,
                 "VERB" | "ADJ" => coder::code_verb(&cx, lex, v),
                 "NOUN" => coder::code_noun(&cx, lex, v),

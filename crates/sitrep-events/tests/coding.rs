@@ -899,3 +899,14 @@ fn what_a_right_or_an_effort_is_to_do_is_not_done() {
     let doc = run("Russian troops shelled Kharkiv right after midnight.");
     assert_eq!(find(&doc, "19").factuality, Factuality::Asserted);
 }
+
+#[test]
+fn modifiers_are_no_events_and_a_named_threat_is_the_threateners() {
+    let doc = run("Senator Anna Korvale opposed the job-killing TPP. Lithuania watched the emotionally charged uprising in Belarus.");
+    let words: Vec<&str> = doc.events.events.iter().map(|e| e.trigger.of(doc.text())).collect();
+    assert!(!words.iter().any(|w| *w == "killing" || *w == "charged"), "{words:?}");
+    let doc = run("Lithuanian officials warned of the threat of Russia against the Baltic states.");
+    if let Some(e) = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "threat") {
+        assert_ne!(actor(&e.target), Some("RUS"), "Russia makes the threat: {e:?}");
+    }
+}
