@@ -195,7 +195,27 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
 
 /// Country and role from the words just before a name: "Ukrainian president",
 /// "Putin's spokesman", "US Secretary of State", "resident", "one of the workers,".
+/// Whether the name `m` is the subject of a relative clause that describes the words
+/// before it ("the federal judge Trump was referring to"): those words are not its title.
+fn subject_of_relative_before(doc: &Doc, m: Mention) -> bool {
+    let syntax = &doc.syntax.tokens;
+    if syntax.len() != doc.text_layer.tokens.len() || m.end == 0 || m.end > syntax.len() {
+        return false;
+    }
+    // The name's head word: the one whose head lies outside the name.
+    let Some(k) = (m.start..m.end).find(|&k| syntax[k].head.is_none_or(|h| !(m.start..m.end).contains(&(h as usize)))) else { return false };
+    let Some(v) = syntax[k].head.map(|h| h as usize) else { return false };
+    // The clause hangs from the word right before the name (the title it would have
+    // been), in a phrase opened by an article or demonstrative: "Egyptian leader Al Sisi is
+    // offering …" is a title however the parser read it.
+    let determined = (m.start.saturating_sub(4)..m.start).any(|j| matches!(doc.syntax.tokens[j].xpos, "DT") && matches!(token_text(doc, j, j + 1).to_lowercase().as_str(), "the" | "a" | "an" | "this" | "that"));
+    determined && syntax[k].deprel.starts_with("nsubj") && v > k && syntax[v].deprel.starts_with("acl") && m.start > 0 && syntax[v].head == Some(m.start as u32 - 1)
+}
+
 fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Option<String>, Option<String>, Option<String>) {
+    if subject_of_relative_before(doc, m) {
+        return (None, None, None);
+    }
     let sentence = &doc.text_layer.sentences[m.sentence];
     let lo = (sentence.first_token as usize).max(m.start.saturating_sub(8));
     let mut end = m.start;
@@ -203,6 +223,7 @@ fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Op
         end -= 1;
     }
     let (mut country, mut role, mut word) = (None, None, None);
+    let mut former = false;
     let mut i = end;
     while i > lo {
         // The longest role phrase ending at i.
@@ -218,6 +239,11 @@ fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Op
             if role.is_none() {
                 role = Some(r);
                 word = Some(w);
+                // "Former New York Gov.", "former California Gov.": a place may stand
+                // between "former" and the title.
+                let from = (i - len).saturating_sub(4).max(lo);
+                let capital = |k: usize| token_text(doc, k, k + 1).starts_with(|c: char| c.is_uppercase());
+                former = (from..i - len).any(|k| token_text(doc, k, k + 1).eq_ignore_ascii_case("former") && (k + 1..i - len).all(capital));
             }
             i -= len;
             continue;
@@ -236,9 +262,14 @@ fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Op
         }
         // The longest country word ending at i: "North Korean", "South Sudanese" before
         // "Korean" and "Sudanese".
+        // "New Jersey Gov.", "New Mexico Gov.": a US state, not Jersey or Mexico.
         let found = (1..=3.min(i - lo)).rev().find_map(|len| {
             lex.country(token_text(doc, i - len, i)).filter(|(_, kind)| matches!(kind, CountryWord::Adjective | CountryWord::Name)).map(|(c, _)| (len, c.cameo.clone()))
         });
+        let found = found.filter(|&(len, _)| i - len == lo || token_text(doc, i - len - 1, i - len) != "New");
+        // "Georgia Gov. Brian Kemp": a state's governor is American.
+        let governor = matches!(word.as_deref(), Some("gov." | "lt. gov." | "governor" | "lt. governor"));
+        let found = found.map(|(len, c)| if governor && c == "GEO" { (len, "USA".to_string()) } else { (len, c) });
         if let Some((len, c)) = found {
             country = country.or(Some(c));
             i -= len;
@@ -250,6 +281,11 @@ fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Op
             continue;
         }
         break;
+    }
+    // "Former New York Gov. George Pataki": no longer in office, an elite of his country
+    // (as CAMEO codes former office holders).
+    if former && role.is_some() {
+        role = Some("ELI".to_string());
     }
     (country, role, word)
 }

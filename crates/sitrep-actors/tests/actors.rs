@@ -196,3 +196,25 @@ fn a_surname_that_is_also_a_nationality_stays_with_its_person() {
     assert_eq!(cuban.mentions.len(), 2 + cuban.mentions.iter().filter(|m| m.of(doc.text()) == "he").count(), "{:?}", doc.entities.entities);
     assert!(doc.entities.entities.iter().all(|e| e.actor.as_deref() != Some("CUB")), "{:?}", doc.entities.entities);
 }
+
+#[test]
+fn a_name_that_is_the_subject_of_a_relative_clause_has_no_title_from_it() {
+    let d = jiff::civil::date(2016, 6, 3);
+    // "the federal judge [whom] Korvale was referring to": Korvale is no judge.
+    let doc = run("WASHINGTON — The federal judge Korvale was referring to is Gonzalo Curiel. Korvale spoke in Washington on Friday.", d);
+    assert_ne!(actor(&doc, "Korvale"), Some("USAJUD"));
+    let doc = run("WASHINGTON — Federal judge Gonzalo Curiel criticized the senator in Washington on Friday.", d);
+    assert_eq!(actor(&doc, "Gonzalo Curiel"), Some("USAJUD"));
+}
+
+#[test]
+fn governors_former_office_holders_and_states_named_like_countries() {
+    let d = jiff::civil::date(2016, 3, 1);
+    let doc = run("WASHINGTON — New Jersey Gov. Chris Christie endorsed Trump. Former New York Gov. George Pataki endorsed Kasich. Former Georgia Gov. Jimmy Carter spoke in Atlanta.", d);
+    assert_eq!(actor(&doc, "Chris Christie"), Some("USAGOV"), "Gov. is a title; New Jersey is no Jersey");
+    assert_eq!(actor(&doc, "George Pataki"), Some("USAELI"), "a former governor is an elite");
+    assert_eq!(actor(&doc, "Jimmy Carter"), Some("USAELI"), "Georgia's governor is American");
+    // "former" of another noun leaves the title as it is.
+    let doc = run("WASHINGTON — Trump was introduced by former rival New Jersey Gov. Chris Christie.", d);
+    assert_eq!(actor(&doc, "Chris Christie"), Some("USAGOV"));
+}
