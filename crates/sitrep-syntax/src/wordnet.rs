@@ -144,6 +144,7 @@ pub fn past_tense(word: &str) -> bool {
 /// assert_eq!(lemma(Verb, "saw", "saw"), Some("see"));
 /// assert_eq!(lemma(Verb, "installing", "install"), None); // not WordNet's "instal"
 /// assert_eq!(lemma(Verb, "departes", "departe"), None); // "-es" never follows a "t"
+/// assert_eq!(lemma(Verb, "hat", "hit"), Some("hat")); // a verb of its own, not "hit"
 /// assert_eq!(lemma(Noun, "villages", "villege"), Some("village"));
 /// assert_eq!(lemma(Noun, "crises", "crise"), Some("crisis"));
 /// ```
@@ -158,6 +159,14 @@ pub fn lemma(class: Class, word: &str, guess: &str) -> Option<&'static str> {
     let regular = guess != word && t.lemmas.contains(guess);
     if let Some(&lemma) = t.irregular.get(word).filter(|_| !regular) {
         return (lemma != guess).then_some(lemma);
+    }
+    // "hat" tagged as a past tense is not "hit": a vowel changed by a rule learned from
+    // an irregular verb ("sat" → "sit") leaves alone a word that is a verb of its own and
+    // no irregular form.
+    if class == Class::Verb && guess.len() == word.len() && guess != word && !t.irregular.contains_key(word) {
+        if let Some(&lemma) = t.lemmas.get(word) {
+            return Some(lemma);
+        }
     }
     if class == Class::Verb {
         if let Some(lemma) = e_or_not(t, word, guess) {
