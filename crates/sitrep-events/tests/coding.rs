@@ -910,3 +910,12 @@ fn modifiers_are_no_events_and_a_named_threat_is_the_threateners() {
         assert_ne!(actor(&e.target), Some("RUS"), "Russia makes the threat: {e:?}");
     }
 }
+
+#[test]
+fn acknowledging_and_admitting_are_claims_of_responsibility_only_for_deeds() {
+    let doc = run("Russia acknowledged responsibility for the strike. Poland acknowledged the difficulties of the winter. Germany will admit Syrian refugees.");
+    let codes: Vec<(&str, &str)> = doc.events.events.iter().map(|e| (e.cameo.as_str(), e.trigger.of(doc.text()))).collect();
+    assert!(codes.contains(&("015", "acknowledged")), "{codes:?}");
+    assert_eq!(codes.iter().filter(|(c, _)| *c == "015").count(), 1, "{codes:?}");
+    assert!(codes.contains(&("075", "admit")), "{codes:?}");
+}
