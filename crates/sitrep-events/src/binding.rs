@@ -65,10 +65,26 @@ pub fn date(cx: &Context, v: usize) -> EventDate {
         // An event named after its place ("the Paris attacks", "the Benghazi attack", "the
         // Iraq war") is one the reader already knows: it happened before the report, on a
         // day the report does not give, not on the report's date.
-        None if named_after_place(cx, v) => {
-            EventDate { value: "PAST_REF".to_string(), from: None }
-        }
+        // So is one the text counts from ("after the shooting", "since the Sandy Hook
+        // shootings", "in the wake of the attack").
+        None if named_after_place(cx, v) || counted_from(cx, v) => EventDate { value: "PAST_REF".to_string(), from: None },
         None => EventDate { value: cx.doc.meta.date.to_string(), from: None },
+    }
+}
+
+/// Whether the event noun at `v` is what a clause is dated after: "after the shooting",
+/// "since the attacks", "following the bombing", "in the wake of the attack".
+fn counted_from(cx: &Context, v: usize) -> bool {
+    let t = &cx.tree;
+    if t.upos(v) != "NOUN" {
+        return false;
+    }
+    let case = t.case(v);
+    match case.as_deref() {
+        Some("after" | "since" | "following") => true,
+        // "in the wake of" / "in the aftermath of": the noun hangs from "wake" by "of".
+        Some("of") => t.head(v).is_some_and(|h| matches!(&*t.lemma(h), "wake" | "aftermath")),
+        _ => false,
     }
 }
 
