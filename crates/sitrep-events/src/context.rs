@@ -163,6 +163,12 @@ impl<'a> Context<'a> {
                 return p;
             }
         }
+        // "the alliance", "the bloc": the international organisation last named.
+        if self.tree.upos(t) == "NOUN" && self.tree.children(t).any(|c| self.tree.rel(c) == "det" && self.tree.lower(c) == "the") && matches!(&*self.tree.lemma(t), "alliance" | "bloc") {
+            if let Some(p) = self.previous_organisation(t) {
+                return p;
+            }
+        }
         // A relative pronoun stands for the noun its clause describes ("the Stonewall
         // Inn, which Obama declared a monument", "Hamas, which seized hostages").
         // The parser may hang such a clause from the main verb; then the noun just
@@ -285,6 +291,27 @@ impl<'a> Context<'a> {
         (p.actor.is_some() && !person).then_some(p)
     }
 
+    /// For "the alliance" or "the bloc" at token `t`, the international organisation
+    /// (an organisation coded `IGO…`, not its officials) named last before it in the same or the two sentences before.
+    fn previous_organisation(&self, t: usize) -> Option<Participant> {
+        let tokens = &self.doc.text_layer.tokens;
+        let at = tokens[t].span.start;
+        let first = self.doc.text_layer.sentences.get(self.sentence(t).saturating_sub(2))?.span.start;
+        let mut best: Option<(sitrep_core::Span, usize)> = None;
+        for (i, e) in self.doc.entities.entities.iter().enumerate() {
+            if e.kind != sitrep_core::EntityType::Org || !e.actor.as_deref().is_some_and(|a| a.starts_with("IGO")) {
+                continue;
+            }
+            for &m in &e.mentions {
+                if m.end <= at && m.start >= first && best.is_none_or(|(b, _)| m.start > b.start) {
+                    best = Some((m, i));
+                }
+            }
+        }
+        let (span, e) = best?;
+        Some(Participant { span, actor: self.doc.entities.entities[e].actor.clone(), entity: Some(e), inferred: false })
+    }
+
     /// For "they"/"it" subject of an adverbial clause, the subject of the clause it modifies
     /// when that is an actor of the same number: "Russian forces started moving …, as they
     /// massed an estimated 150,000 troops".
@@ -324,7 +351,10 @@ impl<'a> Context<'a> {
             let r = self.tree.rel(clause);
             let h = self.tree.head(clause)?;
             if r.starts_with("ccomp") || r == "xcomp" {
-                if let Some(s) = self.tree.child(h, "nsubj") {
+                // "The EU condemned … and said it would …": a speech verb joined to another
+                // shares its subject.
+                let shared = || self.tree.head(h).filter(|_| self.tree.rel(h) == "conj").and_then(|g| self.tree.child(g, "nsubj"));
+                if let Some(s) = self.tree.child(h, "nsubj").or_else(shared) {
                     if s != t {
                         return self.entity_participant(s).or_else(|| Some(self.participant(s))).filter(|p| p.actor.is_some());
                     }

@@ -926,3 +926,13 @@ fn an_attack_the_text_counts_from_happened_before_the_report() {
     let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "bombing").expect("bombing coded");
     assert_eq!(e.date.value, "PAST_REF", "{e:?}");
 }
+
+#[test]
+fn it_after_a_joined_speech_verb_and_the_alliance_are_the_parties_named_before() {
+    let doc = run("Moscow said it had thwarted an offensive in Donetsk. The European Union condemned the attack and said it would provide humanitarian aid to Ukraine.");
+    let aid = find(&doc, "07");
+    assert_eq!(actor(&aid.source).map(|a| &a[..3]), Some("IGO"), "{aid:?}");
+    let doc = run("Moscow said it had thwarted an offensive in Donetsk. NATO Secretary-General Jens Stoltenberg said the alliance would hold talks with Ukrainian leaders.");
+    let talks = find(&doc, "04");
+    assert_eq!(actor(&talks.source), Some("IGOWSTNAT"), "{talks:?}");
+}
