@@ -124,8 +124,11 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         if !(r == "xcomp" || r.starts_with("advcl") || r.starts_with("ccomp") || r == "obl" || r == "acl" || r == "compound") {
             break;
         }
-        // An adverb governs nothing ("right after meeting").
-        if !matches!(t.upos(h), "ADV" | "ADP") && (depth > 0 || r != "ccomp") {
+        // An adverb governs nothing ("right after meeting"); nor does a verb govern the
+        // participle that tells what came of it ("it had thwarted an offensive, killing
+        // hundreds": the killing is not thwarted).
+        let consequence = r == "advcl" && t.xpos(x) == "VBG" && x > h && !t.children(x).any(|c| t.rel(c) == "mark");
+        if !matches!(t.upos(h), "ADV" | "ADP") && !consequence && (depth > 0 || r != "ccomp") {
             if let Some(f) = lex.factuality(&t.lemma(h)).or_else(|| lex.factuality(&t.lower(h))) {
                 return f;
             }

@@ -936,3 +936,10 @@ fn it_after_a_joined_speech_verb_and_the_alliance_are_the_parties_named_before()
     let talks = find(&doc, "04");
     assert_eq!(actor(&talks.source), Some("IGOWSTNAT"), "{talks:?}");
 }
+
+#[test]
+fn what_came_of_a_thwarted_attack_is_not_thwarted() {
+    let doc = run("Ukraine said it had thwarted a Russian assault near Bakhmut, killing dozens of soldiers.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "killing").expect("killing coded");
+    assert_eq!(e.factuality, Factuality::Asserted, "{e:?}");
+}
