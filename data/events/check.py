@@ -61,7 +61,7 @@ if missing: errors.append(f'verbs.tsv: roots without a verb: {missing}')
 NPAT = re.compile(r'^(-|[a-z]+:[a-z\-*]+(=[a-z\-]+)?(\+[a-z]+:[a-z\-*]+(=[a-z\-]+)?)*)$')
 nouns = load('nouns.tsv', 4)
 for i, (noun, pat, code, note) in nouns:
-    if code not in codes or len(code) < 3: errors.append(f'nouns.tsv:{i}: code {code}')
+    if code != '-' and (code not in codes or len(code) < 3): errors.append(f'nouns.tsv:{i}: code {code}')
     if not NPAT.match(pat): errors.append(f'nouns.tsv:{i}: pattern {pat!r}')
 
 for i, (l, s, n) in load('attribution.tsv', 3):

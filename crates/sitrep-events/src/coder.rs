@@ -628,6 +628,47 @@ fn threatener(cx: &Context, n: usize, code: &str) -> Option<Participant> {
     oblique(cx, n, "of").filter(|&c| cx.tree.upos(c) == "PROPN").map(|c| cx.participant(c)).filter(|p| p.actor.is_some())
 }
 
+/// The package or shipment the aid noun `n` fills ("a package of [military aid]"), else
+/// the noun itself.
+fn aid_phrase(cx: &Context, n: usize) -> usize {
+    let t = &cx.tree;
+    t.head(n)
+        .filter(|&h| t.rel(n).starts_with("nmod") && t.case(n).as_deref() == Some("of") && matches!(&*t.lemma(h), "package" | "shipment" | "tranche" | "delivery" | "round" | "batch" | "consignment"))
+        .unwrap_or(n)
+}
+
+/// Whom the aid the noun `n` names is for: its "to" or "for" phrase, that of the package
+/// it fills ("a package of military aid for Kyiv"), or that of the verb giving it
+/// ("approved new military aid to Ukraine").
+fn recipient(cx: &Context, n: usize) -> Option<usize> {
+    let t = &cx.tree;
+    let of_own = |k: usize| oblique(cx, k, "to").or_else(|| oblique(cx, k, "for"));
+    let phrase = aid_phrase(cx, n);
+    // Things given ("weapons", "arms") are aid only when a verb gives them: "from North
+    // Korea's nuclear weapons to China's ambitions" is no delivery.
+    let aid = matches!(&*t.lemma(n), "aid" | "assistance" | "help" | "relief" | "funding" | "loan" | "loans" | "grant" | "grants");
+    let given = giver(cx, n).is_some();
+    if !aid && !given {
+        return None;
+    }
+    of_own(n).or_else(|| of_own(phrase)).or_else(|| t.head(phrase).filter(|_| t.rel(phrase) == "obj").and_then(of_own))
+}
+
+/// Who gives the aid the noun `n` names, when it has no possessor: the subject of the
+/// verb that gives, sends, approves or announces it ("Washington announced a package of
+/// military aid", "the EU approved new aid").
+fn giver(cx: &Context, n: usize) -> Option<usize> {
+    let t = &cx.tree;
+    let phrase = aid_phrase(cx, n);
+    let v = t.head(phrase).filter(|&v| t.rel(phrase) == "obj" && t.upos(v) == "VERB")?;
+    matches!(
+        &*t.lemma(v),
+        "announce" | "approve" | "send" | "deliver" | "provide" | "give" | "offer" | "ship" | "grant" | "unveil" | "authorize" | "authorise" | "supply" | "extend" | "release" | "allocate" | "disburse" | "increase" | "expand" | "boost" | "double" | "resume"
+    )
+    .then(|| subject(cx, v))
+    .flatten()
+}
+
 /// Who makes the visit, the trip or the talks the noun `n` names, when the noun has no
 /// possessor: the subject of the verb that makes, ends or plans it ("Sanders made a
 /// trip to Puerto Rico", "Obama was ending a three-day trip to Vietnam") or of the clause
@@ -669,6 +710,10 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         return None;
     }
     let (p, target, _) = patterns.iter().find_map(|p| matches(cx, n, p).map(|(tg, e)| (p, tg, e)))?;
+    // A row with no code names a word that only looks like an event noun ("aides").
+    if p.code == NO_EVENT {
+        return None;
+    }
     // "a missile strike on Odesa killed …" says whom it hit: an event of its own.
     let aimed = target.or_else(|| ["against", "on"].iter().find_map(|prep| oblique(cx, n, prep))).is_some();
     if is_means(cx, lex, n, p, aimed) {
@@ -687,6 +732,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .find(|p| p.actor.is_some())
         .or_else(|| oblique(cx, n, "by").map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("04").then(|| traveller(cx, n)).flatten().map(|c| cx.participant(c)))
+        .or_else(|| p.code.starts_with("07").then(|| giver(cx, n)).flatten().map(|c| cx.participant(c)))
         // "the threat of ISIS": a party after "of" makes the threat ("the threat of
         // force" names its means).
         .or_else(|| threatener(cx, n, &p.code));
@@ -703,6 +749,8 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .or_else(|| oblique(cx, n, "of").filter(|_| !of_is_source))
         // "talks with Iran", "a meeting with the king": whom one consults.
         .or_else(|| p.code.starts_with("04").then(|| oblique(cx, n, "with")).flatten())
+        // "aid to Ukraine", "a package of military aid for Kyiv": whom aid is for.
+        .or_else(|| p.code.starts_with("07").then(|| recipient(cx, n)).flatten())
         .or(copular_subject)
         .or(relative_target)
         .filter(|&c| !weapon(cx, c))

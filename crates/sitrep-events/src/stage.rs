@@ -255,14 +255,15 @@ impl Stage for EventStage {
             })
             .collect();
         // "imposed sanctions on Russia", "filed a lawsuit against …": the noun names the
-        // verb's event (same root), not a second one — when the verb's event is kept.
+        // verb's event (same root), not a second one — when the verb's event is kept; so
+        // does the noun a promise is of ("pledged humanitarian aid": an intent, root 03).
         let keep: Vec<bool> = heads
             .iter()
             .zip(&events)
             .zip(&keep)
             .map(|((&h, e), &k)| {
                 let verb = cx.tree.head(h).filter(|_| cx.tree.upos(h) == "NOUN" && cx.tree.rel(h) == "obj").and_then(|g| heads.iter().position(|&x| x == g));
-                k && !verb.is_some_and(|i| keep[i] && events[i].root() == e.root())
+                k && !verb.is_some_and(|i| keep[i] && (events[i].root() == e.root() || events[i].root() == "03"))
             })
             .collect();
         let mut k = keep.iter();

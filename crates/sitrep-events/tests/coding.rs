@@ -943,3 +943,14 @@ fn what_came_of_a_thwarted_attack_is_not_thwarted() {
     let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "killing").expect("killing coded");
     assert_eq!(e.factuality, Factuality::Asserted, "{e:?}");
 }
+
+#[test]
+fn aid_is_given_by_whoever_announces_or_sends_it_to_whom_it_is_for() {
+    let doc = run("Washington announced a new package of military aid for Kyiv. The European Union approved new humanitarian aid to Ukraine.");
+    let aid: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "07").collect();
+    assert_eq!(aid.len(), 2, "{:?}", doc.events.events);
+    assert!(aid.iter().all(|e| actor(&e.target) == Some("UKR") && e.source.is_some()), "{aid:?}");
+    // Top aides are no aid, and weapons named in passing are no delivery.
+    let doc = run("Top aides to the Polish president met in Warsaw. Threats range from North Korea's nuclear weapons to China's ambitions.");
+    assert!(!doc.events.events.iter().any(|e| e.root() == "07"), "{:?}", doc.events.events);
+}
