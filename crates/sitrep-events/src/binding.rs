@@ -30,6 +30,15 @@ pub fn country_of_clause(cx: &Context, v: usize) -> Option<&'static str> {
     cx.doc.places.places[place_in_clause(cx, v)?].country.as_deref().and_then(crate::context::country_code)
 }
 
+/// The CAMEO country code of the place in the report's dateline ("TBILISI, Georgia —"),
+/// if the report opens with one.
+pub fn country_of_dateline(cx: &Context) -> Option<&'static str> {
+    let s = cx.doc.text_layer.sentences.first()?;
+    let dash = crate::repair::dateline(cx.doc, s.first_token as usize, s.end_token as usize)?;
+    let p = (s.first_token as usize..dash).find_map(|k| cx.place(k))?;
+    cx.doc.places.places[p].country.as_deref().and_then(crate::context::country_code)
+}
+
 /// Whether place `p` says where something happens (not whom a legislator represents,
 /// nor a place in another role).
 fn is_location(cx: &Context, p: usize) -> bool {

@@ -111,13 +111,17 @@ impl Dyad {
         };
         // A side the text leaves out, or names without a code ("the offer", "the city"),
         // is taken to be the other side; the inference is marked.
+        // Only a side acting for its state (the country, its government, military or
+        // intelligence) stands in the conflict: protesters, parties and courts act at
+        // home ("Georgia's ruling party rejected the criticism" is not aimed at Russia).
+        let state = |a: &String| matches!(a.get(3..), Some("" | "GOV" | "MIL" | "SPY"));
         match (known(source), known(target)) {
-            (Some(s), None) if !code.starts_with("15") => {
+            (Some(s), None) if state(&s) && !code.starts_with("15") => {
                 if let Some((o, m)) = self.other(&s) {
                     fill(target, o, m, &infer);
                 }
             }
-            (None, Some(t)) => {
+            (None, Some(t)) if state(&t) => {
                 if let Some((o, m)) = self.other(&t) {
                     fill(source, o, m, &infer);
                 }

@@ -45,6 +45,9 @@
 //!   a noun right before "was"/"were" and a participle with no subject is its subject.
 //! - "defended the right of states to expel diplomats" read with the infinitive hanging
 //!   from the verb: it belongs to the object noun that takes one.
+//! - "…, and riot police used tear gas to disperse them" read with the second clause as a
+//!   noun phrase: it gets its verb back and is joined to the first; an infinitive hung
+//!   from the weapon used is the verb's purpose.
 //! - "Trump has not yet responded" read with a passive subject: a subject is passive only
 //!   beside a passive auxiliary.
 //!
@@ -72,9 +75,16 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
             }
             None => a,
         };
-        if let Some(clause) = arcs.reporting_clause(start, b) {
+        let reporting = arcs.reporting_clause(start, b);
+        if let Some(clause) = reporting {
             arcs.guarded(a, b, |x| x.raise_before_report(start, b, clause));
         }
+        // The end of a second clause joined by ", and": the reporting clause's comma, else
+        // the sentence's last word.
+        let joined_end = reporting.map_or_else(|| (start..b).rev().find(|&k| arcs.upos(k) != "PUNCT").map_or(b, |k| k + 1), |(comma, _, _)| comma);
+        arcs.guarded(a, b, |x| x.raise_joined_clause(start, joined_end));
+        arcs.guarded(a, b, |x| x.object_read_as_conjunct(start, b));
+        arcs.guarded(a, b, |x| x.purpose_read_as_instrument_clause(start, b));
         if start + 1 < b && arcs.word(start).eq_ignore_ascii_case("according") && arcs.word(start + 1).eq_ignore_ascii_case("to") {
             arcs.guarded(a, b, |x| x.raise_after_according(start, b));
         }
@@ -258,6 +268,71 @@ impl Arcs<'_, '_> {
         self.set(said, Some(verb), "parataxis");
         self.set(comma, Some(said), "punct");
         self.root_at(a, b, verb);
+    }
+
+    /// "Protesters rallied outside parliament, and riot police used tear gas to disperse
+    /// them(, the ministry said)" read with the second clause as a noun phrase ("police
+    /// [that] used …"): the clause after ", and" (up to `comma`, the reporting clause's
+    /// comma or the sentence's end) gets its verb back, as the first clause has, and is
+    /// joined to it.
+    fn raise_joined_clause(&mut self, a: usize, comma: usize) {
+        let Some(and) = (a + 2..comma).rev().find(|&k| self.word(k - 1) == "," && matches!(self.word(k), "and" | "but") && self.upos(k) == "CCONJ") else { return };
+        let first = (a..and - 1).find(|&k| self.upos(k) == "VERB" && self.head(k).is_none_or(|h| !(a..and).contains(&h)));
+        let Some(first) = first else { return };
+        let Some(top) = (and + 1..comma).find(|&k| self.head(k).is_none_or(|h| !(and + 1..comma).contains(&h))) else { return };
+        if !matches!(self.upos(top), "NOUN" | "PROPN") {
+            return;
+        }
+        let Some(verb) = self.raise_verb(and + 1..comma, false) else { return };
+        self.set(verb, Some(first), "conj");
+        self.set(and, Some(verb), "cc");
+        if self.head(and - 1) != Some(verb) {
+            self.set(and - 1, Some(verb), "punct");
+        }
+    }
+
+    /// "used tear gas and rubber bullets" read with "bullets" as a second clause of
+    /// "used": a noun phrase right after a verb with no object, joined to the verb, is its
+    /// object.
+    fn object_read_as_conjunct(&mut self, a: usize, b: usize) {
+        for n in a + 1..b {
+            let Some(v) = self.head(n) else { continue };
+            if self.rels[n] != "conj" || v >= n || self.upos(v) != "VERB" || !matches!(self.upos(n), "NOUN" | "PROPN") || self.has_child(v, a..b, "obj") {
+                continue;
+            }
+            // Every word between the verb and the noun is inside the noun's phrase.
+            let inside = |x: &Self, mut k: usize| {
+                for _ in 0..=b - a {
+                    match x.head(k) {
+                        Some(h) if h == n => return true,
+                        Some(h) if (v + 1..n).contains(&h) => k = h,
+                        _ => return false,
+                    }
+                }
+                false
+            };
+            if v + 1 < n && (v + 1..n).all(|k| inside(self, k)) {
+                self.set(n, Some(v), "obj");
+            }
+        }
+    }
+
+    /// "used tear gas and rubber bullets to disperse them" read with "to disperse" as a
+    /// modifier of "bullets": an infinitive hung from a weapon the verb uses is the verb's
+    /// purpose.
+    fn purpose_read_as_instrument_clause(&mut self, a: usize, b: usize) {
+        for v in a + 1..b {
+            let Some(o) = self.head(v) else { continue };
+            if self.rels[v] != "acl" || self.upos(v) != "VERB" || !self.word(v - 1).eq_ignore_ascii_case("to") || self.head(v - 1) != Some(v) {
+                continue;
+            }
+            let lemma = self.doc.syntax.lemma(o).to_lowercase();
+            if !matches!(lemma.as_str(), "gas" | "bullet" | "cannon" | "baton" | "force" | "weapon" | "tank" | "drone" | "missile" | "artillery" | "grenade" | "club" | "truncheon") {
+                continue;
+            }
+            let Some(verb) = self.head(o).filter(|&h| self.upos(h) == "VERB" && self.rels[o] == "obj") else { continue };
+            self.set(v, Some(verb), "advcl");
+        }
     }
 
     /// "According to X, Y verbed Z" (the sentence `[a, b)` opening with "according to")

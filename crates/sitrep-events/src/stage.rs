@@ -329,7 +329,15 @@ fn protesters_of_place(cx: &Context, c: &mut coder::Coded) {
     let Some(head) = crate::context::phrase_head(cx, p.span) else { return };
     // "Thousands of protesters", "dozens of members of his party": the counted noun.
     let t = &cx.tree;
-    let counted = matches!(&*t.lemma(head), "thousand" | "hundred" | "dozen" | "million").then(|| t.children(head).find(|&c| t.rel(c).starts_with("nmod") && t.case(c).as_deref() == Some("of"))).flatten();
+    // "Tens of thousands of protesters": through each counting word to what it counts.
+    let counting = |k: usize| matches!(&*t.lemma(k), "ten" | "thousand" | "hundred" | "dozen" | "million" | "score" | "scores");
+    let mut counted = None;
+    let mut k = head;
+    for _ in 0..3 {
+        let Some(c) = counting(k).then(|| t.children(k).find(|&c| t.rel(c).starts_with("nmod") && t.case(c).as_deref() == Some("of"))).flatten() else { break };
+        counted = Some(c);
+        k = c;
+    }
     let crowd = matches!(
         &*t.lemma(counted.unwrap_or(head)),
         "protester" | "protestor" | "demonstrator" | "marcher" | "activist" | "people" | "crowd" | "thousand" | "hundred" | "dozen" | "resident" | "student" | "worker" | "supporter" | "villager" | "citizen" | "woman" | "farmer"
@@ -344,13 +352,14 @@ fn protesters_of_place(cx: &Context, c: &mut coder::Coded) {
 }
 
 /// Give police of unknown country (`---COP`) on either side the country of the place
-/// the event's clause names.
+/// the event's clause names, else that of the report's dateline ("TBILISI — … riot police
+/// used tear gas").
 fn police_of_place(cx: &Context, c: &mut coder::Coded) {
     let unknown = |p: &Option<Participant>| p.as_ref().and_then(|p| p.actor.as_deref()).is_some_and(|a| a.starts_with(sitrep_core::UNKNOWN_COUNTRY) && a.ends_with("COP"));
     if !unknown(&c.source) && !unknown(&c.target) {
         return;
     }
-    let Some(country) = binding::country_of_clause(cx, c.head) else { return };
+    let Some(country) = binding::country_of_clause(cx, c.head).or_else(|| binding::country_of_dateline(cx)) else { return };
     for side in [&mut c.source, &mut c.target] {
         if unknown(side) {
             if let Some(p) = side.as_mut() {

@@ -954,3 +954,21 @@ fn aid_is_given_by_whoever_announces_or_sends_it_to_whom_it_is_for() {
     let doc = run("Top aides to the Polish president met in Warsaw. Threats range from North Korea's nuclear weapons to China's ambitions.");
     assert!(!doc.events.events.iter().any(|e| e.root() == "07"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn crowds_counted_in_tens_of_thousands_protest_and_police_are_of_the_dateline() {
+    let doc = run("TBILISI, Georgia (Wire) — Tens of thousands of protesters rallied outside parliament against a proposed law. Riot police fired tear gas at the crowd.");
+    let rally = find(&doc, "14");
+    assert_eq!(actor(&rally.source), Some("GEOOPP"), "{rally:?}");
+    let police = find(&doc, "17");
+    assert_eq!(actor(&police.source), Some("GEOCOP"), "{police:?}");
+}
+
+#[test]
+fn a_conflict_fills_the_other_side_only_for_a_party_acting_for_its_state() {
+    // Russia and Georgia are at odds in this report; Georgia's ruling party rejecting
+    // criticism is still not aimed at Russia.
+    let doc = run("TBILISI, Georgia (Wire) — Russia expelled two Georgian diplomats in retaliation, the foreign ministry in Moscow said. Russian troops shelled a Georgian border post. Georgia's ruling party rejected the criticism on Tuesday.");
+    let rejected = find(&doc, "12");
+    assert_ne!(actor(&rejected.target), Some("RUS"), "{rejected:?}");
+}

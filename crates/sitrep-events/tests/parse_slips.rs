@@ -404,3 +404,32 @@ fn an_infinitive_after_a_noun_that_takes_one_is_the_nouns() {
     let t = Tree::new(&doc);
     assert_eq!(t.head(tok(&doc, "protest", 0)), Some(tok(&doc, "recalled", 0)));
 }
+
+#[test]
+fn a_joined_clause_read_as_a_noun_phrase_gets_its_verb_object_and_purpose_back() {
+    let text = "Protesters rallied in Tbilisi, and riot police used tear gas and rubber bullets to disperse them, the interior ministry said.";
+    let mut doc = layers(text);
+    slip(
+        &mut doc,
+        &[
+            (("said", 0), None, "root"),
+            (("rallied", 0), Some(("said", 0)), "ccomp"),
+            ((",", 0), Some(("said", 0)), "punct"),
+            (("and", 0), Some(("said", 0)), "cc"),
+            (("police", 0), Some(("said", 0)), "ccomp"),
+            (("used", 0), Some(("police", 0)), "acl"),
+            (("gas", 0), Some(("bullets", 0)), "compound"),
+            (("and", 1), Some(("bullets", 0)), "cc"),
+            (("bullets", 0), Some(("used", 0)), "conj"),
+            (("disperse", 0), Some(("bullets", 0)), "acl"),
+            ((",", 1), Some(("police", 0)), "punct"),
+            (("interior", 0), Some(("said", 0)), "nsubj"),
+        ],
+    );
+    let t = Tree::new(&doc);
+    let (used, police, bullets) = (tok(&doc, "used", 0), tok(&doc, "police", 0), tok(&doc, "bullets", 0));
+    assert_eq!((t.head(used), t.rel(used)), (Some(tok(&doc, "rallied", 0)), "conj"));
+    assert_eq!((t.head(police), t.rel(police)), (Some(used), "nsubj"));
+    assert_eq!((t.head(bullets), t.rel(bullets)), (Some(used), "obj"));
+    assert_eq!((t.head(tok(&doc, "disperse", 0)), t.rel(tok(&doc, "disperse", 0))), (Some(used), "advcl"));
+}
