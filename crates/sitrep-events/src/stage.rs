@@ -113,6 +113,12 @@ impl Stage for EventStage {
             if matches!(c.code.get(..2), Some("10" | "11" | "12" | "14")) && c.source.as_ref().is_none_or(|p| p.actor.is_none()) {
                 protesters_of_place(&cx, &mut c);
             }
+            // "At least 60 people were detained": those arrested are the place's people,
+            // and whoever arrests them unnamed is its police (marked inferred).
+            if c.code.starts_with("17") {
+                crowd_of_place(&cx, c.head, &mut c.target);
+                arrested_by_police(&cx, &mut c);
+            }
             // "Police in Hong Kong fired tear gas": police whose country the text does not
             // say are those of the place where they act.
             police_of_place(&cx, &mut c);
@@ -323,8 +329,15 @@ fn perceived(cx: &Context, n: usize) -> bool {
 /// opposition (`OPP`) when the words say they protest, else its people (`CVL`). A
 /// protest with no subject at all keeps none.
 fn protesters_of_place(cx: &Context, c: &mut coder::Coded) {
+    crowd_of_place(cx, c.head, &mut c.source);
+}
+
+/// Give the uncoded crowd on `side` of the event at `head` the country of the place its
+/// clause names (else the dateline's): opposition (`OPP`) when the words say they protest,
+/// else its people (`CVL`).
+fn crowd_of_place(cx: &Context, head_of_event: usize, side: &mut Option<Participant>) {
     let person = |p: &Participant| p.entity.and_then(|e| cx.doc.entities.entities.get(e)).is_some_and(|e| e.kind == sitrep_core::EntityType::Person);
-    let Some(p) = c.source.as_mut().filter(|p| !person(p)) else { return };
+    let Some(p) = side.as_mut().filter(|p| !person(p) && p.actor.is_none()) else { return };
     // A crowd, not a person or a pronoun ("we can rally the people", "Clinton marched").
     let Some(head) = crate::context::phrase_head(cx, p.span) else { return };
     // "Thousands of protesters", "dozens of members of his party": the counted noun.
@@ -345,10 +358,24 @@ fn protesters_of_place(cx: &Context, c: &mut coder::Coded) {
     if !crowd {
         return;
     }
-    let Some(country) = binding::country_of_clause(cx, c.head) else { return };
+    let Some(country) = binding::country_of_clause(cx, head_of_event).or_else(|| binding::country_of_dateline(cx)) else { return };
     let words = p.span.of(cx.doc.text()).to_lowercase();
     let protesting = ["protest", "demonstrat", "marcher", "activist", "opposition"].iter().any(|w| words.contains(w));
     p.actor = Some(format!("{country}{}", if protesting { "OPP" } else { "CVL" }));
+}
+
+/// An arrest or detention (173) told in the passive with no one doing it ("were
+/// detained", "were arrested") is the police's: an inferred `---COP` source with an empty
+/// span (no words name it), given its country by [`police_of_place`].
+fn arrested_by_police(cx: &Context, c: &mut coder::Coded) {
+    let t = &cx.tree;
+    let passive = t.children(c.head).any(|k| t.rel(k) == "aux:pass") || t.children(c.head).any(|k| t.rel(k) == "nsubj:pass");
+    if c.code != "173" || c.source.is_some() || !passive {
+        return;
+    }
+    // No words name them: an empty span where the verb begins.
+    let at = cx.doc.text_layer.tokens[c.head].span.start;
+    c.source = Some(Participant { span: Span::new(at, at), actor: Some(format!("{}COP", sitrep_core::UNKNOWN_COUNTRY)), entity: None, inferred: true });
 }
 
 /// Give police of unknown country (`---COP`) on either side the country of the place

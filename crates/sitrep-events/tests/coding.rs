@@ -972,3 +972,13 @@ fn a_conflict_fills_the_other_side_only_for_a_party_acting_for_its_state() {
     let rejected = find(&doc, "12");
     assert_ne!(actor(&rejected.target), Some("RUS"), "{rejected:?}");
 }
+
+#[test]
+fn people_detained_by_no_one_named_are_detained_by_the_places_police() {
+    let doc = run("TBILISI, Georgia (Wire) — At least 60 people were detained on Monday, rights lawyers said. The International Criminal Court issued an arrest warrant for a senior Russian commander.");
+    let arrest = find(&doc, "17");
+    assert_eq!((actor(&arrest.source), actor(&arrest.target)), (Some("GEOCOP"), Some("GEOCVL")), "{arrest:?}");
+    assert!(arrest.source.as_ref().is_some_and(|p| p.inferred && p.span.start == p.span.end), "inferred, named by no words: {arrest:?}");
+    let warrant = find(&doc, "11");
+    assert_eq!(actor(&warrant.target), Some("RUSMIL"), "{warrant:?}");
+}
