@@ -12,7 +12,7 @@ use crate::lexicon::{CountryWord, Lexicon};
 use crate::names::with_key;
 use crate::stage::{token_text, Mention};
 
-/// Governments and militaries named by their seats.
+/// Governments and militaries named by their seats, and national agencies by their names.
 const SEATS: &[(&str, &str)] = &[
     ("kremlin", "RUSGOV"),
     ("white house", "USAGOV"),
@@ -24,9 +24,26 @@ const SEATS: &[(&str, &str)] = &[
     ("zhongnanhai", "CHNGOV"),
     ("bankova", "UKRGOV"),
     ("state department", "USAGOV"),
+    // National agencies known by their own names, whatever country the report is about.
+    ("fbi", "USACOP"),
+    ("federal bureau of investigation", "USACOP"),
+    ("cia", "USASPY"),
+    ("central intelligence agency", "USASPY"),
+    ("nsa", "USASPY"),
+    ("justice department", "USAJUD"),
+    ("department of justice", "USAJUD"),
+    ("fsb", "RUSSPY"),
+    ("gru", "RUSSPY"),
+    ("svr", "RUSSPY"),
+    ("sbu", "UKRSPY"),
+    ("mossad", "ISRSPY"),
+    ("shin bet", "ISRSPY"),
+    ("mi6", "GBRSPY"),
+    ("mi5", "GBRSPY"),
 ];
 
-/// Whether `words` name a seat of government ("the Kremlin", "the White House").
+/// Whether `words` name a seat of government or a national agency ("the Kremlin", "the
+/// White House", "the FBI").
 pub fn is_seat(words: &str) -> bool {
     let lower = words.to_lowercase();
     let lower = lower.strip_prefix("the ").unwrap_or(&lower);

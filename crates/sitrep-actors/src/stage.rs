@@ -107,8 +107,11 @@ impl EntityStage {
                 }
                 // A known office holder's name the model cut short ("Kim Jong [Un]",
                 // "Kim Jong[-un]"): the name as the lexicon writes it.
+                // So is an organisation's ("International Committee [of the Red Cross]").
                 let end = if kind == "PER" && self.lexicon.office(token_text(doc, start, end), doc.meta.date).is_none() {
                     (end + 1..=(end + 3).min(range.end)).rev().find(|&e| self.lexicon.office(token_text(doc, start, e), doc.meta.date).is_some()).unwrap_or(end)
+                } else if kind == "ORG" && self.lexicon.organisation(token_text(doc, start, end)).is_none() {
+                    (end + 1..=(end + 5).min(range.end)).rev().find(|&e| self.lexicon.organisation(token_text(doc, start, e)).is_some()).unwrap_or(end)
                 } else {
                     end
                 };

@@ -218,3 +218,11 @@ fn governors_former_office_holders_and_states_named_like_countries() {
     let doc = run("WASHINGTON — Trump was introduced by former rival New Jersey Gov. Chris Christie.", d);
     assert_eq!(actor(&doc, "Chris Christie"), Some("USAGOV"));
 }
+
+#[test]
+fn national_agencies_are_coded_by_their_names() {
+    let doc = run("MOSCOW — The FSB said it had detained a suspect. The FBI and the CIA declined to comment.", jiff::civil::date(2023, 5, 1));
+    assert_eq!(actor(&doc, "FSB"), Some("RUSSPY"));
+    assert_eq!(actor(&doc, "FBI"), Some("USACOP"));
+    assert_eq!(actor(&doc, "CIA"), Some("USASPY"));
+}

@@ -354,9 +354,11 @@ impl<'a> Context<'a> {
                 // "The EU condemned … and said it would …": a speech verb joined to another
                 // shares its subject.
                 let shared = || self.tree.head(h).filter(|_| self.tree.rel(h) == "conj").and_then(|g| self.tree.child(g, "nsubj"));
+                // The reporter stands for the pronoun even uncoded: "it" is then nobody
+                // named, never a party guessed from earlier sentences.
                 if let Some(s) = self.tree.child(h, "nsubj").or_else(shared) {
                     if s != t {
-                        return self.entity_participant(s).or_else(|| Some(self.participant(s))).filter(|p| p.actor.is_some());
+                        return self.entity_participant(s).or_else(|| Some(self.participant(s)));
                     }
                 }
                 if let Some(p) = self.speaker_before(h) {

@@ -121,6 +121,16 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
             }
         }
         // "This is not a combat mission": a noun modifying a noun shares its negation.
+        // An event noun is governed by the verb that calls it off or plans it ("cancelled
+        // a summit", "planned an attack") — that verb alone: what a verb does with an
+        // event that exists ("failed to mention the attack", "will tone down his attacks")
+        // leaves it as told.
+        if depth == 0 && r == "obj" && t.upos(x) == "NOUN" {
+            match lex.factuality(&t.lemma(h)) {
+                Some(f @ (Factuality::Negated | Factuality::Planned)) => return f,
+                _ => break,
+            }
+        }
         if !(r == "xcomp" || r.starts_with("advcl") || r.starts_with("ccomp") || r == "obl" || r == "acl" || r == "compound") {
             break;
         }

@@ -982,3 +982,15 @@ fn people_detained_by_no_one_named_are_detained_by_the_places_police() {
     let warrant = find(&doc, "11");
     assert_eq!(actor(&warrant.target), Some("RUSMIL"), "{warrant:?}");
 }
+
+#[test]
+fn a_cancelled_summit_is_negated_and_it_of_an_uncoded_reporter_is_no_one_else() {
+    let doc = run("Jordan cancelled a summit with U.S. President Joe Biden on Tuesday.");
+    let summit = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "summit").expect("summit coded");
+    assert_eq!(summit.factuality, Factuality::Negated, "{summit:?}");
+    // "it" is the ICRC (named in full though the entity model cut the name), not the
+    // police of the sentence before.
+    let doc = run("Police in London arrested three men. The International Committee of the Red Cross said it was investigating the strike on a hospital in Gaza.");
+    let probe = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "investigating").expect("investigation coded");
+    assert_eq!(actor(&probe.source), Some("NGOHLHIRC"), "{probe:?}");
+}
