@@ -116,8 +116,13 @@ impl Stage for EventStage {
             // "At least 60 people were detained": those arrested are the place's people,
             // and whoever arrests them unnamed is its police (marked inferred).
             if c.code.starts_with("17") {
-                crowd_of_place(&cx, c.head, &mut c.target);
+                crowd_of_place(&cx, c.head, &mut c.target, true);
                 arrested_by_police(&cx, &mut c);
+            }
+            // "At least 50 people were killed in Gaza": the people of the place the clause
+            // names (not the dateline's: the report may be filed elsewhere).
+            if matches!(c.code.get(..2), Some("18" | "19" | "20")) {
+                crowd_of_place(&cx, c.head, &mut c.target, false);
             }
             // "Police in Hong Kong fired tear gas": police whose country the text does not
             // say are those of the place where they act.
@@ -329,13 +334,13 @@ fn perceived(cx: &Context, n: usize) -> bool {
 /// opposition (`OPP`) when the words say they protest, else its people (`CVL`). A
 /// protest with no subject at all keeps none.
 fn protesters_of_place(cx: &Context, c: &mut coder::Coded) {
-    crowd_of_place(cx, c.head, &mut c.source);
+    crowd_of_place(cx, c.head, &mut c.source, true);
 }
 
 /// Give the uncoded crowd on `side` of the event at `head` the country of the place its
-/// clause names (else the dateline's): opposition (`OPP`) when the words say they protest,
-/// else its people (`CVL`).
-fn crowd_of_place(cx: &Context, head_of_event: usize, side: &mut Option<Participant>) {
+/// clause names (else, when `dateline`, the dateline's): opposition (`OPP`) when the words
+/// say they protest, else its people (`CVL`).
+fn crowd_of_place(cx: &Context, head_of_event: usize, side: &mut Option<Participant>, dateline: bool) {
     let person = |p: &Participant| p.entity.and_then(|e| cx.doc.entities.entities.get(e)).is_some_and(|e| e.kind == sitrep_core::EntityType::Person);
     let Some(p) = side.as_mut().filter(|p| !person(p) && p.actor.is_none()) else { return };
     // A crowd, not a person or a pronoun ("we can rally the people", "Clinton marched").
@@ -353,12 +358,12 @@ fn crowd_of_place(cx: &Context, head_of_event: usize, side: &mut Option<Particip
     }
     let crowd = matches!(
         &*t.lemma(counted.unwrap_or(head)),
-        "protester" | "protestor" | "demonstrator" | "marcher" | "activist" | "people" | "crowd" | "thousand" | "hundred" | "dozen" | "resident" | "student" | "worker" | "supporter" | "villager" | "citizen" | "woman" | "farmer"
+        "protester" | "protestor" | "demonstrator" | "marcher" | "activist" | "people" | "crowd" | "thousand" | "hundred" | "dozen" | "resident" | "student" | "worker" | "supporter" | "villager" | "citizen" | "woman" | "farmer" | "man" | "child" | "civilian" | "person"
     );
     if !crowd {
         return;
     }
-    let Some(country) = binding::country_of_clause(cx, head_of_event).or_else(|| binding::country_of_dateline(cx)) else { return };
+    let Some(country) = binding::country_of_clause(cx, head_of_event).or_else(|| dateline.then(|| binding::country_of_dateline(cx)).flatten()) else { return };
     let words = p.span.of(cx.doc.text()).to_lowercase();
     let protesting = ["protest", "demonstrat", "marcher", "activist", "opposition"].iter().any(|w| words.contains(w));
     p.actor = Some(format!("{country}{}", if protesting { "OPP" } else { "CVL" }));

@@ -994,3 +994,11 @@ fn a_cancelled_summit_is_negated_and_it_of_an_uncoded_reporter_is_no_one_else() 
     let probe = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "investigating").expect("investigation coded");
     assert_eq!(actor(&probe.source), Some("NGOHLHIRC"), "{probe:?}");
 }
+
+#[test]
+fn people_killed_in_a_place_are_its_people_and_troops_put_on_alert_show_force() {
+    let doc = run("Health officials said at least 50 people were killed in Gaza overnight. Israel put its troops on high alert along the northern border.");
+    let killed = find(&doc, "19");
+    assert_eq!(actor(&killed.target), Some("PSECVL"), "{killed:?}");
+    assert!(doc.events.events.iter().any(|e| e.cameo == "152"), "{:?}", doc.events.events);
+}
