@@ -1006,7 +1006,7 @@ fn people_killed_in_a_place_are_its_people_and_troops_put_on_alert_show_force() 
 #[test]
 fn a_refusal_to_act_negates_the_act_and_idioms_of_asking_are_no_appeals() {
     let doc = run("Prosecutors criticised the Polish government's refusal to extradite the Russian officer. The scandal begged the question of who was in charge.");
-    let extradite = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "extradite");
-    assert!(extradite.is_none_or(|e| e.factuality == Factuality::Negated), "{extradite:?}");
+    let extradite = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "extradite").expect("extradition coded");
+    assert_eq!(extradite.factuality, Factuality::Negated, "{extradite:?}");
     assert!(!doc.events.events.iter().any(|e| e.trigger.of(doc.text()) == "begged"), "{:?}", doc.events.events);
 }
