@@ -60,12 +60,19 @@ fn party_label(doc: &sitrep_core::Doc, p: usize) -> bool {
 pub fn date(cx: &Context, v: usize) -> EventDate {
     let t = &cx.tree;
     let (lo, hi) = t.subtree(v);
-    // Prefer expressions attached to the predicate itself, then any in the clause.
-    let attached = t.children(v).filter_map(|c| {
+    // Prefer expressions attached to the predicate itself, then any in the clause — but
+    // not inside a clause of content, which tells of another event ("agreed on Tuesday to
+    // resume talks next month": the agreement is Tuesday's).
+    let content = |c: usize| matches!(t.rel(c), "xcomp" | "csubj") || t.rel(c).starts_with("ccomp");
+    let attached = t.children(v).filter(|&c| !content(c)).filter_map(|c| {
         let (a, b) = t.subtree(c);
         (a..=b).find_map(|k| cx.time(k))
     });
-    let found = attached.chain((lo..=hi).filter_map(|k| cx.time(k))).find(|&i| {
+    let inside_content = |k: usize| t.children(v).filter(|&c| content(c)).any(|c| {
+        let (a, b) = t.subtree(c);
+        (a..=b).contains(&k)
+    });
+    let found = attached.chain((lo..=hi).filter(|&k| !inside_content(k)).filter_map(|k| cx.time(k))).find(|&i| {
         let x = &cx.doc.time.times[i];
         matches!(x.kind, sitrep_core::TimexType::Date | sitrep_core::TimexType::Time) && x.value.starts_with(|c: char| c.is_ascii_digit())
     });

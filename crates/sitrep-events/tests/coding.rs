@@ -1010,3 +1010,10 @@ fn a_refusal_to_act_negates_the_act_and_idioms_of_asking_are_no_appeals() {
     assert_eq!(extradite.factuality, Factuality::Negated, "{extradite:?}");
     assert!(!doc.events.events.iter().any(|e| e.trigger.of(doc.text()) == "begged"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn an_agreement_is_dated_by_its_own_time_not_by_the_time_of_what_is_agreed() {
+    let doc = run("Serbia and Kosovo agreed on Tuesday to resume talks next month.");
+    let agreed = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "agreed").expect("agreement coded");
+    assert_eq!(agreed.date.value, "2022-03-01", "{agreed:?}");
+}
