@@ -136,12 +136,13 @@ impl Force {
         };
         let aimed_at_words = target.is_some_and(|p| idea(p.span.of(cx.doc.text()).rsplit(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("")))
             || (target.is_none() && w + 1 < t.len() && matches!(&*t.lower(w + 1), "on" | "against") && t.head(w + 1).is_some_and(|c| idea(&t.lemma(c))));
-        // A country's offensive against "Kurdish positions" is armed whatever the word.
-        if *kind == Kind::Verbal && aimed_at_words && !source.is_some_and(|p| place_like(cx, p)) {
-            return political();
-        }
         let sides = || [source, target].into_iter().flatten();
         let armed_side = |p: &Participant| p.actor.as_deref().is_some_and(armed_actor) || self.armed_phrase(cx, p);
+        // A country's offensive against "Kurdish positions" is armed whatever the word, and
+        // so are troops attacking positions.
+        if *kind == Kind::Verbal && aimed_at_words && !source.is_some_and(|p| place_like(cx, p) || armed_side(p)) {
+            return political();
+        }
         // "banning Muslims from entering the United States", "Somebody entered the United
         // States through the visa program": a policy on who may come, or people who come,
         // whatever else the sentence says. Armies and states move in by force.

@@ -139,6 +139,11 @@ impl Stage for EventStage {
                     *side = None;
                 }
             }
+            // "fighting on the American side", "on the side of the rebels": an ally, not
+            // whom the force is aimed at.
+            if c.target.as_ref().and_then(|p| crate::context::phrase_head(&cx, p.span)).is_some_and(|h| cx.tree.lemma(h) == "side" && cx.tree.case(h).as_deref() == Some("on")) {
+                c.target = None;
+            }
             let trigger = Span::new(tokens[c.head].span.start, tokens[c.trigger_end].span.end);
             let sentence = doc.text_layer.sentences[cx.sentence(v)].span;
             let mut reported = attribution::attribution(&cx, lex, v);

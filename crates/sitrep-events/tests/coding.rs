@@ -1018,3 +1018,11 @@ fn an_agreement_is_dated_by_its_own_time_not_by_the_time_of_what_is_agreed() {
     let agreed = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "agreed").expect("agreement coded");
     assert_eq!(agreed.date.value, "2022-03-04", "{agreed:?}");
 }
+
+#[test]
+fn troops_attacking_positions_fight_and_an_ally_is_no_target() {
+    let doc = run("Russian troops attacked Ukrainian positions near Bakhmut.");
+    assert!(doc.events.events.iter().any(|e| e.cameo == "190" && actor(&e.target) == Some("UKR")), "{:?}", doc.events.events);
+    let doc = run("A Chadian army fighting on the Sudanese side crossed the border.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.target) != Some("SDN")), "{:?}", doc.events.events);
+}
