@@ -542,7 +542,10 @@ fn coordinated(cx: &Context, c: &coder::Coded) -> Vec<(Option<Participant>, Opti
             .collect()
     };
     let (sources, targets) = (conjuncts(c.sides_at.0), conjuncts(c.sides_at.1));
-    let mutual = matches!(c.code.get(..2), Some("03" | "04" | "05" | "06")) && c.target.as_ref().is_none_or(|p| p.actor.is_none());
+    // Cooperation between parties named together is mutual, and so is fighting that is
+    // exchanged ("India and Pakistan exchanged fire", "the army and the RSF clashed").
+    let reciprocal = matches!(&*t.lemma(c.head), "exchange" | "clash" | "fight" | "battle");
+    let mutual = (matches!(c.code.get(..2), Some("03" | "04" | "05" | "06")) || reciprocal) && c.target.as_ref().is_none_or(|p| p.actor.is_none());
     if mutual && !sources.is_empty() {
         let parties: Vec<Participant> = c.source.iter().cloned().chain(sources).collect();
         return parties.iter().enumerate().flat_map(|(i, a)| parties.iter().enumerate().filter(move |&(j, _)| j != i).map(move |(_, b)| (Some(a.clone()), Some(b.clone())))).collect();

@@ -1026,3 +1026,13 @@ fn troops_attacking_positions_fight_and_an_ally_is_no_target() {
     let doc = run("A Chadian army fighting on the Sudanese side crossed the border.");
     assert!(doc.events.events.iter().all(|e| actor(&e.target) != Some("SDN")), "{:?}", doc.events.events);
 }
+
+#[test]
+fn fire_exchanged_is_mutual_and_a_missile_fired_is_an_attack() {
+    let doc = run("India and Pakistan exchanged fire along the Line of Control.");
+    let pairs: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "19").map(|e| (actor(&e.source), actor(&e.target))).collect();
+    assert!(pairs.contains(&(Some("IND"), Some("PAK"))) && pairs.contains(&(Some("PAK"), Some("IND"))), "{pairs:?}");
+    let doc = run("Houthi rebels fired a missile at a commercial ship in the Red Sea. Egypt hosted talks between Israel and Hamas.");
+    assert!(doc.events.events.iter().any(|e| e.cameo == "195"), "{:?}", doc.events.events);
+    assert!(doc.events.events.iter().any(|e| e.cameo == "045"), "{:?}", doc.events.events);
+}
