@@ -569,15 +569,16 @@ fn fired_weapon<'l>(cx: &Context, lex: &Lexicon, v: usize, patterns: &'l [Patter
         return None;
     }
     // Aimed at a party or a place: a rocket launched into space or in a test is no attack.
-    ["at", "against", "on", "into", "toward", "towards"]
-        .iter()
-        .filter_map(|prep| oblique(cx, v, prep))
-        .find(|&k| cx.participant(k).actor.is_some() || (cx.tree.subtree(k).0..=k).any(|j| cx.place(j).is_some()))?;
+    // The aim may hang from the weapon ("fired a missile [at a commercial ship]").
     let o = t.child(v, "obj")?;
+    let aimed_at = |k: usize| cx.participant(k).actor.is_some() || (cx.tree.subtree(k).0..=k).any(|j| cx.place(j).is_some()) || cx.tree.lemma(k).ends_with("ship");
+    ["at", "against", "on", "into", "toward", "towards"].iter().flat_map(|prep| [oblique(cx, v, prep), oblique(cx, o, prep)]).flatten().find(|&k| aimed_at(k))?;
     let w = if weapon(cx, o) { o } else { oblique(cx, o, "of").filter(|&k| weapon(cx, k))? };
     let word = t.lower(w);
     let lemma = t.lemma(w);
-    let code = [lex.noun(&lemma), lex.noun(&word)].into_iter().flatten().find(|p| p.needs.is_empty())?.code.clone();
+    // The weapon's own row, or its plural's ("a missile" fired is what "missiles" are).
+    let plural = format!("{lemma}s");
+    let code = [lex.noun(&lemma), lex.noun(&word), lex.noun(&plural)].into_iter().flatten().find(|p| p.needs.is_empty())?.code.clone();
     if !matches!(code.get(..2), Some("18" | "19" | "20")) {
         return None;
     }

@@ -1036,3 +1036,9 @@ fn fire_exchanged_is_mutual_and_a_missile_fired_is_an_attack() {
     assert!(doc.events.events.iter().any(|e| e.cameo == "195"), "{:?}", doc.events.events);
     assert!(doc.events.events.iter().any(|e| e.cameo == "045"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_missile_fired_in_a_test_or_into_the_sea_is_no_attack() {
+    let doc = run("North Korea test-fired a ballistic missile. North Korea fired a ballistic missile into the sea off its east coast.");
+    assert!(!doc.events.events.iter().any(|e| e.root() == "19"), "{:?}", doc.events.events);
+}
