@@ -1042,3 +1042,10 @@ fn a_missile_fired_in_a_test_or_into_the_sea_is_no_attack() {
     let doc = run("North Korea test-fired a ballistic missile. North Korea fired a ballistic missile into the sea off its east coast.");
     assert!(!doc.events.events.iter().any(|e| e.root() == "19"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn warships_sent_near_a_country_are_a_show_of_force_against_it() {
+    let doc = run("China sent warships near Taiwan.");
+    let e = find(&doc, "15");
+    assert_eq!((actor(&e.source).map(|a| &a[..3]), actor(&e.target)), (Some("CHN"), Some("TWN")), "{e:?}");
+}
