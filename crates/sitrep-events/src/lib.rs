@@ -17,5 +17,6 @@ pub mod quotes;
 pub mod repair;
 mod stage;
 pub mod tree;
+mod unnamed;
 
 pub use stage::EventStage;

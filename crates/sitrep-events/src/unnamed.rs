@@ -1,0 +1,81 @@
+//! Sides the text leaves uncoded or unsaid, given by where the event happens: crowds
+//! protesting, arrested or killed are the people of the place their clause names (else
+//! the dateline's, where that is safe), police are that place's police, and an arrest
+//! told with no one doing it is the police's.
+
+use sitrep_core::{Participant, Span};
+
+use crate::binding;
+use crate::coder;
+use crate::context::Context;
+
+/// Give the uncoded crowd of a protest, demand or rejection the country of the place its clause names:
+/// opposition (`OPP`) when the words say they protest, else its people (`CVL`). A
+/// protest with no subject at all keeps none.
+pub(crate) fn protesters_of_place(cx: &Context, c: &mut coder::Coded) {
+    crowd_of_place(cx, c.head, &mut c.source, true);
+}
+
+/// Give the uncoded crowd on `side` of the event at `head_of_event` the country of the place its
+/// clause names (else, when `dateline`, the dateline's): opposition (`OPP`) when the words
+/// say they protest, else its people (`CVL`).
+pub(crate) fn crowd_of_place(cx: &Context, head_of_event: usize, side: &mut Option<Participant>, dateline: bool) {
+    let person = |p: &Participant| p.entity.and_then(|e| cx.doc.entities.entities.get(e)).is_some_and(|e| e.kind == sitrep_core::EntityType::Person);
+    let Some(p) = side.as_mut().filter(|p| !person(p) && p.actor.is_none()) else { return };
+    // A crowd, not a person or a pronoun ("we can rally the people", "Clinton marched").
+    let Some(head) = crate::context::phrase_head(cx, p.span) else { return };
+    // "Thousands of protesters", "dozens of members of his party": the counted noun.
+    let t = &cx.tree;
+    // "Tens of thousands of protesters": through each counting word to what it counts.
+    let counting = |k: usize| matches!(&*t.lemma(k), "ten" | "thousand" | "hundred" | "dozen" | "million" | "score" | "scores");
+    let mut counted = None;
+    let mut k = head;
+    for _ in 0..3 {
+        let Some(c) = counting(k).then(|| t.children(k).find(|&c| t.rel(c).starts_with("nmod") && t.case(c).as_deref() == Some("of"))).flatten() else { break };
+        counted = Some(c);
+        k = c;
+    }
+    let crowd = matches!(
+        &*t.lemma(counted.unwrap_or(head)),
+        "protester" | "protestor" | "demonstrator" | "marcher" | "activist" | "people" | "crowd" | "thousand" | "hundred" | "dozen" | "resident" | "student" | "worker" | "supporter" | "villager" | "citizen" | "woman" | "farmer" | "man" | "child" | "civilian" | "person"
+    );
+    if !crowd {
+        return;
+    }
+    let Some(country) = binding::country_of_clause(cx, head_of_event).or_else(|| dateline.then(|| binding::country_of_dateline(cx)).flatten()) else { return };
+    let words = p.span.of(cx.doc.text()).to_lowercase();
+    let protesting = ["protest", "demonstrat", "marcher", "activist", "opposition"].iter().any(|w| words.contains(w));
+    p.actor = Some(format!("{country}{}", if protesting { "OPP" } else { "CVL" }));
+}
+
+/// An arrest or detention (173) told in the passive with no one doing it ("were
+/// detained", "were arrested") is the police's: an inferred `---COP` source with an empty
+/// span (no words name it), given its country by [`police_of_place`].
+pub(crate) fn arrested_by_police(cx: &Context, c: &mut coder::Coded) {
+    let t = &cx.tree;
+    let passive = t.children(c.head).any(|k| t.rel(k) == "aux:pass") || t.children(c.head).any(|k| t.rel(k) == "nsubj:pass");
+    if c.code != "173" || c.source.is_some() || !passive {
+        return;
+    }
+    // No words name them: an empty span where the verb begins.
+    let at = cx.doc.text_layer.tokens[c.head].span.start;
+    c.source = Some(Participant { span: Span::new(at, at), actor: Some(format!("{}COP", sitrep_core::UNKNOWN_COUNTRY)), entity: None, inferred: true });
+}
+
+/// Give police of unknown country (`---COP`) on either side the country of the place
+/// the event's clause names, else that of the report's dateline ("TBILISI — … riot police
+/// used tear gas").
+pub(crate) fn police_of_place(cx: &Context, c: &mut coder::Coded) {
+    let unknown = |p: &Option<Participant>| p.as_ref().and_then(|p| p.actor.as_deref()).is_some_and(|a| a.starts_with(sitrep_core::UNKNOWN_COUNTRY) && a.ends_with("COP"));
+    if !unknown(&c.source) && !unknown(&c.target) {
+        return;
+    }
+    let Some(country) = binding::country_of_clause(cx, c.head).or_else(|| binding::country_of_dateline(cx)) else { return };
+    for side in [&mut c.source, &mut c.target] {
+        if unknown(side) {
+            if let Some(p) = side.as_mut() {
+                p.actor = Some(format!("{country}COP"));
+            }
+        }
+    }
+}
