@@ -48,6 +48,7 @@
 //! - "…, and riot police used tear gas to disperse them" read with the second clause as a
 //!   noun phrase: it gets its verb back and is joined to the first; an infinitive hung
 //!   from the weapon used is the verb's purpose.
+//! - a word hung from a punctuation mark hangs from the mark's head.
 //! - "Trump has not yet responded" read with a passive subject: a subject is passive only
 //!   beside a passive auxiliary.
 //!
@@ -75,6 +76,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
             }
             None => a,
         };
+        arcs.guarded(a, b, |x| x.child_of_punctuation(a, b));
         let reporting = arcs.reporting_clause(start, b);
         if let Some(clause) = reporting {
             arcs.guarded(a, b, |x| x.raise_before_report(start, b, clause));
@@ -288,6 +290,21 @@ impl Arcs<'_, '_> {
         self.set(and, Some(verb), "cc");
         if self.head(and - 1) != Some(verb) {
             self.set(and - 1, Some(verb), "punct");
+        }
+    }
+
+    /// "said one of the workers, Lucy Vashaka" read with "Lucy" hanging from the comma:
+    /// punctuation heads nothing, so a word hung from it hangs from the punctuation's head.
+    fn child_of_punctuation(&mut self, a: usize, b: usize) {
+        for k in a..b {
+            let Some(h) = self.head(k) else { continue };
+            if self.upos(h) != "PUNCT" || self.upos(k) == "PUNCT" || !(a..b).contains(&h) {
+                continue;
+            }
+            if let Some(g) = self.head(h) {
+                let rel = self.rels[k];
+                self.set(k, Some(g), rel);
+            }
         }
     }
 

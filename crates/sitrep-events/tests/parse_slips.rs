@@ -433,3 +433,12 @@ fn a_joined_clause_read_as_a_noun_phrase_gets_its_verb_object_and_purpose_back()
     assert_eq!((t.head(bullets), t.rel(bullets)), (Some(used), "obj"));
     assert_eq!((t.head(tok(&doc, "disperse", 0)), t.rel(tok(&doc, "disperse", 0))), (Some(used), "advcl"));
 }
+
+#[test]
+fn a_word_hung_from_punctuation_hangs_from_its_head() {
+    let mut doc = layers("“We are scared,” said one of the workers, Lucy Vashaka.");
+    slip(&mut doc, &[((",", 1), Some(("one", 0)), "punct"), (("Lucy", 0), Some((",", 1)), "appos")]);
+    let t = Tree::new(&doc);
+    let lucy = tok(&doc, "Lucy", 0);
+    assert_eq!((t.head(lucy), t.rel(lucy)), (Some(tok(&doc, "one", 0)), "appos"));
+}
