@@ -231,7 +231,7 @@ impl Stage for EventStage {
                 // Ukraine military help", "calling on Europeans to take up arms and defend
                 // Ukraine", "offered to negotiate on … demands: that Ukraine declare itself
                 // neutral".
-                let requested = requested_by(&cx, h, &heads, &events) || conditioned(&cx, h);
+                let requested = requested_by(&cx, lex, h, &heads, &events) || conditioned(&cx, h);
                 let named = |p: &Option<sitrep_core::Participant>| p.as_ref().is_some_and(|p| p.actor.is_some() && !p.inferred);
                 let violent = matches!(e.root(), "18" | "19" | "20");
                 let nominal = cx.tree.upos(h) == "NOUN";
@@ -361,7 +361,7 @@ fn speak_for_themselves(text: &str, quotes: &[sitrep_core::Quote], p: &mut Parti
 /// is an appeal (02), an intent or offer (03) or a demand (10), or is the charge of a
 /// condemnation or accusation (11): then it is what is asked, offered or alleged, part of
 /// that event.
-fn requested_by(cx: &Context, h: usize, heads: &[usize], events: &[Event]) -> bool {
+fn requested_by(cx: &Context, lex: &Lexicon, h: usize, heads: &[usize], events: &[Event]) -> bool {
     let t = &cx.tree;
     let mut x = h;
     let mut through_complement = false;
@@ -378,6 +378,12 @@ fn requested_by(cx: &Context, h: usize, heads: &[usize], events: &[Event]) -> bo
         let infinitive = r.starts_with("advcl") && t.children(x).any(|c| t.rel(c) == "mark" && t.word(c).eq_ignore_ascii_case("to"));
         through_complement |= r == "xcomp" || r.starts_with("ccomp") || r.starts_with("acl") || r == "parataxis" || infinitive;
         let Some(g) = t.head(x) else { return false };
+        // What someone else is said to say is their own statement, not part of the
+        // request around it ("willing to discuss …, following which Russian leaders said
+        // they were willing to come to a table").
+        if r.starts_with("ccomp") && lex.reporting(&t.lemma(g)).is_some() && t.child(g, "nsubj").is_some() {
+            return false;
+        }
         // What one is condemned or accused for is the charge, part of that event:
         // "a resolution condemning Russia … for invading a United Nations member state",
         // "accused Kyiv of shelling the plant", "the West left him no choice by refusing

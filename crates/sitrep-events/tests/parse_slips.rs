@@ -442,3 +442,14 @@ fn a_word_hung_from_punctuation_hangs_from_its_head() {
     let lucy = tok(&doc, "Lucy", 0);
     assert_eq!((t.head(lucy), t.rel(lucy)), (Some(tok(&doc, "one", 0)), "appos"));
 }
+
+#[test]
+fn what_another_speaker_says_inside_a_request_is_their_own() {
+    let text = "Russian troops attacked Kyiv. Ukrainian president Volodymyr Zelenskiy said he was willing to discuss his country's neutral status, following which Russian leaders said they were willing to come to a table in Belarus.";
+    let mut doc = layers(text);
+    // The slip: the second speech hung under the first offer's clause.
+    slip(&mut doc, &[(("following", 0), Some(("discuss", 0)), "advcl"), (("said", 1), Some(("following", 0)), "ccomp")]);
+    let doc = code(doc);
+    let offers: Vec<_> = doc.events.events.iter().filter(|e| e.trigger.of(doc.text()) == "willing").collect();
+    assert_eq!(offers.len(), 2, "{:?}", doc.events.events);
+}
