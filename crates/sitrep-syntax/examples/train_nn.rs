@@ -6,10 +6,17 @@
 //! (word vectors from the `word2vec` example), `EPOCHS`, `AVERAGE`, `HIDDEN`,
 //! `WORD_DIM`, `DROPOUT`, `WORD_DROPOUT`, `RATE`, `DECAY`, `BATCH`, `DISTILL` (weight of the
 //! built-in perceptron's soft targets), `TEMP`, `CHILD_WORDS`, `SEED`, `LIMIT` (train on
-//! the first n sentences), `TEST=1` (score EWT test instead of dev: once, at the end).
+//! the first n sentences), `TEST=1` (score EWT test instead of dev: once, at the end),
+//! `EXTRA=n` (uptraining: each epoch also trains on n sentences drawn from the
+//! development texts of the `word2vec` example other than EWT, tagged by the built-in
+//! tagger and parsed by the built-in perceptron, whose trees are their oracle),
+//! `EXTRA_MAX=n` (leave out extra sentences longer than n words; 100).
 use sitrep_syntax::parser::{Parse, ParseScratch, State, TrainingSentence};
 use sitrep_syntax::words::{Scratch, WordInfo};
 use sitrep_syntax::{conllu, eval, nn_train, train, treebank_form, Syntax};
+
+#[path = "common/texts.rs"]
+mod texts;
 
 fn env<T: std::str::FromStr>(name: &str, default: T) -> T {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
@@ -36,6 +43,28 @@ fn tagged(data: &[conllu::Sentence], model: &Syntax, labels: &[&str]) -> Vec<Tra
             (words, tags, heads, gold)
         })
         .collect()
+}
+
+/// The development texts (PolNeAR, GUM news, CoNLL-2003 train) as training sentences:
+/// tagged by `model`'s tagger, with `model`'s parses as their trees (heads and labels
+/// numbered as for [`tagged`]); sentences of fewer than 2 or more than `max_len` words
+/// are left out.
+fn teacher_parsed(model: &Syntax, max_len: usize) -> Vec<TrainingSentence> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    let sources = [texts::polnear(&root), texts::gum_news(&root), texts::conll2003(&root)];
+    let mut scratch = Scratch::default();
+    let (mut st, mut parse_scratch, mut parse) = (State::default(), ParseScratch::default(), Parse::default());
+    let mut out = Vec::new();
+    for s in sources.iter().flatten().filter(|s| (2..=max_len).contains(&s.len())) {
+        let words: Vec<WordInfo> = s.iter().map(|w| WordInfo::new(&treebank_form(w), &mut scratch)).collect();
+        let mut tags = Vec::new();
+        model.tagger.tag(&words, &mut tags, &mut Default::default());
+        model.parser.parse(&words, &tags, &mut st, &mut parse_scratch, &mut parse);
+        let n = words.len() as u32;
+        let heads = parse.heads.iter().map(|h| h.unwrap_or(n)).collect();
+        out.push((words, tags, heads, parse.labels.clone()));
+    }
+    out
 }
 
 /// Read word vectors written by the `word2vec` example: count and size (u32), then per
@@ -94,14 +123,19 @@ fn main() {
         temperature: env("TEMP", defaults.temperature),
         child_words: env("CHILD_WORDS", defaults.child_words),
         seed: env("SEED", defaults.seed),
+        extra_per_epoch: env("EXTRA", defaults.extra_per_epoch),
         ..defaults
     };
     eprintln!("{o:?}");
     let pretrained = std::env::var("PRETRAINED").map(|p| read_vectors(&p)).unwrap_or_default();
     let dev_tagged = tagged(&dev, builtin, &prepared.labels);
     let data = &prepared.parse_data[..prepared.parse_data.len().min(limit)];
+    let extra = if o.extra_per_epoch > 0 { teacher_parsed(builtin, env("EXTRA_MAX", 100)) } else { Vec::new() };
+    if !extra.is_empty() {
+        eprintln!("{} extra sentences, {} words, parsed by the perceptron", extra.len(), extra.iter().map(|s| s.0.len()).sum::<usize>());
+    }
     let t = std::time::Instant::now();
-    let corpus = nn_train::Corpus { data, labels: &prepared.labels, n_tags: prepared.tags.len(), pretrained: &pretrained, teacher: Some(&builtin.parser), dev: &dev_tagged };
+    let corpus = nn_train::Corpus { data, labels: &prepared.labels, n_tags: prepared.tags.len(), pretrained: &pretrained, teacher: Some(&builtin.parser), dev: &dev_tagged, extra: &extra };
     let net = nn_train::train(&corpus, &o, |l| eprintln!("{l}"));
     eprintln!("trained in {:.0}s", t.elapsed().as_secs_f64());
     let bytes = net.to_bytes();

@@ -70,6 +70,9 @@ pub struct NnOptions {
     pub explore: f64,
     /// Seed of the generator.
     pub seed: u64,
+    /// Sentences drawn afresh each epoch from [`Corpus::extra`] (all of them if it has
+    /// fewer) and trained on with the treebank's.
+    pub extra_per_epoch: usize,
 }
 
 impl Default for NnOptions {
@@ -96,6 +99,7 @@ impl Default for NnOptions {
             explore_from: 2,
             explore: 0.9,
             seed: 2022,
+            extra_per_epoch: 0,
         }
     }
 }
@@ -105,7 +109,7 @@ pub type Pretrained = [(u64, Vec<f32>)];
 
 /// The vocabulary: known words (commonest first, training words before pretrained ones)
 /// with their training counts, and known suffixes.
-fn vocabulary(data: &[TrainingSentence], pretrained: &Pretrained, o: &NnOptions) -> (Vec<u64>, Vec<u32>, Vec<u64>) {
+fn vocabulary<'a>(data: impl Iterator<Item = &'a TrainingSentence>, pretrained: &Pretrained, o: &NnOptions) -> (Vec<u64>, Vec<u32>, Vec<u64>) {
     let mut counts: HashMap<u64, u32> = HashMap::new();
     let mut suffix_counts: HashMap<u64, u32> = HashMap::new();
     for (words, ..) in data {
@@ -172,14 +176,44 @@ pub struct Corpus<'a> {
     /// Held-out sentences (tagged as at run time), scored after every epoch (may be
     /// empty).
     pub dev: &'a [TrainingSentence],
+    /// Unlabelled sentences (tagged as at run time) with the teacher's own parses as
+    /// their trees (uptraining); [`NnOptions::extra_per_epoch`] of them are drawn each
+    /// epoch (may be empty).
+    pub extra: &'a [TrainingSentence],
+}
+
+/// The sentences of one epoch, shuffled: every index of the treebank (`0..n_data`) and
+/// `n_extra_drawn` distinct indices drawn from the extra sentences (numbered from
+/// `n_data`, `n_extra` of them). With no extra sentences the previous epoch's order is
+/// shuffled again, as before there were any (so that earlier runs can be made again).
+fn epoch_order(n_data: usize, n_extra: usize, n_extra_drawn: usize, rng: &mut Rng, order: &mut Vec<usize>) {
+    if n_extra_drawn == 0 || n_extra == 0 {
+        if order.len() != n_data {
+            order.clear();
+            order.extend(0..n_data);
+        }
+        rng.shuffle(order);
+        return;
+    }
+    order.clear();
+    order.extend(0..n_data + n_extra);
+    // A partial Fisher-Yates shuffle of the extra part draws the first `k` of it.
+    let k = n_extra_drawn.min(n_extra);
+    for i in 0..k {
+        let j = i + rng.below(n_extra - i);
+        order.swap(n_data + i, n_data + j);
+    }
+    order.truncate(n_data + k);
+    rng.shuffle(order);
 }
 
 /// Train a network on `corpus`, reporting progress and dev scores to `log`.
 pub fn train(corpus: &Corpus, o: &NnOptions, mut log: impl FnMut(&str)) -> Net {
-    let Corpus { data, labels, n_tags, pretrained, teacher, dev } = *corpus;
+    let Corpus { data, labels, n_tags, pretrained, teacher, dev, extra } = *corpus;
     let mut rng = Rng::new(o.seed);
     let sizes = Sizes { tags: n_tags as u32, labels: labels.len() as u32 };
-    let (words, counts, suffixes) = vocabulary(data, pretrained, o);
+    let n_extra = if o.extra_per_epoch > 0 { extra.len() } else { 0 };
+    let (words, counts, suffixes) = vocabulary(data.iter().chain(&extra[..n_extra]), pretrained, o);
     let config = Config {
         word_dim: o.word_dim,
         tag_dim: o.tag_dim,
@@ -199,7 +233,7 @@ pub fn train(corpus: &Corpus, o: &NnOptions, mut log: impl FnMut(&str)) -> Net {
     let mut grads = Grads::new(&net);
     let mut work = Work::new(&net);
     let mut sum: Option<Net> = None;
-    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut order: Vec<usize> = Vec::new();
     let (mut st, mut values, mut slots) = (State::default(), SentenceValues::default(), [0u32; N_SLOTS]);
     let mut teacher_scratch = ParseScratch::default();
     let classes = config.classes();
@@ -208,11 +242,11 @@ pub fn train(corpus: &Corpus, o: &NnOptions, mut log: impl FnMut(&str)) -> Net {
     let mut in_batch = 0;
     let mut averaged = 0usize;
     for epoch in 0..o.epochs {
-        rng.shuffle(&mut order);
+        epoch_order(data.len(), n_extra, o.extra_per_epoch, &mut rng, &mut order);
         adam.set_rate(o.rate * o.rate_decay.powi(epoch as i32));
         let (mut right, mut total, mut loss, mut teacher_top) = (0usize, 0usize, 0f64, 0f64);
         for &s in &order {
-            let (ws, tags, heads, glabels) = &data[s];
+            let (ws, tags, heads, glabels) = if s < data.len() { &data[s] } else { &extra[s - data.len()] };
             let gold = Gold { heads, labels: glabels };
             lookups.sentence(ws, &mut values);
             for v in values.words.iter_mut() {
@@ -401,6 +435,29 @@ mod tests {
 
 ";
 
+    /// An epoch holds every treebank sentence once and the asked number of distinct
+    /// extra sentences; with none asked, it is the old order shuffled again.
+    #[test]
+    fn an_epoch_draws_distinct_extra_sentences() {
+        let mut rng = Rng::new(3);
+        let mut order = Vec::new();
+        epoch_order(10, 50, 7, &mut rng, &mut order);
+        let mut sorted = order.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), 17);
+        assert!((0..10).all(|i| sorted.contains(&i)));
+        assert!(sorted.iter().all(|&i| i < 60));
+        epoch_order(10, 50, 500, &mut rng, &mut order);
+        assert_eq!(order.len(), 60, "no more than there are");
+        let (mut a, mut b) = (Rng::new(5), Rng::new(5));
+        let mut old: Vec<usize> = (0..10).collect();
+        a.shuffle(&mut old);
+        let mut new = Vec::new();
+        epoch_order(10, 0, 0, &mut b, &mut new);
+        assert_eq!(old, new);
+    }
+
     /// A small net trained on three sentences parses them as annotated, through the
     /// model file and the precomputed rows, while the untrained net does not.
     #[test]
@@ -427,7 +484,7 @@ mod tests {
             ..NnOptions::default()
         };
         let parses = |epochs: usize| {
-            let corpus = Corpus { data: &prepared.parse_data, labels: &prepared.labels, n_tags: prepared.tags.len(), pretrained: &[], teacher: None, dev: &[] };
+            let corpus = Corpus { data: &prepared.parse_data, labels: &prepared.labels, n_tags: prepared.tags.len(), pretrained: &[], teacher: None, dev: &[], extra: &[] };
             let net = train(&corpus, &NnOptions { epochs, ..o }, |_| {});
             let with_net = model.clone().with_nn(&net.to_bytes()).expect("attaches");
             data.iter()
