@@ -48,7 +48,9 @@
 //! - "…, and riot police used tear gas to disperse them" read with the second clause as a
 //!   noun phrase: it gets its verb back and is joined to the first; an infinitive hung
 //!   from the weapon used is the verb's purpose.
-//! - a word hung from a punctuation mark hangs from the mark's head.
+//! - a word hung from a punctuation mark hangs from the mark's head; a preposition or
+//!   article at the root gives it to the verb under it; "that" after a noun that takes no
+//!   content clause, with no subject after it, is a relative pronoun.
 //! - "Trump has not yet responded" read with a passive subject: a subject is passive only
 //!   beside a passive auxiliary.
 //!
@@ -77,6 +79,8 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
             None => a,
         };
         arcs.guarded(a, b, |x| x.child_of_punctuation(a, b));
+        arcs.guarded(a, b, |x| x.function_word_at_root(a, b));
+        arcs.guarded(a, b, |x| x.relative_read_as_content(a, b));
         let reporting = arcs.reporting_clause(start, b);
         if let Some(clause) = reporting {
             arcs.guarded(a, b, |x| x.raise_before_report(start, b, clause));
@@ -305,6 +309,63 @@ impl Arcs<'_, '_> {
                 let rel = self.rels[k];
                 self.set(k, Some(g), rel);
             }
+        }
+    }
+
+    /// "On Day 2 of the invasion, there were reports …" read with the preposition "On" as
+    /// the sentence's root: a preposition, article or mark heads no sentence, so the verb
+    /// hanging from it is the root and the word hangs from the verb.
+    fn function_word_at_root(&mut self, a: usize, b: usize) {
+        let Some(r) = (a..b).find(|&k| self.head(k).is_none()) else { return };
+        if !matches!(self.upos(r), "ADP" | "DET" | "SCONJ" | "CCONJ" | "PUNCT") {
+            return;
+        }
+        let Some(v) = (a..b).find(|&k| self.head(k) == Some(r) && matches!(self.upos(k), "VERB" | "AUX") && matches!(self.rels[k], "parataxis" | "conj" | "ccomp" | "advcl" | "dep")) else { return };
+        self.set(v, None, "root");
+        for k in a..b {
+            if self.head(k) == Some(r) && k != v {
+                let rel = self.rels[k];
+                self.set(k, Some(v), rel);
+            }
+        }
+        let rel = match self.upos(r) {
+            "ADP" => "case",
+            "DET" => "det",
+            "PUNCT" => "punct",
+            "CCONJ" => "cc",
+            _ => "mark",
+        };
+        // The preposition belongs to the noun right after it when that noun hangs from
+        // the verb ("On [Day 2]"), else to the verb.
+        let noun = (r + 1 < b && self.head(r + 1) == Some(v) && matches!(self.upos(r + 1), "NOUN" | "PROPN")).then_some(r + 1);
+        self.set(r, Some(noun.unwrap_or(v)), rel);
+        if let Some(n) = noun {
+            if self.rels[n] == "obl:unmarked" {
+                self.rels[n] = "obl";
+            }
+        }
+    }
+
+    /// "shelling that sliced through a Kyiv apartment building" read with "that" as a
+    /// conjunction and its clause as the content of "shelling": after a noun that takes no
+    /// content clause, "that" with no subject after it is the relative pronoun, the
+    /// clause's subject.
+    fn relative_read_as_content(&mut self, a: usize, b: usize) {
+        for t in a + 1..b {
+            let Some(v) = self.head(t) else { continue };
+            if !self.word(t).eq_ignore_ascii_case("that") || self.rels[t] != "mark" || v <= t || self.upos(v) != "VERB" {
+                continue;
+            }
+            let Some(n) = self.head(v).filter(|&n| n == t - 1 && matches!(self.upos(n), "NOUN" | "PROPN") && self.rels[v].starts_with("ccomp")) else { continue };
+            // Nouns of saying and thinking take content clauses ("reports that …").
+            let lemma = self.doc.syntax.lemma(n).to_lowercase();
+            if matches!(lemma.as_str(), "report" | "claim" | "news" | "fact" | "idea" | "belief" | "statement" | "fear" | "hope" | "assurance" | "promise" | "warning" | "sign" | "evidence" | "suggestion" | "allegation" | "rumor" | "rumour" | "view" | "notion" | "possibility" | "chance" | "risk" | "concern" | "word" | "announcement" | "confirmation" | "indication" | "proof" | "doubt")
+                || self.has_child(v, a..b, "nsubj")
+            {
+                continue;
+            }
+            self.set(v, Some(n), "acl:relcl");
+            self.set(t, Some(v), "nsubj");
         }
     }
 

@@ -453,3 +453,24 @@ fn what_another_speaker_says_inside_a_request_is_their_own() {
     let offers: Vec<_> = doc.events.events.iter().filter(|e| e.trigger.of(doc.text()) == "willing").collect();
     assert_eq!(offers.len(), 2, "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_preposition_at_the_root_and_that_read_as_a_conjunction_are_mended() {
+    let mut doc = layers("On Monday there were reports of shelling that sliced through a Kyiv apartment building.");
+    slip(
+        &mut doc,
+        &[
+            (("On", 0), None, "root"),
+            (("were", 0), Some(("On", 0)), "parataxis"),
+            (("Monday", 0), Some(("were", 0)), "obl:unmarked"),
+            (("that", 0), Some(("sliced", 0)), "mark"),
+            (("sliced", 0), Some(("shelling", 0)), "ccomp"),
+        ],
+    );
+    let t = Tree::new(&doc);
+    let (on, were, that, sliced) = (tok(&doc, "On", 0), tok(&doc, "were", 0), tok(&doc, "that", 0), tok(&doc, "sliced", 0));
+    assert_eq!(t.head(were), None);
+    assert_eq!((t.head(on), t.rel(on)), (Some(tok(&doc, "Monday", 0)), "case"));
+    assert_eq!((t.head(sliced), t.rel(sliced)), (Some(tok(&doc, "shelling", 0)), "acl:relcl"));
+    assert_eq!((t.head(that), t.rel(that)), (Some(sliced), "nsubj"));
+}
