@@ -163,8 +163,9 @@ struct Arcs<'d, 'a> {
     doc: &'d Doc,
     heads: &'a mut [Option<u32>],
     rels: &'a mut [&'static str],
-    /// The arcs of the sentence being mended, to undo a mend (reused).
-    saved: Vec<(Option<u32>, &'static str)>,
+    /// What the mend being tried changed (token, old head, old relation), to undo it
+    /// (reused).
+    saved: Vec<(usize, Option<u32>, &'static str)>,
 }
 
 impl Arcs<'_, '_> {
@@ -172,7 +173,9 @@ impl Arcs<'_, '_> {
         self.heads[k].map(|h| h as usize)
     }
 
+    /// Give token `k` a new head and relation, noting the old ones so a mend can be undone.
     fn set(&mut self, k: usize, head: Option<usize>, rel: &'static str) {
+        self.saved.push((k, self.heads[k], self.rels[k]));
         self.heads[k] = head.map(|h| h as u32);
         self.rels[k] = rel;
     }
@@ -200,13 +203,10 @@ impl Arcs<'_, '_> {
 
     /// Run `f` on the sentence `[a, b)`; undo it unless every token still reaches the root.
     fn guarded(&mut self, a: usize, b: usize, f: impl FnOnce(&mut Self)) {
-        let mut saved = std::mem::take(&mut self.saved);
-        saved.clear();
-        saved.extend((a..b).map(|k| (self.heads[k], self.rels[k])));
+        self.saved.clear();
         f(self);
         // Most mends change nothing: then there is nothing to check.
-        if (a..b).zip(&saved).all(|(k, &(h, r))| self.heads[k] == h && std::ptr::eq(self.rels[k], r)) {
-            self.saved = saved;
+        if self.saved.is_empty() {
             return;
         }
         let rooted = (a..b).all(|k| {
@@ -220,14 +220,13 @@ impl Arcs<'_, '_> {
             false
         });
         if !rooted {
-            for (k, &(h, r)) in (a..b).zip(&saved) {
+            // Undo in reverse order, so each token gets back what it had first.
+            while let Some((k, h, r)) = self.saved.pop() {
                 self.heads[k] = h;
                 self.rels[k] = r;
             }
         }
-        self.saved = saved;
     }
-
     /// Hang the dateline `[a, dash]` from the root of the rest of the sentence.
     fn detach_dateline(&mut self, a: usize, dash: usize, b: usize) {
         let inside = |k: usize| (a..=dash).contains(&k);
@@ -260,7 +259,7 @@ impl Arcs<'_, '_> {
             // verb ("…, the army said" with no "and" of its own).
             let coordinated = (comma + 1..b).any(|k| self.head(k) == Some(said) && self.rels[k] == "cc");
             if self.rels[said] == "conj" && !coordinated && self.head(said).is_some_and(|h| (a..comma).contains(&h)) {
-                self.rels[said] = "parataxis";
+                self.set(said, self.head(said), "parataxis");
             }
             return;
         };
@@ -341,7 +340,7 @@ impl Arcs<'_, '_> {
         self.set(r, Some(noun.unwrap_or(v)), rel);
         if let Some(n) = noun {
             if self.rels[n] == "obl:unmarked" {
-                self.rels[n] = "obl";
+                self.set(n, self.head(n), "obl");
             }
         }
     }
@@ -612,7 +611,7 @@ impl Arcs<'_, '_> {
                 continue;
             }
             if let Some(o) = (v + 1..b).find(|&c| self.head(c) == Some(v) && self.rels[c] == "obj" && matches!(self.upos(c), "PROPN" | "NOUN")) {
-                self.rels[o] = "nsubj";
+                self.set(o, self.head(o), "nsubj");
             }
         }
     }
