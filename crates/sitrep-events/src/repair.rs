@@ -50,7 +50,9 @@
 //!   from the weapon used is the verb's purpose.
 //! - a word hung from a punctuation mark hangs from the mark's head; a preposition or
 //!   article at the root gives it to the verb under it; "that" after a noun that takes no
-//!   content clause, with no subject after it, is a relative pronoun.
+//!   content clause, with no subject after it, is a relative pronoun; an infinitive read
+//!   as the subject of a word that has one is its complement; a second subject after
+//!   "said" belongs to the clause said.
 //! - "Trump has not yet responded" read with a passive subject: a subject is passive only
 //!   beside a passive auxiliary.
 //!
@@ -80,6 +82,8 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         };
         arcs.guarded(a, b, |x| x.child_of_punctuation(a, b));
         arcs.guarded(a, b, |x| x.function_word_at_root(a, b));
+        arcs.guarded(a, b, |x| x.infinitive_read_as_subject(a, b));
+        arcs.guarded(a, b, |x| x.subject_of_the_said_clause(a, b));
         arcs.guarded(a, b, |x| x.relative_read_as_content(a, b));
         let reporting = arcs.reporting_clause(start, b);
         if let Some(clause) = reporting {
@@ -341,6 +345,33 @@ impl Arcs<'_, '_> {
         if let Some(n) = noun {
             if self.rels[n] == "obl:unmarked" {
                 self.set(n, self.head(n), "obl");
+            }
+        }
+    }
+
+    /// "the countries were set to move a resolution" read with "to move" as the subject
+    /// of "set": an infinitive after a word that has its own subject is its complement.
+    fn infinitive_read_as_subject(&mut self, a: usize, b: usize) {
+        for v in a + 1..b {
+            let Some(h) = self.head(v) else { continue };
+            if self.rels[v] == "csubj" && h < v && self.word(v - 1).eq_ignore_ascii_case("to") && self.has_child(h, a..b, "nsubj") {
+                self.set(v, Some(h), "xcomp");
+            }
+        }
+    }
+
+    /// "Blinken said Kyiv “could well be under siege”" read with Kyiv as a second subject
+    /// of "said": a subject after the verb, when the verb has one before it and a clause
+    /// after it with none, is that clause's.
+    fn subject_of_the_said_clause(&mut self, a: usize, b: usize) {
+        for k in a + 1..b {
+            let Some(v) = self.head(k) else { continue };
+            if self.rels[k] != "nsubj" || v >= k || self.upos(v) != "VERB" || !(a..v).any(|j| self.head(j) == Some(v) && self.rels[j] == "nsubj") {
+                continue;
+            }
+            let Some(c) = (k + 1..b).find(|&c| self.head(c) == Some(v) && self.rels[c].starts_with("ccomp")) else { continue };
+            if !self.has_child(c, a..b, "nsubj") {
+                self.set(k, Some(c), "nsubj");
             }
         }
     }

@@ -474,3 +474,13 @@ fn a_preposition_at_the_root_and_that_read_as_a_conjunction_are_mended() {
     assert_eq!((t.head(sliced), t.rel(sliced)), (Some(tok(&doc, "shelling", 0)), "acl:relcl"));
     assert_eq!((t.head(that), t.rel(that)), (Some(sliced), "nsubj"));
 }
+
+#[test]
+fn an_infinitive_read_as_subject_and_a_second_subject_of_said_are_mended() {
+    let mut doc = layers("The countries were set to move a resolution. Blinken said Kyiv could well be under siege.");
+    slip(&mut doc, &[(("move", 0), Some(("set", 0)), "csubj"), (("Kyiv", 0), Some(("said", 0)), "nsubj")]);
+    let t = Tree::new(&doc);
+    let (mv, kyiv, siege) = (tok(&doc, "move", 0), tok(&doc, "Kyiv", 0), tok(&doc, "siege", 0));
+    assert_eq!((t.head(mv), t.rel(mv)), (Some(tok(&doc, "set", 0)), "xcomp"));
+    assert_eq!((t.head(kyiv), t.rel(kyiv)), (Some(siege), "nsubj"));
+}
