@@ -74,7 +74,9 @@ pub fn quotes(cx: &Context, lex: &Lexicon) -> Vec<Quote> {
         let spoken = candidates.into_iter().find_map(|v| {
             // "…,” said one of the workers: after a quote the speaker may follow the verb,
             // and parsers often read it as the object.
-            let who = subject(cx, v).or_else(|| if v > last { cx.tree.child(v, "obj") } else { None });
+            // A subject inside the quote is the quote's own ("We don't know …, said one
+            // of the workers" read with "said" joined to "know"), not its speaker.
+            let who = subject(cx, v).filter(|&s| s < first || s > last).or_else(|| if v > last { cx.tree.child(v, "obj") } else { None });
             let speaker = who.map(|s| cx.participant(s)).filter(|p| p.entity.is_some() || p.actor.is_some())?;
             Some((speaker, cx.tree.word(v).to_string()))
         });

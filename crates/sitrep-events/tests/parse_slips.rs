@@ -484,3 +484,4 @@ fn an_infinitive_read_as_subject_and_a_second_subject_of_said_are_mended() {
     assert_eq!((t.head(mv), t.rel(mv)), (Some(tok(&doc, "set", 0)), "xcomp"));
     assert_eq!((t.head(kyiv), t.rel(kyiv)), (Some(siege), "nsubj"));
 }
+
