@@ -10,7 +10,7 @@
 
 use crate::nn::inputs::{self, slot_table, SentenceValues, Sizes, FIRST_WORD, N_SLOTS};
 use crate::nn::{best_valid_scores, table_index, Config, Net};
-use crate::parser::{move_costs, valid, Gold, ParseScratch, Parser, State, TrainingSentence};
+use crate::parser::{move_costs, oracle_allows, valid, Gold, ParseScratch, Parser, State, TrainingSentence};
 use sitrep_learn::rng::Rng;
 use std::collections::HashMap;
 
@@ -341,22 +341,8 @@ fn oracle_target(st: &State, gold: &Gold, valid_mask: &[bool], scores: &[f32], n
         if !valid_mask[c] {
             continue;
         }
-        let (m, label) = if c == 0 {
-            (0, usize::MAX)
-        } else if c <= n_labels {
-            (1, c - 1)
-        } else {
-            (2, c - 1 - n_labels)
-        };
-        if costs[m] != min_cost {
+        if !oracle_allows(st, gold, &costs, min_cost, c, n_labels) {
             continue;
-        }
-        if m > 0 {
-            let s0 = st.s(0) as usize;
-            let head = if m == 1 { st.b0 as u32 } else { st.s(1) };
-            if gold.heads[s0] == head && gold.labels[s0] as usize != label {
-                continue;
-            }
         }
         target[c] = 1.0;
         if best == usize::MAX || scores[c] > scores[best] {

@@ -670,6 +670,24 @@ pub(crate) fn move_costs(st: &State, n_labels: usize, gold: &Gold) -> [usize; 3]
     costs
 }
 
+/// Whether the dynamic oracle allows class `c` (shift, left × label, right × label): its
+/// kind of move has the least cost `min_cost` among `costs` (from [`move_costs`]), and an
+/// arc that is gold carries the gold label.
+pub(crate) fn oracle_allows(st: &State, gold: &Gold, costs: &[usize; 3], min_cost: usize, c: usize, n_labels: usize) -> bool {
+    let (m, label) = if c == 0 { (0, usize::MAX) } else if c <= n_labels { (1, c - 1) } else { (2, c - 1 - n_labels) };
+    if costs[m] != min_cost {
+        return false;
+    }
+    if m > 0 {
+        let s0 = st.s(0) as usize;
+        let head = if m == 1 { st.b0 as u32 } else { st.s(1) };
+        if gold.heads[s0] == head && gold.labels[s0] as usize != label {
+            return false;
+        }
+    }
+    true
+}
+
 /// The number of gold arcs a move makes unreachable (Goldberg & Nivre 2013, arc-hybrid).
 pub(crate) fn cost(st: &State, class: usize, n_labels: usize, gold: &Gold) -> usize {
     let n = st.n;
@@ -749,17 +767,8 @@ pub fn train(
                     if guess == usize::MAX || scores[c] > scores[guess] {
                         guess = c;
                     }
-                    let (m, label) = if c == 0 { (0, usize::MAX) } else if c <= n_labels { (1, c - 1) } else { (2, c - 1 - n_labels) };
-                    if costs[m] != min_cost {
+                    if !oracle_allows(&st, &gold, &costs, min_cost, c, n_labels) {
                         continue;
-                    }
-                    // An arc that is gold must carry the gold label.
-                    if m > 0 {
-                        let s0 = st.s(0) as usize;
-                        let head = if m == 1 { st.b0 as u32 } else { st.s(1) };
-                        if gold.heads[s0] == head && gold.labels[s0] as usize != label {
-                            continue;
-                        }
                     }
                     if best == usize::MAX || scores[c] > scores[best] {
                         best = c;
