@@ -68,10 +68,9 @@ pub fn date(cx: &Context, v: usize) -> EventDate {
         let (a, b) = t.subtree(c);
         (a..=b).find_map(|k| cx.time(k))
     });
-    let inside_content = |k: usize| t.children(v).filter(|&c| content(c)).any(|c| {
-        let (a, b) = t.subtree(c);
-        (a..=b).contains(&k)
-    });
+    // The content clauses' spans, worked out once rather than for every token.
+    let skipped: Vec<(usize, usize)> = t.children(v).filter(|&c| content(c)).map(|c| t.subtree(c)).collect();
+    let inside_content = |k: usize| skipped.iter().any(|&(a, b)| (a..=b).contains(&k));
     let found = attached.chain((lo..=hi).filter(|&k| !inside_content(k)).filter_map(|k| cx.time(k))).find(|&i| {
         let x = &cx.doc.time.times[i];
         matches!(x.kind, sitrep_core::TimexType::Date | sitrep_core::TimexType::Time) && x.value.starts_with(|c: char| c.is_ascii_digit())

@@ -196,6 +196,11 @@ impl Arcs<'_, '_> {
         self.doc.text_layer.tokens[k].span.of(self.doc.text())
     }
 
+    /// Whether verb `v` is an infinitive marked by the "to" right before it.
+    fn infinitive(&self, v: usize) -> bool {
+        v > 0 && self.word(v - 1).eq_ignore_ascii_case("to") && self.head(v - 1) == Some(v)
+    }
+
     /// The word of the `case` child of `k` within `range`, if any ("by" of "by Russia").
     fn case_word(&self, k: usize, range: std::ops::Range<usize>) -> Option<&str> {
         range.into_iter().find(|&c| self.head(c) == Some(k) && self.rels[c] == "case").map(|c| self.word(c))
@@ -431,7 +436,7 @@ impl Arcs<'_, '_> {
     fn purpose_read_as_instrument_clause(&mut self, a: usize, b: usize) {
         for v in a + 1..b {
             let Some(o) = self.head(v) else { continue };
-            if self.rels[v] != "acl" || self.upos(v) != "VERB" || !self.word(v - 1).eq_ignore_ascii_case("to") || self.head(v - 1) != Some(v) {
+            if self.rels[v] != "acl" || self.upos(v) != "VERB" || !self.infinitive(v) {
                 continue;
             }
             let lemma = self.doc.syntax.lemma(o).to_lowercase();
@@ -748,7 +753,7 @@ impl Arcs<'_, '_> {
     fn infinitive_of_object_noun(&mut self, a: usize, b: usize) {
         for v in a + 1..b {
             let Some(h) = self.head(v) else { continue };
-            if self.rels[v] != "advcl" || self.upos(v) != "VERB" || !self.word(v - 1).eq_ignore_ascii_case("to") || self.head(v - 1) != Some(v) {
+            if self.rels[v] != "advcl" || self.upos(v) != "VERB" || !self.infinitive(v) {
                 continue;
             }
             let Some(o) = (a..v).find(|&k| self.head(k) == Some(h) && self.rels[k] == "obj" && self.upos(k) == "NOUN") else { continue };
