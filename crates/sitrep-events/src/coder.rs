@@ -78,6 +78,11 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
             // "an official who spoke anonymously to discuss internal strategy": how a
             // source may talk, not a meeting.
             && !t.children(h).any(|c| matches!(&*t.lower(c), "anonymously" | "anonymity") || t.children(c).any(|k| t.lower(k) == "anonymity"));
+        // "reports of casualties — including shelling that sliced through …": a gerund
+        // given as an example names a deed, not one the clause's subject did.
+        if r.starts_with("advcl") && t.xpos(v) == "VBG" && t.children(v).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(&*t.lower(c), "including" | "like")) {
+            return None;
+        }
         if r == "xcomp" || r == "conj" || (r.starts_with("advcl") && t.xpos(v) == "VBG") || purpose {
             // "urged the military to surrender": the object controls the complement.
             if r == "xcomp" {
@@ -424,6 +429,9 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
         return Some(c);
     }
     let t = &cx.tree;
+    if noun_read_as_verb(cx, v) {
+        return None;
+    }
     // An adjective in "-ing" is a quality, not the verb it comes from ("most striking",
     // "a threatening tone"): only an adjective of the lexicon itself ("willing") codes.
     let patterns = if t.upos(v) == "ADJ" && t.lower(v).ends_with("ing") { lex.verb(&t.lower(v)) } else { entries(cx, v, |w| lex.verb(w)) };
@@ -525,7 +533,12 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
                     .find(|&k| cx.participant(k).actor.is_some() || cx.place(k).is_some())
             }),
             // "asked Poland for help" is often read with Poland as the indirect object.
-            _ => target.or(object).or_else(|| t.child(v, "iobj")).or_else(|| ["against", "on", "at", "with"].iter().find_map(|prep| oblique(cx, v, prep))),
+            _ => target
+                .or(object)
+                .or_else(|| t.child(v, "iobj"))
+                .or_else(|| ["against", "on", "at", "with"].iter().find_map(|prep| oblique(cx, v, prep)))
+                // A gerund used as a noun ("shelling that sliced through …").
+                .or_else(|| (t.xpos(v) == "VBG").then(|| relative_target(cx, v)).flatten()),
         };
         (subject(cx, v), target)
     };
@@ -537,6 +550,32 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     let by_reporter = p.voice == Voice::Reproach;
     let (source, target) = if by_reporter { (None, source) } else { (source, target) };
     Some(Coded { head: v, trigger_end: end, code, source: source.map(|s| cx.participant(s)), target: target.map(|s| cx.participant(s)), sides_at: (source, target), by_reporter })
+}
+
+/// "one of Putin's key demands" with "demands" tagged as a verb: a present-tense verb
+/// with no subject after a determiner or a possessive and the modifiers that follow it is
+/// a plural noun.
+fn noun_read_as_verb(cx: &Context, v: usize) -> bool {
+    let t = &cx.tree;
+    if !matches!(t.xpos(v), "VBZ" | "VBP") || t.children(v).any(|c| t.rel(c).starts_with("nsubj") || t.rel(c) == "expl") {
+        return false;
+    }
+    let first = cx.doc.text_layer.sentences[cx.sentence(v)].first_token as usize;
+    let mut k = v;
+    while k > first && matches!(t.upos(k - 1), "ADJ" | "NOUN") && v - k < 3 {
+        k -= 1;
+    }
+    k > first && matches!(t.xpos(k - 1), "POS" | "PRP$" | "DT") && t.upos(k - 1) != "PRON"
+}
+
+/// "shelling that sliced through a building": whom a deed named by a noun (or a gerund)
+/// hit, as its relative clause says — the clause's object, or what it went through, into,
+/// on, at or against.
+fn relative_target(cx: &Context, n: usize) -> Option<usize> {
+    let t = &cx.tree;
+    t.children(n).filter(|&c| t.rel(c).starts_with("acl")).find_map(|c| {
+        t.child(c, "obj").or_else(|| t.children(c).find(|&k| t.rel(k).starts_with("obl") && t.case(k).is_some_and(|p| matches!(&*p, "through" | "into" | "on" | "at" | "against"))))
+    })
 }
 
 /// "A Russian missile launcher was seen on the outskirts of Kharkiv": armed force seen,
@@ -742,10 +781,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     // "Kyiv could be under siege": the subject of a copular nominal event is its target
     // (but "the United States had been in talks with Iran" is the talks' source).
     let copular_subject = t_.child(n, "cop").and_then(|_| t_.child(n, "nsubj")).filter(|&s| source.as_ref().is_none_or(|p| !p.span.contains(cx.doc.text_layer.tokens[s].span)));
-    // "shelling that sliced through a building": the relative clause says whom it hit.
-    let relative_target = t_.children(n).filter(|&c| t_.rel(c).starts_with("acl")).find_map(|c| {
-        t_.child(c, "obj").or_else(|| t_.children(c).find(|&k| t_.rel(k).starts_with("obl") && t_.case(k).is_some_and(|p| matches!(&*p, "through" | "into" | "on" | "at" | "against"))))
-    });
+    let relative_target = relative_target(cx, n);
     let of_is_source = source.is_some() && oblique(cx, n, "of").is_some_and(|c| source.as_ref().is_some_and(|s| s.span.contains(cx.doc.text_layer.tokens[c].span)));
     let target = target
         .or_else(|| ["against", "on"].iter().find_map(|prep| oblique(cx, n, prep)))

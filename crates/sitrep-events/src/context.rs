@@ -152,12 +152,20 @@ impl<'a> Context<'a> {
     /// nearest entity inside the phrase (a possessor, a modifier, an apposition), else a
     /// place used for its government, else the bare phrase.
     pub fn participant(&self, t: usize) -> Participant {
+        let word = self.tree.lower(t);
+        // "Putin denied he planned to invade": "he" or "she" as the subject of what a
+        // person says is that person, whoever was named last.
+        if matches!(&*word, "he" | "she") && self.tree.rel(t).starts_with("nsubj") {
+            let person = |p: &Participant| p.entity.is_some_and(|e| self.doc.entities.entities[e].kind == sitrep_core::EntityType::Person);
+            if let Some(p) = self.reporter_of_clause(t).filter(person) {
+                return p;
+            }
+        }
         if let Some(p) = self.entity_participant(t) {
             return p;
         }
         // A pronoun subject of a reported clause is the reporter ("Russia's military said
         // it had seized …").
-        let word = self.tree.lower(t);
         if matches!(&*word, "it" | "they" | "we") && self.tree.rel(t).starts_with("nsubj") {
             if let Some(p) = self.reporter_of_clause(t).or_else(|| self.governing_subject(t)).or_else(|| self.previous_subject(t)) {
                 return p;
@@ -356,7 +364,10 @@ impl<'a> Context<'a> {
                 let shared = || self.tree.head(h).filter(|_| self.tree.rel(h) == "conj").and_then(|g| self.tree.child(g, "nsubj"));
                 // The reporter stands for the pronoun even uncoded: "it" is then nobody
                 // named, never a party guessed from earlier sentences.
-                if let Some(s) = self.tree.child(h, "nsubj").or_else(shared) {
+                // "After denying he planned …, Putin argued": a fronted gerund's speaker is
+                // the subject of the clause it is fronted to.
+                let fronted = || (self.tree.xpos(h) == "VBG" && self.tree.rel(h).starts_with("advcl")).then(|| self.tree.head(h).and_then(|g| self.tree.child(g, "nsubj"))).flatten();
+                if let Some(s) = self.tree.child(h, "nsubj").or_else(shared).or_else(fronted) {
                     if s != t {
                         return self.entity_participant(s).or_else(|| Some(self.participant(s)));
                     }

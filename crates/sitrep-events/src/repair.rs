@@ -85,6 +85,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.infinitive_read_as_subject(a, b));
         arcs.guarded(a, b, |x| x.subject_of_the_said_clause(a, b));
         arcs.guarded(a, b, |x| x.relative_read_as_content(a, b));
+        arcs.guarded(a, b, |x| x.content_read_as_main_clause(a, b));
         let reporting = arcs.reporting_clause(start, b);
         if let Some(clause) = reporting {
             arcs.guarded(a, b, |x| x.raise_before_report(start, b, clause));
@@ -381,6 +382,32 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "After denying for weeks he planned to invade, Putin argued …" read with "he
+    /// planned" as the main clause and "Putin argued" as its conjunct: the clause right
+    /// after a fronted clause of saying or denying that has no content of its own is that
+    /// content, and the clause after the comma (with its own subject and no "and") is the
+    /// main one.
+    fn content_read_as_main_clause(&mut self, a: usize, b: usize) {
+        let Some(r) = (a..b).find(|&k| self.head(k).is_none()) else { return };
+        let Some(c) = (a..r).find(|&c| self.head(c) == Some(r) && self.rels[c].starts_with("advcl") && self.upos(c) == "VERB") else { return };
+        let lemma = self.doc.syntax.lemma(c).to_lowercase();
+        if Lexicon::builtin().reporting(&lemma).is_none() || self.has_child(c, a..b, "ccomp") || !(c + 1..r).any(|s| self.head(s) == Some(r) && self.rels[s] == "nsubj") {
+            return;
+        }
+        let main = (r + 1..b).find(|&k| {
+            self.head(k) == Some(r) && self.rels[k] == "conj" && self.upos(k) == "VERB" && self.has_child(k, a..b, "nsubj") && (r + 1..k).any(|j| self.word(j) == ",") && !self.has_child(k, r + 1..k, "cc")
+        });
+        let Some(k) = main else { return };
+        self.set(k, None, "root");
+        self.set(r, Some(c), "ccomp");
+        self.set(c, Some(k), "advcl");
+        for j in r + 1..b {
+            if self.head(j) == Some(r) && self.upos(j) == "PUNCT" {
+                self.set(j, Some(k), "punct");
+            }
+        }
+    }
+
     /// "shelling that sliced through a Kyiv apartment building" read with "that" as a
     /// conjunction and its clause as the content of "shelling": after a noun that takes no
     /// content clause, "that" with no subject after it is the relative pronoun, the
@@ -391,9 +418,18 @@ impl Arcs<'_, '_> {
             if !self.word(t).eq_ignore_ascii_case("that") || self.rels[t] != "mark" || v <= t || self.upos(v) != "VERB" {
                 continue;
             }
-            let Some(n) = self.head(v).filter(|&n| n == t - 1 && matches!(self.upos(n), "NOUN" | "PROPN") && self.rels[v].starts_with("ccomp")) else { continue };
-            // Nouns of saying and thinking take content clauses ("reports that …").
+            let Some(n) = self.head(v).filter(|&n| n == t - 1 && self.rels[v].starts_with("ccomp")) else { continue };
             let lemma = self.doc.syntax.lemma(n).to_lowercase();
+            // A gerund of a deed ("shelling that sliced through …") takes no content
+            // clause either; one of saying or thinking does ("warning that …").
+            let deed = self.xpos(n) == "VBG" && {
+                let lex = Lexicon::builtin();
+                !lex.verb(&lemma).is_empty() && lex.reporting(&lemma).is_none() && lex.factuality(&lemma).is_none()
+            };
+            if !matches!(self.upos(n), "NOUN" | "PROPN") && !deed {
+                continue;
+            }
+            // Nouns of saying and thinking take content clauses ("reports that …").
             if matches!(lemma.as_str(), "report" | "claim" | "news" | "fact" | "idea" | "belief" | "statement" | "fear" | "hope" | "assurance" | "promise" | "warning" | "sign" | "evidence" | "suggestion" | "allegation" | "rumor" | "rumour" | "view" | "notion" | "possibility" | "chance" | "risk" | "concern" | "word" | "announcement" | "confirmation" | "indication" | "proof" | "doubt")
                 || self.has_child(v, a..b, "nsubj")
             {
