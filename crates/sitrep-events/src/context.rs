@@ -156,8 +156,7 @@ impl<'a> Context<'a> {
         // "Putin denied he planned to invade": "he" or "she" as the subject of what a
         // person says is that person, whoever was named last.
         if matches!(&*word, "he" | "she") && self.tree.rel(t).starts_with("nsubj") {
-            let person = |p: &Participant| p.entity.is_some_and(|e| self.doc.entities.entities[e].kind == sitrep_core::EntityType::Person);
-            if let Some(p) = self.reporter_of_clause(t).filter(person) {
+            if let Some(p) = self.speaker_of(t) {
                 return p;
             }
         }
@@ -352,6 +351,34 @@ impl<'a> Context<'a> {
         p.actor.is_some().then_some(p)
     }
 
+    /// The person named as the subject of the verb of saying that governs token `t` and
+    /// comes before it ("Mark Cuban said [that …] he would", "After denying he planned …,
+    /// Putin argued"); none inside a quote ("“He hates them,” Hewitt said": the speaker
+    /// talks of somebody else).
+    fn speaker_of(&self, t: usize) -> Option<Participant> {
+        let tr = &self.tree;
+        let first = self.doc.text_layer.sentences[self.sentence(t)].first_token as usize;
+        if (first..t).any(|k| matches!(tr.word(k), "\"" | "“" | "”" | "``" | "''")) {
+            return None;
+        }
+        let lex = crate::lexicon::Lexicon::builtin();
+        let mut x = t;
+        for _ in 0..5 {
+            let h = tr.head(x)?;
+            if h < t && lex.reporting(&tr.lemma(h)).is_some() {
+                // A fronted gerund's speaker is the subject of the clause it is fronted to.
+                let clause = if tr.xpos(h) == "VBG" && tr.rel(h).starts_with("advcl") && tr.child(h, "nsubj").is_none() { tr.head(h)? } else { h };
+                let person = |p: &Participant| {
+                    p.entity.is_some_and(|e| self.doc.entities.entities[e].kind == sitrep_core::EntityType::Person)
+                        && !matches!(p.span.of(self.doc.text()).to_lowercase().as_str(), "he" | "she" | "him" | "her")
+                };
+                return tr.children(clause).filter(|&c| tr.rel(c) == "nsubj").filter_map(|s| self.entity_participant(s)).find(person);
+            }
+            x = h;
+        }
+        None
+    }
+
     /// For a pronoun subject of a clause reported by a speech verb, the speech verb's subject.
     fn reporter_of_clause(&self, t: usize) -> Option<Participant> {
         let mut clause = self.tree.head(t)?;
@@ -364,10 +391,7 @@ impl<'a> Context<'a> {
                 let shared = || self.tree.head(h).filter(|_| self.tree.rel(h) == "conj").and_then(|g| self.tree.child(g, "nsubj"));
                 // The reporter stands for the pronoun even uncoded: "it" is then nobody
                 // named, never a party guessed from earlier sentences.
-                // "After denying he planned …, Putin argued": a fronted gerund's speaker is
-                // the subject of the clause it is fronted to.
-                let fronted = || (self.tree.xpos(h) == "VBG" && self.tree.rel(h).starts_with("advcl")).then(|| self.tree.head(h).and_then(|g| self.tree.child(g, "nsubj"))).flatten();
-                if let Some(s) = self.tree.child(h, "nsubj").or_else(shared).or_else(fronted) {
+                if let Some(s) = self.tree.child(h, "nsubj").or_else(shared) {
                     if s != t {
                         return self.entity_participant(s).or_else(|| Some(self.participant(s)));
                     }

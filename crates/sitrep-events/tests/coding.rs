@@ -1049,3 +1049,14 @@ fn warships_sent_near_a_country_are_a_show_of_force_against_it() {
     let e = find(&doc, "15");
     assert_eq!((actor(&e.source).map(|a| &a[..3]), actor(&e.target)), (Some("CHN"), Some("TWN")), "{e:?}");
 }
+
+#[test]
+fn he_in_what_a_person_says_is_that_person_not_the_last_one_named() {
+    let doc = run("Sen. Ted Cruz spoke in Texas on Monday. The investor Mark Cuban said that in a race between Trump and Cruz, he would support the former.");
+    let supports: Vec<_> = doc.events.events.iter().filter(|e| e.trigger.of(doc.text()) == "support").collect();
+    assert!(supports.iter().all(|e| actor(&e.source) != Some("USALEG")), "{supports:?}");
+    // In a quote, "he" is somebody else than the one quoted.
+    let doc = run("Sen. Ted Cruz spoke in Texas on Monday. “He is trying to kill them,” Hewitt said.");
+    let kill = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "kill");
+    assert!(kill.is_none_or(|e| e.source.as_ref().is_none_or(|s| s.span.of(doc.text()) != "Hewitt")), "{kill:?}");
+}
