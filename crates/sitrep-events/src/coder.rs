@@ -107,6 +107,14 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
             if t.head(h).is_some_and(|g| matches!(&*t.lemma(g), "veto" | "reject" | "block" | "oppose" | "defeat" | "kill" | "scrap" | "denounce" | "condemn")) {
                 return None;
             }
+            // "He signed paperwork ordering him to appear": the paper orders; "him" is the
+            // one who signed it, not one he orders.
+            let same_person = |s: usize, o: usize| matches!((&*t.lower(s), &*t.lower(o)), ("he", "him") | ("she", "her") | ("they", "them"));
+            if let (Some(o), Some(s)) = (t.child(v, "obj"), t.head(h).and_then(|g| subject(cx, g))) {
+                if same_person(s, o) {
+                    return None;
+                }
+            }
             v = t.head(h)?;
             continue;
         }

@@ -95,6 +95,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         let joined_end = reporting.map_or_else(|| (start..b).rev().find(|&k| arcs.upos(k) != "PUNCT").map_or(b, |k| k + 1), |(comma, _, _)| comma);
         arcs.guarded(a, b, |x| x.raise_joined_clause(start, joined_end));
         arcs.guarded(a, b, |x| x.object_read_as_conjunct(start, b));
+        arcs.guarded(a, b, |x| x.joined_verb_read_as_modifier(start, b));
         arcs.guarded(a, b, |x| x.purpose_read_as_instrument_clause(start, b));
         if start + 1 < b && arcs.word(start).eq_ignore_ascii_case("according") && arcs.word(start + 1).eq_ignore_ascii_case("to") {
             arcs.guarded(a, b, |x| x.raise_after_according(start, b));
@@ -113,6 +114,8 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.object_after_result(start, b));
         arcs.guarded(a, b, |x| x.time_read_as_head(start, b));
         arcs.guarded(a, b, |x| x.passive_subject_without_passive(start, b));
+        arcs.guarded(a, b, |x| x.agent_of_an_active_verb(start, b));
+        arcs.guarded(a, b, |x| x.list_read_as_apposition(start, b));
         arcs.guarded(a, b, |x| x.subject_before_passive_read_as_conjunct(start, b));
         arcs.guarded(a, b, |x| x.infinitive_of_object_noun(start, b));
     }
@@ -440,6 +443,30 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "… condemned an attack on Thursday and promised aid to the villages" read with
+    /// "promised" as a modifier of "aid" and "aid" as a conjunct of what came before: a
+    /// past tense or participle right after "and", modifying the noun phrase that follows
+    /// it, is a second verb of the sentence's main verb, and the noun its object.
+    fn joined_verb_read_as_modifier(&mut self, a: usize, b: usize) {
+        let Some(root) = (a..b).find(|&k| self.head(k).is_none()).filter(|&r| self.upos(r) == "VERB" && self.has_child(r, a..b, "nsubj")) else { return };
+        for v in root + 2..b {
+            let and = v - 1;
+            if !self.word(and).eq_ignore_ascii_case("and") || self.upos(v) != "VERB" || !matches!(self.xpos(v), "VBD" | "VBN") || self.rels[v] != "amod" {
+                continue;
+            }
+            let Some(n) = self.head(v).filter(|&n| n > v && matches!(self.upos(n), "NOUN" | "PROPN") && self.rels[n] == "conj" && self.head(and) == Some(n)) else { continue };
+            // Every word between the verb and the noun is inside the noun's phrase.
+            if !(v + 1..n).all(|k| self.head(k) == Some(n)) {
+                continue;
+            }
+            self.set(v, Some(root), "conj");
+            self.set(and, Some(v), "cc");
+            self.set(n, Some(v), "obj");
+            // What hung from the noun after it ("aid to the villages") stays with it.
+            return;
+        }
+    }
+
     /// "used tear gas and rubber bullets" read with "bullets" as a second clause of
     /// "used": a noun phrase right after a verb with no object, joined to the verb, is its
     /// object.
@@ -757,6 +784,42 @@ impl Arcs<'_, '_> {
             });
             if !passive {
                 self.set(k, Some(v), "nsubj");
+            }
+        }
+    }
+
+    /// "condemned an attack by Osgiliath soldiers" read with the soldiers as the agent of
+    /// "condemned": a verb with a subject of its own and no passive auxiliary has no
+    /// agent, so a "by" phrase right after its object is the object's.
+    fn agent_of_an_active_verb(&mut self, a: usize, b: usize) {
+        for k in a + 1..b {
+            let Some(v) = self.head(k) else { continue };
+            if self.rels[k] != "obl:agent" || v >= k || self.upos(v) != "VERB" || !self.has_child(v, a..b, "nsubj") || self.has_child(v, a..b, "aux:pass") {
+                continue;
+            }
+            let object = (v + 1..k).find(|&o| self.head(o) == Some(v) && self.rels[o] == "obj" && matches!(self.upos(o), "NOUN" | "PROPN"));
+            // Only the object's own words between it and the "by".
+            let Some(o) = object.filter(|&o| (o + 1..k).all(|j| self.head(j) == Some(k) || self.head(j) == Some(o))) else { continue };
+            self.set(k, Some(o), "nmod");
+        }
+    }
+
+    /// "Arnor, Calenardhon and the evil awful Gondor welcomed …" read with "Calenardhon"
+    /// as an apposition of "Arnor" and the rest joined to it: a name in apposition to a
+    /// name, itself joined by "and" to more, is one of a list.
+    fn list_read_as_apposition(&mut self, a: usize, b: usize) {
+        for k in a + 2..b {
+            let Some(h) = self.head(k) else { continue };
+            if self.rels[k] != "appos" || h + 2 != k || self.word(h + 1) != "," || self.upos(h) != "PROPN" || self.upos(k) != "PROPN" {
+                continue;
+            }
+            let joined: Vec<usize> = (k + 1..b).filter(|&c| self.head(c) == Some(k) && self.rels[c] == "conj").collect();
+            if joined.is_empty() || !(k + 1..b).any(|c| self.head(c).is_some_and(|x| joined.contains(&x)) && self.rels[c] == "cc") {
+                continue;
+            }
+            self.set(k, Some(h), "conj");
+            for c in joined {
+                self.set(c, Some(h), "conj");
             }
         }
     }

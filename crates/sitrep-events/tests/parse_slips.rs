@@ -559,3 +559,54 @@ fn a_plural_noun_tagged_as_a_verb_after_a_possessive_is_no_event() {
     let doc = code(doc);
     assert!(trigger(&doc, "demands").is_none(), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_verb_after_and_read_as_a_modifier_of_its_object_is_mended() {
+    let mut doc = layers("The Ukrainian government condemned an attack by Russian soldiers on Thursday and promised aid to the affected villages.");
+    slip(
+        &mut doc,
+        &[
+            (("promised", 0), Some(("aid", 0)), "amod"),
+            (("aid", 0), Some(("Thursday", 0)), "conj"),
+            (("and", 0), Some(("aid", 0)), "cc"),
+            (("villages", 0), Some(("aid", 0)), "nmod"),
+        ],
+    );
+    let t = Tree::new(&doc);
+    let (promised, aid) = (tok(&doc, "promised", 0), tok(&doc, "aid", 0));
+    assert_eq!((t.head(promised), t.rel(promised)), (Some(tok(&doc, "condemned", 0)), "conj"));
+    assert_eq!((t.head(aid), t.rel(aid)), (Some(promised), "obj"));
+}
+
+#[test]
+fn an_agent_of_an_active_verb_and_a_list_read_as_apposition_are_mended() {
+    let mut doc = layers("The Ukrainian government condemned an attack by Russian soldiers. Poland, Lithuania and Latvia welcomed the talks.");
+    slip(&mut doc, &[(("soldiers", 0), Some(("condemned", 0)), "obl:agent"), (("Lithuania", 0), Some(("Poland", 0)), "appos"), (("Latvia", 0), Some(("Lithuania", 0)), "conj")]);
+    {
+        let t = Tree::new(&doc);
+        let soldiers = tok(&doc, "soldiers", 0);
+        assert_eq!((t.head(soldiers), t.rel(soldiers)), (Some(tok(&doc, "attack", 0)), "nmod"));
+        let (poland, lithuania, latvia) = (tok(&doc, "Poland", 0), tok(&doc, "Lithuania", 0), tok(&doc, "Latvia", 0));
+        assert_eq!((t.head(lithuania), t.rel(lithuania)), (Some(poland), "conj"));
+        assert_eq!((t.head(latvia), t.rel(latvia)), (Some(poland), "conj"));
+    }
+    let doc = code(doc);
+    let welcomed: Vec<_> = doc.events.events.iter().filter(|e| e.trigger.of(doc.text()) == "welcomed").filter_map(|e| actor(&e.source)).collect();
+    assert!(welcomed.contains(&"LTU"), "{welcomed:?}");
+}
+
+#[test]
+fn a_paper_ordering_the_one_who_signed_it_is_not_his_order() {
+    let mut doc = layers("Ukrainian president Volodymyr Zelenskiy spoke. He went to the headquarters in Kyiv and signed paperwork ordering him to appear in court.");
+    slip(
+        &mut doc,
+        &[
+            (("signed", 0), Some(("went", 0)), "conj"),
+            (("paperwork", 0), Some(("signed", 0)), "obj"),
+            (("ordering", 0), Some(("paperwork", 0)), "acl"),
+            (("him", 0), Some(("ordering", 0)), "obj"),
+        ],
+    );
+    let doc = code(doc);
+    assert!(trigger(&doc, "ordering").is_none_or(|e| e.source.is_none()), "{:?}", doc.events.events);
+}
