@@ -338,9 +338,13 @@ impl<'a> Scan<'a> {
                     ahead.then(|| (j + 2, lit(TimexType::Date, "FUTURE_REF")))
                 }
                 W::Long if the && self.is(j + 1, W::Period) => Some((j + 2, lit(TimexType::Date, "FUTURE_REF"))),
+                // "the period a year earlier".
+                W::Period if the => self.same_period_back(j),
                 _ => None,
             },
             // "the nineties": a decade of the twentieth century, written out.
+            // "the corresponding period last year", "the comparable quarter a year ago".
+            Lex::Other if the && (self.word_is(j, "corresponding") || self.word_is(j, "comparable")) => self.same_period_back(j + 1),
             Lex::Other if the => {
                 const DECADES: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
                 let w = self.word(j);
@@ -902,6 +906,12 @@ impl<'a> Scan<'a> {
             Rel::That | Rel::Same => (0, true),
             Rel::Recent => (-1, false),
         };
+        // "the same period last year", "the same quarter a year ago".
+        if r == Rel::Same && the {
+            if let Some(x) = self.same_period_back(k) {
+                return Some(x);
+            }
+        }
         match self.w(k) {
             // "next year's first quarter", "this year's second half".
             Some(W::Unit(Unit::Year, false)) if !anaphoric && matches!(r, Rel::Last | Rel::Next | Rel::This | Rel::Current) && self.is(k + 1, W::PluralS) => {
@@ -912,6 +922,10 @@ impl<'a> Scan<'a> {
                         Some((part + 1, Expr::Quarter { q: o, y: YearSpec::Rel(n) }))
                     }
                     (Some(W::Ordinal(o)), Some(W::Half)) if (1..=2).contains(&o) => Some((part + 1, Expr::Half { h: o, y: YearSpec::Rel(n) })),
+                    // "last year's quarter", "last year's period": the period under
+                    // discussion a year before, as "the year-ago quarter".
+                    (Some(W::Unit(Unit::Quarter, false)), _) if r == Rel::Last => Some((q + 1, Expr::YearAgo { unit: Unit::Quarter })),
+                    (Some(W::Period), _) if r == Rel::Last && self.word_is(q, "period") => Some((q + 1, Expr::YearAgo { unit: Unit::Year })),
                     _ => Some((k + 1, Expr::UnitRel { unit: Unit::Year, n, anaphoric })),
                 }
             }
@@ -1143,6 +1157,12 @@ impl<'a> Scan<'a> {
 
     /// A bare unit: "for weeks", "years ago", "the year", "the weekend", "year-ago".
     fn bare_unit(&self, j: usize, unit: Unit, plural: bool, the: bool) -> Option<(usize, Expr)> {
+        // "the quarter a year ago": that quarter a year before.
+        if the && unit == Unit::Quarter && !plural {
+            if let Some(x) = self.same_period_back(j) {
+                return Some(x);
+            }
+        }
         // "year-ago", "year-earlier" (adjectives): the reference moved back a year.
         if unit == Unit::Year && !plural && self.punct(j + 1, b'-') {
             match self.w(j + 2) {
@@ -1367,6 +1387,35 @@ impl<'a> Scan<'a> {
             break;
         }
         (end, expr)
+    }
+
+    /// "a year ago", "a year earlier", "[of] last year", "[of] the previous year" at `k`
+    /// (after "the same period", "the quarter"): one past its end.
+    fn year_back(&self, k: usize) -> Option<usize> {
+        let k = if self.is(k, W::Prep(Prep::Of)) { k + 1 } else { k };
+        let year = |i: usize| self.is(i, W::Unit(Unit::Year, false));
+        if self.is(k, W::A) && year(k + 1) && matches!(self.w(k + 2), Some(W::Dir(Dir::Ago | Dir::Earlier))) {
+            return Some(k + 3);
+        }
+        if self.is(k, W::Rel(Rel::Last)) && year(k + 1) && !self.is(k + 2, W::PluralS) {
+            return Some(k + 2);
+        }
+        if self.is(k, W::The) && matches!(self.w(k + 1), Some(W::Rel(Rel::Previous | Rel::Prior))) && year(k + 2) {
+            return Some(k + 3);
+        }
+        None
+    }
+
+    /// "the same period last year", "the corresponding quarter a year earlier", "the
+    /// quarter a year ago": the period under discussion a year before, as "the
+    /// year-ago period". `k` is the first token after "same" ("corresponding").
+    fn same_period_back(&self, k: usize) -> Option<(usize, Expr)> {
+        let unit = match self.w(k) {
+            Some(W::Unit(Unit::Quarter, false)) => Unit::Quarter,
+            Some(W::Period) if self.word_is(k, "period") => Unit::Year,
+            _ => return None,
+        };
+        self.year_back(k + 1).map(|end| (end, Expr::YearAgo { unit }))
     }
 }
 

@@ -234,6 +234,18 @@ fn results_compared_with_the_period_reported() {
     // A written date named last is the base, at its own granularity.
     assert_eq!(v("In the six months ended Aug. 12, net fell from a year earlier."), ["P6M", "1989-08-12", "1988-08-12"]);
     assert_eq!(v("The latest period includes a gain. Sales rose in the third quarter."), ["1989-Q3", "1989-Q3"]);
+    // The period compared with, a year back: one expression, that quarter a year before.
+    let spans = |t: &str| tag_on(t, d).into_iter().map(|x| (x.0, x.2)).collect::<Vec<_>>();
+    assert_eq!(
+        spans("Third-quarter net fell from the corresponding period last year. Sales for last year's quarter fell. For the quarter a year ago, it earned $4. Costs rose from the same period a year earlier."),
+        [
+            ("Third-quarter".to_string(), "1989-Q3".to_string()),
+            ("the corresponding period last year".to_string(), "1988-Q3".to_string()),
+            ("last year's quarter".to_string(), "1988-Q3".to_string()),
+            ("the quarter a year ago".to_string(), "1988-Q3".to_string()),
+            ("the same period a year earlier".to_string(), "1988-Q3".to_string()),
+        ]
+    );
     assert_eq!(v("Revenue for the year ended March 31 was $76 million."), ["P1Y", "1989-03-31"]);
     assert_eq!(v("Earnings in next year's first quarter and this year's second half will rise."), ["1990-Q1", "1989-H2"]);
     assert_eq!(v("Earnings fell in the last half of 1989."), ["1989-H2"]);
