@@ -292,8 +292,14 @@ impl<'a> Scan<'a> {
                 W::Rel(r) => self.relative(j, r, the),
                 W::Ordinal(o) => self.ordinal(j, u32::from(o)),
                 W::Tieth(t) if self.is(j + 1, W::Unit(Unit::Century, false)) => Some((j + 2, Expr::Century(i32::from(t) - 1))),
-                // "rise 8% annually": a rate of change, not a time (as "$5 a year").
-                W::Every(_) if j > self.s && (self.word_is(j - 1, "%") || self.word_is(j - 1, "percent")) => None,
+                // "rise 8% annually", "$17.9 million annually", "10,000 units annually": a
+                // rate, not a time (as "$5 a year", "10,000 units a year").
+                W::Every(_)
+                    if j > self.s
+                        && (["%", "percent", "million", "billion", "trillion", "cents"].iter().any(|w| self.word_is(j - 1, w)) || self.measure_before(j)) =>
+                {
+                    None
+                }
                 // "daily", "a daily rally", "his weekly radio address" are times (TimeML
                 // tags the adjective too); "quarterly dividend", "annual report" and a
                 // "daily newspaper" (a kind of paper) are not.

@@ -338,6 +338,10 @@ fn discourse_now_rates_and_titles_are_not_times() {
     // A rate after a percentage, like "$5 a year", names no time; the adverb alone does.
     assert!(values("Exports grew 8% annually.").is_empty());
     assert!(values("Exports grew 8 percent annually.").is_empty());
+    // An amount of money or measure per year is a rate too, as "$5 a year" is.
+    assert!(values("The cut saves $17.9 million annually.").is_empty());
+    assert!(values("The plant would make 10,000 units annually.").is_empty());
+    assert_eq!(one("It has doubled its profits annually.").2, "P1Y");
     assert_eq!(one("The fair is held annually in the town.").2, "P1Y");
     // Times inside titles and "quarter-to-quarter" comparisons.
     assert_eq!(values("The envoy spoke on the \"This Week\" programme on Sunday."), ["2022-02-20"]);
