@@ -253,6 +253,16 @@ impl<'a> Scan<'a> {
         i < self.e && matches!(self.at(i), Lex::Other) && self.word(i).as_bytes().first().is_some_and(u8::is_ascii_lowercase)
     }
 
+    /// Nouns of people and things of an age: "today's *world*", "tomorrow's *leaders*",
+    /// "the *people* of tomorrow" name the present or future age, not a day.
+    fn era_noun(&self, i: usize) -> bool {
+        const E: &[&str] = &[
+            "world", "society", "youth", "young", "generation", "generations", "children", "kids", "teenagers", "people", "leaders",
+            "citizens", "workforce", "culture", "technology", "technologies",
+        ];
+        E.iter().any(|e| self.word_is(i, e))
+    }
+
     /// "newspaper", "paper", "magazine": what "daily" and "weekly" name as adjectives.
     fn publication(&self, i: usize) -> bool {
         const P: &[&str] = &["newspaper", "newspapers", "paper", "papers", "magazine", "magazines", "journal", "edition", "editions", "publication", "newsletter"];
@@ -869,6 +879,13 @@ impl<'a> Scan<'a> {
                 Some((j + 1, Expr::Deictic(d)))
             }
             Deictic::Meantime => None,
+            // "today's world", "tomorrow's leaders", "the people of tomorrow": the present
+            // (future) age, not a day.
+            Deictic::Today | Deictic::Tomorrow
+                if (self.is(j + 1, W::PluralS) && self.era_noun(j + 2)) || (j >= self.s + 2 && self.is(j - 1, W::Prep(Prep::Of)) && self.era_noun(j - 2)) =>
+            {
+                None
+            }
             Deictic::Today | Deictic::Yesterday | Deictic::Tomorrow => Some((j + 1, Expr::Deictic(d))),
             Deictic::Now => {
                 // "Now, he says …" opening a sentence moves the story on; it names no time.

@@ -335,6 +335,11 @@ fn discourse_now_rates_and_titles_are_not_times() {
     assert!(values("\"Now, we wait,\" the mayor said.").is_empty());
     assert_eq!(one("The road is now shut.").2, "PRESENT_REF");
     assert_eq!(one("Now the road is shut.").2, "PRESENT_REF");
+    // "today's world", "the people of tomorrow": the present (future) age, not a day;
+    // "today's vote" is the day's.
+    assert!(values("The case matters for today's youth.").is_empty());
+    assert!(values("He would have chosen the people of tomorrow.").is_empty());
+    assert_eq!(one("Today's vote is close.").2, "2022-02-25");
     // A rate after a percentage, like "$5 a year", names no time; the adverb alone does.
     assert!(values("Exports grew 8% annually.").is_empty());
     assert!(values("Exports grew 8 percent annually.").is_empty());
