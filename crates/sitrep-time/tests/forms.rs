@@ -85,6 +85,9 @@ fn parts_of_day() {
     assert_eq!(one("Sirens sounded last night.").2, "2022-02-24TNI");
     assert_eq!(one("Sirens sounded yesterday afternoon.").2, "2022-02-24TAF");
     assert_eq!(one("The curfew starts tonight.").2, "2022-02-25TNI");
+    // "overnight": the night before the report, or before the day the story is at.
+    assert_eq!(one("Shares fell after overnight losses in New York.").2, "2022-02-24TNI");
+    assert_eq!(values("Shares closed lower Tuesday after overnight losses in New York."), ["2022-02-22", "2022-02-21TNI"]);
 }
 
 #[test]
