@@ -1312,6 +1312,10 @@ impl<'a> Scan<'a> {
             if let Some(y) = self.year4(j + 2) {
                 return Some((j + 3, Expr::Year(y)));
             }
+            // "changed from a fiscal year to a calendar year": a kind of year, not one.
+            if j > self.s && self.is(j - 1, W::A) {
+                return None;
+            }
             return Some((j + 2, Expr::UnitRel { unit: Unit::Year, n: 0, anaphoric: true }));
         }
         if let Some(W::Ordinal(o)) = self.w(j + 1) {

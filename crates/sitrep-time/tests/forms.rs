@@ -387,6 +387,8 @@ fn fiscal_years_and_coarse_references() {
     let t = one("Last fiscal year, the firm earned $3 million.");
     assert_eq!((t.0.as_str(), t.2.as_str()), ("Last fiscal year", "2021"));
     assert_eq!(one("Sales will grow in the current fiscal year.").0, "the current fiscal year");
+    // "a fiscal year" is a kind of year, not one.
+    assert!(values("The firm changed from a fiscal year to a calendar year.").is_empty());
     assert_eq!(one("Sales will grow next fiscal year.").2, "2023");
     // A year under discussion has no quarter: "the year-earlier quarter" is the last
     // quarter reported a year before, not an unknown one.
