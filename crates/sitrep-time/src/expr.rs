@@ -580,7 +580,18 @@ fn deictic(d: Deictic, ctx: &Ctx<'_>) -> Option<Resolved> {
         Deictic::Yesterday => day(-1, TimexType::Date, ""),
         Deictic::Tomorrow => day(1, TimexType::Date, ""),
         Deictic::Tonight => day(0, TimexType::Time, "TNI"),
-        Deictic::Overnight => day(-1, TimexType::Time, "TNI"),
+        // "Shares closed lower Friday … after overnight losses in New York": the night
+        // before the day the story is at, when that is a day of the past week.
+        Deictic::Overnight => match (reference_day(ctx), ctx.dct) {
+            (Some(r), Some(dct)) if r < dct && point::add(r, Unit::Day, 7).is_some_and(|w| w >= dct) => {
+                let date = point::add(r, Unit::Day, -1)?;
+                let mut x = Resolved::relative(Point::Day(date), &Point::Day(r).value());
+                x.kind = TimexType::Time;
+                x.value.push_str("TNI");
+                Some(x)
+            }
+            _ => day(-1, TimexType::Time, "TNI"),
+        },
         Deictic::Now | Deictic::Currently | Deictic::Present => lit("PRESENT_REF"),
         Deictic::Recently | Deictic::Past => lit("PAST_REF"),
         Deictic::Soon | Deictic::Future => lit("FUTURE_REF"),

@@ -253,6 +253,16 @@ impl<'a> Scan<'a> {
         i < self.e && matches!(self.at(i), Lex::Other) && self.word(i).as_bytes().first().is_some_and(u8::is_ascii_lowercase)
     }
 
+    /// Nouns of people and things of an age: "today's *world*", "tomorrow's *leaders*",
+    /// "the *people* of tomorrow" name the present or future age, not a day.
+    fn era_noun(&self, i: usize) -> bool {
+        const E: &[&str] = &[
+            "world", "society", "youth", "young", "generation", "generations", "children", "kids", "teenagers", "people", "leaders",
+            "citizens", "workforce", "culture", "technology", "technologies",
+        ];
+        E.iter().any(|e| self.word_is(i, e))
+    }
+
     /// "newspaper", "paper", "magazine": what "daily" and "weekly" name as adjectives.
     fn publication(&self, i: usize) -> bool {
         const P: &[&str] = &["newspaper", "newspapers", "paper", "papers", "magazine", "magazines", "journal", "edition", "editions", "publication", "newsletter"];
@@ -292,8 +302,14 @@ impl<'a> Scan<'a> {
                 W::Rel(r) => self.relative(j, r, the),
                 W::Ordinal(o) => self.ordinal(j, u32::from(o)),
                 W::Tieth(t) if self.is(j + 1, W::Unit(Unit::Century, false)) => Some((j + 2, Expr::Century(i32::from(t) - 1))),
-                // "rise 8% annually": a rate of change, not a time (as "$5 a year").
-                W::Every(_) if j > self.s && (self.word_is(j - 1, "%") || self.word_is(j - 1, "percent")) => None,
+                // "rise 8% annually", "$17.9 million annually", "10,000 units annually": a
+                // rate, not a time (as "$5 a year", "10,000 units a year").
+                W::Every(_)
+                    if j > self.s
+                        && (["%", "percent", "million", "billion", "trillion", "cents"].iter().any(|w| self.word_is(j - 1, w)) || self.measure_before(j)) =>
+                {
+                    None
+                }
                 // "daily", "a daily rally", "his weekly radio address" are times (TimeML
                 // tags the adjective too); "quarterly dividend", "annual report" and a
                 // "daily newspaper" (a kind of paper) are not.
@@ -338,9 +354,13 @@ impl<'a> Scan<'a> {
                     ahead.then(|| (j + 2, lit(TimexType::Date, "FUTURE_REF")))
                 }
                 W::Long if the && self.is(j + 1, W::Period) => Some((j + 2, lit(TimexType::Date, "FUTURE_REF"))),
+                // "the period a year earlier".
+                W::Period if the => self.same_period_back(j),
                 _ => None,
             },
             // "the nineties": a decade of the twentieth century, written out.
+            // "the corresponding period last year", "the comparable quarter a year ago".
+            Lex::Other if the && (self.word_is(j, "corresponding") || self.word_is(j, "comparable")) => self.same_period_back(j + 1),
             Lex::Other if the => {
                 const DECADES: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
                 let w = self.word(j);
@@ -859,6 +879,13 @@ impl<'a> Scan<'a> {
                 Some((j + 1, Expr::Deictic(d)))
             }
             Deictic::Meantime => None,
+            // "today's world", "tomorrow's leaders", "the people of tomorrow": the present
+            // (future) age, not a day.
+            Deictic::Today | Deictic::Tomorrow
+                if (self.is(j + 1, W::PluralS) && self.era_noun(j + 2)) || (j >= self.s + 2 && self.is(j - 1, W::Prep(Prep::Of)) && self.era_noun(j - 2)) =>
+            {
+                None
+            }
             Deictic::Today | Deictic::Yesterday | Deictic::Tomorrow => Some((j + 1, Expr::Deictic(d))),
             Deictic::Now => {
                 // "Now, he says …" opening a sentence moves the story on; it names no time.
@@ -902,6 +929,12 @@ impl<'a> Scan<'a> {
             Rel::That | Rel::Same => (0, true),
             Rel::Recent => (-1, false),
         };
+        // "the same period last year", "the same quarter a year ago".
+        if r == Rel::Same && the {
+            if let Some(x) = self.same_period_back(k) {
+                return Some(x);
+            }
+        }
         match self.w(k) {
             // "next year's first quarter", "this year's second half".
             Some(W::Unit(Unit::Year, false)) if !anaphoric && matches!(r, Rel::Last | Rel::Next | Rel::This | Rel::Current) && self.is(k + 1, W::PluralS) => {
@@ -912,6 +945,10 @@ impl<'a> Scan<'a> {
                         Some((part + 1, Expr::Quarter { q: o, y: YearSpec::Rel(n) }))
                     }
                     (Some(W::Ordinal(o)), Some(W::Half)) if (1..=2).contains(&o) => Some((part + 1, Expr::Half { h: o, y: YearSpec::Rel(n) })),
+                    // "last year's quarter", "last year's period": the period under
+                    // discussion a year before, as "the year-ago quarter".
+                    (Some(W::Unit(Unit::Quarter, false)), _) if r == Rel::Last => Some((q + 1, Expr::YearAgo { unit: Unit::Quarter })),
+                    (Some(W::Period), _) if r == Rel::Last && self.word_is(q, "period") => Some((q + 1, Expr::YearAgo { unit: Unit::Year })),
                     _ => Some((k + 1, Expr::UnitRel { unit: Unit::Year, n, anaphoric })),
                 }
             }
@@ -1143,6 +1180,12 @@ impl<'a> Scan<'a> {
 
     /// A bare unit: "for weeks", "years ago", "the year", "the weekend", "year-ago".
     fn bare_unit(&self, j: usize, unit: Unit, plural: bool, the: bool) -> Option<(usize, Expr)> {
+        // "the quarter a year ago": that quarter a year before.
+        if the && unit == Unit::Quarter && !plural {
+            if let Some(x) = self.same_period_back(j) {
+                return Some(x);
+            }
+        }
         // "year-ago", "year-earlier" (adjectives): the reference moved back a year.
         if unit == Unit::Year && !plural && self.punct(j + 1, b'-') {
             match self.w(j + 2) {
@@ -1269,6 +1312,10 @@ impl<'a> Scan<'a> {
             if let Some(y) = self.year4(j + 2) {
                 return Some((j + 3, Expr::Year(y)));
             }
+            // "changed from a fiscal year to a calendar year": a kind of year, not one.
+            if j > self.s && self.is(j - 1, W::A) {
+                return None;
+            }
             return Some((j + 2, Expr::UnitRel { unit: Unit::Year, n: 0, anaphoric: true }));
         }
         if let Some(W::Ordinal(o)) = self.w(j + 1) {
@@ -1367,6 +1414,35 @@ impl<'a> Scan<'a> {
             break;
         }
         (end, expr)
+    }
+
+    /// "a year ago", "a year earlier", "[of] last year", "[of] the previous year" at `k`
+    /// (after "the same period", "the quarter"): one past its end.
+    fn year_back(&self, k: usize) -> Option<usize> {
+        let k = if self.is(k, W::Prep(Prep::Of)) { k + 1 } else { k };
+        let year = |i: usize| self.is(i, W::Unit(Unit::Year, false));
+        if self.is(k, W::A) && year(k + 1) && matches!(self.w(k + 2), Some(W::Dir(Dir::Ago | Dir::Earlier))) {
+            return Some(k + 3);
+        }
+        if self.is(k, W::Rel(Rel::Last)) && year(k + 1) && !self.is(k + 2, W::PluralS) {
+            return Some(k + 2);
+        }
+        if self.is(k, W::The) && matches!(self.w(k + 1), Some(W::Rel(Rel::Previous | Rel::Prior))) && year(k + 2) {
+            return Some(k + 3);
+        }
+        None
+    }
+
+    /// "the same period last year", "the corresponding quarter a year earlier", "the
+    /// quarter a year ago": the period under discussion a year before, as "the
+    /// year-ago period". `k` is the first token after "same" ("corresponding").
+    fn same_period_back(&self, k: usize) -> Option<(usize, Expr)> {
+        let unit = match self.w(k) {
+            Some(W::Unit(Unit::Quarter, false)) => Unit::Quarter,
+            Some(W::Period) if self.word_is(k, "period") => Unit::Year,
+            _ => return None,
+        };
+        self.year_back(k + 1).map(|end| (end, Expr::YearAgo { unit }))
     }
 }
 

@@ -85,6 +85,9 @@ fn parts_of_day() {
     assert_eq!(one("Sirens sounded last night.").2, "2022-02-24TNI");
     assert_eq!(one("Sirens sounded yesterday afternoon.").2, "2022-02-24TAF");
     assert_eq!(one("The curfew starts tonight.").2, "2022-02-25TNI");
+    // "overnight": the night before the report, or before the day the story is at.
+    assert_eq!(one("Shares fell after overnight losses in New York.").2, "2022-02-24TNI");
+    assert_eq!(values("Shares closed lower Tuesday after overnight losses in New York."), ["2022-02-22", "2022-02-21TNI"]);
 }
 
 #[test]
@@ -234,6 +237,18 @@ fn results_compared_with_the_period_reported() {
     // A written date named last is the base, at its own granularity.
     assert_eq!(v("In the six months ended Aug. 12, net fell from a year earlier."), ["P6M", "1989-08-12", "1988-08-12"]);
     assert_eq!(v("The latest period includes a gain. Sales rose in the third quarter."), ["1989-Q3", "1989-Q3"]);
+    // The period compared with, a year back: one expression, that quarter a year before.
+    let spans = |t: &str| tag_on(t, d).into_iter().map(|x| (x.0, x.2)).collect::<Vec<_>>();
+    assert_eq!(
+        spans("Third-quarter net fell from the corresponding period last year. Sales for last year's quarter fell. For the quarter a year ago, it earned $4. Costs rose from the same period a year earlier."),
+        [
+            ("Third-quarter".to_string(), "1989-Q3".to_string()),
+            ("the corresponding period last year".to_string(), "1988-Q3".to_string()),
+            ("last year's quarter".to_string(), "1988-Q3".to_string()),
+            ("the quarter a year ago".to_string(), "1988-Q3".to_string()),
+            ("the same period a year earlier".to_string(), "1988-Q3".to_string()),
+        ]
+    );
     assert_eq!(v("Revenue for the year ended March 31 was $76 million."), ["P1Y", "1989-03-31"]);
     assert_eq!(v("Earnings in next year's first quarter and this year's second half will rise."), ["1990-Q1", "1989-H2"]);
     assert_eq!(v("Earnings fell in the last half of 1989."), ["1989-H2"]);
@@ -323,9 +338,18 @@ fn discourse_now_rates_and_titles_are_not_times() {
     assert!(values("\"Now, we wait,\" the mayor said.").is_empty());
     assert_eq!(one("The road is now shut.").2, "PRESENT_REF");
     assert_eq!(one("Now the road is shut.").2, "PRESENT_REF");
+    // "today's world", "the people of tomorrow": the present (future) age, not a day;
+    // "today's vote" is the day's.
+    assert!(values("The case matters for today's youth.").is_empty());
+    assert!(values("He would have chosen the people of tomorrow.").is_empty());
+    assert_eq!(one("Today's vote is close.").2, "2022-02-25");
     // A rate after a percentage, like "$5 a year", names no time; the adverb alone does.
     assert!(values("Exports grew 8% annually.").is_empty());
     assert!(values("Exports grew 8 percent annually.").is_empty());
+    // An amount of money or measure per year is a rate too, as "$5 a year" is.
+    assert!(values("The cut saves $17.9 million annually.").is_empty());
+    assert!(values("The plant would make 10,000 units annually.").is_empty());
+    assert_eq!(one("It has doubled its profits annually.").2, "P1Y");
     assert_eq!(one("The fair is held annually in the town.").2, "P1Y");
     // Times inside titles and "quarter-to-quarter" comparisons.
     assert_eq!(values("The envoy spoke on the \"This Week\" programme on Sunday."), ["2022-02-20"]);
@@ -363,6 +387,8 @@ fn fiscal_years_and_coarse_references() {
     let t = one("Last fiscal year, the firm earned $3 million.");
     assert_eq!((t.0.as_str(), t.2.as_str()), ("Last fiscal year", "2021"));
     assert_eq!(one("Sales will grow in the current fiscal year.").0, "the current fiscal year");
+    // "a fiscal year" is a kind of year, not one.
+    assert!(values("The firm changed from a fiscal year to a calendar year.").is_empty());
     assert_eq!(one("Sales will grow next fiscal year.").2, "2023");
     // A year under discussion has no quarter: "the year-earlier quarter" is the last
     // quarter reported a year before, not an unknown one.
