@@ -226,7 +226,16 @@ fn subject_of_relative_before(doc: &Doc, m: Mention) -> bool {
     // been), in a phrase opened by an article or demonstrative: "Egyptian leader Al Sisi is
     // offering …" is a title however the parser read it.
     let determined = (m.start.saturating_sub(4)..m.start).any(|j| matches!(doc.syntax.tokens[j].xpos, "DT") && matches!(token_text(doc, j, j + 1).to_lowercase().as_str(), "the" | "a" | "an" | "this" | "that"));
-    determined && syntax[k].deprel.starts_with("nsubj") && v > k && syntax[v].deprel.starts_with("acl") && m.start > 0 && syntax[v].head == Some(m.start as u32 - 1)
+    if !(determined && syntax[k].deprel.starts_with("nsubj") && v > k && m.start > 0) {
+        return false;
+    }
+    if syntax[v].deprel.starts_with("acl") && syntax[v].head == Some(m.start as u32 - 1) {
+        return true;
+    }
+    // However the clause was hung, a preposition left stranded before the next verb
+    // ("… Trump was referring to is …") shows a relative clause with its gap.
+    let end = (doc.text_layer.sentences[m.sentence].end_token as usize).min(m.end + 5);
+    (m.end..end.min(syntax.len()).saturating_sub(1)).any(|j| syntax[j].xpos == "IN" && matches!(syntax[j + 1].xpos, "VBZ" | "VBD" | "VBP" | "MD"))
 }
 
 fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Option<String>, Option<String>, Option<String>) {

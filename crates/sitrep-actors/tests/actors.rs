@@ -226,3 +226,22 @@ fn national_agencies_are_coded_by_their_names() {
     assert_eq!(actor(&doc, "FBI"), Some("USACOP"));
     assert_eq!(actor(&doc, "CIA"), Some("USASPY"));
 }
+
+#[test]
+fn a_stranded_preposition_shows_the_relative_clause_however_it_was_parsed() {
+    // The slip of the neural parser: "judge" and "Korvale" both subjects of "referring".
+    let d = jiff::civil::date(2016, 6, 3);
+    let mut doc = Doc::new(Meta::new("t", d), "WASHINGTON — The federal judge Korvale was referring to is Gonzalo Curiel.");
+    sitrep_text::Segmenter::new().annotate(&mut doc);
+    sitrep_syntax::SyntaxStage::builtin().unwrap().annotate(&mut doc);
+    let word = |doc: &Doc, w: &str| doc.text_layer.tokens.iter().position(|t| t.span.of(doc.text()) == w).unwrap();
+    let (judge, korvale, referring) = (word(&doc, "judge"), word(&doc, "Korvale"), word(&doc, "referring"));
+    for (k, rel) in [(judge, "nsubj"), (korvale, "nsubj")] {
+        doc.syntax.tokens[k].head = Some(referring as u32);
+        doc.syntax.tokens[k].deprel = rel;
+    }
+    doc.syntax.tokens[referring].head = None;
+    doc.syntax.tokens[referring].deprel = "root";
+    EntityStage::builtin().unwrap().annotate(&mut doc);
+    assert_ne!(actor(&doc, "Korvale"), Some("USAJUD"));
+}

@@ -283,7 +283,10 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 // Tigrayan leaders", "recalled its ambassador from Niger"), on the verb or on
                 // the object.
                 let party = |k: usize| cx.participant(k).actor.is_some();
-                let aimed = ["on", "upon", "against", "with", "from"].iter().find_map(|prep| [v, o].iter().find_map(|&h| oblique(cx, h, prep)).filter(|&k| party(k)));
+                // A legal action is for whom it names ("issued an arrest warrant [for a
+                // commander]").
+                let preps: &[&str] = if p.code.starts_with("11") { &["on", "upon", "against", "with", "from", "for"] } else { &["on", "upon", "against", "with", "from"] };
+                let aimed = preps.iter().find_map(|prep| [v, o].iter().find_map(|&h| oblique(cx, h, prep)).filter(|&k| party(k)));
                 target = own.filter(|&k| party(k)).or(aimed).or(own);
             }
             Need::PlaceObject => {
@@ -312,7 +315,10 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
             Need::Complement(w) => {
                 // `@predicate`: a noun or adjective ("called him a loser", "called it
                 // shameful"); `@verb`: a verb ("told them to leave").
-                let predicate = |c: usize| t.rel(c) == "xcomp" && matches!(t.upos(c), "NOUN" | "PROPN" | "ADJ");
+                // A participle says what the object is too ("considered the emails
+                // classified").
+                let participle = |c: usize| t.upos(c) == "VERB" && matches!(t.xpos(c), "VBN" | "VBD") && t.child(c, "mark").is_none() && t.child(c, "obj").is_none();
+                let predicate = |c: usize| t.rel(c) == "xcomp" && (matches!(t.upos(c), "NOUN" | "PROPN" | "ADJ") || participle(c));
                 let verb = |c: usize| t.rel(c) == "xcomp" && t.upos(c) == "VERB";
                 let fits = |c: usize| match w.as_str() {
                     "@predicate" => predicate(c),
@@ -447,7 +453,13 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
         return None;
     }
     let found = patterns.iter().find_map(|p| matches(cx, v, p).map(|(tg, e)| (Cow::Borrowed(p), tg, e)));
-    let (p, target, end) = found.or_else(|| fired_weapon(cx, lex, v, patterns))?;
+    // A weapon fired says more than where it was aimed ("fired a missile at a ship" is
+    // 195, not the 190 of "fired at").
+    let (p, target, end) = match found {
+        Some((p, tg, e)) if p.needs.iter().all(|n| matches!(n, Need::Oblique(_))) => fired_weapon(cx, lex, v, patterns).map_or((p, tg, e), |(w, _, _)| (w, tg, e)),
+        Some(f) => f,
+        None => fired_weapon(cx, lex, v, patterns)?,
+    };
     if p.code == NO_EVENT {
         return None;
     }

@@ -86,6 +86,8 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.subject_of_the_said_clause(a, b));
         arcs.guarded(a, b, |x| x.relative_read_as_content(a, b));
         arcs.guarded(a, b, |x| x.content_read_as_main_clause(a, b));
+        arcs.guarded(a, b, |x| x.passive_read_as_content_of_participle(a, b));
+        arcs.guarded(a, b, |x| x.adjective_read_as_part_of_name(a, b));
         let reporting = arcs.reporting_clause(start, b);
         if let Some(clause) = reporting {
             arcs.guarded(a, b, |x| x.raise_before_report(start, b, clause));
@@ -407,6 +409,45 @@ impl Arcs<'_, '_> {
         for j in r + 1..b {
             if self.head(j) == Some(r) && self.upos(j) == "PUNCT" {
                 self.set(j, Some(k), "punct");
+            }
+        }
+    }
+
+    /// "Protesters arrested by the police were released." read with "Protesters" at the
+    /// root, "were released" as the content of "arrested" and "the police" as its
+    /// subject: the noun with no verb above it is the subject of the verb with an
+    /// auxiliary, and the "by" phrase is the participle's agent.
+    fn passive_read_as_content_of_participle(&mut self, a: usize, b: usize) {
+        let Some(r) = (a..b).find(|&k| self.head(k).is_none()).filter(|&r| matches!(self.upos(r), "NOUN" | "PROPN")) else { return };
+        let Some(p) = (r + 1..b).find(|&p| self.head(p) == Some(r) && self.rels[p].starts_with("acl") && self.xpos(p) == "VBN") else { return };
+        let Some(v) = (p + 1..b).find(|&v| self.head(v) == Some(p) && self.rels[v].starts_with("ccomp") && self.upos(v) == "VERB") else { return };
+        if !self.has_child(v, p + 1..v, "aux") {
+            return;
+        }
+        let agent = (p + 1..v).find(|&s| self.head(s) == Some(v) && self.rels[s].starts_with("nsubj") && self.case_word(s, p + 1..s).is_some_and(|w| w.eq_ignore_ascii_case("by")));
+        let Some(s) = agent else { return };
+        let passive = self.has_child(v, p + 1..v, "aux:pass");
+        self.set(v, None, "root");
+        self.set(r, Some(v), if passive { "nsubj:pass" } else { "nsubj" });
+        self.set(s, Some(p), "obl:agent");
+        for k in v + 1..b {
+            if self.head(k) == Some(r) && self.upos(k) == "PUNCT" {
+                self.set(k, Some(v), "punct");
+            }
+        }
+    }
+
+    /// "voters consider Tusk honest" read with "honest" as part of the name: a word in
+    /// lower case is no part of a name; an adjective after a verb's object says what the
+    /// object is (`xcomp`).
+    fn adjective_read_as_part_of_name(&mut self, a: usize, b: usize) {
+        for k in a + 1..b {
+            let Some(n) = self.head(k) else { continue };
+            if self.rels[k] != "flat" || self.upos(k) != "ADJ" || !self.word(k).starts_with(|c: char| c.is_lowercase()) || self.rels[n] != "obj" {
+                continue;
+            }
+            if let Some(v) = self.head(n).filter(|&v| self.upos(v) == "VERB") {
+                self.set(k, Some(v), "xcomp");
             }
         }
     }
@@ -834,10 +875,25 @@ impl Arcs<'_, '_> {
             if self.upos(v) != "VERB" || self.xpos(v) != "VBN" || self.head(aux) != Some(v) || self.rels[aux] != "aux:pass" || !matches!(self.word(aux).to_lowercase().as_str(), "was" | "were") {
                 continue;
             }
-            if !matches!(self.upos(n), "NOUN" | "PROPN") || self.head(n) == Some(v) || !matches!(self.rels[n], "conj" | "obj" | "nmod") || (a..b).any(|c| self.head(c) == Some(v) && self.rels[c].starts_with("nsubj")) {
+            if !matches!(self.upos(n), "NOUN" | "PROPN") || self.head(n) == Some(v) || !matches!(self.rels[n], "conj" | "obj" | "nmod") {
+                continue;
+            }
+            // The participle may have been given the noun's first conjunct as its subject
+            // ("before dawn and gunfire" as one subject): a phrase with a preposition of its
+            // own is no subject, and goes back to the verb before.
+            let subject = (a..b).find(|&c| self.head(c) == Some(v) && self.rels[c].starts_with("nsubj"));
+            let when_or_where = |w: &str| matches!(w.to_lowercase().as_str(), "before" | "after" | "during" | "since" | "until" | "in" | "on" | "at" | "near" | "from" | "overnight");
+            let first = self.head(n).filter(|&f| self.rels[n] == "conj" && Some(f) == subject && self.case_word(f, a..f).is_some_and(when_or_where));
+            if subject.is_some() && first.is_none() {
                 continue;
             }
             let cc = (a..n).rev().find(|&c| self.head(c) == Some(n) && self.rels[c] == "cc");
+            if let (Some(f), Some(h)) = (first, self.head(v)) {
+                self.set(f, Some(h), "obl");
+                if self.rels[v].starts_with("ccomp") && h < f {
+                    self.set(v, Some(h), "conj");
+                }
+            }
             self.set(n, Some(v), "nsubj:pass");
             if let Some(c) = cc {
                 self.set(c, Some(v), "cc");

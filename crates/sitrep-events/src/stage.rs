@@ -303,10 +303,14 @@ impl Stage for EventStage {
 /// but not "the attack", "Saturday's shelling", "two bombings", "the Benghazi attack").
 fn bare_kind(cx: &Context, n: usize) -> bool {
     let t = &cx.tree;
+    let prevented = t.rel(n) == "obj" && t.head(n).is_some_and(|h| matches!(&*t.lemma(h), "prevent" | "stop" | "deter" | "combat" | "fight" | "counter" | "thwart" | "curb" | "avert" | "tackle" | "reduce"));
     !t.children(n).any(|c| match t.rel(c) {
         "det" => !matches!(&*t.lower(c), "no" | "any" | "every" | "each"),
         "nmod:poss" | "nummod" => true,
-        "compound" | "nmod" | "amod" => t.upos(c) == "PROPN" || t.upos(c) == "NUM" || cx.place(c).is_some(),
+        "compound" | "amod" => t.upos(c) == "PROPN" || t.upos(c) == "NUM" || cx.place(c).is_some(),
+        // "mass attacks in Paris" names them; what a policy is to prevent is still a kind
+        // wherever it is ("to prevent terrorist attacks in Poland").
+        "nmod" => (t.upos(c) == "PROPN" || t.upos(c) == "NUM" || cx.place(c).is_some()) && !(prevented && t.case(c).is_some_and(|p| matches!(&*p, "in" | "across" | "throughout" | "around"))),
         _ => false,
     })
 }

@@ -610,3 +610,70 @@ fn a_paper_ordering_the_one_who_signed_it_is_not_his_order() {
     let doc = code(doc);
     assert!(trigger(&doc, "ordering").is_none_or(|e| e.source.is_none()), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_passive_read_as_the_content_of_a_participle_is_mended() {
+    let mut doc = layers("Protesters arrested by the police were released.");
+    slip(
+        &mut doc,
+        &[
+            (("Protesters", 0), None, "root"),
+            (("released", 0), Some(("arrested", 0)), "ccomp"),
+            (("police", 0), Some(("released", 0)), "nsubj:pass"),
+            ((".", 0), Some(("Protesters", 0)), "punct"),
+        ],
+    );
+    let t = Tree::new(&doc);
+    let (protesters, arrested, police, released) = (tok(&doc, "Protesters", 0), tok(&doc, "arrested", 0), tok(&doc, "police", 0), tok(&doc, "released", 0));
+    assert_eq!(t.head(released), None);
+    assert_eq!((t.head(protesters), t.rel(protesters)), (Some(released), "nsubj:pass"));
+    assert_eq!((t.head(police), t.rel(police)), (Some(arrested), "obl:agent"));
+}
+
+#[test]
+fn opinions_read_with_the_adjective_in_the_name_or_a_participle_are_no_events() {
+    let mut doc = layers("Most Polish voters consider Tusk honest. The Polish government considered the emails classified.");
+    slip(&mut doc, &[(("honest", 0), Some(("Tusk", 0)), "flat"), (("emails", 0), Some(("considered", 0)), "obj"), (("classified", 0), Some(("considered", 0)), "xcomp")]);
+    let doc = code(doc);
+    assert!(doc.events.events.iter().all(|e| e.root() != "01"), "{:?}", doc.events.events);
+}
+
+#[test]
+fn a_noun_before_was_whose_first_conjunct_was_read_as_the_subject_is_mended() {
+    let mut doc = layers("Explosions were heard before dawn and gunfire was reported in several areas.");
+    slip(
+        &mut doc,
+        &[
+            (("dawn", 0), Some(("reported", 0)), "nsubj:pass"),
+            (("gunfire", 0), Some(("dawn", 0)), "conj"),
+            (("and", 0), Some(("gunfire", 0)), "cc"),
+            (("reported", 0), Some(("heard", 0)), "ccomp"),
+        ],
+    );
+    let t = Tree::new(&doc);
+    let (dawn, gunfire, heard, reported) = (tok(&doc, "dawn", 0), tok(&doc, "gunfire", 0), tok(&doc, "heard", 0), tok(&doc, "reported", 0));
+    assert_eq!((t.head(gunfire), t.rel(gunfire)), (Some(reported), "nsubj:pass"));
+    assert_eq!((t.head(dawn), t.rel(dawn)), (Some(heard), "obl"));
+    assert_eq!((t.head(reported), t.rel(reported)), (Some(heard), "conj"));
+}
+
+#[test]
+fn where_a_weapon_was_aimed_and_whom_a_warrant_is_for_may_hang_from_the_verb() {
+    let mut doc = layers("Houthi rebels fired a missile at a commercial ship. The International Criminal Court issued an arrest warrant for a senior Russian commander.");
+    slip(&mut doc, &[(("ship", 0), Some(("fired", 0)), "obl"), (("commander", 0), Some(("issued", 0)), "obl")]);
+    let doc = code(doc);
+    let fired = trigger(&doc, "fired").expect("fired coded");
+    assert_eq!(fired.cameo, "195", "{fired:?}");
+    let warrant = doc.events.events.iter().find(|e| e.cameo == "115").expect("warrant coded");
+    assert_eq!(actor(&warrant.target), Some("RUSMIL"), "{warrant:?}");
+}
+
+#[test]
+fn attacks_to_be_prevented_somewhere_are_a_kind_and_attacks_in_a_city_are_not() {
+    let mut doc = layers("The minister said the plan would prevent terrorist attacks in Poland. Trump said Obama had little to say about the wake of mass attacks in Paris.");
+    slip(&mut doc, &[(("Poland", 0), Some(("attacks", 0)), "nmod")]);
+    let doc = code(doc);
+    let violent: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "19").map(|e| e.trigger.start).collect();
+    let poland = doc.text().find("Poland").unwrap() as u32;
+    assert!(violent.iter().all(|&s| s > poland), "{:?}", doc.events.events);
+}
