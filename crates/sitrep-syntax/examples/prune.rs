@@ -9,7 +9,7 @@ fn main() {
     let file = std::env::var("MODEL").ok().map(|p| Syntax::from_bytes(&std::fs::read(p).expect("model file")).expect("a syntax model"));
     let base = match &file {
         Some(m) => m,
-        None => Syntax::builtin().expect("built-in model"),
+        None => Syntax::builtin_perceptron().expect("built-in model"),
     };
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ud-en-ewt");
     let dev = conllu::parse(&std::fs::read_to_string(dir.join("en_ewt-ud-dev.conllu")).expect("EWT dev")).expect("CoNLL-U");

@@ -5,7 +5,7 @@ use sitrep_syntax::{conllu, eval, Syntax};
 fn main() {
     let path = std::env::args().nth(1).expect("net file");
     let part = std::env::args().nth(2).unwrap_or_else(|| "dev".into());
-    let builtin = Syntax::builtin().unwrap();
+    let builtin = Syntax::builtin_perceptron().unwrap();
     let net = builtin.clone().with_nn(&std::fs::read(path).unwrap()).unwrap();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ud-en-ewt");
     let gold = conllu::parse(&std::fs::read_to_string(dir.join(format!("en_ewt-ud-{part}.conllu"))).unwrap()).unwrap();

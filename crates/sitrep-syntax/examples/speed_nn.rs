@@ -27,7 +27,7 @@ impl CpuClock {
 fn main() {
     let path = std::env::args().nth(1).expect("net file");
     let rounds: usize = std::env::args().nth(2).and_then(|r| r.parse().ok()).unwrap_or(3);
-    let builtin = Syntax::builtin().unwrap();
+    let builtin = Syntax::builtin_perceptron().unwrap();
     let t = std::time::Instant::now();
     let net = builtin.clone().with_nn(&std::fs::read(path).unwrap()).unwrap();
     println!("net loaded in {:.3}s", t.elapsed().as_secs_f64());

@@ -105,7 +105,7 @@ fn main() {
     let cache = std::env::var("TAG_CACHE").ok().map(std::path::PathBuf::from);
     let limit = env("LIMIT", usize::MAX);
     let prepared = train::prepare(&train_data, train::TrainOptions::default(), cache.as_deref(), |l| eprintln!("{l}")).unwrap();
-    let builtin = Syntax::builtin().unwrap();
+    let builtin = Syntax::builtin_perceptron().unwrap();
     assert_eq!(builtin.parser.labels, prepared.labels, "the built-in model has the same labels");
     assert_eq!(builtin.tagger.tags, prepared.tags, "the built-in model has the same tags");
     let defaults = nn_train::NnOptions::default();

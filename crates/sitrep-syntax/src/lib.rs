@@ -48,6 +48,10 @@ use words::{Scratch, WordInfo};
 /// The model shipped with sitrep (trained on UD English EWT; see README for the command).
 static BUILTIN: &[u8] = include_bytes!("../model/en-ewt.syntax");
 
+/// The neural parser shipped with sitrep, which scores the parser's moves by default
+/// (trained on UD English EWT and uptrained; see NN-PARSER.md).
+static BUILTIN_NN: &[u8] = include_bytes!("../model/en-ewt.nn");
+
 /// A complete syntax model: tagger, parser and lemmatiser.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Syntax {
@@ -149,25 +153,38 @@ impl LemmaCache {
 }
 
 impl Syntax {
-    /// The built-in model, loaded on first use and shared after that.
+    /// The built-in model, loaded on first use and shared after that: the tagger, the
+    /// lemmatiser and the parser, whose moves the built-in neural network scores.
     ///
-    /// When the environment variable `SITREP_NN_MODEL` names a neural parser file (see
-    /// [`nn`]), the parser scores its moves with that network instead of the perceptron.
+    /// Two environment variables change the parser: `SITREP_PARSER=perceptron` scores
+    /// moves with the averaged perceptron instead (slower, the parser of sessions before
+    /// the network), and `SITREP_NN_MODEL=FILE` with another network file (see [`nn`]).
     pub fn builtin() -> Result<&'static Syntax, ModelError> {
         static MODEL: OnceLock<Result<Syntax, ModelError>> = OnceLock::new();
         MODEL
             .get_or_init(|| {
                 let model = model::from_bytes(BUILTIN)?;
-                match std::env::var_os("SITREP_NN_MODEL") {
-                    Some(path) if !path.is_empty() => {
-                        let bytes = std::fs::read(&path).map_err(|e| ModelError(format!("SITREP_NN_MODEL={}: {e}", path.to_string_lossy())))?;
-                        model.with_nn(&bytes).map_err(|e| ModelError(format!("SITREP_NN_MODEL={}: {e}", path.to_string_lossy())))
-                    }
-                    _ => Ok(model),
+                if let Some(path) = std::env::var_os("SITREP_NN_MODEL").filter(|p| !p.is_empty()) {
+                    let bytes = std::fs::read(&path).map_err(|e| ModelError(format!("SITREP_NN_MODEL={}: {e}", path.to_string_lossy())))?;
+                    return model.with_nn(&bytes).map_err(|e| ModelError(format!("SITREP_NN_MODEL={}: {e}", path.to_string_lossy())));
+                }
+                match std::env::var("SITREP_PARSER").as_deref() {
+                    Ok("perceptron") => Ok(model),
+                    Ok("neural") | Ok("") | Err(std::env::VarError::NotPresent) => model.with_nn(BUILTIN_NN).map_err(|e| ModelError(format!("the built-in neural parser: {e}"))),
+                    Ok(other) => Err(ModelError(format!("SITREP_PARSER={other}: the parser is `neural` (the default) or `perceptron`"))),
+                    Err(e) => Err(ModelError(format!("SITREP_PARSER: {e}; the parser is `neural` (the default) or `perceptron`"))),
                 }
             })
             .as_ref()
             .map_err(Clone::clone)
+    }
+
+    /// The built-in model with the averaged perceptron scoring the parser's moves,
+    /// whatever the environment says: the teacher and the baseline of the neural parser's
+    /// training and evaluation.
+    pub fn builtin_perceptron() -> Result<&'static Syntax, ModelError> {
+        static MODEL: OnceLock<Result<Syntax, ModelError>> = OnceLock::new();
+        MODEL.get_or_init(|| model::from_bytes(BUILTIN)).as_ref().map_err(Clone::clone)
     }
 
     /// This model with its parser scoring moves by the neural network in `bytes` (a file

@@ -25,7 +25,10 @@ impl std::fmt::Display for ModelError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // The neural parser named by the environment is another file, with its own remedy.
         if self.0.starts_with("SITREP_NN_MODEL=") {
-            return write!(f, "syntax model: {} (unset SITREP_NN_MODEL to parse with the built-in perceptron, or name a net file such as crates/sitrep-syntax/model/en-ewt.nn; see crates/sitrep-syntax/NN-PARSER.md)", self.0);
+            return write!(f, "syntax model: {} (unset SITREP_NN_MODEL to parse with the built-in network, or name a network file written by `train_nn`; see crates/sitrep-syntax/NN-PARSER.md)", self.0);
+        }
+        if self.0.starts_with("SITREP_PARSER") {
+            return write!(f, "syntax model: {} (unset SITREP_PARSER for the default)", self.0);
         }
         write!(f, "syntax model: {} (retrain it with `sitrep train syntax`, see README)", self.0)
     }
