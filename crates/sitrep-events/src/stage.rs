@@ -153,6 +153,11 @@ impl Stage for EventStage {
                 c.source = reported.take().and_then(|a| a.by);
             }
             let factuality = factuality::factuality(&cx, lex, v);
+            // "After denying for weeks he planned to invade": an intention or a
+            // possibility denied is no event; the denial is what was said.
+            if reported.as_ref().is_some_and(|a| a.stance == sitrep_core::Stance::Denied) && matches!(factuality, sitrep_core::Factuality::Planned | sitrep_core::Factuality::Expected | sitrep_core::Factuality::Hypothetical) {
+                continue;
+            }
             let (place, date, quantities) = (binding::place(&cx, v), binding::date(&cx, v), binding::quantities(&cx, v));
             for (mut source, mut target) in coordinated(&cx, &c) {
                 if let Some(d) = &self.dicts {

@@ -1060,3 +1060,12 @@ fn he_in_what_a_person_says_is_that_person_not_the_last_one_named() {
     let kill = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "kill");
     assert!(kill.is_none_or(|e| e.source.as_ref().is_none_or(|s| s.span.of(doc.text()) != "Hewitt")), "{kill:?}");
 }
+
+#[test]
+fn an_intention_denied_is_no_event() {
+    let doc = run("For weeks Russia denied that it planned to invade Ukraine.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "19"), "{:?}", doc.events.events);
+    // What was planned and is told as planned stays.
+    let doc = run("Russia planned to invade Ukraine, officials said.");
+    assert!(doc.events.events.iter().any(|e| e.root() == "19"), "{:?}", doc.events.events);
+}
