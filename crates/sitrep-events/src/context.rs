@@ -170,6 +170,16 @@ impl<'a> Context<'a> {
                 return p;
             }
         }
+        // "Ukraine's military said its forces had advanced": a subject whose possessor
+        // is "its" or "their" in a reported clause belongs to the reporter.
+        let possessed = self.tree.upos(t) == "NOUN" && self.tree.children(t).any(|c| self.tree.rel(c) == "nmod:poss" && matches!(&*self.tree.lower(c), "its" | "their"));
+        if possessed && self.tree.rel(t).starts_with("nsubj") && self.entity_of[t].is_none() {
+            if let Some(p) = self.reporter_of_clause(t).filter(|p| p.actor.is_some()) {
+                let (lo, hi) = self.tree.subtree(t);
+                let tokens = &self.doc.text_layer.tokens;
+                return Participant { span: Span::new(tokens[lo].span.start, tokens[hi].span.end), ..p };
+            }
+        }
         // "the alliance", "the bloc": the international organisation last named.
         if self.tree.upos(t) == "NOUN" && self.tree.children(t).any(|c| self.tree.rel(c) == "det" && self.tree.lower(c) == "the") && matches!(&*self.tree.lemma(t), "alliance" | "bloc") {
             if let Some(p) = self.previous_organisation(t) {

@@ -88,6 +88,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.content_read_as_main_clause(a, b));
         arcs.guarded(a, b, |x| x.passive_read_as_content_of_participle(a, b));
         arcs.guarded(a, b, |x| x.adjective_read_as_part_of_name(a, b));
+        arcs.guarded(a, b, |x| x.finite_verb_read_as_modifier(a, b));
         let reporting = arcs.reporting_clause(start, b);
         if let Some(clause) = reporting {
             arcs.guarded(a, b, |x| x.raise_before_report(start, b, clause));
@@ -309,6 +310,14 @@ impl Arcs<'_, '_> {
         if self.head(and - 1) != Some(verb) {
             self.set(and - 1, Some(verb), "punct");
         }
+        // A word of the first clause the parser hung inside the second ("a proposed
+        // law" read as a modifier of "gas") stays in the first.
+        for k in a..and - 1 {
+            if self.head(k).is_some_and(|h| (and + 1..comma).contains(&h)) {
+                let before = (a..k).rev().find(|&j| matches!(self.upos(j), "NOUN" | "PROPN") && self.head(j).is_some_and(|h| !(and + 1..comma).contains(&h)));
+                self.set(k, before.or(Some(first)), "dep");
+            }
+        }
     }
 
     /// "said one of the workers, Lucy Vashaka" read with "Lucy" hanging from the comma:
@@ -434,6 +443,25 @@ impl Arcs<'_, '_> {
             if self.head(k) == Some(r) && self.upos(k) == "PUNCT" {
                 self.set(k, Some(v), "punct");
             }
+        }
+    }
+
+    /// "… said its forces had advanced near Bakhmut" read with "had" as a modifier of
+    /// "forces", the object of "said": a past or present tense is never a noun's
+    /// modifier, so the noun before it is its subject and the verb takes the noun's place
+    /// (the content of a verb of saying).
+    fn finite_verb_read_as_modifier(&mut self, a: usize, b: usize) {
+        for k in a + 1..b {
+            let Some(n) = self.head(k) else { continue };
+            if self.rels[k] != "amod" || !matches!(self.upos(k), "VERB" | "AUX") || !matches!(self.xpos(k), "VBD" | "VBZ" | "VBP") || n >= k || !matches!(self.upos(n), "NOUN" | "PROPN" | "PRON") {
+                continue;
+            }
+            let Some(v) = self.head(n).filter(|_| self.rels[n] == "obj") else { continue };
+            if self.has_child(n, a..b, "case") || Lexicon::builtin().reporting(&self.doc.syntax.lemma(v).to_lowercase()).is_none() {
+                continue;
+            }
+            self.set(k, Some(v), "ccomp");
+            self.set(n, Some(k), "nsubj");
         }
     }
 

@@ -677,3 +677,19 @@ fn attacks_to_be_prevented_somewhere_are_a_kind_and_attacks_in_a_city_are_not() 
     let poland = doc.text().find("Poland").unwrap() as u32;
     assert!(violent.iter().all(|&s| s > poland), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_tense_read_as_a_modifier_of_the_object_of_said_is_mended_and_its_forces_are_the_speakers() {
+    let mut doc = layers("Ukraine's military said its forces had advanced near Bakhmut and repelled 25 Russian attacks.");
+    slip(&mut doc, &[(("forces", 0), Some(("said", 0)), "obj"), (("had", 0), Some(("forces", 0)), "amod"), (("Bakhmut", 0), Some(("had", 0)), "obj"), (("repelled", 0), Some(("had", 0)), "conj")]);
+    {
+        let t = Tree::new(&doc);
+        let (forces, had) = (tok(&doc, "forces", 0), tok(&doc, "had", 0));
+        assert_eq!((t.head(had), t.rel(had)), (Some(tok(&doc, "said", 0)), "ccomp"));
+        assert_eq!((t.head(forces), t.rel(forces)), (Some(had), "nsubj"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "repelled").expect("repelled coded");
+    assert_eq!(actor(&e.source), Some("UKRMIL"), "{e:?}");
+}
+
