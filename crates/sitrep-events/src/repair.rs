@@ -56,6 +56,17 @@
 //! - "Trump has not yet responded" read with a passive subject: a subject is passive only
 //!   beside a passive auxiliary.
 //!
+//! Slips of the neural parser (eleventh session), mended the same way: the content of a
+//! fronted denial read as the main clause ("After denying he planned to invade, Putin
+//! argued"); a passive read as the content of a participle ("Protesters arrested by the
+//! police were released"); a lower-case adjective read as part of a name ("consider Tusk
+//! honest"); a tense read as a modifier of the object of "said" ("said its forces had
+//! advanced"); a verb after "and" read as a modifier of its object ("… and promised aid");
+//! a "by" phrase read as the agent of an active verb; a list read as an apposition
+//! ("Arnor, Calenardhon and Gondor"); "that" after a gerund of a deed ("shelling that
+//! sliced through …"); a noun before "was" whose first conjunct was made the subject;
+//! a word of the first clause hung inside a clause joined by ", and".
+//!
 //! Each mend is checked: if the arcs of a sentence would not form a tree, it is undone.
 
 use sitrep_core::{Doc, TokenKind};
