@@ -1,0 +1,307 @@
+//! Mends of clauses: a clause read as a noun phrase, a verb joined by "and" read as a
+//! modifier or an object, infinitives and relative clauses hung from the wrong word, a
+//! function word or punctuation heading others.
+
+use super::Arcs;
+use crate::lexicon::Lexicon;
+
+impl Arcs<'_, '_> {
+    /// "Protesters rallied outside parliament, and riot police used tear gas to disperse
+    /// them(, the ministry said)" read with the second clause as a noun phrase ("police
+    /// [that] used …"): the clause after ", and" (up to `comma`, the reporting clause's
+    /// comma or the sentence's end) gets its verb back, as the first clause has, and is
+    /// joined to it.
+    pub(super) fn raise_joined_clause(&mut self, a: usize, comma: usize) {
+        let Some(and) = (a + 2..comma).rev().find(|&k| self.word(k - 1) == "," && matches!(self.word(k), "and" | "but") && self.upos(k) == "CCONJ") else { return };
+        let first = (a..and - 1).find(|&k| self.upos(k) == "VERB" && self.head(k).is_none_or(|h| !(a..and).contains(&h)));
+        let Some(first) = first else { return };
+        let Some(top) = (and + 1..comma).find(|&k| self.head(k).is_none_or(|h| !(and + 1..comma).contains(&h))) else { return };
+        if !matches!(self.upos(top), "NOUN" | "PROPN") {
+            return;
+        }
+        let Some(verb) = self.raise_verb(and + 1..comma, false) else { return };
+        self.set(verb, Some(first), "conj");
+        self.set(and, Some(verb), "cc");
+        if self.head(and - 1) != Some(verb) {
+            self.set(and - 1, Some(verb), "punct");
+        }
+        // A word of the first clause the parser hung inside the second ("a proposed
+        // law" read as a modifier of "gas") stays in the first.
+        for k in a..and - 1 {
+            if self.head(k).is_some_and(|h| (and + 1..comma).contains(&h)) {
+                let before = (a..k).rev().find(|&j| matches!(self.upos(j), "NOUN" | "PROPN") && self.head(j).is_some_and(|h| !(and + 1..comma).contains(&h)));
+                self.set(k, before.or(Some(first)), "dep");
+            }
+        }
+    }
+
+    /// "… condemned an attack on Thursday and promised aid to the villages" read with
+    /// "promised" as a modifier of "aid" and "aid" as a conjunct of what came before: a
+    /// past tense or participle right after "and", modifying the noun phrase that follows
+    /// it, is a second verb of the sentence's main verb, and the noun its object.
+    pub(super) fn joined_verb_read_as_modifier(&mut self, a: usize, b: usize) {
+        let Some(root) = (a..b).find(|&k| self.head(k).is_none()).filter(|&r| self.upos(r) == "VERB" && self.has_child(r, a..b, "nsubj")) else { return };
+        for v in root + 2..b {
+            let and = v - 1;
+            if !self.word(and).eq_ignore_ascii_case("and") || self.upos(v) != "VERB" || !matches!(self.xpos(v), "VBD" | "VBN") || self.rels[v] != "amod" {
+                continue;
+            }
+            let Some(n) = self.head(v).filter(|&n| n > v && matches!(self.upos(n), "NOUN" | "PROPN") && self.rels[n] == "conj" && self.head(and) == Some(n)) else { continue };
+            // Every word between the verb and the noun is inside the noun's phrase.
+            if !(v + 1..n).all(|k| self.head(k) == Some(n)) {
+                continue;
+            }
+            self.set(v, Some(root), "conj");
+            self.set(and, Some(v), "cc");
+            self.set(n, Some(v), "obj");
+            // What hung from the noun after it ("aid to the villages") stays with it.
+            return;
+        }
+    }
+
+    /// "used tear gas and rubber bullets" read with "bullets" as a second clause of
+    /// "used": a noun phrase right after a verb with no object, joined to the verb, is its
+    /// object.
+    pub(super) fn object_read_as_conjunct(&mut self, a: usize, b: usize) {
+        for n in a + 1..b {
+            let Some(v) = self.head(n) else { continue };
+            if self.rels[n] != "conj" || v >= n || self.upos(v) != "VERB" || !matches!(self.upos(n), "NOUN" | "PROPN") || self.has_child(v, a..b, "obj") {
+                continue;
+            }
+            // Every word between the verb and the noun is inside the noun's phrase.
+            let inside = |x: &Self, mut k: usize| {
+                for _ in 0..=b - a {
+                    match x.head(k) {
+                        Some(h) if h == n => return true,
+                        Some(h) if (v + 1..n).contains(&h) => k = h,
+                        _ => return false,
+                    }
+                }
+                false
+            };
+            if v + 1 < n && (v + 1..n).all(|k| inside(self, k)) {
+                self.set(n, Some(v), "obj");
+            }
+        }
+    }
+
+    /// "used tear gas and rubber bullets to disperse them" read with "to disperse" as a
+    /// modifier of "bullets": an infinitive hung from a weapon the verb uses is the verb's
+    /// purpose.
+    pub(super) fn purpose_read_as_instrument_clause(&mut self, a: usize, b: usize) {
+        for v in a + 1..b {
+            let Some(o) = self.head(v) else { continue };
+            if self.rels[v] != "acl" || self.upos(v) != "VERB" || !self.infinitive(v) {
+                continue;
+            }
+            let lemma = self.doc.syntax.lemma(o).to_lowercase();
+            if !matches!(lemma.as_str(), "gas" | "bullet" | "cannon" | "baton" | "force" | "weapon" | "tank" | "drone" | "missile" | "artillery" | "grenade" | "club" | "truncheon") {
+                continue;
+            }
+            let Some(verb) = self.head(o).filter(|&h| self.upos(h) == "VERB" && self.rels[o] == "obj") else { continue };
+            self.set(v, Some(verb), "advcl");
+        }
+    }
+
+    /// "Gondor welcomed secret memos sent by Arnor" read with "memos" as the root and
+    /// "welcomed" as its modifier (tagged as a past tense or a participle): make the verb
+    /// the root (see the module's notes).
+    pub(super) fn raise_verbless(&mut self, a: usize, b: usize) {
+        let Some(r) = (a..b).find(|&k| self.head(k).is_none()) else { return };
+        if matches!(self.upos(r), "VERB" | "AUX") || self.has_child(r, a..b, "nsubj") || self.has_child(r, a..b, "cop") || !matches!(self.upos(r), "NOUN" | "PROPN") {
+            return;
+        }
+        let Some(v) = (a + 1..r).find(|&k| {
+            self.head(k) == Some(r) && matches!(self.rels[k], "amod" | "acl") && self.upos(k) == "VERB" && matches!(self.xpos(k), "VBD" | "VBN")
+        }) else {
+            return;
+        };
+        if self.has_child(v, a..b, "nsubj") || self.has_child(v, a..b, "aux") || self.has_child(v, a..b, "mark") {
+            return;
+        }
+        let subject = v - 1;
+        if self.head(subject) != Some(r) || !matches!(self.upos(subject), "NOUN" | "PROPN" | "PRON") {
+            return;
+        }
+        for k in a..subject {
+            if self.head(k) == Some(r) {
+                self.set(k, Some(subject), self.rels[k]);
+            }
+        }
+        // The sentence's closing punctuation goes with the verb.
+        if let Some(k) = b.checked_sub(1).filter(|&k| k > r && self.head(k) == Some(r) && self.upos(k) == "PUNCT") {
+            self.set(k, Some(v), "punct");
+        }
+        self.set(subject, Some(v), "nsubj");
+        self.set(v, None, "root");
+        self.set(r, Some(v), "obj");
+    }
+
+    /// "signed a trade protocol …, officials said" read with "signed" and "protocol" both
+    /// as clauses of "said": the noun is the object of the verb before it.
+    pub(super) fn object_read_as_clause(&mut self, a: usize, b: usize) {
+        for n in a..b {
+            let Some(h) = self.head(n) else { continue };
+            if !self.rels[n].starts_with("ccomp") || !matches!(self.upos(n), "NOUN" | "PROPN") {
+                continue;
+            }
+            let Some(v) = (a..n).rev().find(|&k| self.head(k) == Some(h) && self.rels[k].starts_with("ccomp") && self.upos(k) == "VERB") else { continue };
+            if self.has_child(v, a..b, "obj") || self.has_child(v, a..b, "ccomp") || self.has_child(v, a..b, "xcomp") {
+                continue;
+            }
+            // Only the noun's own words between the verb and the noun.
+            if (v + 1..n).any(|j| self.head(j).is_none_or(|x| !(v + 1..=n).contains(&x))) {
+                continue;
+            }
+            self.set(n, Some(v), "obj");
+        }
+    }
+
+    /// "shelling that sliced through a Kyiv apartment building" read with "that" as a
+    /// conjunction and its clause as the content of "shelling": after a noun that takes no
+    /// content clause, "that" with no subject after it is the relative pronoun, the
+    /// clause's subject.
+    pub(super) fn relative_read_as_content(&mut self, a: usize, b: usize) {
+        for t in a + 1..b {
+            let Some(v) = self.head(t) else { continue };
+            if !self.word(t).eq_ignore_ascii_case("that") || self.rels[t] != "mark" || v <= t || self.upos(v) != "VERB" {
+                continue;
+            }
+            let Some(n) = self.head(v).filter(|&n| n == t - 1 && self.rels[v].starts_with("ccomp")) else { continue };
+            let lemma = self.doc.syntax.lemma(n).to_lowercase();
+            // A gerund of a deed ("shelling that sliced through …") takes no content
+            // clause either; one of saying or thinking does ("warning that …").
+            let deed = self.xpos(n) == "VBG" && {
+                let lex = Lexicon::builtin();
+                !lex.verb(&lemma).is_empty() && lex.reporting(&lemma).is_none() && lex.factuality(&lemma).is_none()
+            };
+            if !matches!(self.upos(n), "NOUN" | "PROPN") && !deed {
+                continue;
+            }
+            // Nouns of saying and thinking take content clauses ("reports that …").
+            if matches!(lemma.as_str(), "report" | "claim" | "news" | "fact" | "idea" | "belief" | "statement" | "fear" | "hope" | "assurance" | "promise" | "warning" | "sign" | "evidence" | "suggestion" | "allegation" | "rumor" | "rumour" | "view" | "notion" | "possibility" | "chance" | "risk" | "concern" | "word" | "announcement" | "confirmation" | "indication" | "proof" | "doubt")
+                || self.has_child(v, a..b, "nsubj")
+            {
+                continue;
+            }
+            self.set(v, Some(n), "acl:relcl");
+            self.set(t, Some(v), "nsubj");
+        }
+    }
+
+    /// "Protesters arrested by the police were released." read with "Protesters" at the
+    /// root, "were released" as the content of "arrested" and "the police" as its
+    /// subject: the noun with no verb above it is the subject of the verb with an
+    /// auxiliary, and the "by" phrase is the participle's agent.
+    pub(super) fn passive_read_as_content_of_participle(&mut self, a: usize, b: usize) {
+        let Some(r) = (a..b).find(|&k| self.head(k).is_none()).filter(|&r| matches!(self.upos(r), "NOUN" | "PROPN")) else { return };
+        let Some(p) = (r + 1..b).find(|&p| self.head(p) == Some(r) && self.rels[p].starts_with("acl") && self.xpos(p) == "VBN") else { return };
+        let Some(v) = (p + 1..b).find(|&v| self.head(v) == Some(p) && self.rels[v].starts_with("ccomp") && self.upos(v) == "VERB") else { return };
+        if !self.has_child(v, p + 1..v, "aux") {
+            return;
+        }
+        let agent = (p + 1..v).find(|&s| self.head(s) == Some(v) && self.rels[s].starts_with("nsubj") && self.case_word(s, p + 1..s).is_some_and(|w| w.eq_ignore_ascii_case("by")));
+        let Some(s) = agent else { return };
+        let passive = self.has_child(v, p + 1..v, "aux:pass");
+        self.set(v, None, "root");
+        self.set(r, Some(v), if passive { "nsubj:pass" } else { "nsubj" });
+        self.set(s, Some(p), "obl:agent");
+        for k in v + 1..b {
+            if self.head(k) == Some(r) && self.upos(k) == "PUNCT" {
+                self.set(k, Some(v), "punct");
+            }
+        }
+    }
+
+    /// "the countries were set to move a resolution" read with "to move" as the subject
+    /// of "set": an infinitive after a word that has its own subject is its complement.
+    pub(super) fn infinitive_read_as_subject(&mut self, a: usize, b: usize) {
+        for v in a + 1..b {
+            let Some(h) = self.head(v) else { continue };
+            if self.rels[v] == "csubj" && h < v && self.word(v - 1).eq_ignore_ascii_case("to") && self.has_child(h, a..b, "nsubj") {
+                self.set(v, Some(h), "xcomp");
+            }
+        }
+    }
+
+    /// "Poland defended the right of states to expel diplomats" read with "to expel" as a
+    /// clause of purpose of "defended": an infinitive right after the object of its verb,
+    /// when the object is a noun that takes one ("right", "effort", "bid": the `noun`
+    /// rows of factuality.tsv), belongs to the noun.
+    pub(super) fn infinitive_of_object_noun(&mut self, a: usize, b: usize) {
+        for v in a + 1..b {
+            let Some(h) = self.head(v) else { continue };
+            if self.rels[v] != "advcl" || self.upos(v) != "VERB" || !self.infinitive(v) {
+                continue;
+            }
+            let Some(o) = (a..v).find(|&k| self.head(k) == Some(h) && self.rels[k] == "obj" && self.upos(k) == "NOUN") else { continue };
+            let lemma = self.doc.syntax.lemma(o).to_lowercase();
+            if Lexicon::builtin().noun_factuality(&lemma).is_none() {
+                continue;
+            }
+            // Every word between the noun and "to" belongs to the noun's phrase.
+            let inside = |mut k: usize| {
+                for _ in 0..=b - a {
+                    match self.head(k) {
+                        Some(x) if x == o => return true,
+                        Some(x) => k = x,
+                        None => return false,
+                    }
+                }
+                false
+            };
+            if (o + 1..v - 1).all(inside) {
+                self.set(v, Some(o), "acl");
+            }
+        }
+    }
+
+    /// "On Day 2 of the invasion, there were reports …" read with the preposition "On" as
+    /// the sentence's root: a preposition, article or mark heads no sentence, so the verb
+    /// hanging from it is the root and the word hangs from the verb.
+    pub(super) fn function_word_at_root(&mut self, a: usize, b: usize) {
+        let Some(r) = (a..b).find(|&k| self.head(k).is_none()) else { return };
+        if !matches!(self.upos(r), "ADP" | "DET" | "SCONJ" | "CCONJ" | "PUNCT") {
+            return;
+        }
+        let Some(v) = (a..b).find(|&k| self.head(k) == Some(r) && matches!(self.upos(k), "VERB" | "AUX") && matches!(self.rels[k], "parataxis" | "conj" | "ccomp" | "advcl" | "dep")) else { return };
+        self.set(v, None, "root");
+        for k in a..b {
+            if self.head(k) == Some(r) && k != v {
+                let rel = self.rels[k];
+                self.set(k, Some(v), rel);
+            }
+        }
+        let rel = match self.upos(r) {
+            "ADP" => "case",
+            "DET" => "det",
+            "PUNCT" => "punct",
+            "CCONJ" => "cc",
+            _ => "mark",
+        };
+        // The preposition belongs to the noun right after it when that noun hangs from
+        // the verb ("On [Day 2]"), else to the verb.
+        let noun = (r + 1 < b && self.head(r + 1) == Some(v) && matches!(self.upos(r + 1), "NOUN" | "PROPN")).then_some(r + 1);
+        self.set(r, Some(noun.unwrap_or(v)), rel);
+        if let Some(n) = noun {
+            if self.rels[n] == "obl:unmarked" {
+                self.set(n, self.head(n), "obl");
+            }
+        }
+    }
+
+    /// "said one of the workers, Lucy Vashaka" read with "Lucy" hanging from the comma:
+    /// punctuation heads nothing, so a word hung from it hangs from the punctuation's head.
+    pub(super) fn child_of_punctuation(&mut self, a: usize, b: usize) {
+        for k in a..b {
+            let Some(h) = self.head(k) else { continue };
+            if self.upos(h) != "PUNCT" || self.upos(k) == "PUNCT" || !(a..b).contains(&h) {
+                continue;
+            }
+            if let Some(g) = self.head(h) {
+                let rel = self.rels[k];
+                self.set(k, Some(g), rel);
+            }
+        }
+    }
+}

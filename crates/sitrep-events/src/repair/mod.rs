@@ -1,0 +1,348 @@
+//! Mending the parser's known slips on news sentences before coding, on the coder's own
+//! copy of the arcs (the syntax layer is left as the parser gave it):
+//!
+//! - a dateline ("ODESA —", "KHARKIV, Ukraine (Reuters) —") is the place of the report,
+//!   never a subject: it hangs from the sentence's root as `dep`;
+//! - "Russian artillery struck the plant overnight, local officials said": when the clause
+//!   before the reporting clause has no verb at its top (the parser made the main verb a
+//!   modifier of its subject, "artillery ← struck"), the verb is made the root, its
+//!   subject and object are given back to it, and the reporting clause hangs from it as
+//!   `parataxis`, as in the parses the coder reads right ("…, AP reported"); a reporting
+//!   clause read as a conjunct of the verb ("…, the army said" with no "and") is made
+//!   `parataxis` too;
+//! - "According to the ministry, militias fired rockets at a base", read the same way, is
+//!   mended the same way, with "according to" hanging from the verb.
+//!
+//! - "The mayor praised Korvale." read as a noun phrase ("the mayor [who was] praised
+//!   Korvale"), a sentence with no verb at its top: the participle with an object is the
+//!   sentence's verb, as in the reporting clauses above;
+//! - "Gondor welcomed secret memos sent by Arnor" read as one noun phrase ("Gondor" and
+//!   "welcomed" modifying "memos", the root): the past-tense verb right after a noun is
+//!   the sentence's verb, the noun before it its subject and the root its object;
+//! - "Arnor signed a trade protocol with Dagolath, officials said" read with "protocol"
+//!   as a second clause of "said": a noun right after a verb with no object, both hung as
+//!   clauses from the same verb, is that verb's object;
+//! - "Associated Press reported, …": a noun before a verb read as the verb's `compound`
+//!   (a verb has no compounds) is its subject when it has none, with the words of its
+//!   name that hung from the verb too;
+//! - "freezing the assets of Russian president Putin": a preposition hung from a modifier
+//!   inside the phrase it opens ("of → president") belongs to the phrase's head; and an
+//!   "of" phrase read as the verb's oblique right after a noun of that verb ("assets [of
+//!   Putin]") modifies that noun;
+//! - "troops bore down on Ukraine's capital Kyiv, …, that was supplemented by …": an
+//!   oblique right after a verb (or its particle) read as a modifier of a verb further on
+//!   whose subject comes after the oblique belongs to the verb before it.
+//!
+//! - "Sen. Bernie Sanders (I-Vt.) visited …" read with the pronoun "I" of the party label
+//!   as the verb's subject: a label "(D-Calif.)", "(R-Texas)", "(I-Vt.)" after a name
+//!   describes the name (`appos`), and the name's phrase is the subject instead.
+//!
+//! - "“Russia will pay a price,” warned Biden." read with Biden as the verb's object: a
+//!   verb right after a closing quote with a name after it and no subject has that name
+//!   as its subject (the quote's speaker, inverted).
+//!
+//! - "… and gunfire was reported" read with the noun as a conjunct of the noun before it:
+//!   a noun right before "was"/"were" and a participle with no subject is its subject.
+//! - "defended the right of states to expel diplomats" read with the infinitive hanging
+//!   from the verb: it belongs to the object noun that takes one.
+//! - "…, and riot police used tear gas to disperse them" read with the second clause as a
+//!   noun phrase: it gets its verb back and is joined to the first; an infinitive hung
+//!   from the weapon used is the verb's purpose.
+//! - a word hung from a punctuation mark hangs from the mark's head; a preposition or
+//!   article at the root gives it to the verb under it; "that" after a noun that takes no
+//!   content clause, with no subject after it, is a relative pronoun; an infinitive read
+//!   as the subject of a word that has one is its complement; a second subject after
+//!   "said" belongs to the clause said.
+//! - "Trump has not yet responded" read with a passive subject: a subject is passive only
+//!   beside a passive auxiliary.
+//!
+//! Slips of the neural parser (eleventh session), mended the same way: the content of a
+//! fronted denial read as the main clause ("After denying he planned to invade, Putin
+//! argued"); a passive read as the content of a participle ("Protesters arrested by the
+//! police were released"); a lower-case adjective read as part of a name ("consider Tusk
+//! honest"); a tense read as a modifier of the object of "said" ("said its forces had
+//! advanced"); a verb after "and" read as a modifier of its object ("… and promised aid");
+//! a "by" phrase read as the agent of an active verb; a list read as an apposition
+//! ("Arnor, Calenardhon and Gondor"); "that" after a gerund of a deed ("shelling that
+//! sliced through …"); a noun before "was" whose first conjunct was made the subject;
+//! a word of the first clause hung inside a clause joined by ", and".
+//!
+//! Each mend is checked: if the arcs of a sentence would not form a tree, it is undone.
+
+use sitrep_core::{Doc, TokenKind};
+
+mod clauses;
+mod phrases;
+mod reporting;
+mod subjects;
+
+/// Mend the arcs (`heads`, `rels`, one per token) of every sentence of `doc`.
+pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
+    if heads.len() != doc.text_layer.tokens.len() {
+        return;
+    }
+    let mut arcs = Arcs { doc, heads, rels, saved: Vec::new() };
+    for s in &doc.text_layer.sentences {
+        let (a, b) = (s.first_token as usize, s.end_token as usize);
+        if b <= a || b > arcs.heads.len() {
+            continue;
+        }
+        let start = match dateline(doc, a, b) {
+            Some(dash) => {
+                arcs.guarded(a, b, |x| x.detach_dateline(a, dash, b));
+                dash + 1
+            }
+            None => a,
+        };
+        arcs.guarded(a, b, |x| x.child_of_punctuation(a, b));
+        arcs.guarded(a, b, |x| x.function_word_at_root(a, b));
+        arcs.guarded(a, b, |x| x.infinitive_read_as_subject(a, b));
+        arcs.guarded(a, b, |x| x.subject_of_the_said_clause(a, b));
+        arcs.guarded(a, b, |x| x.relative_read_as_content(a, b));
+        arcs.guarded(a, b, |x| x.content_read_as_main_clause(a, b));
+        arcs.guarded(a, b, |x| x.passive_read_as_content_of_participle(a, b));
+        arcs.guarded(a, b, |x| x.adjective_read_as_part_of_name(a, b));
+        arcs.guarded(a, b, |x| x.finite_verb_read_as_modifier(a, b));
+        let reporting = arcs.reporting_clause(start, b);
+        if let Some(clause) = reporting {
+            arcs.guarded(a, b, |x| x.raise_before_report(start, b, clause));
+        }
+        // The end of a second clause joined by ", and": the reporting clause's comma, else
+        // the sentence's last word.
+        let joined_end = reporting.map_or_else(|| (start..b).rev().find(|&k| arcs.upos(k) != "PUNCT").map_or(b, |k| k + 1), |(comma, _, _)| comma);
+        arcs.guarded(a, b, |x| x.raise_joined_clause(start, joined_end));
+        arcs.guarded(a, b, |x| x.object_read_as_conjunct(start, b));
+        arcs.guarded(a, b, |x| x.joined_verb_read_as_modifier(start, b));
+        arcs.guarded(a, b, |x| x.purpose_read_as_instrument_clause(start, b));
+        if start + 1 < b && arcs.word(start).eq_ignore_ascii_case("according") && arcs.word(start + 1).eq_ignore_ascii_case("to") {
+            arcs.guarded(a, b, |x| x.raise_after_according(start, b));
+        }
+        arcs.guarded(a, b, |x| x.raise_verbless(start, b));
+        // "The mayor praised Korvale." read as "the mayor [who was] praised …".
+        arcs.guarded(a, b, |x| {
+            x.raise_verb(start..b, true);
+        });
+        arcs.guarded(a, b, |x| x.object_read_as_clause(start, b));
+        arcs.guarded(a, b, |x| x.subject_read_as_compound(start, b));
+        arcs.guarded(a, b, |x| x.case_to_phrase_head(start, b));
+        arcs.guarded(a, b, |x| x.lower_fronted_obliques(start, b));
+        arcs.guarded(a, b, |x| x.party_label_after_name(start, b));
+        arcs.guarded(a, b, |x| x.inverted_after_quote(start, b));
+        arcs.guarded(a, b, |x| x.object_after_result(start, b));
+        arcs.guarded(a, b, |x| x.time_read_as_head(start, b));
+        arcs.guarded(a, b, |x| x.passive_subject_without_passive(start, b));
+        arcs.guarded(a, b, |x| x.agent_of_an_active_verb(start, b));
+        arcs.guarded(a, b, |x| x.list_read_as_apposition(start, b));
+        arcs.guarded(a, b, |x| x.subject_before_passive_read_as_conjunct(start, b));
+        arcs.guarded(a, b, |x| x.infinitive_of_object_noun(start, b));
+    }
+}
+
+/// The last token (a dash) of the dateline that opens the sentence `[a, b)`, if any: one
+/// to four words in capitals, optionally ", Region" or ", Aug. 24" and "(Agency)", then a
+/// dash (after a colon, too: "CEBU CITY: --").
+pub fn dateline(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    let tokens = &doc.text_layer.tokens;
+    let word = |k: usize| tokens[k].span.of(doc.text());
+    let capitals = |k: usize| {
+        let w = word(k);
+        tokens[k].kind == TokenKind::Word && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let mut k = a;
+    while k < b && k - a < 4 && capitals(k) {
+        k += 1;
+    }
+    if k == a {
+        return None;
+    }
+    if k < b && word(k) == "," {
+        k += 1;
+        let from = k;
+        while k < b && k - from < 5 && (word(k).starts_with(char::is_uppercase) || word(k) == "." || tokens[k].kind == TokenKind::Number) {
+            k += 1;
+        }
+        if k == from {
+            return None;
+        }
+    }
+    if k < b && word(k) == "(" {
+        let close = (k + 1..b.min(k + 6)).find(|&j| word(j) == ")")?;
+        k = close + 1;
+    }
+    let dash = |k: usize| matches!(word(k), "—" | "–" | "-" | "--" | "―");
+    // "CEBU CITY: -- …": a colon before the dash.
+    if k + 1 < b && word(k) == ":" && dash(k + 1) {
+        k += 1;
+    }
+    if k >= b || !dash(k) {
+        return None;
+    }
+    while k + 1 < b && dash(k + 1) {
+        k += 1;
+    }
+    (k + 1 < b).then_some(k)
+}
+
+/// The arcs being mended.
+struct Arcs<'d, 'a> {
+    doc: &'d Doc,
+    heads: &'a mut [Option<u32>],
+    rels: &'a mut [&'static str],
+    /// What the mend being tried changed (token, old head, old relation), to undo it
+    /// (reused).
+    saved: Vec<(usize, Option<u32>, &'static str)>,
+}
+
+impl Arcs<'_, '_> {
+    fn head(&self, k: usize) -> Option<usize> {
+        self.heads[k].map(|h| h as usize)
+    }
+
+    /// Give token `k` a new head and relation, noting the old ones so a mend can be undone.
+    fn set(&mut self, k: usize, head: Option<usize>, rel: &'static str) {
+        self.saved.push((k, self.heads[k], self.rels[k]));
+        self.heads[k] = head.map(|h| h as u32);
+        self.rels[k] = rel;
+    }
+
+    fn upos(&self, k: usize) -> &'static str {
+        self.doc.syntax.tokens[k].upos
+    }
+
+    fn xpos(&self, k: usize) -> &'static str {
+        self.doc.syntax.tokens[k].xpos
+    }
+
+    fn word(&self, k: usize) -> &str {
+        self.doc.text_layer.tokens[k].span.of(self.doc.text())
+    }
+
+    /// Whether verb `v` is an infinitive marked by the "to" right before it.
+    fn infinitive(&self, v: usize) -> bool {
+        v > 0 && self.word(v - 1).eq_ignore_ascii_case("to") && self.head(v - 1) == Some(v)
+    }
+
+    /// The word of the `case` child of `k` within `range`, if any ("by" of "by Russia").
+    fn case_word(&self, k: usize, range: std::ops::Range<usize>) -> Option<&str> {
+        range.into_iter().find(|&c| self.head(c) == Some(k) && self.rels[c] == "case").map(|c| self.word(c))
+    }
+
+    fn has_child(&self, k: usize, range: std::ops::Range<usize>, rel: &str) -> bool {
+        range.into_iter().any(|c| self.head(c) == Some(k) && (self.rels[c] == rel || self.rels[c].strip_prefix(rel).is_some_and(|r| r.starts_with(':'))))
+    }
+
+    /// Run `f` on the sentence `[a, b)`; undo it unless every token still reaches the root.
+    fn guarded(&mut self, a: usize, b: usize, f: impl FnOnce(&mut Self)) {
+        self.saved.clear();
+        f(self);
+        // Most mends change nothing: then there is nothing to check.
+        if self.saved.is_empty() {
+            return;
+        }
+        let rooted = (a..b).all(|k| {
+            let mut x = k;
+            for _ in 0..=b - a {
+                match self.head(x) {
+                    None => return true,
+                    Some(h) => x = h,
+                }
+            }
+            false
+        });
+        if !rooted {
+            // Undo in reverse order, so each token gets back what it had first.
+            while let Some((k, h, r)) = self.saved.pop() {
+                self.heads[k] = h;
+                self.rels[k] = r;
+            }
+        }
+    }
+    /// Hang the dateline `[a, dash]` from the root of the rest of the sentence.
+    fn detach_dateline(&mut self, a: usize, dash: usize, b: usize) {
+        let inside = |k: usize| (a..=dash).contains(&k);
+        let top = |x: &Self, k: usize| x.head(k).is_none_or(|h| inside(h) || !(a..b).contains(&h));
+        let rest = dash + 1..b;
+        let Some(main) = rest.clone().find(|&k| self.head(k).is_none()).or_else(|| rest.clone().find(|&k| top(self, k) && self.upos(k) == "VERB")).or_else(|| rest.clone().find(|&k| top(self, k))) else {
+            return;
+        };
+        for k in rest {
+            if k != main && top(self, k) {
+                let rel = if self.rels[k] == "root" { "dep" } else { self.rels[k] };
+                self.set(k, Some(main), rel);
+            }
+        }
+        self.set(main, None, "root");
+        self.set(a, Some(main), "dep");
+        for k in a + 1..=dash {
+            if self.head(k).is_none_or(|h| !inside(h)) {
+                let rel = if self.doc.text_layer.tokens[k].kind == TokenKind::Punct { "punct" } else { "flat" };
+                self.set(k, Some(a), rel);
+            }
+        }
+    }
+
+    /// Make `verb` the sentence's only root: any other token without a head hangs from it.
+    fn root_at(&mut self, a: usize, b: usize, verb: usize) {
+        for k in a..b {
+            if k != verb && self.head(k).is_none() {
+                self.set(k, Some(verb), "dep");
+            }
+        }
+    }
+
+    /// When the clause `clause` was read with no verb at its top (its main verb made a
+    /// modifier of its subject or object), make the verb its root, with its subject and
+    /// object, and return it. With `with_object`, only a verb with an object is raised
+    /// (a lone "Troops killed in ambush" stays a passive headline).
+    fn raise_verb(&mut self, clause: std::ops::Range<usize>, with_object: bool) -> Option<usize> {
+        let top = |x: &Self, k: usize| x.head(k).is_none_or(|h| !clause.contains(&h));
+        let tops: Vec<usize> = clause.clone().filter(|&k| top(self, k) && self.upos(k) != "PUNCT").collect();
+        // A verb, auxiliary or predicate (with its own subject or copula) at the top: the
+        // clause was read as a clause; nothing to mend.
+        if tops.iter().any(|&k| matches!(self.upos(k), "VERB" | "AUX") || self.has_child(k, clause.clone(), "nsubj") || self.has_child(k, clause.clone(), "cop")) {
+            return None;
+        }
+        // A participle with its own agent ("drones launched by Russia") is a passive
+        // modifier, not the main verb; a verb hanging from one is ("… struck Odesa",
+        // "… hit Kyiv", whatever tense the tagger gave it).
+        let agentive = |x: &Self, k: usize| clause.clone().any(|c| x.head(c) == Some(k) && x.rels[c].starts_with("obl") && x.case_word(c, clause.clone()).is_some_and(|w| w.eq_ignore_ascii_case("by")));
+        let under_agentive = |x: &Self, k: usize| x.head(k).is_some_and(|h| h < k && clause.contains(&h) && x.upos(h) == "VERB" && x.xpos(h) == "VBN" && agentive(x, h));
+        let candidates: Vec<usize> = clause
+            .clone()
+            .filter(|&k| self.upos(k) == "VERB" && !agentive(self, k))
+            .filter(|&k| (matches!(self.xpos(k), "VBD" | "VBN") && (self.rels[k].starts_with("acl") || self.rels[k] == "amod")) || (matches!(self.xpos(k), "VBD" | "VBN" | "VBP" | "VBZ") && under_agentive(self, k)))
+            .filter(|&k| !self.has_child(k, clause.clone(), "nsubj") && !self.has_child(k, clause.clone(), "mark") && !self.has_child(k, clause.clone(), "aux"))
+            // "Iranian-backed militias": a compound participle describes; so does one
+            // after an article ("A tortured relationship").
+            .filter(|&k| k == clause.start || (self.word(k - 1) != "-" && !(self.rels[k] == "amod" && self.upos(k - 1) == "DET")))
+            .collect();
+        let transitive = |x: &Self, k: usize| x.has_child(k, clause.clone(), "obj") || (x.rels[k] == "amod" && x.head(k).is_some_and(|h| h > k && clause.contains(&h)));
+        let verb = candidates.iter().copied().find(|&k| transitive(self, k)).or(match candidates.as_slice() {
+            [only] if !with_object => Some(*only),
+            _ => None,
+        })?;
+        let subject = tops.iter().copied().find(|&k| k < verb && matches!(self.upos(k), "NOUN" | "PROPN" | "PRON" | "NUM"))?;
+        // "struck energy facilities" read as a modifier of "facilities": its object.
+        if self.rels[verb] == "amod" {
+            if let Some(o) = self.head(verb).filter(|&h| h > verb) {
+                self.set(o, Some(verb), "obj");
+            }
+        }
+        self.set(verb, None, "root");
+        self.set(subject, Some(verb), "nsubj");
+        // Punctuation after the verb that hung from the subject closes the verb's clause.
+        for k in verb + 1..clause.end {
+            if self.head(k) == Some(subject) && self.upos(k) == "PUNCT" {
+                self.set(k, Some(verb), "punct");
+            }
+        }
+        for k in tops {
+            if k != subject && k != verb && self.head(k) != Some(verb) {
+                let rel = if matches!(self.rels[k], "root" | "nsubj" | "conj") { "dep" } else { self.rels[k] };
+                self.set(k, Some(verb), rel);
+            }
+        }
+        Some(verb)
+    }
+
+}

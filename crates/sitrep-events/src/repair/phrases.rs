@@ -1,0 +1,194 @@
+//! Mends inside noun and prepositional phrases: party labels, times read as heads,
+//! prepositions hung from modifiers, fronted obliques, adjectives in names, lists.
+
+use super::Arcs;
+
+impl Arcs<'_, '_> {
+    /// "Sen. Bernie Sanders (I-Vt.) visited NBC" read with "I" as the subject of "visited"
+    /// (and "visited" hanging from the name): the label describes the name, whose phrase
+    /// is the subject (see the module's notes).
+    pub(super) fn party_label_after_name(&mut self, a: usize, b: usize) {
+        for open in a + 1..b.saturating_sub(4) {
+            if self.upos(open - 1) != "PROPN" {
+                continue;
+            }
+            let Some(close) = self.doc.party_label(open, b) else { continue };
+            let label = open + 1;
+            let inside = |k: usize| (open..=close).contains(&k);
+            // The name's head, then the top of the phrase it describes ("candidate Sen.
+            // Bernie Sanders").
+            let mut name = open - 1;
+            while self.rels[name] == "flat" && self.head(name).is_some_and(|h| h < name && h >= a) {
+                name = self.head(name).unwrap_or(name);
+            }
+            let mut top = name;
+            while matches!(self.rels[top], "appos" | "flat" | "compound") && self.head(top).is_some_and(|h| h < top && h >= a && matches!(self.upos(h), "NOUN" | "PROPN")) {
+                top = self.head(top).unwrap_or(top);
+            }
+            let verb = self.head(label).filter(|&v| !inside(v) && self.rels[label] == "nsubj");
+            if let Some(v) = verb.filter(|&v| self.head(v) == Some(top) && v > close) {
+                let (up, rel) = (self.head(top), self.rels[top]);
+                self.set(v, up, if rel == "root" || up.is_none() { "root" } else { rel });
+                self.set(top, Some(v), "nsubj");
+            } else if let Some(v) = verb.filter(|&v| v > close) {
+                // The guard undoes this if the name's phrase already governs the verb.
+                self.set(top, Some(v), "nsubj");
+            } else if verb.is_some() {
+                continue;
+            }
+            self.set(label, Some(name), "appos");
+            for k in open..=close {
+                if k != label && self.head(k).is_some_and(|h| !inside(h) || h == k) {
+                    self.set(k, Some(label), if self.upos(k) == "PUNCT" { "punct" } else { "flat" });
+                }
+            }
+            for k in a..b {
+                if !inside(k) && self.head(k).is_some_and(inside) && k != name {
+                    let rel = self.rels[k];
+                    self.set(k, Some(name), rel);
+                }
+            }
+        }
+    }
+
+    /// "fired rockets at Tel Aviv overnight" read as one phrase headed by "overnight":
+    /// the name before a time word it was compounded with heads the phrase, and the time
+    /// word says when.
+    pub(super) fn time_read_as_head(&mut self, a: usize, b: usize) {
+        for k in a + 1..b {
+            let time = matches!(
+                self.word(k).to_lowercase().as_str(),
+                "overnight" | "today" | "yesterday" | "tonight" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            );
+            let name = k - 1;
+            if !time || self.upos(name) != "PROPN" || self.head(name) != Some(k) || self.rels[name] != "compound" {
+                continue;
+            }
+            let (head, rel) = (self.head(k), self.rels[k]);
+            if !(rel.starts_with("obl") || rel.starts_with("nmod") || rel == "obj") {
+                continue;
+            }
+            for c in a..k {
+                if self.head(c) == Some(k) && c != name {
+                    let r = self.rels[c];
+                    self.set(c, Some(name), r);
+                }
+            }
+            self.set(name, head, rel);
+            match head {
+                Some(h) => self.set(k, Some(h), "obl:tmod"),
+                None => self.set(k, Some(name), "nmod:tmod"),
+            }
+        }
+    }
+
+    /// "Soldiers shot dead a man near Nablus, the ministry said." read with "man" as the
+    /// subject of "said": a noun phrase right after "shot dead" (a result before the
+    /// object), when the verb has no object, is its object.
+    pub(super) fn object_after_result(&mut self, a: usize, b: usize) {
+        for v in a..b.saturating_sub(2) {
+            let r = v + 1;
+            if self.upos(v) != "VERB" || self.head(r) != Some(v) || !matches!(self.word(r).to_lowercase().as_str(), "dead" | "free" | "loose" | "open") || self.has_child(v, a..b, "obj") {
+                continue;
+            }
+            // The phrase's head: the first noun after the result whose head lies beyond it.
+            let Some(o) = (r + 1..b).take_while(|&k| matches!(self.upos(k), "DET" | "ADJ" | "NUM" | "NOUN" | "PROPN")).filter(|&k| matches!(self.upos(k), "NOUN" | "PROPN")).find(|&k| self.head(k).is_none_or(|h| h < r + 1 || h > k + 1 || !matches!(self.upos(h), "NOUN" | "PROPN"))) else {
+                continue;
+            };
+            if self.head(o) == Some(v) {
+                continue;
+            }
+            // The verb the phrase was taken as subject of loses it.
+            self.set(o, Some(v), "obj");
+        }
+    }
+
+    /// "of Russian president Putin" read with "of" hanging from "president": hang it from
+    /// the phrase's head; then an "of" phrase read as an oblique of the verb right after a
+    /// noun of the same verb modifies that noun (see the module's notes).
+    pub(super) fn case_to_phrase_head(&mut self, a: usize, b: usize) {
+        for c in a..b {
+            let Some(m) = self.head(c) else { continue };
+            let Some(p) = self.head(m) else { continue };
+            if self.rels[c] != "case" || !(c < m && m < p && p < b) || !matches!(self.upos(p), "NOUN" | "PROPN") {
+                continue;
+            }
+            if !matches!(self.rels[m], "compound" | "nmod:desc" | "amod" | "flat") || self.has_child(p, a..b, "case") {
+                continue;
+            }
+            // Every word between the preposition and the head belongs to the phrase.
+            if (c + 1..p).any(|j| self.head(j) != Some(p) && self.head(j).is_none_or(|h| !(c + 1..p).contains(&h))) {
+                continue;
+            }
+            self.set(c, Some(p), "case");
+            let Some(v) = self.head(p) else { continue };
+            if !self.word(c).eq_ignore_ascii_case("of") || !(self.rels[p].starts_with("obl") || self.rels[p] == "obj") || c == a {
+                continue;
+            }
+            let n = c - 1;
+            if matches!(self.upos(n), "NOUN" | "PROPN") && self.head(n) == Some(v) && n < p {
+                self.set(p, Some(n), "nmod");
+            }
+        }
+    }
+
+    /// "bore down on Ukraine's capital Kyiv, …, that was supplemented by …" read with
+    /// "capital" as an oblique of "supplemented": an oblique that comes before its verb's
+    /// subject, right after another verb (or that verb's particle), is that verb's.
+    pub(super) fn lower_fronted_obliques(&mut self, a: usize, b: usize) {
+        for n in a..b {
+            let Some(h) = self.head(n) else { continue };
+            if !self.rels[n].starts_with("obl") || h <= n || self.upos(h) != "VERB" {
+                continue;
+            }
+            let Some(subject) = (a..b).find(|&k| self.head(k) == Some(h) && self.rels[k].starts_with("nsubj")) else { continue };
+            if subject < n {
+                continue;
+            }
+            // The phrase opens with its preposition: the word before is the verb's.
+            let Some(case) = (a..n).find(|&k| self.head(k) == Some(n) && self.rels[k] == "case") else { continue };
+            if (case + 1..n).any(|j| self.head(j).is_none_or(|x| !(case..=n).contains(&x))) || case == a {
+                continue;
+            }
+            let before = case - 1;
+            let verb = if self.rels[before] == "compound:prt" { self.head(before) } else { Some(before) };
+            let Some(verb) = verb.filter(|&v| v != h && v < n && self.upos(v) == "VERB") else { continue };
+            self.set(n, Some(verb), "obl");
+        }
+    }
+
+    /// "voters consider Tusk honest" read with "honest" as part of the name: a word in
+    /// lower case is no part of a name; an adjective after a verb's object says what the
+    /// object is (`xcomp`).
+    pub(super) fn adjective_read_as_part_of_name(&mut self, a: usize, b: usize) {
+        for k in a + 1..b {
+            let Some(n) = self.head(k) else { continue };
+            if self.rels[k] != "flat" || self.upos(k) != "ADJ" || !self.word(k).starts_with(|c: char| c.is_lowercase()) || self.rels[n] != "obj" {
+                continue;
+            }
+            if let Some(v) = self.head(n).filter(|&v| self.upos(v) == "VERB") {
+                self.set(k, Some(v), "xcomp");
+            }
+        }
+    }
+
+    /// "Arnor, Calenardhon and the evil awful Gondor welcomed …" read with "Calenardhon"
+    /// as an apposition of "Arnor" and the rest joined to it: a name in apposition to a
+    /// name, itself joined by "and" to more, is one of a list.
+    pub(super) fn list_read_as_apposition(&mut self, a: usize, b: usize) {
+        for k in a + 2..b {
+            let Some(h) = self.head(k) else { continue };
+            if self.rels[k] != "appos" || h + 2 != k || self.word(h + 1) != "," || self.upos(h) != "PROPN" || self.upos(k) != "PROPN" {
+                continue;
+            }
+            let joined: Vec<usize> = (k + 1..b).filter(|&c| self.head(c) == Some(k) && self.rels[c] == "conj").collect();
+            if joined.is_empty() || !(k + 1..b).any(|c| self.head(c).is_some_and(|x| joined.contains(&x)) && self.rels[c] == "cc") {
+                continue;
+            }
+            self.set(k, Some(h), "conj");
+            for c in joined {
+                self.set(c, Some(h), "conj");
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! Mends around reporting: a clause before "…, officials said", "according to", a quote
+//! before its speaker, the subject and content of a verb of saying or denying.
+
+use super::Arcs;
+use crate::lexicon::Lexicon;
+
+impl Arcs<'_, '_> {
+    /// "X verbed Y, Z said" read with no verb at the top of the first clause: give the
+    /// clause its verb back and hang the reporting clause from it (see the module's notes).
+    pub(super) fn raise_before_report(&mut self, a: usize, b: usize, (comma, reporter, said): (usize, usize, usize)) {
+        let Some(verb) = self.raise_verb(a..comma, false) else {
+            // The clause was read right, but the reporting clause as a conjunct of its
+            // verb ("…, the army said" with no "and" of its own).
+            let coordinated = (comma + 1..b).any(|k| self.head(k) == Some(said) && self.rels[k] == "cc");
+            if self.rels[said] == "conj" && !coordinated && self.head(said).is_some_and(|h| (a..comma).contains(&h)) {
+                self.set(said, self.head(said), "parataxis");
+            }
+            return;
+        };
+        for k in comma + 1..said {
+            if k != reporter && self.head(k).is_none_or(|h| !(comma + 1..said).contains(&h)) {
+                let rel = if matches!(self.rels[k], "root" | "nsubj") { "dep" } else { self.rels[k] };
+                self.set(k, Some(reporter), rel);
+            }
+        }
+        self.set(reporter, Some(said), "nsubj");
+        self.set(said, Some(verb), "parataxis");
+        self.set(comma, Some(said), "punct");
+        self.root_at(a, b, verb);
+    }
+
+    /// A reporting clause closing the sentence `[a, b)`: ", the regional governor said
+    /// (on Friday)." Returns the comma, the head of the reporter's phrase and the verb.
+    pub(super) fn reporting_clause(&self, a: usize, b: usize) -> Option<(usize, usize, usize)> {
+        let lex = Lexicon::builtin();
+        let mut end = b;
+        while end > a && self.upos(end - 1) == "PUNCT" {
+            end -= 1;
+        }
+        // The reporting verb, followed by at most a few words of time or manner.
+        let said = (end.saturating_sub(6).max(a)..end).rev().find(|&k| {
+            self.upos(k) == "VERB" && matches!(self.xpos(k), "VBD" | "VBZ" | "VBP" | "VBN") && {
+                let lemma = self.doc.syntax.lemma(k);
+                lex.reporting(lemma).or_else(|| lemma.chars().any(char::is_uppercase).then(|| lex.reporting(&lemma.to_lowercase())).flatten()).is_some()
+            }
+        })?;
+        if (said + 1..end).any(|k| matches!(self.upos(k), "VERB" | "AUX")) {
+            return None;
+        }
+        // The reporter: a short noun phrase between the last comma and the verb.
+        let comma = (a..said).rev().take(8).find(|&k| self.word(k) == ",")?;
+        let phrase = comma + 1..said;
+        if comma == a || phrase.is_empty() || phrase.clone().any(|k| matches!(self.upos(k), "VERB" | "AUX" | "PUNCT" | "SCONJ" | "CCONJ")) {
+            return None;
+        }
+        let before_of = phrase.clone().find(|&k| self.upos(k) == "ADP").unwrap_or(said);
+        let reporter = (comma + 1..before_of).rev().find(|&k| matches!(self.upos(k), "NOUN" | "PROPN" | "PRON" | "ADJ" | "NUM"))?;
+        Some((comma, reporter, said))
+    }
+
+    /// "According to X, Y verbed Z" (the sentence `[a, b)` opening with "according to")
+    /// read with X at the top: give the clause its verb back and hang "according to X"
+    /// from it as an oblique.
+    pub(super) fn raise_after_according(&mut self, a: usize, b: usize) {
+        let Some(comma) = (a + 2..b.min(a + 12)).find(|&k| self.word(k) == ",") else { return };
+        let Some(source) = (a + 2..comma).rev().find(|&k| matches!(self.upos(k), "NOUN" | "PROPN" | "PRON")) else { return };
+        let Some(verb) = self.raise_verb(comma + 1..b, false) else { return };
+        for k in a..comma + 1 {
+            if k != source && self.head(k).is_none_or(|h| !(a..comma + 1).contains(&h)) {
+                let rel = match k {
+                    _ if k == a => "case",
+                    _ if k == a + 1 => "fixed",
+                    _ if k == comma => "punct",
+                    _ => self.rels[k],
+                };
+                self.set(k, Some(if k == a + 1 { a } else { source }), rel);
+            }
+        }
+        self.set(source, Some(verb), "obl");
+        self.root_at(a, b, verb);
+    }
+
+    /// "“Russia will pay a price,” warned Biden." read with "Biden" as the object of
+    /// "warned": the name after a verb that follows a closing quote is its subject.
+    pub(super) fn inverted_after_quote(&mut self, a: usize, b: usize) {
+        for v in a + 1..b {
+            if self.upos(v) != "VERB" || !matches!(self.word(v - 1), "”" | "''" | "\"") || self.has_child(v, a..b, "nsubj") {
+                continue;
+            }
+            // The quote ends here: a comma or a mark of its own end before the quote mark.
+            if v < 2 || !matches!(self.word(v - 2), "," | "?" | "!" | ".") {
+                continue;
+            }
+            if let Some(o) = (v + 1..b).find(|&c| self.head(c) == Some(v) && self.rels[c] == "obj" && matches!(self.upos(c), "PROPN" | "NOUN")) {
+                self.set(o, self.head(o), "nsubj");
+            }
+        }
+    }
+
+    /// "Blinken said Kyiv “could well be under siege”" read with Kyiv as a second subject
+    /// of "said": a subject after the verb, when the verb has one before it and a clause
+    /// after it with none, is that clause's.
+    pub(super) fn subject_of_the_said_clause(&mut self, a: usize, b: usize) {
+        for k in a + 1..b {
+            let Some(v) = self.head(k) else { continue };
+            if self.rels[k] != "nsubj" || v >= k || self.upos(v) != "VERB" || !(a..v).any(|j| self.head(j) == Some(v) && self.rels[j] == "nsubj") {
+                continue;
+            }
+            let Some(c) = (k + 1..b).find(|&c| self.head(c) == Some(v) && self.rels[c].starts_with("ccomp")) else { continue };
+            if !self.has_child(c, a..b, "nsubj") {
+                self.set(k, Some(c), "nsubj");
+            }
+        }
+    }
+
+    /// "After denying for weeks he planned to invade, Putin argued …" read with "he
+    /// planned" as the main clause and "Putin argued" as its conjunct: the clause right
+    /// after a fronted clause of saying or denying that has no content of its own is that
+    /// content, and the clause after the comma (with its own subject and no "and") is the
+    /// main one.
+    pub(super) fn content_read_as_main_clause(&mut self, a: usize, b: usize) {
+        let Some(r) = (a..b).find(|&k| self.head(k).is_none()) else { return };
+        let Some(c) = (a..r).find(|&c| self.head(c) == Some(r) && self.rels[c].starts_with("advcl") && self.upos(c) == "VERB") else { return };
+        let lemma = self.doc.syntax.lemma(c).to_lowercase();
+        if Lexicon::builtin().reporting(&lemma).is_none() || self.has_child(c, a..b, "ccomp") || !(c + 1..r).any(|s| self.head(s) == Some(r) && self.rels[s] == "nsubj") {
+            return;
+        }
+        let main = (r + 1..b).find(|&k| {
+            self.head(k) == Some(r) && self.rels[k] == "conj" && self.upos(k) == "VERB" && self.has_child(k, a..b, "nsubj") && (r + 1..k).any(|j| self.word(j) == ",") && !self.has_child(k, r + 1..k, "cc")
+        });
+        let Some(k) = main else { return };
+        self.set(k, None, "root");
+        self.set(r, Some(c), "ccomp");
+        self.set(c, Some(k), "advcl");
+        for j in r + 1..b {
+            if self.head(j) == Some(r) && self.upos(j) == "PUNCT" {
+                self.set(j, Some(k), "punct");
+            }
+        }
+    }
+
+    /// "… said its forces had advanced near Bakhmut" read with "had" as a modifier of
+    /// "forces", the object of "said": a past or present tense is never a noun's
+    /// modifier, so the noun before it is its subject and the verb takes the noun's place
+    /// (the content of a verb of saying).
+    pub(super) fn finite_verb_read_as_modifier(&mut self, a: usize, b: usize) {
+        for k in a + 1..b {
+            let Some(n) = self.head(k) else { continue };
+            if self.rels[k] != "amod" || !matches!(self.upos(k), "VERB" | "AUX") || !matches!(self.xpos(k), "VBD" | "VBZ" | "VBP") || n >= k || !matches!(self.upos(n), "NOUN" | "PROPN" | "PRON") {
+                continue;
+            }
+            let Some(v) = self.head(n).filter(|_| self.rels[n] == "obj") else { continue };
+            if self.has_child(n, a..b, "case") || Lexicon::builtin().reporting(&self.doc.syntax.lemma(v).to_lowercase()).is_none() {
+                continue;
+            }
+            self.set(k, Some(v), "ccomp");
+            self.set(n, Some(k), "nsubj");
+        }
+    }
+}

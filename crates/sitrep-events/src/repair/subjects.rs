@@ -1,0 +1,104 @@
+//! Mends of subjects: a subject read as a compound, a passive subject with no passive,
+//! a subject read as a conjunct, an agent of an active verb.
+
+use super::Arcs;
+
+impl Arcs<'_, '_> {
+    /// "Associated Press reported, …" read with "Press" as a `compound` of "reported": a
+    /// noun before a verb that has no subject is its subject (see the module's notes).
+    pub(super) fn subject_read_as_compound(&mut self, a: usize, b: usize) {
+        for k in a..b {
+            let Some(h) = self.head(k) else { continue };
+            if self.rels[k] != "compound" || h <= k || self.upos(h) != "VERB" || !matches!(self.upos(k), "NOUN" | "PROPN") {
+                continue;
+            }
+            if self.has_child(h, a..b, "nsubj") || self.has_child(h, a..b, "expl") {
+                continue;
+            }
+            // Only words between the noun and the verb that hang from the noun.
+            if (k + 1..h).any(|j| self.head(j) != Some(k) && self.upos(j) != "PUNCT" && self.upos(j) != "ADV") {
+                continue;
+            }
+            self.set(k, Some(h), "nsubj");
+            let mut j = k;
+            while j > a && self.head(j - 1) == Some(h) && matches!(self.rels[j - 1], "amod" | "compound" | "det" | "nmod:poss" | "flat") {
+                j -= 1;
+                let rel = if self.rels[j] == "compound" || self.upos(j) == "PROPN" { "compound" } else { self.rels[j] };
+                self.set(j, Some(k), rel);
+            }
+        }
+    }
+
+    /// "Trump has not yet responded to Calderon" read with "Trump" as a passive subject: a
+    /// clause has a passive subject only with a passive auxiliary ("was", "got"); a verb
+    /// with neither one nor a form of "be" or "get" among its auxiliaries has an active
+    /// subject, which acts rather than being acted upon.
+    pub(super) fn passive_subject_without_passive(&mut self, a: usize, b: usize) {
+        for k in a..b {
+            let Some(v) = self.head(k) else { continue };
+            if self.rels[k] != "nsubj:pass" || k > v || v >= b || self.upos(v) != "VERB" {
+                continue;
+            }
+            let passive = (a..b).any(|c| {
+                self.head(c) == Some(v)
+                    && (self.rels[c] == "aux:pass"
+                        || (matches!(self.rels[c], "aux" | "cop") && matches!(self.word(c).to_lowercase().as_str(), "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'s" | "’s" | "'re" | "’re" | "get" | "gets" | "got" | "gotten" | "getting")))
+            });
+            if !passive {
+                self.set(k, Some(v), "nsubj");
+            }
+        }
+    }
+
+    /// "explosions were heard before dawn and gunfire was reported in several areas" read
+    /// with "gunfire" as a conjunct of "dawn": a noun right before "was"/"were" and a
+    /// passive participle that has no subject is that participle's subject, and the "and"
+    /// before the noun joins the participle's clause.
+    pub(super) fn subject_before_passive_read_as_conjunct(&mut self, a: usize, b: usize) {
+        for v in a + 2..b {
+            let (aux, n) = (v - 1, v - 2);
+            if self.upos(v) != "VERB" || self.xpos(v) != "VBN" || self.head(aux) != Some(v) || self.rels[aux] != "aux:pass" || !matches!(self.word(aux).to_lowercase().as_str(), "was" | "were") {
+                continue;
+            }
+            if !matches!(self.upos(n), "NOUN" | "PROPN") || self.head(n) == Some(v) || !matches!(self.rels[n], "conj" | "obj" | "nmod") {
+                continue;
+            }
+            // The participle may have been given the noun's first conjunct as its subject
+            // ("before dawn and gunfire" as one subject): a phrase with a preposition of its
+            // own is no subject, and goes back to the verb before.
+            let subject = (a..b).find(|&c| self.head(c) == Some(v) && self.rels[c].starts_with("nsubj"));
+            let when_or_where = |w: &str| matches!(w.to_lowercase().as_str(), "before" | "after" | "during" | "since" | "until" | "in" | "on" | "at" | "near" | "from" | "overnight");
+            let first = self.head(n).filter(|&f| self.rels[n] == "conj" && Some(f) == subject && self.case_word(f, a..f).is_some_and(when_or_where));
+            if subject.is_some() && first.is_none() {
+                continue;
+            }
+            let cc = (a..n).rev().find(|&c| self.head(c) == Some(n) && self.rels[c] == "cc");
+            if let (Some(f), Some(h)) = (first, self.head(v)) {
+                self.set(f, Some(h), "obl");
+                if self.rels[v].starts_with("ccomp") && h < f {
+                    self.set(v, Some(h), "conj");
+                }
+            }
+            self.set(n, Some(v), "nsubj:pass");
+            if let Some(c) = cc {
+                self.set(c, Some(v), "cc");
+            }
+        }
+    }
+
+    /// "condemned an attack by Osgiliath soldiers" read with the soldiers as the agent of
+    /// "condemned": a verb with a subject of its own and no passive auxiliary has no
+    /// agent, so a "by" phrase right after its object is the object's.
+    pub(super) fn agent_of_an_active_verb(&mut self, a: usize, b: usize) {
+        for k in a + 1..b {
+            let Some(v) = self.head(k) else { continue };
+            if self.rels[k] != "obl:agent" || v >= k || self.upos(v) != "VERB" || !self.has_child(v, a..b, "nsubj") || self.has_child(v, a..b, "aux:pass") {
+                continue;
+            }
+            let object = (v + 1..k).find(|&o| self.head(o) == Some(v) && self.rels[o] == "obj" && matches!(self.upos(o), "NOUN" | "PROPN"));
+            // Only the object's own words between it and the "by".
+            let Some(o) = object.filter(|&o| (o + 1..k).all(|j| self.head(j) == Some(k) || self.head(j) == Some(o))) else { continue };
+            self.set(k, Some(o), "nmod");
+        }
+    }
+}
