@@ -35,58 +35,26 @@ impl<T: Copy> Table<T> {
     /// assert_eq!(&t[..], &[1, 2, 3]);
     /// ```
     pub fn from_slice(items: &[T]) -> Table<T> {
-        let Some((raw, layout)) = Table::<T>::allocate(items.len()) else {
-            return Table { ptr: NonNull::dangling(), len: items.len(), layout: None };
-        };
-        // SAFETY: the allocation holds at least `items.len()` values of `T`, is aligned for
-        // `T`, and does not overlap `items`.
-        unsafe { std::ptr::copy_nonoverlapping(items.as_ptr(), raw.as_ptr(), items.len()) };
-        Table { ptr: raw, len: items.len(), layout: Some(layout) }
-    }
-
-    /// A table of the first `len` items of `items` (fewer if it ends sooner), written
-    /// straight into the table's memory: no copy of a large table is ever made on small
-    /// pages.
-    ///
-    /// ```
-    /// use sitrep_learn::buf::Table;
-    /// let t = Table::from_iter_len(3, (1u32..).map(|i| i * 10));
-    /// assert_eq!(&t[..], &[10, 20, 30]);
-    /// assert_eq!(Table::from_iter_len(5, [1u8, 2].into_iter()).len(), 2);
-    /// ```
-    pub fn from_iter_len(len: usize, items: impl Iterator<Item = T>) -> Table<T> {
-        let Some((raw, layout)) = Table::<T>::allocate(len) else {
-            return Table { ptr: NonNull::dangling(), len: 0, layout: None };
-        };
-        let mut n = 0;
-        for item in items.take(len) {
-            // SAFETY: `n < len`, and the allocation holds `len` values of `T`, aligned.
-            unsafe { raw.as_ptr().add(n).write(item) };
-            n += 1;
-        }
-        Table { ptr: raw, len: n, layout: Some(layout) }
-    }
-
-    /// Uninitialised memory for `len` values of `T`, on huge pages when large; `None`
-    /// for zero bytes.
-    fn allocate(len: usize) -> Option<(NonNull<T>, Layout)> {
-        let bytes = std::mem::size_of::<T>().checked_mul(len).expect("table size fits in memory");
+        let bytes = std::mem::size_of_val(items);
         if bytes == 0 {
-            return None;
+            return Table { ptr: NonNull::dangling(), len: items.len(), layout: None };
         }
         let huge = bytes >= HUGE_FROM;
         let align = if huge { HUGE_PAGE } else { std::mem::align_of::<T>().max(64) };
         let size = if huge { bytes.div_ceil(HUGE_PAGE) * HUGE_PAGE } else { bytes };
         let layout = Layout::from_size_align(size, align).expect("table size fits in memory");
         // SAFETY: the layout has a non-zero size. The memory is left untouched until the
-        // advice is given (zeroing it first would fault it in on small pages); callers
-        // read only the values they have written.
+        // advice is given (zeroing it first would fault it in on small pages), and only the
+        // first `items.len()` values, written below, are ever read.
         let raw = unsafe { alloc(layout) } as *mut T;
         let Some(ptr) = NonNull::new(raw) else { handle_alloc_error(layout) };
         if huge {
             advise_huge(raw as *mut u8, size);
         }
-        Some((ptr, layout))
+        // SAFETY: the allocation holds at least `items.len()` values of `T`, is aligned for
+        // `T`, and does not overlap `items`.
+        unsafe { std::ptr::copy_nonoverlapping(items.as_ptr(), raw, items.len()) };
+        Table { ptr, len: items.len(), layout: Some(layout) }
     }
 }
 

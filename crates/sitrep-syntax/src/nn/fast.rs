@@ -378,11 +378,12 @@ fn slot_row_with(net: &Net, offsets: &[usize; N_SLOTS], k: usize, v: usize, exac
 }
 
 /// `i16` values in memory aligned to cache lines, so that a row of 96 units starts a
-/// line and spans three, not four; on huge pages ([`sitrep_learn::buf`]), as the rows of
-/// every slot are tens of megabytes read at random, and on small pages nearly every row
-/// would also miss the TLB.
+/// line and spans three, not four.
+///
+/// On ordinary pages: on huge pages (as the perceptron's tables are) the parse was no
+/// faster, and a fresh huge page costs far more to fault in on the machines measured.
 struct Aligned {
-    lines: sitrep_learn::buf::Table<Line>,
+    lines: Vec<Line>,
     len: usize,
 }
 
@@ -416,7 +417,9 @@ impl Aligned {
             }
             Some(line)
         });
-        Aligned { lines: sitrep_learn::buf::Table::from_iter_len(len.div_ceil(32), lines), len }
+        let mut all = Vec::with_capacity(len.div_ceil(32));
+        all.extend(lines.take(len.div_ceil(32)));
+        Aligned { lines: all, len }
     }
 
     fn as_slice(&self) -> &[i16] {
