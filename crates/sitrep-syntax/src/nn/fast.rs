@@ -507,6 +507,42 @@ pub(crate) fn best_valid(st: &State, scores: &[f32], n_labels: usize, root_label
 
 #[cfg(test)]
 mod round_tests {
+    use super::*;
+
+    /// The rows made in two passes, straight into their lines, are those of the plain
+    /// reading: every contribution exact in one buffer, then scaled and rounded.
+    #[test]
+    fn rows_are_the_exact_contributions_rounded() {
+        let net = crate::nn::tests::random_net(&crate::nn::tests::SENTENCES, 7);
+        let fast = FastNet::new(net.clone()).expect("tables");
+        let (c, h, width) = (net.config, net.config.hidden, fast.width);
+        let (offsets, _) = c.input_offsets();
+        let total = fast.rows.len / width;
+        let mut exact = vec![0f32; total * width];
+        let mut bound: Vec<f32> = net.b1.iter().map(|b| b.abs()).chain(std::iter::repeat(0.0)).take(width).collect();
+        for k in 0..N_SLOTS {
+            let t = slot_table(k);
+            let d = c.dim(t);
+            let table = &net.tables[table_index(t)];
+            let mut largest = vec![0f32; width];
+            for v in 0..fast.slot_values[k] as usize {
+                let row = &mut exact[(fast.slot_start[k] + v) * width..][..h];
+                for (i, &e) in table[v * d..(v + 1) * d].iter().enumerate() {
+                    for (u, o) in row.iter_mut().enumerate() {
+                        *o += e * net.w1[(offsets[k] + i) * h + u];
+                    }
+                }
+                largest.iter_mut().zip(row.iter()).for_each(|(m, x)| *m = m.max(x.abs()));
+            }
+            bound.iter_mut().zip(&largest).for_each(|(b, m)| *b += m);
+        }
+        let top = bound.iter().copied().fold(0.0f32, f32::max);
+        let scale = 32000.0 / top;
+        let quantize = |x: f32| (x * scale).round().clamp(-32767.0, 32767.0) as i16;
+        assert!(exact.iter().map(|&x| quantize(x)).eq(fast.rows.as_slice().iter().copied()));
+        assert!(net.b1.iter().map(|&x| quantize(x)).chain(std::iter::repeat(0)).take(width).eq(fast.bias.iter().copied()));
+    }
+
     /// The load's rounding agrees with `f32::round` on halves, near-halves, signs and
     /// values too large to have a fraction.
     #[test]
