@@ -74,6 +74,9 @@ pub struct Lexicon {
     /// Role words that often mean something else ("forces", "officers"): the table's
     /// `ambiguous` column.
     ambiguous_roles: Map<()>,
+    /// The first word of every key of `roles`: a phrase whose first word is none of
+    /// these is no role, whatever follows.
+    role_openers: Map<()>,
     longest_role: usize,
     offices: Map<Vec<Office>>,
     /// Words that place a report in a country without naming it ("Iowa", "GOP") → its
@@ -144,6 +147,7 @@ impl Lexicon {
             for w in list(row.get("words")) {
                 let k = key(w);
                 lex.longest_role = lex.longest_role.max(k.split(' ').count());
+                lex.role_openers.insert(k.split(' ').next().unwrap_or("").to_string(), ());
                 lex.roles.entry(k).or_insert_with(|| role.to_string());
             }
             for w in list(row.get("ambiguous")) {
@@ -276,6 +280,17 @@ impl Lexicon {
     /// [`Lexicon::role`] of words whose [`key`] is `k`.
     pub fn role_by_key(&self, k: &str) -> Option<&str> {
         self.roles.get(k).map(String::as_str)
+    }
+
+    /// Whether some role phrase ([`Lexicon::role`]) opens with the word whose [`key`] is
+    /// `k`: when none does, no phrase opening with that word is a role.
+    ///
+    /// ```
+    /// let lex = sitrep_actors::lexicon::Lexicon::builtin();
+    /// assert!(lex.opens_role("riot") && lex.opens_role("gunmen") && !lex.opens_role("airport"));
+    /// ```
+    pub fn opens_role(&self, k: &str) -> bool {
+        self.role_openers.contains_key(k)
     }
 
     /// The longest role phrase, in words.

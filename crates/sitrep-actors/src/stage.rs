@@ -75,6 +75,21 @@ pub fn token_span(doc: &Doc, start: usize, end: usize) -> Span {
     Span::new(t[start].span.start, t[end.max(start + 1) - 1].span.end)
 }
 
+/// Whether a role phrase of the lexicon may open at token `i` (phrases ending by `end`):
+/// false only when the first word of every such phrase's key is token `i`'s own — white
+/// space or `end` follows the token — and that word opens no role phrase, so that the
+/// phrases of every length need not be keyed and looked up one by one.
+fn may_open_role(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> bool {
+    let Some(t) = doc.text_layer.tokens.get(i) else { return true };
+    let word = token_text(doc, i, i + 1);
+    let next = doc.text().get(t.span.end as usize..).map(|rest| rest.chars().next());
+    let alone = i + 1 >= end || matches!(next, Some(None)) || matches!(next, Some(Some(c)) if c.is_whitespace());
+    if !alone || word.contains(char::is_whitespace) {
+        return true;
+    }
+    with_key(word, |k| lex.opens_role(k))
+}
+
 /// The text of tokens `[start, end)`.
 pub fn token_text(doc: &Doc, start: usize, end: usize) -> &str {
     token_span(doc, start, end).of(doc.text())
@@ -173,7 +188,7 @@ impl EntityStage {
                 // A role phrase opens with a noun or an adjective ("troops", "riot police",
                 // "armed men"): other words are not looked up.
                 let opens = noun(i) || matches!(xpos(i), "JJ" | "VBN");
-                let len = opens.then(|| (1..=lex.longest_role().min(range.end - i)).rev().find(|&len| lex.armed_role(token_text(doc, i, i + len)).is_some())).flatten();
+                let len = (opens && may_open_role(doc, lex, i, range.end)).then(|| (1..=lex.longest_role().min(range.end - i)).rev().find(|&len| lex.armed_role(token_text(doc, i, i + len)).is_some())).flatten();
                 // "Zanthian troops", "Houthi rebels": a name before the role may be a
                 // nationality the lexicon does not know; the phrase is left whole.
                 let named = || i > range.start && token_text(doc, i - 1, i).chars().next().is_some_and(char::is_uppercase) && matches!(xpos(i - 1), "NNP" | "NNPS" | "JJ" | "NN");
@@ -198,7 +213,8 @@ impl EntityStage {
             let j = if possessive { i + 2 } else { i + 1 };
             let mut found = None;
             'search: for k in j..(j + 3).min(range.end) {
-                for len in (1..=lex.longest_role().min(range.end - k)).rev() {
+                let lens = if may_open_role(doc, lex, k, range.end) { lex.longest_role().min(range.end - k) } else { 0 };
+                for len in (1..=lens).rev() {
                     if lex.role(token_text(doc, k, k + len)).is_some() {
                         found = Some(k + len);
                         break 'search;

@@ -180,12 +180,18 @@ impl Gazetteer {
             .read_to_end(&mut index)
             .map_err(|e| GazetteerError(format!("cannot decompress the name index: {e}")))?;
         let mut entries = Vec::with_capacity(210_000);
+        // The fields of a line, in place (no vector per line).
+        let mut f = [""; 10];
         for (n, line) in text.lines().enumerate() {
-            let f: Vec<&str> = line.splitn(10, '\t').collect();
-            if f.first() == Some(&"D") || line.trim().is_empty() {
+            let mut k = 0;
+            for field in line.splitn(10, '\t') {
+                f[k] = field;
+                k += 1;
+            }
+            if f[0] == "D" || line.trim().is_empty() {
                 continue;
             }
-            entries.push(parse_entry(n, &f)?);
+            entries.push(parse_entry(n, &f[..k])?);
         }
         let mut r = Reader { b: &index, at: 0 };
         if r.take(8)? != INDEX_MAGIC {
@@ -351,23 +357,38 @@ impl Gazetteer {
         }
         let mut division_pop: HashMap<u32, u64> = HashMap::new();
         let mut coords: HashMap<[u8; 2], (Vec<f64>, Vec<f64>)> = HashMap::new();
+        // Places come in runs of one division (and so of one country): each run's sums
+        // and points are gathered here and go into the maps when it ends, not one hash
+        // per place.
         let mut key: ([u8; 2], Box<str>) = ([0, 0], Box::from(""));
         let mut last: Option<u32> = None;
+        let (mut pop, mut lat, mut lon) = (0u64, Vec::new(), Vec::new());
+        let mut flush = |cc: [u8; 2], last: Option<u32>, pop: &mut u64, lat: &mut Vec<f64>, lon: &mut Vec<f64>| {
+            if let Some(a) = last {
+                *division_pop.entry(a).or_default() += std::mem::take(pop);
+            }
+            if !lat.is_empty() {
+                let c = coords.entry(cc).or_default();
+                c.0.append(lat);
+                c.1.append(lon);
+            }
+        };
         for e in &entries {
             if e.kind != Kind::Place {
                 continue;
             }
             if key.0 != e.cc || *key.1 != *e.admin1 {
+                flush(key.0, last, &mut pop, &mut lat, &mut lon);
                 key = (e.cc, e.admin1.clone());
                 last = admin1.get(&key).copied();
             }
-            if let Some(a) = last {
-                *division_pop.entry(a).or_default() += e.population;
+            if last.is_some() {
+                pop += e.population;
             }
-            let c = coords.entry(e.cc).or_default();
-            c.0.push(e.lat);
-            c.1.push(e.lon);
+            lat.push(e.lat);
+            lon.push(e.lon);
         }
+        flush(key.0, last, &mut pop, &mut lat, &mut lon);
         let boxes = coords
             .into_iter()
             .map(|(cc, (mut la, mut lo))| {

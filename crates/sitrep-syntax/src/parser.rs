@@ -35,8 +35,9 @@ pub struct Parser {
     pub labels: Vec<&'static str>,
     /// The weights.
     pub weights: Weights,
-    /// The rows of the small-valued features, looked up from `weights` ahead.
-    direct: Direct,
+    /// The rows of the small-valued features, looked up from `weights` ahead when the
+    /// perceptron first parses (never when a neural scorer does the parsing).
+    direct: LazyDirect,
     /// The universal part of each tag (UPOS) as a number, for features over coarse tags.
     upos: Vec<u8>,
     /// A neural scorer used instead of the weights when present (see [`crate::nn`]).
@@ -47,9 +48,36 @@ impl Parser {
     /// A parser from its labels and weights, for the tagger's (UPOS, XPOS) tags `tags`.
     pub fn new(labels: Vec<&'static str>, weights: Weights, tags: &[(&str, &str)]) -> Parser {
         let upos = upos_numbers(tags);
-        let n_upos = upos.iter().map(|&u| u as usize + 1).max().unwrap_or(0);
-        let direct = Direct::new(&weights, tags.len(), n_upos, labels.len());
-        Parser { labels, weights, direct, upos, nn: None }
+        Parser { labels, weights, direct: LazyDirect::default(), upos, nn: None }
+    }
+
+    /// The rows of the small-valued features, looked up on first use.
+    fn direct(&self) -> &Direct {
+        self.direct.0.get_or_init(|| {
+            let n_upos = self.upos.iter().map(|&u| u as usize + 1).max().unwrap_or(0);
+            Direct::new(&self.weights, self.upos.len(), n_upos, self.labels.len())
+        })
+    }
+}
+
+/// [`Direct`] made on first use: a parser scoring with a neural network never needs it,
+/// and looking up its rows is a good part of loading the model.
+#[derive(Clone, Default)]
+struct LazyDirect(std::sync::OnceLock<Direct>);
+
+/// Made or not, the rows are those of the same weights.
+impl PartialEq for LazyDirect {
+    fn eq(&self, _: &LazyDirect) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for LazyDirect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.get() {
+            Some(d) => d.fmt(f),
+            None => write!(f, "Direct(not yet)"),
+        }
     }
 }
 
@@ -616,10 +644,11 @@ impl Parser {
         let root_label = self.labels.iter().position(|l| *l == "root").unwrap_or(0);
         st.start(n);
         scratch.scores.resize(1 + 2 * n_labels, 0);
+        let direct = self.direct();
         while !st.done() {
             scratch.features.clear();
             scratch.rows.clear();
-            emit(st, words, tags, &self.upos, &mut Split { direct: &self.direct, rows: &mut scratch.rows, keys: &mut scratch.features });
+            emit(st, words, tags, &self.upos, &mut Split { direct, rows: &mut scratch.rows, keys: &mut scratch.features });
             scratch.scores.iter_mut().for_each(|s| *s = 0);
             self.weights.score_rows(&scratch.rows, &scratch.features, &mut scratch.scores);
             let best = best_valid(st, &scratch.scores, n_labels, root_label);
@@ -647,7 +676,7 @@ impl Parser {
     pub(crate) fn perceptron_scores(&self, st: &State, words: &[WordInfo], tags: &[u8], scratch: &mut ParseScratch, scores: &mut [i32]) {
         scratch.features.clear();
         scratch.rows.clear();
-        emit(st, words, tags, &self.upos, &mut Split { direct: &self.direct, rows: &mut scratch.rows, keys: &mut scratch.features });
+        emit(st, words, tags, &self.upos, &mut Split { direct: self.direct(), rows: &mut scratch.rows, keys: &mut scratch.features });
         scores.iter_mut().for_each(|s| *s = 0);
         self.weights.score_rows(&scratch.rows, &scratch.features, scores);
     }
@@ -822,7 +851,7 @@ mod tests {
                 features(&st, &words, &tags, &p.upos, &mut all);
                 keys.clear();
                 rows.clear();
-                emit(&st, &words, &tags, &p.upos, &mut Split { direct: &p.direct, rows: &mut rows, keys: &mut keys });
+                emit(&st, &words, &tags, &p.upos, &mut Split { direct: p.direct(), rows: &mut rows, keys: &mut keys });
                 assert!(rows.len() > 10, "most small-valued features are looked up ahead");
                 let (mut a, mut b) = (vec![0i32; 1 + 2 * n_labels], vec![0i32; 1 + 2 * n_labels]);
                 p.weights.score(&all, &mut a);

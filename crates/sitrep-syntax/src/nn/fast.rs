@@ -99,7 +99,7 @@ impl FastNet {
         let mut b2 = net.b2.clone();
         b2.resize(stride, 0.0);
         let lookups = net.lookups();
-        Ok(FastNet { net, lookups, width, slot_start, slot_values, rows: Aligned::new(&rows), bias, w2, b2, stride })
+        Ok(FastNet { net, lookups, width, slot_start, slot_values, rows, bias, w2, b2, stride })
     }
 
     /// The weights.
@@ -111,8 +111,6 @@ impl FastNet {
     /// to a multiple of 8 with zeros).
     #[inline]
     pub fn score(&self, slots: &[u32; N_SLOTS], scratch: &mut NnScratch) {
-        scratch.acc.resize(self.width, 0);
-        scratch.scores.resize(self.stride, 0.0);
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
             // SAFETY: the CPU has just been found to support AVX2 and FMA.
@@ -136,6 +134,8 @@ impl FastNet {
 
     #[inline(always)]
     fn score_with<const FMA: bool>(&self, slots: &[u32; N_SLOTS], scratch: &mut NnScratch) {
+        scratch.acc.resize(self.width, 0);
+        scratch.scores.resize(self.stride, 0.0);
         match self.width / 16 {
             4 => self.hidden::<4>(slots, &mut scratch.acc),
             5 => self.hidden::<5>(slots, &mut scratch.acc),
@@ -228,6 +228,28 @@ impl FastNet {
 
     /// Parse one tagged sentence into `out`, with `parser`'s labels.
     pub fn parse(&self, parser: &Parser, words: &[WordInfo], tags: &[u8], st: &mut State, scratch: &mut NnScratch, out: &mut Parse) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
+            // SAFETY: the CPU has just been found to support AVX2 and FMA.
+            unsafe { self.parse_avx2(parser, words, tags, st, scratch, out) };
+            return;
+        }
+        self.parse_with::<false>(parser, words, tags, st, scratch, out);
+    }
+
+    /// [`FastNet::parse`] compiled for AVX2 and FMA as a whole: the scores of every move
+    /// become integers eight at a time (Rust's saturating conversion, one by one
+    /// without AVX2, was most of the parse loop's own time), and the slots are filled
+    /// and the best move chosen with vector instructions too.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn parse_avx2(&self, parser: &Parser, words: &[WordInfo], tags: &[u8], st: &mut State, scratch: &mut NnScratch, out: &mut Parse) {
+        self.parse_with::<true>(parser, words, tags, st, scratch, out);
+    }
+
+    /// [`FastNet::parse`], its scores made by `score_with::<FMA>`.
+    #[inline(always)]
+    fn parse_with<const FMA: bool>(&self, parser: &Parser, words: &[WordInfo], tags: &[u8], st: &mut State, scratch: &mut NnScratch, out: &mut Parse) {
         let n = words.len();
         let n_labels = parser.labels.len();
         let root_label = parser.labels.iter().position(|l| *l == "root").unwrap_or(0);
@@ -247,7 +269,7 @@ impl FastNet {
             }
             let mut slots = scratch.slots;
             inputs::fill(st, &scratch.values, tags, sizes, child_words, &mut slots);
-            self.score(&slots, scratch);
+            self.score_with::<FMA>(&slots, scratch);
             // Scores become integers with 20 fractional bits, so that the perceptron's
             // vectorised choice of the best valid move serves.
             scratch.ints.clear();
@@ -265,40 +287,20 @@ impl FastNet {
 
 /// The first layer's rows of every (slot, value) as `i16`, the scaled bias, and the
 /// scale: every row is the exact contribution times the scale, rounded.
+///
+/// The rows are made twice — once for the scale, which needs every row's size, then
+/// again to be rounded straight into their table — rather than kept exact in between:
+/// the exact rows would be tens of megabytes of fresh memory, dearer to fault in and
+/// fill than the arithmetic is to repeat.
 fn first_layer_rows(net: &Net, offsets: &[usize; N_SLOTS], slot_start: &[usize; N_SLOTS], slot_values: &[u32; N_SLOTS], total: usize, width: usize) -> Rows {
-    #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
-        // SAFETY: the CPU has just been found to support AVX2 and FMA.
-        return unsafe { first_layer_rows_avx2(net, offsets, slot_start, slot_values, total, width) };
-    }
-    first_layer_rows_with(net, offsets, slot_start, slot_values, total, width)
-}
-
-/// The rows, their bias and their scale, or why they cannot be made.
-type Rows = Result<(Vec<i16>, Vec<i16>, f32), NnError>;
-
-/// [`first_layer_rows`] compiled for AVX2 and FMA.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
-unsafe fn first_layer_rows_avx2(net: &Net, offsets: &[usize; N_SLOTS], slot_start: &[usize; N_SLOTS], slot_values: &[u32; N_SLOTS], total: usize, width: usize) -> Rows {
-    first_layer_rows_with(net, offsets, slot_start, slot_values, total, width)
-}
-
-#[inline(always)]
-fn first_layer_rows_with(net: &Net, offsets: &[usize; N_SLOTS], slot_start: &[usize; N_SLOTS], slot_values: &[u32; N_SLOTS], total: usize, width: usize) -> Rows {
-    let (c, h) = (net.config, net.config.hidden);
-    let mut exact = vec![0f32; total * width];
+    let h = net.config.hidden;
+    let mut exact = vec![0f32; h];
     let mut bound: Vec<f32> = net.b1.iter().map(|b| b.abs()).chain(std::iter::repeat(0.0)).take(width).collect();
     for k in 0..N_SLOTS {
-        let t = slot_table(k);
-        let d = c.dim(t);
-        let table = &net.tables[table_index(t)];
-        let w1 = &net.w1[offsets[k] * h..(offsets[k] + d) * h];
         let mut largest = vec![0f32; width];
         for v in 0..slot_values[k] as usize {
-            let row = &mut exact[(slot_start[k] + v) * width..][..h];
-            contribution(&table[v * d..(v + 1) * d], w1, row);
-            largest.iter_mut().zip(row.iter()).for_each(|(m, x)| *m = m.max(x.abs()));
+            slot_row(net, offsets, k, v, &mut exact, None);
+            largest.iter_mut().zip(exact.iter()).for_each(|(m, x)| *m = m.max(x.abs()));
         }
         bound.iter_mut().zip(&largest).for_each(|(b, m)| *b += m);
     }
@@ -307,14 +309,79 @@ fn first_layer_rows_with(net: &Net, offsets: &[usize; N_SLOTS], slot_start: &[us
         return Err(NnError("the first layer's sums are not finite".into()));
     }
     let scale = if top > 0.0 { 32000.0 / top } else { 1.0 };
-    let quantize = |x: f32| (x * scale).round().clamp(-32767.0, 32767.0) as i16;
-    let rows = exact.iter().map(|&x| quantize(x)).collect();
-    let bias = net.b1.iter().map(|&x| quantize(x)).chain(std::iter::repeat(0)).take(width).collect();
+    let rows = Aligned::from_rows(total, width, |r, out| {
+        // The slot of row `r`: the last whose rows start at or before it.
+        let k = slot_start.partition_point(|&s| s <= r).saturating_sub(1);
+        slot_row(net, offsets, k, r - slot_start[k], &mut exact, Some((scale, out)));
+    });
+    let bias = net.b1.iter().map(|&x| quantize(x, scale)).chain(std::iter::repeat(0)).take(width).collect();
     Ok((rows, bias, scale))
+}
+
+/// The rows, their bias and their scale, or why they cannot be made.
+type Rows = Result<(Aligned, Vec<i16>, f32), NnError>;
+
+/// `x` times `scale`, rounded to an `i16` row value.
+#[inline(always)]
+fn quantize(x: f32, scale: f32) -> i16 {
+    round(x * scale).clamp(-32767.0, 32767.0) as i16
+}
+
+/// `x` rounded half away from zero, as [`f32::round`], but without a call into the C
+/// library for each of the millions of weights rounded at load.
+#[inline(always)]
+fn round(x: f32) -> f32 {
+    let t = x.trunc();
+    if (x - t).abs() >= 0.5 {
+        t + 1f32.copysign(x)
+    } else {
+        t
+    }
+}
+
+/// The exact first-layer contribution of value `v` in slot `k` into `exact` (hidden
+/// size) and, given a scale, rounded into `out` (zeros past the hidden size).
+fn slot_row(net: &Net, offsets: &[usize; N_SLOTS], k: usize, v: usize, exact: &mut [f32], out: Option<(f32, &mut [i16])>) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has just been found to support AVX2.
+        unsafe { slot_row_avx2(net, offsets, k, v, exact, out) };
+        return;
+    }
+    slot_row_with(net, offsets, k, v, exact, out);
+}
+
+/// [`slot_row`] compiled for AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn slot_row_avx2(net: &Net, offsets: &[usize; N_SLOTS], k: usize, v: usize, exact: &mut [f32], out: Option<(f32, &mut [i16])>) {
+    slot_row_with(net, offsets, k, v, exact, out);
+}
+
+#[inline(always)]
+fn slot_row_with(net: &Net, offsets: &[usize; N_SLOTS], k: usize, v: usize, exact: &mut [f32], out: Option<(f32, &mut [i16])>) {
+    let (c, h) = (net.config, net.config.hidden);
+    let t = slot_table(k);
+    let d = c.dim(t);
+    let table = &net.tables[table_index(t)];
+    let w1 = &net.w1[offsets[k] * h..(offsets[k] + d) * h];
+    contribution(&table[v * d..(v + 1) * d], w1, exact);
+    if let Some((scale, out)) = out {
+        // Past the hidden size, zeros; the rounding in a plain loop of its own, which the
+        // compiler turns into vector instructions.
+        let h = exact.len().min(out.len());
+        out[h..].fill(0);
+        for (o, &x) in out[..h].iter_mut().zip(&exact[..h]) {
+            *o = quantize(x, scale);
+        }
+    }
 }
 
 /// `i16` values in memory aligned to cache lines, so that a row of 96 units starts a
 /// line and spans three, not four.
+///
+/// On ordinary pages: on huge pages (as the perceptron's tables are) the parse was no
+/// faster, and a fresh huge page costs far more to fault in on the machines measured.
 struct Aligned {
     lines: Vec<Line>,
     len: usize,
@@ -326,16 +393,33 @@ struct Aligned {
 struct Line([i16; 32]);
 
 impl Aligned {
-    fn new(values: &[i16]) -> Aligned {
-        let lines = values
-            .chunks(32)
-            .map(|c| {
-                let mut line = Line([0; 32]);
-                line.0[..c.len()].copy_from_slice(c);
-                line
-            })
-            .collect();
-        Aligned { lines, len: values.len() }
+    /// `n` rows of `width` values, row `r` written by `row(r, out)`, straight into their
+    /// lines.
+    fn from_rows(n: usize, width: usize, mut row: impl FnMut(usize, &mut [i16])) -> Aligned {
+        let len = n * width;
+        let mut buf = vec![0i16; width];
+        // The next row to make, and how much of the one in `buf` is used.
+        let (mut r, mut at) = (0, width);
+        let lines = std::iter::from_fn(|| {
+            let mut line = Line([0; 32]);
+            let mut filled = 0;
+            while filled < 32 {
+                if at == width {
+                    if r == n {
+                        break;
+                    }
+                    row(r, &mut buf);
+                    (r, at) = (r + 1, 0);
+                }
+                let take = (32 - filled).min(width - at);
+                line.0[filled..filled + take].copy_from_slice(&buf[at..at + take]);
+                (filled, at) = (filled + take, at + take);
+            }
+            Some(line)
+        });
+        let mut all = Vec::with_capacity(len.div_ceil(32));
+        all.extend(lines.take(len.div_ceil(32)));
+        Aligned { lines: all, len }
     }
 
     fn as_slice(&self) -> &[i16] {
@@ -356,14 +440,44 @@ fn prefetch(row: &[i16]) {
     }
 }
 
-/// `out` = `embedding` times the first-layer rows `w1` (one per embedding entry).
+/// `out` = `embedding` times the first-layer rows `w1` (one per embedding entry): each
+/// unit summed in entry order, a product then a sum (no fused multiply-add), in blocks
+/// of units whose sums stay in registers (96: twelve independent sums, enough to hide
+/// the latency of the additions).
 #[inline(always)]
 fn contribution(embedding: &[f32], w1: &[f32], out: &mut [f32]) {
     let h = out.len();
-    out.iter_mut().for_each(|x| *x = 0.0);
-    for (i, &e) in embedding.iter().enumerate() {
-        out.iter_mut().zip(&w1[i * h..(i + 1) * h]).for_each(|(o, &w)| *o += e * w);
+    let mut at = 0;
+    while at + 96 <= h {
+        contribution_block::<96>(embedding, w1, at, out);
+        at += 96;
     }
+    while at + 32 <= h {
+        contribution_block::<32>(embedding, w1, at, out);
+        at += 32;
+    }
+    while at + 8 <= h {
+        contribution_block::<8>(embedding, w1, at, out);
+        at += 8;
+    }
+    while at < h {
+        contribution_block::<1>(embedding, w1, at, out);
+        at += 1;
+    }
+}
+
+/// Units `at..at + B` of [`contribution`].
+#[inline(always)]
+fn contribution_block<const B: usize>(embedding: &[f32], w1: &[f32], at: usize, out: &mut [f32]) {
+    let h = out.len();
+    let mut acc = [0f32; B];
+    for (i, &e) in embedding.iter().enumerate() {
+        let w = &w1[i * h + at..][..B];
+        for j in 0..B {
+            acc[j] += e * w[j];
+        }
+    }
+    out[at..at + B].copy_from_slice(&acc);
 }
 
 /// The highest-scoring class the transition system allows in `st` (the first on ties),
@@ -389,4 +503,54 @@ pub(crate) fn best_valid(st: &State, scores: &[f32], n_labels: usize, root_label
         (1 + n_labels..1 + 2 * n_labels).filter(|&c| c != 1 + n_labels + root_label).for_each(&mut take);
     }
     best.0
+}
+
+#[cfg(test)]
+mod round_tests {
+    use super::*;
+
+    /// The rows made in two passes, straight into their lines, are those of the plain
+    /// reading: every contribution exact in one buffer, then scaled and rounded.
+    #[test]
+    fn rows_are_the_exact_contributions_rounded() {
+        let net = crate::nn::tests::random_net(&crate::nn::tests::SENTENCES, 7);
+        let fast = FastNet::new(net.clone()).expect("tables");
+        let (c, h, width) = (net.config, net.config.hidden, fast.width);
+        let (offsets, _) = c.input_offsets();
+        let total = fast.rows.len / width;
+        let mut exact = vec![0f32; total * width];
+        let mut bound: Vec<f32> = net.b1.iter().map(|b| b.abs()).chain(std::iter::repeat(0.0)).take(width).collect();
+        for k in 0..N_SLOTS {
+            let t = slot_table(k);
+            let d = c.dim(t);
+            let table = &net.tables[table_index(t)];
+            let mut largest = vec![0f32; width];
+            for v in 0..fast.slot_values[k] as usize {
+                let row = &mut exact[(fast.slot_start[k] + v) * width..][..h];
+                for (i, &e) in table[v * d..(v + 1) * d].iter().enumerate() {
+                    for (u, o) in row.iter_mut().enumerate() {
+                        *o += e * net.w1[(offsets[k] + i) * h + u];
+                    }
+                }
+                largest.iter_mut().zip(row.iter()).for_each(|(m, x)| *m = m.max(x.abs()));
+            }
+            bound.iter_mut().zip(&largest).for_each(|(b, m)| *b += m);
+        }
+        let top = bound.iter().copied().fold(0.0f32, f32::max);
+        let scale = 32000.0 / top;
+        let quantize = |x: f32| (x * scale).round().clamp(-32767.0, 32767.0) as i16;
+        assert!(exact.iter().map(|&x| quantize(x)).eq(fast.rows.as_slice().iter().copied()));
+        assert!(net.b1.iter().map(|&x| quantize(x)).chain(std::iter::repeat(0)).take(width).eq(fast.bias.iter().copied()));
+    }
+
+    /// The load's rounding agrees with `f32::round` on halves, near-halves, signs and
+    /// values too large to have a fraction.
+    #[test]
+    fn round_is_f32_round() {
+        let mut xs = vec![0.0f32, -0.0, 0.5, -0.5, 1.5, -2.5, 0.49999997, -0.49999997, 8388607.5, 16777216.0, -1e9, 32767.4];
+        xs.extend((-2000..2000).map(|i| i as f32 * 0.25 + 0.001 * (i % 7) as f32));
+        for x in xs {
+            assert_eq!(super::round(x).to_bits(), x.round().to_bits(), "{x}");
+        }
+    }
 }

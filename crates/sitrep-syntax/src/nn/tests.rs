@@ -6,7 +6,7 @@ use sitrep_learn::rng::Rng;
 
 /// A net of the built-in model's tags and labels with random weights and a vocabulary
 /// of the words of `sentences`.
-fn random_net(sentences: &[&str], seed: u64) -> Net {
+pub(super) fn random_net(sentences: &[&str], seed: u64) -> Net {
     let model = crate::Syntax::builtin().expect("built-in model");
     let sizes = Sizes { tags: model.tagger.tags.len() as u32, labels: model.parser.labels.len() as u32 };
     let config = Config { word_dim: 8, tag_dim: 4, label_dim: 4, suffix_dim: 4, extra_dim: 3, hidden: 40, sizes, child_words: 6 };
@@ -30,7 +30,7 @@ fn random_net(sentences: &[&str], seed: u64) -> Net {
     Net { config, words, suffixes, tables, w1, b1: uniform(h), w2: uniform(h * c), b2: uniform(c) }
 }
 
-const SENTENCES: [&str; 3] = [
+pub(super) const SENTENCES: [&str; 3] = [
     "Russian troops seized the airport outside Kyiv on Friday , officials said .",
     "\" We will not surrender , \" he told reporters late on Thursday night in a video address .",
     "a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20",
