@@ -202,7 +202,7 @@ fn naming(cx: &Context, v: usize) -> bool {
 /// Weapons: a means of attack, never its target, and an event of their own only as the
 /// subject of a verb the lexicon does not know ("missiles kill", "bombs fall").
 /// ("tank" and "jet" are left out: "think tank", "jet fuel".)
-const WEAPONS: &[&str] = &["artillery", "drone", "missile", "rocket", "bomb", "shell", "mortar", "warplane", "helicopter", "warship"];
+const WEAPONS: &[&str] = &["artillery", "drone", "missile", "rocket", "bomb", "shell", "mortar", "warplane", "helicopter", "warship", "battery"];
 
 /// Whether token `k` is a weapon (a common noun: "Shell" the company is not).
 pub fn weapon(cx: &Context, k: usize) -> bool {
@@ -639,7 +639,8 @@ fn fired_weapon<'l>(cx: &Context, lex: &Lexicon, v: usize, patterns: &'l [Patter
     let lemma = t.lemma(w);
     // The weapon's own row, or its plural's ("a missile" fired is what "missiles" are).
     let plural = format!("{lemma}s");
-    let code = [lex.noun(&lemma), lex.noun(&word), lex.noun(&plural)].into_iter().flatten().find(|p| p.needs.is_empty())?.code.clone();
+    // A weapon with no row of its own ("anti-aircraft batteries") fires as force does (190).
+    let code = [lex.noun(&lemma), lex.noun(&word), lex.noun(&plural)].into_iter().flatten().find(|p| p.needs.is_empty()).map_or_else(|| "190".to_string(), |p| p.code.clone());
     if !matches!(code.get(..2), Some("18" | "19" | "20")) {
         return None;
     }

@@ -693,3 +693,12 @@ fn a_tense_read_as_a_modifier_of_the_object_of_said_is_mended_and_its_forces_are
     assert_eq!(actor(&e.source), Some("UKRMIL"), "{e:?}");
 }
 
+
+#[test]
+fn a_battery_fired_at_a_country_is_force_wherever_the_at_hangs() {
+    let mut doc = layers("The United States fired anti-aircraft batteries at Russia this week.");
+    slip(&mut doc, &[(("Russia", 0), Some(("batteries", 0)), "nmod")]);
+    let doc = code(doc);
+    let e = trigger(&doc, "fired").expect("fired coded");
+    assert_eq!((e.cameo.as_str(), actor(&e.source), actor(&e.target)), ("190", Some("USA"), Some("RUS")), "{e:?}");
+}
