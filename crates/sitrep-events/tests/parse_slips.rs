@@ -702,3 +702,22 @@ fn a_battery_fired_at_a_country_is_force_wherever_the_at_hangs() {
     let e = trigger(&doc, "fired").expect("fired coded");
     assert_eq!((e.cameo.as_str(), actor(&e.source), actor(&e.target)), ("190", Some("USA"), Some("RUS")), "{e:?}");
 }
+
+#[test]
+fn a_name_after_a_title_read_as_a_second_subject_is_its_apposition() {
+    let mut doc = layers("President Ilham Aliyev and President of the European Commission Jose Manuel Barroso held a meeting on June 14.");
+    slip(
+        &mut doc,
+        &[
+            (("President", 1), Some(("Ilham", 0)), "conj"),
+            (("Commission", 0), Some(("Ilham", 0)), "nmod"),
+            (("Jose", 0), Some(("held", 0)), "nsubj"),
+            (("Manuel", 0), Some(("Jose", 0)), "flat"),
+            (("Barroso", 0), Some(("Jose", 0)), "flat"),
+        ],
+    );
+    let t = Tree::new(&doc);
+    let (president, commission, jose) = (tok(&doc, "President", 1), tok(&doc, "Commission", 0), tok(&doc, "Jose", 0));
+    assert_eq!((t.head(jose), t.rel(jose)), (Some(president), "appos"));
+    assert_eq!(t.head(commission), Some(president));
+}

@@ -101,4 +101,44 @@ impl Arcs<'_, '_> {
             self.set(k, Some(o), "nmod");
         }
     }
+
+    /// "President Ilham Aliyev and President of the European Commission Jose Manuel
+    /// Barroso held a meeting" read with "Jose Manuel Barroso" as a second subject: a name
+    /// right after the first subject's phrase, with no comma or "and" between, is in
+    /// apposition to that phrase's last title ("President [of the European Commission]"),
+    /// and the words between belong to the title.
+    pub(super) fn name_read_as_second_subject(&mut self, a: usize, b: usize) {
+        for v in a + 2..b {
+            if self.upos(v) != "VERB" {
+                continue;
+            }
+            let subjects: Vec<usize> = (a..v).filter(|&k| self.head(k) == Some(v) && self.rels[k] == "nsubj").collect();
+            let [s1, s2] = subjects[..] else { continue };
+            if self.upos(s2) != "PROPN" || self.upos(s2 - 1) == "PUNCT" || !matches!(self.upos(s2 - 1), "NOUN" | "PROPN") {
+                continue;
+            }
+            // The word before the name is inside the first subject's phrase.
+            let inside = |x: &Self, mut k: usize| {
+                for _ in 0..=b - a {
+                    match x.head(k) {
+                        Some(h) if h == s1 => return true,
+                        Some(h) if (a..v).contains(&h) => k = h,
+                        _ => return false,
+                    }
+                }
+                false
+            };
+            if !inside(self, s2 - 1) || (s1 + 1..s2).any(|k| self.word(k) == ",") {
+                continue;
+            }
+            // The title: the first subject's last conjunct before the name, else itself.
+            let title = (s1 + 1..s2).rev().find(|&k| self.head(k) == Some(s1) && self.rels[k] == "conj").unwrap_or(s1);
+            for k in title + 1..s2 {
+                if self.head(k) == Some(s1) && self.rels[k].starts_with("nmod") {
+                    self.set(k, Some(title), self.rels[k]);
+                }
+            }
+            self.set(s2, Some(title), "appos");
+        }
+    }
 }
