@@ -471,7 +471,7 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     // him"), not from a clause of its own ("urging them to surrender, saying: “…”").
     let quoted = |c: usize| {
         let (a, b) = t.subtree(c);
-        t.rel(c) != "obj" && t.upos(c) != "VERB" && (a..=b).any(|k| t.upos(k) == "PUNCT" && matches!(t.word(k), "\"" | "“" | "”" | "``" | "''"))
+        t.rel(c) != "obj" && t.upos(c) != "VERB" && (a..=b).any(|k| t.upos(k) == "PUNCT" && t.quote_mark(k))
     };
     let said = || t.children(v).any(|c| matches!(t.rel(c), "ccomp" | "parataxis") || t.rel(c).starts_with("ccomp") || quoted(c));
     if speechlike && (t.child(v, "obj").is_none() || said()) {

@@ -368,7 +368,7 @@ impl<'a> Context<'a> {
     fn speaker_of(&self, t: usize) -> Option<Participant> {
         let tr = &self.tree;
         let first = self.doc.text_layer.sentences[self.sentence(t)].first_token as usize;
-        if (first..t).any(|k| matches!(tr.word(k), "\"" | "“" | "”" | "``" | "''")) {
+        if (first..t).any(|k| tr.quote_mark(k)) {
             return None;
         }
         let lex = crate::lexicon::Lexicon::builtin();

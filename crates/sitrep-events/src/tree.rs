@@ -60,6 +60,11 @@ impl<'a> Tree<'a> {
         self.doc.text_layer.tokens[i].span.of(self.doc.text())
     }
 
+    /// Whether token `i` is a quotation mark (straight, curly or doubled as in PTB text).
+    pub fn quote_mark(&self, i: usize) -> bool {
+        matches!(self.word(i), "\"" | "“" | "”" | "``" | "''")
+    }
+
     /// The lemma of token `i`, lower-cased.
     /// Borrowed from the syntax layer unless it has capitals, so the coder's pass over
     /// every token does not allocate.

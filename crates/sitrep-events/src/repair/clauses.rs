@@ -69,17 +69,7 @@ impl Arcs<'_, '_> {
                 continue;
             }
             // Every word between the verb and the noun is inside the noun's phrase.
-            let inside = |x: &Self, mut k: usize| {
-                for _ in 0..=b - a {
-                    match x.head(k) {
-                        Some(h) if h == n => return true,
-                        Some(h) if (v + 1..n).contains(&h) => k = h,
-                        _ => return false,
-                    }
-                }
-                false
-            };
-            if v + 1 < n && (v + 1..n).all(|k| inside(self, k)) {
+            if v + 1 < n && (v + 1..n).all(|k| self.under(k, n, v + 1..n)) {
                 self.set(n, Some(v), "obj");
             }
         }
@@ -206,11 +196,7 @@ impl Arcs<'_, '_> {
         self.set(v, None, "root");
         self.set(r, Some(v), if passive { "nsubj:pass" } else { "nsubj" });
         self.set(s, Some(p), "obl:agent");
-        for k in v + 1..b {
-            if self.head(k) == Some(r) && self.upos(k) == "PUNCT" {
-                self.set(k, Some(v), "punct");
-            }
-        }
+        self.move_punctuation(r, v, v + 1..b);
     }
 
     /// "the countries were set to move a resolution" read with "to move" as the subject
@@ -240,17 +226,7 @@ impl Arcs<'_, '_> {
                 continue;
             }
             // Every word between the noun and "to" belongs to the noun's phrase.
-            let inside = |mut k: usize| {
-                for _ in 0..=b - a {
-                    match self.head(k) {
-                        Some(x) if x == o => return true,
-                        Some(x) => k = x,
-                        None => return false,
-                    }
-                }
-                false
-            };
-            if (o + 1..v - 1).all(inside) {
+            if (o + 1..v - 1).all(|k| self.under(k, o, 0..usize::MAX)) {
                 self.set(v, Some(o), "acl");
             }
         }

@@ -228,6 +228,28 @@ impl Arcs<'_, '_> {
         range.into_iter().find(|&c| self.head(c) == Some(k) && self.rels[c] == "case").map(|c| self.word(c))
     }
 
+    /// Whether token `k` lies under `top`, every head on the way up lying in `through`.
+    fn under(&self, mut k: usize, top: usize, through: std::ops::Range<usize>) -> bool {
+        for _ in 0..self.heads.len() {
+            match self.head(k) {
+                Some(h) if h == top => return true,
+                Some(h) if through.contains(&h) => k = h,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Hang the punctuation in `range` that hangs from `from` on `to` (the clause's new
+    /// head takes its marks).
+    fn move_punctuation(&mut self, from: usize, to: usize, range: std::ops::Range<usize>) {
+        for k in range {
+            if self.head(k) == Some(from) && self.upos(k) == "PUNCT" {
+                self.set(k, Some(to), "punct");
+            }
+        }
+    }
+
     fn has_child(&self, k: usize, range: std::ops::Range<usize>, rel: &str) -> bool {
         range.into_iter().any(|c| self.head(c) == Some(k) && (self.rels[c] == rel || self.rels[c].strip_prefix(rel).is_some_and(|r| r.starts_with(':'))))
     }
@@ -332,11 +354,7 @@ impl Arcs<'_, '_> {
         self.set(verb, None, "root");
         self.set(subject, Some(verb), "nsubj");
         // Punctuation after the verb that hung from the subject closes the verb's clause.
-        for k in verb + 1..clause.end {
-            if self.head(k) == Some(subject) && self.upos(k) == "PUNCT" {
-                self.set(k, Some(verb), "punct");
-            }
-        }
+        self.move_punctuation(subject, verb, verb + 1..clause.end);
         for k in tops {
             if k != subject && k != verb && self.head(k) != Some(verb) {
                 let rel = if matches!(self.rels[k], "root" | "nsubj" | "conj") { "dep" } else { self.rels[k] };

@@ -132,11 +132,7 @@ impl Arcs<'_, '_> {
         self.set(k, None, "root");
         self.set(r, Some(c), "ccomp");
         self.set(c, Some(k), "advcl");
-        for j in r + 1..b {
-            if self.head(j) == Some(r) && self.upos(j) == "PUNCT" {
-                self.set(j, Some(k), "punct");
-            }
-        }
+        self.move_punctuation(r, k, r + 1..b);
     }
 
     /// "… said its forces had advanced near Bakhmut" read with "had" as a modifier of

@@ -112,23 +112,13 @@ impl Arcs<'_, '_> {
             if self.upos(v) != "VERB" {
                 continue;
             }
-            let subjects: Vec<usize> = (a..v).filter(|&k| self.head(k) == Some(v) && self.rels[k] == "nsubj").collect();
-            let [s1, s2] = subjects[..] else { continue };
-            if self.upos(s2) != "PROPN" || self.upos(s2 - 1) == "PUNCT" || !matches!(self.upos(s2 - 1), "NOUN" | "PROPN") {
+            let mut subjects = (a..v).filter(|&k| self.head(k) == Some(v) && self.rels[k] == "nsubj");
+            let (Some(s1), Some(s2), None) = (subjects.next(), subjects.next(), subjects.next()) else { continue };
+            if self.upos(s2) != "PROPN" || !matches!(self.upos(s2 - 1), "NOUN" | "PROPN") {
                 continue;
             }
             // The word before the name is inside the first subject's phrase.
-            let inside = |x: &Self, mut k: usize| {
-                for _ in 0..=b - a {
-                    match x.head(k) {
-                        Some(h) if h == s1 => return true,
-                        Some(h) if (a..v).contains(&h) => k = h,
-                        _ => return false,
-                    }
-                }
-                false
-            };
-            if !inside(self, s2 - 1) || (s1 + 1..s2).any(|k| self.word(k) == ",") {
+            if !self.under(s2 - 1, s1, a..v) || (s1 + 1..s2).any(|k| self.word(k) == ",") {
                 continue;
             }
             // The title: the first subject's last conjunct before the name, else itself.
