@@ -7,7 +7,7 @@
 //! additions, 16 lanes at a time with AVX2), a ReLU, and an output layer that skips the
 //! units the ReLU zeroed, summed in `f32` over weights stored in half precision.
 
-use super::inputs::{self, slot_table, SentenceValues, Table, FIRST_CHILD, N_SLOTS};
+use super::inputs::{self, folds, slot_table, SentenceValues, Table, FIRST_CHILD, N_SLOTS};
 use super::{table_index, Lookups, Net, NnError};
 use crate::parser::{Parse, Parser, State};
 use crate::words::WordInfo;
@@ -21,6 +21,9 @@ pub struct FastNet {
     /// First row of each slot in `rows`, and how many values the slot has.
     slot_start: [usize; N_SLOTS],
     slot_values: [u32; N_SLOTS],
+    /// The slots whose rows are looked up: all but those folded into a combination's
+    /// rows ([`inputs::folds`]).
+    looked_up: [usize; LOOKED_UP],
     /// Rows of `width` scaled contributions.
     rows: Aligned,
     /// The scaled first-layer bias.
@@ -90,7 +93,22 @@ impl FastNet {
             slot_values[k] = n as u32;
             total += n;
         }
-        let (rows, bias, scale) = first_layer_rows(&net, &offsets, &slot_start, &slot_values, total, width)?;
+        let (mut rows, bias, scale) = first_layer_rows(&net, &offsets, &slot_start, &slot_values, total, width)?;
+        let folded = folds(c.sizes);
+        let table = rows.as_mut_slice();
+        for f in folded {
+            for v in 0..slot_values[f.into] as usize {
+                let from = (slot_start[f.slot] + (v as u32 / f.divisor % f.modulus).min(slot_values[f.slot] - 1) as usize) * width;
+                let to = (slot_start[f.into] + v) * width;
+                for i in 0..width {
+                    table[to + i] = table[to + i].wrapping_add(table[from + i]);
+                }
+            }
+        }
+        let mut looked_up = [0; LOOKED_UP];
+        for (place, k) in looked_up.iter_mut().zip((0..N_SLOTS).filter(|k| folded.iter().all(|f| f.slot != *k))) {
+            *place = k;
+        }
         let classes = c.classes();
         let stride = classes.div_ceil(8) * 8;
         let mut w2 = vec![0f32; width * stride];
@@ -104,7 +122,7 @@ impl FastNet {
         let lookups = net.lookups();
         let w2h: Vec<u16> = w2.iter().map(|&x| f16_bits(x)).collect();
         let w2: Vec<f32> = w2h.iter().map(|&h| f16_value(h)).collect();
-        Ok(FastNet { net, lookups, width, slot_start, slot_values, rows, bias, w2, b2, w2h, stride })
+        Ok(FastNet { net, lookups, width, slot_start, slot_values, looked_up, rows, bias, w2, b2, w2h, stride })
     }
 
     /// The weights.
@@ -192,11 +210,11 @@ impl FastNet {
         // Every row's place first, with a prefetch, so that the memory system fetches
         // the rows side by side while the sums wait for the first.
         let rows = self.rows.as_slice();
-        let mut at = [0usize; N_SLOTS];
-        for k in 0..N_SLOTS {
+        let mut at = [0usize; LOOKED_UP];
+        for (at, &k) in at.iter_mut().zip(&self.looked_up) {
             let v = slots[k].min(self.slot_values[k] - 1) as usize;
-            at[k] = (self.slot_start[k] + v) * V * 16;
-            prefetch(&rows[at[k]..at[k] + V * 16]);
+            *at = (self.slot_start[k] + v) * V * 16;
+            prefetch(&rows[*at..*at + V * 16]);
         }
         for &at in &at {
             let row = &rows[at..at + V * 16];
@@ -216,8 +234,8 @@ impl FastNet {
         let w = self.width;
         out.copy_from_slice(&self.bias);
         let rows = self.rows.as_slice();
-        for ((&v, &n), &start) in slots.iter().zip(&self.slot_values).zip(&self.slot_start) {
-            let at = (start + v.min(n - 1) as usize) * w;
+        for &k in &self.looked_up {
+            let at = (self.slot_start[k] + slots[k].min(self.slot_values[k] - 1) as usize) * w;
             out.iter_mut().zip(&rows[at..at + w]).for_each(|(a, &r)| *a = a.wrapping_add(r));
         }
     }
@@ -319,6 +337,9 @@ impl FastNet {
         st.write_parse(n, root_label, out);
     }
 }
+
+/// How many slots' rows a move looks up: the folded ones are inside others' rows.
+const LOOKED_UP: usize = N_SLOTS - 5;
 
 /// The first layer's rows of every (slot, value) as `i16`, the scaled bias, and the
 /// scale: every row is the exact contribution times the scale, rounded.
@@ -457,6 +478,11 @@ impl Aligned {
         Aligned { lines: all, len }
     }
 
+    fn as_mut_slice(&mut self) -> &mut [i16] {
+        // SAFETY: as in `as_slice`, through the unique borrow of the lines.
+        unsafe { std::slice::from_raw_parts_mut(self.lines.as_mut_ptr() as *mut i16, self.len) }
+    }
+
     fn as_slice(&self) -> &[i16] {
         // SAFETY: a `Line` is 32 `i16` with no padding (64 bytes, `repr(C)`), the lines
         // are contiguous, and `len` ≤ 32 × their number.
@@ -545,7 +571,8 @@ mod round_tests {
     use super::*;
 
     /// The rows made in two passes, straight into their lines, are those of the plain
-    /// reading: every contribution exact in one buffer, then scaled and rounded.
+    /// reading: every contribution exact in one buffer, then scaled and rounded, then
+    /// the folded slots' rows added into their combinations' rows.
     #[test]
     fn rows_are_the_exact_contributions_rounded() {
         let net = crate::nn::tests::random_net(&crate::nn::tests::SENTENCES, 7);
@@ -574,7 +601,19 @@ mod round_tests {
         let top = bound.iter().copied().fold(0.0f32, f32::max);
         let scale = 32000.0 / top;
         let quantize = |x: f32| (x * scale).round().clamp(-32767.0, 32767.0) as i16;
-        assert!(exact.iter().map(|&x| quantize(x)).eq(fast.rows.as_slice().iter().copied()));
+        let mut expected: Vec<i16> = exact.iter().map(|&x| quantize(x)).collect();
+        // The folded slots' rows are inside their combinations' rows.
+        for f in folds(c.sizes) {
+            for v in 0..fast.slot_values[f.into] as usize {
+                let from = fast.slot_start[f.slot] + (v as u32 / f.divisor % f.modulus) as usize;
+                let to = fast.slot_start[f.into] + v;
+                for i in 0..width {
+                    expected[to * width + i] = expected[to * width + i].wrapping_add(expected[from * width + i]);
+                }
+            }
+        }
+        assert!(expected.iter().copied().eq(fast.rows.as_slice().iter().copied()));
+        assert_eq!(fast.looked_up.len() + 5, N_SLOTS);
         assert!(net.b1.iter().map(|&x| quantize(x)).chain(std::iter::repeat(0)).take(width).eq(fast.bias.iter().copied()));
     }
 
