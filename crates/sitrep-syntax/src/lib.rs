@@ -232,6 +232,7 @@ impl Syntax {
         self.tagger.tag(&ws.words, &mut out.tags, &mut ws.tag_scratch);
         self.name_read_as_verb(words.clone(), &mut out.tags, &mut ws.lower);
         self.past_read_as_present(words.clone(), &mut out.tags, &mut ws.lower);
+        self.past_read_as_participle_after_and(words.clone(), &mut out.tags, &mut ws.lower);
         self.noun_read_as_modal(words.clone(), &mut out.tags);
         self.verb_for_verbless(words.clone(), &mut out.tags, &mut ws.lower);
         self.parser.parse(&ws.words, &out.tags, &mut ws.state, &mut ws.parse_scratch, &mut ws.parse);
@@ -291,6 +292,34 @@ impl Syntax {
             lower.push_str(&w.to_lowercase());
             let present = lower.ends_with('s') || matches!(lower.as_str(), "are" | "am" | "be" | "'re" | "'m");
             if !present && wordnet::past_tense(lower) && !wordnet::base_verb(lower) && !lower.ends_with("ed") {
+                tags[i] = vbd as u8;
+            }
+        }
+    }
+
+    /// A participle right after "and" or "but" whose clause began with a verb in the past
+    /// tense, with no auxiliary since ("Russia denied responsibility and *blamed*
+    /// Ukraine", read as `VBN`), is that past tense too: the second verb of the same
+    /// subject.
+    fn past_read_as_participle_after_and<'a>(&self, words: impl Iterator<Item = &'a str> + Clone, tags: &mut [u8], lower: &mut String) {
+        let Some(vbd) = self.tagger.tags.iter().position(|&(u, p)| u == "VERB" && p == "VBD") else { return };
+        let xpos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.1);
+        let upos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.0);
+        let mut previous = "";
+        for (i, w) in words.enumerate() {
+            let after_and = matches!(previous, "and" | "but");
+            previous = w;
+            if !after_and || xpos(tags[i]) != "VBN" || i < 3 {
+                continue;
+            }
+            // The verb before "and", with nothing verbal between.
+            let Some(v) = (0..i - 1).rev().find(|&k| xpos(tags[k]).starts_with("VB") || matches!(upos(tags[k]), "AUX") || xpos(tags[k]) == "MD") else { continue };
+            if xpos(tags[v]) != "VBD" || upos(tags[v]) != "VERB" {
+                continue;
+            }
+            lower.clear();
+            lower.push_str(&w.to_lowercase());
+            if wordnet::past_tense(lower) {
                 tags[i] = vbd as u8;
             }
         }

@@ -104,3 +104,16 @@ fn an_irregular_past_read_as_a_present_is_the_past() {
     let a = syntax.analyze(&words);
     assert_eq!((a.xpos(syntax, 2), a.lemma(2)), ("VBD", "shoot"));
 }
+
+#[test]
+fn a_participle_after_and_in_a_past_clause_is_the_past() {
+    let syntax = Syntax::builtin().expect("the built-in model loads");
+    let words = ["Russia", "denied", "responsibility", "and", "blamed", "Ukrainian", "shelling", "for", "the", "collapse", "."];
+    let a = syntax.analyze(&words);
+    assert_eq!(a.xpos(syntax, 4), "VBD");
+    assert_eq!((a.heads[4], a.deprel(syntax, 4)), (Some(1), "conj"));
+    // After an auxiliary the participle stays one.
+    let words = ["The", "man", "was", "arrested", "and", "charged", "with", "murder", "."];
+    let b = syntax.analyze(&words);
+    assert_eq!(b.xpos(syntax, 5), "VBN");
+}
