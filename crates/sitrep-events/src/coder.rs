@@ -326,6 +326,9 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                     "@question" => question(cx, c),
                     _ => t.lemma(c) == *w,
                 };
+                if w == "@predicate" && predicate_misread(t, v) {
+                    continue;
+                }
                 let c = t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && fits(c))?;
                 // "Germany agreed to send helmets to Ukraine": with no one of its own to act
                 // on, the verb's party is its complement's ("asked Poland to send tanks to
@@ -358,6 +361,19 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
         }
     }
     Some((target, end))
+}
+
+/// A predicate the parser did not hang as `xcomp` ("was considered one of the hopes",
+/// "considered drug companies her enemies", "considered the emails as classified",
+/// "considered a deal likely"): an object of the verb in the passive, a second object,
+/// an "as" phrase beside the object, or a word of likelihood after it.
+fn predicate_misread(t: &crate::tree::Tree, v: usize) -> bool {
+    let Some(o) = t.child(v, "obj") else { return false };
+    let passive = t.children(v).any(|c| matches!(t.rel(c), "nsubj:pass" | "aux:pass"));
+    let second = t.children(v).any(|c| c != o && matches!(t.rel(c), "obj" | "iobj")) || t.children(o).any(|c| t.rel(c) == "obj");
+    let as_phrase = t.children(v).any(|c| c > o && matches!(t.rel(c), "advcl" | "obl") && t.children(c).any(|m| matches!(t.rel(m), "mark" | "case") && t.lower(m) == "as"));
+    let likely = t.children(v).any(|c| c > o && t.rel(c) == "advmod" && matches!(&*t.lower(c), "likely" | "unlikely" | "possible" | "impossible" | "inevitable"));
+    passive || second || as_phrase || likely
 }
 
 /// The party a complement verb acts on: its object or indirect object, or a phrase with

@@ -841,6 +841,21 @@ fn idioms_of_spending_delay_and_attraction_are_no_events() {
 fn considering_someone_something_is_an_opinion() {
     let doc = run("Most Polish voters consider Tusk honest. The Polish government considered the emails classified.");
     assert!(doc.events.events.iter().all(|e| e.root() != "01"), "{:?}", doc.events.events);
+    // With the predicate read as an object: in the passive, beside a second object, after
+    // "as", or a word of likelihood.
+    for text in [
+        "Eritrea was briefly considered one of the hopes of Africa.",
+        "Poland has long been considered a top contender.",
+        "While Tusk considered drug companies his enemies, he took their money.",
+        "The Polish government considered the emails as classified.",
+        "Warsaw has long considered a Ukrainian victory likely.",
+    ] {
+        let got = codes(text);
+        assert!(!got.iter().any(|(c, _)| c == "014"), "{text}: {got:?}");
+    }
+    // Weighing an option is still a deliberation.
+    let got = codes("Poland considered sanctions against Belarus on Monday.");
+    assert!(got.iter().any(|(c, t)| c == "014" && t == "considered"), "{got:?}");
 }
 
 #[test]
