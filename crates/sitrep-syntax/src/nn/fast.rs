@@ -38,6 +38,8 @@ pub struct FastNet {
     w2h: Vec<u16>,
     /// Classes rounded up to a multiple of 8.
     stride: usize,
+    /// Whether the CPU has AVX-512, which gathers the units left on sixteen at a time.
+    avx512: bool,
 }
 
 /// Nets are the same when their weights are.
@@ -59,8 +61,10 @@ pub struct NnScratch {
     values: SentenceValues,
     slots: [u32; N_SLOTS],
     acc: Vec<i16>,
-    /// The hidden units the ReLU left on, as (value, unit).
-    on: Vec<(f32, u32)>,
+    /// The hidden units the ReLU left on: their values and numbers (with room for a
+    /// whole vector past the last).
+    on_values: Vec<f32>,
+    on_units: Vec<u32>,
     scores: Vec<f32>,
     /// The scores as integers, for choosing the move with vector instructions.
     ints: Vec<i32>,
@@ -68,7 +72,7 @@ pub struct NnScratch {
 
 impl Default for NnScratch {
     fn default() -> Self {
-        NnScratch { values: SentenceValues::default(), slots: [0; N_SLOTS], acc: Vec::new(), on: Vec::new(), scores: Vec::new(), ints: Vec::new() }
+        NnScratch { values: SentenceValues::default(), slots: [0; N_SLOTS], acc: Vec::new(), on_values: Vec::new(), on_units: Vec::new(), scores: Vec::new(), ints: Vec::new() }
     }
 }
 
@@ -122,7 +126,8 @@ impl FastNet {
         let lookups = net.lookups();
         let w2h: Vec<u16> = w2.iter().map(|&x| f16_bits(x)).collect();
         let w2: Vec<f32> = w2h.iter().map(|&h| f16_value(h)).collect();
-        Ok(FastNet { net, lookups, width, slot_start, slot_values, looked_up, rows, bias, w2, b2, w2h, stride })
+        let avx512 = cfg!(target_arch = "x86_64") && avx512_detected();
+        Ok(FastNet { net, lookups, width, slot_start, slot_values, looked_up, rows, bias, w2, b2, w2h, stride, avx512 })
     }
 
     /// The weights.
@@ -166,15 +171,10 @@ impl FastNet {
             8 => self.hidden::<8>(slots, &mut scratch.acc),
             _ => self.hidden_any(slots, &mut scratch.acc),
         }
-        // The units the ReLU leaves on, gathered without branches (half of them are on,
-        // at random: a branch would be mispredicted every other unit).
-        scratch.on.resize(self.width, (0.0, 0));
-        let mut n = 0;
-        for (j, &a) in scratch.acc.iter().enumerate() {
-            scratch.on[n] = (a as f32, j as u32);
-            n += (a > 0) as usize;
-        }
-        let on = &scratch.on[..n];
+        scratch.on_values.resize(self.width + 16, 0.0);
+        scratch.on_units.resize(self.width + 16, 0);
+        let n = units_on(&scratch.acc, &mut scratch.on_values, &mut scratch.on_units, self.avx512);
+        let on = (&scratch.on_values[..n], &scratch.on_units[..n]);
         let scores = &mut scratch.scores[..];
         // One pass over the units when all classes fit in registers (13 of the 16 AVX2
         // registers for 104 classes), else blocks of 32 and 8.
@@ -243,10 +243,10 @@ impl FastNet {
     /// Scores of classes `at..at + L` from the hidden units that are on, summed in
     /// registers.
     #[inline(always)]
-    fn output<const L: usize, const FMA: bool>(&self, on: &[(f32, u32)], at: usize, scores: &mut [f32]) {
+    fn output<const L: usize, const FMA: bool>(&self, on: (&[f32], &[u32]), at: usize, scores: &mut [f32]) {
         let mut acc = [0f32; L];
         acc.copy_from_slice(&self.b2[at..at + L]);
-        for &(x, j) in on {
+        for (&x, &j) in on.0.iter().zip(on.1) {
             let row = &self.w2[j as usize * self.stride + at..][..L];
             for i in 0..L {
                 acc[i] = if FMA { x.mul_add(row[i], acc[i]) } else { acc[i] + x * row[i] };
@@ -260,13 +260,13 @@ impl FastNet {
     /// [`FastNet::output`], so the scores equal those of the `f32` path.
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
-    unsafe fn output_f16(&self, on: &[(f32, u32)], scores: &mut [f32]) {
+    unsafe fn output_f16(&self, on: (&[f32], &[u32]), scores: &mut [f32]) {
         use std::arch::x86_64::*;
         let mut acc = [_mm256_setzero_ps(); 13];
         for (g, a) in acc.iter_mut().enumerate() {
             *a = _mm256_loadu_ps(self.b2.as_ptr().add(g * 8));
         }
-        for &(x, j) in on {
+        for (&x, &j) in on.0.iter().zip(on.1) {
             let row = self.w2h.as_ptr().add(j as usize * 104);
             let xv = _mm256_set1_ps(x);
             for (g, a) in acc.iter_mut().enumerate() {
@@ -336,6 +336,64 @@ impl FastNet {
         }
         st.write_parse(n, root_label, out);
     }
+}
+
+/// Whether the CPU has the AVX-512 instructions [`units_on`] uses.
+fn avx512_detected() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    return std::arch::is_x86_feature_detected!("avx512f");
+    #[cfg(not(target_arch = "x86_64"))]
+    false
+}
+
+/// The hidden units the ReLU leaves on (`acc` above zero): their values into `values`
+/// and their numbers into `units`, in order; how many. Both buffers have room for 16
+/// more than `acc`.
+///
+/// Half the units are on, at random, so a branch per unit would be mispredicted every
+/// other unit: without AVX-512 each unit is written and the count moves only past those
+/// on; with it, sixteen units are compared and the ones on packed together at once.
+#[inline(always)]
+fn units_on(acc: &[i16], values: &mut [f32], units: &mut [u32], avx512: bool) -> usize {
+    assert!(values.len() >= acc.len() + 16 && units.len() >= acc.len() + 16 && acc.len() % 16 == 0);
+    #[cfg(target_arch = "x86_64")]
+    if avx512 {
+        // SAFETY: `avx512` is only set when the CPU has AVX-512F; the buffers' sizes are
+        // checked above.
+        return unsafe { units_on_avx512(acc, values, units) };
+    }
+    let _ = avx512;
+    let mut n = 0;
+    for (j, &a) in acc.iter().enumerate() {
+        values[n] = a as f32;
+        units[n] = j as u32;
+        n += (a > 0) as usize;
+    }
+    n
+}
+
+/// [`units_on`] with AVX-512: each block of sixteen units widened to `i32`, compared
+/// with zero, and the values and numbers of those on compressed into the front of a
+/// vector stored whole (the slack after the last is overwritten by the next block).
+///
+/// # Safety
+/// The CPU must have AVX-512F; `values` and `units` must hold `acc.len() + 16` and
+/// `acc.len()` must be a multiple of 16.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn units_on_avx512(acc: &[i16], values: &mut [f32], units: &mut [u32]) -> usize {
+    use std::arch::x86_64::*;
+    let mut n = 0;
+    let mut numbers = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    for block in acc.chunks_exact(16) {
+        let wide = _mm512_cvtepi16_epi32(_mm256_loadu_si256(block.as_ptr() as *const __m256i));
+        let on = _mm512_cmpgt_epi32_mask(wide, _mm512_setzero_si512());
+        _mm512_storeu_ps(values.as_mut_ptr().add(n), _mm512_maskz_compress_ps(on, _mm512_cvtepi32_ps(wide)));
+        _mm512_storeu_si512(units.as_mut_ptr().add(n) as *mut __m512i, _mm512_maskz_compress_epi32(on, numbers));
+        n += on.count_ones() as usize;
+        numbers = _mm512_add_epi32(numbers, _mm512_set1_epi32(16));
+    }
+    n
 }
 
 /// How many slots' rows a move looks up: the folded ones are inside others' rows.
@@ -644,6 +702,29 @@ mod round_tests {
                 };
                 assert_eq!(h, hw, "{x}");
                 assert_eq!(super::f16_value(h).to_bits(), back.to_bits(), "{x}");
+            }
+        }
+    }
+
+    /// The units left on are the same, in the same order, with or without AVX-512.
+    #[test]
+    fn units_on_are_gathered_alike_with_any_instructions() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for len in [16usize, 48, 96, 128] {
+            for _ in 0..200 {
+                let acc: Vec<i16> = (0..len)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        (seed >> 40) as i16
+                    })
+                    .collect();
+                let (mut v1, mut u1, mut v2, mut u2) = (vec![0f32; len + 16], vec![0u32; len + 16], vec![0f32; len + 16], vec![0u32; len + 16]);
+                let n1 = units_on(&acc, &mut v1, &mut u1, false);
+                let n2 = units_on(&acc, &mut v2, &mut u2, avx512_detected());
+                assert_eq!(n1, acc.iter().filter(|&&a| a > 0).count());
+                assert_eq!((&v1[..n1], &u1[..n1]), (&v2[..n2], &u2[..n2]));
             }
         }
     }
