@@ -84,9 +84,11 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
             return None;
         }
         if r == "xcomp" || r == "conj" || (r.starts_with("advcl") && t.xpos(v) == "VBG") || purpose {
-            // "urged the military to surrender": the object controls the complement.
+            // "urged the military to surrender": the object controls the complement —
+            // an object after the verb, not a relative pronoun before it ("no question
+            // *that* you have to deny …", where the verb's subject controls).
             if r == "xcomp" {
-                if let Some(o) = t.child(h, "obj") {
+                if let Some(o) = t.child(h, "obj").filter(|&o| o > h) {
                     return Some(o);
                 }
             }

@@ -74,6 +74,9 @@ impl Stage for EventStage {
                 // A participle used as an adjective ("invading forces") describes, not reports.
                 // Nor does an adjective before its noun ("an emotionally charged uprising").
                 "VERB" | "ADJ" if cx.tree.rel(v) == "amod" => None,
+                // Nor one that says what a verb makes or finds its object ("schools that
+                // Sanders would make free", "found the plan unworkable").
+                "ADJ" if cx.tree.rel(v) == "xcomp" && cx.tree.head(v).is_some_and(|h| matches!(&*cx.tree.lemma(h), "make" | "keep" | "render" | "leave" | "find" | "consider" | "deem" | "call" | "declare" | "hold")) => None,
                 "VERB" if matches!(cx.tree.xpos(v), "VBG" | "VBN") && cx.tree.head(v).is_some_and(|h| h == v + 1 && cx.tree.upos(h) == "NOUN" || h > v && cx.tree.upos(h) == "NOUN" && cx.tree.rel(v).starts_with("acl") && (v + 1..h).all(|k| matches!(cx.tree.upos(k), "ADJ" | "PROPN" | "NOUN"))) => None,
                 "VERB" | "ADJ" => coder::code_verb(&cx, lex, v),
                 "NOUN" => coder::code_noun(&cx, lex, v),

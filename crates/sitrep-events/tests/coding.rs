@@ -1084,3 +1084,20 @@ fn an_intention_denied_is_no_event() {
     let doc = run("Russia planned to invade Ukraine, officials said.");
     assert!(doc.events.events.iter().any(|e| e.root() == "19"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_relative_pronoun_before_the_verb_controls_nothing() {
+    // "that" is the object of "has"; the subject does the attacking.
+    let doc = run("This is the airport that Russia has to attack next, the minister said.");
+    let e = find(&doc, "19");
+    assert_eq!(actor(&e.source), Some("RUS"), "{e:?}");
+    let doc = run("There is no question that you have to condemn Russia, Tusk said.");
+    let e = find(&doc, "11");
+    assert!(e.source.as_ref().is_none_or(|s| s.span.of(doc.text()) != "no question"), "{e:?}");
+}
+
+#[test]
+fn what_a_verb_makes_its_object_is_no_event() {
+    let got = codes("The schools that Poland would make free were closed.");
+    assert!(!got.iter().any(|(c, _)| c.starts_with("084")), "{got:?}");
+}
