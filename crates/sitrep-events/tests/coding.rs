@@ -1101,3 +1101,12 @@ fn what_a_verb_makes_its_object_is_no_event() {
     let got = codes("The schools that Poland would make free were closed.");
     assert!(!got.iter().any(|(c, _)| c.starts_with("084")), "{got:?}");
 }
+
+#[test]
+fn illness_and_standing_down_are_no_events() {
+    let got = codes("His father died of a heart attack in Warsaw. The Polish president declined to run for reelection.");
+    assert!(!got.iter().any(|(c, _)| c.starts_with("19") || c.starts_with("12")), "{got:?}");
+    // Declining to do something for someone is still a refusal.
+    let got = codes("Russia declined to provide weapons to Syria.");
+    assert!(got.iter().any(|(c, t)| c == "122" && t == "declined"), "{got:?}");
+}
