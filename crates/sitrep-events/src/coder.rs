@@ -803,10 +803,15 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     // Source: a possessor or modifier that is an actor ("Russian shelling", "Russia's
     // invasion"), or an agent ("by Russian forces").
     let t_ = &cx.tree;
+    // "the Armenian genocide": a people named before a genocide is its victim; its
+    // perpetrator is a possessor or an agent ("Russia's genocide", "by the regime").
+    let victims = matches!(&*t_.lemma(n), "genocide" | "holocaust");
+    let victim = || victims.then(|| t_.children(n).find(|&c| matches!(t_.rel(c), "amod" | "compound") && cx.participant(c).actor.is_some())).flatten();
     // A place named before the event says where, not who ("the Benghazi attack").
     let source = t_
         .children(n)
         .filter(|&c| matches!(t_.rel(c), "nmod:poss" | "amod" | "compound") && !(t_.rel(c) == "compound" && cx.place(c).is_some()))
+        .filter(|&c| !(victims && t_.rel(c) != "nmod:poss"))
         // "an Iraq-style invasion": a likeness, not a party.
         .filter(|&c| !matches!(&*t_.lower(c), "style" | "like" | "type" | "era" | "sized" | "size"))
         .map(|c| cx.participant(c))
@@ -823,6 +828,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     let relative_target = relative_target(cx, n);
     let of_is_source = source.is_some() && oblique(cx, n, "of").is_some_and(|c| source.as_ref().is_some_and(|s| s.span.contains(cx.doc.text_layer.tokens[c].span)));
     let target = target
+        .or_else(victim)
         .or_else(|| ["against", "on"].iter().find_map(|prep| oblique(cx, n, prep)))
         .or_else(|| oblique(cx, n, "of").filter(|_| !of_is_source))
         // "talks with Iran", "a meeting with the king": whom one consults.

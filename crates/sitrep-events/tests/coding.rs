@@ -1110,3 +1110,10 @@ fn illness_and_standing_down_are_no_events() {
     let got = codes("Russia declined to provide weapons to Syria.");
     assert!(got.iter().any(|(c, t)| c == "122" && t == "declined"), "{got:?}");
 }
+
+#[test]
+fn a_people_named_before_a_genocide_is_its_victim() {
+    let doc = run("Thousands gathered in Yerevan to remember the Armenian genocide.");
+    let e = find(&doc, "20");
+    assert_eq!((actor(&e.source), actor(&e.target)), (None, Some("ARM")), "{e:?}");
+}
