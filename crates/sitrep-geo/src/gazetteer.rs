@@ -10,11 +10,13 @@ use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind
 
 use crate::normalize::normalize_into;
 
-/// The derived gazetteer file (see data/geo/README.md), compiled into the binary.
-static BUILTIN: &[u8] = include_bytes!("../../../data/geo/gazetteer.tsv.gz");
-/// Its name index (names → records, and the serialised automaton), made from it by
-/// `cargo run --release -p sitrep-geo --example compile_gazetteer`.
-static BUILTIN_INDEX: &[u8] = include_bytes!("../../../data/geo/names.idx.gz");
+/// The derived gazetteer file (data/geo/gazetteer.tsv.gz, see data/geo/README.md),
+/// compiled into the binary inflated (by build.rs).
+static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.tsv"));
+/// Its name index (names → records, and the serialised automaton; data/geo/names.idx.gz,
+/// made from it by `cargo run --release -p sitrep-geo --example compile_gazetteer`),
+/// inflated likewise.
+static BUILTIN_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.idx"));
 /// First bytes of a name index.
 const INDEX_MAGIC: &[u8; 8] = b"SGEOIDX1";
 
@@ -141,7 +143,7 @@ fn cc_of(s: &str) -> [u8; 2] {
 }
 
 impl Gazetteer {
-    /// The built-in gazetteer, loaded on first use (about 0.3 s) and shared, with the
+    /// The built-in gazetteer, loaded on first use (about 0.1 s) and shared, with the
     /// country and division points of `points.rs` in place of the file's.
     ///
     /// # Panics
@@ -150,7 +152,7 @@ impl Gazetteer {
     pub fn builtin() -> &'static Gazetteer {
         static GAZ: OnceLock<Gazetteer> = OnceLock::new();
         GAZ.get_or_init(|| {
-            let mut gaz = Gazetteer::load(BUILTIN, BUILTIN_INDEX).expect("the built-in gazetteer loads (tested)");
+            let mut gaz = Gazetteer::load_inflated(BUILTIN, BUILTIN_INDEX).expect("the built-in gazetteer loads (tested)");
             gaz.repoint(crate::points::POINTS);
             gaz
         })
@@ -179,6 +181,12 @@ impl Gazetteer {
         flate2::read::GzDecoder::new(index_gz)
             .read_to_end(&mut index)
             .map_err(|e| GazetteerError(format!("cannot decompress the name index: {e}")))?;
+        Gazetteer::load_inflated(text.as_bytes(), &index)
+    }
+
+    /// [`Gazetteer::load`] from the TSV and the name index as they are once inflated.
+    pub fn load_inflated(tsv: &[u8], index: &[u8]) -> Result<Gazetteer, GazetteerError> {
+        let text = std::str::from_utf8(tsv).map_err(|e| GazetteerError(format!("the gazetteer is not UTF-8: {e}")))?;
         let mut entries = Vec::with_capacity(210_000);
         // The fields of a line, in place (no vector per line).
         let mut f = [""; 10];
@@ -193,7 +201,7 @@ impl Gazetteer {
             }
             entries.push(parse_entry(n, &f[..k])?);
         }
-        let mut r = Reader { b: &index, at: 0 };
+        let mut r = Reader { b: index, at: 0 };
         if r.take(8)? != INDEX_MAGIC {
             return Err(GazetteerError("the name index has the wrong format".into()));
         }
