@@ -154,7 +154,7 @@ impl Stage for PlaceTagger {
             }
             let e = gaz.entry(ei);
             let mut end = tb.span.end;
-            if m.division && crate::lexicon::DIVISION_WORDS.contains(&scratch.norm(m.b)) {
+            if m.division && crate::lexicon::DIVISION_WORDS.contains(scratch.norm(m.b)) {
                 if let Some(t) = tokens.get(m.b) {
                     end = t.span.end;
                 }
