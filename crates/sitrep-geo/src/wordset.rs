@@ -5,8 +5,11 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use sitrep_learn::hash::BuildFxHasher;
+
 /// A fixed list of words, written as a slice and looked up in a hash set built from it
-/// on first use (shared by every thread).
+/// on first use (shared by every thread), with the Fx hash (the words are ours, not an
+/// adversary's).
 ///
 /// ```ignore
 /// static INNER: WordSet = WordSet::new(&["of", "and", "the"]);
@@ -14,7 +17,7 @@ use std::sync::OnceLock;
 /// ```
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<HashSet<&'static str, BuildFxHasher>>,
 }
 
 impl WordSet {
