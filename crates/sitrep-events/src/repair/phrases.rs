@@ -2,6 +2,7 @@
 //! prepositions hung from modifiers, fronted obliques, adjectives in names, lists.
 
 use super::Arcs;
+use crate::tree::lower;
 
 impl Arcs<'_, '_> {
     /// "Sen. Bernie Sanders (I-Vt.) visited NBC" read with "I" as the subject of "visited"
@@ -56,12 +57,16 @@ impl Arcs<'_, '_> {
     /// word says when.
     pub(super) fn time_read_as_head(&mut self, a: usize, b: usize) {
         for k in a + 1..b {
+            let name = k - 1;
+            // The arcs first: they rule out nearly every word without reading it.
+            if self.head(name) != Some(k) || self.rels[name] != "compound" || self.upos(name) != "PROPN" {
+                continue;
+            }
             let time = matches!(
-                self.word(k).to_lowercase().as_str(),
+                &*lower(self.word(k)),
                 "overnight" | "today" | "yesterday" | "tonight" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
             );
-            let name = k - 1;
-            if !time || self.upos(name) != "PROPN" || self.head(name) != Some(k) || self.rels[name] != "compound" {
+            if !time {
                 continue;
             }
             let (head, rel) = (self.head(k), self.rels[k]);
@@ -88,7 +93,7 @@ impl Arcs<'_, '_> {
     pub(super) fn object_after_result(&mut self, a: usize, b: usize) {
         for v in a..b.saturating_sub(2) {
             let r = v + 1;
-            if self.upos(v) != "VERB" || self.head(r) != Some(v) || !matches!(self.word(r).to_lowercase().as_str(), "dead" | "free" | "loose" | "open") || self.has_child(v, a..b, "obj") {
+            if self.upos(v) != "VERB" || self.head(r) != Some(v) || !matches!(&*lower(self.word(r)), "dead" | "free" | "loose" | "open") || self.has_child(v, a..b, "obj") {
                 continue;
             }
             // The phrase's head: the first noun after the result whose head lies beyond it.
