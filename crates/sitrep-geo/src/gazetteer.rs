@@ -122,6 +122,8 @@ pub struct Gazetteer {
     /// Each country's box (south, west, north, east), from the 5th to the 95th
     /// percentile of its places' latitudes and longitudes.
     boxes: HashMap<[u8; 2], [f64; 4]>,
+    /// The populated places of each country, in record order; indexed on first use.
+    places_by_country: OnceLock<HashMap<[u8; 2], Vec<u32>>>,
 }
 
 const FCODES: &[&str] = &[
@@ -406,7 +408,7 @@ impl Gazetteer {
                 (cc, [q(&la, 0.05), q(&lo, 0.05), q(&la, 0.95), q(&lo, 0.95)])
             })
             .collect();
-        Gazetteer { entries, names, candidates, automaton, countries, admin1, capitals, division_pop, boxes }
+        Gazetteer { entries, names, candidates, automaton, countries, admin1, capitals, division_pop, boxes, places_by_country: OnceLock::new() }
     }
 
     /// The summed population of the places of first-level division `i` (an entry
@@ -486,6 +488,22 @@ impl Gazetteer {
     /// The first-level division `code` of country `cc`.
     pub fn admin1(&self, cc: [u8; 2], code: &str) -> Option<u32> {
         self.admin1.get(&(cc, Box::<str>::from(code))).copied()
+    }
+
+    /// The populated places ([`Kind::Place`]) of country `cc`, as indices in record order
+    /// (a walk over all records, filtered, yields the same). The index is built on first
+    /// use.
+    pub fn places_in(&self, cc: [u8; 2]) -> &[u32] {
+        let index = self.places_by_country.get_or_init(|| {
+            let mut index: HashMap<[u8; 2], Vec<u32>> = HashMap::new();
+            for (i, e) in self.entries.iter().enumerate() {
+                if e.kind == Kind::Place {
+                    index.entry(e.cc).or_default().push(i as u32);
+                }
+            }
+            index
+        });
+        index.get(&cc).map_or(&[], Vec::as_slice)
     }
 
     /// The capital (PPLC) of country `cc`.

@@ -81,7 +81,7 @@ pub struct Scratch {
     pub norm_text: String,
     /// Words seen as the later words of a capitalised run that is not a place
     /// ("Sarah Jones" → "jones"): a later lone "Jones" is the person.
-    person_words: std::collections::HashSet<String>,
+    person_words: std::collections::HashSet<String, sitrep_learn::hash::BuildFxHasher>,
 }
 
 impl Scratch {
@@ -157,7 +157,8 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
     let tokens = &doc.text_layer.tokens;
     let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range())).unwrap_or("");
     // Person names: a capitalised word (not sentence-initial) or a title followed by a
-    // capitalised word; the later word is remembered as a name.
+    // capitalised word; the later word is remembered as a name (a word remembered already
+    // is not looked up in the gazetteer again).
     scratch.person_words.clear();
     let mut padded = String::new();
     for sentence in &doc.text_layer.sentences {
@@ -173,7 +174,7 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
                 w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
             };
             let after_initial = || i >= range.start + 2 && initial(i - 1) && cap(word(i - 2)) && FIRST_NAMES_HINT(scratch.norm(i - 2));
-            if tokens[i].kind == TokenKind::Word && cap(w) && tokens[i - 1].kind == TokenKind::Word && (TITLES.contains(pn) || after_initial() || (cap(p) && i - 1 > range.start && FIRST_NAMES_HINT(pn) && !big_place(gaz, scratch.norm(i), &mut padded))) {
+            if tokens[i].kind == TokenKind::Word && cap(w) && tokens[i - 1].kind == TokenKind::Word && (TITLES.contains(pn) || after_initial() || (cap(p) && i - 1 > range.start && FIRST_NAMES_HINT(pn) && !scratch.person_words.contains(scratch.norm(i)) && !big_place(gaz, scratch.norm(i), &mut padded))) {
                 scratch.person_words.insert(scratch.norm(i).to_string());
             }
         }
