@@ -154,10 +154,13 @@ impl Arcs<'_, '_> {
     pub(super) fn relative_read_as_content(&mut self, a: usize, b: usize) {
         for t in a + 1..b {
             let Some(v) = self.head(t) else { continue };
-            if self.rels[t] != "mark" || v <= t || self.upos(v) != "VERB" || !self.word(t).eq_ignore_ascii_case("that") {
+            if self.rels[t] != "mark" || v <= t || self.upos(v) != "VERB" {
                 continue;
             }
             let Some(n) = self.head(v).filter(|&n| n == t - 1 && self.rels[v].starts_with("ccomp")) else { continue };
+            if !self.word(t).eq_ignore_ascii_case("that") {
+                continue;
+            }
             let lemma = self.doc.syntax.lemma(n).to_lowercase();
             // A gerund of a deed ("shelling that sliced through …") takes no content
             // clause either; one of saying or thinking does ("warning that …").

@@ -2,7 +2,7 @@
 //! prepositions hung from modifiers, fronted obliques, adjectives in names, lists.
 
 use super::Arcs;
-use crate::tree::lower;
+use crate::tree::{lower, lower_is_one_of};
 
 impl Arcs<'_, '_> {
     /// "Sen. Bernie Sanders (I-Vt.) visited NBC" read with "I" as the subject of "visited"
@@ -62,11 +62,8 @@ impl Arcs<'_, '_> {
             if self.head(name) != Some(k) || self.rels[name] != "compound" || self.upos(name) != "PROPN" {
                 continue;
             }
-            let time = matches!(
-                &*lower(self.word(k)),
-                "overnight" | "today" | "yesterday" | "tonight" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            );
-            if !time {
+            let time = ["overnight", "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+            if !lower_is_one_of(self.word(k), &time) {
                 continue;
             }
             let (head, rel) = (self.head(k), self.rels[k]);
@@ -113,9 +110,12 @@ impl Arcs<'_, '_> {
     /// noun of the same verb modifies that noun (see the module's notes).
     pub(super) fn case_to_phrase_head(&mut self, a: usize, b: usize) {
         for c in a..b {
+            if self.rels[c] != "case" {
+                continue;
+            }
             let Some(m) = self.head(c) else { continue };
             let Some(p) = self.head(m) else { continue };
-            if self.rels[c] != "case" || !(c < m && m < p && p < b) || !matches!(self.upos(p), "NOUN" | "PROPN") {
+            if !(c < m && m < p && p < b) || !matches!(self.upos(p), "NOUN" | "PROPN") {
                 continue;
             }
             if !matches!(self.rels[m], "compound" | "nmod:desc" | "amod" | "flat") || self.has_child(p, a..b, "case") {

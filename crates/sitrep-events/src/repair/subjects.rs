@@ -109,6 +109,10 @@ impl Arcs<'_, '_> {
     /// apposition to that phrase's last title ("President [of the European Commission]"),
     /// and the words between belong to the title.
     pub(super) fn name_read_as_second_subject(&mut self, a: usize, b: usize) {
+        // Two subjects of one verb need two in the sentence (this mend makes none).
+        if (a..b).filter(|&k| self.rels[k] == "nsubj").nth(1).is_none() {
+            return;
+        }
         for v in a + 2..b {
             if self.upos(v) != "VERB" {
                 continue;
