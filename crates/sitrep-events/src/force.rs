@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use sitrep_core::{EntityType, Participant};
+use sitrep_learn::hash::BuildFxHasher;
 
 use crate::context::Context;
 
@@ -32,20 +33,20 @@ enum Kind {
 #[derive(Debug, Default)]
 pub struct Force {
     /// Lemma → kind and the code of its political reading (`None`: no event).
-    words: HashMap<String, (Kind, Option<String>)>,
+    words: HashMap<String, (Kind, Option<String>), BuildFxHasher>,
     /// Lemmas showing armed force in a sentence.
-    armed: HashSet<String>,
+    armed: HashSet<String, BuildFxHasher>,
     /// Modifiers that make an attack words ("sharp", "personal", "attack ads").
-    verbal_cues: HashSet<String>,
+    verbal_cues: HashSet<String, BuildFxHasher>,
     /// Modifiers that make a word of force no event at all ("a charm offensive", "a price
     /// war", "a bidding war").
-    peaceful_cues: HashSet<String>,
+    peaceful_cues: HashSet<String, BuildFxHasher>,
     /// What only force can be aimed at: an attack on "the Pulse nightclub" or a truck
     /// striking "the crowd" is violence, whoever the sides.
-    physical_targets: HashSet<String>,
+    physical_targets: HashSet<String, BuildFxHasher>,
     /// What only words can be aimed at: an attack on "the nomination process" or on
     /// "the foundation and its finances" is criticism.
-    verbal_targets: HashSet<String>,
+    verbal_targets: HashSet<String, BuildFxHasher>,
 }
 
 /// What to do with an event whose trigger is a word of force.

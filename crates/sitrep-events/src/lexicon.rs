@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use sitrep_core::{Factuality, Stance};
+use sitrep_learn::hash::BuildFxHasher;
 
 use crate::phrases::PhraseIndex;
 
@@ -82,17 +83,18 @@ pub struct Code {
     pub plover: Option<String>,
 }
 
-/// Everything the coder looks up.
+/// Everything the coder looks up (hashed with Fx: the coder asks about nearly every
+/// word).
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    codes: HashMap<String, Code>,
-    verbs: HashMap<String, Vec<Pattern>>,
-    nouns: HashMap<String, Vec<Pattern>>,
-    reporting: HashMap<String, Stance>,
-    factuality: HashMap<String, Factuality>,
+    codes: HashMap<String, Code, BuildFxHasher>,
+    verbs: HashMap<String, Vec<Pattern>, BuildFxHasher>,
+    nouns: HashMap<String, Vec<Pattern>, BuildFxHasher>,
+    reporting: HashMap<String, Stance, BuildFxHasher>,
+    factuality: HashMap<String, Factuality, BuildFxHasher>,
     /// Nouns whose infinitive or `that` clause they govern is not asserted ("the right to
     /// refuse", "an effort to broker").
-    noun_factuality: HashMap<String, Factuality>,
+    noun_factuality: HashMap<String, Factuality, BuildFxHasher>,
     phrases: Vec<(String, Factuality)>,
     /// `phrases` indexed for finding the first that occurs in a text.
     phrase_index: PhraseIndex,

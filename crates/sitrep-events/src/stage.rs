@@ -62,6 +62,10 @@ impl Stage for EventStage {
         let mut heads = Vec::new();
         let tokens = &doc.text_layer.tokens;
         for v in 0..cx.tree.len() {
+            // Only verbs, adjectives and nouns are coded (see the match below).
+            if !matches!(cx.tree.upos(v), "VERB" | "ADJ" | "NOUN") {
+                continue;
+            }
             // "the job-killing TPP": a word inside a hyphenated modifier describes (one
             // glued to the word before it and followed by a noun, however it was parsed).
             let glued = |a: usize, b: usize| tokens[a].span.end == tokens[b].span.start;

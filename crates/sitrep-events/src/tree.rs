@@ -15,6 +15,17 @@ pub fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether `word` in lower case ([`lower`]) is one of `words`, which must be written in
+/// lower case; without a new string when `word` is ASCII, as nearly every word is.
+pub fn lower_is_one_of(word: &str, words: &[&str]) -> bool {
+    if word.is_ascii() {
+        // The lower case of an ASCII word is its ASCII lower case.
+        words.iter().any(|w| word.eq_ignore_ascii_case(w))
+    } else {
+        words.contains(&&*lower(word))
+    }
+}
+
 /// A view of one report's dependency trees, with the parser's known slips on news
 /// sentences mended ([`crate::repair`]); the syntax layer itself is left as it is.
 pub struct Tree<'a> {

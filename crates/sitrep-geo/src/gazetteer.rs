@@ -7,16 +7,22 @@ use std::io::Read;
 use std::sync::OnceLock;
 
 use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
+use sitrep_learn::hash::BuildFxHasher;
 
 use crate::normalize::normalize_into;
 
-/// The derived gazetteer file (see data/geo/README.md), compiled into the binary.
-static BUILTIN: &[u8] = include_bytes!("../../../data/geo/gazetteer.tsv.gz");
-/// Its name index (names → records, and the serialised automaton), made from it by
-/// `cargo run --release -p sitrep-geo --example compile_gazetteer`.
-static BUILTIN_INDEX: &[u8] = include_bytes!("../../../data/geo/names.idx.gz");
+/// The derived gazetteer file (data/geo/gazetteer.tsv.gz, see data/geo/README.md),
+/// compiled into the binary inflated (by build.rs).
+static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.tsv"));
+/// Its name index (names → records, and the serialised automaton; data/geo/names.idx.gz,
+/// made from it by `cargo run --release -p sitrep-geo --example compile_gazetteer`),
+/// inflated likewise.
+static BUILTIN_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.idx"));
 /// First bytes of a name index.
 const INDEX_MAGIC: &[u8; 8] = b"SGEOIDX1";
+
+/// A map hashed with Fx: the keys are country codes, division codes and record indices.
+type FxMap<K, V> = HashMap<K, V, BuildFxHasher>;
 
 /// What a gazetteer record is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -112,20 +118,43 @@ pub struct Gazetteer {
     names: Vec<NameInfo>,
     candidates: Vec<Candidate>,
     automaton: DoubleArrayAhoCorasick<u32>,
-    countries: HashMap<[u8; 2], u32>,
-    admin1: HashMap<([u8; 2], Box<str>), u32>,
-    capitals: HashMap<[u8; 2], u32>,
+    countries: FxMap<[u8; 2], u32>,
+    /// First-level divisions by country, then by their code within it.
+    admin1: FxMap<[u8; 2], FxMap<Box<str>, u32>>,
+    capitals: FxMap<[u8; 2], u32>,
     /// Summed population of the places in each first-level division (by entry index).
-    division_pop: HashMap<u32, u64>,
+    division_pop: FxMap<u32, u64>,
     /// Each country's box (south, west, north, east), from the 5th to the 95th
     /// percentile of its places' latitudes and longitudes.
-    boxes: HashMap<[u8; 2], [f64; 4]>,
+    boxes: FxMap<[u8; 2], [f64; 4]>,
+    /// The populated places of each country, in record order; indexed on first use.
+    places_by_country: OnceLock<FxMap<[u8; 2], Vec<u32>>>,
 }
 
+/// The feature codes a record may have, the gazetteer's most frequent first (so that
+/// [`intern`] finds most at once).
 const FCODES: &[&str] = &[
-    "PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLA5", "PPLC", "PPLX", "PPLL", "PPLF", "PPLG", "PPLH", "PPLQ", "PPLR",
-    "PPLS", "PPLW", "PPLCH", "STLMT", "ADM1", "ADM2", "PCLI", "CONT", "RGN", "PEN", "SEA", "GULF", "STRT",
+    "PPL", "PPLA3", "ADM2", "PPLA2", "PPLX", "PPLA4", "ADM1", "PPLA", "PPLA5", "PPLC", "PPLL", "PPLF", "PPLG", "PPLH", "PPLQ", "PPLR",
+    "PPLS", "PPLW", "PPLCH", "STLMT", "PCLI", "CONT", "RGN", "PEN", "SEA", "GULF", "STRT",
 ];
+
+/// Split `line` at tabs into `fields` as `line.splitn(fields.len(), '\t')` would (the
+/// last field keeps the rest of the line), returning the number of fields; a byte scan,
+/// cheaper than the `char` pattern for short fields.
+fn split_tabs<'a>(line: &'a str, fields: &mut [&'a str]) -> usize {
+    let Some(last) = fields.len().checked_sub(1) else { return 0 };
+    let mut rest = line;
+    let mut k = 0;
+    while k < last {
+        // A tab is one byte in UTF-8 and never part of another character.
+        let Some(tab) = rest.bytes().position(|b| b == b'\t') else { break };
+        fields[k] = &rest[..tab];
+        rest = &rest[tab + 1..];
+        k += 1;
+    }
+    fields[k] = rest;
+    k + 1
+}
 
 fn intern(code: &str) -> &'static str {
     FCODES.iter().find(|c| **c == code).copied().unwrap_or("PPL")
@@ -141,7 +170,7 @@ fn cc_of(s: &str) -> [u8; 2] {
 }
 
 impl Gazetteer {
-    /// The built-in gazetteer, loaded on first use (about 0.3 s) and shared, with the
+    /// The built-in gazetteer, loaded on first use (about 0.1 s) and shared, with the
     /// country and division points of `points.rs` in place of the file's.
     ///
     /// # Panics
@@ -150,7 +179,7 @@ impl Gazetteer {
     pub fn builtin() -> &'static Gazetteer {
         static GAZ: OnceLock<Gazetteer> = OnceLock::new();
         GAZ.get_or_init(|| {
-            let mut gaz = Gazetteer::load(BUILTIN, BUILTIN_INDEX).expect("the built-in gazetteer loads (tested)");
+            let mut gaz = Gazetteer::load_inflated(BUILTIN, BUILTIN_INDEX).expect("the built-in gazetteer loads (tested)");
             gaz.repoint(crate::points::POINTS);
             gaz
         })
@@ -179,21 +208,23 @@ impl Gazetteer {
         flate2::read::GzDecoder::new(index_gz)
             .read_to_end(&mut index)
             .map_err(|e| GazetteerError(format!("cannot decompress the name index: {e}")))?;
+        Gazetteer::load_inflated(text.as_bytes(), &index)
+    }
+
+    /// [`Gazetteer::load`] from the TSV and the name index as they are once inflated.
+    pub fn load_inflated(tsv: &[u8], index: &[u8]) -> Result<Gazetteer, GazetteerError> {
+        let text = std::str::from_utf8(tsv).map_err(|e| GazetteerError(format!("the gazetteer is not UTF-8: {e}")))?;
         let mut entries = Vec::with_capacity(210_000);
         // The fields of a line, in place (no vector per line).
         let mut f = [""; 10];
         for (n, line) in text.lines().enumerate() {
-            let mut k = 0;
-            for field in line.splitn(10, '\t') {
-                f[k] = field;
-                k += 1;
-            }
+            let k = split_tabs(line, &mut f);
             if f[0] == "D" || line.trim().is_empty() {
                 continue;
             }
             entries.push(parse_entry(n, &f[..k])?);
         }
-        let mut r = Reader { b: &index, at: 0 };
+        let mut r = Reader { b: index, at: 0 };
         if r.take(8)? != INDEX_MAGIC {
             return Err(GazetteerError("the name index has the wrong format".into()));
         }
@@ -335,16 +366,16 @@ impl Gazetteer {
     }
 
     fn assemble(entries: Vec<Entry>, names: Vec<NameInfo>, candidates: Vec<Candidate>, automaton: DoubleArrayAhoCorasick<u32>) -> Gazetteer {
-        let mut countries = HashMap::new();
-        let mut admin1 = HashMap::new();
-        let mut capitals = HashMap::new();
+        let mut countries = FxMap::default();
+        let mut admin1: FxMap<[u8; 2], FxMap<Box<str>, u32>> = FxMap::default();
+        let mut capitals = FxMap::default();
         for (i, e) in entries.iter().enumerate() {
             match e.kind {
                 Kind::Country => {
                     countries.insert(e.cc, i as u32);
                 }
                 Kind::Admin1 => {
-                    admin1.insert((e.cc, e.admin1.clone()), i as u32);
+                    admin1.entry(e.cc).or_default().insert(e.admin1.clone(), i as u32);
                 }
                 Kind::Place if e.fcode == "PPLC" => {
                     let better = capitals.get(&e.cc).is_none_or(|&j: &u32| entries[j as usize].population < e.population);
@@ -355,12 +386,12 @@ impl Gazetteer {
                 _ => {}
             }
         }
-        let mut division_pop: HashMap<u32, u64> = HashMap::new();
-        let mut coords: HashMap<[u8; 2], (Vec<f64>, Vec<f64>)> = HashMap::new();
+        let mut division_pop: FxMap<u32, u64> = FxMap::default();
+        let mut coords: FxMap<[u8; 2], (Vec<f64>, Vec<f64>)> = FxMap::default();
         // Places come in runs of one division (and so of one country): each run's sums
         // and points are gathered here and go into the maps when it ends, not one hash
         // per place.
-        let mut key: ([u8; 2], Box<str>) = ([0, 0], Box::from(""));
+        let mut key: ([u8; 2], &str) = ([0, 0], "");
         let mut last: Option<u32> = None;
         let (mut pop, mut lat, mut lon) = (0u64, Vec::new(), Vec::new());
         let mut flush = |cc: [u8; 2], last: Option<u32>, pop: &mut u64, lat: &mut Vec<f64>, lon: &mut Vec<f64>| {
@@ -377,10 +408,10 @@ impl Gazetteer {
             if e.kind != Kind::Place {
                 continue;
             }
-            if key.0 != e.cc || *key.1 != *e.admin1 {
+            if key.0 != e.cc || key.1 != &*e.admin1 {
                 flush(key.0, last, &mut pop, &mut lat, &mut lon);
-                key = (e.cc, e.admin1.clone());
-                last = admin1.get(&key).copied();
+                key = (e.cc, &e.admin1);
+                last = admin1.get(&e.cc).and_then(|codes| codes.get(&*e.admin1)).copied();
             }
             if last.is_some() {
                 pop += e.population;
@@ -391,14 +422,9 @@ impl Gazetteer {
         flush(key.0, last, &mut pop, &mut lat, &mut lon);
         let boxes = coords
             .into_iter()
-            .map(|(cc, (mut la, mut lo))| {
-                la.sort_by(f64::total_cmp);
-                lo.sort_by(f64::total_cmp);
-                let q = |v: &[f64], f: f64| v[((v.len() - 1) as f64 * f) as usize];
-                (cc, [q(&la, 0.05), q(&lo, 0.05), q(&la, 0.95), q(&lo, 0.95)])
-            })
+            .map(|(cc, (mut la, mut lo))| (cc, [quantile(&mut la, 0.05), quantile(&mut lo, 0.05), quantile(&mut la, 0.95), quantile(&mut lo, 0.95)]))
             .collect();
-        Gazetteer { entries, names, candidates, automaton, countries, admin1, capitals, division_pop, boxes }
+        Gazetteer { entries, names, candidates, automaton, countries, admin1, capitals, division_pop, boxes, places_by_country: OnceLock::new() }
     }
 
     /// The summed population of the places of first-level division `i` (an entry
@@ -477,13 +503,37 @@ impl Gazetteer {
 
     /// The first-level division `code` of country `cc`.
     pub fn admin1(&self, cc: [u8; 2], code: &str) -> Option<u32> {
-        self.admin1.get(&(cc, Box::<str>::from(code))).copied()
+        self.admin1.get(&cc)?.get(code).copied()
+    }
+
+    /// The populated places ([`Kind::Place`]) of country `cc`, as indices in record order
+    /// (a walk over all records, filtered, yields the same). The index is built on first
+    /// use.
+    pub fn places_in(&self, cc: [u8; 2]) -> &[u32] {
+        let index = self.places_by_country.get_or_init(|| {
+            let mut index: FxMap<[u8; 2], Vec<u32>> = FxMap::default();
+            for (i, e) in self.entries.iter().enumerate() {
+                if e.kind == Kind::Place {
+                    index.entry(e.cc).or_default().push(i as u32);
+                }
+            }
+            index
+        });
+        index.get(&cc).map_or(&[], Vec::as_slice)
     }
 
     /// The capital (PPLC) of country `cc`.
     pub fn capital(&self, cc: [u8; 2]) -> Option<u32> {
         self.capitals.get(&cc).copied()
     }
+}
+
+/// The value at fraction `f` of `v` in ascending order (`f64::total_cmp`): the element at
+/// index `(len - 1) × f` once sorted, found by selection rather than a whole sort (`v` is
+/// left reordered). `v` must not be empty.
+fn quantile(v: &mut [f64], f: f64) -> f64 {
+    let k = ((v.len() - 1) as f64 * f) as usize;
+    *v.select_nth_unstable_by(k, f64::total_cmp).1
 }
 
 fn gunzip_text(bytes: &[u8]) -> Result<String, GazetteerError> {
@@ -537,5 +587,23 @@ impl<'a> Reader<'a> {
     fn u32(&mut self) -> Result<u32, GazetteerError> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_tabs;
+
+    #[test]
+    fn split_tabs_splits_as_splitn() {
+        let lines = ["", "a", "a\tb", "\t", "a\t\tb\t", "P\t1\tKyiv\t50.45\t30.52\tPPLC\tUA\t12\t2797553\tKiev|Kyjiw\tmore\tand more", "é\tü\t\t"];
+        for line in lines {
+            for n in 0..12 {
+                let mut fields = vec![""; n];
+                let k = split_tabs(line, &mut fields);
+                let expected: Vec<&str> = if n == 0 { Vec::new() } else { line.splitn(n, '\t').collect() };
+                assert_eq!(&fields[..k], expected.as_slice(), "{line:?} in {n}");
+            }
+        }
     }
 }

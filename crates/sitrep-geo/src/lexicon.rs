@@ -1,8 +1,13 @@
 //! Word lists the recogniser and resolver use (written for this project).
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::wordset::WordSet;
+
 /// Capitalised words that are also place names but almost never mean the place in news
 /// text: months, days, common words, frequent first names, titles.
-pub const NOT_PLACES: &[&str] = &[
+pub static NOT_PLACES: WordSet = WordSet::new(&[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "of", "police", "mobile",
     "reading", "nice", "best", "page", "man", "hope", "union", "liberty", "independence", "friendship", "enterprise",
@@ -42,13 +47,13 @@ pub const NOT_PLACES: &[&str] = &[
     "monroe",
     "lee", "tracy",
     "dallas cowboys", "ila", "bo", "kia", "opera", "santa", "buffalo bills",
-];
+]);
 
 /// Words after a name that make it a division: "Sumy Oblast", "Polk County".
-pub const DIVISION_WORDS: &[&str] = &[
+pub static DIVISION_WORDS: WordSet = WordSet::new(&[
     "oblast", "region", "province", "county", "parish", "district", "governorate", "state", "prefecture", "raion",
     "municipality", "territory",
-];
+]);
 
 /// Plural division words closing a list of names: "Douglas, Sarpy and Lancaster
 /// counties", "the Donetsk and Luhansk regions".
@@ -56,14 +61,14 @@ pub const PLURAL_DIVISION_WORDS: &[&str] = &["counties", "parishes", "provinces"
 
 /// Words before a name that make the next capitalised word part of a person or body:
 /// "President", "Gov.", "Mr.".
-pub const TITLES: &[&str] = &[
+pub static TITLES: WordSet = WordSet::new(&[
     "mr", "mrs", "ms", "miss", "dr", "president", "sen", "senator", "gov", "governor", "rep", "representative",
     "judge", "justice", "coach", "officer", "sgt", "sergeant", "lt", "capt", "captain", "col", "gen", "general",
     "rev", "reverend", "father", "sister", "brother", "prof", "professor", "pastor", "deputy", "detective", "chief",
     "trooper", "saint", "st", "king", "queen", "prince", "princess", "lord", "lady", "sir", "pope", "actor",
     "actress", "singer", "star", "player", "quarterback", "pitcher", "forward", "guard", "striker", "defender",
     "spokesman", "spokeswoman", "minister", "secretary", "chairman", "ceo", "director", "attorney", "lawyer",
-];
+]);
 
 /// Capitalised words before "of X" that make X part of an organisation's name: "Bank of
 /// America", "University of Alabama" (LGL and GeoVirus do tag the latter, so only
@@ -71,11 +76,11 @@ pub const TITLES: &[&str] = &[
 pub const ORG_OF: &[&str] = &["bank", "church", "corporation", "company", "co", "inc", "bishop", "archbishop", "duke", "duchess", "earl", "prince", "princess", "king", "queen", "order", "daughters", "sons", "knights"];
 
 /// Direction words that may precede a place inside its name or as a modifier.
-pub const DIRECTION_PREFIX: &[&str] = &["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower", "greater", "downtown", "suburban", "rural", "metro", "coastal"];
+pub static DIRECTION_PREFIX: WordSet = WordSet::new(&["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower", "greater", "downtown", "suburban", "rural", "metro", "coastal"]);
 
 /// Lowercase words allowed inside a multi-word name: "Bosnia and Herzegovina",
 /// "Stratford-upon-Avon", "Rio de Janeiro".
-pub const NAME_INNER: &[&str] = &["of", "and", "the", "de", "da", "do", "dos", "das", "del", "la", "le", "les", "upon", "on", "en", "am", "an", "der", "di", "el", "al", "y", "et", "sur", "au", "aux", "du", "des", "sous", "im", "ob", "bei"];
+pub static NAME_INNER: WordSet = WordSet::new(&["of", "and", "the", "de", "da", "do", "dos", "das", "del", "la", "le", "les", "upon", "on", "en", "am", "an", "der", "di", "el", "al", "y", "et", "sur", "au", "aux", "du", "des", "sous", "im", "ob", "bei"]);
 
 /// Words that close the name of an armed or political body: "Rapid Support Forces",
 /// "Freedom Party". A town's name opening such a name is the body's word.
@@ -94,17 +99,17 @@ pub const CIVIC_HEADS: &[&str] = &["council", "union", "league", "committee", "c
 pub const MUNICIPAL_WORDS: &[&str] = &["city", "county", "town", "borough", "village", "township", "municipal", "parish", "district", "state", "regional"];
 
 /// Verbs of speech right after a speaker's name: "Douglas said", "Hartl says".
-pub const SPEECH_AFTER_NAME: &[&str] = &[
+pub static SPEECH_AFTER_NAME: WordSet = WordSet::new(&[
     "said", "says", "told", "tells", "added", "adds", "explained", "explains", "noted", "notes", "recalled",
     "wrote", "writes", "asked", "asks", "replied", "answered", "stressed", "insisted",
-];
+]);
 
 /// Words before a name that keep it a place even when a speech verb follows ("of Tyler
 /// said", "in Austin told").
 pub const PLACE_BEFORE: &[&str] = &["in", "of", "from", "near", "at", "outside", "around", "across", "inside", "throughout", "within", "for", "to"];
 
 /// Verbs whose subject, if a capital or country, stands for its government.
-pub const SPEECH_DECISION_VERBS: &[&str] = &[
+pub static SPEECH_DECISION_VERBS: WordSet = WordSet::new(&[
     "say", "tell", "announce", "reject", "accept", "deny", "warn", "demand", "claim", "insist", "agree", "refuse",
     "accuse", "urge", "threaten", "condemn", "respond", "want", "seek", "decide", "impose", "expel", "retaliate",
     "vow", "offer", "propose", "recognize", "recognise", "blame", "call", "argue", "state", "declare", "sign",
@@ -112,16 +117,16 @@ pub const SPEECH_DECISION_VERBS: &[&str] = &[
     "signal", "pledge", "promise", "negotiate", "order", "send", "recall", "summon", "sanction", "ban", "suspend",
     "confirm", "acknowledge", "admit", "plan", "intend", "ask", "request", "push", "press", "back", "support",
     "oppose", "invade", "attack", "annex",
-];
+]);
 
 /// Nouns and verbs whose target ("on Moscow", "against Moscow", "punish Moscow") is a
 /// government, not a location.
-pub const PRESSURE_WORDS: &[&str] = &[
+pub static PRESSURE_WORDS: WordSet = WordSet::new(&[
     "punishment", "sanction", "sanctions", "pressure", "penalty", "penalties", "embargo", "punish", "sanction",
     "pressure", "pressured", "punished", "sanctioned", "condemn", "condemned", "condemning", "blame", "blamed",
     "tariff", "tariffs", "restriction", "restrictions", "measures", "ultimatum", "demands", "war", "warned", "urged",
     "accused", "criticized", "criticised", "talks", "relations", "ties", "dialogue",
-];
+]);
 
 /// US states as AP style abbreviates them after a city ("Athens, Ga.", "Buffalo, N.Y."),
 /// with their GeoNames first-level codes. Matched on the written form, full stops
@@ -135,3 +140,12 @@ pub const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Pa.", "PA"), ("R.I.", "RI"), ("S.C.", "SC"), ("S.D.", "SD"), ("Tenn.", "TN"), ("Tex.", "TX"), ("Vt.", "VT"),
     ("Va.", "VA"), ("Wash.", "WA"), ("W.Va.", "WV"), ("W. Va.", "WV"), ("Wis.", "WI"), ("Wisc.", "WI"), ("Wyo.", "WY"),
 ];
+
+/// The GeoNames first-level code of a US state abbreviated AP style, written exactly as in
+/// [`US_STATE_ABBREVIATIONS`] (`"Ga."` → `"GA"`), looked up in a map built on first use.
+pub fn us_state_code(written: &str) -> Option<&'static str> {
+    static CODES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    // Collected from the end, so that the first row of a form written twice would win, as
+    // in a walk down the list.
+    CODES.get_or_init(|| US_STATE_ABBREVIATIONS.iter().rev().copied().collect()).get(written).copied()
+}

@@ -34,6 +34,7 @@ mod recognize;
 mod relative;
 mod resolve;
 mod tagger;
+mod wordset;
 
 pub use gazetteer::{Candidate, Entry, Gazetteer, GazetteerError, Kind};
 pub use tagger::PlaceTagger;

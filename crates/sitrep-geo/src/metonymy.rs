@@ -21,10 +21,10 @@ pub fn is_metonym(doc: &Doc, scratch: &Scratch, a: usize, b: usize, sentence_sta
             let s = doc.syntax.tokens[head];
             if let Some(h) = s.head.map(|h| h as usize).filter(|&h| h < doc.syntax.tokens.len()) {
                 let lemma = doc.syntax.lemma(h);
-                if s.deprel.starts_with("nsubj") && SPEECH_DECISION_VERBS.contains(&lemma) {
+                if s.deprel.starts_with("nsubj") && SPEECH_DECISION_VERBS.contains(lemma) {
                     return true;
                 }
-                if s.deprel == "obj" && PRESSURE_WORDS.contains(&lemma) {
+                if s.deprel == "obj" && PRESSURE_WORDS.contains(lemma) {
                     return true;
                 }
             }
@@ -33,7 +33,7 @@ pub fn is_metonym(doc: &Doc, scratch: &Scratch, a: usize, b: usize, sentence_sta
     // Surface cues, with or without syntax.
     if matches!(prev(1), Some("on" | "against")) {
         for k in 2..6 {
-            if prev(k).is_some_and(|w| PRESSURE_WORDS.contains(&w)) {
+            if prev(k).is_some_and(|w| PRESSURE_WORDS.contains(w)) {
                 return true;
             }
         }

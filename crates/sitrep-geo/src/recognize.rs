@@ -4,8 +4,9 @@
 use sitrep_core::{Doc, TokenKind};
 
 use crate::gazetteer::Gazetteer;
-use crate::lexicon::{BODY_HEADS, CIVIC_HEADS, MUNICIPAL_WORDS, DIRECTION_PREFIX, DIVISION_WORDS, NAME_INNER, NOT_PLACES, ORG_OF, PLACE_BEFORE, PLURAL_DIVISION_WORDS, SPEECH_AFTER_NAME, TITLES, US_STATE_ABBREVIATIONS};
+use crate::lexicon::{BODY_HEADS, CIVIC_HEADS, MUNICIPAL_WORDS, DIRECTION_PREFIX, DIVISION_WORDS, NAME_INNER, NOT_PLACES, ORG_OF, PLACE_BEFORE, PLURAL_DIVISION_WORDS, SPEECH_AFTER_NAME, TITLES, us_state_code};
 use crate::normalize::normalize_into;
+use crate::wordset::WordSet;
 
 /// A recognised name: tokens `[a, b)` of sentence `sentence`.
 #[derive(Debug, Clone, Copy)]
@@ -80,7 +81,7 @@ pub struct Scratch {
     pub norm_text: String,
     /// Words seen as the later words of a capitalised run that is not a place
     /// ("Sarah Jones" → "jones"): a later lone "Jones" is the person.
-    person_words: std::collections::HashSet<String>,
+    person_words: std::collections::HashSet<String, sitrep_learn::hash::BuildFxHasher>,
 }
 
 impl Scratch {
@@ -134,9 +135,13 @@ pub fn normalise_tokens(doc: &Doc, scratch: &mut Scratch) {
 /// Whether `norm` (a normalised word) names a country, a first-level division or a
 /// place of 100,000+ people: after another capitalised word it is still more likely
 /// the place ("Metropolitan Atlanta") than a surname.
-fn big_place(gaz: &Gazetteer, norm: &str) -> bool {
-    let padded = format!(" {norm} ");
-    gaz.name_id(&padded).is_some_and(|id| {
+/// `padded` is a buffer for the name's padded form.
+fn big_place(gaz: &Gazetteer, norm: &str, padded: &mut String) -> bool {
+    padded.clear();
+    padded.push(' ');
+    padded.push_str(norm);
+    padded.push(' ');
+    gaz.name_id(padded).is_some_and(|id| {
         gaz.candidates(id).iter().any(|c| {
             let e = gaz.entry(c.entry);
             c.primary && (matches!(e.kind, crate::Kind::Country | crate::Kind::Admin1) || (e.kind == crate::Kind::Place && e.population >= 100_000))
@@ -152,8 +157,10 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
     let tokens = &doc.text_layer.tokens;
     let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range())).unwrap_or("");
     // Person names: a capitalised word (not sentence-initial) or a title followed by a
-    // capitalised word; the later word is remembered as a name.
+    // capitalised word; the later word is remembered as a name (a word remembered already
+    // is not looked up in the gazetteer again).
     scratch.person_words.clear();
+    let mut padded = String::new();
     for sentence in &doc.text_layer.sentences {
         let range = sentence.tokens();
         for i in range.start + 1..range.end.min(tokens.len()) {
@@ -166,8 +173,8 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
                 let w = w.strip_suffix('.').unwrap_or(w);
                 w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
             };
-            let after_initial = i >= range.start + 2 && initial(i - 1) && cap(word(i - 2)) && FIRST_NAMES_HINT(scratch.norm(i - 2));
-            if tokens[i].kind == TokenKind::Word && cap(w) && tokens[i - 1].kind == TokenKind::Word && (TITLES.contains(&pn) || after_initial || (cap(p) && i - 1 > range.start && FIRST_NAMES_HINT(pn) && !big_place(gaz, scratch.norm(i)))) {
+            let after_initial = || i >= range.start + 2 && initial(i - 1) && cap(word(i - 2)) && FIRST_NAMES_HINT(scratch.norm(i - 2));
+            if tokens[i].kind == TokenKind::Word && cap(w) && tokens[i - 1].kind == TokenKind::Word && (TITLES.contains(pn) || after_initial() || (cap(p) && i - 1 > range.start && FIRST_NAMES_HINT(pn) && !scratch.person_words.contains(scratch.norm(i)) && !big_place(gaz, scratch.norm(i), &mut padded))) {
                 scratch.person_words.insert(scratch.norm(i).to_string());
             }
         }
@@ -248,7 +255,7 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
             for (k, u) in scratch.starts.iter().enumerate() {
                 let i = u.token as usize;
                 let capital = word(i).chars().any(char::is_uppercase);
-                let inner = tokens[i].kind != TokenKind::Word || NAME_INNER.contains(&scratch.norm(i)) || scratch.norm(i) == "'s";
+                let inner = tokens[i].kind != TokenKind::Word || NAME_INNER.contains(scratch.norm(i)) || scratch.norm(i) == "'s";
                 match (capital || inner, open) {
                     (true, None) if capital => open = Some(k),
                     (false, Some(from)) => {
@@ -405,7 +412,7 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
         let joined = |x: u32, y: u32| text.get(x as usize..y as usize).is_some_and(|h| h.chars().count() == 1 && h.chars().all(is_hyphen_char));
         let (ts, te) = (tokens[a].span.start, tokens[b - 1].span.end);
         // "Nina Webb-Lawton": a capitalised word before the hyphenated one
-        if a > range.start && tokens[a - 1].kind == TokenKind::Word && starts_upper(word(a - 1)) && !all_upper(word(a - 1)) && !DIRECTION_PREFIX.contains(&scratch.norm(a - 1)) {
+        if a > range.start && tokens[a - 1].kind == TokenKind::Word && starts_upper(word(a - 1)) && !all_upper(word(a - 1)) && !DIRECTION_PREFIX.contains(scratch.norm(a - 1)) {
             return None;
         }
         if f.bs > ts {
@@ -433,13 +440,13 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
     };
     for (i, t) in tokens.iter().enumerate().take(b.saturating_sub(1)).skip(a + 1) {
         let w = word(i);
-        if !(starts_upper(w) || NAME_INNER.contains(&scratch.norm(i)) || scratch.norm(i) == "'s" || t.kind != TokenKind::Word) {
+        if !(starts_upper(w) || NAME_INNER.contains(scratch.norm(i)) || scratch.norm(i) == "'s" || t.kind != TokenKind::Word) {
             return None;
         }
     }
     let mut nbuf = String::new();
     normalize_into(key, &mut nbuf);
-    if NOT_PLACES.contains(&nbuf.as_str()) {
+    if NOT_PLACES.contains(nbuf.as_str()) {
         return None;
     }
     let info = gaz.name(id);
@@ -484,12 +491,12 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
     let prev = a.checked_sub(1).filter(|&p| p >= range.start);
     if let Some(p) = prev {
         let pn = scratch.norm(p);
-        if TITLES.contains(&pn) {
+        if TITLES.contains(pn) {
             return None;
         }
         // "Michael Jordan": a capitalised word before, not a place, not sentence-initial.
         let pw = word(p);
-        if p > range.start && tokens[p].kind == TokenKind::Word && starts_upper(pw) && !DIRECTION_PREFIX.contains(&pn) && !found.iter().any(|g| g.b == a) && !all_upper(pw) {
+        if p > range.start && tokens[p].kind == TokenKind::Word && starts_upper(pw) && !DIRECTION_PREFIX.contains(pn) && !found.iter().any(|g| g.b == a) && !all_upper(pw) {
             return None;
         }
         // "Bank of America"
@@ -498,7 +505,7 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
         }
     }
     // "Wichita Street", "Grand Avenue": a street named after a place
-    if b < range.end && starts_upper(word(b)) && STREET_WORDS.contains(&scratch.norm(b)) {
+    if b < range.end && starts_upper(word(b)) && STREET_WORDS.contains(scratch.norm(b)) {
         return None;
     }
     // "Marburg virus", "Lassa fever": a disease named after a place
@@ -508,9 +515,9 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
     if b < range.end {
         let nw = word(b);
         let nn = scratch.norm(b);
-        if DIVISION_WORDS.contains(&nn) {
+        if DIVISION_WORDS.contains(nn) {
             m.division = true;
-        } else if tokens[b].kind == TokenKind::Word && starts_upper(nw) && !all_upper(nw) && !TITLES.contains(&nn) && !ORG_HEADS.contains(&nn) && !found.iter().any(|g| g.a == b) && !DIVISION_WORDS.contains(&scratch.norm(b - 1)) && !opens_organisation(doc, a, b) {
+        } else if tokens[b].kind == TokenKind::Word && starts_upper(nw) && !all_upper(nw) && !TITLES.contains(nn) && !ORG_HEADS.contains(nn) && !found.iter().any(|g| g.a == b) && !DIVISION_WORDS.contains(scratch.norm(b - 1)) && !opens_organisation(doc, a, b) {
             // "Jordan Peterson", "Washington Post": part of a longer name (unless the
             // report names the place on its own elsewhere).
             m.deferred = true;
@@ -527,7 +534,7 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
     // speaker, unless a preposition makes it a place ("of Tyler said") or it is a
     // country, a division of 1,000,000+ people or a capital of 100,000+ (a government
     // speaking: "Tbilisi says"; "Douglas said" is still a person).
-    if b < range.end && f.be == tokens[b - 1].span.end && SPEECH_AFTER_NAME.contains(&scratch.norm(b)) {
+    if b < range.end && f.be == tokens[b - 1].span.end && SPEECH_AFTER_NAME.contains(scratch.norm(b)) {
         let placed = prev_in(a, &range).is_some_and(|p| PLACE_BEFORE.contains(&scratch.norm(p)));
         let government = cands.iter().any(|c| {
             let e = gaz.entry(c.entry);
@@ -545,7 +552,7 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
     // "Superior Court", "English", "Pack 122"), unless a country, a division or a city.
     if b - a == 1 && !f.cut && !dateline && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) {
         if let Some(s) = doc.syntax.tokens.get(a) {
-            if matches!(s.upos, "NOUN" | "ADJ" | "VERB" | "ADV" | "ADP" | "AUX" | "PRON" | "DET" | "NUM" | "INTJ" | "X" | "SCONJ" | "CCONJ") && !big_place(gaz, &nbuf) {
+            if matches!(s.upos, "NOUN" | "ADJ" | "VERB" | "ADV" | "ADP" | "AUX" | "PRON" | "DET" | "NUM" | "INTJ" | "X" | "SCONJ" | "CCONJ") && !big_place(gaz, &nbuf, &mut String::new()) {
                 return None;
             }
         }
@@ -619,24 +626,24 @@ fn opens_organisation(doc: &Doc, a: usize, b: usize) -> bool {
 }
 
 /// Words after a name that make it a street's: "Wichita Street", "Grand Ave.".
-const STREET_WORDS: &[&str] = &["street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard", "blvd", "lane", "ln", "way", "parkway", "pkwy", "pike", "court", "ct", "place", "pl", "terrace", "trail", "circle", "turnpike", "expressway", "freeway"];
+static STREET_WORDS: WordSet = WordSet::new(&["street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard", "blvd", "lane", "ln", "way", "parkway", "pkwy", "pike", "court", "ct", "place", "pl", "terrace", "trail", "circle", "turnpike", "expressway", "freeway"]);
 
 /// Capitalised words after a place name that keep it a place: "Kyiv Mayor", "Sumy
 /// Airport".
-const ORG_HEADS: &[&str] = &[
+static ORG_HEADS: WordSet = WordSet::new(&[
     "police", "officials", "official", "army", "forces", "government", "city", "council", "airport", "university",
     "college", "hospital", "school", "schools", "department", "office", "court", "station", "bridge", "street",
     "road", "avenue", "metro", "area", "region", "residents", "authorities", "health", "public", "high", "state",
     "mayor", "governor", "sheriff", "fire", "county", "township", "village", "town", "board", "commission",
     "district", "senate", "house", "assembly", "legislature", "national", "international", "museum", "library",
     "park", "center", "centre", "hall", "church", "cathedral", "harbor", "harbour", "port", "valley", "river",
-];
+]);
 
 /// Whether a capitalised word before another looks like a given name rather than a
 /// place modifier: anything not a known direction word or division word.
 #[allow(non_snake_case)]
 fn FIRST_NAMES_HINT(w: &str) -> bool {
-    !DIRECTION_PREFIX.contains(&w) && !DIVISION_WORDS.contains(&w) && !NAME_INNER.contains(&w) && !matches!(w, "new" | "fort" | "port" | "saint" | "san" | "santa" | "los" | "las" | "el" | "la" | "lake" | "mount" | "st")
+    !DIRECTION_PREFIX.contains(w) && !DIVISION_WORDS.contains(w) && !NAME_INNER.contains(w) && !matches!(w, "new" | "fort" | "port" | "saint" | "san" | "santa" | "los" | "las" | "el" | "la" | "lake" | "mount" | "st")
 }
 
 /// "Athens, Ga.", "Buffalo, N.Y.": a US state abbreviated AP style after a comma and a
@@ -662,7 +669,7 @@ fn state_abbreviations(doc: &Doc, gaz: &Gazetteer, si: usize, range: std::ops::R
                 end = e + 1;
             }
             let Some(written) = text.get(s..end) else { continue };
-            let Some(&(_, code)) = US_STATE_ABBREVIATIONS.iter().find(|(abbr, _)| *abbr == written) else { continue };
+            let Some(code) = us_state_code(written) else { continue };
             // Elsewhere ("Ga. pastor", "the S.C. Highway Patrol") only forms no word or
             // title shares: two full stops, or a list of safe ones.
             let safe = written.matches('.').count() >= 2 || SAFE_STATE_ABBREVIATIONS.contains(&written);

@@ -154,7 +154,7 @@ impl Stage for PlaceTagger {
             }
             let e = gaz.entry(ei);
             let mut end = tb.span.end;
-            if m.division && crate::lexicon::DIVISION_WORDS.contains(&scratch.norm(m.b)) {
+            if m.division && crate::lexicon::DIVISION_WORDS.contains(scratch.norm(m.b)) {
                 if let Some(t) = tokens.get(m.b) {
                     end = t.span.end;
                 }
@@ -259,13 +259,11 @@ fn border_places(tagger: &PlaceTagger, doc: &Doc, scratch: &Scratch, mentions: &
         let Some(from) = from else { continue };
         let nearest = |cc: [u8; 2], lat: f64, lon: f64| {
             let mut best: Option<(f64, u32)> = None;
-            for i in 0..gaz.len() as u32 {
+            for &i in gaz.places_in(cc) {
                 let e = gaz.entry(i);
-                if e.cc == cc && e.kind == Kind::Place {
-                    let d = crate::geo::distance_km(e.lat, e.lon, lat, lon);
-                    if best.is_none_or(|(b, _)| d < b) {
-                        best = Some((d, i));
-                    }
+                let d = crate::geo::distance_km(e.lat, e.lon, lat, lon);
+                if best.is_none_or(|(b, _)| d < b) {
+                    best = Some((d, i));
                 }
             }
             best.map(|b| gaz.entry(b.1))

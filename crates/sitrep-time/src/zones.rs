@@ -101,6 +101,12 @@ pub(crate) const ZONES: &[Zone] = &[
 /// The index of a zone word in [`ZONES`]. Abbreviations count only when written in
 /// capitals (`EST`, not `est`), places only when capitalised (`Kyiv`), except `local`.
 pub(crate) fn lookup(lower: &str, original: &str) -> Option<u8> {
+    // Both rules below want a capital first letter (or no letter at all), but for
+    // `local`: other words — most of a report's — are no zone, without walking the table.
+    let capital_first = original.as_bytes().first().is_none_or(u8::is_ascii_uppercase);
+    if !capital_first && lower != "local" {
+        return None;
+    }
     let i = ZONES.iter().position(|z| z.word == lower)?;
     let z = &ZONES[i];
     let ok = if z.needs_time {

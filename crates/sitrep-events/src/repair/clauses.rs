@@ -43,7 +43,7 @@ impl Arcs<'_, '_> {
         let Some(root) = (a..b).find(|&k| self.head(k).is_none()).filter(|&r| self.upos(r) == "VERB" && self.has_child(r, a..b, "nsubj")) else { return };
         for v in root + 2..b {
             let and = v - 1;
-            if !self.word(and).eq_ignore_ascii_case("and") || self.upos(v) != "VERB" || !matches!(self.xpos(v), "VBD" | "VBN") || self.rels[v] != "amod" {
+            if self.rels[v] != "amod" || self.upos(v) != "VERB" || !matches!(self.xpos(v), "VBD" | "VBN") || !self.word(and).eq_ignore_ascii_case("and") {
                 continue;
             }
             let Some(n) = self.head(v).filter(|&n| n > v && matches!(self.upos(n), "NOUN" | "PROPN") && self.rels[n] == "conj" && self.head(and) == Some(n)) else { continue };
@@ -154,10 +154,13 @@ impl Arcs<'_, '_> {
     pub(super) fn relative_read_as_content(&mut self, a: usize, b: usize) {
         for t in a + 1..b {
             let Some(v) = self.head(t) else { continue };
-            if !self.word(t).eq_ignore_ascii_case("that") || self.rels[t] != "mark" || v <= t || self.upos(v) != "VERB" {
+            if self.rels[t] != "mark" || v <= t || self.upos(v) != "VERB" {
                 continue;
             }
             let Some(n) = self.head(v).filter(|&n| n == t - 1 && self.rels[v].starts_with("ccomp")) else { continue };
+            if !self.word(t).eq_ignore_ascii_case("that") {
+                continue;
+            }
             let lemma = self.doc.syntax.lemma(n).to_lowercase();
             // A gerund of a deed ("shelling that sliced through …") takes no content
             // clause either; one of saying or thinking does ("warning that …").

@@ -2,6 +2,7 @@
 //! prepositions hung from modifiers, fronted obliques, adjectives in names, lists.
 
 use super::Arcs;
+use crate::tree::{lower, lower_is_one_of};
 
 impl Arcs<'_, '_> {
     /// "Sen. Bernie Sanders (I-Vt.) visited NBC" read with "I" as the subject of "visited"
@@ -56,12 +57,13 @@ impl Arcs<'_, '_> {
     /// word says when.
     pub(super) fn time_read_as_head(&mut self, a: usize, b: usize) {
         for k in a + 1..b {
-            let time = matches!(
-                self.word(k).to_lowercase().as_str(),
-                "overnight" | "today" | "yesterday" | "tonight" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            );
             let name = k - 1;
-            if !time || self.upos(name) != "PROPN" || self.head(name) != Some(k) || self.rels[name] != "compound" {
+            // The arcs first: they rule out nearly every word without reading it.
+            if self.head(name) != Some(k) || self.rels[name] != "compound" || self.upos(name) != "PROPN" {
+                continue;
+            }
+            let time = ["overnight", "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+            if !lower_is_one_of(self.word(k), &time) {
                 continue;
             }
             let (head, rel) = (self.head(k), self.rels[k]);
@@ -88,7 +90,7 @@ impl Arcs<'_, '_> {
     pub(super) fn object_after_result(&mut self, a: usize, b: usize) {
         for v in a..b.saturating_sub(2) {
             let r = v + 1;
-            if self.upos(v) != "VERB" || self.head(r) != Some(v) || !matches!(self.word(r).to_lowercase().as_str(), "dead" | "free" | "loose" | "open") || self.has_child(v, a..b, "obj") {
+            if self.upos(v) != "VERB" || self.head(r) != Some(v) || !matches!(&*lower(self.word(r)), "dead" | "free" | "loose" | "open") || self.has_child(v, a..b, "obj") {
                 continue;
             }
             // The phrase's head: the first noun after the result whose head lies beyond it.
@@ -108,9 +110,12 @@ impl Arcs<'_, '_> {
     /// noun of the same verb modifies that noun (see the module's notes).
     pub(super) fn case_to_phrase_head(&mut self, a: usize, b: usize) {
         for c in a..b {
+            if self.rels[c] != "case" {
+                continue;
+            }
             let Some(m) = self.head(c) else { continue };
             let Some(p) = self.head(m) else { continue };
-            if self.rels[c] != "case" || !(c < m && m < p && p < b) || !matches!(self.upos(p), "NOUN" | "PROPN") {
+            if !(c < m && m < p && p < b) || !matches!(self.upos(p), "NOUN" | "PROPN") {
                 continue;
             }
             if !matches!(self.rels[m], "compound" | "nmod:desc" | "amod" | "flat") || self.has_child(p, a..b, "case") {

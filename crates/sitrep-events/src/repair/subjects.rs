@@ -2,6 +2,7 @@
 //! a subject read as a conjunct, an agent of an active verb.
 
 use super::Arcs;
+use crate::tree::lower;
 
 impl Arcs<'_, '_> {
     /// "Associated Press reported, …" read with "Press" as a `compound` of "reported": a
@@ -42,7 +43,7 @@ impl Arcs<'_, '_> {
             let passive = (a..b).any(|c| {
                 self.head(c) == Some(v)
                     && (self.rels[c] == "aux:pass"
-                        || (matches!(self.rels[c], "aux" | "cop") && matches!(self.word(c).to_lowercase().as_str(), "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'s" | "’s" | "'re" | "’re" | "get" | "gets" | "got" | "gotten" | "getting")))
+                        || (matches!(self.rels[c], "aux" | "cop") && matches!(&*lower(self.word(c)), "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'s" | "’s" | "'re" | "’re" | "get" | "gets" | "got" | "gotten" | "getting")))
             });
             if !passive {
                 self.set(k, Some(v), "nsubj");
@@ -57,7 +58,7 @@ impl Arcs<'_, '_> {
     pub(super) fn subject_before_passive_read_as_conjunct(&mut self, a: usize, b: usize) {
         for v in a + 2..b {
             let (aux, n) = (v - 1, v - 2);
-            if self.upos(v) != "VERB" || self.xpos(v) != "VBN" || self.head(aux) != Some(v) || self.rels[aux] != "aux:pass" || !matches!(self.word(aux).to_lowercase().as_str(), "was" | "were") {
+            if self.upos(v) != "VERB" || self.xpos(v) != "VBN" || self.head(aux) != Some(v) || self.rels[aux] != "aux:pass" || !matches!(&*lower(self.word(aux)), "was" | "were") {
                 continue;
             }
             if !matches!(self.upos(n), "NOUN" | "PROPN") || self.head(n) == Some(v) || !matches!(self.rels[n], "conj" | "obj" | "nmod") {
@@ -67,7 +68,7 @@ impl Arcs<'_, '_> {
             // ("before dawn and gunfire" as one subject): a phrase with a preposition of its
             // own is no subject, and goes back to the verb before.
             let subject = (a..b).find(|&c| self.head(c) == Some(v) && self.rels[c].starts_with("nsubj"));
-            let when_or_where = |w: &str| matches!(w.to_lowercase().as_str(), "before" | "after" | "during" | "since" | "until" | "in" | "on" | "at" | "near" | "from" | "overnight");
+            let when_or_where = |w: &str| matches!(&*lower(w), "before" | "after" | "during" | "since" | "until" | "in" | "on" | "at" | "near" | "from" | "overnight");
             let first = self.head(n).filter(|&f| self.rels[n] == "conj" && Some(f) == subject && self.case_word(f, a..f).is_some_and(when_or_where));
             if subject.is_some() && first.is_none() {
                 continue;
@@ -108,6 +109,10 @@ impl Arcs<'_, '_> {
     /// apposition to that phrase's last title ("President [of the European Commission]"),
     /// and the words between belong to the title.
     pub(super) fn name_read_as_second_subject(&mut self, a: usize, b: usize) {
+        // Two subjects of one verb need two in the sentence (this mend makes none).
+        if (a..b).filter(|&k| self.rels[k] == "nsubj").nth(1).is_none() {
+            return;
+        }
         for v in a + 2..b {
             if self.upos(v) != "VERB" {
                 continue;
