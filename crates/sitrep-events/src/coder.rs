@@ -52,6 +52,13 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         }
         let r = t.rel(v);
         let h = t.head(v)?;
+        // "Putin's decision to invade", "Trump's calls to ban all Muslims": the one whose
+        // decision or call it is would do it.
+        if r == "acl" && t.upos(h) == "NOUN" && t.children(v).any(|c| t.rel(c) == "mark" && t.lower(c) == "to") {
+            if let Some(p) = t.child(h, "nmod:poss") {
+                return Some(p);
+            }
+        }
         // "condemning Russia for invading …": the one condemned did the invading.
         // So is the one warned against or barred from it ("warned NATO against sending
         // troops").

@@ -1117,3 +1117,19 @@ fn a_people_named_before_a_genocide_is_its_victim() {
     let e = find(&doc, "20");
     assert_eq!((actor(&e.source), actor(&e.target)), (None, Some("ARM")), "{e:?}");
 }
+
+#[test]
+fn the_owner_of_a_decision_does_what_it_decides() {
+    let doc = run("Putin's decision to invade Ukraine was a grave mistake.");
+    let e = find(&doc, "19");
+    assert_eq!(actor(&e.source), Some("RUSGOV"), "{e:?}");
+    assert_eq!(e.factuality, sitrep_core::Factuality::Planned, "{e:?}");
+}
+
+#[test]
+fn shielding_and_controlling_need_their_own_objects() {
+    let got = codes("Poland shielded Ukrainian refugees from the winter. Obama's effort to control the spread of guns angered Republicans.");
+    assert!(!got.iter().any(|(c, _)| c == "184" || c == "192"), "{got:?}");
+    let got = codes("Hamas fighters shielded themselves behind civilians in Gaza. The Taliban now control more territory.");
+    assert!(got.iter().any(|(c, _)| c == "184") && got.iter().any(|(c, _)| c == "192"), "{got:?}");
+}
