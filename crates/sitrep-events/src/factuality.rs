@@ -95,7 +95,9 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
             if depth == 0 && r == "det" && w == "any" {
                 return Factuality::Hypothetical;
             }
-            if r == "aux" || r == "advmod" {
+            // "Trump once defended Bill Clinton": "once" as an adverb is "formerly"; it
+            // sets a condition only as a conjunction ("once talks begin").
+            if r == "aux" || (r == "advmod" && w != "once") {
                 if let Some(f) = lex.factuality(&w) {
                     return f;
                 }

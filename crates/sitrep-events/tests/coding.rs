@@ -1133,3 +1133,11 @@ fn shielding_and_controlling_need_their_own_objects() {
     let got = codes("Hamas fighters shielded themselves behind civilians in Gaza. The Taliban now control more territory.");
     assert!(got.iter().any(|(c, _)| c == "184") && got.iter().any(|(c, _)| c == "192"), "{got:?}");
 }
+
+#[test]
+fn once_as_formerly_sets_no_condition() {
+    let doc = run("Poland once defended Hungary against the sanctions.");
+    assert_eq!(find(&doc, "05").factuality, sitrep_core::Factuality::Asserted);
+    let doc = run("Once talks begin, Russia will withdraw its troops from Kherson.");
+    assert_eq!(find(&doc, "08").factuality, sitrep_core::Factuality::Conditional);
+}
