@@ -328,7 +328,9 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 // classified").
                 let participle = |c: usize| t.upos(c) == "VERB" && matches!(t.xpos(c), "VBN" | "VBD") && t.child(c, "mark").is_none() && t.child(c, "obj").is_none();
                 let predicate = |c: usize| t.rel(c) == "xcomp" && (matches!(t.upos(c), "NOUN" | "PROPN" | "ADJ") || participle(c));
-                let verb = |c: usize| t.rel(c) == "xcomp" && t.upos(c) == "VERB";
+                // An infinitive ("told them to leave"), not a participle the parser hung
+                // there ("he told cheering supporters").
+                let verb = |c: usize| t.rel(c) == "xcomp" && t.upos(c) == "VERB" && (t.xpos(c) == "VB" || t.child(c, "mark").is_some_and(|m| t.lower(m) == "to"));
                 let fits = |c: usize| match w.as_str() {
                     "@predicate" => predicate(c),
                     "@verb" => verb(c),

@@ -721,3 +721,17 @@ fn a_name_after_a_title_read_as_a_second_subject_is_its_apposition() {
     assert_eq!((t.head(jose), t.rel(jose)), (Some(president), "appos"));
     assert_eq!(t.head(commission), Some(president));
 }
+
+#[test]
+fn a_participle_read_as_the_complement_of_told_is_no_demand() {
+    // "he told cheering supporters" read with "cheering" as what he told them to do.
+    let mut doc = layers("Prime Minister Donald Tusk spoke on Monday. “We have come a long way in the last nine months,” he told cheering supporters in Warsaw on Monday morning.");
+    slip(&mut doc, &[(("told", 0), None, "root"), (("cheering", 0), Some(("told", 0)), "xcomp"), (("supporters", 0), Some(("cheering", 0)), "obj")]);
+    let doc = code(doc);
+    assert!(trigger(&doc, "told").is_none(), "{:?}", doc.events.events);
+    // Telling them to do something is a demand.
+    let mut doc = layers("Tusk told Orban to leave the summit.");
+    slip(&mut doc, &[(("told", 0), None, "root"), (("Orban", 0), Some(("told", 0)), "obj"), (("leave", 0), Some(("told", 0)), "xcomp")]);
+    let doc = code(doc);
+    assert_eq!(trigger(&doc, "told").map(|e| e.cameo.as_str()), Some("100"), "{:?}", doc.events.events);
+}
