@@ -1141,3 +1141,11 @@ fn once_as_formerly_sets_no_condition() {
     let doc = run("Once talks begin, Russia will withdraw its troops from Kherson.");
     assert_eq!(find(&doc, "08").factuality, sitrep_core::Factuality::Conditional);
 }
+
+#[test]
+fn to_the_extent_is_no_one_talked_to() {
+    let got = codes("Chancellor Angela Merkel spoke in Berlin on Monday. To the extent she talks about Orban, her message will be the obvious.");
+    assert!(!got.iter().any(|(c, _)| c.starts_with("04")), "{got:?}");
+    let got = codes("Tusk talked to Orban on Monday.");
+    assert!(got.iter().any(|(c, _)| c == "040"), "{got:?}");
+}
