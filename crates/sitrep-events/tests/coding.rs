@@ -1149,3 +1149,9 @@ fn to_the_extent_is_no_one_talked_to() {
     let got = codes("Tusk talked to Orban on Monday.");
     assert!(got.iter().any(|(c, _)| c == "040"), "{got:?}");
 }
+
+#[test]
+fn an_attempt_on_behalf_of_someone_is_no_attempt_on_them() {
+    let got = codes("The attempts by the Department of Justice on behalf of Obama to render the firearm inoperable were thwarted.");
+    assert!(!got.iter().any(|(c, _)| c == "185"), "{got:?}");
+}
