@@ -52,10 +52,12 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         }
         let r = t.rel(v);
         let h = t.head(v)?;
-        // "Putin's decision to invade", "Trump's calls to ban all Muslims": the one whose
-        // decision or call it is would do it.
+        // "Putin's decision to invade", "Trump's calls to ban all Muslims", "attempts by
+        // the Justice Department to seize …": the one whose decision, call or attempt it
+        // is would do it.
         if r == "acl" && t.upos(h) == "NOUN" && t.children(v).any(|c| t.rel(c) == "mark" && t.lower(c) == "to") {
-            if let Some(p) = t.child(h, "nmod:poss") {
+            let by = || t.children(h).find(|&c| c < v && t.rel(c).starts_with("nmod") && t.case(c).as_deref() == Some("by"));
+            if let Some(p) = t.child(h, "nmod:poss").or_else(by) {
                 return Some(p);
             }
         }

@@ -1155,3 +1155,10 @@ fn an_attempt_on_behalf_of_someone_is_no_attempt_on_them() {
     let got = codes("The attempts by the Department of Justice on behalf of Obama to render the firearm inoperable were thwarted.");
     assert!(!got.iter().any(|(c, _)| c == "185"), "{got:?}");
 }
+
+#[test]
+fn the_agent_of_an_attempt_does_what_it_attempts() {
+    let doc = run("Kyiv condemned the attempt by Russian forces to seize the plant.");
+    let e = find(&doc, "19");
+    assert_eq!(actor(&e.source), Some("RUSMIL"), "{e:?}");
+}
