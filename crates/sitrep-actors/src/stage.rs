@@ -175,10 +175,11 @@ impl EntityStage {
         while i < range.end {
             let word = token_text(doc, i, i + 1);
             let kind = if word.chars().next().is_some_and(char::is_uppercase) { lex.country(word).map(|(_, w)| w) } else { None };
-            let possessive = i + 1 < range.end && matches!(token_text(doc, i + 1, i + 2), "'s" | "’s");
+            // Read only after a country word (the only place it is used).
+            let possessive = kind.is_some() && i + 1 < range.end && matches!(token_text(doc, i + 1, i + 2), "'s" | "’s");
             // "Russian troops", "Russia's military"; not "provide Ukraine military help".
-            let abbreviation = word.len() <= 5 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-            let is_country = matches!(kind, Some(CountryWord::Adjective)) || (matches!(kind, Some(CountryWord::Name)) && (possessive || abbreviation));
+            let abbreviation = || word.len() <= 5 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+            let is_country = matches!(kind, Some(CountryWord::Adjective)) || (matches!(kind, Some(CountryWord::Name)) && (possessive || abbreviation()));
             if !is_country {
                 // "Police fought protesters", "gunmen attacked": an armed group named by its
                 // role alone, outside any name.
