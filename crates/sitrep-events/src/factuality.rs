@@ -77,7 +77,9 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     }
     // "When missiles kill our people, they kill all Europeans": a present tense under a
     // present "when" (either clause) says what happens whenever it does, no one event.
-    let present = |k: usize| matches!(t.xpos(k), "VBP" | "VBZ");
+    // (A copular main clause is present by its copula: "When I visit other countries,
+    // it's not my job to comment".)
+    let present = |k: usize| matches!(t.xpos(k), "VBP" | "VBZ") || t.children(k).any(|c| t.rel(c) == "cop" && matches!(t.xpos(c), "VBP" | "VBZ"));
     let when = |c: usize| t.children(c).any(|k| k < c && matches!(t.rel(k), "mark" | "advmod") && matches!(&*t.lower(k), "when" | "whenever"));
     let generic = |main: usize, clause: usize| t.rel(clause).starts_with("advcl") && when(clause) && present(clause) && present(main);
     if t.head(v).is_some_and(|h| generic(h, v)) || t.children(v).any(|c| generic(v, c)) {

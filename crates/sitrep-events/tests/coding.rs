@@ -1162,3 +1162,10 @@ fn the_agent_of_an_attempt_does_what_it_attempts() {
     let e = find(&doc, "19");
     assert_eq!(actor(&e.source), Some("RUSMIL"), "{e:?}");
 }
+
+#[test]
+fn what_happens_whenever_under_a_copular_clause_is_no_one_event() {
+    let doc = run("“When I visit other countries, it's not my job to comment on candidates,” Prime Minister Donald Tusk said.");
+    let e = find(&doc, "04");
+    assert_eq!(e.factuality, sitrep_core::Factuality::Conditional, "{e:?}");
+}
