@@ -98,21 +98,7 @@ impl FastNet {
             total += n;
         }
         let (mut rows, bias, scale) = first_layer_rows(&net, &offsets, &slot_start, &slot_values, total, width)?;
-        let folded = folds(c.sizes);
-        let table = rows.as_mut_slice();
-        for f in folded {
-            for v in 0..slot_values[f.into] as usize {
-                let from = (slot_start[f.slot] + (v as u32 / f.divisor % f.modulus).min(slot_values[f.slot] - 1) as usize) * width;
-                let to = (slot_start[f.into] + v) * width;
-                for i in 0..width {
-                    table[to + i] = table[to + i].wrapping_add(table[from + i]);
-                }
-            }
-        }
-        let mut looked_up = [0; LOOKED_UP];
-        for (place, k) in looked_up.iter_mut().zip((0..N_SLOTS).filter(|k| folded.iter().all(|f| f.slot != *k))) {
-            *place = k;
-        }
+        let looked_up = fold_slots(rows.as_mut_slice(), &folds(c.sizes), &slot_start, &slot_values, width);
         let classes = c.classes();
         let stride = classes.div_ceil(8) * 8;
         let mut w2 = vec![0f32; width * stride];
@@ -126,7 +112,7 @@ impl FastNet {
         let lookups = net.lookups();
         let w2h: Vec<u16> = w2.iter().map(|&x| f16_bits(x)).collect();
         let w2: Vec<f32> = w2h.iter().map(|&h| f16_value(h)).collect();
-        let avx512 = cfg!(target_arch = "x86_64") && avx512_detected();
+        let avx512 = avx512_detected();
         Ok(FastNet { net, lookups, width, slot_start, slot_values, looked_up, rows, bias, w2, b2, w2h, stride, avx512 })
     }
 
@@ -141,7 +127,7 @@ impl FastNet {
     pub fn score(&self, slots: &[u32; N_SLOTS], scratch: &mut NnScratch) {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") && std::arch::is_x86_feature_detected!("f16c") {
-            // SAFETY: the CPU has just been found to support AVX2 and FMA.
+            // SAFETY: the CPU has just been found to support AVX2, FMA and F16C.
             unsafe { self.score_avx2(slots, scratch) };
             return;
         }
@@ -153,7 +139,7 @@ impl FastNet {
         &scratch.scores[..self.net.config.classes().min(scratch.scores.len())]
     }
 
-    /// [`FastNet::score`] compiled for AVX2 and FMA.
+    /// [`FastNet::score`] compiled for AVX2, FMA and F16C.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2,fma,f16c")]
     unsafe fn score_avx2(&self, slots: &[u32; N_SLOTS], scratch: &mut NnScratch) {
@@ -283,7 +269,7 @@ impl FastNet {
     pub fn parse(&self, parser: &Parser, words: &[WordInfo], tags: &[u8], st: &mut State, scratch: &mut NnScratch, out: &mut Parse) {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") && std::arch::is_x86_feature_detected!("f16c") {
-            // SAFETY: the CPU has just been found to support AVX2 and FMA.
+            // SAFETY: the CPU has just been found to support AVX2, FMA and F16C.
             unsafe { self.parse_avx2(parser, words, tags, st, scratch, out) };
             return;
         }
@@ -336,6 +322,28 @@ impl FastNet {
         }
         st.write_parse(n, root_label, out);
     }
+}
+
+/// Add the rows of each folded slot into the rows of the combination slot that holds its
+/// value (row `v` of the combination gets the folded slot's row for `v / divisor %
+/// modulus`), so that a move need not look them up; returns the slots still looked up.
+/// The sums are those of looking every slot up: `i16` addition wraps, so it is
+/// associative, and the bound that sized the scale holds for any part of a sum.
+fn fold_slots(table: &mut [i16], folded: &[inputs::Fold], slot_start: &[usize; N_SLOTS], slot_values: &[u32; N_SLOTS], width: usize) -> [usize; LOOKED_UP] {
+    for f in folded {
+        for v in 0..slot_values[f.into] as usize {
+            let from = (slot_start[f.slot] + (v as u32 / f.divisor % f.modulus).min(slot_values[f.slot] - 1) as usize) * width;
+            let to = (slot_start[f.into] + v) * width;
+            for i in 0..width {
+                table[to + i] = table[to + i].wrapping_add(table[from + i]);
+            }
+        }
+    }
+    let mut looked_up = [0; LOOKED_UP];
+    for (place, k) in looked_up.iter_mut().zip((0..N_SLOTS).filter(|k| folded.iter().all(|f| f.slot != *k))) {
+        *place = k;
+    }
+    looked_up
 }
 
 /// Whether the CPU has the AVX-512 instructions [`units_on`] uses.
@@ -397,7 +405,7 @@ unsafe fn units_on_avx512(acc: &[i16], values: &mut [f32], units: &mut [u32]) ->
 }
 
 /// How many slots' rows a move looks up: the folded ones are inside others' rows.
-const LOOKED_UP: usize = N_SLOTS - 5;
+const LOOKED_UP: usize = N_SLOTS - inputs::N_FOLDS;
 
 /// The first layer's rows of every (slot, value) as `i16`, the scaled bias, and the
 /// scale: every row is the exact contribution times the scale, rounded.
@@ -671,7 +679,7 @@ mod round_tests {
             }
         }
         assert!(expected.iter().copied().eq(fast.rows.as_slice().iter().copied()));
-        assert_eq!(fast.looked_up.len() + 5, N_SLOTS);
+        assert_eq!(fast.looked_up.len() + inputs::N_FOLDS, N_SLOTS);
         assert!(net.b1.iter().map(|&x| quantize(x)).chain(std::iter::repeat(0)).take(width).eq(fast.bias.iter().copied()));
     }
 

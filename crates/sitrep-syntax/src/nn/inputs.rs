@@ -100,6 +100,9 @@ impl Sizes {
     }
 }
 
+/// How many slots [`folds`] names.
+pub const N_FOLDS: usize = 5;
+
 /// A slot whose value can be read off a combination slot's value: the slot's value is
 /// the combination's `/ divisor % modulus`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,7 +131,7 @@ pub struct Fold {
 /// let value = 7 * 41 + 12; // tag 7, label 12
 /// assert_eq!((value / tag_b0.divisor % tag_b0.modulus, value / label_b0l1.divisor % label_b0l1.modulus), (7, 12));
 /// ```
-pub fn folds(sizes: Sizes) -> [Fold; 5] {
+pub fn folds(sizes: Sizes) -> [Fold; N_FOLDS] {
     let e = 2 * N_WORDS + N_LABELS + N_SUFFIXES;
     let (t, l) = (sizes.tag_values(), sizes.label_values());
     let tag = |k: usize| N_WORDS + k;
