@@ -55,6 +55,9 @@ impl SyntaxStage {
         layer.clear();
         let text = doc.text();
         let tokens = &doc.text_layer.tokens;
+        // One entry per token, and lemmas about as long as the words: room made once.
+        layer.tokens.reserve(tokens.len());
+        layer.lemmas.reserve(text.len());
         for sentence in &doc.text_layer.sentences {
             let range = sentence.tokens();
             let first = range.start as u32;
