@@ -1169,3 +1169,9 @@ fn what_happens_whenever_under_a_copular_clause_is_no_one_event() {
     let e = find(&doc, "04");
     assert_eq!(e.factuality, sitrep_core::Factuality::Conditional, "{e:?}");
 }
+
+#[test]
+fn freeing_up_money_releases_no_one() {
+    let got = codes("Poland has freed up 26 million euros in state funds for Ukraine. Israel freed 26 Palestinian prisoners on Monday.");
+    assert_eq!(got.iter().filter(|(c, _)| c.starts_with("084")).count(), 1, "{got:?}");
+}
