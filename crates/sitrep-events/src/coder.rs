@@ -558,7 +558,10 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     if p.code == "041" && naming(cx, v) {
         return None;
     }
-    let is_passive = passive(cx, v);
+    // "the account had been successfully hacked" read with "hacked" as an adjective after
+    // "been": for verbs that are often passive, still the passive.
+    let adjectival = || p.voice == Voice::PassiveOk && t.upos(v) == "ADJ" && t.lower(v).ends_with("ed") && t.child(v, "cop").is_some_and(|c| t.lemma(c) == "be");
+    let is_passive = passive(cx, v) || adjectival();
     let (source, target) = if is_passive && p.voice != Voice::Intransitive {
         let agent = t.children(v).find(|&c| t.rel(c).starts_with("obl") && t.case(c).as_deref() == Some("by"));
         (agent, target.or_else(|| t.child(v, "nsubj:pass")).or_else(|| reduced_relative(cx, v)).or_else(|| t.child(v, "nsubj")))

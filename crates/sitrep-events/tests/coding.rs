@@ -1175,3 +1175,4 @@ fn freeing_up_money_releases_no_one() {
     let got = codes("Poland has freed up 26 million euros in state funds for Ukraine. Israel freed 26 Palestinian prisoners on Monday.");
     assert_eq!(got.iter().filter(|(c, _)| c.starts_with("084")).count(), 1, "{got:?}");
 }
+

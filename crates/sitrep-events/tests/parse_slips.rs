@@ -735,3 +735,17 @@ fn a_participle_read_as_the_complement_of_told_is_no_demand() {
     let doc = code(doc);
     assert_eq!(trigger(&doc, "told").map(|e| e.cameo.as_str()), Some("100"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_participle_read_as_an_adjective_after_been_is_still_passive() {
+    // "hacked" tagged as an adjective, "been" as its copula, the account its subject.
+    let mut doc = layers("Hillary Clinton's email account had been successfully hacked, Comey said.");
+    slip(&mut doc, &[(("account", 0), Some(("hacked", 0)), "nsubj"), (("been", 0), Some(("hacked", 0)), "cop"), (("hacked", 0), Some(("said", 0)), "ccomp")]);
+    let k = tok(&doc, "hacked", 0);
+    doc.syntax.tokens[k].upos = "ADJ";
+    doc.syntax.tokens[k].xpos = "JJ";
+    let doc = code(doc);
+    let e = trigger(&doc, "hacked").expect("hacked coded");
+    assert!(e.source.is_none(), "the account hacked is no hacker: {e:?}");
+    assert_eq!(e.target.as_ref().map(|p| p.span.of(doc.text())), Some("Hillary Clinton's email account"), "{e:?}");
+}
