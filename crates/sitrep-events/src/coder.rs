@@ -266,6 +266,11 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                     // Afghanistan]").
                     .or_else(|| (v + 1 < t.len() && t.rel(v + 1) == "case" && t.word(v + 1).eq_ignore_ascii_case(w) && t.head(v + 1).is_some_and(|h| t.head(h) == Some(v))).then_some(v + 1))?;
                 end = end.max(prt);
+                // Read as a preposition, the particle leaves the verb's object as the
+                // phrase it opens ("cut [off Mariupol]").
+                if t.rel(prt) == "case" && t.child(v, "obj").is_none() {
+                    target = target.or(t.head(prt));
+                }
             }
             Need::Oblique(prep) => {
                 // "sent warships [near Taiwan]": where forces are sent may hang from them.

@@ -1176,3 +1176,12 @@ fn freeing_up_money_releases_no_one() {
     assert_eq!(got.iter().filter(|(c, _)| c.starts_with("084")).count(), 1, "{got:?}");
 }
 
+
+#[test]
+fn cutting_off_a_town_targets_it_and_cutting_off_revenue_is_economic() {
+    let doc = run("Russian forces cut off Mariupol.");
+    let e = find(&doc, "19");
+    assert_eq!((e.cameo.as_str(), actor(&e.target)), ("191", Some("UKR")), "{e:?}");
+    let got = codes("The United States cut off the Islamic State's revenue.");
+    assert!(got.iter().any(|(c, _)| c == "163") && !got.iter().any(|(c, _)| c == "191"), "{got:?}");
+}
