@@ -56,7 +56,7 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         // the Justice Department to seize …": the one whose decision, call or attempt it
         // is would do it.
         if r == "acl" && t.upos(h) == "NOUN" && t.children(v).any(|c| t.rel(c) == "mark" && t.lower(c) == "to") {
-            let by = || t.children(h).find(|&c| c < v && t.rel(c).starts_with("nmod") && t.case(c).as_deref() == Some("by"));
+            let by = || oblique(cx, h, "by").filter(|&c| c < v);
             if let Some(p) = t.child(h, "nmod:poss").or_else(by) {
                 return Some(p);
             }

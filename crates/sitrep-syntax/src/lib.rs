@@ -301,7 +301,7 @@ impl Syntax {
     /// tense, with no auxiliary since ("Russia denied responsibility and *blamed*
     /// Ukraine", read as `VBN`), is that past tense too: the second verb of the same
     /// subject.
-    fn past_read_as_participle_after_and<'a>(&self, words: impl Iterator<Item = &'a str> + Clone, tags: &mut [u8], lower: &mut String) {
+    fn past_read_as_participle_after_and<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8], lower: &mut String) {
         let Some(vbd) = self.tagger.tags.iter().position(|&(u, p)| u == "VERB" && p == "VBD") else { return };
         let xpos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.1);
         let upos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.0);
