@@ -167,7 +167,20 @@ fn reduced_relative(cx: &Context, v: usize) -> Option<usize> {
     // services hacked into the committee's computers" is their past tense.
     let into = matches!(&*t.lemma(v), "hack" | "break" | "crash" | "slam" | "plow" | "plough" | "smash" | "burst" | "barge" | "ram")
         && t.children(v).any(|c| t.rel(c).starts_with("obl") && t.case(c).as_deref() == Some("into"));
-    t.head(v).filter(|&h| h < v && t.rel(v) == "acl" && t.xpos(v) == "VBN" && matches!(t.upos(h), "NOUN" | "PROPN" | "PRON") && !object && !into)
+    // A clause with a subject, an auxiliary or a "that" of its own is a whole clause
+    // ("allegations that its troops had fired on civilians").
+    let whole = t.children(v).any(|c| matches!(t.rel(c), "nsubj" | "aux" | "mark"));
+    t.head(v).filter(|&h| h < v && t.rel(v) == "acl" && t.xpos(v) == "VBN" && matches!(t.upos(h), "NOUN" | "PROPN" | "PRON") && !object && !into && !whole)
+}
+
+/// "an offer the leadership rebuffed at a meeting": a relative clause with no relative
+/// word, a subject and no object of its own acts on the noun it describes.
+fn gap_of_bare_relative(cx: &Context, v: usize) -> Option<usize> {
+    let t = &cx.tree;
+    let h = t.head(v).filter(|&h| h < v && matches!(t.rel(v), "acl:relcl" | "acl") && matches!(t.upos(h), "NOUN" | "PROPN"))?;
+    let relative_word = t.children(v).any(|c| matches!(t.xpos(c), "WDT" | "WP" | "WP$" | "WRB") || RELATIVE.contains(&&*t.lower(c)));
+    let complete = t.children(v).any(|c| matches!(t.rel(c), "obj" | "iobj" | "xcomp" | "nsubj:pass" | "mark") || t.rel(c).starts_with("ccomp"));
+    (t.child(v, "nsubj").is_some() && !relative_word && !complete).then_some(h)
 }
 
 /// The first oblique (or nominal modifier, for nouns) of `v` introduced by `prep`.
@@ -384,8 +397,17 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
 /// A predicate the parser did not hang as `xcomp` ("was considered one of the hopes",
 /// "considered drug companies her enemies", "considered the emails as classified",
 /// "considered a deal likely"): an object of the verb in the passive, a second object,
-/// an "as" phrase beside the object, or a word of likelihood after it.
+/// an "as" phrase beside the object, a word of likelihood after it, or an object in a
+/// free relative whose "what" is the verb's true object ("what the Times called a rough
+/// week").
 fn predicate_misread(t: &crate::tree::Tree, v: usize) -> bool {
+    // In a free relative the parser reads the predicate noun as a time as often ("called
+    // a rough week").
+    let what = |k: usize| k < v && matches!(&*t.lower(k), "what" | "whatever");
+    let free_relative = (t.rel(v) == "acl:relcl" && t.head(v).is_some_and(what)) || t.children(v).any(what);
+    if free_relative && t.children(v).any(|c| c > v && matches!(t.rel(c), "obj" | "obl:unmarked")) {
+        return true;
+    }
     let Some(o) = t.child(v, "obj") else { return false };
     let passive = t.children(v).any(|c| matches!(t.rel(c), "nsubj:pass" | "aux:pass"));
     let second = t.children(v).any(|c| c != o && matches!(t.rel(c), "obj" | "iobj")) || t.children(o).any(|c| t.rel(c) == "obj");
@@ -571,7 +593,7 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
         let agent = t.children(v).find(|&c| t.rel(c).starts_with("obl") && t.case(c).as_deref() == Some("by"));
         (agent, target.or_else(|| t.child(v, "nsubj:pass")).or_else(|| reduced_relative(cx, v)).or_else(|| t.child(v, "nsubj")))
     } else {
-        let object = t.child(v, "obj");
+        let object = t.child(v, "obj").or_else(|| gap_of_bare_relative(cx, v));
         let target = match p.voice {
             Voice::Intransitive => None,
             // "deployed troops to the border", "fired rockets at a base": the target, if
@@ -630,9 +652,19 @@ fn noun_read_as_verb(cx: &Context, v: usize) -> bool {
 /// on, at or against.
 fn relative_target(cx: &Context, n: usize) -> Option<usize> {
     let t = &cx.tree;
-    t.children(n).filter(|&c| t.rel(c).starts_with("acl")).find_map(|c| {
+    // A content clause ("allegations that hackers broke into …") is no relative one.
+    let content = |c: usize| t.children(c).any(|k| t.rel(k) == "mark" && t.lower(k) == "that");
+    t.children(n).filter(|&c| t.rel(c).starts_with("acl") && !content(c)).find_map(|c| {
         t.child(c, "obj").or_else(|| t.children(c).find(|&k| t.rel(k).starts_with("obl") && t.case(k).is_some_and(|p| matches!(&*p, "through" | "into" | "on" | "at" | "against"))))
     })
+}
+
+/// The subject of the content clause of an accusation noun ("allegations *that Chinese
+/// interests* hacked …"), when it names a party.
+fn accused_in_content(cx: &Context, n: usize) -> Option<usize> {
+    let t = &cx.tree;
+    let c = t.children(n).find(|&c| t.rel(c).starts_with("acl") && t.children(c).any(|k| t.rel(k) == "mark" && t.lower(k) == "that"))?;
+    t.child(c, "nsubj").filter(|&s| cx.participant(s).actor.is_some())
 }
 
 /// "A Russian missile launcher was seen on the outskirts of Kharkiv": armed force seen,
@@ -856,6 +888,9 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .or_else(|| p.code.starts_with("07").then(|| recipient(cx, n)).flatten())
         .or(copular_subject)
         .or(relative_target)
+        // "allegations that Chinese hackers broke in": the one accused is the subject of
+        // what is alleged.
+        .or_else(|| p.code.starts_with("11").then(|| accused_in_content(cx, n)).flatten())
         .filter(|&c| !weapon(cx, c))
         .map(|c| cx.participant(c));
     Some(Coded { head: n, trigger_end: n, code: p.code.clone(), source, target, sides_at: (None, None), by_reporter: false })

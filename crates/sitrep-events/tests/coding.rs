@@ -859,6 +859,14 @@ fn considering_someone_something_is_an_opinion() {
 }
 
 #[test]
+fn what_someone_called_something_is_a_name_not_a_call() {
+    let got = codes("Amid what the New York Times called a rough week for Trump, polls showed Cruz leading.");
+    assert!(!got.iter().any(|(c, _)| c.starts_with("02")), "{got:?}");
+    let got = codes("The White House called on Moscow to withdraw its troops.");
+    assert!(got.iter().any(|(c, t)| c.starts_with("025") && t == "called"), "{got:?}");
+}
+
+#[test]
 fn a_war_mentioned_in_passing_is_no_event() {
     let doc = run("Tusk said he had opposed the Iraq war. Refugees from the Syrian civil war, the minister said, were welcome in Poland.");
     assert!(doc.events.events.iter().all(|e| e.root() != "19" || e.source.is_some() || e.target.is_some()), "{:?}", doc.events.events);
@@ -1109,6 +1117,44 @@ fn illness_and_standing_down_are_no_events() {
     // Declining to do something for someone is still a refusal.
     let got = codes("Russia declined to provide weapons to Syria.");
     assert!(got.iter().any(|(c, t)| c == "122" && t == "declined"), "{got:?}");
+}
+
+#[test]
+fn an_email_blast_is_no_explosion() {
+    let got = codes("John said pro-Trump forces attempted to mobilize grass-roots delegate candidates with an email blast encouraging supporters to run.");
+    assert!(!got.iter().any(|(c, _)| c.starts_with("19")), "{got:?}");
+    let got = codes("Police blamed the Taliban for the blast in Kabul.");
+    assert!(got.iter().any(|(c, t)| c.starts_with("19") && t == "blast"), "{got:?}");
+}
+
+#[test]
+fn what_an_allegation_says_is_claimed_and_names_the_accused() {
+    // "that" opens the content of "allegations", not a relative clause of it.
+    let doc = run("Washington cited allegations that Chinese hackers have broken into U.S. computers.");
+    let e = find(&doc, "11");
+    assert_eq!(actor(&e.target).and_then(|a| a.get(..3)), Some("CHN"), "{e:?}");
+    let doc = run("The Kremlin rejected allegations that its troops had fired on civilians in Donetsk.");
+    let e = find(&doc, "19");
+    assert_eq!(e.attribution.as_ref().map(|a| a.stance), Some(sitrep_core::Stance::Claimed), "{e:?}");
+    assert!(e.source.is_some(), "a clause with its own subject is no reduced relative: {e:?}");
+    // "its" in what a noun of saying reports is the party that takes the noun up.
+    let doc = run("The Kremlin dismissed reports that its forces shelled a hospital in Mariupol.");
+    let e = find(&doc, "19");
+    assert_eq!(actor(&e.source).and_then(|a| a.get(..3)), Some("RUS"), "{e:?}");
+}
+
+#[test]
+fn a_day_read_as_the_subject_gives_way_to_the_one_named_beside_it() {
+    let doc = run("In the third Democratic presidential primary debate Saturday, Sen. Bernie Sanders (I-Vt.) apologized to his supporters and to Hillary Clinton for his campaign's accessing of her private data.");
+    let e = find(&doc, "05");
+    assert_eq!(e.source.as_ref().map(|p| p.span.of(doc.text())), Some("Bernie Sanders"), "{e:?}");
+}
+
+#[test]
+fn a_bare_relative_clause_acts_on_the_noun_it_describes() {
+    let doc = run("President Obama has sought Republican suggestions, an offer the leadership rebuffed at a White House meeting this week.");
+    let rebuffed: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "12").collect();
+    assert!(rebuffed.iter().all(|e| e.target.as_ref().is_none_or(|p| !p.span.of(doc.text()).contains("White House"))), "what was rebuffed is the offer, not the place of the meeting: {rebuffed:?}");
 }
 
 #[test]

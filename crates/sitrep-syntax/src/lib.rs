@@ -234,6 +234,7 @@ impl Syntax {
         self.past_read_as_present(words.clone(), &mut out.tags, &mut ws.lower);
         self.past_read_as_participle_after_and(words.clone(), &mut out.tags, &mut ws.lower);
         self.noun_read_as_modal(words.clone(), &mut out.tags);
+        self.party_read_as_pronoun(words.clone(), &mut out.tags);
         self.verb_for_verbless(words.clone(), &mut out.tags, &mut ws.lower);
         self.parser.parse(&ws.words, &out.tags, &mut ws.state, &mut ws.parse_scratch, &mut ws.parse);
         std::mem::swap(&mut out.heads, &mut ws.parse.heads);
@@ -274,6 +275,23 @@ impl Syntax {
         for (i, w) in words.enumerate() {
             if self.tagger.tags.get(tags[i] as usize).map_or("", |p| p.1) == "MD" && matches!(previous, "the" | "The" | "a" | "A" | "an" | "An") {
                 tags[i] = nn as u8;
+            }
+            previous = w;
+        }
+    }
+
+    /// The "I" of an independent's party and state after a name ("Sen. Bernie Sanders
+    /// *(I-Vt.)*", read as the pronoun) is a name, as the "R" and "D" beside it are.
+    fn party_read_as_pronoun<'a>(&self, words: impl Iterator<Item = &'a str> + Clone, tags: &mut [u8]) {
+        let Some(nnp) = self.tagger.tags.iter().position(|&(u, p)| u == "PROPN" && p == "NNP") else { return };
+        let mut previous = "";
+        for (i, w) in words.clone().enumerate() {
+            if w == "I" && matches!(previous, "(" | ",") {
+                let mut next = words.clone().skip(i + 1);
+                let (dash, state) = (next.next().unwrap_or(""), next.next().unwrap_or(""));
+                if matches!(dash, "-" | "–") && state.starts_with(|c: char| c.is_uppercase()) {
+                    tags[i] = nnp as u8;
+                }
             }
             previous = w;
         }

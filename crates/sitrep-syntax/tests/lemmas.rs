@@ -117,3 +117,16 @@ fn a_participle_after_and_in_a_past_clause_is_the_past() {
     let b = syntax.analyze(&words);
     assert_eq!(b.xpos(syntax, 5), "VBN");
 }
+
+#[test]
+fn an_independents_party_letter_is_a_name_not_the_pronoun() {
+    let syntax = Syntax::builtin().expect("the built-in model loads");
+    let words = ["Sen.", "Bernie", "Sanders", "(", "I", "-", "Vt.", ")", "accused", "him", "of", "lying", "."];
+    let a = syntax.analyze(&words);
+    assert_eq!(a.xpos(syntax, 4), "NNP");
+    assert_eq!(a.deprel(syntax, 8), "root", "the verb is the sentence's head, not a clause beside it");
+    // The pronoun itself is left alone.
+    let words = ["I", "-", "and", "only", "I", "-", "know", "it", "."];
+    let b = syntax.analyze(&words);
+    assert_eq!(b.xpos(syntax, 0), "PRP");
+}

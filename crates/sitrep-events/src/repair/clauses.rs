@@ -5,6 +5,12 @@
 use super::Arcs;
 use crate::lexicon::Lexicon;
 
+/// Nouns of saying and thinking, which take a content clause ("reports that …").
+const CONTENT_NOUNS: &[&str] = &[
+    "report", "claim", "news", "fact", "idea", "belief", "statement", "fear", "hope", "assurance", "promise", "warning", "sign", "evidence", "suggestion", "allegation", "rumor", "rumour", "view", "notion",
+    "possibility", "chance", "risk", "concern", "word", "announcement", "confirmation", "indication", "proof", "doubt",
+];
+
 impl Arcs<'_, '_> {
     /// "Protesters rallied outside parliament, and riot police used tear gas to disperse
     /// them(, the ministry said)" read with the second clause as a noun phrase ("police
@@ -172,13 +178,35 @@ impl Arcs<'_, '_> {
                 continue;
             }
             // Nouns of saying and thinking take content clauses ("reports that …").
-            if matches!(lemma.as_str(), "report" | "claim" | "news" | "fact" | "idea" | "belief" | "statement" | "fear" | "hope" | "assurance" | "promise" | "warning" | "sign" | "evidence" | "suggestion" | "allegation" | "rumor" | "rumour" | "view" | "notion" | "possibility" | "chance" | "risk" | "concern" | "word" | "announcement" | "confirmation" | "indication" | "proof" | "doubt")
-                || self.has_child(v, a..b, "nsubj")
+            if CONTENT_NOUNS.contains(&lemma.as_str()) || self.has_child(v, a..b, "nsubj")
             {
                 continue;
             }
             self.set(v, Some(n), "acl:relcl");
             self.set(t, Some(v), "nsubj");
+        }
+    }
+
+    /// "allegations that Chinese hackers broke into U.S. computers" read as a relative
+    /// clause with "that" as the object of "broke": after a noun of saying or thinking,
+    /// a "that" whose clause has a subject of its own and goes on with a phrase of
+    /// direction or contact ("into", "against" …) opens the noun's content, so the noun
+    /// is no party of the clause.
+    pub(super) fn content_read_as_relative(&mut self, a: usize, b: usize) {
+        for t in a + 1..b {
+            let Some(v) = self.head(t) else { continue };
+            if self.rels[t] != "obj" || v <= t || self.upos(v) != "VERB" || !self.word(t).eq_ignore_ascii_case("that") {
+                continue;
+            }
+            let Some(n) = self.head(v).filter(|&n| n == t - 1 && self.rels[v] == "acl:relcl" && self.upos(n) == "NOUN") else { continue };
+            if !CONTENT_NOUNS.contains(&self.doc.syntax.lemma(n).to_lowercase().as_str()) || !self.has_child(v, t + 1..b, "nsubj") {
+                continue;
+            }
+            let onward = (v + 1..b).any(|k| self.head(k) == Some(v) && self.rels[k] == "obl" && matches!(self.case_word(k, v + 1..k), Some("into" | "against" | "on" | "at" | "with" | "across" | "through")));
+            if onward {
+                self.set(t, Some(v), "mark");
+                self.set(v, Some(n), "acl");
+            }
         }
     }
 

@@ -99,6 +99,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.infinitive_read_as_subject(a, b));
         arcs.guarded(a, b, |x| x.subject_of_the_said_clause(a, b));
         arcs.guarded(a, b, |x| x.relative_read_as_content(a, b));
+        arcs.guarded(a, b, |x| x.content_read_as_relative(a, b));
         arcs.guarded(a, b, |x| x.content_read_as_main_clause(a, b));
         arcs.guarded(a, b, |x| x.passive_read_as_content_of_participle(a, b));
         arcs.guarded(a, b, |x| x.adjective_read_as_part_of_name(a, b));
@@ -130,6 +131,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.inverted_after_quote(start, b));
         arcs.guarded(a, b, |x| x.object_after_result(start, b));
         arcs.guarded(a, b, |x| x.time_read_as_head(start, b));
+        arcs.guarded(a, b, |x| x.subject_read_as_apposition_of_time(start, b));
         arcs.guarded(a, b, |x| x.passive_subject_without_passive(start, b));
         arcs.guarded(a, b, |x| x.agent_of_an_active_verb(start, b));
         arcs.guarded(a, b, |x| x.list_read_as_apposition(start, b));

@@ -30,6 +30,31 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "In the debate Saturday, Sen. Bernie Sanders apologized" read with the day as the
+    /// subject (or an oblique) and the senator as its apposition: a name in apposition to a
+    /// time before a verb with no other subject is that verb's subject, and the time says
+    /// when.
+    pub(super) fn subject_read_as_apposition_of_time(&mut self, a: usize, b: usize) {
+        for p in a + 1..b {
+            let Some(d) = self.head(p).filter(|&d| d < p && self.rels[p] == "appos" && matches!(self.upos(p), "PROPN" | "NOUN")) else { continue };
+            let Some(v) = self.head(d).filter(|&v| v > p && self.upos(v) == "VERB") else { continue };
+            if !matches!(self.rels[d], "nsubj" | "obl" | "obl:tmod" | "obl:unmarked") || !self.within_time(d) || self.within_time(p) {
+                continue;
+            }
+            if (a..b).any(|k| k != d && self.head(k) == Some(v) && self.rels[k].starts_with("nsubj")) {
+                continue;
+            }
+            self.set(p, Some(v), "nsubj");
+            self.set(d, Some(v), "obl:tmod");
+        }
+    }
+
+    /// Whether token `k` lies inside a time expression.
+    fn within_time(&self, k: usize) -> bool {
+        let s = self.doc.text_layer.tokens[k].span;
+        self.doc.time.times.iter().any(|t| t.span.start <= s.start && s.end <= t.span.end)
+    }
+
     /// "Trump has not yet responded to Calderon" read with "Trump" as a passive subject: a
     /// clause has a passive subject only with a passive auxiliary ("was", "got"); a verb
     /// with neither one nor a form of "be" or "get" among its auxiliaries has an active
