@@ -225,6 +225,16 @@ impl EntityStage {
                 if !w.chars().all(|c| c.is_alphabetic() || c == '-') {
                     break;
                 }
+                // "the US trained Ukrainian soldiers": a verb ends the phrase, and another
+                // country's word takes the role for itself.
+                let verb = doc.syntax.tokens.get(k).is_some_and(|t| matches!(t.xpos, "VBD" | "VBZ" | "VBP" | "VB" | "MD"));
+                // (Joined by "and" or a hyphen, both countries' people are meant: "US and
+                // Ukrainian officials", "Iranian-American men" stay one phrase.)
+                let joined = matches!(token_text(doc, k - 1, k), "and" | "or" | "-");
+                let other_country = k > i && !joined && w.chars().next().is_some_and(char::is_uppercase) && lex.country(w).is_some();
+                if verb || other_country {
+                    break;
+                }
             }
             match found {
                 // "Yemen's Houthi rebels": an organisation of the lexicon after the country

@@ -245,3 +245,13 @@ fn a_stranded_preposition_shows_the_relative_clause_however_it_was_parsed() {
     EntityStage::builtin().unwrap().annotate(&mut doc);
     assert_ne!(actor(&doc, "Korvale"), Some("USAJUD"));
 }
+
+#[test]
+fn a_country_word_and_a_role_across_a_verb_are_two_parties() {
+    let doc = run("The US trained Ukrainian soldiers in Poland.", jiff::civil::date(2022, 2, 25));
+    assert_eq!(actor(&doc, "Ukrainian soldiers"), Some("UKRMIL"), "{:?}", doc.entities.entities);
+    assert!(doc.entities.entities.iter().all(|e| !e.canonical.contains("trained")), "{:?}", doc.entities.entities);
+    // Joined by "and", the officials are both countries'; the phrase stays whole.
+    let doc = run("US and Ukrainian officials met in Geneva.", jiff::civil::date(2022, 2, 25));
+    assert_eq!(actor(&doc, "US and Ukrainian officials"), Some("USAGOV"), "{:?}", doc.entities.entities);
+}

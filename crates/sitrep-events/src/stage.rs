@@ -92,6 +92,14 @@ impl Stage for EventStage {
             if c.source.as_ref().is_some_and(|p| names_an_event(&cx, lex, p)) {
                 c.source = None;
             }
+            // "I think this is going to destroy Germany": a "this" or "that" doing violence
+            // to an unarmed side is a policy or a deed spoken of, not force.
+            if matches!(c.code.get(..2), Some("17" | "18" | "19" | "20")) && c.sides_at.0.is_some_and(|s| demonstrative_subject(&cx, s)) {
+                let armed = c.target.as_ref().is_some_and(|p| p.actor.as_deref().is_some_and(crate::force::armed_actor));
+                if !armed {
+                    continue;
+                }
+            }
             // "attacked Rubio for not answering", "can beat Trump", "mobilize voters": force
             // borrowed by politics.
             if matches!(c.code.get(..2), Some("15" | "18" | "19" | "20")) {
@@ -308,6 +316,16 @@ impl Stage for EventStage {
         doc.events.events = events;
         doc.events.quotes = quotes;
     }
+}
+
+/// Whether token `s` is "this", or "that" opening its sentence or a quote, as a pronoun
+/// of its own ("That will destroy the economy"), not a relative pronoun ("attacks … that
+/// killed four Americans").
+fn demonstrative_subject(cx: &Context, s: usize) -> bool {
+    let t = &cx.tree;
+    let first = cx.doc.text_layer.sentences[cx.sentence(s)].first_token as usize;
+    let opening = s == first || matches!(t.word(s - 1), "“" | "\"" | "``" | "‘" | "'");
+    t.xpos(s) == "DT" && (&*t.lower(s) == "this" || (&*t.lower(s) == "that" && opening))
 }
 
 /// Whether the noun `n` names a kind rather than one happening: no article,

@@ -1158,6 +1158,26 @@ fn a_bare_relative_clause_acts_on_the_noun_it_describes() {
 }
 
 #[test]
+fn campaign_words_that_look_like_force_or_cooperation_are_no_events() {
+    for text in [
+        "Clinton is targeting Latino and black voters in Nevada.",
+        "Paid Clinton operatives have been training precinct leaders in Iowa.",
+        "She spoke to the newspaper on the condition of anonymity.",
+        "Sanders said Clinton has backed out of the debate.",
+        "“I think this is going to destroy Germany,” Trump said.",
+    ] {
+        let got = codes(text);
+        assert!(!got.iter().any(|(c, _)| c.starts_with("19") || c.starts_with("17") || c.starts_with("06") || c.starts_with("04") || c.starts_with("05")), "{text}: {got:?}");
+    }
+    // Denying someone a chance is refusing it.
+    let got = codes("Poland denied the Belarusian delegation a chance to speak.");
+    assert!(got.iter().any(|(c, t)| c == "120" && t == "denied"), "{got:?}");
+    // Force aimed at armed men, and training soldiers, still count.
+    let got = codes("Russian jets targeted Ukrainian troops near Kharkiv. The US trained Ukrainian soldiers in Poland.");
+    assert!(got.iter().any(|(c, _)| c.starts_with("19")) && got.iter().any(|(c, _)| c == "062"), "{got:?}");
+}
+
+#[test]
 fn a_people_named_before_a_genocide_is_its_victim() {
     let doc = run("Thousands gathered in Yerevan to remember the Armenian genocide.");
     let e = find(&doc, "20");
