@@ -29,6 +29,9 @@ pub struct Tagger {
     /// `dictionary` (irregular verb forms: "tore", "strode"), asked when it has none; never
     /// written into a model file.
     pub word_list: HashMap<u64, u8, BuildKeyHasher>,
+    /// Words whose tag the treebank all but never varies ("the", "and", "they"): tagged
+    /// from this table without scoring; never written into a model file.
+    pub sure: HashMap<u64, u8, BuildKeyHasher>,
     /// The weights.
     pub weights: Weights,
 }
@@ -36,7 +39,7 @@ pub struct Tagger {
 impl Tagger {
     /// A tagger from its tags, dictionary and weights.
     pub fn new(tags: Vec<(&'static str, &'static str)>, dictionary: HashMap<u64, u8, BuildKeyHasher>, weights: Weights) -> Tagger {
-        Tagger { tags, dictionary, word_list: HashMap::default(), weights }
+        Tagger { tags, dictionary, word_list: HashMap::default(), sure: HashMap::default(), weights }
     }
 }
 
@@ -60,6 +63,10 @@ impl Tagger {
             known => known,
         }));
         for i in 0..words.len() {
+            if let Some(&tag) = self.sure.get(&words[i].lower) {
+                out.push(tag);
+                continue;
+            }
             let known = &scratch.dict;
             features_with(words, i, out, |j| known.get(j).copied().unwrap_or(NONE), &mut scratch.features);
             scratch.scores.iter_mut().for_each(|s| *s = 0);

@@ -91,3 +91,15 @@ fn bad_conllu_lines_are_reported_with_their_number() {
     let err = conllu::parse("2\tTroops\t_\t_\t_\t_\t0\troot\t_\t_\n").unwrap_err();
     assert!(err.problem.contains("word ID"));
 }
+
+#[test]
+fn words_of_one_tag_are_tagged_from_the_table() {
+    let syntax = Syntax::builtin().unwrap();
+    let table = include_str!("../model/sure-tags.tsv");
+    // Every row names a tag of the model (a row with a tag the model lacks would be lost).
+    assert_eq!(syntax.tagger.sure.len(), table.lines().count());
+    let words = ["They", "said", "the", "troops", "and", "the", "tanks", "would", "stay", "."];
+    let a = syntax.analyze(&words);
+    let xpos: Vec<&str> = (0..words.len()).map(|i| a.xpos(syntax, i)).collect();
+    assert_eq!((xpos[0], xpos[2], xpos[4], xpos[7]), ("PRP", "DT", "CC", "MD"), "{xpos:?}");
+}
