@@ -841,6 +841,12 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     if patterns.is_empty() {
         return None;
     }
+    // "warned that he was a threat", "a British exit is a threat": a noun said of its
+    // subject with no preposition characterises it; "Kyiv could be under siege", "at
+    // war", "in talks" tell of an event.
+    if t.child(n, "cop").is_some() && t.child(n, "case").is_none() && t.child(n, "nsubj").is_some() {
+        return None;
+    }
     let (p, target, _) = patterns.iter().find_map(|p| matches(cx, n, p).map(|(tg, e)| (p, tg, e)))?;
     // A row with no code names a word that only looks like an event noun ("aides").
     if p.code == NO_EVENT {

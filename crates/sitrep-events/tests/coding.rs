@@ -1178,6 +1178,24 @@ fn campaign_words_that_look_like_force_or_cooperation_are_no_events() {
 }
 
 #[test]
+fn a_noun_said_of_its_subject_characterises_it() {
+    let got = codes("Poland's president said Russia is a threat. The FBI had interviewed Boston Marathon bomber Tamerlan Tsarnaev, after being warned by the Russian government that he was a threat.");
+    assert!(!got.iter().any(|(c, _)| c.starts_with("13")), "{got:?}");
+    // With a preposition it tells of an event.
+    let got = codes("Kyiv could be under siege within days, Ukrainian officials said.");
+    assert!(got.iter().any(|(c, t)| c == "191" && t == "siege"), "{got:?}");
+}
+
+#[test]
+fn rallying_people_is_support_and_destroying_a_plan_is_no_force() {
+    let got = codes("Instead, she sought to rally older, rural and working-class white Democrats. Putin rallied supporters in Moscow on Monday. Zelensky rallied Ukrainians on Monday.");
+    assert!(!got.iter().any(|(c, _)| c.starts_with("14")), "{got:?}");
+    assert!(got.iter().any(|(c, t)| c == "053" && t == "rallied"), "{got:?}");
+    let got = codes("The ruling effectively destroyed President Obama's plan to shield immigrants.");
+    assert!(!got.iter().any(|(c, _)| c.starts_with("17") || c.starts_with("18") || c.starts_with("19")), "{got:?}");
+}
+
+#[test]
 fn a_people_named_before_a_genocide_is_its_victim() {
     let doc = run("Thousands gathered in Yerevan to remember the Armenian genocide.");
     let e = find(&doc, "20");
