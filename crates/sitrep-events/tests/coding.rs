@@ -1196,6 +1196,12 @@ fn rallying_people_is_support_and_destroying_a_plan_is_no_force() {
 }
 
 #[test]
+fn a_barrage_of_words_and_hitting_singles_are_no_force() {
+    let got = codes("Moscow's embassy blasted out a barrage of news releases aimed at Kyiv. Either way, it leaves Zelensky trying to hit singles and doubles.");
+    assert!(!got.iter().any(|(c, t)| c.starts_with("19") || t == "hit"), "{got:?}");
+}
+
+#[test]
 fn a_people_named_before_a_genocide_is_its_victim() {
     let doc = run("Thousands gathered in Yerevan to remember the Armenian genocide.");
     let e = find(&doc, "20");
