@@ -255,3 +255,18 @@ fn a_country_word_and_a_role_across_a_verb_are_two_parties() {
     let doc = run("US and Ukrainian officials met in Geneva.", jiff::civil::date(2022, 2, 25));
     assert_eq!(actor(&doc, "US and Ukrainian officials"), Some("USAGOV"), "{:?}", doc.entities.entities);
 }
+
+#[test]
+fn legislators_and_governors_are_coded_for_their_terms() {
+    let lex = Lexicon::builtin();
+    let d = |y, m, d| jiff::civil::date(y, m, d);
+    // A senator before a later office: Marco Rubio in 2016, then Secretary of State.
+    assert_eq!(lex.office("Rubio", d(2016, 2, 1)).map(|o| o.actor.as_str()), Some("USALEG"));
+    assert_eq!(lex.office("Rubio", d(2025, 6, 1)).map(|o| o.actor.as_str()), Some("USAGOV"));
+    assert_eq!(lex.office("Bernie Sanders", d(2016, 2, 1)).map(|o| o.actor.as_str()), Some("USALEG"));
+    assert_eq!(lex.office("Chris Christie", d(2016, 2, 1)).map(|o| o.actor.as_str()), Some("USAGOV"));
+    // After the term a person named in full is a former office holder.
+    assert_eq!(lex.former_office("Harry Reid", d(2019, 1, 1)).map(|o| o.actor.as_str()), Some("USALEG"));
+    // A surname shared by many is listed only with the first name.
+    assert!(lex.office("Graham", d(2016, 2, 1)).is_none());
+}
