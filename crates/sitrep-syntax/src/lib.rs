@@ -251,7 +251,7 @@ impl Syntax {
     /// A capitalised word inside the sentence tagged as a verb's base form that WordNet
     /// does not know as a verb is a name: "deployed 1,000 police officers to Haiti".
     fn name_read_as_verb<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8], lower: &mut String) {
-        let Some(nnp) = self.tagger.tags.iter().position(|&(u, p)| u == "PROPN" && p == "NNP") else { return };
+        let Some(nnp) = self.tagger.rule_tags.nnp else { return };
         let mut previous = "";
         for (i, w) in words.enumerate() {
             let verb = matches!(self.tagger.tags.get(tags[i] as usize).map_or("", |p| p.1), "VB" | "VBP");
@@ -261,7 +261,7 @@ impl Syntax {
                 lower.clear();
                 lower.push_str(&w.to_lowercase());
                 if !wordnet::verb_form(lower) {
-                    tags[i] = nnp as u8;
+                    tags[i] = nnp;
                 }
             }
             previous = w;
@@ -270,11 +270,11 @@ impl Syntax {
 
     /// A modal right after an article is a noun: "kicking *the can* down the road".
     fn noun_read_as_modal<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8]) {
-        let Some(nn) = self.tagger.tags.iter().position(|&(u, p)| u == "NOUN" && p == "NN") else { return };
+        let Some(nn) = self.tagger.rule_tags.nn else { return };
         let mut previous = "";
         for (i, w) in words.enumerate() {
             if self.tagger.tags.get(tags[i] as usize).map_or("", |p| p.1) == "MD" && matches!(previous, "the" | "The" | "a" | "A" | "an" | "An") {
-                tags[i] = nn as u8;
+                tags[i] = nn;
             }
             previous = w;
         }
@@ -283,14 +283,14 @@ impl Syntax {
     /// The "I" of an independent's party and state after a name ("Sen. Bernie Sanders
     /// *(I-Vt.)*", read as the pronoun) is a name, as the "R" and "D" beside it are.
     fn party_read_as_pronoun<'a>(&self, words: impl Iterator<Item = &'a str> + Clone, tags: &mut [u8]) {
-        let Some(nnp) = self.tagger.tags.iter().position(|&(u, p)| u == "PROPN" && p == "NNP") else { return };
+        let Some(nnp) = self.tagger.rule_tags.nnp else { return };
         let mut previous = "";
         for (i, w) in words.clone().enumerate() {
             if w == "I" && matches!(previous, "(" | ",") {
                 let mut next = words.clone().skip(i + 1);
                 let (dash, state) = (next.next().unwrap_or(""), next.next().unwrap_or(""));
                 if matches!(dash, "-" | "–") && state.starts_with(|c: char| c.is_uppercase()) {
-                    tags[i] = nnp as u8;
+                    tags[i] = nnp;
                 }
             }
             previous = w;
@@ -301,7 +301,7 @@ impl Syntax {
     /// a man" read as `VBP`) is the past tense: WordNet lists it as another verb's form
     /// and it is no base form itself ("hit", "put" are both).
     fn past_read_as_present<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8], lower: &mut String) {
-        let Some(vbd) = self.tagger.tags.iter().position(|&(u, p)| u == "VERB" && p == "VBD") else { return };
+        let Some(vbd) = self.tagger.rule_tags.vbd else { return };
         for (i, w) in words.enumerate() {
             if !matches!(self.tagger.tags.get(tags[i] as usize).map_or("", |p| p.1), "VB" | "VBP") {
                 continue;
@@ -310,7 +310,7 @@ impl Syntax {
             lower.push_str(&w.to_lowercase());
             let present = lower.ends_with('s') || matches!(lower.as_str(), "are" | "am" | "be" | "'re" | "'m");
             if !present && wordnet::past_tense(lower) && !wordnet::base_verb(lower) && !lower.ends_with("ed") {
-                tags[i] = vbd as u8;
+                tags[i] = vbd;
             }
         }
     }
@@ -320,7 +320,7 @@ impl Syntax {
     /// Ukraine", read as `VBN`), is that past tense too: the second verb of the same
     /// subject.
     fn past_read_as_participle_after_and<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8], lower: &mut String) {
-        let Some(vbd) = self.tagger.tags.iter().position(|&(u, p)| u == "VERB" && p == "VBD") else { return };
+        let Some(vbd) = self.tagger.rule_tags.vbd else { return };
         let xpos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.1);
         let upos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.0);
         let mut previous = "";
@@ -338,7 +338,7 @@ impl Syntax {
             lower.clear();
             lower.push_str(&w.to_lowercase());
             if wordnet::past_tense(lower) {
-                tags[i] = vbd as u8;
+                tags[i] = vbd;
             }
         }
     }
@@ -357,7 +357,7 @@ impl Syntax {
         if tags.len() < 4 || tags.iter().any(|&t| upos(t) == "AUX" || matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD")) {
             return;
         }
-        let Some(vbd) = self.tagger.tags.iter().position(|&(u, p)| u == "VERB" && p == "VBD") else { return };
+        let Some(vbd) = self.tagger.rule_tags.vbd else { return };
         let words: Vec<&str> = words.collect();
         if words.last() != Some(&".") {
             return;
@@ -380,7 +380,7 @@ impl Syntax {
                 lower.clear();
                 lower.push_str(&words[i].to_lowercase());
                 if wordnet::past_tense(lower) {
-                    tags[i] = vbd as u8;
+                    tags[i] = vbd;
                 }
             }
             return;
@@ -393,7 +393,7 @@ impl Syntax {
             lower.clear();
             lower.push_str(&words[i].to_lowercase());
             if wordnet::past_tense(lower) {
-                tags[i] = vbd as u8;
+                tags[i] = vbd;
                 return;
             }
         }

@@ -34,12 +34,41 @@ pub struct Tagger {
     pub sure: HashMap<u64, u8, BuildKeyHasher>,
     /// The weights.
     pub weights: Weights,
+    /// The tag numbers the tag rules write (see [`RuleTags`]).
+    pub rule_tags: RuleTags,
+}
+
+/// The tag numbers the rules after tagging write (`Syntax::analyze_into`), found once
+/// when the tagger is made; `None` where the model lacks the tag.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct RuleTags {
+    /// `PROPN`/`NNP`: a name.
+    pub nnp: Option<u8>,
+    /// `NOUN`/`NN`: a common noun.
+    pub nn: Option<u8>,
+    /// `VERB`/`VBD`: a past tense.
+    pub vbd: Option<u8>,
+}
+
+impl RuleTags {
+    /// The numbers of the rules' tags among `tags`.
+    ///
+    /// ```
+    /// let tags = vec![("NOUN", "NN"), ("VERB", "VBD")];
+    /// let r = sitrep_syntax::tagger::RuleTags::find(&tags);
+    /// assert_eq!((r.nn, r.vbd, r.nnp), (Some(0), Some(1), None));
+    /// ```
+    pub fn find(tags: &[(&str, &str)]) -> RuleTags {
+        let number = |upos: &str, xpos: &str| tags.iter().position(|&(u, p)| u == upos && p == xpos).map(|i| i as u8);
+        RuleTags { nnp: number("PROPN", "NNP"), nn: number("NOUN", "NN"), vbd: number("VERB", "VBD") }
+    }
 }
 
 impl Tagger {
     /// A tagger from its tags, dictionary and weights.
     pub fn new(tags: Vec<(&'static str, &'static str)>, dictionary: HashMap<u64, u8, BuildKeyHasher>, weights: Weights) -> Tagger {
-        Tagger { tags, dictionary, word_list: HashMap::default(), sure: HashMap::default(), weights }
+        let rule_tags = RuleTags::find(&tags);
+        Tagger { tags, dictionary, word_list: HashMap::default(), sure: HashMap::default(), weights, rule_tags }
     }
 }
 
