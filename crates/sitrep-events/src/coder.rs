@@ -556,6 +556,16 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     if p.code == "141" && &*t.lemma(v) == "demonstrate" && t.children(v).any(|c| t.rel(c) == "obj" || t.rel(c).starts_with("ccomp") || (t.rel(c) == "advcl" && c > v) || t.xpos(c) == "WRB" || (t.rel(c) == "mark" && t.lower(c) == "as")) {
         return None;
     }
+    // "he is recognized far and wide as the leader": acknowledged as something, however
+    // the parser hung the "as" phrase, is no diplomatic recognition; recognised as a state
+    // or a government it is ("Abkhazia was recognized by Russia as an independent state").
+    if p.code.starts_with("054") && t.child(v, "obj").is_none() {
+        let (_, end) = t.subtree(v);
+        let polity = |h: usize| matches!(&*t.lemma(h), "state" | "country" | "nation" | "government" | "republic" | "representative" | "authority");
+        if (v + 1..=end).any(|k| t.lower(k) == "as" && t.rel(k) == "case" && t.head(k).is_some_and(|h| t.upos(h) == "NOUN" && !polity(h))) {
+            return None;
+        }
+    }
     // "Russia would pull out of its current slump", "pulled out of an advertising
     // agreement": a withdrawal from what is neither a party nor a place is no retreat,
     // unless armed forces withdraw.

@@ -1202,6 +1202,15 @@ fn a_barrage_of_words_and_hitting_singles_are_no_force() {
 }
 
 #[test]
+fn meeting_with_resistance_and_being_recognised_as_a_leader_are_no_events() {
+    let got = codes("Even in parliament, Zelensky's ideas have met with resistance. Zelensky is recognized far and wide as the leader of the nation.");
+    assert!(!got.iter().any(|(c, _)| c.starts_with("04") || c.starts_with("054")), "{got:?}");
+    // Recognising a state as one still is recognition.
+    let got = codes("Russia recognized Abkhazia as an independent state. Abkhazia was recognized by Russia as an independent state.");
+    assert_eq!(got.iter().filter(|(c, t)| c == "054" && t == "recognized").count(), 2, "{got:?}");
+}
+
+#[test]
 fn a_people_named_before_a_genocide_is_its_victim() {
     let doc = run("Thousands gathered in Yerevan to remember the Armenian genocide.");
     let e = find(&doc, "20");
