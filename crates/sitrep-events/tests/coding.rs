@@ -1166,9 +1166,10 @@ fn campaign_words_that_look_like_force_or_cooperation_are_no_events() {
         "Sanders said Clinton has backed out of the debate.",
         "“I think this is going to destroy Germany,” Trump said.",
         "“If we win big in Lviv, we are going to go marching into the convention with a lot of momentum,” Zelensky said.",
+        "Scholz's missteps at debate arm his rivals.",
     ] {
         let got = codes(text);
-        assert!(!got.iter().any(|(c, _)| c.starts_with("19") || c.starts_with("17") || c.starts_with("06") || c.starts_with("04") || c.starts_with("05")), "{text}: {got:?}");
+        assert!(!got.iter().any(|(c, _)| ["19", "17", "06", "07", "04", "05"].iter().any(|r| c.starts_with(r))), "{text}: {got:?}");
     }
     // Denying someone a chance is refusing it.
     let got = codes("Poland denied the Belarusian delegation a chance to speak.");
@@ -1209,6 +1210,14 @@ fn meeting_with_resistance_and_being_recognised_as_a_leader_are_no_events() {
     // Recognising a state as one still is recognition.
     let got = codes("Russia recognized Abkhazia as an independent state. Abkhazia was recognized by Russia as an independent state.");
     assert_eq!(got.iter().filter(|(c, t)| c == "054" && t == "recognized").count(), 2, "{got:?}");
+}
+
+#[test]
+fn being_declared_the_winner_is_no_statement() {
+    let got = codes("Scholz was declared the winner in Berlin. Zelensky was officially announced the winner.");
+    assert!(!got.iter().any(|(c, _)| c.starts_with("01")), "{got:?}");
+    let got = codes("Russia declared war on Ukraine.");
+    assert!(got.iter().any(|(c, t)| c == "190" && t == "declared"), "{got:?}");
 }
 
 #[test]
