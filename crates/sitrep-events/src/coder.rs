@@ -633,6 +633,13 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     };
     let source = source.and_then(|s| wielder(cx, s));
     let code = means(cx, lex, v, &p.code).unwrap_or_else(|| p.code.clone());
+    // "denied Carter a final-night photograph": denying someone something is refusing it
+    // to them (120), not denying an accusation (016).
+    let denied_to = ((code.starts_with("016") || code == "120") && &*t.lemma(v) == "deny").then(|| t.child(v, "iobj")).flatten();
+    let (code, target) = match denied_to {
+        Some(i) => ("120".to_string(), Some(i)),
+        None => (code, target),
+    };
     // A weapon is what hits, not whom ("shot down 20 drones").
     let target = target.filter(|&k| !weapon(cx, k));
     // "the West left him no other choice": the one blamed is the subject.

@@ -1172,8 +1172,11 @@ fn campaign_words_that_look_like_force_or_cooperation_are_no_events() {
         assert!(!got.iter().any(|(c, _)| ["19", "17", "06", "07", "04", "05"].iter().any(|r| c.starts_with(r))), "{text}: {got:?}");
     }
     // Denying someone a chance is refusing it.
-    let got = codes("Poland denied the Belarusian delegation a chance to speak.");
-    assert!(got.iter().any(|(c, t)| c == "120" && t == "denied"), "{got:?}");
+    let doc = run("Poland denied the Belarusian delegation a chance to speak. Hungary denied Ukraine a final-night photograph of unity.");
+    let refused: Vec<_> = doc.events.events.iter().filter(|e| e.cameo == "120").collect();
+    assert_eq!(refused.len(), 2, "{:?}", doc.events.events);
+    // The one refused is the one denied something.
+    assert_eq!(refused.iter().map(|e| actor(&e.target).map(|a| &a[..3])).collect::<Vec<_>>(), [Some("BLR"), Some("UKR")], "{refused:?}");
     // Force aimed at armed men, and training soldiers, still count.
     let got = codes("Russian jets targeted Ukrainian troops near Kharkiv. The US trained Ukrainian soldiers in Poland. Russian troops marched into Kherson.");
     assert!(got.iter().filter(|(c, _)| c.starts_with("19")).count() == 2 && got.iter().any(|(c, _)| c == "062"), "{got:?}");
