@@ -1224,6 +1224,13 @@ fn being_declared_the_winner_is_no_statement() {
 }
 
 #[test]
+fn mounting_an_offensive_is_an_attack_on_whom_it_is_against() {
+    let doc = run("Russia mounted an offensive against Ukrainian positions near Bakhmut.");
+    let e = doc.events.events.iter().find(|e| e.cameo == "190" && e.trigger.of(doc.text()) == "mounted").unwrap_or_else(|| panic!("{:?}", doc.events.events));
+    assert_eq!((actor(&e.source), actor(&e.target).map(|a| &a[..3])), (Some("RUS"), Some("UKR")), "{e:?}");
+}
+
+#[test]
 fn a_people_named_before_a_genocide_is_its_victim() {
     let doc = run("Thousands gathered in Yerevan to remember the Armenian genocide.");
     let e = find(&doc, "20");
