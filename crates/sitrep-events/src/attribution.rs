@@ -51,7 +51,7 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
             }
             // "allegations that its troops had fired …", "reports that …": the content of a
             // noun of saying is said by whoever the noun's possessor is, if anyone.
-            let content = (r.starts_with("acl") || r.starts_with("ccomp")) && t.upos(h) == "NOUN" && t.children(x).any(|k| t.rel(k) == "mark" && t.lower(k) == "that");
+            let content = (r.starts_with("acl") || r.starts_with("ccomp")) && t.upos(h) == "NOUN" && t.opened_by_that(x);
             if let Some(stance) = lex.reporting(&t.lemma(h)).filter(|_| content) {
                 let by = t.child(h, "nmod:poss").filter(|&p| cx.participant(p).actor.is_some()).map(|p| cx.participant(p));
                 return Some(Attribution { by, cue: t.word(h).to_string(), stance });

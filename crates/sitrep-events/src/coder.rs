@@ -670,8 +670,7 @@ fn noun_read_as_verb(cx: &Context, v: usize) -> bool {
 fn relative_target(cx: &Context, n: usize) -> Option<usize> {
     let t = &cx.tree;
     // A content clause ("allegations that hackers broke into …") is no relative one.
-    let content = |c: usize| t.children(c).any(|k| t.rel(k) == "mark" && t.lower(k) == "that");
-    t.children(n).filter(|&c| t.rel(c).starts_with("acl") && !content(c)).find_map(|c| {
+    t.children(n).filter(|&c| t.rel(c).starts_with("acl") && !t.opened_by_that(c)).find_map(|c| {
         t.child(c, "obj").or_else(|| t.children(c).find(|&k| t.rel(k).starts_with("obl") && t.case(k).is_some_and(|p| matches!(&*p, "through" | "into" | "on" | "at" | "against"))))
     })
 }
@@ -680,7 +679,7 @@ fn relative_target(cx: &Context, n: usize) -> Option<usize> {
 /// interests* hacked …"), when it names a party.
 fn accused_in_content(cx: &Context, n: usize) -> Option<usize> {
     let t = &cx.tree;
-    let c = t.children(n).find(|&c| t.rel(c).starts_with("acl") && t.children(c).any(|k| t.rel(k) == "mark" && t.lower(k) == "that"))?;
+    let c = t.children(n).find(|&c| t.rel(c).starts_with("acl") && t.opened_by_that(c))?;
     t.child(c, "nsubj").filter(|&s| cx.participant(s).actor.is_some())
 }
 

@@ -415,7 +415,7 @@ impl<'a> Context<'a> {
             // possessor, else the subject of the verb that takes the noun.
             // (The tagger reads "reports" as a verb as often; as an object it is the noun.)
             let noun = self.tree.upos(h) == "NOUN" || self.tree.rel(h).starts_with("obj");
-            let content = (r.starts_with("acl") || r.starts_with("ccomp")) && noun && self.tree.children(clause).any(|k| self.tree.rel(k) == "mark" && self.tree.lower(k) == "that");
+            let content = (r.starts_with("acl") || r.starts_with("ccomp")) && noun && self.tree.opened_by_that(clause);
             if content {
                 let taker = self.tree.head(h).filter(|_| self.tree.rel(h).starts_with("obj")).and_then(|g| self.tree.child(g, "nsubj"));
                 if let Some(s) = self.tree.child(h, "nmod:poss").or(taker).filter(|&s| s != t) {

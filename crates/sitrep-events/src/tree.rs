@@ -127,6 +127,12 @@ impl<'a> Tree<'a> {
         self.with_rel(i, rel).next()
     }
 
+    /// Whether clause `c` is opened by "that" as its marker: a content clause ("allegations
+    /// *that* hackers broke in"), not a relative one ("the shelling that sliced through").
+    pub fn opened_by_that(&self, c: usize) -> bool {
+        self.children(c).any(|k| self.rel(k) == "mark" && self.lower(k) == "that")
+    }
+
     /// The word of token `i` in lower case, borrowed when it has no capitals.
     pub fn lower(&self, i: usize) -> Cow<'a, str> {
         lower(self.word(i))
