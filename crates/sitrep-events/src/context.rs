@@ -160,6 +160,13 @@ impl<'a> Context<'a> {
                 return p;
             }
         }
+        // "Ukraine's military said its forces had advanced": a subject whose possessor
+        // is "its" or "their" in a reported clause belongs to the reporter, and a role
+        // the phrase names with no country ("its troops", `---MIL`) takes the
+        // reporter's: "Moscow said its troops had shelled …" is RUSMIL.
+        if let Some(p) = self.possessed_by_reporter(t) {
+            return p;
+        }
         if let Some(p) = self.entity_participant(t) {
             return p;
         }
@@ -168,16 +175,6 @@ impl<'a> Context<'a> {
         if matches!(&*word, "it" | "they" | "we") && self.tree.rel(t).starts_with("nsubj") {
             if let Some(p) = self.reporter_of_clause(t).or_else(|| self.governing_subject(t)).or_else(|| self.previous_subject(t)) {
                 return p;
-            }
-        }
-        // "Ukraine's military said its forces had advanced": a subject whose possessor
-        // is "its" or "their" in a reported clause belongs to the reporter.
-        let possessed = self.tree.upos(t) == "NOUN" && self.tree.children(t).any(|c| self.tree.rel(c) == "nmod:poss" && matches!(&*self.tree.lower(c), "its" | "their"));
-        if possessed && self.tree.rel(t).starts_with("nsubj") && self.entity_of[t].is_none() {
-            if let Some(p) = self.reporter_of_clause(t).filter(|p| p.actor.is_some()) {
-                let (lo, hi) = self.tree.subtree(t);
-                let tokens = &self.doc.text_layer.tokens;
-                return Participant { span: Span::new(tokens[lo].span.start, tokens[hi].span.end), ..p };
             }
         }
         // "the alliance", "the bloc": the international organisation last named.
@@ -450,6 +447,29 @@ impl<'a> Context<'a> {
         Some(Participant { span, actor, entity: Some(e as usize), inferred: false })
     }
 
+    /// [`Context::participant`] for a subject possessed by "its" or "their" inside a
+    /// clause someone reports: the reporter, with the role the noun names when it names
+    /// one and no country of its own.
+    fn possessed_by_reporter(&self, t: usize) -> Option<Participant> {
+        let possessed = self.tree.upos(t) == "NOUN" && self.tree.children(t).any(|c| self.tree.rel(c) == "nmod:poss" && matches!(&*self.tree.lower(c), "its" | "their"));
+        if !possessed || !self.tree.rel(t).starts_with("nsubj") {
+            return None;
+        }
+        let own = self.entity_participant(t);
+        let own_actor = own.as_ref().and_then(|p| p.actor.as_deref());
+        if own.is_some() && !own_actor.is_some_and(sitrep_core::country_unknown) {
+            return None;
+        }
+        let role = own_actor.map(|a| &a[3..]).filter(|r| !r.is_empty()).or_else(|| armed_role(&self.tree.lemma(t)));
+        let mut p = self.reporter_of_clause(t).filter(|p| p.actor.is_some())?;
+        if let (Some(role), Some(country)) = (role, p.actor.as_deref().and_then(state_of)) {
+            p.actor = Some(format!("{country}{role}"));
+        }
+        let (lo, hi) = self.tree.subtree(t);
+        let tokens = &self.doc.text_layer.tokens;
+        Some(Participant { span: Span::new(tokens[lo].span.start, tokens[hi].span.end), ..p })
+    }
+
     /// The country of a place named alone as a side ("shelled Kharkiv"): the one the place
     /// layer put it in, as "the city of Kharkiv" already names it.
     pub fn country_of_place(&self, p: &Participant) -> Option<String> {
@@ -475,5 +495,30 @@ impl<'a> Context<'a> {
         }
         let tokens = &self.doc.text_layer.tokens;
         Span::new(tokens[lo].span.start, tokens[hi].span.end)
+    }
+}
+
+/// The country part of an actor code that names a state ("RUSGOV" → "RUS", "UKR" →
+/// "UKR"); `None` for unknown countries and for international, non-governmental and
+/// other non-state codes ("IGOUNO", "NGOHLHIRC", "---MIL").
+///
+/// ```
+/// # use sitrep_events::context::state_of;
+/// assert_eq!(state_of("RUSGOV"), Some("RUS"));
+/// assert_eq!(state_of("IGOUNO"), None);
+/// ```
+pub fn state_of(code: &str) -> Option<&str> {
+    let country = code.get(..3)?;
+    let state = country.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(country, "IGO" | "NGO" | "IMG" | "MNC" | "UIS" | "BUS" | "CVL" | "---");
+    state.then_some(country)
+}
+
+/// The CAMEO role of a state's armed or police body named by a common noun ("its
+/// forces", "their troops"); `None` for other nouns.
+fn armed_role(lemma: &str) -> Option<&'static str> {
+    match lemma {
+        "force" | "troop" | "army" | "military" | "soldier" | "jet" | "warplane" | "aircraft" | "navy" | "warship" | "artillery" | "unit" | "paratrooper" | "marine" => Some("MIL"),
+        "police" | "policeman" | "officer" => Some("COP"),
+        _ => None,
     }
 }

@@ -1304,3 +1304,17 @@ fn cutting_off_a_town_targets_it_and_cutting_off_revenue_is_economic() {
     let got = codes("The United States cut off the Islamic State's revenue.");
     assert!(got.iter().any(|(c, _)| c == "163") && !got.iter().any(|(c, _)| c == "191"), "{got:?}");
 }
+
+#[test]
+fn its_troops_in_what_a_state_says_are_that_states_armed_forces() {
+    // The reporter's country with the role the noun names: RUSMIL, not RUS's government
+    // nor troops of no country.
+    for text in ["Moscow said its troops had shelled Ukrainian positions.", "Russia said its forces had captured the village.", "Moscow denied that its forces had targeted civilians in Odesa."] {
+        let doc = run(text);
+        let e = find(&doc, "19");
+        assert_eq!(actor(&e.source), Some("RUSMIL"), "{text}: {e:?}");
+    }
+    let doc = run("Israel said its jets struck Hezbollah targets.");
+    let e = find(&doc, "19");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("ISRMIL"), Some("LBNREBHEZ")), "{e:?}");
+}

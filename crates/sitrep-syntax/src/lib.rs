@@ -233,6 +233,7 @@ impl Syntax {
         self.name_read_as_verb(words.clone(), &mut out.tags, &mut ws.lower);
         self.past_read_as_present(words.clone(), &mut out.tags, &mut ws.lower);
         self.past_read_as_participle_after_and(words.clone(), &mut out.tags, &mut ws.lower);
+        self.past_read_as_participle_after_saying(words.clone(), &mut out.tags, &mut ws.lower);
         self.noun_read_as_modal(words.clone(), &mut out.tags);
         self.party_read_as_pronoun(words.clone(), &mut out.tags);
         self.verb_for_verbless(words.clone(), &mut out.tags, &mut ws.lower);
@@ -339,6 +340,49 @@ impl Syntax {
             lower.push_str(&w.to_lowercase());
             if wordnet::past_tense(lower) {
                 tags[i] = vbd;
+            }
+        }
+    }
+
+    /// A participle right after the subject of a clause that a verb of saying
+    /// introduces, with no auxiliary, and before its object ("Israel said its jets
+    /// *struck* Hezbollah targets", read as "jets [that were] struck"), is the past
+    /// tense: the clause's verb.
+    fn past_read_as_participle_after_saying<'a>(&self, words: impl Iterator<Item = &'a str> + Clone, tags: &mut [u8], lower: &mut String) {
+        let Some(vbd) = self.tagger.rule_tags.vbd else { return };
+        let xpos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.1);
+        if !tags.iter().any(|&t| xpos(t) == "VBN") {
+            return;
+        }
+        let saying = |w: &str| matches!(w, "said" | "says" | "say" | "claimed" | "claims" | "announced" | "reported" | "confirmed" | "denied" | "alleged" | "insisted" | "stated" | "added");
+        // Nouns of time that follow a participle describing the subject ("the suspects
+        // arrested Monday were …").
+        let time = |w: &str| matches!(w.to_lowercase().as_str(), "yesterday" | "today" | "tonight" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "last" | "earlier" | "this" | "next");
+        let mut said_at: Option<usize> = None;
+        let mut next_words = words.clone().skip(1);
+        for (i, w) in words.enumerate() {
+            let next = next_words.next().unwrap_or("");
+            if saying(w) {
+                said_at = Some(i);
+                continue;
+            }
+            let Some(s) = said_at else { continue };
+            if xpos(tags[i]) != "VBN" {
+                let phrase = matches!(xpos(tags[i]), "DT" | "PRP$" | "PRP" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "POS") || (i == s + 1 && w == "that");
+                if !phrase || i > s + 6 {
+                    said_at = None;
+                }
+                continue;
+            }
+            said_at = None;
+            let subject = i > s + 1 && matches!(xpos(tags[i - 1]), "NN" | "NNS" | "NNP" | "NNPS" | "PRP");
+            let object = i + 1 < tags.len() && matches!(xpos(tags[i + 1]), "DT" | "PRP$" | "PRP" | "NNP" | "NNPS" | "CD" | "NNS" | "NN") && !time(next);
+            if subject && object {
+                lower.clear();
+                lower.push_str(&w.to_lowercase());
+                if wordnet::past_tense(lower) {
+                    tags[i] = vbd;
+                }
             }
         }
     }

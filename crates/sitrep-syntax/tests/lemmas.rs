@@ -130,3 +130,16 @@ fn an_independents_party_letter_is_a_name_not_the_pronoun() {
     let b = syntax.analyze(&words);
     assert_eq!(b.xpos(syntax, 0), "PRP");
 }
+
+#[test]
+fn a_participle_between_the_subject_and_object_of_a_said_clause_is_the_past() {
+    let syntax = Syntax::builtin().expect("the built-in model loads");
+    let words = ["Israel", "said", "its", "jets", "struck", "Hezbollah", "targets", "."];
+    let a = syntax.analyze(&words);
+    assert_eq!(a.xpos(syntax, 4), "VBD");
+    assert_eq!((a.heads[4], a.deprel(syntax, 4)), (Some(1), "ccomp"));
+    // A participle that describes the subject, before a day, stays one.
+    let words = ["Police", "said", "the", "man", "arrested", "yesterday", "was", "a", "student", "."];
+    let b = syntax.analyze(&words);
+    assert_eq!(b.xpos(syntax, 4), "VBN");
+}
