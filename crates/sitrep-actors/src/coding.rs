@@ -250,6 +250,8 @@ fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Op
     }
     let (mut country, mut role, mut word) = (None, None, None);
     let mut former = false;
+    // Where the role phrase starts.
+    let mut role_at = usize::MAX;
     let mut i = end;
     while i > lo {
         // The longest role phrase ending at i.
@@ -265,6 +267,7 @@ fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Op
             if role.is_none() {
                 role = Some(r);
                 word = Some(w);
+                role_at = i - len;
                 // "Former New York Gov.", "former California Gov.": a place may stand
                 // between "former" and the title.
                 let from = (i - len).saturating_sub(4).max(lo);
@@ -305,6 +308,16 @@ fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Op
         if matches!(lower.as_str(), "of" | "the" | "a" | "an" | "one" | "state" | "former" | "then" | "deputy" | "acting" | "top" | "senior" | "chief") {
             i -= 1;
             continue;
+        }
+        // "campaign spokesman Hope Hicks", "corporate speaker Lance Wallnau": a word of
+        // office that also names anyone who speaks, leads or advises, written in lower
+        // case after a common noun that says whose or of what, is no office of state.
+        if i == role_at && country.is_none() && matches!(role.as_deref(), Some("GOV" | "LEG" | "JUD" | "MIL" | "COP" | "SPY")) {
+            let of_what = doc.syntax.tokens.get(i - 1).is_some_and(|t| matches!(t.xpos, "NN" | "NNS")) || matches!(lower.as_str(), "corporate" | "motivational" | "inspirational");
+            let written_low = token_text(doc, role_at, role_at + 1).starts_with(|c: char| c.is_lowercase());
+            if of_what && written_low && w.starts_with(|c: char| c.is_lowercase()) && word.as_deref().is_some_and(|r| lex.role_is_ambiguous(r)) {
+                (role, word) = (None, None);
+            }
         }
         break;
     }

@@ -277,6 +277,18 @@ impl Lexicon {
         })
     }
 
+    /// Whether a role word also names people who hold no office ("speaker", "leader",
+    /// "official": the `ambiguous` column of roles.tsv).
+    ///
+    /// ```
+    /// let lex = sitrep_actors::lexicon::Lexicon::builtin();
+    /// assert!(lex.role_is_ambiguous("speaker"));
+    /// assert!(!lex.role_is_ambiguous("foreign minister"));
+    /// ```
+    pub fn role_is_ambiguous(&self, words: &str) -> bool {
+        with_key(words, |k| self.ambiguous_roles.contains_key(k))
+    }
+
     /// [`Lexicon::role`] of words whose [`key`] is `k`.
     pub fn role_by_key(&self, k: &str) -> Option<&str> {
         self.roles.get(k).map(String::as_str)

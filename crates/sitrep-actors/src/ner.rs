@@ -229,6 +229,56 @@ fn plainly_outside(w: &WordInfo, cue: u64, prev: Option<usize>, memory: &Memory)
     !open && !w.title && !w.upper && !w.digit && cue == 0 && !memory.kinds.contains_key(&w.lower)
 }
 
+/// Whether a name open before word `w` ends before it: `w` is a lower-case word that
+/// joins no name ("Rapid Support Forces *of shelling* a hospital" is no organisation's
+/// name past "Forces"), as "of", "the", "and", "de", "bin" do ("Bank of England").
+fn ends_a_name(w: &WordInfo, prev: Option<usize>) -> bool {
+    let open = prev.is_some_and(|p| matches!(decode(p).0, Part::Begin | Part::Inside));
+    open && !w.hyphen && {
+        let j = joins();
+        j.lower_shapes.contains(&w.shape) && !j.joiners.contains(&w.lower)
+    }
+}
+
+/// End the name open at the end of `out`: its last word that is no joining word becomes
+/// its last (or only) word, and the joining words after it are outside it.
+fn close_name(words: &[WordInfo], out: &mut [u8]) {
+    let Some(start) = out.iter().rposition(|&c| decode(c as usize).0 == Part::Begin) else { return };
+    let kind = decode(out[start] as usize).1;
+    let j = joins();
+    let mut end = out.len() - 1;
+    while end > start && j.joiners.contains(&words[end].lower) {
+        out[end] = 0;
+        end -= 1;
+    }
+    out[end] = encode(if end == start { Part::Unit } else { Part::Last }, kind) as u8;
+}
+
+/// The hashes [`ends_a_name`] compares with.
+struct Joins {
+    /// Shapes of words of lower-case letters only.
+    lower_shapes: Vec<u64>,
+    /// Lower-case words that join the parts of a name.
+    joiners: Vec<u64>,
+}
+
+fn joins() -> &'static Joins {
+    static JOINS: std::sync::OnceLock<Joins> = std::sync::OnceLock::new();
+    JOINS.get_or_init(|| {
+        let mut scratch = sitrep_learn::words::Scratch::default();
+        let mut hash = |w: &str| WordInfo::new(w, &mut scratch);
+        let mut lower_shapes: Vec<u64> = ["a", "ab", "abc", "abcd", "abcdefghij"].iter().map(|w| hash(w).shape).collect();
+        lower_shapes.dedup();
+        let joiners = [
+            "of", "the", "and", "for", "to", "in", "on", "at", "upon", "de", "del", "della", "di", "da", "du", "des", "la", "le", "les", "van", "von", "der", "den", "al", "el", "bin", "ibn", "ben", "y", "e", "et", "und", "dos", "das", "do", "st",
+        ]
+        .iter()
+        .map(|w| hash(w).lower)
+        .collect();
+        Joins { lower_shapes, joiners }
+    })
+}
+
 /// A trained entity model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ner {
@@ -253,6 +303,11 @@ impl Ner {
         for i in 0..words.len() {
             let prev = out.last().map(|&c| c as usize);
             if plainly_outside(&words[i], cue.get(i).copied().unwrap_or(0), prev, memory) {
+                out.push(0);
+                continue;
+            }
+            if ends_a_name(&words[i], prev) {
+                close_name(words, out);
                 out.push(0);
                 continue;
             }

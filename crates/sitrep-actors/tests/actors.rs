@@ -270,3 +270,19 @@ fn legislators_and_governors_are_coded_for_their_terms() {
     // A surname shared by many is listed only with the first name.
     assert!(lex.office("Graham", d(2016, 2, 1)).is_none());
 }
+
+#[test]
+fn a_name_ends_before_a_lower_case_word_that_joins_no_name() {
+    let doc = run("Sudan's army accused the Rapid Support Forces of shelling a hospital in El Fasher.", jiff::civil::date(2024, 5, 10));
+    assert_eq!(actor(&doc, "Rapid Support Forces"), Some("SDNREBRSF"), "{:?}", doc.entities.entities);
+    // Joining words stay inside a name.
+    let doc = run("The Bank of England raised rates.", jiff::civil::date(2024, 5, 10));
+    assert!(doc.entities.entities.iter().any(|e| e.canonical == "Bank of England"), "{:?}", doc.entities.entities);
+}
+
+#[test]
+fn a_speaker_described_by_a_word_of_no_office_holds_none() {
+    let doc = run("Republicans in Washington met in Iowa. Popular Christian and corporate speaker Lance Wallnau believes he has a word for Donald Trump.", jiff::civil::date(2015, 11, 10));
+    let lance = doc.entities.entities.iter().find(|e| e.canonical.ends_with("Wallnau")).expect("the name is found");
+    assert!(lance.actor.as_deref().is_none_or(|a| !a.ends_with("LEG")), "{lance:?}");
+}

@@ -844,6 +844,21 @@ fn traveller(cx: &Context, n: usize) -> Option<usize> {
     subject(cx, v)
 }
 
+/// The verb that does no more than carry out what the noun `n` names, `n` being its
+/// object: its subject is who does it, and what it is aimed at may hang from the verb
+/// ("Russian forces *unleashed* a barrage of rockets [on Kharkiv]", "protesters *staged*
+/// a sit-in").
+fn carried_out(cx: &Context, n: usize) -> Option<usize> {
+    let t = &cx.tree;
+    let v = t.head(n).filter(|&v| t.rel(n) == "obj" && t.upos(v) == "VERB")?;
+    let carried_out = match &*t.lemma(v) {
+        "carry" => t.children(v).any(|c| t.rel(c) == "compound:prt" && t.lower(c) == "out"),
+        "step" => t.children(v).any(|c| t.rel(c) == "compound:prt" && t.lower(c) == "up"),
+        lemma => matches!(lemma, "unleash" | "launch" | "conduct" | "mount" | "stage" | "wage" | "intensify" | "resume" | "escalate" | "perpetrate" | "commit" | "undertake" | "execute" | "hold"),
+    };
+    carried_out.then_some(v)
+}
+
 /// Code a noun token ("shelling", "sanctions on Moscow", "Russian shelling").
 pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     // "most striking", "so threatening": a word graded by an adverb of degree is an
@@ -892,6 +907,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .or_else(|| oblique(cx, n, "by").map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("04").then(|| traveller(cx, n)).flatten().map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("07").then(|| giver(cx, n)).flatten().map(|c| cx.participant(c)))
+        .or_else(|| carried_out(cx, n).and_then(|v| subject(cx, v)).map(|c| cx.participant(c)))
         // "the threat of ISIS": a party after "of" makes the threat ("the threat of
         // force" names its means).
         .or_else(|| threatener(cx, n, &p.code));
@@ -903,11 +919,14 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     let target = target
         .or_else(victim)
         .or_else(|| ["against", "on"].iter().find_map(|prep| oblique(cx, n, prep)))
-        .or_else(|| oblique(cx, n, "of").filter(|_| !of_is_source))
+        .or_else(|| oblique(cx, n, "of").filter(|&c| !of_is_source && !weapon(cx, c)))
         // "talks with Iran", "a meeting with the king": whom one consults.
         .or_else(|| p.code.starts_with("04").then(|| oblique(cx, n, "with")).flatten())
         // "aid to Ukraine", "a package of military aid for Kyiv": whom aid is for.
         .or_else(|| p.code.starts_with("07").then(|| recipient(cx, n)).flatten())
+        .or_else(|| carried_out(cx, n).and_then(|v| ["against", "on", "upon", "at"].iter().find_map(|prep| oblique(cx, v, prep))))
+        // "a barrage of rockets on Kharkiv": what the weapons are aimed at.
+        .or_else(|| oblique(cx, n, "of").filter(|&w| weapon(cx, w)).and_then(|w| ["on", "at", "against", "upon", "into"].iter().find_map(|prep| oblique(cx, w, prep))))
         .or(copular_subject)
         .or(relative_target)
         // "allegations that Chinese hackers broke in": the one accused is the subject of

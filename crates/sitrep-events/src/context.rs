@@ -210,6 +210,11 @@ impl<'a> Context<'a> {
             if steps > 64 || depth > 3 {
                 break;
             }
+            // "Islamic State-style terrorism", "an Iraq-type war": a likeness names no
+            // party.
+            if x != t && matches!(&*self.tree.lower(x), "style" | "like" | "type" | "era" | "sized" | "size") {
+                continue;
+            }
             if x != t {
                 // A group named by its role alone stands only for itself: "the soldier's
                 // parents" are not soldiers.

@@ -135,7 +135,8 @@ impl Force {
             let word = word.to_lowercase();
             self.verbal_targets.contains(&word) || word.strip_suffix('s').is_some_and(|h| self.verbal_targets.contains(h))
         };
-        let aimed_at_words = target.is_some_and(|p| idea(p.span.of(cx.doc.text()).rsplit(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("")))
+        // An army's positions are no one's views ("attacked Ethiopian army positions").
+        let aimed_at_words = target.is_some_and(|p| !p.actor.as_deref().is_some_and(armed_actor) && idea(p.span.of(cx.doc.text()).rsplit(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("")))
             || (target.is_none() && w + 1 < t.len() && matches!(&*t.lower(w + 1), "on" | "against") && t.head(w + 1).is_some_and(|c| idea(&t.lemma(c))));
         let sides = || [source, target].into_iter().flatten();
         let armed_side = |p: &Participant| p.actor.as_deref().is_some_and(armed_actor) || self.armed_phrase(cx, p);

@@ -1318,3 +1318,27 @@ fn its_troops_in_what_a_state_says_are_that_states_armed_forces() {
     let e = find(&doc, "19");
     assert_eq!((actor(&e.source), actor(&e.target)), (Some("ISRMIL"), Some("LBNREBHEZ")), "{e:?}");
 }
+
+#[test]
+fn what_is_unleashed_or_stepped_up_is_done_by_whoever_does_so() {
+    for text in ["Russian forces unleashed a barrage of rockets on Kharkiv overnight.", "Russian forces unleashed a barrage of rockets on Kharkiv."] {
+        let doc = run(text);
+        let e = find(&doc, "19");
+        assert_eq!((actor(&e.source), actor(&e.target)), (Some("RUSMIL"), Some("UKR")), "{text}: {e:?}");
+    }
+    let doc = run("Israel stepped up airstrikes on Gaza.");
+    let e = find(&doc, "19");
+    assert_eq!(actor(&e.source), Some("ISR"), "{e:?}");
+}
+
+#[test]
+fn an_armys_positions_are_no_ones_views() {
+    let got = codes("Tigrayan forces attacked Ethiopian army positions.");
+    assert!(got.iter().any(|(c, _)| c.starts_with("19")) && !got.iter().any(|(c, _)| c.starts_with("11")), "{got:?}");
+}
+
+#[test]
+fn a_likeness_names_no_party() {
+    let doc = run("President Obama's address about fighting Islamic State-style terrorism will be a major topic.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.target) != Some("ISI")), "{:?}", doc.events.events);
+}
