@@ -117,6 +117,11 @@ impl Stage for EventStage {
                     t.actor = cx.country_of_place(t);
                 }
             }
+            // "A car bomb killed five people": killing by a bomb nobody is named for is a
+            // bombing, of the kind its words say.
+            if let Some(code) = bombing(&cx, &c) {
+                c.code = code.to_string();
+            }
             // "Iraqi troops stormed the building": armed forces storming is an assault, not
             // a riot.
             if c.code.starts_with("145") && c.source.as_ref().and_then(|p| p.actor.as_deref()).is_some_and(crate::force::armed_actor) {
@@ -273,7 +278,7 @@ impl Stage for EventStage {
                     // terrorist attacks", "charged with murder", "combat deaths") unless
                     // it is what was heard, seen or reported ("gunfire was reported").
                     let generic = nominal && bare_kind(&cx, h) && !perceived(&cx, h);
-                    named(&e.source) || named(&e.target) || (!war && !generic && (e.attribution.is_some() || binding::named_after_place(&cx, h)))
+                    named(&e.source) || named(&e.target) || (!war && !generic && (e.attribution.is_some() || binding::named_after_place(&cx, h) || happened_at_place(&cx, h)))
                 } else if nominal && e.root() == "01" {
                     // "a statement" is how something was said, not an event of its own.
                     false
@@ -302,6 +307,29 @@ impl Stage for EventStage {
                 k && !verb.is_some_and(|i| keep[i] && (events[i].root() == e.root() || events[i].root() == "03"))
             })
             .collect();
+        // "A car bomb killed five people", "A car bomb exploded …, killing five": a bomb
+        // nobody is named for, the subject of the killing (or of the clause the killing
+        // hangs from), is how that violence was done — one event, coded as the bombing.
+        let mut keep = keep;
+        for j in 0..events.len() {
+            let h = heads[j];
+            let named = |p: &Option<sitrep_core::Participant>| p.as_ref().is_some_and(|p| p.actor.is_some() && !p.inferred);
+            if !keep[j] || cx.tree.upos(h) != "NOUN" || !events[j].cameo.starts_with("18") || named(&events[j].source) || named(&events[j].target) || !cx.tree.rel(h).starts_with("nsubj") {
+                continue;
+            }
+            let Some(g) = cx.tree.head(h) else { continue };
+            let participles = cx.tree.children(g).filter(|&c| cx.tree.rel(c) == "advcl" && cx.tree.xpos(c) == "VBG" && cx.tree.child(c, "nsubj").is_none());
+            let violent = |i: usize| keep[i] && matches!(events[i].root(), "18" | "19" | "20");
+            let Some(i) = std::iter::once(g).chain(participles).find_map(|v| heads.iter().position(|&x| x == v).filter(|&i| i != j && violent(i))) else { continue };
+            keep[j] = false;
+            if matches!(events[i].cameo.as_str(), "190" | "193" | "194") {
+                if let Some(info) = lex.code(&events[j].cameo) {
+                    events[i].cameo = events[j].cameo.clone();
+                    events[i].plover = info.plover.clone();
+                    events[i].goldstein = info.goldstein;
+                }
+            }
+        }
         let mut k = keep.iter();
         events.retain(|_| *k.next().unwrap_or(&false));
         drop(cx);
@@ -342,6 +370,43 @@ fn bare_kind(cx: &Context, n: usize) -> bool {
         // wherever it is ("to prevent terrorist attacks in Poland").
         "nmod" => (t.upos(c) == "PROPN" || t.upos(c) == "NUM" || cx.place(c).is_some()) && !(prevented && t.case(c).is_some_and(|p| matches!(&*p, "in" | "across" | "throughout" | "around"))),
         _ => false,
+    })
+}
+
+/// Whether the violence the noun `n` names is told as happening at a named place, in the
+/// writer's own voice: "A car bomb exploded near a police station in Mogadishu".
+fn happened_at_place(cx: &Context, n: usize) -> bool {
+    let t = &cx.tree;
+    let Some(v) = t.head(n).filter(|&v| t.upos(v) == "VERB" && t.rel(n).starts_with("nsubj")) else { return false };
+    let happening = match &*t.lemma(v) {
+        "go" => t.children(v).any(|c| t.rel(c) == "compound:prt" && t.lower(c) == "off"),
+        lemma => matches!(lemma, "explode" | "detonate" | "rip" | "tear" | "strike" | "hit" | "rock" | "kill" | "wound" | "injure" | "destroy" | "damage"),
+    };
+    happening && binding::place_in_clause(cx, v).is_some()
+}
+
+/// The bombing code (183, or 1831–1833 as the words say) of violence coded 190–194 whose
+/// subject is a bomb or a bomber no party is named for: "A car bomb killed five people"
+/// (1832), "a suicide bomber killed 12" (1831), "a roadside bomb hit a convoy" (1833).
+fn bombing(cx: &Context, c: &coder::Coded) -> Option<&'static str> {
+    let t = &cx.tree;
+    let known = c.source.as_ref().and_then(|p| p.actor.as_deref()).is_some_and(|a| !sitrep_core::country_unknown(a));
+    if !matches!(c.code.as_str(), "190" | "193" | "194") || known || t.upos(c.head) != "VERB" {
+        return None;
+    }
+    let s = t.child(c.head, "nsubj")?;
+    if !matches!(&*t.lemma(s), "bomb" | "bomber" | "explosive" | "ied" | "IED" | "blast" | "explosion") {
+        return None;
+    }
+    let said = |w: &str| t.children(s).any(|m| matches!(t.rel(m), "amod" | "compound") && &*t.lower(m) == w);
+    Some(if said("suicide") {
+        "1831"
+    } else if said("car") || said("truck") || said("vehicle") {
+        "1832"
+    } else if said("roadside") {
+        "1833"
+    } else {
+        "183"
     })
 }
 

@@ -42,7 +42,19 @@ pub(crate) fn crowd_of_place(cx: &Context, head_of_event: usize, side: &mut Opti
     if !crowd {
         return;
     }
-    let Some(country) = binding::country_of_clause(cx, head_of_event).or_else(|| dateline.then(|| binding::country_of_dateline(cx)).flatten()) else { return };
+    // "A car bomb exploded in Mogadishu, killing five people": the victims of a
+    // participle with no subject of its own are where the clause it hangs from happens
+    // (for violence only, whose victims are whoever is there).
+    let host = || {
+        let t = &cx.tree;
+        t.head(head_of_event).filter(|_| !dateline && t.rel(head_of_event) == "advcl" && t.xpos(head_of_event) == "VBG" && t.child(head_of_event, "nsubj").is_none())
+    };
+    let Some(country) = binding::country_of_clause(cx, head_of_event)
+        .or_else(|| host().and_then(|h| binding::country_of_clause(cx, h)))
+        .or_else(|| dateline.then(|| binding::country_of_dateline(cx)).flatten())
+    else {
+        return;
+    };
     let words = p.span.of(cx.doc.text()).to_lowercase();
     let protesting = ["protest", "demonstrat", "marcher", "activist", "opposition"].iter().any(|w| words.contains(w));
     p.actor = Some(format!("{country}{}", if protesting { "OPP" } else { "CVL" }));

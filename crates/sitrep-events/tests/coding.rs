@@ -1342,3 +1342,35 @@ fn a_likeness_names_no_party() {
     let doc = run("President Obama's address about fighting Islamic State-style terrorism will be a major topic.");
     assert!(doc.events.events.iter().all(|e| actor(&e.target) != Some("ISI")), "{:?}", doc.events.events);
 }
+
+#[test]
+fn weapons_sent_to_a_country_are_military_aid_to_it() {
+    for text in ["Germany sent tanks to Ukraine.", "Germany will send Patriot air defence systems to Ukraine, Chancellor Olaf Scholz said."] {
+        let doc = run(text);
+        let e = find(&doc, "07");
+        assert_eq!((e.cameo.as_str(), actor(&e.source), actor(&e.target)), ("072", Some("DEUGOV"), Some("UKR")), "{text}: {e:?}");
+    }
+    // A show of force stays one.
+    let got = codes("China sent jets near Taiwan.");
+    assert!(got.iter().any(|(c, _)| c == "150"), "{got:?}");
+}
+
+#[test]
+fn a_bomb_no_party_is_named_for_is_a_bombing_where_it_went_off() {
+    // One event, coded as the bombing its words say, its victims the place's people.
+    for (text, code) in [
+        ("A car bomb exploded near a police station in Mogadishu, killing at least five people.", "1832"),
+        ("A car bomb killed five people in Mogadishu.", "1832"),
+        ("A suicide bomber killed 12 people at a market in Mogadishu.", "1831"),
+    ] {
+        let doc = run(text);
+        let violent: Vec<_> = doc.events.events.iter().filter(|e| e.cameo.starts_with("18") || e.cameo.starts_with("19")).collect();
+        assert_eq!(violent.len(), 1, "{text}: {violent:?}");
+        assert_eq!((violent[0].cameo.as_str(), actor(&violent[0].target)), (code, Some("SOMCVL")), "{text}");
+    }
+    // Told in the writer's voice at a named place, a bombing is news with nobody named.
+    let got = codes("A car bomb exploded in Mogadishu.");
+    assert_eq!(got, [("1832".to_string(), "bomb".to_string())]);
+    // A bomb nobody set off is none.
+    assert!(codes("The bomb was defused by police.").iter().all(|(c, _)| !c.starts_with("18")));
+}

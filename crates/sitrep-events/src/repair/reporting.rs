@@ -15,6 +15,24 @@ impl Arcs<'_, '_> {
             if self.rels[said] == "conj" && !coordinated && self.head(said).is_some_and(|h| (a..comma).contains(&h)) {
                 self.set(said, self.head(said), "parataxis");
             }
+            // "… to Ukraine, Chancellor Olaf Scholz said" read with the reporter in
+            // apposition to the clause's last noun: the reporter is the subject of the verb
+            // of saying, which has no other.
+            let phrase = comma + 1..said;
+            let reporter_outside = self.head(reporter).is_some_and(|h| h < comma) || (phrase.clone().any(|k| self.head(k).is_some_and(|h| h < comma)) && self.head(reporter).is_some_and(|h| phrase.contains(&h)));
+            let said_has_subject = (a..b).any(|k| self.head(k) == Some(said) && self.rels[k].starts_with("nsubj"));
+            if reporter_outside && !said_has_subject {
+                // The phrase's words that hung outside it ("Chancellor", the apposition's
+                // head) now hang from the reporter.
+                for k in phrase.clone() {
+                    if k != reporter && self.head(k).is_none_or(|h| !phrase.contains(&h)) {
+                        let rel = if matches!(self.rels[k], "root" | "nsubj" | "appos") { "compound" } else { self.rels[k] };
+                        self.set(k, Some(reporter), rel);
+                    }
+                }
+                self.set(reporter, Some(said), "nsubj");
+                self.set(comma, Some(said), "punct");
+            }
             return;
         };
         for k in comma + 1..said {
