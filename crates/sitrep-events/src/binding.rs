@@ -30,6 +30,15 @@ pub fn country_of_clause(cx: &Context, v: usize) -> Option<&'static str> {
     cx.doc.places.places[place_in_clause(cx, v)?].country.as_deref().and_then(crate::context::country_code)
 }
 
+/// [`country_of_clause`] with the places inside `besides` left out (a side's own words:
+/// "Russia launched missiles at targets in Ukraine" is about Ukraine's targets).
+pub fn country_of_clause_besides(cx: &Context, v: usize, besides: sitrep_core::Span) -> Option<&'static str> {
+    let (lo, hi) = cx.tree.subtree(v);
+    let tokens = &cx.doc.text_layer.tokens;
+    let p = (lo..=hi).filter(|&k| !besides.contains(tokens[k].span)).filter_map(|k| cx.place(k)).find(|&p| is_location(cx, p))?;
+    cx.doc.places.places[p].country.as_deref().and_then(crate::context::country_code)
+}
+
 /// The CAMEO country code of the place in the report's dateline ("TBILISI, Georgia —"),
 /// if the report opens with one.
 pub fn country_of_dateline(cx: &Context) -> Option<&'static str> {

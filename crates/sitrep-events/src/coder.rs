@@ -228,6 +228,15 @@ fn naming(cx: &Context, v: usize) -> bool {
 /// ("tank" and "jet" are left out: "think tank", "jet fuel".)
 const WEAPONS: &[&str] = &["artillery", "drone", "missile", "rocket", "bomb", "shell", "mortar", "warplane", "helicopter", "warship", "battery"];
 
+/// Whether a noun names a building, a site or a vehicle that force is aimed at (a
+/// hospital, a power plant, a convoy): hit where the text says, it is that country's.
+pub(crate) fn structure(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "hospital" | "clinic" | "school" | "university" | "building" | "church" | "mosque" | "synagogue" | "temple" | "market" | "facility" | "plant" | "station" | "substation" | "checkpoint" | "base" | "camp" | "bridge" | "port" | "airport" | "airfield" | "infrastructure" | "house" | "home" | "apartment" | "convoy" | "ship" | "vessel" | "tanker" | "target" | "position" | "depot" | "warehouse" | "dam" | "refinery" | "embassy" | "hotel" | "office" | "headquarters" | "compound" | "village" | "town" | "city" | "neighborhood" | "neighbourhood" | "district" | "grid" | "pipeline" | "railway" | "train"
+    )
+}
+
 /// Whether token `k` is a weapon (a common noun: "Shell" the company is not).
 pub fn weapon(cx: &Context, k: usize) -> bool {
     let t = &cx.tree;
@@ -619,7 +628,8 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
                     .flat_map(|prep| heads.iter().flatten().filter_map(move |&h| oblique(cx, h, prep)))
                     // A party, or a place ("fired rockets at Kharkiv"): a town fired on
                     // stands for its country (see the stage).
-                    .find(|&k| cx.participant(k).actor.is_some() || cx.place(k).is_some())
+                    // … or what is named inside a place, or a site ("at targets in Ukraine").
+                    .find(|&k| cx.participant(k).actor.is_some() || cx.place(k).is_some() || crate::binding::place_in_clause(cx, k).is_some() || structure(&t.lemma(k)))
             }),
             // "asked Poland for help" is often read with Poland as the indirect object.
             _ => target

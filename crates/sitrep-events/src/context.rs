@@ -518,11 +518,13 @@ pub fn state_of(code: &str) -> Option<&str> {
     state.then_some(country)
 }
 
-/// The CAMEO role of a state's armed or police body named by a common noun ("its
-/// forces", "their troops"); `None` for other nouns.
+/// The CAMEO role of a state's armed or police body, or of its weapons, named by a
+/// common noun ("its forces", "their troops", "its missiles"); `None` for other nouns.
 fn armed_role(lemma: &str) -> Option<&'static str> {
     match lemma {
         "force" | "troop" | "army" | "military" | "soldier" | "jet" | "warplane" | "aircraft" | "navy" | "warship" | "artillery" | "unit" | "paratrooper" | "marine" => Some("MIL"),
+        // A state's weapons are its military's ("its missiles had struck …").
+        "missile" | "rocket" | "drone" | "bomb" | "shell" | "mortar" | "helicopter" | "battery" => Some("MIL"),
         "police" | "policeman" | "officer" => Some("COP"),
         _ => None,
     }

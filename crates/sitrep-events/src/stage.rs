@@ -116,6 +116,16 @@ impl Stage for EventStage {
                 if let Some(t) = c.target.as_mut().filter(|t| t.actor.is_none()) {
                     t.actor = cx.country_of_place(t);
                 }
+                // "struck a hospital in Kyiv", "attacked a church in Burkina Faso": a thing
+                // hit where its phrase or clause says is that country's (people there are
+                // its civilians, below).
+                let by_someone = c.source.as_ref().is_some_and(|p| p.actor.is_some());
+                if let Some((t, k)) = c.target.as_mut().zip(c.sides_at.1).filter(|(t, _)| by_someone && t.actor.is_none() && t.entity.is_none()) {
+                    if matches!(c.code.get(..2), Some("18" | "19" | "20")) && coder::structure(&cx.tree.lemma(k)) {
+                        let own = c.source.as_ref().map_or(Span::new(0, 0), |p| p.span);
+                        t.actor = binding::country_of_clause(&cx, k).or_else(|| binding::country_of_clause_besides(&cx, c.head, own)).map(str::to_string);
+                    }
+                }
             }
             // "A car bomb killed five people": killing by a bomb nobody is named for is a
             // bombing, of the kind its words say.
@@ -513,7 +523,8 @@ fn names_an_event(cx: &Context, lex: &Lexicon, p: &sitrep_core::Participant) -> 
     }
     let t = &cx.tree;
     let Some(head) = crate::context::head_of(cx, &crate::context::tokens_of(cx.doc, p.span)) else { return false };
-    t.upos(head) == "NOUN" && lex.noun(&t.lemma(head)).iter().any(|pat| matches!(pat.code.get(..2), Some("18" | "19" | "20")))
+    // A weapon with a party is that party's means ("its missiles had struck …").
+    t.upos(head) == "NOUN" && !coder::weapon(cx, head) && lex.noun(&t.lemma(head)).iter().any(|pat| matches!(pat.code.get(..2), Some("18" | "19" | "20")))
 }
 
 /// Whether `v` is "provided"/"providing" used as a conjunction ("…, provided Kyiv end its

@@ -1374,3 +1374,16 @@ fn a_bomb_no_party_is_named_for_is_a_bombing_where_it_went_off() {
     // A bomb nobody set off is none.
     assert!(codes("The bomb was defused by police.").iter().all(|(c, _)| !c.starts_with("18")));
 }
+
+#[test]
+fn a_states_weapons_are_its_military_and_what_they_hit_is_where_it_stands() {
+    let doc = run("Russia said its missiles had struck a hospital in Kyiv.");
+    let e = find(&doc, "19");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("RUSMIL"), Some("UKR")), "{e:?}");
+    let doc = run("Russia launched 40 missiles at targets in Ukraine.");
+    let e = find(&doc, "19");
+    assert_eq!(actor(&e.target), Some("UKR"), "{e:?}");
+    // Unnamed people are no building: they stay for the place's civilians, or unnamed.
+    let doc = run("Obama thinks about the 20 first-graders who were killed at a school in Connecticut.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.target) != Some("USA")), "{:?}", doc.events.events);
+}
