@@ -93,3 +93,11 @@ fn a_world_city_is_named_bare_where_towns_are_qualified() {
     let doc = tag("The storm hit Paris, Texas, and Beaumont, Tex., on Monday.");
     assert_eq!(admin1(&doc, "Paris").as_deref(), Some("Texas"), "{:?}", doc.places.places);
 }
+
+#[test]
+fn gaza_is_the_strip_unless_the_report_is_in_mozambique() {
+    let doc = tag("Fighting continued in Gaza on Monday.");
+    assert_eq!(country(&doc, "Gaza").as_deref(), Some("PS"));
+    let doc = tag("Heavy rains flooded Gaza, Mozambique's southern province.");
+    assert_eq!(country(&doc, "Gaza").as_deref(), Some("MZ"));
+}
