@@ -313,7 +313,7 @@ impl Stage for EventStage {
             .zip(&events)
             .zip(&keep)
             .map(|((&h, e), &k)| {
-                let verb = cx.tree.head(h).filter(|_| cx.tree.upos(h) == "NOUN" && cx.tree.rel(h) == "obj").and_then(|g| heads.iter().position(|&x| x == g));
+                let verb = taken_by(&cx, h).and_then(|g| heads.iter().position(|&x| x == g));
                 k && !verb.is_some_and(|i| keep[i] && (events[i].root() == e.root() || events[i].root() == "03"))
             })
             .collect();
@@ -353,6 +353,22 @@ impl Stage for EventStage {
         }
         doc.events.events = events;
         doc.events.quotes = quotes;
+    }
+}
+
+/// The verb whose object the noun `h` is, or fills: "imposed *sanctions*", "pledged $5
+/// billion in *aid*" (the sum the verb takes, however the "in" phrase was hung).
+fn taken_by(cx: &Context, h: usize) -> Option<usize> {
+    let t = &cx.tree;
+    if t.upos(h) != "NOUN" {
+        return None;
+    }
+    let sum = |o: usize| matches!(t.upos(o), "NUM" | "SYM") || matches!(&*t.lemma(o), "euro" | "dollar" | "pound" | "yen" | "rouble" | "ruble" | "yuan");
+    match t.rel(h) {
+        "obj" => t.head(h),
+        r if t.case(h).as_deref() == Some("in") && r.starts_with("nmod") => t.head(h).filter(|&o| t.rel(o) == "obj" && sum(o)).and_then(|o| t.head(o)),
+        r if t.case(h).as_deref() == Some("in") && r.starts_with("obl") => t.head(h).filter(|&g| t.child(g, "obj").is_some_and(sum)),
+        _ => None,
     }
 }
 

@@ -1387,3 +1387,11 @@ fn a_states_weapons_are_its_military_and_what_they_hit_is_where_it_stands() {
     let doc = run("Obama thinks about the 20 first-graders who were killed at a school in Connecticut.");
     assert!(doc.events.events.iter().all(|e| actor(&e.target) != Some("USA")), "{:?}", doc.events.events);
 }
+
+#[test]
+fn aid_given_as_a_sum_is_the_giving_not_a_second_event() {
+    for text in ["Japan pledged $5 billion in aid to Ukraine.", "Germany sent 500 million euros in aid to Ukraine."] {
+        let got = codes(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+    }
+}
