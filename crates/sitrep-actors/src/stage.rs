@@ -194,7 +194,9 @@ impl EntityStage {
                 // nationality the lexicon does not know; the phrase is left whole.
                 let named = || i > range.start && token_text(doc, i - 1, i).chars().next().is_some_and(char::is_uppercase) && matches!(xpos(i - 1), "NNP" | "NNPS" | "JJ" | "NN");
                 let free = |k: usize| !out.iter().any(|m| m.sentence == si && m.start <= k && k < m.end);
-                let len = len.filter(|&len| noun(i + len - 1) && !(i + len < range.end && noun(i + len)) && free(i));
+                // "an army of HP workers", "an army of lawyers": a crowd likened to an army.
+                let likened = |len: usize| i + len + 1 < range.end && token_text(doc, i + len, i + len + 1) == "of" && (i + len + 1..range.end.min(i + len + 5)).map(xpos).take_while(|x| matches!(*x, "NNP" | "NNPS" | "JJ" | "NN" | "NNS")).last() == Some("NNS");
+                let len = len.filter(|&len| noun(i + len - 1) && !(i + len < range.end && noun(i + len)) && free(i) && !likened(len));
                 // …unless the name and the role are an organisation of the lexicon the
                 // entity model missed ("Houthi rebels" opening a sentence).
                 if let Some(len) = len.filter(|&len| named() && free(i - 1) && lex.organisation(token_text(doc, i - 1, i + len)).is_some()) {

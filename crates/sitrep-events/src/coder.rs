@@ -595,6 +595,18 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     if p.code == "040" && matches!(&*t.lemma(v), "speak" | "talk") && target.is_some_and(|k| cx.participant(k).actor.as_deref().is_some_and(|a| a.ends_with("MED"))) {
         return None;
     }
+    // "migrants traveling to Europe", "fans flew to Paris": people on the move make no
+    // visit.
+    if p.code.starts_with("042") {
+        // The one moving: the subject, or the noun a participle describes ("migrants
+        // traveling"), or what it counts ("thousands of migrants")
+        let mover = subject(cx, v).or_else(|| t.head(v).filter(|_| t.rel(v).starts_with("acl")));
+        // (or "reports of migrants traveling", read with "reports" as the noun described).
+        let on_the_move = |s: usize| matches!(&*t.lemma(s), "migrant" | "refugee" | "asylum-seeker" | "tourist" | "fan" | "passenger" | "traveler" | "traveller" | "people" | "student" | "worker" | "family" | "pilgrim");
+        if mover.is_some_and(|s| on_the_move(s) || oblique(cx, s, "of").is_some_and(on_the_move)) {
+            return None;
+        }
+    }
     // "Cruz appeals to Reagan Democrats", "able to appeal to a certain group of folks":
     // appealing to people no code names, for nothing, is attracting them.
     let for_something = || t.children(v).any(|c| t.rel(c) == "xcomp" || t.case(c).as_deref() == Some("for"));

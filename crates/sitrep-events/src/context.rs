@@ -202,6 +202,7 @@ impl<'a> Context<'a> {
         // `located`: the search went through a phrase of place ("a meeting [in his office
         // at the campaign's Brooklyn headquarters]"): a place found there says where, not
         // who.
+        let relational = matches!(&*self.tree.lemma(t), "supporter" | "backer" | "follower" | "fan" | "voter" | "critic" | "opponent" | "rival" | "detractor" | "donor" | "loyalist" | "admirer" | "foe");
         let mut queue = std::collections::VecDeque::from([(t, 0u8, None::<usize>, false)]);
         let mut best: Option<(u8, u8, Participant, Option<usize>)> = None;
         let mut steps = 0;
@@ -219,7 +220,12 @@ impl<'a> Context<'a> {
                 // A group named by its role alone stands only for itself: "the soldier's
                 // parents" are not soldiers.
                 let place_name = |p: &Participant| p.entity.is_some_and(|e| matches!(self.doc.entities.entities[e].kind, sitrep_core::EntityType::Gpe | sitrep_core::EntityType::Loc));
-                let found = self.entity_participant(x).filter(|p| p.actor.as_deref().is_some_and(|a| !sitrep_core::country_unknown(a)) && !(place_name(p) && self.names_a_thing(x))).map(|p| (p.entity.map_or(3, |e| rank(self.doc.entities.entities[e].kind)), p)).or_else(|| {
+                // "Sanders supporters", "Kremlin critics": people who stand in relation to
+                // a person or body are not it.
+                let someone = |p: &Participant| p.entity.is_some_and(|e| matches!(self.doc.entities.entities[e].kind, sitrep_core::EntityType::Person | sitrep_core::EntityType::Org));
+                // (An apposition names them: "Trump rival Sen. Ted Cruz".)
+                let related = relational && !self.through_apposition(t, x);
+                let found = self.entity_participant(x).filter(|p| p.actor.as_deref().is_some_and(|a| !sitrep_core::country_unknown(a)) && !(place_name(p) && self.names_a_thing(x)) && !(related && someone(p))).map(|p| (p.entity.map_or(3, |e| rank(self.doc.entities.entities[e].kind)), p)).or_else(|| {
                     // A place named in the phrase stands for its country ("the city of Sumy"),
                     // but a place modifying a thing names no party: "the Benghazi panel
                     // report" is no Libyan's ("Kharkiv residents", "the Kyiv government"
@@ -450,6 +456,21 @@ impl<'a> Context<'a> {
             }
         }
         Some(Participant { span, actor, entity: Some(e as usize), inferred: false })
+    }
+
+    /// Whether token `x`, inside the phrase headed by `t`, hangs from `t` through an
+    /// apposition or the parts of a name ("Trump rival [Sen. Ted Cruz]").
+    fn through_apposition(&self, t: usize, x: usize) -> bool {
+        let mut k = x;
+        for _ in 0..8 {
+            match self.tree.head(k) {
+                // (a name hung as a bare modifier, with no preposition, is one too)
+                Some(h) if h == t => return matches!(self.tree.rel(k), "appos" | "flat" | "flat:name") || (self.tree.rel(k) == "nmod" && self.tree.case(k).is_none() && self.tree.upos(k) == "PROPN"),
+                Some(h) => k = h,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// [`Context::participant`] for a subject possessed by "its" or "their" inside a

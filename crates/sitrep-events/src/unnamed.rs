@@ -37,7 +37,7 @@ pub(crate) fn crowd_of_place(cx: &Context, head_of_event: usize, side: &mut Opti
     }
     let crowd = matches!(
         &*t.lemma(counted.unwrap_or(head)),
-        "protester" | "protestor" | "demonstrator" | "marcher" | "activist" | "people" | "crowd" | "thousand" | "hundred" | "dozen" | "resident" | "student" | "worker" | "supporter" | "villager" | "citizen" | "woman" | "farmer" | "man" | "child" | "civilian" | "person"
+        "protester" | "protestor" | "demonstrator" | "marcher" | "activist" | "people" | "crowd" | "thousand" | "hundred" | "dozen" | "resident" | "student" | "worker" | "supporter" | "villager" | "citizen" | "woman" | "farmer" | "man" | "child" | "civilian" | "person" | "dissident"
     );
     if !crowd {
         return;
@@ -56,7 +56,7 @@ pub(crate) fn crowd_of_place(cx: &Context, head_of_event: usize, side: &mut Opti
         return;
     };
     let words = p.span.of(cx.doc.text()).to_lowercase();
-    let protesting = ["protest", "demonstrat", "marcher", "activist", "opposition"].iter().any(|w| words.contains(w));
+    let protesting = ["protest", "demonstrat", "marcher", "activist", "opposition", "dissident"].iter().any(|w| words.contains(w));
     p.actor = Some(format!("{country}{}", if protesting { "OPP" } else { "CVL" }));
 }
 

@@ -1395,3 +1395,28 @@ fn aid_given_as_a_sum_is_the_giving_not_a_second_event() {
         assert_eq!(got.len(), 1, "{text}: {got:?}");
     }
 }
+
+#[test]
+fn crowds_on_the_move_audiences_and_supporters_are_no_parties_of_state() {
+    // People on the move make no visit; an audience is not consulted.
+    for text in ["There have been reports of migrants traveling to Europe on false passports.", "Thousands of migrants traveled to Germany last year.", "We will have spoken to a quarter-of-a-million people in California, Sanders said."] {
+        let got = codes(text);
+        assert!(!got.iter().any(|(c, _)| c.starts_with("04")), "{text}: {got:?}");
+    }
+    assert!(codes("Merkel traveled to Paris on Monday.").iter().any(|(c, _)| c == "042"));
+    // Someone's supporters or critics are not that person or body.
+    let doc = run("Sanders supporters are threatening to sit out the election.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.source) != Some("USALEG")), "{:?}", doc.events.events);
+    let doc = run("Kremlin critics were arrested in Moscow.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.target) != Some("RUSGOV")), "{:?}", doc.events.events);
+    // … but one named beside the word is that one.
+    let doc = run("Glenn Beck will endorse Trump rival Sen. Ted Cruz at a rally in Iowa.");
+    let e = find(&doc, "05");
+    assert_eq!(actor(&e.target), Some("USALEG"), "{e:?}");
+    // Being denied an opportunity is a refusal, not a denial.
+    let got = codes("Walker says the organisers denied him the opportunity to appear.");
+    assert!(!got.iter().any(|(c, _)| c.starts_with("016")), "{got:?}");
+    // A crowd likened to an army is no military.
+    let doc = run("An angry army of HP workers and retirees had amassed at the center, calling for Fiorina's firing.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.source).is_none_or(|a| !a.ends_with("MIL"))), "{:?}", doc.events.events);
+}

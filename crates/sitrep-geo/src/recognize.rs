@@ -601,7 +601,7 @@ fn opens_body<'t>(scratch: &Scratch, word: &dyn Fn(usize) -> &'t str, b: usize, 
 }
 
 /// Whether the entity layer names the single token `a` as something else: a person known
-/// by a longer name ("Bell" after "Kristen Bell"), or — when the gazetteer knows the word
+/// by a longer name ("Bell" after "Kristen Bell", "Merkel" as Angela Merkel), or — when the gazetteer knows the word
 /// only as an alternate name (`alternate_only`) — any organisation or group ("Hamas", an
 /// old name of Hamm).
 fn named_otherwise(doc: &Doc, a: usize, alternate_only: bool) -> bool {
@@ -609,7 +609,9 @@ fn named_otherwise(doc: &Doc, a: usize, alternate_only: bool) -> bool {
     doc.entities.entities.iter().any(|e| {
         let here = e.mentions.iter().any(|m| (m.start, m.end) == (t.start, t.end));
         here && match e.kind {
-            sitrep_core::EntityType::Person => e.mentions.iter().any(|m| m.end - m.start > t.end - t.start && m.of(doc.text()).contains(' ')),
+            // … or by the longer name the actor tables know it by ("Merkel", Angela
+            // Merkel, not the town in Texas).
+            sitrep_core::EntityType::Person => e.mentions.iter().any(|m| m.end - m.start > t.end - t.start && m.of(doc.text()).contains(' ')) || (e.actor.is_some() && e.canonical.contains(' ') && e.canonical.len() > (t.end - t.start) as usize),
             sitrep_core::EntityType::Org | sitrep_core::EntityType::Norp => alternate_only,
             _ => false,
         }

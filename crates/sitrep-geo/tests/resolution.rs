@@ -101,3 +101,11 @@ fn gaza_is_the_strip_unless_the_report_is_in_mozambique() {
     let doc = tag("Heavy rains flooded Gaza, Mozambique's southern province.");
     assert_eq!(country(&doc, "Gaza").as_deref(), Some("MZ"));
 }
+
+#[test]
+fn a_leader_named_by_surname_is_no_town() {
+    // Merkel, Texas would pull Paris to Texas.
+    let doc = tag("Merkel traveled to Paris on Monday.");
+    assert!(named(&doc, "Merkel").is_none());
+    assert_eq!(country(&doc, "Paris").as_deref(), Some("FR"));
+}
