@@ -1420,3 +1420,13 @@ fn crowds_on_the_move_audiences_and_supporters_are_no_parties_of_state() {
     let doc = run("An angry army of HP workers and retirees had amassed at the center, calling for Fiorina's firing.");
     assert!(doc.events.events.iter().all(|e| actor(&e.source).is_none_or(|a| !a.ends_with("MIL"))), "{:?}", doc.events.events);
 }
+
+#[test]
+fn building_up_a_lead_or_protecting_workers_is_no_force() {
+    assert!(codes("He has built up a lead in Minnesota.").is_empty());
+    assert!(codes("Russia built up troops on the border.").iter().any(|(c, _)| c == "154"));
+    assert!(codes("Trump vowed to protect American workers.").iter().all(|(c, _)| c != "074"));
+    // Backing from voters is theirs, not the candidate's.
+    let doc = run("Mr. Sanders has backing from 33 percent of voters, the poll found.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.source) != Some("USALEG")), "{:?}", doc.events.events);
+}

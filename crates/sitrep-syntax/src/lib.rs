@@ -234,6 +234,7 @@ impl Syntax {
         self.past_read_as_present(words.clone(), &mut out.tags, &mut ws.lower);
         self.past_read_as_participle_after_and(words.clone(), &mut out.tags, &mut ws.lower);
         self.past_read_as_participle_after_saying(words.clone(), &mut out.tags, &mut ws.lower);
+        self.gerund_read_after_have(words.clone(), &mut out.tags);
         self.noun_read_as_modal(words.clone(), &mut out.tags);
         self.party_read_as_pronoun(words.clone(), &mut out.tags);
         self.verb_for_verbless(words.clone(), &mut out.tags, &mut ws.lower);
@@ -384,6 +385,20 @@ impl Syntax {
                     tags[i] = vbd;
                 }
             }
+        }
+    }
+
+    /// A word in "-ing" tagged as a verb right after a form of "have" is a noun: no verb
+    /// form follows "have" that way ("Sanders *has backing* from 33 percent", "they had
+    /// funding", read as a progressive).
+    fn gerund_read_after_have<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8]) {
+        let Some(nn) = self.tagger.rule_tags.nn else { return };
+        let mut previous = "";
+        for (i, w) in words.enumerate() {
+            if self.tagger.tags.get(tags[i] as usize).map_or("", |p| p.1) == "VBG" && matches!(previous, "has" | "have" | "had" | "Has" | "Have" | "Had") {
+                tags[i] = nn;
+            }
+            previous = w;
         }
     }
 

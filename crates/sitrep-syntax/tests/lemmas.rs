@@ -143,3 +143,11 @@ fn a_participle_between_the_subject_and_object_of_a_said_clause_is_the_past() {
     let b = syntax.analyze(&words);
     assert_eq!(b.xpos(syntax, 4), "VBN");
 }
+
+#[test]
+fn a_word_in_ing_right_after_have_is_a_noun() {
+    let syntax = Syntax::builtin().expect("the built-in model loads");
+    let words = ["Mr.", "Sanders", "has", "backing", "from", "33", "percent", "."];
+    let a = syntax.analyze(&words);
+    assert_eq!(a.xpos(syntax, 3), "NN");
+}
