@@ -112,24 +112,93 @@ fn counted_from(cx: &Context, v: usize) -> bool {
     }
 }
 
-/// Numbers counting people or forces in the clause ("150,000 troops", "12 killed").
+/// The counts in the clause of predicate `v`: "150,000 troops", "killing at least seven
+/// people and wounding 30" (7 killed, 30 wounded), "hundreds of casualties" (lower bound
+/// 200). What is counted is the people a verb of harm names ("killed", "wounded",
+/// "displaced", "arrested"), else the counted noun ("troops", "refugees", "missiles").
 pub fn quantities(cx: &Context, v: usize) -> Vec<Quantity> {
     let t = &cx.tree;
     let (lo, hi) = t.subtree(v);
     let mut out = Vec::new();
     for k in lo..=hi {
-        if t.rel(k) != "nummod" {
-            continue;
-        }
-        let Some(noun) = t.head(k) else { continue };
-        let Ok(value) = t.word(k).replace(',', "").parse::<f64>() else { continue };
-        let unit = t.lemma(noun);
-        if matches!(&*unit, "troop" | "soldier" | "people" | "person" | "civilian" | "casualty" | "refugee" | "tank" | "missile" | "child" | "fighter" | "protester" | "prisoner" | "hostage" | "death" | "body") {
-            let unit = if unit == "troop" { "troops".to_string() } else { t.word(noun).to_lowercase() };
-            out.push(Quantity { value, unit });
-        }
+        let Some(value) = number_value(cx, k) else { continue };
+        // The noun a number counts, or the verb it is the object of ("wounding 30").
+        let (noun, verb) = match t.rel(k) {
+            "nummod" => {
+                let n = t.head(k);
+                (n, n.filter(|&n| matches!(t.rel(n), "obj" | "nsubj:pass")).and_then(|n| t.head(n)))
+            }
+            "obj" | "nsubj:pass" => (None, t.head(k)),
+            // (a bare number read as an oblique: "wounding 30")
+            "obl" if t.case(k).is_none() => (None, t.head(k)),
+            _ => continue,
+        };
+        // "at least nine people were killed": the counted noun's own verb.
+        let harm = verb.filter(|&h| t.upos(h) == "VERB").and_then(|h| match &*t.lemma(h) {
+            "kill" | "slay" | "murder" | "execute" => Some("killed"),
+            "wound" | "injure" | "hurt" => Some("wounded"),
+            "displace" | "evacuate" => Some("displaced"),
+            "arrest" | "detain" => Some("arrested"),
+            _ => None,
+        });
+        let people = noun.is_none_or(|n| matches!(&*t.lemma(n), "people" | "person" | "civilian" | "child" | "soldier" | "troop" | "troops" | "fighter" | "protester" | "resident" | "man" | "woman" | "worker" | "student" | "policeman" | "officer" | "militant"));
+        let unit = match (harm, noun) {
+            (Some(h), _) if people => h.to_string(),
+            (_, Some(n)) if matches!(&*t.lemma(n), "troop" | "troops" | "soldier" | "people" | "person" | "civilian" | "casualty" | "refugee" | "tank" | "missile" | "drone" | "child" | "fighter" | "protester" | "prisoner" | "hostage" | "death" | "body") => {
+                if matches!(&*t.lemma(n), "troop" | "troops") { "troops".to_string() } else { t.word(n).to_lowercase() }
+            }
+            _ => continue,
+        };
+        out.push(Quantity { value, unit });
     }
     out
+}
+
+/// The number token `k` writes, in figures or words ("30", "1,500", "seven",
+/// "1.5 million", "hundreds" as 200, its lower bound); `None` for other words.
+fn number_value(cx: &Context, k: usize) -> Option<f64> {
+    let t = &cx.tree;
+    if t.upos(k) != "NUM" && !matches!(t.word(k), "dozens" | "hundreds" | "thousands" | "Dozens" | "Hundreds" | "Thousands") {
+        return None;
+    }
+    let word = t.word(k).to_lowercase();
+    let scale = |w: &str| match w {
+        "hundred" => Some(100.0),
+        "thousand" => Some(1_000.0),
+        "million" => Some(1_000_000.0),
+        "billion" => Some(1_000_000_000.0),
+        _ => None,
+    };
+    let simple = |w: &str| -> Option<f64> {
+        if let Ok(v) = w.replace(',', "").parse::<f64>() {
+            return Some(v);
+        }
+        const SMALL: [&str; 20] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+        const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+        if let Some(i) = SMALL.iter().position(|s| *s == w) {
+            return Some(i as f64);
+        }
+        if let Some(i) = TENS.iter().position(|s| *s == w) {
+            return Some(20.0 + 10.0 * i as f64);
+        }
+        match w {
+            "dozen" => Some(12.0),
+            "dozens" => Some(24.0),
+            "hundreds" => Some(200.0),
+            "thousands" => Some(2_000.0),
+            _ => None,
+        }
+    };
+    // "1.5 million", "two hundred": a scale word takes the number before it; a number
+    // that a scale word takes is counted there.
+    if let Some(s) = scale(&word) {
+        let before = t.children(k).find(|&c| matches!(t.rel(c), "compound" | "nummod") && t.upos(c) == "NUM").and_then(|c| simple(&t.word(c).to_lowercase()));
+        return Some(before.unwrap_or(1.0) * s);
+    }
+    if t.head(k).is_some_and(|h| scale(&t.word(h).to_lowercase()).is_some() && matches!(t.rel(k), "compound" | "nummod")) {
+        return None;
+    }
+    simple(&word)
 }
 
 /// Whether the event noun at `v` is named after its place ("the Paris attacks", "the

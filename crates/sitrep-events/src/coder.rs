@@ -233,7 +233,7 @@ const WEAPONS: &[&str] = &["artillery", "drone", "missile", "rocket", "bomb", "s
 pub(crate) fn structure(lemma: &str) -> bool {
     matches!(
         lemma,
-        "hospital" | "clinic" | "school" | "university" | "building" | "church" | "mosque" | "synagogue" | "temple" | "market" | "facility" | "plant" | "station" | "substation" | "checkpoint" | "base" | "camp" | "bridge" | "port" | "airport" | "airfield" | "infrastructure" | "house" | "home" | "apartment" | "convoy" | "ship" | "vessel" | "tanker" | "target" | "position" | "depot" | "warehouse" | "dam" | "refinery" | "embassy" | "hotel" | "office" | "headquarters" | "compound" | "village" | "town" | "city" | "neighborhood" | "neighbourhood" | "district" | "grid" | "pipeline" | "railway" | "train"
+        "hospital" | "clinic" | "school" | "university" | "building" | "block" | "tower" | "shelter" | "kindergarten" | "factory" | "church" | "mosque" | "synagogue" | "temple" | "market" | "facility" | "plant" | "station" | "substation" | "checkpoint" | "base" | "camp" | "bridge" | "port" | "airport" | "airfield" | "infrastructure" | "house" | "home" | "apartment" | "convoy" | "ship" | "vessel" | "tanker" | "target" | "position" | "depot" | "warehouse" | "dam" | "refinery" | "embassy" | "hotel" | "office" | "headquarters" | "compound" | "village" | "town" | "city" | "neighborhood" | "neighbourhood" | "district" | "grid" | "pipeline" | "railway" | "train"
     )
 }
 

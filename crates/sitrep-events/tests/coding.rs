@@ -1430,3 +1430,22 @@ fn building_up_a_lead_or_protecting_workers_is_no_force() {
     let doc = run("Mr. Sanders has backing from 33 percent of voters, the poll found.");
     assert!(doc.events.events.iter().all(|e| actor(&e.source) != Some("USALEG")), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_strike_reported_after_its_toll_is_reported_and_counts_its_dead_and_wounded() {
+    let text = "Russian missiles struck an apartment block in Kharkiv on Wednesday night, killing at least seven people and wounding 30, the regional governor said on Thursday.";
+    let doc = run(text);
+    let struck = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "struck").expect("the strike is coded");
+    assert!(struck.attribution.is_some(), "the governor reports the strike, not only the killing: {struck:?}");
+    assert_eq!(actor(&struck.target), Some("UKR"), "{struck:?}");
+    let counts: Vec<(f64, &str)> = struck.quantities.iter().map(|q| (q.value, q.unit.as_str())).collect();
+    assert_eq!(counts, [(7.0, "killed"), (30.0, "wounded")]);
+    // Figures and scale words.
+    let doc = run("Russia deployed 1.5 million troops to the border.");
+    let e = find(&doc, "15");
+    assert_eq!(e.quantities.iter().map(|q| (q.value, q.unit.as_str())).collect::<Vec<_>>(), [(1_500_000.0, "troops")]);
+    // A reporting clause after a participle hangs from the clause's top verb.
+    let doc = run("Meanwhile, Ukrainian forces shot down 14 of 17 drones launched overnight, the air force said.");
+    let e = find(&doc, "19");
+    assert!(e.attribution.is_some(), "{e:?}");
+}

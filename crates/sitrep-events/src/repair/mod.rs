@@ -324,7 +324,9 @@ impl Arcs<'_, '_> {
         let tops: Vec<usize> = clause.clone().filter(|&k| top(self, k) && self.upos(k) != "PUNCT").collect();
         // A verb, auxiliary or predicate (with its own subject or copula) at the top: the
         // clause was read as a clause; nothing to mend.
-        if tops.iter().any(|&k| matches!(self.upos(k), "VERB" | "AUX") || self.has_child(k, clause.clone(), "nsubj") || self.has_child(k, clause.clone(), "cop")) {
+        // (A participle adjunct at the top, "…, killing seven people", is no clause's verb.)
+        let adjunct = |x: &Self, k: usize| x.rels[k] == "advcl" && x.xpos(k) == "VBG" && !x.has_child(k, clause.clone(), "nsubj");
+        if tops.iter().any(|&k| (matches!(self.upos(k), "VERB" | "AUX") && !adjunct(self, k)) || self.has_child(k, clause.clone(), "nsubj") || self.has_child(k, clause.clone(), "cop")) {
             return None;
         }
         // A participle with its own agent ("drones launched by Russia") is a passive

@@ -12,8 +12,12 @@ impl Arcs<'_, '_> {
             // The clause was read right, but the reporting clause as a conjunct of its
             // verb ("…, the army said" with no "and" of its own).
             let coordinated = (comma + 1..b).any(|k| self.head(k) == Some(said) && self.rels[k] == "cc");
-            if self.rels[said] == "conj" && !coordinated && self.head(said).is_some_and(|h| (a..comma).contains(&h)) {
-                self.set(said, self.head(said), "parataxis");
+            if matches!(self.rels[said], "conj" | "parataxis") && !coordinated && self.head(said).is_some_and(|h| (a..comma).contains(&h)) {
+                // It reports the whole clause: it hangs from the clause's top verb, not
+                // from the last verb before the comma ("forces shot down 14 drones
+                // launched overnight, the air force said").
+                let top = (a..comma).find(|&k| self.head(k).is_none() && matches!(self.upos(k), "VERB" | "AUX" | "ADJ" | "NOUN"));
+                self.set(said, top.or(self.head(said)), "parataxis");
             }
             // "… to Ukraine, Chancellor Olaf Scholz said" read with the reporter in
             // apposition to the clause's last noun: the reporter is the subject of the verb
@@ -39,6 +43,13 @@ impl Arcs<'_, '_> {
             if k != reporter && self.head(k).is_none_or(|h| !(comma + 1..said).contains(&h)) {
                 let rel = if matches!(self.rels[k], "root" | "nsubj") { "dep" } else { self.rels[k] };
                 self.set(k, Some(reporter), rel);
+            }
+        }
+        // What the clause says beside its verb ("…, killing seven people") the parser may
+        // have hung from the verb of saying: it belongs to the clause's verb.
+        for k in a..comma {
+            if k != verb && self.head(k) == Some(said) && !matches!(self.rels[k], "punct" | "nsubj") {
+                self.set(k, Some(verb), self.rels[k]);
             }
         }
         self.set(reporter, Some(said), "nsubj");
