@@ -749,3 +749,12 @@ fn a_participle_read_as_an_adjective_after_been_is_still_passive() {
     assert!(e.source.is_none(), "the account hacked is no hacker: {e:?}");
     assert_eq!(e.target.as_ref().map(|p| p.span.of(doc.text())), Some("Hillary Clinton's email account"), "{e:?}");
 }
+
+#[test]
+fn a_denial_joined_to_what_was_said_is_the_speakers_and_denies_the_deed() {
+    let doc = code(layers("Russia's defence ministry said its forces had struck military infrastructure in the city and denied targeting civilians."));
+    let e = trigger(&doc, "targeting").expect("what is denied is coded");
+    assert_eq!(e.attribution.as_ref().map(|a| a.stance), Some(sitrep_core::Stance::Denied), "{e:?}");
+    assert_eq!(actor(&e.source).and_then(|a| a.get(..3)), Some("RUS"), "{e:?}");
+    assert!(trigger(&doc, "denied").is_none(), "the denial is the stance, not an event of its own");
+}

@@ -98,6 +98,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.function_word_at_root(a, b));
         arcs.guarded(a, b, |x| x.infinitive_read_as_subject(a, b));
         arcs.guarded(a, b, |x| x.subject_of_the_said_clause(a, b));
+        arcs.guarded(a, b, |x| x.denial_joined_to_what_was_said(a, b));
         arcs.guarded(a, b, |x| x.relative_read_as_content(a, b));
         arcs.guarded(a, b, |x| x.content_read_as_relative(a, b));
         arcs.guarded(a, b, |x| x.content_read_as_main_clause(a, b));

@@ -142,6 +142,37 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "Russia's defence ministry said its forces had struck … and denied targeting
+    /// civilians" read with "denied" joined to "struck": a verb of denying or insisting
+    /// with no subject of its own, joined to a verb inside what another verb of saying
+    /// reports, is that verb's second act, by the same speaker. And "denied targeting
+    /// civilians" read with "targeting" describing the civilians: the gerund is what is
+    /// denied, and they are its object.
+    pub(super) fn denial_joined_to_what_was_said(&mut self, a: usize, b: usize) {
+        for v in a..b {
+            let Some(x) = self.head(v) else { continue };
+            if self.rels[v] != "conj" || self.upos(v) != "VERB" || !matches!(self.doc.syntax.lemma(v), "deny" | "reject" | "dismiss" | "insist" | "add" | "claim") || self.has_child(v, a..b, "nsubj") {
+                continue;
+            }
+            let Some(r) = self.head(x).filter(|&r| self.rels[x].starts_with("ccomp") && self.upos(r) == "VERB" && self.doc.syntax.lemma(r) == "say" && self.has_child(r, a..b, "nsubj")) else { continue };
+            self.set(v, Some(r), "conj");
+            if let Some(cc) = (x + 1..v).find(|&k| self.head(k) == Some(v) && self.rels[k] == "cc") {
+                self.set(cc, Some(v), "cc");
+            }
+        }
+        for n in a + 1..b {
+            let Some(v) = self.head(n) else { continue };
+            if self.rels[n] != "obj" || self.doc.syntax.lemma(v) != "deny" {
+                continue;
+            }
+            let g = n - 1;
+            if self.head(g) == Some(n) && self.rels[g] == "amod" && self.xpos(g) == "VBG" && g > v {
+                self.set(g, Some(v), "xcomp");
+                self.set(n, Some(g), "obj");
+            }
+        }
+    }
+
     /// "After denying for weeks he planned to invade, Putin argued …" read with "he
     /// planned" as the main clause and "Putin argued" as its conjunct: the clause right
     /// after a fronted clause of saying or denying that has no content of its own is that
