@@ -84,6 +84,20 @@ pub fn date(cx: &Context, v: usize) -> EventDate {
         let x = &cx.doc.time.times[i];
         matches!(x.kind, sitrep_core::TimexType::Date | sitrep_core::TimexType::Time) && x.value.starts_with(|c: char| c.is_ascii_digit())
     });
+    // "Two days earlier, a strike on the port had damaged a terminal": an event noun that
+    // is its verb's subject or object happens when that verb does; so does a participle
+    // adjunct ("…, killing seven people") when its clause's verb does.
+    let host = || {
+        let h = t.head(v)?;
+        let taken = t.upos(v) == "NOUN" && matches!(t.rel(v), "nsubj" | "nsubj:pass" | "obj");
+        let adjunct = t.upos(v) == "VERB" && t.rel(v) == "advcl" && t.xpos(v) == "VBG" && t.child(v, "nsubj").is_none();
+        (taken || adjunct).then_some(h)
+    };
+    let found = found.or_else(|| {
+        let h = host()?;
+        let d = date(cx, h);
+        d.from
+    });
     match found {
         Some(i) => EventDate { value: cx.doc.time.times[i].value.clone(), from: Some(i) },
         // An event named after its place ("the Paris attacks", "the Benghazi attack", "the

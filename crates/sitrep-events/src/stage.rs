@@ -89,7 +89,9 @@ impl Stage for EventStage {
             let Some(mut c) = coded else { continue };
             // "the coordinated attacks that killed 130": an event does not act (what one
             // condemns, "an attack by Osgiliath soldiers", names its party inside).
-            if c.source.as_ref().is_some_and(|p| names_an_event(&cx, lex, p)) {
+            // Nor does one named as the subject whose phrase reached a party ("a strike [on
+            // the port of Odesa] had damaged a grain terminal").
+            if c.source.as_ref().is_some_and(|p| names_an_event(&cx, lex, p)) || c.sides_at.0.is_some_and(|s| violence_noun(&cx, lex, s)) {
                 c.source = None;
             }
             // "I think this is going to destroy Germany": a "this" or "that" doing violence
@@ -537,10 +539,15 @@ fn names_an_event(cx: &Context, lex: &Lexicon, p: &sitrep_core::Participant) -> 
     if p.entity.is_some() || p.inferred {
         return false;
     }
-    let t = &cx.tree;
     let Some(head) = crate::context::head_of(cx, &crate::context::tokens_of(cx.doc, p.span)) else { return false };
-    // A weapon with a party is that party's means ("its missiles had struck …").
-    t.upos(head) == "NOUN" && !coder::weapon(cx, head) && lex.noun(&t.lemma(head)).iter().any(|pat| matches!(pat.code.get(..2), Some("18" | "19" | "20")))
+    violence_noun(cx, lex, head)
+}
+
+/// Whether token `k` is a noun of violence ("attack", "strike", "shelling"); a weapon is
+/// not one: with a party it is that party's means ("its missiles had struck …").
+fn violence_noun(cx: &Context, lex: &Lexicon, k: usize) -> bool {
+    let t = &cx.tree;
+    t.upos(k) == "NOUN" && !coder::weapon(cx, k) && lex.noun(&t.lemma(k)).iter().any(|pat| matches!(pat.code.get(..2), Some("18" | "19" | "20")))
 }
 
 /// Whether `v` is "provided"/"providing" used as a conjunction ("…, provided Kyiv end its

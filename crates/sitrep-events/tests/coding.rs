@@ -1449,3 +1449,11 @@ fn a_strike_reported_after_its_toll_is_reported_and_counts_its_dead_and_wounded(
     let e = find(&doc, "19");
     assert!(e.attribution.is_some(), "{e:?}");
 }
+
+#[test]
+fn a_strike_that_damaged_something_happens_when_its_clause_does_and_acts_for_no_one() {
+    let doc = run("KHARKIV, Ukraine — Russian missiles struck Kharkiv on Wednesday. Two days earlier, a strike on the port of Odesa had damaged a grain terminal.");
+    let strike = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "strike").expect("the strike is coded");
+    assert_eq!(strike.date.value, "2022-02-28", "two days before Wednesday 2022-03-02 (the tests report on Friday 2022-03-04): {strike:?}");
+    assert!(doc.events.events.iter().all(|e| e.source.as_ref().is_none_or(|p| !p.span.of(doc.text()).contains("port"))), "{:?}", doc.events.events);
+}
