@@ -319,29 +319,8 @@ impl Stage for EventStage {
                 k && !verb.is_some_and(|i| keep[i] && (events[i].root() == e.root() || events[i].root() == "03"))
             })
             .collect();
-        // "A car bomb killed five people", "A car bomb exploded …, killing five": a bomb
-        // nobody is named for, the subject of the killing (or of the clause the killing
-        // hangs from), is how that violence was done — one event, coded as the bombing.
         let mut keep = keep;
-        for j in 0..events.len() {
-            let h = heads[j];
-            let named = |p: &Option<sitrep_core::Participant>| p.as_ref().is_some_and(|p| p.actor.is_some() && !p.inferred);
-            if !keep[j] || cx.tree.upos(h) != "NOUN" || !events[j].cameo.starts_with("18") || named(&events[j].source) || named(&events[j].target) || !cx.tree.rel(h).starts_with("nsubj") {
-                continue;
-            }
-            let Some(g) = cx.tree.head(h) else { continue };
-            let participles = cx.tree.children(g).filter(|&c| cx.tree.rel(c) == "advcl" && cx.tree.xpos(c) == "VBG" && cx.tree.child(c, "nsubj").is_none());
-            let violent = |i: usize| keep[i] && matches!(events[i].root(), "18" | "19" | "20");
-            let Some(i) = std::iter::once(g).chain(participles).find_map(|v| heads.iter().position(|&x| x == v).filter(|&i| i != j && violent(i))) else { continue };
-            keep[j] = false;
-            if matches!(events[i].cameo.as_str(), "190" | "193" | "194") {
-                if let Some(info) = lex.code(&events[j].cameo) {
-                    events[i].cameo = events[j].cameo.clone();
-                    events[i].plover = info.plover.clone();
-                    events[i].goldstein = info.goldstein;
-                }
-            }
-        }
+        bombs_into_their_killing(&cx, lex, &heads, &mut events, &mut keep);
         let mut k = keep.iter();
         events.retain(|_| *k.next().unwrap_or(&false));
         drop(cx);
@@ -355,6 +334,33 @@ impl Stage for EventStage {
         }
         doc.events.events = events;
         doc.events.quotes = quotes;
+    }
+}
+
+/// "A car bomb killed five people", "A car bomb exploded …, killing five": a bomb nobody
+/// is named for, the subject of the killing (or of the clause the killing hangs from), is
+/// how that violence was done — one event, coded as the bombing. Drops such bomb events
+/// (in `keep`) and gives their code to the killing when it is generic force (190–194).
+fn bombs_into_their_killing(cx: &Context, lex: &Lexicon, heads: &[usize], events: &mut [Event], keep: &mut [bool]) {
+    let t = &cx.tree;
+    let named = |p: &Option<sitrep_core::Participant>| p.as_ref().is_some_and(|p| p.actor.is_some() && !p.inferred);
+    for j in 0..events.len() {
+        let h = heads[j];
+        if !keep[j] || t.upos(h) != "NOUN" || !events[j].cameo.starts_with("18") || named(&events[j].source) || named(&events[j].target) || !t.rel(h).starts_with("nsubj") {
+            continue;
+        }
+        let Some(g) = t.head(h) else { continue };
+        let participles = t.children(g).filter(|&c| t.rel(c) == "advcl" && t.xpos(c) == "VBG" && t.child(c, "nsubj").is_none());
+        let violent = |i: usize| keep[i] && matches!(events[i].root(), "18" | "19" | "20");
+        let Some(i) = std::iter::once(g).chain(participles).find_map(|v| heads.iter().position(|&x| x == v).filter(|&i| i != j && violent(i))) else { continue };
+        keep[j] = false;
+        if matches!(events[i].cameo.as_str(), "190" | "193" | "194") {
+            if let Some(info) = lex.code(&events[j].cameo) {
+                events[i].cameo = events[j].cameo.clone();
+                events[i].plover = info.plover.clone();
+                events[i].goldstein = info.goldstein;
+            }
+        }
     }
 }
 
