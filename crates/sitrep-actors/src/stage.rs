@@ -179,7 +179,19 @@ impl EntityStage {
             let possessive = kind.is_some() && i + 1 < range.end && matches!(token_text(doc, i + 1, i + 2), "'s" | "’s");
             // "Russian troops", "Russia's military"; not "provide Ukraine military help".
             let abbreviation = || word.len() <= 5 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-            let is_country = matches!(kind, Some(CountryWord::Adjective)) || (matches!(kind, Some(CountryWord::Name)) && (possessive || abbreviation()));
+            // "the Myanmar army", "Israel police": a country's name right before a role that
+            // ends the phrase (not "provide Ukraine military help").
+            // (Not a name inside another: "pro-Israel activists", "the Alternative for
+            // Germany party".)
+            let inside = i >= 1 && matches!(token_text(doc, i - 1, i), "-" | "for" | "of" | "pro" | "anti");
+            let role_after = || {
+                let xpos = |k: usize| doc.syntax.tokens.get(k).map_or("", |t| t.xpos);
+                (1..=2).filter(|&len| i + 1 + len <= range.end).any(|len| {
+                    let end = i + 1 + len;
+                    lex.role(token_text(doc, i + 1, end)).is_some() && matches!(xpos(end - 1), "NN" | "NNS") && (end == range.end || !matches!(xpos(end), "NN" | "NNS" | "NNP" | "NNPS" | "POS"))
+                })
+            };
+            let is_country = matches!(kind, Some(CountryWord::Adjective)) || (matches!(kind, Some(CountryWord::Name)) && (possessive || abbreviation() || (!inside && role_after())));
             if !is_country {
                 // "Police fought protesters", "gunmen attacked": an armed group named by its
                 // role alone, outside any name.

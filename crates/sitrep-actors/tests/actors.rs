@@ -286,3 +286,13 @@ fn a_speaker_described_by_a_word_of_no_office_holds_none() {
     let lance = doc.entities.entities.iter().find(|e| e.canonical.ends_with("Wallnau")).expect("the name is found");
     assert!(lance.actor.as_deref().is_none_or(|a| !a.ends_with("LEG")), "{lance:?}");
 }
+
+#[test]
+fn a_countrys_name_before_a_role_that_ends_the_phrase_is_that_countrys_body() {
+    let doc = run("The Myanmar army shelled villages. Israel police arrested two men.", jiff::civil::date(2024, 5, 16));
+    assert_eq!(actor(&doc, "Myanmar army"), Some("MMRMIL"), "{:?}", doc.entities.entities);
+    assert_eq!(actor(&doc, "Israel police"), Some("ISRCOP"), "{:?}", doc.entities.entities);
+    // Not a name before a role that goes on to a noun.
+    let doc = run("The US provided Ukraine military help. Trump worried pro-Israel activists.", jiff::civil::date(2024, 5, 16));
+    assert!(doc.entities.entities.iter().all(|e| !matches!(e.actor.as_deref(), Some("UKRMIL" | "ISROPP"))), "{:?}", doc.entities.entities);
+}
