@@ -184,8 +184,8 @@ impl EntityStage {
             // (Not a name inside another: "pro-Israel activists", "the Alternative for
             // Germany party".)
             let inside = i >= 1 && matches!(token_text(doc, i - 1, i), "-" | "for" | "of" | "pro" | "anti");
+            let xpos = |k: usize| doc.syntax.tokens.get(k).map_or("", |t| t.xpos);
             let role_after = || {
-                let xpos = |k: usize| doc.syntax.tokens.get(k).map_or("", |t| t.xpos);
                 (1..=2).filter(|&len| i + 1 + len <= range.end).any(|len| {
                     let end = i + 1 + len;
                     lex.role(token_text(doc, i + 1, end)).is_some() && matches!(xpos(end - 1), "NN" | "NNS") && (end == range.end || !matches!(xpos(end), "NN" | "NNS" | "NNP" | "NNPS" | "POS"))
@@ -196,7 +196,6 @@ impl EntityStage {
                 // "Police fought protesters", "gunmen attacked": an armed group named by its
                 // role alone, outside any name.
                 // A noun ("the military said"), not the adjective of "a military intervention".
-                let xpos = |k: usize| doc.syntax.tokens.get(k).map_or("", |t| t.xpos);
                 let noun = |k: usize| matches!(xpos(k), "NN" | "NNS" | "NNP" | "NNPS");
                 // A role phrase opens with a noun or an adjective ("troops", "riot police",
                 // "armed men"): other words are not looked up.

@@ -21,22 +21,31 @@ pub fn place(cx: &Context, v: usize) -> Option<usize> {
 /// The place named inside the clause of predicate `v` ("marched through central
 /// *Minsk*"), if any.
 pub fn place_in_clause(cx: &Context, v: usize) -> Option<usize> {
+    location_in_clause(cx, v, |_| true)
+}
+
+/// The first place saying where in the clause of predicate `v`, among the tokens `keep`
+/// lets through.
+fn location_in_clause(cx: &Context, v: usize, keep: impl Fn(usize) -> bool) -> Option<usize> {
     let (lo, hi) = cx.tree.subtree(v);
-    (lo..=hi).filter_map(|k| cx.place(k)).find(|&p| is_location(cx, p))
+    (lo..=hi).filter(|&k| keep(k)).filter_map(|k| cx.place(k)).find(|&p| is_location(cx, p))
+}
+
+/// The CAMEO country code of place `p`.
+fn country_of(cx: &Context, p: usize) -> Option<&'static str> {
+    cx.doc.places.places[p].country.as_deref().and_then(crate::context::country_code)
 }
 
 /// The CAMEO country code of the place named inside the clause of predicate `v`.
 pub fn country_of_clause(cx: &Context, v: usize) -> Option<&'static str> {
-    cx.doc.places.places[place_in_clause(cx, v)?].country.as_deref().and_then(crate::context::country_code)
+    country_of(cx, place_in_clause(cx, v)?)
 }
 
 /// [`country_of_clause`] with the places inside `besides` left out (a side's own words:
 /// "Russia launched missiles at targets in Ukraine" is about Ukraine's targets).
 pub fn country_of_clause_besides(cx: &Context, v: usize, besides: sitrep_core::Span) -> Option<&'static str> {
-    let (lo, hi) = cx.tree.subtree(v);
     let tokens = &cx.doc.text_layer.tokens;
-    let p = (lo..=hi).filter(|&k| !besides.contains(tokens[k].span)).filter_map(|k| cx.place(k)).find(|&p| is_location(cx, p))?;
-    cx.doc.places.places[p].country.as_deref().and_then(crate::context::country_code)
+    country_of(cx, location_in_clause(cx, v, |k| !besides.contains(tokens[k].span))?)
 }
 
 /// The CAMEO country code of the place in the report's dateline ("TBILISI, Georgia —"),
@@ -45,7 +54,7 @@ pub fn country_of_dateline(cx: &Context) -> Option<&'static str> {
     let s = cx.doc.text_layer.sentences.first()?;
     let dash = crate::repair::dateline(cx.doc, s.first_token as usize, s.end_token as usize)?;
     let p = (s.first_token as usize..dash).find_map(|k| cx.place(k))?;
-    cx.doc.places.places[p].country.as_deref().and_then(crate::context::country_code)
+    country_of(cx, p)
 }
 
 /// Whether place `p` says where something happens (not whom a legislator represents,
@@ -90,7 +99,7 @@ pub fn date(cx: &Context, v: usize) -> EventDate {
     let host = || {
         let h = t.head(v)?;
         let taken = t.upos(v) == "NOUN" && matches!(t.rel(v), "nsubj" | "nsubj:pass" | "obj");
-        let adjunct = t.upos(v) == "VERB" && t.rel(v) == "advcl" && t.xpos(v) == "VBG" && t.child(v, "nsubj").is_none();
+        let adjunct = t.upos(v) == "VERB" && t.participle_adjunct(v);
         (taken || adjunct).then_some(h)
     };
     let found = found.or_else(|| {

@@ -226,7 +226,7 @@ fn naming(cx: &Context, v: usize) -> bool {
 /// Weapons: a means of attack, never its target, and an event of their own only as the
 /// subject of a verb the lexicon does not know ("missiles kill", "bombs fall").
 /// ("tank" and "jet" are left out: "think tank", "jet fuel".)
-const WEAPONS: &[&str] = &["artillery", "drone", "missile", "rocket", "bomb", "shell", "mortar", "warplane", "helicopter", "warship", "battery"];
+pub(crate) const WEAPONS: &[&str] = &["artillery", "drone", "missile", "rocket", "bomb", "shell", "mortar", "warplane", "helicopter", "warship", "battery"];
 
 /// Whether a noun names a building, a site or a vehicle that force is aimed at (a
 /// hospital, a power plant, a convoy): hit where the text says, it is that country's.
@@ -910,6 +910,9 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     if is_means(cx, lex, n, p, aimed) {
         return None;
     }
+    // The verb that carries the noun out, if any ("unleashed a barrage"): its subject and
+    // what it is aimed at are the noun's.
+    let carrier = carried_out(cx, n);
     // Source: a possessor or modifier that is an actor ("Russian shelling", "Russia's
     // invasion"), or an agent ("by Russian forces").
     let t_ = &cx.tree;
@@ -929,7 +932,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .or_else(|| oblique(cx, n, "by").map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("04").then(|| traveller(cx, n)).flatten().map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("07").then(|| giver(cx, n)).flatten().map(|c| cx.participant(c)))
-        .or_else(|| carried_out(cx, n).and_then(|v| subject(cx, v)).map(|c| cx.participant(c)))
+        .or_else(|| carrier.and_then(|v| subject(cx, v)).map(|c| cx.participant(c)))
         // "the threat of ISIS": a party after "of" makes the threat ("the threat of
         // force" names its means).
         .or_else(|| threatener(cx, n, &p.code));
@@ -946,7 +949,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .or_else(|| p.code.starts_with("04").then(|| oblique(cx, n, "with")).flatten())
         // "aid to Ukraine", "a package of military aid for Kyiv": whom aid is for.
         .or_else(|| p.code.starts_with("07").then(|| recipient(cx, n)).flatten())
-        .or_else(|| carried_out(cx, n).and_then(|v| ["against", "on", "upon", "at"].iter().find_map(|prep| oblique(cx, v, prep))))
+        .or_else(|| carrier.and_then(|v| ["against", "on", "upon", "at"].iter().find_map(|prep| oblique(cx, v, prep))))
         // "a barrage of rockets on Kharkiv": what the weapons are aimed at.
         .or_else(|| oblique(cx, n, "of").filter(|&w| weapon(cx, w)).and_then(|w| ["on", "at", "against", "upon", "into"].iter().find_map(|prep| oblique(cx, w, prep))))
         .or(copular_subject)

@@ -545,7 +545,7 @@ fn armed_role(lemma: &str) -> Option<&'static str> {
     match lemma {
         "force" | "troop" | "army" | "military" | "soldier" | "jet" | "warplane" | "aircraft" | "navy" | "warship" | "artillery" | "unit" | "paratrooper" | "marine" => Some("MIL"),
         // A state's weapons are its military's ("its missiles had struck …").
-        "missile" | "rocket" | "drone" | "bomb" | "shell" | "mortar" | "helicopter" | "battery" => Some("MIL"),
+        _ if crate::coder::WEAPONS.contains(&lemma) => Some("MIL"),
         "police" | "policeman" | "officer" => Some("COP"),
         _ => None,
     }

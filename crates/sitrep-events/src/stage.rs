@@ -269,7 +269,6 @@ impl Stage for EventStage {
                 // Ukraine", "offered to negotiate on … demands: that Ukraine declare itself
                 // neutral".
                 let requested = requested_by(&cx, lex, h, &heads, &events) || conditioned(&cx, h);
-                let named = |p: &Option<sitrep_core::Participant>| p.as_ref().is_some_and(|p| p.actor.is_some() && !p.inferred);
                 let violent = matches!(e.root(), "18" | "19" | "20");
                 let nominal = cx.tree.upos(h) == "NOUN";
                 let keep = if subordinator(&cx, h) {
@@ -337,20 +336,24 @@ impl Stage for EventStage {
     }
 }
 
+/// Whether a side is named: coded, and by words of the text (not inferred).
+fn named(p: &Option<Participant>) -> bool {
+    p.as_ref().is_some_and(|p| p.actor.is_some() && !p.inferred)
+}
+
 /// "A car bomb killed five people", "A car bomb exploded …, killing five": a bomb nobody
 /// is named for, the subject of the killing (or of the clause the killing hangs from), is
 /// how that violence was done — one event, coded as the bombing. Drops such bomb events
 /// (in `keep`) and gives their code to the killing when it is generic force (190–194).
 fn bombs_into_their_killing(cx: &Context, lex: &Lexicon, heads: &[usize], events: &mut [Event], keep: &mut [bool]) {
     let t = &cx.tree;
-    let named = |p: &Option<sitrep_core::Participant>| p.as_ref().is_some_and(|p| p.actor.is_some() && !p.inferred);
     for j in 0..events.len() {
         let h = heads[j];
         if !keep[j] || t.upos(h) != "NOUN" || !events[j].cameo.starts_with("18") || named(&events[j].source) || named(&events[j].target) || !t.rel(h).starts_with("nsubj") {
             continue;
         }
         let Some(g) = t.head(h) else { continue };
-        let participles = t.children(g).filter(|&c| t.rel(c) == "advcl" && t.xpos(c) == "VBG" && t.child(c, "nsubj").is_none());
+        let participles = t.children(g).filter(|&c| t.participle_adjunct(c));
         let violent = |i: usize| keep[i] && matches!(events[i].root(), "18" | "19" | "20");
         let Some(i) = std::iter::once(g).chain(participles).find_map(|v| heads.iter().position(|&x| x == v).filter(|&i| i != j && violent(i))) else { continue };
         keep[j] = false;

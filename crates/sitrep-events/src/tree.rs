@@ -133,6 +133,12 @@ impl<'a> Tree<'a> {
         self.children(c).any(|k| self.rel(k) == "mark" && self.lower(k) == "that")
     }
 
+    /// Whether token `k` is a participle adjunct with no subject of its own: "…, *killing*
+    /// seven people" after the clause it hangs from.
+    pub fn participle_adjunct(&self, k: usize) -> bool {
+        self.rel(k) == "advcl" && self.xpos(k) == "VBG" && self.child(k, "nsubj").is_none()
+    }
+
     /// The word of token `i` in lower case, borrowed when it has no capitals.
     pub fn lower(&self, i: usize) -> Cow<'a, str> {
         lower(self.word(i))

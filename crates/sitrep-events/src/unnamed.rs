@@ -47,7 +47,7 @@ pub(crate) fn crowd_of_place(cx: &Context, head_of_event: usize, side: &mut Opti
     // (for violence only, whose victims are whoever is there).
     let host = || {
         let t = &cx.tree;
-        t.head(head_of_event).filter(|_| !dateline && t.rel(head_of_event) == "advcl" && t.xpos(head_of_event) == "VBG" && t.child(head_of_event, "nsubj").is_none())
+        t.head(head_of_event).filter(|_| !dateline && t.participle_adjunct(head_of_event))
     };
     let Some(country) = binding::country_of_clause(cx, head_of_event)
         .or_else(|| host().and_then(|h| binding::country_of_clause(cx, h)))

@@ -601,9 +601,9 @@ fn opens_body<'t>(scratch: &Scratch, word: &dyn Fn(usize) -> &'t str, b: usize, 
 }
 
 /// Whether the entity layer names the single token `a` as something else: a person known
-/// by a longer name ("Bell" after "Kristen Bell", "Merkel" as Angela Merkel), or — when the gazetteer knows the word
-/// only as an alternate name (`alternate_only`) — any organisation or group ("Hamas", an
-/// old name of Hamm).
+/// by a longer name ("Bell" after "Kristen Bell", "Merkel" as Angela Merkel), or — when
+/// the gazetteer knows the word only as an alternate name (`alternate_only`) — any
+/// organisation or group ("Hamas", an old name of Hamm).
 fn named_otherwise(doc: &Doc, a: usize, alternate_only: bool) -> bool {
     let t = doc.text_layer.tokens[a].span;
     doc.entities.entities.iter().any(|e| {

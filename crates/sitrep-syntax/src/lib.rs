@@ -234,8 +234,8 @@ impl Syntax {
         self.past_read_as_present(words.clone(), &mut out.tags, &mut ws.lower);
         self.past_read_as_participle_after_and(words.clone(), &mut out.tags, &mut ws.lower);
         self.past_read_as_participle_after_saying(words.clone(), &mut out.tags, &mut ws.lower);
-        self.gerund_read_after_have(words.clone(), &mut out.tags);
-        self.noun_read_as_modal(words.clone(), &mut out.tags);
+        self.noun_after(words.clone(), &mut out.tags, "VBG", &["has", "have", "had", "Has", "Have", "Had"]);
+        self.noun_after(words.clone(), &mut out.tags, "MD", &["the", "The", "a", "A", "an", "An"]);
         self.party_read_as_pronoun(words.clone(), &mut out.tags);
         self.verb_for_verbless(words.clone(), &mut out.tags, &mut ws.lower);
         self.parser.parse(&ws.words, &out.tags, &mut ws.state, &mut ws.parse_scratch, &mut ws.parse);
@@ -270,12 +270,15 @@ impl Syntax {
         }
     }
 
-    /// A modal right after an article is a noun: "kicking *the can* down the road".
-    fn noun_read_as_modal<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8]) {
+    /// A word tagged `xpos` right after one of the words `before` is a common noun
+    /// (`NN`): a modal after an article ("kicking *the can* down the road"), a word in
+    /// "-ing" after a form of "have" ("Sanders *has backing* from 33 percent", read as a
+    /// progressive: no verb form follows "have" that way).
+    fn noun_after<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8], xpos: &str, before: &[&str]) {
         let Some(nn) = self.tagger.rule_tags.nn else { return };
         let mut previous = "";
         for (i, w) in words.enumerate() {
-            if self.tagger.tags.get(tags[i] as usize).map_or("", |p| p.1) == "MD" && matches!(previous, "the" | "The" | "a" | "A" | "an" | "An") {
+            if self.tagger.tags.get(tags[i] as usize).map_or("", |p| p.1) == xpos && before.contains(&previous) {
                 tags[i] = nn;
             }
             previous = w;
@@ -385,20 +388,6 @@ impl Syntax {
                     tags[i] = vbd;
                 }
             }
-        }
-    }
-
-    /// A word in "-ing" tagged as a verb right after a form of "have" is a noun: no verb
-    /// form follows "have" that way ("Sanders *has backing* from 33 percent", "they had
-    /// funding", read as a progressive).
-    fn gerund_read_after_have<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8]) {
-        let Some(nn) = self.tagger.rule_tags.nn else { return };
-        let mut previous = "";
-        for (i, w) in words.enumerate() {
-            if self.tagger.tags.get(tags[i] as usize).map_or("", |p| p.1) == "VBG" && matches!(previous, "has" | "have" | "had" | "Has" | "Have" | "Had") {
-                tags[i] = nn;
-            }
-            previous = w;
         }
     }
 
