@@ -324,8 +324,15 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 // A legal action is for whom it names ("issued an arrest warrant [for a
                 // commander]").
                 let preps: &[&str] = if p.code.starts_with("11") { &["on", "upon", "against", "with", "from", "for"] } else { &["on", "upon", "against", "with", "from"] };
-                let aimed = preps.iter().find_map(|prep| [v, o].iter().find_map(|&h| oblique(cx, h, prep)).filter(|&k| party(k)));
-                target = own.filter(|&k| party(k)).or(aimed).or(own);
+                let aimed_at = |preps: &[&str], coded: bool| preps.iter().find_map(|prep| [v, o].iter().find_map(|&h| oblique(cx, h, prep)).filter(|&k| !coded || party(k)));
+                // The thing done is not its own target: "filed a lawsuit against a German
+                // anti-refugee group" is aimed at the group, named or not; "on" aims only
+                // what is hostile ("sanctions on a trading firm", not "views on education"),
+                // and "a complaint for declaratory relief" is no more aimed at relief than
+                // at itself.
+                let hostile = p.code.get(..2).and_then(|r| r.parse::<u8>().ok()).is_some_and(|r| r >= 11);
+                let aimed_preps: &[&str] = if hostile { &["against", "on", "upon"] } else { &["against"] };
+                target = own.filter(|&k| party(k)).or_else(|| aimed_at(preps, true)).or_else(|| own.and_then(|_| aimed_at(aimed_preps, false))).or(own);
             }
             Need::PlaceObject => {
                 // The place taken is the target; its country is the side that loses it. A

@@ -248,6 +248,11 @@ impl<'a> Context<'a> {
                 }
                 if !(r.starts_with("acl") || r.starts_with("ccomp") || r.starts_with("advcl") || r == "conj" || r == "punct" || r == "parataxis" || r == "cc" || r == "case") {
                     let aimed = x == t && r.starts_with("nmod") && self.tree.case(c).as_deref().is_some_and(|p| matches!(p, "on" | "upon" | "against" | "at" | "into" | "toward" | "towards"));
+                    // A thing someone holds is theirs, not what it is about: "his approach
+                    // to the Islamic State" is his, named or not.
+                    if x == t && r.starts_with("nmod") && r != "nmod:poss" && !aimed && self.tree.child(t, "nmod:poss").is_some() {
+                        continue;
+                    }
                     queue.push_back((c, depth + 1, if aimed { Some(c) } else { via }, located || self.at(c)));
                 }
             }

@@ -1457,3 +1457,31 @@ fn a_strike_that_damaged_something_happens_when_its_clause_does_and_acts_for_no_
     assert_eq!(strike.date.value, "2022-02-28", "two days before Wednesday 2022-03-02 (the tests report on Friday 2022-03-04): {strike:?}");
     assert!(doc.events.events.iter().all(|e| e.source.as_ref().is_none_or(|p| !p.span.of(doc.text()).contains("port"))), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_legal_action_is_aimed_at_whom_it_is_against_named_or_not() {
+    // The lawsuit is what is done, not its target, even when the group sued has no code;
+    // "a complaint for declaratory relief" is not aimed at the relief.
+    let doc = run("The German interior minister filed a lawsuit against a local anti-refugee group.");
+    let e = find(&doc, "11");
+    assert_eq!(actor(&e.source), Some("DEUGOV"));
+    let target = e.target.as_ref().expect("a target");
+    assert_eq!(target.span.of(doc.text()), "a local anti-refugee group");
+    let doc = run("The German interior minister filed a complaint for declaratory relief against the Justice Ministry.");
+    let e = find(&doc, "11");
+    let target = e.target.as_ref().map(|t| t.span.of(doc.text()).to_string()).unwrap_or_default();
+    assert!(!target.contains("relief"), "{target}");
+}
+
+#[test]
+fn what_someone_holds_is_theirs_not_what_it_is_about() {
+    // "his approach to the Islamic State" is his: the group it is about is no target.
+    let doc = run("Senators criticized his approach to the Islamic State.");
+    for e in &doc.events.events {
+        assert!(!actor(&e.target).is_some_and(|a| a.contains("ISI")), "{:?}", e.target);
+    }
+    // What a thing is aimed at still counts: "its attack on Kharkiv".
+    let doc = run("Ukraine condemned Russia's attack on Kharkiv.");
+    let e = find(&doc, "11");
+    assert_eq!(actor(&e.target), Some("RUS"));
+}
