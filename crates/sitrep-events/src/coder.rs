@@ -927,6 +927,8 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     // perpetrator is a possessor or an agent ("Russia's genocide", "by the regime").
     let victims = matches!(&*t_.lemma(n), "genocide" | "holocaust");
     let victim = || victims.then(|| t_.children(n).find(|&c| matches!(t_.rel(c), "amod" | "compound") && cx.participant(c).actor.is_some())).flatten();
+    // "China was behind the hack": whoever is behind an event did it.
+    let behind = t_.child(n, "cop").and_then(|_| t_.child(n, "nsubj")).filter(|_| t_.children(n).any(|c| t_.rel(c) == "case" && t_.lower(c) == "behind"));
     // A place named before the event says where, not who ("the Benghazi attack").
     let source = t_
         .children(n)
@@ -937,6 +939,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .map(|c| cx.participant(c))
         .find(|p| p.actor.is_some())
         .or_else(|| oblique(cx, n, "by").map(|c| cx.participant(c)))
+        .or_else(|| behind.map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("04").then(|| traveller(cx, n)).flatten().map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("07").then(|| giver(cx, n)).flatten().map(|c| cx.participant(c)))
         .or_else(|| carrier.and_then(|v| subject(cx, v)).map(|c| cx.participant(c)))
@@ -945,7 +948,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .or_else(|| threatener(cx, n, &p.code));
     // "Kyiv could be under siege": the subject of a copular nominal event is its target
     // (but "the United States had been in talks with Iran" is the talks' source).
-    let copular_subject = t_.child(n, "cop").and_then(|_| t_.child(n, "nsubj")).filter(|&s| source.as_ref().is_none_or(|p| !p.span.contains(cx.doc.text_layer.tokens[s].span)));
+    let copular_subject = t_.child(n, "cop").and_then(|_| t_.child(n, "nsubj")).filter(|&s| behind.is_none() && source.as_ref().is_none_or(|p| !p.span.contains(cx.doc.text_layer.tokens[s].span)));
     let relative_target = relative_target(cx, n);
     let of_is_source = source.is_some() && oblique(cx, n, "of").is_some_and(|c| source.as_ref().is_some_and(|s| s.span.contains(cx.doc.text_layer.tokens[c].span)));
     let target = target

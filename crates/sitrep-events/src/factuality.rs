@@ -90,6 +90,11 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         for c in t.children(x) {
             let r = t.rel(c);
             let w = t.lower(c);
+            // "Not only did the State Department turn down requests, …" asserts the deed
+            // and adds to it.
+            if w == "not" && c + 1 < t.len() && t.lower(c + 1) == "only" {
+                continue;
+            }
             if (r == "advmod" || r == "det" || r == "aux") && matches!(&*w, "not" | "n't" | "never" | "no") {
                 return Factuality::Negated;
             }

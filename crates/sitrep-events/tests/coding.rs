@@ -1485,3 +1485,20 @@ fn what_someone_holds_is_theirs_not_what_it_is_about() {
     let e = find(&doc, "11");
     assert_eq!(actor(&e.target), Some("RUS"));
 }
+
+#[test]
+fn not_only_asserts_the_deed() {
+    let doc = run("Not only did the State Department turn down requests for more guards, it cut the staff.");
+    assert_eq!(find(&doc, "12").factuality, Factuality::Asserted);
+    let doc = run("The State Department did not turn down requests for more guards.");
+    assert_eq!(find(&doc, "12").factuality, Factuality::Negated);
+}
+
+#[test]
+fn whoever_is_behind_an_event_did_it() {
+    // "Russia was behind the attack": Russia is the attacker, not the attacked.
+    let doc = run("Officials said Russian forces were behind the strike on Kharkiv.");
+    let e = find(&doc, "19");
+    assert_eq!(actor(&e.source), Some("RUSMIL"));
+    assert_eq!(actor(&e.target), Some("UKR"));
+}

@@ -758,3 +758,28 @@ fn a_denial_joined_to_what_was_said_is_the_speakers_and_denies_the_deed() {
     assert_eq!(actor(&e.source).and_then(|a| a.get(..3)), Some("RUS"), "{e:?}");
     assert!(trigger(&doc, "denied").is_none(), "the denial is the stance, not an event of its own");
 }
+
+#[test]
+fn a_name_after_a_semicolon_is_no_apposition_but_the_next_verbs_subject() {
+    let mut doc = layers("The legislature passed a measure that would ban all abortions; Republican Gov. Mary Fallin, who opposes abortion, vetoed the bill.");
+    slip(
+        &mut doc,
+        &[
+            ((";", 0), Some(("Mary", 0)), "punct"),
+            (("Republican", 0), Some(("Mary", 0)), "amod"),
+            (("Gov.", 0), Some(("Mary", 0)), "nmod:desc"),
+            (("Mary", 0), Some(("abortions", 0)), "appos"),
+            (("Fallin", 0), Some(("Mary", 0)), "flat"),
+            (("opposes", 0), Some(("Mary", 0)), "acl:relcl"),
+            (("vetoed", 0), Some(("passed", 0)), "conj"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (mary, vetoed) = (tok(&doc, "Mary", 0), tok(&doc, "vetoed", 0));
+        assert_eq!((t.head(mary), t.rel(mary)), (Some(vetoed), "nsubj"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "vetoed").expect("vetoed coded");
+    assert_eq!(actor(&e.source), Some("USAGOV"), "{:?}", e.source.as_ref().map(|s| s.span.of(doc.text())));
+}

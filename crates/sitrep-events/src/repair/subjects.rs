@@ -30,6 +30,29 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "…; Gov. Mary Fallin, who opposes abortion, vetoed the bill" read with the name as
+    /// an apposition of a word before the semicolon and "vetoed" joined to the first
+    /// clause without a subject: nothing stands in apposition across a semicolon, so the
+    /// name is the subject of the first verb after it that has none.
+    pub(super) fn subject_after_semicolon(&mut self, a: usize, b: usize) {
+        for s in a..b {
+            if self.word(s) != ";" {
+                continue;
+            }
+            // The apposition's head after the semicolon, with its words before it its own.
+            let Some(p) = (s + 1..b).find(|&p| self.rels[p] == "appos" && self.head(p).is_some_and(|d| d < s)) else { continue };
+            if !matches!(self.upos(p), "PROPN" | "NOUN") || (s + 1..p).any(|k| !self.under(k, p, s + 1..p)) {
+                continue;
+            }
+            // The verb: the first after the name's words that has no subject.
+            let Some(v) = (p + 1..b).find(|&k| self.upos(k) != "PUNCT" && !self.under(k, p, p..b)) else { continue };
+            if self.upos(v) != "VERB" || self.has_child(v, a..b, "nsubj") || self.has_child(v, a..b, "expl") || !matches!(self.xpos(v), "VBD" | "VBZ" | "VBP") {
+                continue;
+            }
+            self.set(p, Some(v), "nsubj");
+        }
+    }
+
     /// "In the debate Saturday, Sen. Bernie Sanders apologized" read with the day as the
     /// subject (or an oblique) and the senator as its apposition: a name in apposition to a
     /// time before a verb with no other subject is that verb's subject, and the time says
