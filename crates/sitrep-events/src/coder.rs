@@ -394,7 +394,11 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 };
                 // "accused Moscow [of war crimes]" is as often read with the phrase
                 // hanging from the object.
-                t.children(v).find(|&c| fits(c)).or_else(|| t.child(v, "obj").and_then(|o| t.children(o).find(|&c| fits(c))))?;
+                let c = t.children(v).find(|&c| fits(c)).or_else(|| t.child(v, "obj").and_then(|o| t.children(o).find(|&c| fits(c))))?;
+                // "clashed with police": with no object, the one acted with or against.
+                if target.is_none() && matches!(prep.as_str(), "with" | "against") && t.child(v, "obj").is_none() {
+                    target = Some(c);
+                }
             }
             Need::Modifier(w) => {
                 t.children(v).find(|&c| matches!(t.rel(c), "amod" | "compound") && written(cx, c, w))?;
@@ -633,7 +637,9 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     } else {
         let object = t.child(v, "obj").or_else(|| gap_of_bare_relative(cx, v));
         let target = match p.voice {
-            Voice::Intransitive => None,
+            // An intransitive acts on no object, but with or against whom its pattern
+            // names ("clashed with police"; not "warned of the dangers").
+            Voice::Intransitive => target.filter(|&k| matches!(t.case(k).as_deref(), Some("with" | "against"))),
             // "deployed troops to the border", "fired rockets at a base": the target, if
             // any, is where the force goes, when that names a party; the preposition may
             // hang from the object ("support to Israel").

@@ -270,7 +270,9 @@ impl<'a> Context<'a> {
             let r = self.tree.rel(c);
             r.starts_with("acl") || r.starts_with("ccomp") || r.starts_with("advcl") || r == "parataxis"
         };
-        let located: Vec<(usize, usize)> = self.tree.children(t).filter(|&c| self.at(c) || clause(c)).map(|c| self.tree.subtree(c)).collect();
+        // (A place phrase deeper in says where too: "a deal with Tigrayan leaders [in
+        // Pretoria]" is no South African's.)
+        let located: Vec<(usize, usize)> = (lo..=hi).filter(|&c| c != t && (self.at(c) || (self.tree.head(c) == Some(t) && clause(c)))).map(|c| self.tree.subtree(c)).collect();
         let country = (lo..=hi.min(lo + 12))
             .filter(|k| !located.iter().any(|&(a, b)| (a..=b).contains(k)) && !self.names_a_thing(*k))
             .filter_map(|k| self.place(k))

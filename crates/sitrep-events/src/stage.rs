@@ -530,6 +530,16 @@ fn requested_by(cx: &Context, lex: &Lexicon, h: usize, heads: &[usize], events: 
         if charge && accuser.and_then(|a| heads.iter().position(|&k| k == a)).is_some_and(|i| events[i].root() == "11") {
             return true;
         }
+        // So is what the charge did: "accused the RSF of shelling a market, killing 15
+        // civilians" with the killing hung from "accused" tells the shelling's toll, not
+        // a killing by the accuser (the accusation keeps the count).
+        let charged = |v: usize| {
+            let holders = std::iter::once(v).chain(t.children(v).filter(|&o| t.rel(o).starts_with("obj")));
+            holders.flat_map(|k| t.children(k)).any(|c| (t.rel(c).starts_with("advcl") || t.rel(c).starts_with("acl")) && t.xpos(c) == "VBG" && t.children(c).any(|m| matches!(t.rel(m), "mark" | "case") && matches!(&*t.lower(m), "for" | "of")))
+        };
+        if t.participle_adjunct(x) && charged(g) && heads.iter().position(|&k| k == g).is_some_and(|i| events[i].root() == "11") {
+            return true;
+        }
         if through_complement {
             // Other coded predicates on the way ("to act faster to cut off …") are part
             // of the same request.

@@ -1502,3 +1502,30 @@ fn whoever_is_behind_an_event_did_it() {
     assert_eq!(actor(&e.source), Some("RUSMIL"));
     assert_eq!(actor(&e.target), Some("UKR"));
 }
+
+#[test]
+fn what_the_charge_did_is_part_of_the_accusation() {
+    // The killing is the shelling's toll, told in the accusation: not a killing by the
+    // accuser. The accusation keeps the count.
+    let doc = run("Sudan's army accused the Rapid Support Forces of shelling a market in Omdurman, killing 15 civilians.");
+    let e = find(&doc, "11");
+    assert_eq!(actor(&e.source), Some("SDNMIL"));
+    assert!(e.quantities.iter().any(|q| q.value == 15.0), "{:?}", e.quantities);
+    assert!(!doc.events.events.iter().any(|e| e.root() == "19" && actor(&e.source) == Some("SDNMIL")), "{:?}", doc.events.events.iter().map(|e| (&e.cameo, actor(&e.source))).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_clash_is_with_whom_the_phrase_names() {
+    let doc = run("Protesters in Nairobi clashed with police over a proposed tax increase.");
+    let e = find(&doc, "14");
+    assert!(actor(&e.target).is_some_and(|a| a.ends_with("COP")), "{:?}", e.target);
+}
+
+#[test]
+fn a_place_deep_in_a_phrase_says_where_not_who() {
+    // "a deal with Tigrayan leaders in Pretoria" is no South African's.
+    let doc = run("Ethiopia's government signed a peace deal with Tigrayan leaders in Pretoria.");
+    let e = find(&doc, "05");
+    assert_eq!(actor(&e.source), Some("ETHGOV"));
+    assert_ne!(actor(&e.target), Some("ZAF"));
+}
