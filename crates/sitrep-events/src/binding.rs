@@ -146,12 +146,18 @@ pub fn quantities(cx: &Context, v: usize) -> Vec<Quantity> {
     for k in lo..=hi {
         let Some(value) = number_value(cx, k) else { continue };
         // The noun a number counts, or the verb it is the object of ("wounding 30").
+        // "shot down 14 of 17 drones": the number before "of" counts the event's share of
+        // the noun; the noun's own number is the whole.
+        let share_of = |n: usize| t.children(n).find(|&c| t.rel(c).starts_with("nmod") && t.case(c).as_deref() == Some("of"));
         let (noun, verb) = match t.rel(k) {
             "nummod" => {
                 let n = t.head(k);
+                if n.is_some_and(|n| t.head(n).is_some_and(|h| number_value(cx, h).is_some() && share_of(h) == Some(n))) {
+                    continue;
+                }
                 (n, n.filter(|&n| matches!(t.rel(n), "obj" | "nsubj:pass")).and_then(|n| t.head(n)))
             }
-            "obj" | "nsubj:pass" => (None, t.head(k)),
+            "obj" | "nsubj:pass" => (share_of(k), t.head(k)),
             // (a bare number read as an oblique: "wounding 30")
             "obl" if t.case(k).is_none() => (None, t.head(k)),
             _ => continue,

@@ -286,7 +286,9 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                     .or_else(|| t.children(v).find(|&c| matches!(t.rel(c), "advmod" | "obl") && t.word(c).eq_ignore_ascii_case(w)))
                     // … or as the first preposition of the phrase after it ("pulled [out of
                     // Afghanistan]").
-                    .or_else(|| (v + 1 < t.len() && t.rel(v + 1) == "case" && t.word(v + 1).eq_ignore_ascii_case(w) && t.head(v + 1).is_some_and(|h| t.head(h) == Some(v))).then_some(v + 1))?;
+                    .or_else(|| (v + 1 < t.len() && t.rel(v + 1) == "case" && t.word(v + 1).eq_ignore_ascii_case(w) && t.head(v + 1).is_some_and(|h| t.head(h) == Some(v))).then_some(v + 1))
+                    // … or as a modifier of the object ("shot [down 14] of 17 drones").
+                    .or_else(|| (v + 1 < t.len() && t.rel(v + 1) == "advmod" && t.word(v + 1).eq_ignore_ascii_case(w) && t.head(v + 1).is_some_and(|h| t.head(h) == Some(v) && t.rel(h) == "obj")).then_some(v + 1))?;
                 end = end.max(prt);
                 // Read as a preposition, the particle leaves the verb's object as the
                 // phrase it opens ("cut [off Mariupol]").
@@ -401,7 +403,10 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 }
             }
             Need::Modifier(w) => {
-                t.children(v).find(|&c| matches!(t.rel(c), "amod" | "compound") && written(cx, c, w))?;
+                // A word joined to the verb by a hyphen modifies it however it was hung
+                // ("test-fired": "test" is often read as an oblique).
+                let joined = |c: usize| c + 2 == v && t.word(c + 1) == "-";
+                t.children(v).find(|&c| (matches!(t.rel(c), "amod" | "compound") || joined(c)) && written(cx, c, w))?;
             }
             Need::Clause(w) => {
                 t.children(v).find(|&c| t.rel(c).starts_with("acl") && t.lemma(c) == *w)?;
@@ -675,8 +680,15 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
         Some(i) => ("120".to_string(), Some(i)),
         None => (code, target),
     };
-    // A weapon is what hits, not whom ("shot down 20 drones").
-    let target = target.filter(|&k| !weapon(cx, k));
+    // A weapon is what hits, not whom ("shot down 20 drones"); what stops it acts on
+    // whoever sent it ("shot down 14 of 17 drones launched by Russia", "intercepted
+    // Russian missiles").
+    let stops = code.starts_with("19") && matches!(&*t.lemma(v), "shoot" | "intercept" | "down" | "repel" | "repulse");
+    let sent = |o: usize| {
+        let w = if weapon(cx, o) { o } else { oblique(cx, o, "of").filter(|&k| weapon(cx, k))? };
+        wielder(cx, w).filter(|&k| cx.participant(k).actor.is_some())
+    };
+    let target = target.filter(|&k| !weapon(cx, k)).or_else(|| stops.then(|| target.or_else(|| t.child(v, "obj")).and_then(sent)).flatten());
     // "the West left him no other choice": the one blamed is the subject.
     let by_reporter = p.voice == Voice::Reproach;
     let (source, target) = if by_reporter { (None, source) } else { (source, target) };

@@ -1529,3 +1529,24 @@ fn a_place_deep_in_a_phrase_says_where_not_who() {
     assert_eq!(actor(&e.source), Some("ETHGOV"));
     assert_ne!(actor(&e.target), Some("ZAF"));
 }
+
+#[test]
+fn a_missile_test_is_a_show_of_force() {
+    // "test-fired" comes in three tokens; the test is a show of force (150), not an attack.
+    let doc = run("North Korea test-fired a ballistic missile into the sea off its east coast.");
+    let e = find(&doc, "15");
+    assert_eq!(actor(&e.source), Some("PRK"));
+    assert!(!doc.events.events.iter().any(|e| e.root() == "19"));
+}
+
+#[test]
+fn what_stops_a_weapon_acts_on_whoever_sent_it_and_counts_its_share() {
+    let doc = run("Ukraine's air force said it shot down 14 of 17 drones launched by Russia overnight.");
+    let e = find(&doc, "19");
+    assert_eq!(actor(&e.source), Some("UKRMIL"));
+    assert_eq!(actor(&e.target), Some("RUS"));
+    assert_eq!(e.quantities.iter().map(|q| q.value).collect::<Vec<_>>(), vec![14.0]);
+    let doc = run("Israel intercepted Iranian missiles over the Golan Heights.");
+    let e = find(&doc, "19");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("ISR"), Some("IRN")));
+}
