@@ -334,7 +334,10 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 // at itself.
                 let hostile = p.code.get(..2).and_then(|r| r.parse::<u8>().ok()).is_some_and(|r| r >= 11);
                 let aimed_preps: &[&str] = if hostile { &["against", "on", "upon"] } else { &["against"] };
-                target = own.filter(|&k| party(k)).or_else(|| aimed_at(preps, true)).or_else(|| own.and_then(|_| aimed_at(aimed_preps, false))).or(own);
+                // What is given goes to a party named after it ("sent 100 tanks [to
+                // Ukraine]"): that party, not the things, is the target.
+                let given_to = (p.code.starts_with("07") || p.code.starts_with("03")).then(|| ["to", "for"].iter().find_map(|prep| [o, v].iter().find_map(|&h| oblique(cx, h, prep))).filter(|&k| party(k) || cx.place(k).is_some())).flatten();
+                target = given_to.or_else(|| own.filter(|&k| party(k))).or_else(|| aimed_at(preps, true)).or_else(|| own.and_then(|_| aimed_at(aimed_preps, false))).or(own);
             }
             Need::PlaceObject => {
                 // The place taken is the target; its country is the side that loses it. A
@@ -827,9 +830,17 @@ fn threatener(cx: &Context, n: usize, code: &str) -> Option<Participant> {
 /// the noun itself.
 fn aid_phrase(cx: &Context, n: usize) -> usize {
     let t = &cx.tree;
-    t.head(n)
-        .filter(|&h| t.rel(n).starts_with("nmod") && t.case(n).as_deref() == Some("of") && matches!(&*t.lemma(h), "package" | "shipment" | "tranche" | "delivery" | "round" | "batch" | "consignment"))
-        .unwrap_or(n)
+    // … or the sum it is given in ("$2 billion in military aid").
+    let sum = |h: usize| matches!(t.upos(h), "SYM" | "NUM") || matches!(&*t.lemma(h), "euro" | "euros" | "dollar" | "dollars" | "pound" | "pounds" | "yen" | "ruble" | "rouble" | "franc" | "yuan" | "rupee");
+    let Some(h) = t.head(n) else { return n };
+    let nominal = t.rel(n).starts_with("nmod");
+    match t.case(n).as_deref() {
+        Some("of") if nominal && matches!(&*t.lemma(h), "package" | "shipment" | "tranche" | "delivery" | "round" | "batch" | "consignment") => h,
+        Some("in") if nominal && sum(h) => h,
+        // (the sum's phrase hung from the verb: "approved [$2 billion] [in aid]")
+        Some("in") if t.rel(n).starts_with("obl") => t.child(h, "obj").filter(|&o| sum(o)).unwrap_or(n),
+        _ => n,
+    }
 }
 
 /// Whom the aid the noun `n` names is for: its "to" or "for" phrase, that of the package

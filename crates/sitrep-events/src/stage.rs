@@ -112,9 +112,10 @@ impl Stage for EventStage {
                 }
             }
             // "Russian troops shelled Kharkiv": a town attacked, taken or fought over,
-            // named alone, stands for its country; so does one withdrawn from. Only force:
+            // named alone, stands for its country; so does one withdrawn from, or one aid
+            // is sent or pledged to ("sent humanitarian aid to Gaza"). Only force and aid:
             // "traveled to New York" is a trip, not an act on the United States.
-            if matches!(c.code.get(..2), Some("15" | "17" | "18" | "19" | "20")) || c.code.starts_with("087") {
+            if matches!(c.code.get(..2), Some("15" | "17" | "18" | "19" | "20" | "07")) || c.code.starts_with("087") || c.code.starts_with("033") {
                 if let Some(t) = c.target.as_mut().filter(|t| t.actor.is_none()) {
                     t.actor = cx.country_of_place(t);
                 }

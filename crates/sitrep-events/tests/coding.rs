@@ -1550,3 +1550,20 @@ fn what_stops_a_weapon_acts_on_whoever_sent_it_and_counts_its_share() {
     let e = find(&doc, "19");
     assert_eq!((actor(&e.source), actor(&e.target)), (Some("ISR"), Some("IRN")));
 }
+
+#[test]
+fn aid_goes_to_whom_it_is_sent_or_pledged_to() {
+    // The recipient, not the things sent, is the target; a place stands for its country.
+    let doc = run("Poland will send 100 tanks to Ukraine, Prime Minister Mateusz Morawiecki said.");
+    let e = find(&doc, "07");
+    let target = e.target.as_ref().expect("a target");
+    assert_eq!((target.span.of(doc.text()), target.actor.as_deref()), ("Ukraine", Some("UKR")));
+    let doc = run("Japan pledged humanitarian aid to Gaza.");
+    let e = find(&doc, "03");
+    let target = e.target.as_ref().expect("a target");
+    assert_eq!((target.span.of(doc.text()), target.actor.as_deref()), ("Gaza", Some("PSE")));
+    // A sum given in aid is given by the subject of the verb that approves it.
+    let doc = run("Washington approved $2 billion in military aid for Kyiv.");
+    let e = find(&doc, "07");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("USAGOV"), Some("UKR")));
+}
