@@ -91,8 +91,10 @@ impl Stage for EventStage {
             // condemns, "an attack by Osgiliath soldiers", names its party inside).
             // Nor does one named as the subject whose phrase reached a party ("a strike [on
             // the port of Odesa] had damaged a grain terminal").
+            // But whoever the deed is told as done by acts through it: "An Israeli strike
+            // killed a Hamas commander", "Russian shelling killed three civilians".
             if c.source.as_ref().is_some_and(|p| names_an_event(&cx, lex, p)) || c.sides_at.0.is_some_and(|s| violence_noun(&cx, lex, s)) {
-                c.source = None;
+                c.source = c.sides_at.0.filter(|&s| violence_noun(&cx, lex, s)).and_then(|s| doer_of_deed(&cx, s));
             }
             // "I think this is going to destroy Germany": a "this" or "that" doing violence
             // to an unarmed side is a policy or a deed spoken of, not force.
@@ -561,6 +563,20 @@ fn names_an_event(cx: &Context, lex: &Lexicon, p: &sitrep_core::Participant) -> 
     }
     let Some(head) = crate::context::head_of(cx, &crate::context::tokens_of(cx.doc, p.span)) else { return false };
     violence_noun(cx, lex, head)
+}
+
+/// The party a deed of violence named by the noun `k` is told as done by: an actor named
+/// before it ("an Israeli strike", "Russia's shelling", "a Houthi drone attack") or after
+/// "by" ("an attack by Russian forces"); not a place named before it, which says where
+/// ("the Benghazi attack").
+fn doer_of_deed(cx: &Context, k: usize) -> Option<sitrep_core::Participant> {
+    let t = &cx.tree;
+    t.children(k)
+        .filter(|&c| matches!(t.rel(c), "amod" | "compound" | "nmod:poss") && c < k)
+        .filter(|&c| !(t.rel(c) == "compound" && cx.place(c).is_some()))
+        .map(|c| cx.participant(c))
+        .find(|p| p.actor.is_some())
+        .or_else(|| t.children(k).find(|&c| t.rel(c).starts_with("nmod") && t.case(c).as_deref() == Some("by")).map(|c| cx.participant(c)).filter(|p| p.actor.is_some()))
 }
 
 /// Whether token `k` is a noun of violence ("attack", "strike", "shelling"); a weapon is

@@ -1567,3 +1567,24 @@ fn aid_goes_to_whom_it_is_sent_or_pledged_to() {
     let e = find(&doc, "07");
     assert_eq!((actor(&e.source), actor(&e.target)), (Some("USAGOV"), Some("UKR")));
 }
+
+#[test]
+fn whoever_a_deed_is_told_as_done_by_acts_through_it() {
+    // The attack noun does not act, but the party named with it does.
+    for (text, source) in [
+        ("An Israeli strike killed a senior Hamas commander in southern Lebanon.", "ISR"),
+        ("Russian shelling killed three civilians in Kherson.", "RUS"),
+        ("An attack by Russian forces killed two civilians in Sumy.", "RUSMIL"),
+        ("A Russian drone attack wounded five people in Kharkiv.", "RUS"),
+    ] {
+        let doc = run(text);
+        let e = find(&doc, "19");
+        assert_eq!(actor(&e.source), Some(source), "{text}");
+    }
+    // A place named before the attack says where, not who.
+    let doc = run("The Benghazi attack killed four Americans.");
+    assert_eq!(actor(&find(&doc, "19").source), None);
+    // "wound up" is no wounding.
+    let doc = run("The classified emails wound up on a private server in Kharkiv.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "19"));
+}
