@@ -325,15 +325,22 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 let party = |k: usize| cx.participant(k).actor.is_some();
                 // A legal action is for whom it names ("issued an arrest warrant [for a
                 // commander]").
-                let preps: &[&str] = if p.code.starts_with("11") { &["on", "upon", "against", "with", "from", "for"] } else { &["on", "upon", "against", "with", "from"] };
+                // Force is aimed "at" too ("opened fire at a bus stop").
+                let hostile = p.code.get(..2).and_then(|r| r.parse::<u8>().ok()).is_some_and(|r| r >= 11);
+                let preps: &[&str] = if p.code.starts_with("11") {
+                    &["on", "upon", "against", "with", "from", "for"]
+                } else if hostile {
+                    &["on", "upon", "against", "at", "with", "from"]
+                } else {
+                    &["on", "upon", "against", "with", "from"]
+                };
                 let aimed_at = |preps: &[&str], coded: bool| preps.iter().find_map(|prep| [v, o].iter().find_map(|&h| oblique(cx, h, prep)).filter(|&k| !coded || party(k)));
                 // The thing done is not its own target: "filed a lawsuit against a German
                 // anti-refugee group" is aimed at the group, named or not; "on" aims only
                 // what is hostile ("sanctions on a trading firm", not "views on education"),
                 // and "a complaint for declaratory relief" is no more aimed at relief than
                 // at itself.
-                let hostile = p.code.get(..2).and_then(|r| r.parse::<u8>().ok()).is_some_and(|r| r >= 11);
-                let aimed_preps: &[&str] = if hostile { &["against", "on", "upon"] } else { &["against"] };
+                let aimed_preps: &[&str] = if hostile { &["against", "on", "upon", "at"] } else { &["against"] };
                 // What is given goes to a party named after it ("sent 100 tanks [to
                 // Ukraine]"): that party, not the things, is the target.
                 let given_to = (p.code.starts_with("07") || p.code.starts_with("03")).then(|| ["to", "for"].iter().find_map(|prep| [o, v].iter().find_map(|&h| oblique(cx, h, prep))).filter(|&k| party(k) || cx.place(k).is_some())).flatten();

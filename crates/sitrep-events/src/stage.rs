@@ -543,6 +543,12 @@ fn requested_by(cx: &Context, lex: &Lexicon, h: usize, heads: &[usize], events: 
         if t.participle_adjunct(x) && charged(g) && heads.iter().position(|&k| k == g).is_some_and(|i| events[i].root() == "11") {
             return true;
         }
+        // "demanded the release of Bazoum", "called for the withdrawal of troops": the deed
+        // a demand, appeal or offer names is what is asked, not done.
+        let asked = x == h && t.upos(h) == "NOUN" && (r.starts_with("obj") || (r.starts_with("obl") && t.case(h).as_deref() == Some("for")));
+        if asked && heads.iter().position(|&k| k == g).is_some_and(|i| matches!(events[i].root(), "02" | "03" | "10")) {
+            return true;
+        }
         if through_complement {
             // Other coded predicates on the way ("to act faster to cut off …") are part
             // of the same request.

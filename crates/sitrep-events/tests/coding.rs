@@ -1588,3 +1588,21 @@ fn whoever_a_deed_is_told_as_done_by_acts_through_it() {
     let doc = run("The classified emails wound up on a private server in Kharkiv.");
     assert!(doc.events.events.iter().all(|e| e.root() != "19"));
 }
+
+#[test]
+fn a_deed_demanded_is_asked_not_done() {
+    // "demanded the release of Bazoum": no release has happened; the demand names it.
+    let doc = run("The Security Council demanded the release of President Mohamed Bazoum.");
+    assert_eq!(find(&doc, "10").cameo, "1053");
+    assert!(doc.events.events.iter().all(|e| e.root() != "08"), "{:?}", doc.events.events.iter().map(|e| &e.cameo).collect::<Vec<_>>());
+    let doc = run("Russia demanded the withdrawal of NATO forces from Eastern Europe.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "08"));
+}
+
+#[test]
+fn fire_opened_is_aimed_where_it_is_opened_at() {
+    let doc = run("A Palestinian gunman opened fire at a bus stop in Jerusalem.");
+    let e = find(&doc, "19");
+    let target = e.target.as_ref().map(|t| t.span.of(doc.text()).to_string()).unwrap_or_default();
+    assert_eq!(target, "a bus stop");
+}
