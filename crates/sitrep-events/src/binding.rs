@@ -26,9 +26,18 @@ pub fn place_in_clause(cx: &Context, v: usize) -> Option<usize> {
 
 /// The first place saying where in the clause of predicate `v`, among the tokens `keep`
 /// lets through.
+///
+/// A place that only says whose a party is ("two *U.S.* service members were injured in
+/// a drone attack on a base in eastern Syria", "*Russian* troops") comes after one that
+/// says where; one naming the event itself says where it was ("the *Orlando* attack").
 fn location_in_clause(cx: &Context, v: usize, keep: impl Fn(usize) -> bool) -> Option<usize> {
-    let (lo, hi) = cx.tree.subtree(v);
-    (lo..=hi).filter(|&k| keep(k)).filter_map(|k| cx.place(k)).find(|&p| is_location(cx, p))
+    let t = &cx.tree;
+    let (lo, hi) = t.subtree(v);
+    let places = || (lo..=hi).filter(|&k| keep(k)).filter_map(|k| cx.place(k).map(|p| (k, p))).filter(|&(_, p)| is_location(cx, p));
+    let qualifies = |k: usize, p: usize| {
+        matches!(t.rel(k), "compound" | "amod" | "nmod:poss") && t.head(k).is_some_and(|h| h != v && t.upos(h) == "NOUN" && cx.place(h) != Some(p))
+    };
+    places().find(|&(k, p)| !qualifies(k, p)).or_else(|| places().next()).map(|(_, p)| p)
 }
 
 /// The CAMEO country code of place `p`.

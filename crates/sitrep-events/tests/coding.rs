@@ -1606,3 +1606,17 @@ fn fire_opened_is_aimed_where_it_is_opened_at() {
     let target = e.target.as_ref().map(|t| t.span.of(doc.text()).to_string()).unwrap_or_default();
     assert_eq!(target, "a bus stop");
 }
+
+#[test]
+fn a_place_saying_whose_a_party_is_does_not_say_where() {
+    // "U.S." says whose the service members are; "eastern Syria" says where.
+    let doc = run("The Pentagon said two U.S. service members were injured in a drone attack on a base in eastern Syria.");
+    for e in &doc.events.events {
+        let place = e.place.map(|p| doc.places.places[p].name.as_str());
+        assert_eq!(place, Some("Syria"), "{} at {place:?}", e.cameo);
+    }
+    // A place naming the event itself says where it was.
+    let doc = run("Investigators said the Orlando attack was carried out by a lone gunman from Florida in the United States.");
+    let e = find(&doc, "19");
+    assert_eq!(e.place.map(|p| doc.places.places[p].name.as_str()), Some("Orlando"));
+}
