@@ -214,6 +214,7 @@ def main():
         if line.strip() and not line.startswith("#"):
             cc, alias = line.rstrip("\n").split("\t")[:2]
             aliases.setdefault(cc, []).append(alias)
+    alias_of = {fold(a): cc for cc, names in aliases.items() for a in names}
     adm1_names = {}
     for line in subdiv.split("\n"):
         f = line.split("\t")
@@ -235,7 +236,9 @@ def main():
             alts.append(info["name"])
         # A country is not also called by the name of one of its own divisions: keshvar
         # and countryinfo list "England" for the United Kingdom, which hid England.
-        names = [n for n in keep_names(c["name"], alts, None) if fold(n) not in adm1_names.get(cc, ())]
+        # Nor by a short name the aliases give to another country: "Congo" alone is the
+        # Democratic Republic of the Congo in the news, not the Republic of the Congo.
+        names = [n for n in keep_names(c["name"], alts, None) if fold(n) not in adm1_names.get(cc, ()) and alias_of.get(fold(n), cc) == cc]
         names += sorted(aliases.get(cc, []))
         cpoint[cc] = (float(lat), float(lon))
         rows.append(("C", c["geonameid"], c["name"], fmt(lat), fmt(lon), "PCLI", cc, c.get("iso3", ""), c.get("population", 0) or 0, "|".join(names)))

@@ -681,6 +681,14 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
         };
         (subject(cx, v), target)
     };
+    // "At least 12 people were killed when a Russian missile hit a shopping centre": a
+    // killing told in the passive without its agent is the doing of what struck "when"
+    // it happened.
+    let source = source.or_else(|| {
+        let harm = is_passive && (matches!(&*t.lemma(v), "kill" | "wound" | "injure" | "hurt") || matches!(&*t.lower(v), "killed" | "wounded" | "injured"));
+        let when = |c: usize| t.rel(c).starts_with("advcl") && t.children(c).any(|m| matches!(t.rel(m), "mark" | "advmod") && matches!(&*t.lower(m), "when" | "as" | "after"));
+        harm.then(|| t.children(v).find(|&c| when(c) && t.upos(c) == "VERB")).flatten().and_then(|c| subject(cx, c)).filter(|&s| wielder(cx, s).is_some_and(|w| cx.participant(w).actor.is_some()))
+    });
     let source = source.and_then(|s| wielder(cx, s));
     let code = means(cx, lex, v, &p.code).unwrap_or_else(|| p.code.clone());
     // "denied Carter a final-night photograph": denying someone something is refusing it

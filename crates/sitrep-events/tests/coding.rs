@@ -1620,3 +1620,16 @@ fn a_place_saying_whose_a_party_is_does_not_say_where() {
     let e = find(&doc, "19");
     assert_eq!(e.place.map(|p| doc.places.places[p].name.as_str()), Some("Orlando"));
 }
+
+#[test]
+fn a_killing_told_in_the_passive_is_done_by_what_struck_when_it_happened() {
+    let doc = run("At least 12 people were killed when a Russian missile hit a shopping centre in Kremenchuk.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "killed").expect("killed");
+    assert_eq!(actor(&e.source), Some("RUS"));
+    let doc = run("Three soldiers were wounded when Hezbollah fired an anti-tank missile at their vehicle.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "wounded").expect("wounded");
+    assert!(actor(&e.source).is_some_and(|a| a.contains("HEZ")), "{:?}", e.source);
+    // An accident has nobody to blame.
+    let doc = run("Two people were killed when a bus overturned in Kenya.");
+    assert!(doc.events.events.iter().all(|e| e.source.is_none()));
+}

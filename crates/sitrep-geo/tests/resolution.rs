@@ -109,3 +109,12 @@ fn a_leader_named_by_surname_is_no_town() {
     assert!(named(&doc, "Merkel").is_none());
     assert_eq!(country(&doc, "Paris").as_deref(), Some("FR"));
 }
+
+#[test]
+fn congo_alone_is_the_democratic_republic() {
+    // News writes "Congo" for the Democratic Republic and "Republic of Congo" for the other.
+    let doc = tag("Rebels advanced in eastern Congo on Monday.");
+    assert_eq!(country(&doc, "Congo").as_deref(), Some("CD"));
+    let doc = tag("The Republic of Congo held a presidential election.");
+    assert_eq!(country(&doc, "Republic of Congo").as_deref(), Some("CG"), "{:?}", doc.places.places);
+}
