@@ -459,7 +459,10 @@ fn complement_party(cx: &Context, c: usize, code: &str) -> Option<usize> {
     let t = &cx.tree;
     let party = |k: usize| cx.participant(k).actor.is_some() || cx.place(k).is_some();
     let preps: &[&str] = if code.starts_with("036") || code.starts_with("04") { &["with"] } else { &["to", "with", "on", "against"] };
-    t.child(c, "obj")
+    // "demanded that Ukraine withdraw its troops": what is demanded or asked of a party
+    // that has a clause of its own is asked of that clause's subject.
+    let asked_of = (code.starts_with("10") || code.starts_with("02")).then(|| t.child(c, "nsubj")).flatten().filter(|&k| party(k));
+    asked_of.or_else(|| t.child(c, "obj"))
         .or_else(|| t.child(c, "iobj"))
         .filter(|&k| party(k))
         .or_else(|| preps.iter().find_map(|prep| oblique(cx, c, prep)).filter(|&k| party(k)))

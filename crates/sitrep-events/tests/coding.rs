@@ -1633,3 +1633,13 @@ fn a_killing_told_in_the_passive_is_done_by_what_struck_when_it_happened() {
     let doc = run("Two people were killed when a bus overturned in Kenya.");
     assert!(doc.events.events.iter().all(|e| e.source.is_none()));
 }
+
+#[test]
+fn what_is_demanded_in_a_clause_is_asked_of_its_subject() {
+    let doc = run("Russia has demanded that Ukraine withdraw its troops from four regions before any talks.");
+    let e = find(&doc, "10");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("RUSGOV"), Some("UKR")));
+    // Talks resumed are negotiation.
+    let doc = run("Russia and Ukraine began talks in Istanbul.");
+    assert_eq!(find(&doc, "04").cameo, "046");
+}

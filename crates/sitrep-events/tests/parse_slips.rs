@@ -783,3 +783,27 @@ fn a_name_after_a_semicolon_is_no_apposition_but_the_next_verbs_subject() {
     let e = trigger(&doc, "vetoed").expect("vetoed coded");
     assert_eq!(actor(&e.source), Some("USAGOV"), "{:?}", e.source.as_ref().map(|s| s.span.of(doc.text())));
 }
+
+#[test]
+fn two_nouns_joined_before_a_verb_are_its_subject_not_a_root_and_its_clause() {
+    let mut doc = layers("Colombia's government and the ELN rebels resumed peace talks in Havana.");
+    slip(
+        &mut doc,
+        &[
+            (("government", 0), None, "root"),
+            (("and", 0), Some(("resumed", 0)), "cc"),
+            (("rebels", 0), Some(("resumed", 0)), "nsubj"),
+            (("resumed", 0), Some(("government", 0)), "conj"),
+            ((".", 0), Some(("government", 0)), "punct"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (government, resumed) = (tok(&doc, "government", 0), tok(&doc, "resumed", 0));
+        assert_eq!((t.head(government), t.rel(government)), (Some(resumed), "nsubj"));
+        assert_eq!(t.head(tok(&doc, "rebels", 0)), Some(government));
+    }
+    let doc = code(doc);
+    let sides: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "04").map(|e| (actor(&e.source), actor(&e.target))).collect();
+    assert!(sides.contains(&(Some("COLGOV"), Some("COLREBELN"))), "{sides:?}");
+}

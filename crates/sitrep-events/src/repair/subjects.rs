@@ -30,6 +30,28 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "Colombia's government and the ELN rebels resumed peace talks" read with the first
+    /// noun as the root and the verb as its conjunct with the second noun as subject: two
+    /// nouns joined by "and" before a verb are its subject together.
+    pub(super) fn subjects_read_as_noun_and_clause(&mut self, a: usize, b: usize) {
+        let Some(r) = (a..b).find(|&k| self.head(k).is_none()) else { return };
+        if !matches!(self.upos(r), "NOUN" | "PROPN") {
+            return;
+        }
+        let Some(v) = (r + 1..b).find(|&k| self.head(k) == Some(r) && self.rels[k] == "conj" && self.upos(k) == "VERB" && matches!(self.xpos(k), "VBD" | "VBZ" | "VBP")) else { return };
+        let Some(s) = (r + 1..v).find(|&k| self.head(k) == Some(v) && self.rels[k] == "nsubj" && matches!(self.upos(k), "NOUN" | "PROPN")) else { return };
+        let Some(c) = (r + 1..s).find(|&k| matches!(self.head(k), Some(h) if h == v || h == s) && self.rels[k] == "cc" && lower(self.word(k)) == "and") else { return };
+        // Only the first noun's own words before the "and".
+        if (r + 1..c).any(|k| !self.under(k, r, a..c)) {
+            return;
+        }
+        self.set(v, None, "root");
+        self.set(r, Some(v), "nsubj");
+        self.set(s, Some(r), "conj");
+        self.set(c, Some(s), "cc");
+        self.move_punctuation(r, v, v..b);
+    }
+
     /// "…; Gov. Mary Fallin, who opposes abortion, vetoed the bill" read with the name as
     /// an apposition of a word before the semicolon and "vetoed" joined to the first
     /// clause without a subject: nothing stands in apposition across a semicolon, so the
