@@ -260,19 +260,21 @@ impl Lexicon {
         with_key(words, |k| self.role_by_key(k))
     }
 
-    /// The armed role (military, rebels, police, intelligence, unidentified armed men) of
-    /// words that name an armed group by their role alone, when they do so unambiguously:
-    /// "troops", "police", "gunmen" — not "forces" or "officers".
+    /// The armed role (military, rebels, police, intelligence, unidentified armed men,
+    /// criminal gangs) of words that name an armed group by their role alone, when they do
+    /// so unambiguously: "troops", "police", "gunmen", "gangs" — not "forces" or
+    /// "officers".
     ///
     /// ```
     /// let lex = sitrep_actors::lexicon::Lexicon::builtin();
     /// assert_eq!(lex.armed_role("gunmen"), Some("UAF"));
+    /// assert_eq!(lex.armed_role("gangs"), Some("CRM"));
     /// assert_eq!(lex.armed_role("forces"), None);
     /// assert_eq!(lex.armed_role("ministers"), None);
     /// ```
     pub fn armed_role(&self, words: &str) -> Option<&str> {
         with_key(words, |k| {
-            let role = self.role_by_key(k).filter(|r| matches!(*r, "MIL" | "REB" | "COP" | "SPY" | "UAF"))?;
+            let role = self.role_by_key(k).filter(|r| matches!(*r, "MIL" | "REB" | "COP" | "SPY" | "UAF" | "CRM"))?;
             (!self.ambiguous_roles.contains_key(k)).then_some(role)
         })
     }

@@ -296,3 +296,10 @@ fn a_countrys_name_before_a_role_that_ends_the_phrase_is_that_countrys_body() {
     let doc = run("The US provided Ukraine military help. Trump worried pro-Israel activists.", jiff::civil::date(2024, 5, 16));
     assert!(doc.entities.entities.iter().all(|e| !matches!(e.actor.as_deref(), Some("UKRMIL" | "ISROPP"))), "{:?}", doc.entities.entities);
 }
+
+#[test]
+fn criminal_gangs_named_by_their_role_are_a_group() {
+    let doc = run("Gangs attacked the town of Mirebalais. Pirates seized a cargo ship.", jiff::civil::date(2024, 5, 16));
+    assert_eq!(actor(&doc, "Gangs"), Some("---CRM"), "{:?}", doc.entities.entities);
+    assert_eq!(actor(&doc, "Pirates"), Some("---CRM"), "{:?}", doc.entities.entities);
+}

@@ -807,3 +807,25 @@ fn two_nouns_joined_before_a_verb_are_its_subject_not_a_root_and_its_clause() {
     let sides: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "04").map(|e| (actor(&e.source), actor(&e.target))).collect();
     assert!(sides.contains(&(Some("COLGOV"), Some("COLREBELN"))), "{sides:?}");
 }
+
+#[test]
+fn a_conjunction_of_time_read_as_a_preposition_opens_its_clause() {
+    let mut doc = layers("Hundreds of Haitians fled their homes after gangs attacked the town of Mirebalais.");
+    slip(
+        &mut doc,
+        &[
+            (("after", 0), Some(("gangs", 0)), "case"),
+            (("gangs", 0), Some(("homes", 0)), "nmod"),
+            (("attacked", 0), Some(("fled", 0)), "advcl"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (gangs, attacked) = (tok(&doc, "gangs", 0), tok(&doc, "attacked", 0));
+        assert_eq!((t.head(gangs), t.rel(gangs)), (Some(attacked), "nsubj"));
+        assert_eq!(t.rel(tok(&doc, "after", 0)), "mark");
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "attacked").expect("attacked coded");
+    assert_eq!(actor(&e.source), Some("---CRM"));
+}

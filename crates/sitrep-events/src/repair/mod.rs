@@ -135,6 +135,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.subject_read_as_apposition_of_time(start, b));
         arcs.guarded(a, b, |x| x.subject_after_semicolon(start, b));
         arcs.guarded(a, b, |x| x.subjects_read_as_noun_and_clause(start, b));
+        arcs.guarded(a, b, |x| x.subject_read_as_object_of_conjunction(start, b));
         arcs.guarded(a, b, |x| x.passive_subject_without_passive(start, b));
         arcs.guarded(a, b, |x| x.agent_of_an_active_verb(start, b));
         arcs.guarded(a, b, |x| x.list_read_as_apposition(start, b));

@@ -30,6 +30,25 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "fled their homes after gangs attacked the town" read with "after gangs" as a phrase
+    /// and "attacked" without a subject: a conjunction of time before a noun and a verb
+    /// that has no subject opens that verb's clause, whose subject the noun is.
+    pub(super) fn subject_read_as_object_of_conjunction(&mut self, a: usize, b: usize) {
+        for p in a..b {
+            if self.rels[p] != "case" || !matches!(&*lower(self.word(p)), "after" | "before" | "since" | "until" | "when" | "while") {
+                continue;
+            }
+            let Some(n) = self.head(p).filter(|&n| n > p && matches!(self.upos(n), "NOUN" | "PROPN" | "PRON") && (self.rels[n].starts_with("nmod") || self.rels[n].starts_with("obl"))) else { continue };
+            // The verb right after the noun's words.
+            let Some(v) = (n + 1..b).find(|&k| !self.under(k, n, n..b)) else { continue };
+            if self.upos(v) != "VERB" || !matches!(self.xpos(v), "VBD" | "VBZ" | "VBP") || self.has_child(v, a..b, "nsubj") || self.under(n, v, a..b) || (p + 1..n).any(|k| !self.under(k, n, p..n + 1)) {
+                continue;
+            }
+            self.set(n, Some(v), "nsubj");
+            self.set(p, Some(v), "mark");
+        }
+    }
+
     /// "Colombia's government and the ELN rebels resumed peace talks" read with the first
     /// noun as the root and the verb as its conjunct with the second noun as subject: two
     /// nouns joined by "and" before a verb are its subject together.
