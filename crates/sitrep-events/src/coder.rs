@@ -344,7 +344,11 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 // What is given goes to a party named after it ("sent 100 tanks [to
                 // Ukraine]"): that party, not the things, is the target.
                 let given_to = (p.code.starts_with("07") || p.code.starts_with("03")).then(|| ["to", "for"].iter().find_map(|prep| [o, v].iter().find_map(|&h| oblique(cx, h, prep))).filter(|&k| party(k) || cx.place(k).is_some())).flatten();
-                target = given_to.or_else(|| own.filter(|&k| party(k))).or_else(|| aimed_at(preps, true)).or_else(|| own.and_then(|_| aimed_at(aimed_preps, false))).or(own);
+                // So is the one a deal is reached or talks are held with ("reached a deal
+                // with Azerbaijan").
+                let partner = matches!(p.code.get(..2), Some("04" | "05" | "06")).then(|| [o, v].iter().find_map(|&h| oblique(cx, h, "with")).filter(|&k| party(k) || cx.place(k).is_some())).flatten();
+                target = given_to.or(partner).or_else(|| own.filter(|&k| party(k))).or_else(|| aimed_at(preps, true)).or_else(|| own.and_then(|_| aimed_at(aimed_preps, false)))
+                    .or(own.filter(|_| !matches!(p.code.get(..2), Some("15" | "16" | "17" | "18" | "19" | "20"))));
             }
             Need::PlaceObject => {
                 // The place taken is the target; its country is the side that loses it. A
@@ -675,8 +679,10 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
                     .find(|&k| cx.participant(k).actor.is_some() || cx.place(k).is_some() || crate::binding::place_in_clause(cx, k).is_some() || structure(&t.lemma(k)))
             }),
             // "asked Poland for help" is often read with Poland as the indirect object.
+            // What force does or moves, named by the pattern ("launch a ground offensive",
+            // "held drills", "cut ties"), is no one it is done to.
             _ => target
-                .or(object)
+                .or(object.filter(|_| !(matches!(p.code.get(..2), Some("15" | "16" | "17" | "18" | "19" | "20")) && p.needs.iter().any(|n| matches!(n, Need::Object(_))))))
                 .or_else(|| t.child(v, "iobj"))
                 .or_else(|| ["against", "on", "at", "with"].iter().find_map(|prep| oblique(cx, v, prep)))
                 // A gerund used as a noun ("shelling that sliced through …").
@@ -893,6 +899,17 @@ fn giver(cx: &Context, n: usize) -> Option<usize> {
     .flatten()
 }
 
+/// Who is party to the agreement the noun `n` names, when it has no possessor: the
+/// subject of the verb that approves, signs, reaches or ratifies it ("Israel's security
+/// cabinet approved a ceasefire deal with Hezbollah").
+fn party_to_agreement(cx: &Context, n: usize) -> Option<usize> {
+    let t = &cx.tree;
+    let v = t.head(n).filter(|&v| t.rel(n) == "obj" && t.upos(v) == "VERB")?;
+    matches!(&*t.lemma(v), "approve" | "sign" | "reach" | "strike" | "conclude" | "seal" | "finalize" | "finalise" | "ratify" | "accept" | "endorse" | "clinch" | "broker")
+        .then(|| subject(cx, v))
+        .flatten()
+}
+
 /// Who makes the visit, the trip or the talks the noun `n` names, when the noun has no
 /// possessor: the subject of the verb that makes, ends or plans it ("Sanders made a
 /// trip to Puerto Rico", "Obama was ending a three-day trip to Vietnam") or of the clause
@@ -989,6 +1006,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .or_else(|| behind.map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("04").then(|| traveller(cx, n)).flatten().map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("07").then(|| giver(cx, n)).flatten().map(|c| cx.participant(c)))
+        .or_else(|| p.code.starts_with("05").then(|| party_to_agreement(cx, n)).flatten().map(|c| cx.participant(c)))
         .or_else(|| carrier.and_then(|v| subject(cx, v)).map(|c| cx.participant(c)))
         // "the threat of ISIS": a party after "of" makes the threat ("the threat of
         // force" names its means).
@@ -1002,8 +1020,10 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .or_else(victim)
         .or_else(|| ["against", "on"].iter().find_map(|prep| oblique(cx, n, prep)))
         .or_else(|| oblique(cx, n, "of").filter(|&c| !of_is_source && !weapon(cx, c)))
-        // "talks with Iran", "a meeting with the king": whom one consults.
-        .or_else(|| p.code.starts_with("04").then(|| oblique(cx, n, "with")).flatten())
+        // "talks with Iran", "a meeting with the king": whom one consults; "approved a
+        // ceasefire deal with Hezbollah": whom one agrees with (but "the nuclear deal with
+        // Iran" named as a topic is no agreement made in the report).
+        .or_else(|| (p.code.starts_with("04") || (p.code.starts_with("05") && party_to_agreement(cx, n).is_some())).then(|| oblique(cx, n, "with")).flatten())
         // "aid to Ukraine", "a package of military aid for Kyiv": whom aid is for.
         .or_else(|| p.code.starts_with("07").then(|| recipient(cx, n)).flatten())
         .or_else(|| carrier.and_then(|v| ["against", "on", "upon", "at"].iter().find_map(|prep| oblique(cx, v, prep))))

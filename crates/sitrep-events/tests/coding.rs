@@ -1643,3 +1643,25 @@ fn what_is_demanded_in_a_clause_is_asked_of_its_subject() {
     let doc = run("Russia and Ukraine began talks in Istanbul.");
     assert_eq!(find(&doc, "04").cameo, "046");
 }
+
+#[test]
+fn an_agreement_is_between_who_makes_it_and_whom_it_is_with() {
+    let doc = run("Israel's security cabinet approved a ceasefire deal with Hezbollah late on Tuesday.");
+    let e = find(&doc, "05");
+    assert_eq!(actor(&e.source), Some("ISRGOV"));
+    assert!(actor(&e.target).is_some_and(|a| a.contains("HEZ")), "{:?}", e.target);
+    let doc = run("Armenia reached a deal with Azerbaijan on the border.");
+    let e = find(&doc, "05");
+    let target = e.target.as_ref().expect("a target");
+    assert_eq!((target.span.of(doc.text()), target.actor.as_deref()), ("Azerbaijan", Some("AZE")));
+}
+
+#[test]
+fn what_force_does_is_no_one_it_is_done_to() {
+    let doc = run("The army may launch a ground offensive in Rafah within days, officials warned.");
+    let e = find(&doc, "19");
+    assert!(e.target.as_ref().is_none_or(|t| !t.span.of(doc.text()).contains("offensive")), "{:?}", e.target);
+    let doc = run("The Taliban now control more territory than at any time since 2001.");
+    let e = find(&doc, "19");
+    assert!(e.target.as_ref().is_none_or(|t| !t.span.of(doc.text()).contains("territory")), "{:?}", e.target);
+}
