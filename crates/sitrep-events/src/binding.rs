@@ -179,7 +179,7 @@ pub fn quantities(cx: &Context, v: usize) -> Vec<Quantity> {
             "arrest" | "detain" => Some("arrested"),
             _ => None,
         });
-        let people = noun.is_none_or(|n| matches!(&*t.lemma(n), "people" | "person" | "civilian" | "child" | "soldier" | "troop" | "troops" | "fighter" | "protester" | "resident" | "man" | "woman" | "worker" | "student" | "policeman" | "officer" | "militant"));
+        let people = noun.is_none_or(|n| matches!(&*t.lemma(n), "people" | "person" | "civilian" | "child" | "soldier" | "troop" | "troops" | "fighter" | "protester" | "resident" | "man" | "woman" | "worker" | "student" | "policeman" | "officer" | "militant" | "suspect" | "detainee" | "journalist" | "migrant" | "refugee" | "passenger" | "rebel" | "insurgent"));
         let unit = match (harm, noun) {
             (Some(h), _) if people => h.to_string(),
             (_, Some(n)) if matches!(&*t.lemma(n), "troop" | "troops" | "soldier" | "people" | "person" | "civilian" | "casualty" | "refugee" | "tank" | "missile" | "drone" | "child" | "fighter" | "protester" | "prisoner" | "hostage" | "death" | "body") => {

@@ -1665,3 +1665,13 @@ fn what_force_does_is_no_one_it_is_done_to() {
     let e = find(&doc, "19");
     assert!(e.target.as_ref().is_none_or(|t| !t.span.of(doc.text()).contains("territory")), "{:?}", e.target);
 }
+
+#[test]
+fn an_aid_package_is_given_by_who_announces_it_and_suspects_arrested_are_counted() {
+    let doc = run("The Pentagon announced a new $300 million security package for Ukraine on Friday.");
+    let e = find(&doc, "07");
+    assert_eq!((e.cameo.as_str(), actor(&e.source), actor(&e.target)), ("072", Some("USAMIL"), Some("UKR")));
+    let doc = run("The Israeli army said it had arrested 25 suspects in overnight raids across the West Bank.");
+    let e = find(&doc, "17");
+    assert!(e.quantities.iter().any(|q| q.value == 25.0 && q.unit == "arrested"), "{:?}", e.quantities);
+}
