@@ -267,6 +267,23 @@ fn moved(cx: &Context, code: &str, o: usize) -> bool {
     weapon(cx, o) || oblique(cx, o, "of").is_some_and(|k| weapon(cx, k)) || (moves(code) && !recipient())
 }
 
+/// Whether `code` is force, from a show of it to mass violence (roots 15 to 20).
+fn force(code: &str) -> bool {
+    matches!(code.get(..2), Some("15" | "16" | "17" | "18" | "19" | "20"))
+}
+
+/// Whether `code` is hostile: a complaint, a threat or worse (roots 11 to 20).
+fn hostile(code: &str) -> bool {
+    code.get(..2).and_then(|r| r.parse::<u8>().ok()).is_some_and(|r| r >= 11)
+}
+
+/// Whether token `k` is a sum of money or a number ("$", "2 billion", "euros"): what aid
+/// is given in.
+pub(crate) fn sum(cx: &Context, k: usize) -> bool {
+    let t = &cx.tree;
+    matches!(t.upos(k), "SYM" | "NUM") || matches!(&*t.lemma(k), "euro" | "euros" | "dollar" | "dollars" | "pound" | "pounds" | "yen" | "ruble" | "rouble" | "franc" | "yuan" | "rupee")
+}
+
 /// Whether an event of `code` moves something: aid (07), forces (15, 074), a withdrawal (087x).
 fn moves(code: &str) -> bool {
     matches!(code.get(..2), Some("07" | "15")) || code == "074" || code.starts_with("087")
@@ -313,7 +330,7 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 let is = |k: usize| written(cx, k, w) || (w.strip_suffix('s') == Some(&*t.lemma(k)) && !weapon(cx, k));
                 // "launched dozens of missiles": the counted word is the object; so is what
                 // a sum is given in ("sent $2 billion in aid").
-                let sum = matches!(t.upos(o), "SYM" | "NUM") || matches!(&*t.lemma(o), "euro" | "euros" | "dollar" | "pound" | "yen" | "ruble" | "rouble" | "franc" | "yuan" | "rupee");
+                let sum = sum(cx, o);
                 let o = if is(o) { o } else { oblique(cx, o, "of").or_else(|| sum.then(|| oblique(cx, o, "in").or_else(|| oblique(cx, v, "in"))).flatten()).filter(|&k| is(k))? };
                 // What is sent, deployed or fired is not who it is aimed at.
                 let own = oblique(cx, o, "of").or((!moved(cx, &p.code, o)).then_some(o));
@@ -326,7 +343,7 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 // A legal action is for whom it names ("issued an arrest warrant [for a
                 // commander]").
                 // Force is aimed "at" too ("opened fire at a bus stop").
-                let hostile = p.code.get(..2).and_then(|r| r.parse::<u8>().ok()).is_some_and(|r| r >= 11);
+                let hostile = hostile(&p.code);
                 let preps: &[&str] = if p.code.starts_with("11") {
                     &["on", "upon", "against", "with", "from", "for"]
                 } else if hostile {
@@ -343,12 +360,13 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 let aimed_preps: &[&str] = if hostile { &["against", "on", "upon", "at"] } else { &["against"] };
                 // What is given goes to a party named after it ("sent 100 tanks [to
                 // Ukraine]"): that party, not the things, is the target.
-                let given_to = (p.code.starts_with("07") || p.code.starts_with("03")).then(|| ["to", "for"].iter().find_map(|prep| [o, v].iter().find_map(|&h| oblique(cx, h, prep))).filter(|&k| party(k) || cx.place(k).is_some())).flatten();
                 // So is the one a deal is reached or talks are held with ("reached a deal
                 // with Azerbaijan").
-                let partner = matches!(p.code.get(..2), Some("04" | "05" | "06")).then(|| [o, v].iter().find_map(|&h| oblique(cx, h, "with")).filter(|&k| party(k) || cx.place(k).is_some())).flatten();
+                let named_after = |preps: &[&str]| preps.iter().find_map(|prep| [o, v].iter().find_map(|&h| oblique(cx, h, prep))).filter(|&k| party(k) || cx.place(k).is_some());
+                let given_to = (p.code.starts_with("07") || p.code.starts_with("03")).then(|| named_after(&["to", "for"])).flatten();
+                let partner = matches!(p.code.get(..2), Some("04" | "05" | "06")).then(|| named_after(&["with"])).flatten();
                 target = given_to.or(partner).or_else(|| own.filter(|&k| party(k))).or_else(|| aimed_at(preps, true)).or_else(|| own.and_then(|_| aimed_at(aimed_preps, false)))
-                    .or(own.filter(|_| !matches!(p.code.get(..2), Some("15" | "16" | "17" | "18" | "19" | "20"))));
+                    .or(own.filter(|_| !force(&p.code)));
             }
             Need::PlaceObject => {
                 // The place taken is the target; its country is the side that loses it. A
@@ -682,7 +700,7 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
             // What force does or moves, named by the pattern ("launch a ground offensive",
             // "held drills", "cut ties"), is no one it is done to.
             _ => target
-                .or(object.filter(|_| !(matches!(p.code.get(..2), Some("15" | "16" | "17" | "18" | "19" | "20")) && p.needs.iter().any(|n| matches!(n, Need::Object(_))))))
+                .or(object.filter(|_| !(force(&p.code) && p.needs.iter().any(|n| matches!(n, Need::Object(_))))))
                 .or_else(|| t.child(v, "iobj"))
                 .or_else(|| ["against", "on", "at", "with"].iter().find_map(|prep| oblique(cx, v, prep)))
                 // A gerund used as a noun ("shelling that sliced through …").
@@ -855,14 +873,13 @@ fn threatener(cx: &Context, n: usize, code: &str) -> Option<Participant> {
 fn aid_phrase(cx: &Context, n: usize) -> usize {
     let t = &cx.tree;
     // … or the sum it is given in ("$2 billion in military aid").
-    let sum = |h: usize| matches!(t.upos(h), "SYM" | "NUM") || matches!(&*t.lemma(h), "euro" | "euros" | "dollar" | "dollars" | "pound" | "pounds" | "yen" | "ruble" | "rouble" | "franc" | "yuan" | "rupee");
     let Some(h) = t.head(n) else { return n };
     let nominal = t.rel(n).starts_with("nmod");
     match t.case(n).as_deref() {
         Some("of") if nominal && matches!(&*t.lemma(h), "package" | "shipment" | "tranche" | "delivery" | "round" | "batch" | "consignment") => h,
-        Some("in") if nominal && sum(h) => h,
+        Some("in") if nominal && sum(cx, h) => h,
         // (the sum's phrase hung from the verb: "approved [$2 billion] [in aid]")
-        Some("in") if t.rel(n).starts_with("obl") => t.child(h, "obj").filter(|&o| sum(o)).unwrap_or(n),
+        Some("in") if t.rel(n).starts_with("obl") => t.child(h, "obj").filter(|&o| sum(cx, o)).unwrap_or(n),
         _ => n,
     }
 }

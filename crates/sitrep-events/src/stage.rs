@@ -377,11 +377,10 @@ fn taken_by(cx: &Context, h: usize) -> Option<usize> {
     if t.upos(h) != "NOUN" {
         return None;
     }
-    let sum = |o: usize| matches!(t.upos(o), "NUM" | "SYM") || matches!(&*t.lemma(o), "euro" | "dollar" | "pound" | "yen" | "rouble" | "ruble" | "yuan");
     match t.rel(h) {
         "obj" => t.head(h),
-        r if t.case(h).as_deref() == Some("in") && r.starts_with("nmod") => t.head(h).filter(|&o| t.rel(o) == "obj" && sum(o)).and_then(|o| t.head(o)),
-        r if t.case(h).as_deref() == Some("in") && r.starts_with("obl") => t.head(h).filter(|&g| t.child(g, "obj").is_some_and(sum)),
+        r if t.case(h).as_deref() == Some("in") && r.starts_with("nmod") => t.head(h).filter(|&o| t.rel(o) == "obj" && coder::sum(cx, o)).and_then(|o| t.head(o)),
+        r if t.case(h).as_deref() == Some("in") && r.starts_with("obl") => t.head(h).filter(|&g| t.child(g, "obj").is_some_and(|o| coder::sum(cx, o))),
         _ => None,
     }
 }
