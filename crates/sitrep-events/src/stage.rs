@@ -526,7 +526,7 @@ fn requested_by(cx: &Context, lex: &Lexicon, h: usize, heads: &[usize], events: 
         // "a resolution condemning Russia … for invading a United Nations member state",
         // "accused Kyiv of shelling the plant", "the West left him no choice by refusing
         // to negotiate".
-        let charge = (r.starts_with("advcl") || r.starts_with("acl")) && t.xpos(x) == "VBG" && t.children(x).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(&*t.lower(c), "for" | "of" | "by"));
+        let charge = charge_clause(cx, x);
         // With "of"/"for" on a clause of the object, the accusing verb is the object's head.
         let accuser = if r.starts_with("acl") { t.head(g).filter(|_| t.rel(g).starts_with("obj")) } else { Some(g) };
         if charge && accuser.and_then(|a| heads.iter().position(|&k| k == a)).is_some_and(|i| events[i].root() == "11") {
@@ -535,10 +535,7 @@ fn requested_by(cx: &Context, lex: &Lexicon, h: usize, heads: &[usize], events: 
         // So is what the charge did: "accused the RSF of shelling a market, killing 15
         // civilians" with the killing hung from "accused" tells the shelling's toll, not
         // a killing by the accuser (the accusation keeps the count).
-        let charged = |v: usize| {
-            let holders = std::iter::once(v).chain(t.children(v).filter(|&o| t.rel(o).starts_with("obj")));
-            holders.flat_map(|k| t.children(k)).any(|c| (t.rel(c).starts_with("advcl") || t.rel(c).starts_with("acl")) && t.xpos(c) == "VBG" && t.children(c).any(|m| matches!(t.rel(m), "mark" | "case") && matches!(&*t.lower(m), "for" | "of")))
-        };
+        let charged = |v: usize| std::iter::once(v).chain(t.children(v).filter(|&o| t.rel(o).starts_with("obj"))).flat_map(|k| t.children(k)).any(|c| charge_clause(cx, c));
         if t.participle_adjunct(x) && charged(g) && heads.iter().position(|&k| k == g).is_some_and(|i| events[i].root() == "11") {
             return true;
         }
@@ -568,6 +565,14 @@ fn names_an_event(cx: &Context, lex: &Lexicon, p: &sitrep_core::Participant) -> 
     }
     let Some(head) = crate::context::head_of(cx, &crate::context::tokens_of(cx.doc, p.span)) else { return false };
     violence_noun(cx, lex, head)
+}
+
+/// Whether token `c` is the charge of a condemnation, an accusation or a reproach: a
+/// gerund clause opened by "for", "of" or "by" ("condemning Russia *for invading*",
+/// "accused Kyiv *of shelling* the plant", "*by refusing* to negotiate").
+fn charge_clause(cx: &Context, c: usize) -> bool {
+    let t = &cx.tree;
+    (t.rel(c).starts_with("advcl") || t.rel(c).starts_with("acl")) && t.xpos(c) == "VBG" && t.children(c).any(|m| matches!(t.rel(m), "mark" | "case") && matches!(&*t.lower(m), "for" | "of" | "by"))
 }
 
 /// The party a deed of violence named by the noun `k` is told as done by: an actor named
