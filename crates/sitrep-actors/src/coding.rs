@@ -74,7 +74,7 @@ pub fn code(doc: &Doc, mentions: &[Mention], cluster: &Cluster, lex: &Lexicon, f
                     return;
                 }
             }
-            if let Some(code) = country_and_role(&cluster.canonical, lex) {
+            if let Some((code, _)) = country_and_role(&cluster.canonical, lex) {
                 set(entity, &code, "title");
             }
         }
@@ -91,8 +91,9 @@ pub fn code(doc: &Doc, mentions: &[Mention], cluster: &Cluster, lex: &Lexicon, f
             }
         }
         EntityType::Group => {
-            if let Some(code) = country_and_role(&cluster.canonical, lex) {
+            if let Some((code, second)) = country_and_role(&cluster.canonical, lex) {
                 entity.detail.country = Some(code[..3].to_string());
+                entity.detail.second_actor = second;
                 set(entity, &code, "title");
             } else if let Some(role) = lex.armed_role(&cluster.canonical) {
                 // Whose police or troops the text does not say: CAMEO's unknown country.
@@ -109,10 +110,12 @@ fn set(entity: &mut Entity, code: &str, how: &'static str) {
 }
 
 /// "Russian troops" → RUSMIL, "Russia's military" → RUSMIL, "US officials" → USAGOV,
-/// "Russian Defence Ministry" → RUSGOV.
-fn country_and_role(words: &str, lex: &Lexicon) -> Option<String> {
+/// "Russian Defence Ministry" → RUSGOV; with the second side a phrase names beside the
+/// first ("Indian and Chinese troops" → INDMIL and CHNMIL).
+fn country_and_role(words: &str, lex: &Lexicon) -> Option<(String, Option<String>)> {
     let parts: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
     let mut country = None;
+    let mut second = None;
     let mut role = None;
     // A phrase found is read whole: "opposition leader" is one role, not "leader" again.
     let mut i = 0;
@@ -123,10 +126,14 @@ fn country_and_role(words: &str, lex: &Lexicon) -> Option<String> {
             let phrase = phrase.trim_end_matches("'s").trim_end_matches("’s");
             // The phrase's key, worked out once for both lookups.
             let found = with_key(phrase, |k| {
-                if country.is_none() {
+                // A second country right after "and", before the role, is a side of its
+                // own ("Indian and Chinese troops"), not a word of the first's name.
+                let after_and = i > 0 && matches!(parts[i - 1], "and" | "&") && role.is_none();
+                if country.is_none() || (second.is_none() && after_and) {
                     if let Some((c, w)) = lex.country_by_key(k) {
                         if matches!(w, CountryWord::Name | CountryWord::Adjective) {
-                            country = Some(c.cameo.clone());
+                            let slot = if country.is_none() { &mut country } else { &mut second };
+                            *slot = Some(c.cameo.clone());
                             return true;
                         }
                     }
@@ -144,7 +151,9 @@ fn country_and_role(words: &str, lex: &Lexicon) -> Option<String> {
         }
         i = next;
     }
-    Some(format!("{}{}", country?, role?))
+    let (country, role) = (country?, role?);
+    let second = second.filter(|s| *s != country).map(|s| format!("{s}{role}"));
+    Some((format!("{country}{role}"), second))
 }
 
 fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[&str], lex: &Lexicon, focus: impl FnOnce() -> Option<&'f str>, entity: &mut Entity) {

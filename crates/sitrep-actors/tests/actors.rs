@@ -303,3 +303,13 @@ fn criminal_gangs_named_by_their_role_are_a_group() {
     assert_eq!(actor(&doc, "Gangs"), Some("---CRM"), "{:?}", doc.entities.entities);
     assert_eq!(actor(&doc, "Pirates"), Some("---CRM"), "{:?}", doc.entities.entities);
 }
+
+#[test]
+fn a_phrase_naming_two_countries_keeps_the_second_side() {
+    let doc = run("Indian and Chinese troops clashed on the border.", jiff::civil::date(2020, 6, 16));
+    let e = doc.entities.entities.iter().find(|e| e.canonical == "Indian and Chinese troops").expect("the group is an entity");
+    assert_eq!((e.actor.as_deref(), e.detail.second_actor.as_deref()), (Some("INDMIL"), Some("CHNMIL")));
+    // One country named twice, or a country inside a name, is one side.
+    let doc = run("Russian troops moved closer to Kyiv.", jiff::civil::date(2022, 2, 25));
+    assert!(doc.entities.entities.iter().all(|e| e.detail.second_actor.is_none()));
+}

@@ -67,6 +67,10 @@ pub struct EntityDetail {
     /// ISO 3166 alpha-3 code of the country it belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// The actor code of a second side the phrase names beside the first, with the same
+    /// role: "Indian and Chinese troops" is `INDMIL` with `CHNMIL` here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second_actor: Option<String>,
     /// Age given in apposition ("Lucy Vashaka, 20").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub age: Option<u32>,

@@ -8,7 +8,16 @@ use crate::context::Context;
 /// or the target itself), else the nearest place named in the sentence, else the
 /// report's first place (its dateline or lead).
 pub fn place(cx: &Context, v: usize) -> Option<usize> {
-    let in_clause = place_in_clause(cx, v);
+    // "Russia and Ukraine held talks in Istanbul": a place that is a side of the event
+    // says who before where, so another place of the clause comes first ("Israel freed
+    // 1,000 prisoners" is still in Israel).
+    // An event noun that is a verb's subject happens where that verb's clause says
+    // ("Talks between Russia and Ukraine resumed in Istanbul").
+    let not_a_side = |k: usize| !side_of(cx, v, k);
+    let carrier = cx.tree.head(v).filter(|_| cx.tree.upos(v) == "NOUN" && cx.tree.rel(v).starts_with("nsubj"));
+    let in_clause = location_in_clause(cx, v, not_a_side)
+        .or_else(|| carrier.and_then(|g| location_in_clause(cx, g, not_a_side)))
+        .or_else(|| place_in_clause(cx, v));
     if in_clause.is_some() {
         return in_clause;
     }
@@ -16,6 +25,23 @@ pub fn place(cx: &Context, v: usize) -> Option<usize> {
     let s = &cx.doc.text_layer.sentences[cx.sentence(v)];
     let nearest = s.tokens().filter_map(|k| cx.place(k).map(|p| (k.abs_diff(v), p))).filter(|&(_, p)| is_location(p)).min().map(|(_, p)| p);
     nearest.or_else(|| (0..cx.doc.places.places.len()).find(|&p| is_location(p)))
+}
+
+/// Whether token `k` is a side of predicate `v` itself, or one of several joined to it:
+/// its subject, or a phrase "between" whom it happens (on the predicate, or on the verb
+/// it is the subject of: "Clashes broke out between …").
+fn side_of(cx: &Context, v: usize, k: usize) -> bool {
+    let t = &cx.tree;
+    let mut x = k;
+    while t.rel(x) == "conj" {
+        match t.head(x) {
+            Some(h) => x = h,
+            None => return false,
+        }
+    }
+    let Some(h) = t.head(x) else { return false };
+    let carrier = t.head(v).filter(|_| t.rel(v).starts_with("nsubj"));
+    (h == v && t.rel(x).starts_with("nsubj")) || ((h == v || Some(h) == carrier) && t.case(x).as_deref() == Some("between"))
 }
 
 /// The place named inside the clause of predicate `v` ("marched through central

@@ -734,6 +734,13 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
         wielder(cx, w).filter(|&k| cx.participant(k).actor.is_some())
     };
     let target = target.filter(|&k| !weapon(cx, k)).or_else(|| stops.then(|| target.or_else(|| t.child(v, "obj")).and_then(sent)).flatten());
+    // "Fighting between the army and the rebels continued": a gerund with no side of its
+    // own is done by the sides named after "between", each to the others.
+    if source.is_none() && target.is_none() && t.xpos(v) == "VBG" {
+        if let Some(b) = oblique(cx, v, "between").filter(|&b| matches!(t.upos(b), "NOUN" | "PROPN" | "ADJ")) {
+            return Some(Coded { head: v, trigger_end: end, code, source: Some(cx.participant(b)), target: None, sides_at: (Some(b), None), by_reporter: false });
+        }
+    }
     // "the West left him no other choice": the one blamed is the subject.
     let by_reporter = p.voice == Voice::Reproach;
     let (source, target) = if by_reporter { (None, source) } else { (source, target) };
@@ -857,6 +864,16 @@ fn is_means(cx: &Context, lex: &Lexicon, n: usize, p: &Pattern, aimed: bool) -> 
     let verb = t.head(s).filter(|&h| ((t.rel(s) == "nsubj" && (armed || !aimed)) || (armed && t.rel(s) == "obj")) && t.upos(h) == "VERB");
     let same_root = verb.is_some_and(|h| code_verb(cx, lex, h).is_some_and(|c| c.code.get(..2) == code.get(..2)));
     same_root || (weapon(cx, n) && t.rel(s) != "nsubj" && p.needs.is_empty())
+}
+
+/// The first side named after "between" for the event noun `n`: on the noun ("talks
+/// between Russia and Ukraine", "there were clashes between police and protesters") or,
+/// when the noun is the subject, on its verb ("Clashes broke out between …", "Fighting
+/// erupted between the army and the RSF").
+pub(crate) fn between_sides(cx: &Context, n: usize) -> Option<usize> {
+    let t = &cx.tree;
+    let on_verb = || t.head(n).filter(|_| t.rel(n).starts_with("nsubj")).and_then(|v| oblique(cx, v, "between"));
+    oblique(cx, n, "between").or_else(on_verb).filter(|&b| matches!(t.upos(b), "NOUN" | "PROPN" | "ADJ"))
 }
 
 /// The party named after "of" of a threat noun `n` ("the threat of ISIS"), when `code`
@@ -994,7 +1011,10 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         return None;
     }
     // "a missile strike on Odesa killed …" says whom it hit: an event of its own.
-    let aimed = target.or_else(|| ["against", "on"].iter().find_map(|prep| oblique(cx, n, prep))).is_some();
+    // "clashes between Indian and Chinese troops", "Clashes broke out between …": the
+    // sides named after "between" are the parties, each acting on the other.
+    let between = between_sides(cx, n);
+    let aimed = target.or_else(|| ["against", "on"].iter().find_map(|prep| oblique(cx, n, prep))).or(between).is_some();
     if is_means(cx, lex, n, p, aimed) {
         return None;
     }
@@ -1028,6 +1048,16 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         // "the threat of ISIS": a party after "of" makes the threat ("the threat of
         // force" names its means).
         .or_else(|| threatener(cx, n, &p.code));
+    // Between whom, when nothing else names a side: each side acts on the others
+    // (`stage::coordinated` pairs them), so no other phrase is the target.
+    let between = between.filter(|_| source.is_none());
+    if let Some(b) = between {
+        // Clashes between police and protesters are a riot (145), as the verb's are.
+        let protest = |k: usize| matches!(&*t_.lemma(k), "protester" | "protestor" | "demonstrator" | "rioter");
+        let riot = p.code.starts_with("19") && (protest(b) || t_.children(b).any(|c| t_.rel(c) == "conj" && protest(c)));
+        let code = if riot { "145".to_string() } else { p.code.clone() };
+        return Some(Coded { head: n, trigger_end: n, code, source: Some(cx.participant(b)), target: None, sides_at: (Some(b), None), by_reporter: false });
+    }
     // "Kyiv could be under siege": the subject of a copular nominal event is its target
     // (but "the United States had been in talks with Iran" is the talks' source).
     let copular_subject = t_.child(n, "cop").and_then(|_| t_.child(n, "nsubj")).filter(|&s| behind.is_none() && source.as_ref().is_none_or(|p| !p.span.contains(cx.doc.text_layer.tokens[s].span)));

@@ -139,7 +139,9 @@ impl Stage for EventStage {
             }
             // "Iraqi troops stormed the building": armed forces storming is an assault, not
             // a riot.
-            if c.code.starts_with("145") && c.source.as_ref().and_then(|p| p.actor.as_deref()).is_some_and(crate::force::armed_actor) {
+            // (Police clashing with protesters are in the riot, told from either side.)
+            let between = c.sides_at.0.is_some_and(|x| cx.tree.case(x).as_deref() == Some("between"));
+            if c.code.starts_with("145") && !between && c.source.as_ref().and_then(|p| p.actor.as_deref()).is_some_and(crate::force::armed_actor) {
                 c.code = "190".to_string();
             }
             // "Thousands of protesters marched through central Minsk", "Protesters in
@@ -301,8 +303,9 @@ impl Stage for EventStage {
                     // wife on a trip to Mexico" tells of nobody's.
                     named(&e.source) && named(&e.target)
                 } else if nominal {
-                    // "sanctions on Moscow" is an event; "Putin's key demands" is a topic.
-                    named(&e.target)
+                    // "sanctions on Moscow" is an event; "Putin's key demands" is a topic;
+                    // "clashes between police and protesters" is one, told from each side.
+                    named(&e.target) || (named(&e.source) && coder::between_sides(&cx, h).is_some())
                 } else {
                     named(&e.source) || named(&e.target)
                 };
@@ -641,24 +644,45 @@ fn money(text: &str, span: Span) -> bool {
 /// Ukraine" is two attacks). Parties that meet, talk, agree or work together with nobody
 /// else named do so with each other ("Israel and Jordan met": Israel met Jordan and Jordan
 /// met Israel).
+/// The second side a phrase names beside the first ("Indian and Chinese troops": the
+/// Chinese troops), as the actors layer coded it: the words from the second country on.
+fn second_side(cx: &Context, p: &Participant) -> Option<Participant> {
+    let entity = &cx.doc.entities.entities[p.entity?];
+    let actor = entity.detail.second_actor.clone()?;
+    let text = cx.doc.text();
+    let words = &text[p.span.start as usize..p.span.end as usize];
+    let start = words.find(" and ").map(|i| i + 5).or_else(|| words.find(" & ").map(|i| i + 3))?;
+    Some(Participant { span: Span::new(p.span.start + start as u32, p.span.end), actor: Some(actor), entity: p.entity, inferred: false })
+}
+
 fn coordinated(cx: &Context, c: &coder::Coded) -> Vec<(Option<Participant>, Option<Participant>)> {
     let t = &cx.tree;
     // A conjunct is a party of its own when it is named (an entity) and not the first
     // side again: "Cruz, the senator from Texas and winner of …" names Cruz once.
+    // Whatever is "between" sides has them all, named or not ("clashes between police
+    // and protesters").
+    let between = c.sides_at.0.is_some_and(|x| t.case(x).as_deref() == Some("between"));
     let conjuncts = |k: Option<usize>| -> Vec<Participant> {
         let Some(k) = k else { return Vec::new() };
         let first = cx.participant(k).entity;
         t.children(k)
             .filter(|&j| t.rel(j) == "conj" && matches!(t.upos(j), "NOUN" | "PROPN" | "PRON"))
             .map(|j| cx.participant(j))
-            .filter(|p| p.actor.is_some() && p.entity.is_some() && p.entity != first)
+            .filter(|p| (between || p.actor.is_some() && p.entity.is_some()) && (p.entity.is_none() || p.entity != first))
             .take(4)
             .collect()
     };
-    let (sources, targets) = (conjuncts(c.sides_at.0), conjuncts(c.sides_at.1));
+    let (mut sources, mut targets) = (conjuncts(c.sides_at.0), conjuncts(c.sides_at.1));
+    // "Indian and Chinese troops": one phrase naming two sides has the second as a conjunct.
+    for (side, more) in [(&c.source, &mut sources), (&c.target, &mut targets)] {
+        if more.is_empty() {
+            more.extend(side.as_ref().and_then(|p| second_side(cx, p)));
+        }
+    }
     // Cooperation between parties named together is mutual, and so is fighting that is
-    // exchanged ("India and Pakistan exchanged fire", "the army and the RSF clashed").
-    let reciprocal = matches!(&*t.lemma(c.head), "exchange" | "clash" | "fight" | "battle");
+    // exchanged ("India and Pakistan exchanged fire", "the army and the RSF clashed"), and
+    // whatever is "between" them.
+    let reciprocal = between || matches!(&*t.lemma(c.head), "exchange" | "clash" | "fight" | "battle");
     let mutual = (matches!(c.code.get(..2), Some("03" | "04" | "05" | "06")) || reciprocal) && c.target.as_ref().is_none_or(|p| p.actor.is_none());
     if mutual && !sources.is_empty() {
         let parties: Vec<Participant> = c.source.iter().cloned().chain(sources).collect();

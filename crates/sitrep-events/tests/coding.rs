@@ -1675,3 +1675,43 @@ fn an_aid_package_is_given_by_who_announces_it_and_suspects_arrested_are_counted
     let e = find(&doc, "17");
     assert!(e.quantities.iter().any(|q| q.value == 25.0 && q.unit == "arrested"), "{:?}", e.quantities);
 }
+
+/// The (source, target) actor pairs of the events of root `root`.
+fn dyads<'a>(doc: &'a Doc, root: &str) -> Vec<(Option<&'a str>, Option<&'a str>)> {
+    doc.events.events.iter().filter(|e| e.root() == root).map(|e| (actor(&e.source), actor(&e.target))).collect()
+}
+
+#[test]
+fn what_happens_between_sides_is_done_by_each_to_the_other() {
+    let doc = run("Clashes broke out between Indian and Chinese troops on Monday.");
+    let pairs = dyads(&doc, "19");
+    assert!(pairs.contains(&(Some("INDMIL"), Some("CHNMIL"))) && pairs.contains(&(Some("CHNMIL"), Some("INDMIL"))), "{pairs:?}");
+    let doc = run("Fighting between the army and rebels continued near Goma.");
+    let pairs = dyads(&doc, "19");
+    assert!(pairs.contains(&(Some("---MIL"), Some("---REB"))) && pairs.contains(&(Some("---REB"), Some("---MIL"))), "{pairs:?}");
+    // Talks between parties are held where the text says, not in one of them.
+    let doc = run("Talks between Russia and Ukraine resumed in Istanbul.");
+    let pairs = dyads(&doc, "04");
+    assert!(pairs.contains(&(Some("RUS"), Some("UKR"))) && pairs.contains(&(Some("UKR"), Some("RUS"))), "{pairs:?}");
+    let e = find(&doc, "04");
+    let place = e.place.as_ref().map(|&p| doc.places.places[p].span.of(doc.text()));
+    assert_eq!(place, Some("Istanbul"));
+    // Police and protesters clashing are a riot, told from either side.
+    let doc = run("There were clashes between police and protesters in Minsk.");
+    let e = find(&doc, "14");
+    assert_eq!(e.cameo, "145");
+    assert!(doc.events.events.iter().filter(|e| e.cameo == "145").count() == 2, "{:?}", dyads(&doc, "14"));
+}
+
+#[test]
+fn one_phrase_naming_two_sides_gives_both() {
+    let doc = run("Indian and Chinese troops clashed on the border on Monday.");
+    let pairs = dyads(&doc, "19");
+    assert!(pairs.contains(&(Some("INDMIL"), Some("CHNMIL"))) && pairs.contains(&(Some("CHNMIL"), Some("INDMIL"))), "{pairs:?}");
+    let second = doc.events.events.iter().find(|e| actor(&e.source) == Some("CHNMIL")).and_then(|e| e.source.as_ref()).map(|p| p.span.of(doc.text()));
+    assert_eq!(second, Some("Chinese troops"));
+    // Acting together on a third, each acts.
+    let doc = run("US and Iraqi forces launched an offensive against Islamic State fighters.");
+    let sources: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "19").map(|e| actor(&e.source)).collect();
+    assert!(sources.contains(&Some("USAMIL")) && sources.contains(&Some("IRQMIL")), "{sources:?}");
+}

@@ -829,3 +829,26 @@ fn a_conjunction_of_time_read_as_a_preposition_opens_its_clause() {
     let e = trigger(&doc, "attacked").expect("attacked coded");
     assert_eq!(actor(&e.source), Some("---CRM"));
 }
+
+#[test]
+fn a_noun_compounded_with_a_time_word_heads_its_phrase() {
+    let mut doc = layers("Armenian forces exchanged fire overnight.");
+    slip(
+        &mut doc,
+        &[
+            (("exchanged", 0), None, "root"),
+            (("forces", 0), Some(("exchanged", 0)), "nsubj"),
+            (("fire", 0), Some(("overnight", 0)), "compound"),
+            (("overnight", 0), Some(("exchanged", 0)), "obj"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (fire, exchanged) = (tok(&doc, "fire", 0), tok(&doc, "exchanged", 0));
+        assert_eq!((t.head(fire), t.rel(fire)), (Some(exchanged), "obj"));
+        assert_eq!(t.rel(tok(&doc, "overnight", 0)), "obl:tmod");
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "exchanged").expect("exchanging fire is coded");
+    assert_eq!((e.cameo.as_str(), actor(&e.source)), ("190", Some("ARMMIL")));
+}

@@ -52,14 +52,14 @@ impl Arcs<'_, '_> {
         }
     }
 
-    /// "fired rockets at Tel Aviv overnight" read as one phrase headed by "overnight":
-    /// the name before a time word it was compounded with heads the phrase, and the time
-    /// word says when.
+    /// "fired rockets at Tel Aviv overnight", "exchanged fire overnight" read as one
+    /// phrase headed by "overnight": the name or noun before a time word it was
+    /// compounded with heads the phrase, and the time word says when.
     pub(super) fn time_read_as_head(&mut self, a: usize, b: usize) {
         for k in a + 1..b {
             let name = k - 1;
             // The arcs first: they rule out nearly every word without reading it.
-            if self.head(name) != Some(k) || self.rels[name] != "compound" || self.upos(name) != "PROPN" {
+            if self.head(name) != Some(k) || self.rels[name] != "compound" || !matches!(self.upos(name), "PROPN" | "NOUN") {
                 continue;
             }
             let time = ["overnight", "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
