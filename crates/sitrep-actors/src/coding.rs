@@ -74,6 +74,17 @@ pub fn code(doc: &Doc, mentions: &[Mention], cluster: &Cluster, lex: &Lexicon, f
                     return;
                 }
             }
+            // "Houthi forces", "Al-Shabaab militants": an organisation named before an
+            // armed role it fights in is that organisation.
+            let before_role = |t: &str| {
+                let (name, last) = t.rsplit_once(' ')?;
+                lex.role(last)?;
+                lex.organisation(name)
+            };
+            if let Some(o) = texts.iter().find_map(|t| before_role(t)) {
+                set(entity, &o.cameo, "lexicon");
+                return;
+            }
             if let Some((code, _)) = country_and_role(&cluster.canonical, lex) {
                 set(entity, &code, "title");
             }

@@ -215,6 +215,14 @@ impl EntityStage {
                     i += len;
                     continue;
                 }
+                // "Houthi forces", "Al-Shabaab militants": an organisation of the lexicon
+                // named before a role it acts in (and missed by the entity model) is that
+                // organisation.
+                if let Some(end) = organisation_before_role(doc, lex, i, range.end).filter(|_| free(i)) {
+                    out.push(Mention { start: i, end, kind: EntityType::Org, sentence: si });
+                    i = end;
+                    continue;
+                }
                 match len.filter(|_| !named()) {
                     Some(len) => {
                         out.push(Mention { start: i, end: i + len, kind: EntityType::Group, sentence: si });
@@ -264,6 +272,21 @@ impl EntityStage {
             }
         }
     }
+}
+
+/// The end of "Houthi forces", "Al-Shabaab militants" opening at token `i`: a
+/// capitalised name of up to four tokens (hyphens inside) that is an organisation of the
+/// lexicon, then a role of one or two nouns that ends the phrase.
+fn organisation_before_role(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
+    if !token_text(doc, i, i + 1).chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let xpos = |k: usize| doc.syntax.tokens.get(k).map_or("", |t| t.xpos);
+    let noun = |k: usize| matches!(xpos(k), "NN" | "NNS");
+    (i + 1..end.min(i + 5)).rev().find_map(|j| {
+        lex.organisation(token_text(doc, i, j))?;
+        (1..=2).filter(|&len| j + len <= end).find(|&len| lex.role(token_text(doc, j, j + len)).is_some() && noun(j + len - 1) && (j + len == end || !matches!(xpos(j + len), "NN" | "NNS" | "NNP" | "NNPS" | "POS"))).map(|len| j + len)
+    })
 }
 
 fn looks_like_facility(words: &str) -> bool {

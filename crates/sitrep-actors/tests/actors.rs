@@ -313,3 +313,13 @@ fn a_phrase_naming_two_countries_keeps_the_second_side() {
     let doc = run("Russian troops moved closer to Kyiv.", jiff::civil::date(2022, 2, 25));
     assert!(doc.entities.entities.iter().all(|e| e.detail.second_actor.is_none()));
 }
+
+#[test]
+fn an_organisation_named_before_a_role_is_that_organisation() {
+    let date = jiff::civil::date(2024, 1, 12);
+    let doc = run("Houthi forces fired a missile at a ship. Al-Shabaab militants stormed a hotel in Mogadishu. Hezbollah militants fired rockets at Israel.", date);
+    for (words, code) in [("Houthi forces", "YEMREBHTH"), ("Al-Shabaab militants", "SOMREBSHB"), ("Hezbollah militants", "LBNREBHEZ")] {
+        let e = doc.entities.entities.iter().find(|e| e.span.of(doc.text()) == words).unwrap_or_else(|| panic!("{words} is an entity"));
+        assert_eq!(e.actor.as_deref(), Some(code), "{words}");
+    }
+}
