@@ -835,17 +835,34 @@ fn fired_weapon<'l>(cx: &Context, lex: &Lexicon, v: usize, patterns: &'l [Patter
 /// artillery struck", "the shelling hit"): the verb is the event, and the noun's code is
 /// taken when it says more within the same root (194 artillery, 1952 drones for 190).
 fn means(cx: &Context, lex: &Lexicon, v: usize, code: &str) -> Option<String> {
-    let s = cx.tree.child(v, "nsubj")?;
-    if cx.tree.upos(s) != "NOUN" || !(code.len() == 3 && code.ends_with('0')) {
+    // The subject ("Russian artillery struck"), or the deed the verb is done in or with
+    // ("killed a commander in an airstrike").
+    if !(code.len() == 3 && code.ends_with('0')) {
         return None;
     }
-    // The lemma's patterns, then the word's ("missiles" has a row of its own).
-    let fits = |p: &&Pattern| matches(cx, s, p).is_some();
-    let p = match entries(cx, s, |w| lex.noun(w)).iter().find(fits) {
-        Some(p) => p,
-        None => lex.noun(&cx.tree.lower(s)).iter().find(fits)?,
-    };
-    (p.code.get(..2) == code.get(..2) && p.code != code).then(|| p.code.clone())
+    let t = &cx.tree;
+    let subject = t.children(v).find(|&c| t.rel(c) == "nsubj");
+    // (a deed only for violence: "opposed a request in a civil lawsuit" is no lawsuit)
+    let deed = deed_of(cx, v).filter(|_| matches!(code.get(..2), Some("18" | "19" | "20")));
+    [subject, deed].into_iter().flatten().filter(|&s| t.upos(s) == "NOUN").find_map(|s| {
+        // The lemma's patterns, then the word's ("missiles" has a row of its own).
+        let fits = |p: &&Pattern| matches(cx, s, p).is_some();
+        let p = match entries(cx, s, |w| lex.noun(w)).iter().find(fits) {
+            Some(p) => p,
+            None => lex.noun(&t.lower(s)).iter().find(fits)?,
+        };
+        (p.code.get(..2) == code.get(..2) && p.code != code).then(|| p.code.clone())
+    })
+}
+
+/// The noun the verb `v` is done in or with, when it has no object of that kind:
+/// "killed a Hamas commander [in an airstrike]", "destroyed the bridge [with a drone
+/// strike]".
+fn deed_of(cx: &Context, v: usize) -> Option<usize> {
+    let t = &cx.tree;
+    let done_in = |c: usize| (t.rel(c).starts_with("obl") || t.rel(c).starts_with("nmod")) && t.upos(c) == "NOUN" && matches!(t.case(c).as_deref(), Some("in" | "with"));
+    // (the phrase may hang from the object: "killed [a commander in an airstrike]")
+    t.children(v).find(|&c| done_in(c)).or_else(|| t.child(v, "obj").and_then(|o| t.children(o).find(|&c| done_in(c))))
 }
 
 /// Whether the noun `n` is part of a verb event rather than an event of its own: the
@@ -856,6 +873,15 @@ fn means(cx: &Context, lex: &Lexicon, v: usize, code: &str) -> Option<String> {
 fn is_means(cx: &Context, lex: &Lexicon, n: usize, p: &Pattern, aimed: bool) -> bool {
     let code = p.code.as_str();
     let t = &cx.tree;
+    // "killed a Hamas commander in an airstrike": the deed a violent verb is done in.
+    // (Not when the verb describes a noun, "the four Americans killed in the attack": the
+    // stage codes no such participle; nor when the verb's event names no side, nor when
+    // the deed is aimed at a target of its own: then the attack is the event.)
+    let verb = t.head(n).filter(|_| !aimed).map(|h| if t.rel(h) == "obj" { t.head(h).unwrap_or(h) } else { h });
+    let named = |c: &Coded| [&c.source, &c.target].iter().any(|p| p.as_ref().is_some_and(|p| p.actor.is_some()));
+    if verb.is_some_and(|v| t.upos(v) == "VERB" && !t.rel(v).starts_with("acl") && t.rel(v) != "amod" && deed_of(cx, v) == Some(n) && matches!(code.get(..2), Some("18" | "19" | "20")) && code_verb(cx, lex, v).is_some_and(|c| matches!(c.code.get(..2), Some("18" | "19" | "20")) && named(&c))) {
+        return true;
+    }
     let mut s = n;
     if t.rel(s) == "conj" {
         s = t.head(s).unwrap_or(s);

@@ -852,3 +852,27 @@ fn a_noun_compounded_with_a_time_word_heads_its_phrase() {
     let e = trigger(&doc, "exchanged").expect("exchanging fire is coded");
     assert_eq!((e.cameo.as_str(), actor(&e.source)), ("190", Some("ARMMIL")));
 }
+
+#[test]
+fn a_participle_after_the_raised_verb_is_its_adjunct() {
+    let mut doc = layers("A Russian missile struck an apartment block in Dnipro, killing 12 people, regional officials said.");
+    slip(
+        &mut doc,
+        &[
+            (("said", 0), None, "root"),
+            (("missile", 0), Some(("said", 0)), "ccomp"),
+            (("struck", 0), Some(("missile", 0)), "acl"),
+            (("block", 0), Some(("struck", 0)), "obj"),
+            (("killing", 0), Some(("missile", 0)), "acl"),
+            ((",", 0), Some(("killing", 0)), "punct"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (killing, struck) = (tok(&doc, "killing", 0), tok(&doc, "struck", 0));
+        assert_eq!((t.head(killing), t.rel(killing)), (Some(struck), "advcl"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "killing").expect("the killing is coded");
+    assert_eq!(actor(&e.source), Some("RUS"));
+}

@@ -361,6 +361,13 @@ impl Arcs<'_, '_> {
         }
         self.set(verb, None, "root");
         self.set(subject, Some(verb), "nsubj");
+        // "…, killing 12 people" read as a second modifier of the subject: a participle
+        // after a comma past the verb is the verb's adjunct.
+        for k in verb + 2..clause.end {
+            if self.head(k) == Some(subject) && self.rels[k].starts_with("acl") && self.xpos(k) == "VBG" && self.word(k - 1) == "," {
+                self.set(k, Some(verb), "advcl");
+            }
+        }
         // Punctuation after the verb that hung from the subject closes the verb's clause.
         self.move_punctuation(subject, verb, verb + 1..clause.end);
         for k in tops {
