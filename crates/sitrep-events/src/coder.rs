@@ -590,7 +590,10 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
         t.rel(c) != "obj" && t.upos(c) != "VERB" && (a..=b).any(|k| t.upos(k) == "PUNCT" && t.quote_mark(k))
     };
     let said = || t.children(v).any(|c| matches!(t.rel(c), "ccomp" | "parataxis") || t.rel(c).starts_with("ccomp") || quoted(c));
-    if speechlike && (t.child(v, "obj").is_none() || said()) {
+    // (The one urged may be read as the indirect object: "urged [Venezuela and Guyana] to
+    // resolve the dispute".)
+    let urged = || t.child(v, "iobj").filter(|_| t.child(v, "xcomp").is_some());
+    if speechlike && (t.child(v, "obj").or_else(urged).is_none() || said()) {
         return None;
     }
     // "“We know how Wyoming is going to go,” Manafort conceded": what was said; "Sanders

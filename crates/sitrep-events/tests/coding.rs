@@ -1727,3 +1727,15 @@ fn the_deed_a_killing_is_done_in_says_how_and_is_no_second_event() {
     let doc = run("Clinton's lawyers opposed a request in a civil lawsuit to question her under oath.");
     assert!(doc.events.events.iter().all(|e| e.cameo != "115" || e.trigger.of(doc.text()) != "opposed"), "{:?}", doc.events.events.iter().map(|e| &e.cameo).collect::<Vec<_>>());
 }
+
+#[test]
+fn those_urged_as_indirect_objects_and_a_ceasefire_agreed_by_both() {
+    let doc = run("Brazil urged Venezuela and Guyana to resolve the dispute peacefully.");
+    let pairs = dyads(&doc, "10");
+    assert!(pairs.contains(&(Some("BRAGOV"), Some("VEN"))) && pairs.contains(&(Some("BRAGOV"), Some("GUY"))), "{pairs:?}");
+    let doc = run("India and Pakistan agreed to observe the ceasefire along the Line of Control.");
+    let e = find(&doc, "03");
+    assert_eq!(e.cameo, "0356");
+    let pairs = dyads(&doc, "03");
+    assert!(pairs.contains(&(Some("INDGOV"), Some("PAK"))), "{pairs:?}");
+}

@@ -876,3 +876,26 @@ fn a_participle_after_the_raised_verb_is_its_adjunct() {
     let e = trigger(&doc, "killing").expect("the killing is coded");
     assert_eq!(actor(&e.source), Some("RUS"));
 }
+
+#[test]
+fn a_second_subject_beside_the_first_is_its_conjunct() {
+    let mut doc = layers("South Korea and the United States held joint military exercises near the border.");
+    slip(
+        &mut doc,
+        &[
+            (("held", 0), None, "root"),
+            (("Korea", 0), Some(("held", 0)), "nsubj"),
+            (("and", 0), Some(("held", 0)), "cc"),
+            (("States", 0), Some(("held", 0)), "nsubj"),
+            (("exercises", 0), Some(("held", 0)), "obj"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (korea, states) = (tok(&doc, "Korea", 0), tok(&doc, "States", 0));
+        assert_eq!((t.head(states), t.rel(states)), (Some(korea), "conj"));
+    }
+    let doc = code(doc);
+    let pairs: Vec<_> = doc.events.events.iter().filter(|e| e.cameo == "062").map(|e| (actor(&e.source), actor(&e.target))).collect();
+    assert!(pairs.contains(&(Some("KOR"), Some("USA"))) && pairs.contains(&(Some("USA"), Some("KOR"))), "{pairs:?}");
+}

@@ -65,7 +65,8 @@
 //! a "by" phrase read as the agent of an active verb; a list read as an apposition
 //! ("Arnor, Calenardhon and Gondor"); "that" after a gerund of a deed ("shelling that
 //! sliced through …"); a noun before "was" whose first conjunct was made the subject;
-//! a word of the first clause hung inside a clause joined by ", and".
+//! a word of the first clause hung inside a clause joined by ", and"; a second subject
+//! read beside the first ("South Korea and the United States held …").
 //!
 //! Each mend is checked: if the arcs of a sentence would not form a tree, it is undone.
 
@@ -135,6 +136,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.subject_read_as_apposition_of_time(start, b));
         arcs.guarded(a, b, |x| x.subject_after_semicolon(start, b));
         arcs.guarded(a, b, |x| x.subjects_read_as_noun_and_clause(start, b));
+        arcs.guarded(a, b, |x| x.second_subject_read_beside_the_first(start, b));
         arcs.guarded(a, b, |x| x.subject_read_as_object_of_conjunction(start, b));
         arcs.guarded(a, b, |x| x.passive_subject_without_passive(start, b));
         arcs.guarded(a, b, |x| x.agent_of_an_active_verb(start, b));

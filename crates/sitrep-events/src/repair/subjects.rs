@@ -71,6 +71,27 @@ impl Arcs<'_, '_> {
         self.move_punctuation(r, v, v..b);
     }
 
+    /// "South Korea and the United States held joint exercises" read with two subjects of
+    /// the verb and the "and" hung from the verb: the second subject is a conjunct of the
+    /// first.
+    pub(super) fn second_subject_read_beside_the_first(&mut self, a: usize, b: usize) {
+        for c in a..b {
+            let Some(v) = self.head(c) else { continue };
+            if self.rels[c] != "cc" || v <= c || !matches!(&*lower(self.word(c)), "and" | "or") {
+                continue;
+            }
+            let first = (a..c).rev().find(|&k| self.head(k) == Some(v) && self.rels[k] == "nsubj");
+            let second = (c + 1..v).find(|&k| self.head(k) == Some(v) && self.rels[k] == "nsubj");
+            let (Some(first), Some(second)) = (first, second) else { continue };
+            // Only the second subject's own words between the "and" and it.
+            if (c + 1..second).any(|k| !self.under(k, second, c + 1..second + 1)) || (first + 1..c).any(|k| !self.under(k, first, a..c)) {
+                continue;
+            }
+            self.set(second, Some(first), "conj");
+            self.set(c, Some(second), "cc");
+        }
+    }
+
     /// "…; Gov. Mary Fallin, who opposes abortion, vetoed the bill" read with the name as
     /// an apposition of a word before the semicolon and "vetoed" joined to the first
     /// clause without a subject: nothing stands in apposition across a semicolon, so the
