@@ -233,7 +233,7 @@ pub(crate) const WEAPONS: &[&str] = &["artillery", "drone", "missile", "rocket",
 pub(crate) fn structure(lemma: &str) -> bool {
     matches!(
         lemma,
-        "hospital" | "clinic" | "school" | "university" | "building" | "block" | "tower" | "shelter" | "kindergarten" | "factory" | "church" | "mosque" | "synagogue" | "temple" | "market" | "facility" | "plant" | "station" | "substation" | "checkpoint" | "base" | "camp" | "bridge" | "port" | "airport" | "airfield" | "infrastructure" | "house" | "home" | "apartment" | "convoy" | "ship" | "vessel" | "tanker" | "target" | "position" | "depot" | "warehouse" | "dam" | "refinery" | "embassy" | "hotel" | "office" | "headquarters" | "compound" | "village" | "town" | "city" | "neighborhood" | "neighbourhood" | "district" | "grid" | "pipeline" | "railway" | "train"
+        "hospital" | "clinic" | "school" | "university" | "building" | "block" | "tower" | "shelter" | "kindergarten" | "factory" | "church" | "mosque" | "synagogue" | "temple" | "market" | "facility" | "plant" | "station" | "substation" | "checkpoint" | "base" | "camp" | "bridge" | "port" | "airport" | "airfield" | "infrastructure" | "house" | "home" | "apartment" | "convoy" | "ship" | "vessel" | "tanker" | "target" | "position" | "depot" | "warehouse" | "dam" | "refinery" | "embassy" | "hotel" | "office" | "headquarters" | "compound" | "village" | "town" | "city" | "neighborhood" | "neighbourhood" | "district" | "grid" | "pipeline" | "railway" | "train" | "prison" | "jail" | "hideout" | "stronghold" | "outpost" | "barracks" | "bunker" | "palace" | "parliament"
     )
 }
 
@@ -692,7 +692,9 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
                 // from Mali").
                 let from: &[&str] = if p.code.starts_with("087") { &["from", "of", "out"] } else { &[] };
                 from.iter()
-                    .chain(["at", "against", "on", "into", "to", "toward", "towards"].iter())
+                    // ("sent warships around Taiwan": a show of force near a party is aimed
+                    // at it)
+                    .chain(["at", "against", "on", "into", "to", "toward", "towards", "around", "near", "off"].iter())
                     .flat_map(|prep| heads.iter().flatten().filter_map(move |&h| oblique(cx, h, prep)))
                     // A party, or a place ("fired rockets at Kharkiv"): a town fired on
                     // stands for its country (see the stage).

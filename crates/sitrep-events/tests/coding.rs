@@ -1739,3 +1739,14 @@ fn those_urged_as_indirect_objects_and_a_ceasefire_agreed_by_both() {
     let pairs = dyads(&doc, "03");
     assert!(pairs.contains(&(Some("INDGOV"), Some("PAK"))), "{pairs:?}");
 }
+
+#[test]
+fn a_show_of_force_around_a_party_and_prisons_attacked_where_they_stand() {
+    let doc = run("China sent warships and fighter jets around Taiwan.");
+    let e = find(&doc, "15");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("CHNGOV"), Some("TWN")));
+    let doc = run("Gangs attacked two prisons in Port-au-Prince.");
+    assert_eq!(actor(&find(&doc, "19").target), Some("HTI"));
+    let doc = run("Pakistani jets struck militant hideouts in Afghanistan.");
+    assert_eq!(actor(&find(&doc, "19").target), Some("AFG"));
+}
