@@ -733,7 +733,12 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     // A weapon is what hits, not whom ("shot down 20 drones"); what stops it acts on
     // whoever sent it ("shot down 14 of 17 drones launched by Russia", "intercepted
     // Russian missiles").
-    let stops = code.starts_with("19") && matches!(&*t.lemma(v), "shoot" | "intercept" | "down" | "repel" | "repulse");
+    // Destroying an army's weapons is fighting it, not destroying property ("destroyed 12
+    // Russian tanks", "destroyed three Houthi drones").
+    let hardware = |k: usize| weapon(cx, k) || (t.upos(k) == "NOUN" && matches!(&*t.lemma(k), "tank" | "jet" | "aircraft" | "howitzer" | "launcher" | "armored vehicle" | "fighter"));
+    let armed_object = || t.child(v, "obj").is_some_and(|o| hardware(o) || oblique(cx, o, "of").is_some_and(hardware));
+    let code = if code.starts_with("171") && &*t.lemma(v) == "destroy" && armed_object() { "190".to_string() } else { code };
+    let stops = code.starts_with("19") && matches!(&*t.lemma(v), "shoot" | "intercept" | "down" | "repel" | "repulse" | "destroy");
     let sent = |o: usize| {
         let w = if weapon(cx, o) { o } else { oblique(cx, o, "of").filter(|&k| weapon(cx, k))? };
         wielder(cx, w).filter(|&k| cx.participant(k).actor.is_some())

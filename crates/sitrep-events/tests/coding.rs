@@ -1750,3 +1750,16 @@ fn a_show_of_force_around_a_party_and_prisons_attacked_where_they_stand() {
     let doc = run("Pakistani jets struck militant hideouts in Afghanistan.");
     assert_eq!(actor(&find(&doc, "19").target), Some("AFG"));
 }
+
+#[test]
+fn destroying_weapons_is_fighting_whoever_wields_them() {
+    let doc = run("Ukraine said it had destroyed 12 Russian tanks near Avdiivka.");
+    let e = find(&doc, "19");
+    assert_eq!((e.cameo.as_str(), actor(&e.target)), ("190", Some("RUS")));
+    let doc = run("The U.S. military said it had destroyed three drones launched by the Houthis over the Red Sea.");
+    let e = find(&doc, "19");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("USAMIL"), Some("YEMREBHTH")));
+    // A bridge is property.
+    let doc = run("Russian forces destroyed a bridge over the river.");
+    assert_eq!(find(&doc, "17").cameo, "1712");
+}
