@@ -134,6 +134,9 @@ impl EntityStage {
                 let kind = self.entity_type(kind, words, doc);
                 mentions.push(Mention { start, end, kind, sentence: si });
             }
+            if tagged {
+                self.missed_office_holders(doc, si, range.clone(), &mut mentions);
+            }
             self.nominal_actors(doc, si, range, &mut mentions);
         }
         // A title phrase right before a person's name is the person's title, not an actor
@@ -165,6 +168,35 @@ impl EntityStage {
             let country = self.lexicon.country_by_key(k).map(|(_, w)| w);
             type_of(kind, words, country)
         })
+    }
+
+    /// "Blinken met Wang Yi": a proper name the entity model missed that the lexicon
+    /// knows as an office holder on the report's date is that person.
+    fn missed_office_holders(&self, doc: &Doc, si: usize, range: std::ops::Range<usize>, out: &mut Vec<Mention>) {
+        // (A name inside a time is none: "in May" is no Theresa May.)
+        let tokens = &doc.text_layer.tokens;
+        let timed = |k: usize| doc.time.times.iter().any(|t| t.span.start <= tokens[k].span.start && tokens[k].span.end <= t.span.end);
+        // (Nor is a lower-case word, nor a month the time layer left: "FDR park", "That
+        // was May.")
+        const MONTHS: &[&str] = &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+        let capital = |k: usize| token_text(doc, k, k + 1).chars().next().is_some_and(char::is_uppercase) && !MONTHS.contains(&token_text(doc, k, k + 1));
+        let proper = |k: usize| matches!(doc.syntax.tokens[k].xpos, "NNP" | "NNPS") && capital(k) && !timed(k);
+        let mut i = range.start;
+        while i < range.end {
+            let free = |k: usize| !out.iter().any(|m| m.sentence == si && m.start <= k && k < m.end);
+            if !proper(i) || !free(i) {
+                i += 1;
+                continue;
+            }
+            let longest = (i + 1..=(i + 3).min(range.end)).take_while(|&e| proper(e - 1) && free(e - 1)).last().unwrap_or(i + 1);
+            match (i + 1..=longest).rev().find(|&e| self.lexicon.office(token_text(doc, i, e), doc.meta.date).is_some()) {
+                Some(e) => {
+                    out.push(Mention { start: i, end: e, kind: EntityType::Person, sentence: si });
+                    i = e;
+                }
+                None => i += 1,
+            }
+        }
     }
 
     /// "Russian troops", "US officials", "Russia's military", "the Ukrainian military":

@@ -323,3 +323,12 @@ fn an_organisation_named_before_a_role_is_that_organisation() {
         assert_eq!(e.actor.as_deref(), Some(code), "{words}");
     }
 }
+
+#[test]
+fn an_office_holder_the_entity_model_missed_is_still_found() {
+    let doc = run("Blinken met Chinese foreign minister Wang Yi in Beijing on Friday.", jiff::civil::date(2024, 5, 16));
+    assert_eq!(actor(&doc, "Blinken").or_else(|| actor(&doc, "Antony Blinken")), Some("USAGOV"));
+    // A month is no office holder, nor a lower-case word ("FDR park").
+    let doc = run("That was May. Protesters marched toward FDR park.", jiff::civil::date(2016, 8, 10));
+    assert!(doc.entities.entities.iter().all(|e| e.actor.as_deref() != Some("GBRGOV") && e.actor.as_deref() != Some("KORGOV")), "{:?}", doc.entities.entities);
+}

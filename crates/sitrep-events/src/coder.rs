@@ -195,7 +195,9 @@ fn oblique(cx: &Context, v: usize, prep: &str) -> Option<usize> {
     };
     // "bore down on Kyiv" read as "bore [down [on Kyiv]]": the phrase may hang from the
     // verb's particle.
-    of(v).or_else(|| t.children(v).filter(|&c| t.rel(c) == "compound:prt" || (t.rel(c) == "advmod" && matches!(t.upos(c), "ADP" | "ADV") && c == v + 1)).find_map(of))
+    // So may one after the means of a call ("spoke [by phone [with Putin]]").
+    let by_phone = |c: usize| t.rel(c).starts_with("obl") && matches!(&*t.lemma(c), "phone" | "telephone" | "video" | "videolink" | "videoconference" | "link") && t.case(c).is_some_and(|p| matches!(&*p, "by" | "over" | "via"));
+    of(v).or_else(|| t.children(v).filter(|&c| t.rel(c) == "compound:prt" || (t.rel(c) == "advmod" && matches!(t.upos(c), "ADP" | "ADV") && c == v + 1) || by_phone(c)).find_map(of))
 }
 
 /// Whether token `k` is the lexicon's word `w`, which is written as news writes it
@@ -320,8 +322,11 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 // "asked Poland for help", "lobbied Germany for tanks": what is asked for
                 // is the content; the one asked, the object, is the target. So is what one
                 // is threatened or supplied with ("threatened Kosovo with sanctions").
+                // So is the one warned against a deed ("warned Israel against any attack").
+                let party = |k: usize| cx.participant(k).actor.is_some();
                 let content = matches!(prep.as_str(), "for" | "of" | "about" | "over" | "with");
-                target = Some(t.child(v, "obj").or_else(|| t.child(v, "iobj")).filter(|_| content).unwrap_or(o));
+                let warned = prep == "against" && cx.participant(o).actor.is_none();
+                target = Some(t.child(v, "obj").or_else(|| t.child(v, "iobj")).filter(|&k| content || (warned && party(k))).unwrap_or(o));
             }
             Need::Object(w) => {
                 let o = t.child(v, "obj")?;
@@ -974,7 +979,8 @@ fn giver(cx: &Context, n: usize) -> Option<usize> {
 /// cabinet approved a ceasefire deal with Hezbollah").
 fn party_to_agreement(cx: &Context, n: usize) -> Option<usize> {
     let t = &cx.tree;
-    let v = t.head(n).filter(|&v| t.rel(n) == "obj" && t.upos(v) == "VERB")?;
+    // (or, in the passive, its subject: "the attack was carried out by a militia")
+    let v = t.head(n).filter(|&v| matches!(t.rel(n), "obj" | "nsubj:pass") && t.upos(v) == "VERB")?;
     matches!(&*t.lemma(v), "approve" | "sign" | "reach" | "strike" | "conclude" | "seal" | "finalize" | "finalise" | "ratify" | "accept" | "endorse" | "clinch" | "broker")
         .then(|| subject(cx, v))
         .flatten()
@@ -1013,7 +1019,8 @@ fn traveller(cx: &Context, n: usize) -> Option<usize> {
 /// a sit-in").
 fn carried_out(cx: &Context, n: usize) -> Option<usize> {
     let t = &cx.tree;
-    let v = t.head(n).filter(|&v| t.rel(n) == "obj" && t.upos(v) == "VERB")?;
+    // (or, in the passive, its subject: "the attack was carried out by a militia")
+    let v = t.head(n).filter(|&v| matches!(t.rel(n), "obj" | "nsubj:pass") && t.upos(v) == "VERB")?;
     let carried_out = match &*t.lemma(v) {
         "carry" => t.children(v).any(|c| t.rel(c) == "compound:prt" && t.lower(c) == "out"),
         "step" => t.children(v).any(|c| t.rel(c) == "compound:prt" && t.lower(c) == "up"),
@@ -1080,7 +1087,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .or_else(|| p.code.starts_with("04").then(|| traveller(cx, n)).flatten().map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("07").then(|| giver(cx, n)).flatten().map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("05").then(|| party_to_agreement(cx, n)).flatten().map(|c| cx.participant(c)))
-        .or_else(|| carrier.and_then(|v| subject(cx, v)).map(|c| cx.participant(c)))
+        .or_else(|| carrier.and_then(|v| subject(cx, v).or_else(|| oblique(cx, v, "by").filter(|_| t_.rel(n) == "nsubj:pass"))).map(|c| cx.participant(c)))
         // "the threat of ISIS": a party after "of" makes the threat ("the threat of
         // force" names its means).
         .or_else(|| threatener(cx, n, &p.code));

@@ -1763,3 +1763,15 @@ fn destroying_weapons_is_fighting_whoever_wields_them() {
     let doc = run("Russian forces destroyed a bridge over the river.");
     assert_eq!(find(&doc, "17").cameo, "1712");
 }
+
+#[test]
+fn who_carries_out_warns_against_and_calls_by_phone() {
+    let doc = run("The attack on the base was carried out by Hezbollah.");
+    assert_eq!(actor(&find(&doc, "19").source), Some("LBNREBHEZ"));
+    let doc = run("Iran warned Israel against any attack on its nuclear facilities.");
+    let e = find(&doc, "13");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("IRNGOV"), Some("ISR")));
+    let doc = run("Erdogan spoke by phone with Putin on Tuesday.");
+    let e = find(&doc, "04");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("TURGOV"), Some("RUSGOV")));
+}
