@@ -870,12 +870,12 @@ fn means(cx: &Context, lex: &Lexicon, v: usize, code: &str) -> Option<String> {
     })
 }
 
-/// The noun the verb `v` is done in or with, when it has no object of that kind:
-/// "killed a Hamas commander [in an airstrike]", "destroyed the bridge [with a drone
-/// strike]".
+/// The noun the verb `v` is done in, with or by: "killed a Hamas commander [in an
+/// airstrike]", "destroyed the bridge [with a drone strike]", "were killed [by Russian
+/// shelling]".
 fn deed_of(cx: &Context, v: usize) -> Option<usize> {
     let t = &cx.tree;
-    let done_in = |c: usize| (t.rel(c).starts_with("obl") || t.rel(c).starts_with("nmod")) && t.upos(c) == "NOUN" && matches!(t.case(c).as_deref(), Some("in" | "with"));
+    let done_in = |c: usize| (t.rel(c).starts_with("obl") || t.rel(c).starts_with("nmod")) && t.upos(c) == "NOUN" && matches!(t.case(c).as_deref(), Some("in" | "with" | "by"));
     // (the phrase may hang from the object: "killed [a commander in an airstrike]")
     t.children(v).find(|&c| done_in(c)).or_else(|| t.child(v, "obj").and_then(|o| t.children(o).find(|&c| done_in(c))))
 }

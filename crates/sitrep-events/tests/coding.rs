@@ -1723,6 +1723,9 @@ fn the_deed_a_killing_is_done_in_says_how_and_is_no_second_event() {
     assert_eq!(violent, [("195", "killed")]);
     let doc = run("Two soldiers were killed in a drone strike near Kherson.");
     assert_eq!(find(&doc, "19").cameo, "1952");
+    let doc = run("Dozens of civilians were killed by Russian shelling in Kherson on Sunday.");
+    let violent: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "19").map(|e| (e.cameo.as_str(), e.trigger.of(doc.text()))).collect();
+    assert_eq!(violent, [("194", "killed")]);
     // Only violence is told by its deed: a request opposed in a lawsuit is no lawsuit.
     let doc = run("Clinton's lawyers opposed a request in a civil lawsuit to question her under oath.");
     assert!(doc.events.events.iter().all(|e| e.cameo != "115" || e.trigger.of(doc.text()) != "opposed"), "{:?}", doc.events.events.iter().map(|e| &e.cameo).collect::<Vec<_>>());
