@@ -1778,3 +1778,11 @@ fn who_carries_out_warns_against_and_calls_by_phone() {
     let e = find(&doc, "04");
     assert_eq!((actor(&e.source), actor(&e.target)), (Some("TURGOV"), Some("RUSGOV")));
 }
+
+#[test]
+fn pressing_an_attack_is_no_demand_and_pressing_charges_is_legal_action() {
+    let doc = run("Senator Bernie Sanders pressed his attack that Hillary Clinton is not qualified.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "10"), "{:?}", doc.events.events);
+    let doc = run("Police pressed charges against the protest leaders.");
+    assert_eq!(find(&doc, "11").cameo, "115");
+}
