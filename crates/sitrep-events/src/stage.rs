@@ -69,7 +69,8 @@ impl Stage for EventStage {
             // "the job-killing TPP": a word inside a hyphenated modifier describes (one
             // glued to the word before it and followed by a noun, however it was parsed).
             let glued = |a: usize, b: usize| tokens[a].span.end == tokens[b].span.start;
-            let compound = v > 1 && cx.tree.word(v - 1) == "-" && glued(v - 2, v - 1) && glued(v - 1, v) && v + 1 < cx.tree.len() && matches!(cx.tree.upos(v + 1), "NOUN" | "PROPN");
+            // (or before an adjective of the noun: "the so-called Islamic State")
+            let compound = v > 1 && cx.tree.word(v - 1) == "-" && glued(v - 2, v - 1) && glued(v - 1, v) && v + 1 < cx.tree.len() && matches!(cx.tree.upos(v + 1), "NOUN" | "PROPN" | "ADJ");
             if compound || v > 0 && cx.tree.word(v - 1) == "-" && cx.tree.head(v).is_some_and(|h| h > v && matches!(cx.tree.upos(h), "NOUN" | "PROPN")) {
                 continue;
             }

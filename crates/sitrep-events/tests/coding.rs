@@ -1786,3 +1786,9 @@ fn pressing_an_attack_is_no_demand_and_pressing_charges_is_legal_action() {
     let doc = run("Police pressed charges against the protest leaders.");
     assert_eq!(find(&doc, "11").cameo, "115");
 }
+
+#[test]
+fn a_hyphenated_modifier_before_an_adjective_describes() {
+    let doc = run("Both incidents were claimed by the so-called Islamic State, sparking nationwide fear and panic.");
+    assert!(doc.events.events.iter().all(|e| e.trigger.of(doc.text()) != "called"), "{:?}", doc.events.events);
+}
