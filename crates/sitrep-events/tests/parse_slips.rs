@@ -899,3 +899,28 @@ fn a_second_subject_beside_the_first_is_its_conjunct() {
     let pairs: Vec<_> = doc.events.events.iter().filter(|e| e.cameo == "062").map(|e| (actor(&e.source), actor(&e.target))).collect();
     assert!(pairs.contains(&(Some("KOR"), Some("USA"))) && pairs.contains(&(Some("USA"), Some("KOR"))), "{pairs:?}");
 }
+
+#[test]
+fn a_verb_with_its_own_subject_read_as_a_modifier_is_a_clause() {
+    let mut doc = layers("Hamas denied that its fighters had attacked civilians.");
+    slip(
+        &mut doc,
+        &[
+            (("denied", 0), None, "root"),
+            (("that", 0), Some(("attacked", 0)), "mark"),
+            (("fighters", 0), Some(("attacked", 0)), "nsubj"),
+            (("had", 0), Some(("attacked", 0)), "aux"),
+            (("attacked", 0), Some(("civilians", 0)), "amod"),
+            (("civilians", 0), Some(("denied", 0)), "obj"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (attacked, civilians, denied) = (tok(&doc, "attacked", 0), tok(&doc, "civilians", 0), tok(&doc, "denied", 0));
+        assert_eq!((t.head(attacked), t.rel(attacked)), (Some(denied), "ccomp"));
+        assert_eq!((t.head(civilians), t.rel(civilians)), (Some(attacked), "obj"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "attacked").expect("the attack is coded");
+    assert_eq!(e.attribution.as_ref().map(|a| a.stance), Some(Stance::Denied));
+}

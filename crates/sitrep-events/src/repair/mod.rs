@@ -66,7 +66,8 @@
 //! ("Arnor, Calenardhon and Gondor"); "that" after a gerund of a deed ("shelling that
 //! sliced through …"); a noun before "was" whose first conjunct was made the subject;
 //! a word of the first clause hung inside a clause joined by ", and"; a second subject
-//! read beside the first ("South Korea and the United States held …").
+//! read beside the first ("South Korea and the United States held …"); a verb with its
+//! own subject read as a modifier of its object ("denied that it had *targeted* civilians").
 //!
 //! Each mend is checked: if the arcs of a sentence would not form a tree, it is undone.
 
@@ -106,6 +107,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.passive_read_as_content_of_participle(a, b));
         arcs.guarded(a, b, |x| x.adjective_read_as_part_of_name(a, b));
         arcs.guarded(a, b, |x| x.finite_verb_read_as_modifier(a, b));
+        arcs.guarded(a, b, |x| x.clause_verb_read_as_modifier(a, b));
         let reporting = arcs.reporting_clause(start, b);
         if let Some(clause) = reporting {
             arcs.guarded(a, b, |x| x.raise_before_report(start, b, clause));

@@ -195,6 +195,22 @@ impl Arcs<'_, '_> {
         self.move_punctuation(r, k, r + 1..b);
     }
 
+    /// "Hamas denied that it had targeted civilians" read with "targeted" as a modifier of
+    /// "civilians" that has its own subject and auxiliary: a verb with a subject is a
+    /// clause's verb, and the noun after it its object.
+    pub(super) fn clause_verb_read_as_modifier(&mut self, a: usize, b: usize) {
+        for k in a..b {
+            let Some(n) = self.head(k) else { continue };
+            if self.rels[k] != "amod" || self.upos(k) != "VERB" || n <= k || !matches!(self.upos(n), "NOUN" | "PROPN") || !self.has_child(k, a..b, "nsubj") {
+                continue;
+            }
+            let rel = if self.has_child(k, a..b, "mark") { "ccomp" } else { self.rels[n] };
+            let head = self.head(n);
+            self.set(k, head, rel);
+            self.set(n, Some(k), "obj");
+        }
+    }
+
     /// "… said its forces had advanced near Bakhmut" read with "had" as a modifier of
     /// "forces", the object of "said": a past or present tense is never a noun's
     /// modifier, so the noun before it is its subject and the verb takes the noun's place
