@@ -666,8 +666,12 @@ fn coordinated(cx: &Context, c: &coder::Coded) -> Vec<(Option<Participant>, Opti
     let conjuncts = |k: Option<usize>| -> Vec<Participant> {
         let Some(k) = k else { return Vec::new() };
         let first = cx.participant(k).entity;
+        // "Israeli and Palestinian negotiators": a nationality joined to the one before the
+        // noun names a side of its own.
+        let nationalities = t.children(k).filter(|&a| t.rel(a) == "amod").flat_map(|a| t.children(a).filter(|&j| t.rel(j) == "conj" && t.upos(j) == "ADJ"));
         t.children(k)
             .filter(|&j| t.rel(j) == "conj" && matches!(t.upos(j), "NOUN" | "PROPN" | "PRON"))
+            .chain(nationalities)
             .map(|j| cx.participant(j))
             .filter(|p| (between || p.actor.is_some() && p.entity.is_some()) && (p.entity.is_none() || p.entity != first))
             .take(4)

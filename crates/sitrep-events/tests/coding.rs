@@ -1710,6 +1710,10 @@ fn one_phrase_naming_two_sides_gives_both() {
     assert!(pairs.contains(&(Some("INDMIL"), Some("CHNMIL"))) && pairs.contains(&(Some("CHNMIL"), Some("INDMIL"))), "{pairs:?}");
     let second = doc.events.events.iter().find(|e| actor(&e.source) == Some("CHNMIL")).and_then(|e| e.source.as_ref()).map(|p| p.span.of(doc.text()));
     assert_eq!(second, Some("Chinese troops"));
+    // Nationalities the actors layer leaves apart are sides too.
+    let doc = run("Israeli and Palestinian negotiators met in Cairo on Tuesday.");
+    let pairs = dyads(&doc, "04");
+    assert!(pairs.contains(&(Some("ISR"), Some("PSE"))) && pairs.contains(&(Some("PSE"), Some("ISR"))), "{pairs:?}");
     // Acting together on a third, each acts.
     let doc = run("US and Iraqi forces launched an offensive against Islamic State fighters.");
     let sources: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "19").map(|e| actor(&e.source)).collect();
