@@ -174,17 +174,23 @@ impl EntityStage {
     /// knows as an office holder on the report's date is that person.
     fn missed_office_holders(&self, doc: &Doc, si: usize, range: std::ops::Range<usize>, out: &mut Vec<Mention>) {
         // (A name inside a time is none: "in May" is no Theresa May.)
-        let tokens = &doc.text_layer.tokens;
-        let timed = |k: usize| doc.time.times.iter().any(|t| t.span.start <= tokens[k].span.start && tokens[k].span.end <= t.span.end);
+        let (tokens, times) = (&doc.text_layer.tokens, &doc.time.times);
+        let timed = |k: usize| {
+            let span = tokens[k].span;
+            let before = times.partition_point(|t| t.span.start <= span.start);
+            times[..before].iter().rev().take(2).any(|t| span.end <= t.span.end)
+        };
         // (Nor is a lower-case word, nor a month the time layer left: "FDR park", "That
         // was May.")
         const MONTHS: &[&str] = &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
         let capital = |k: usize| token_text(doc, k, k + 1).chars().next().is_some_and(char::is_uppercase) && !MONTHS.contains(&token_text(doc, k, k + 1));
         let proper = |k: usize| matches!(doc.syntax.tokens[k].xpos, "NNP" | "NNPS") && capital(k) && !timed(k);
+        // The sentence's mentions so far: the last ones pushed.
+        let own = out.iter().rposition(|m| m.sentence != si).map_or(0, |p| p + 1)..out.len();
         let mut i = range.start;
         while i < range.end {
-            let free = |k: usize| !out.iter().any(|m| m.sentence == si && m.start <= k && k < m.end);
-            if !proper(i) || !free(i) {
+            let free = |k: usize| !out[own.clone()].iter().any(|m| m.start <= k && k < m.end);
+            if !matches!(doc.syntax.tokens[i].xpos, "NNP" | "NNPS") || !free(i) || !proper(i) {
                 i += 1;
                 continue;
             }
@@ -203,6 +209,8 @@ impl EntityStage {
     /// a country word followed (within three words) by a role noun.
     fn nominal_actors(&self, doc: &Doc, si: usize, range: std::ops::Range<usize>, out: &mut Vec<Mention>) {
         let lex = self.lexicon;
+        // The sentence's mentions are the last ones pushed (those found here join them).
+        let own = out.iter().rposition(|m| m.sentence != si).map_or(0, |p| p + 1);
         let mut i = range.start;
         while i < range.end {
             let word = token_text(doc, i, i + 1);
@@ -236,7 +244,7 @@ impl EntityStage {
                 // "Zanthian troops", "Houthi rebels": a name before the role may be a
                 // nationality the lexicon does not know; the phrase is left whole.
                 let named = || i > range.start && token_text(doc, i - 1, i).chars().next().is_some_and(char::is_uppercase) && matches!(xpos(i - 1), "NNP" | "NNPS" | "JJ" | "NN");
-                let free = |k: usize| !out.iter().any(|m| m.sentence == si && m.start <= k && k < m.end);
+                let free = |k: usize| !out[own..].iter().any(|m| m.start <= k && k < m.end);
                 // "an army of HP workers", "an army of lawyers": a crowd likened to an army.
                 let likened = |len: usize| i + len + 1 < range.end && token_text(doc, i + len, i + len + 1) == "of" && (i + len + 1..range.end.min(i + len + 5)).map(xpos).take_while(|x| matches!(*x, "NNP" | "NNPS" | "JJ" | "NN" | "NNS")).last() == Some("NNS");
                 let len = len.filter(|&len| noun(i + len - 1) && !(i + len < range.end && noun(i + len)) && free(i) && !likened(len));
@@ -315,10 +323,16 @@ fn organisation_before_role(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> O
     }
     let xpos = |k: usize| doc.syntax.tokens.get(k).map_or("", |t| t.xpos);
     let noun = |k: usize| matches!(xpos(k), "NN" | "NNS");
-    (i + 1..end.min(i + 5)).rev().find_map(|j| {
-        lex.organisation(token_text(doc, i, j))?;
-        (1..=2).filter(|&len| j + len <= end).find(|&len| lex.role(token_text(doc, j, j + len)).is_some() && noun(j + len - 1) && (j + len == end || !matches!(xpos(j + len), "NN" | "NNS" | "NNP" | "NNPS" | "POS"))).map(|len| j + len)
-    })
+    // The name's words are capitalised (or hyphens); the role opens with the first common
+    // noun after them, and only then is the lexicon asked.
+    let named = |k: usize| token_text(doc, k, k + 1).chars().next().is_some_and(|c| c.is_uppercase() || c == '-');
+    let j = (i + 1..end.min(i + 5)).find(|&j| !named(j))?;
+    if !noun(j) {
+        return None;
+    }
+    let len = (1..=2).filter(|&len| j + len <= end).find(|&len| noun(j + len - 1) && (j + len == end || !matches!(xpos(j + len), "NN" | "NNS" | "NNP" | "NNPS" | "POS")) && lex.role(token_text(doc, j, j + len)).is_some())?;
+    lex.organisation(token_text(doc, i, j))?;
+    Some(j + len)
 }
 
 fn looks_like_facility(words: &str) -> bool {
