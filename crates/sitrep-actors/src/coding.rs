@@ -74,8 +74,8 @@ pub fn code(doc: &Doc, mentions: &[Mention], cluster: &Cluster, lex: &Lexicon, f
                     return;
                 }
             }
-            // "Houthi forces", "Al-Shabaab militants": an organisation named before an
-            // armed role it fights in is that organisation.
+            // "Houthi forces", "Al-Shabaab militants", "Fox News Channel": an
+            // organisation named before a role it acts in is that organisation.
             let before_role = |t: &str| {
                 let (name, last) = t.rsplit_once(' ')?;
                 lex.role(last)?;

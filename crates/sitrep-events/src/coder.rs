@@ -740,7 +740,7 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     // Russian missiles").
     // Destroying an army's weapons is fighting it, not destroying property ("destroyed 12
     // Russian tanks", "destroyed three Houthi drones").
-    let hardware = |k: usize| weapon(cx, k) || (t.upos(k) == "NOUN" && matches!(&*t.lemma(k), "tank" | "jet" | "aircraft" | "howitzer" | "launcher" | "armored vehicle" | "fighter"));
+    let hardware = |k: usize| weapon(cx, k) || (t.upos(k) == "NOUN" && matches!(&*t.lemma(k), "tank" | "jet" | "aircraft" | "howitzer" | "launcher" | "fighter"));
     let armed_object = || t.child(v, "obj").is_some_and(|o| hardware(o) || oblique(cx, o, "of").is_some_and(hardware));
     let code = if code.starts_with("171") && &*t.lemma(v) == "destroy" && armed_object() { "190".to_string() } else { code };
     let stops = code.starts_with("19") && matches!(&*t.lemma(v), "shoot" | "intercept" | "down" | "repel" | "repulse" | "destroy");
@@ -847,11 +847,10 @@ fn fired_weapon<'l>(cx: &Context, lex: &Lexicon, v: usize, patterns: &'l [Patter
 }
 
 /// The nominal event or weapon that is the subject of the verb `v` coded `code` ("Russian
-/// artillery struck", "the shelling hit"): the verb is the event, and the noun's code is
-/// taken when it says more within the same root (194 artillery, 1952 drones for 190).
+/// artillery struck", "the shelling hit"), or for violence the deed it is done in, with or
+/// by ("killed in a drone strike"): the verb is the event, and the noun's code is taken
+/// when it says more within the same root (194 artillery, 1952 drones for 190).
 fn means(cx: &Context, lex: &Lexicon, v: usize, code: &str) -> Option<String> {
-    // The subject ("Russian artillery struck"), or the deed the verb is done in or with
-    // ("killed a commander in an airstrike").
     if !(code.len() == 3 && code.ends_with('0')) {
         return None;
     }
