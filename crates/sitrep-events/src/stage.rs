@@ -165,6 +165,8 @@ impl Stage for EventStage {
             // "Police in Hong Kong fired tear gas": police whose country the text does not
             // say are those of the place where they act.
             unnamed::police_of_place(&cx, &mut c);
+            // "A court in Moscow sentenced …": a court is that country's judiciary.
+            unnamed::court_of_place(&cx, &mut c);
             let Some(info) = lex.code(&c.code) else { continue };
             // "On Monday, Graham—who had endorsed …" read with "Monday" at the top of the
             // phrase: a time is when, never who. Nor is a sum of money that names no party

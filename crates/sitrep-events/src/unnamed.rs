@@ -1,7 +1,7 @@
 //! Sides the text leaves uncoded or unsaid, given by where the event happens: crowds
 //! protesting, arrested or killed are the people of the place their clause names (else
-//! the dateline's, where that is safe), police are that place's police, and an arrest
-//! told with no one doing it is the police's.
+//! the dateline's, where that is safe), police are that place's police, courts its
+//! courts, and an arrest told with no one doing it is the police's.
 
 use sitrep_core::{Participant, Span};
 
@@ -88,6 +88,26 @@ pub(crate) fn police_of_place(cx: &Context, c: &mut coder::Coded) {
             if let Some(p) = side.as_mut() {
                 p.actor = Some(format!("{country}COP"));
             }
+        }
+    }
+}
+
+/// Give a court or judge the text names with no country ("A court in Moscow sentenced
+/// …") the court of the country of the place its own "in" phrase names, else the
+/// dateline's (`JUD`); not a place told of it further off ("a judge whose parents were
+/// born in Mexico").
+pub(crate) fn court_of_place(cx: &Context, c: &mut coder::Coded) {
+    let t = &cx.tree;
+    let court = |p: &Option<Participant>| {
+        let p = p.as_ref().filter(|p| p.actor.is_none() && p.entity.is_none())?;
+        crate::context::phrase_head(cx, p.span).filter(|&h| matches!(&*t.lemma(h), "court" | "judge" | "tribunal"))
+    };
+    for side in [&mut c.source, &mut c.target] {
+        let Some(h) = court(side) else { continue };
+        let seat = t.children(h).find(|&k| t.rel(k).starts_with("nmod") && t.case(k).as_deref() == Some("in")).and_then(|k| binding::country_of_clause(cx, k));
+        let Some(country) = seat.or_else(|| binding::country_of_dateline(cx)) else { continue };
+        if let Some(p) = side.as_mut() {
+            p.actor = Some(format!("{country}JUD"));
         }
     }
 }

@@ -1796,3 +1796,12 @@ fn a_hyphenated_modifier_before_an_adjective_describes() {
     let doc = run("Both incidents were claimed by the so-called Islamic State, sparking nationwide fear and panic.");
     assert!(doc.events.events.iter().all(|e| e.trigger.of(doc.text()) != "called"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_court_is_the_judiciary_of_where_it_sits() {
+    let doc = run("A court in Moscow sentenced the journalist to 16 years in prison.");
+    assert_eq!(actor(&find(&doc, "11").source), Some("RUSJUD"));
+    // Not of a place told of the judge further off.
+    let doc = run("Trump attacked a federal judge whose parents were born in Mexico.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.target) != Some("MEXJUD")), "{:?}", doc.events.events);
+}
