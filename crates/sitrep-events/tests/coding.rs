@@ -1805,3 +1805,11 @@ fn a_court_is_the_judiciary_of_where_it_sits() {
     let doc = run("Trump attacked a federal judge whose parents were born in Mexico.");
     assert!(doc.events.events.iter().all(|e| actor(&e.target) != Some("MEXJUD")), "{:?}", doc.events.events);
 }
+
+#[test]
+fn armies_advance_and_bills_do_not() {
+    let doc = run("Israeli troops advanced into Rafah.");
+    assert_eq!(actor(&find(&doc, "19").source), Some("ISRMIL"));
+    let doc = run("The bill advanced in the Senate on Tuesday. Sanders advanced to the final round.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "19"), "{:?}", doc.events.events);
+}
