@@ -924,3 +924,26 @@ fn a_verb_with_its_own_subject_read_as_a_modifier_is_a_clause() {
     let e = trigger(&doc, "attacked").expect("the attack is coded");
     assert_eq!(e.attribution.as_ref().map(|a| a.stance), Some(Stance::Denied));
 }
+
+#[test]
+fn a_perfect_read_as_have_and_its_object_is_the_perfect() {
+    let mut doc = layers("Ukraine's air force said it had shot down 11 of 14 drones.");
+    slip(
+        &mut doc,
+        &[
+            (("said", 0), None, "root"),
+            (("it", 0), Some(("had", 0)), "nsubj"),
+            (("had", 0), Some(("said", 0)), "ccomp"),
+            (("shot", 0), Some(("had", 0)), "obj"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (had, shot, said) = (tok(&doc, "had", 0), tok(&doc, "shot", 0), tok(&doc, "said", 0));
+        assert_eq!((t.head(shot), t.rel(shot)), (Some(said), "ccomp"));
+        assert_eq!((t.head(had), t.rel(had)), (Some(shot), "aux"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "shot").expect("the shooting down is coded");
+    assert_eq!(actor(&e.source), Some("UKRMIL"));
+}

@@ -67,7 +67,8 @@
 //! sliced through …"); a noun before "was" whose first conjunct was made the subject;
 //! a word of the first clause hung inside a clause joined by ", and"; a second subject
 //! read beside the first ("South Korea and the United States held …"); a verb with its
-//! own subject read as a modifier of its object ("denied that it had *targeted* civilians").
+//! own subject read as a modifier of its object ("denied that it had *targeted* civilians");
+//! a perfect read as "have" and its object ("it had [shot] down …").
 //!
 //! Each mend is checked: if the arcs of a sentence would not form a tree, it is undone.
 
@@ -139,6 +140,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.subject_after_semicolon(start, b));
         arcs.guarded(a, b, |x| x.subjects_read_as_noun_and_clause(start, b));
         arcs.guarded(a, b, |x| x.second_subject_read_beside_the_first(start, b));
+        arcs.guarded(a, b, |x| x.perfect_read_as_object(start, b));
         arcs.guarded(a, b, |x| x.subject_read_as_object_of_conjunction(start, b));
         arcs.guarded(a, b, |x| x.passive_subject_without_passive(start, b));
         arcs.guarded(a, b, |x| x.agent_of_an_active_verb(start, b));

@@ -71,6 +71,30 @@ impl Arcs<'_, '_> {
         self.move_punctuation(r, v, v..b);
     }
 
+    /// "Ukraine's air force said it had shot down 11 of 14 drones …" read with "had" as the
+    /// verb and "shot" as its object: a participle right after a form of "have" that is
+    /// its object is the perfect, with "have" its auxiliary and the subject its own.
+    pub(super) fn perfect_read_as_object(&mut self, a: usize, b: usize) {
+        for k in a + 1..b {
+            let h = k - 1;
+            if self.rels[k] != "obj" || self.head(k) != Some(h) || self.upos(k) != "VERB" || self.xpos(k) != "VBN" {
+                continue;
+            }
+            if !matches!(&*lower(self.word(h)), "had" | "has" | "have" | "'d" | "'s" | "'ve") {
+                continue;
+            }
+            let (head, rel) = (self.head(h), self.rels[h]);
+            for c in a..b {
+                if c != k && self.head(c) == Some(h) {
+                    let r = self.rels[c];
+                    self.set(c, Some(k), r);
+                }
+            }
+            self.set(k, head, rel);
+            self.set(h, Some(k), "aux");
+        }
+    }
+
     /// "South Korea and the United States held joint exercises" read with two subjects of
     /// the verb and the "and" hung from the verb: the second subject is a conjunct of the
     /// first.
