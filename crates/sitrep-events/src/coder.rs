@@ -30,6 +30,14 @@ pub struct Coded {
     pub by_reporter: bool,
 }
 
+impl Coded {
+    /// Whether the sides were named after "between" ("clashes between police and
+    /// protesters"): each acts on the others.
+    pub fn between(&self, cx: &Context) -> bool {
+        self.sides_at.0.is_some_and(|x| cx.tree.case(x).as_deref() == Some("between"))
+    }
+}
+
 const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
 
 /// The token that stands for the subject of predicate `v`, following relative pronouns,
@@ -978,8 +986,7 @@ fn giver(cx: &Context, n: usize) -> Option<usize> {
 /// cabinet approved a ceasefire deal with Hezbollah").
 fn party_to_agreement(cx: &Context, n: usize) -> Option<usize> {
     let t = &cx.tree;
-    // (or, in the passive, its subject: "the attack was carried out by a militia")
-    let v = t.head(n).filter(|&v| matches!(t.rel(n), "obj" | "nsubj:pass") && t.upos(v) == "VERB")?;
+    let v = t.head(n).filter(|&v| t.rel(n) == "obj" && t.upos(v) == "VERB")?;
     matches!(&*t.lemma(v), "approve" | "sign" | "reach" | "strike" | "conclude" | "seal" | "finalize" | "finalise" | "ratify" | "accept" | "endorse" | "clinch" | "broker")
         .then(|| subject(cx, v))
         .flatten()

@@ -141,8 +141,7 @@ impl Stage for EventStage {
             // "Iraqi troops stormed the building": armed forces storming is an assault, not
             // a riot.
             // (Police clashing with protesters are in the riot, told from either side.)
-            let between = c.sides_at.0.is_some_and(|x| cx.tree.case(x).as_deref() == Some("between"));
-            if c.code.starts_with("145") && !between && c.source.as_ref().and_then(|p| p.actor.as_deref()).is_some_and(crate::force::armed_actor) {
+            if c.code.starts_with("145") && !c.between(&cx) && c.source.as_ref().and_then(|p| p.actor.as_deref()).is_some_and(crate::force::armed_actor) {
                 c.code = "190".to_string();
             }
             // "Thousands of protesters marched through central Minsk", "Protesters in
@@ -642,11 +641,6 @@ fn money(text: &str, span: Span) -> bool {
     }
 }
 
-/// The source and target of each event an event coded as `c` stands for: its own, and one
-/// for each named party joined to either side by "and" ("Russia and Belarus attacked
-/// Ukraine" is two attacks). Parties that meet, talk, agree or work together with nobody
-/// else named do so with each other ("Israel and Jordan met": Israel met Jordan and Jordan
-/// met Israel).
 /// The second side a phrase names beside the first ("Indian and Chinese troops": the
 /// Chinese troops), as the actors layer coded it: the words from the second country on.
 fn second_side(cx: &Context, p: &Participant) -> Option<Participant> {
@@ -658,13 +652,18 @@ fn second_side(cx: &Context, p: &Participant) -> Option<Participant> {
     Some(Participant { span: Span::new(p.span.start + start as u32, p.span.end), actor: Some(actor), entity: p.entity, inferred: false })
 }
 
+/// The source and target of each event an event coded as `c` stands for: its own, and one
+/// for each named party joined to either side by "and" ("Russia and Belarus attacked
+/// Ukraine" is two attacks). Parties that meet, talk, agree or work together with nobody
+/// else named do so with each other ("Israel and Jordan met": Israel met Jordan and Jordan
+/// met Israel).
 fn coordinated(cx: &Context, c: &coder::Coded) -> Vec<(Option<Participant>, Option<Participant>)> {
     let t = &cx.tree;
     // A conjunct is a party of its own when it is named (an entity) and not the first
     // side again: "Cruz, the senator from Texas and winner of …" names Cruz once.
     // Whatever is "between" sides has them all, named or not ("clashes between police
     // and protesters").
-    let between = c.sides_at.0.is_some_and(|x| t.case(x).as_deref() == Some("between"));
+    let between = c.between(cx);
     let conjuncts = |k: Option<usize>| -> Vec<Participant> {
         let Some(k) = k else { return Vec::new() };
         let first = cx.participant(k).entity;
