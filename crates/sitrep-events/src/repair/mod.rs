@@ -68,7 +68,7 @@
 //! a word of the first clause hung inside a clause joined by ", and"; a second subject
 //! read beside the first ("South Korea and the United States held …"); a verb with its
 //! own subject read as a modifier of its object ("denied that it had *targeted* civilians");
-//! a perfect read as "have" and its object ("it had [shot] down …").
+//! a perfect read as "have" and its object ("it had *shot* down …").
 //!
 //! Each mend is checked: if the arcs of a sentence would not form a tree, it is undone.
 
