@@ -72,9 +72,9 @@ for i, (w, fa, sc, n) in load('factuality.tsv', 4):
 
 seen = set()
 for i, (w, kind, code, n) in load('force.tsv', 4):
-    if kind not in ('verbal', 'movement', 'armed', 'verbal-cue', 'verbal-target', 'peaceful-cue', 'physical-target'): errors.append(f'force.tsv:{i}: kind {kind}')
+    if kind not in ('verbal', 'movement', 'armed', 'verbal-cue', 'verbal-target', 'peaceful-cue', 'physical-target', 'hazard'): errors.append(f'force.tsv:{i}: kind {kind}')
     if code != '-' and code not in codes: errors.append(f'force.tsv:{i}: code {code}')
-    if kind in ('armed', 'verbal-cue', 'verbal-target', 'peaceful-cue', 'physical-target') and code != '-': errors.append(f'force.tsv:{i}: a cue has no code')
+    if kind in ('armed', 'verbal-cue', 'verbal-target', 'peaceful-cue', 'physical-target', 'hazard') and code != '-': errors.append(f'force.tsv:{i}: a cue has no code')
     if w != w.lower() or (kind, w) in seen: errors.append(f'force.tsv:{i}: word {w!r}')
     seen.add((kind, w))
 

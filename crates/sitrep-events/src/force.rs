@@ -47,6 +47,9 @@ pub struct Force {
     /// What only words can be aimed at: an attack on "the nomination process" or on
     /// "the foundation and its finances" is criticism.
     verbal_targets: HashSet<String, BuildFxHasher>,
+    /// Forces of nature and of circumstance, which strike and kill without anyone doing
+    /// it ("an earthquake struck eastern Turkey", "inflation hit Argentina"): no event.
+    hazards: HashSet<String, BuildFxHasher>,
 }
 
 /// What to do with an event whose trigger is a word of force.
@@ -87,6 +90,7 @@ impl Force {
                 "verbal-target" => drop(f.verbal_targets.insert(word)),
                 "peaceful-cue" => drop(f.peaceful_cues.insert(word)),
                 "physical-target" => drop(f.physical_targets.insert(word)),
+                "hazard" => drop(f.hazards.insert(word)),
                 _ => {}
             }
         }
@@ -100,6 +104,18 @@ impl Force {
             let stem = word.strip_suffix("ing").or_else(|| word.strip_suffix("ed"))?;
             self.words.get(stem).or_else(|| self.words.get(&format!("{stem}e")))
         })
+    }
+
+    /// Whether token `s` (the head of a side's phrase) names a force of nature or of
+    /// circumstance: its lemma or form, or a name's title word ("Hurricane Ian",
+    /// "Typhoon Haiyan").
+    ///
+    /// Struck, hit or killed by one, nobody did anything to anyone: "An earthquake
+    /// struck eastern Turkey" is no attack on Turkey (GDELT's best-known misreading).
+    pub fn hazard(&self, cx: &Context, s: usize) -> bool {
+        let t = &cx.tree;
+        let is = |k: usize| self.hazards.contains(&*t.lemma(k)) || self.hazards.contains(&*t.lower(k));
+        is(s) || (t.upos(s) == "PROPN" && t.children(s).any(|c| t.rel(c) == "compound" && is(c)))
     }
 
     /// Whether politics borrows the word `lemma`.

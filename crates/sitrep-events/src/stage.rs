@@ -105,6 +105,11 @@ impl Stage for EventStage {
                     continue;
                 }
             }
+            // "An earthquake struck eastern Turkey", "Floods hit Pakistan", "the crash
+            // killed 12": force of nature or mishap, done by nobody.
+            if matches!(c.code.get(..2), Some("15" | "17" | "18" | "19" | "20")) && c.sides_at.0.is_some_and(|s| Force::builtin().hazard(&cx, s)) {
+                continue;
+            }
             // "attacked Rubio for not answering", "can beat Trump", "mobilize voters": force
             // borrowed by politics.
             if matches!(c.code.get(..2), Some("15" | "18" | "19" | "20")) {

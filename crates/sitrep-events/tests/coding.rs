@@ -1813,3 +1813,14 @@ fn armies_advance_and_bills_do_not() {
     let doc = run("The bill advanced in the Senate on Tuesday. Sanders advanced to the final round.");
     assert!(doc.events.events.iter().all(|e| e.root() != "19"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn nature_and_mishaps_strike_without_anyone_doing_it() {
+    let doc = run("An earthquake struck eastern Turkey on Monday. Floods hit Pakistan last week. Typhoon Haiyan struck the Philippines. The crash killed 12 soldiers. Inflation hit Argentina.");
+    assert!(doc.events.events.is_empty(), "{:?}", doc.events.events);
+    let doc = run("Turkey was struck by a powerful earthquake.");
+    assert!(doc.events.events.is_empty(), "{:?}", doc.events.events);
+    // People still strike, and violence by nobody named is still violence.
+    let doc = run("Russia struck Kyiv with missiles. A wave of violence struck Baghdad.");
+    assert_eq!(doc.events.events.iter().filter(|e| e.root() == "19").count(), 2, "{:?}", doc.events.events);
+}
