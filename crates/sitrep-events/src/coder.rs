@@ -215,8 +215,9 @@ fn written(cx: &Context, k: usize, w: &str) -> bool {
 }
 
 /// Whether "call" at `v` names rather than telephones: the name of its object is followed
-/// by a quote or by "a"/"an" ("called both Trump and Clinton “crazy”", "calling Obama an
-/// “ignorant baboon”"), however the parser hung what follows.
+/// by a quote, by "a"/"an" ("called both Trump and Clinton “crazy”", "calling Obama an
+/// “ignorant baboon”") or by "by" and a name ("calling the Islamic State by that name"),
+/// however the parser hung what follows.
 fn naming(cx: &Context, v: usize) -> bool {
     let t = &cx.tree;
     let Some(o) = t.child(v, "obj") else { return false };
@@ -230,7 +231,8 @@ fn naming(cx: &Context, v: usize) -> bool {
         return false;
     }
     let w = t.word(k);
-    matches!(w, "\"" | "“" | "”" | "''" | "``" | "‘" | "'") || w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")
+    let by_name = || w.eq_ignore_ascii_case("by") && (k + 1..(k + 4).min(t.len())).any(|j| matches!(&*t.lemma(j), "name" | "nickname" | "title" | "acronym"));
+    matches!(w, "\"" | "“" | "”" | "''" | "``" | "‘" | "'") || w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") || by_name()
 }
 
 /// Weapons: a means of attack, never its target, and an event of their own only as the

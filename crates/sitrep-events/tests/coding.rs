@@ -523,10 +523,24 @@ fn an_event_named_after_its_place_happened_before_the_report() {
 
 #[test]
 fn calling_someone_a_name_is_no_telephone_call() {
-    for text in ["Senator Lindsey Graham called both Donald Trump and Hillary Clinton “crazy” on Monday.", "He provoked his critics, calling President Barack Obama an “ignorant baboon”."] {
+    for text in [
+        "Senator Lindsey Graham called both Donald Trump and Hillary Clinton “crazy” on Monday.",
+        "He provoked his critics, calling President Barack Obama an “ignorant baboon”.",
+        "Obama said calling the Islamic State by that name would help it.",
+    ] {
         let doc = run(text);
         assert!(!doc.events.events.iter().any(|e| e.cameo == "041"), "{text}");
     }
+    // A call made by phone is still a call.
+    let doc = run("Biden called Zelensky by phone on Tuesday.");
+    assert!(doc.events.events.iter().any(|e| e.cameo == "041"), "{:?}", doc.events.events);
+}
+
+#[test]
+fn blasting_out_releases_is_no_criticism() {
+    let doc = run("Rubio's campaign has blasted out a barrage of news releases. Rubio blasted Cruz over immigration.");
+    let codes: Vec<&str> = doc.events.events.iter().map(|e| e.cameo.as_str()).collect();
+    assert_eq!(codes, ["111"], "{:?}", doc.events.events);
 }
 
 #[test]
