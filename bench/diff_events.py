@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Compare the events of two `sitrep extract` outputs of the same reports, for judging a
-change by hand: events gone, events whose CAMEO code changed, and new events.
+change by hand: events gone, events whose CAMEO code changed, new events, and events
+whose code stayed but whose sides changed.
 
-Events are matched by report id and trigger position, so an event whose sides changed but
-whose code did not is not listed. Each line: the CAMEO code, the trigger, source and target
+Events are matched by report id and trigger position. Each line: the CAMEO code, the trigger, source and target
 (text/actor, `*` when inferred) and the start of the sentence.
 
 usage: python3 bench/diff_events.py BEFORE.jsonl AFTER.jsonl [N=40] [SEED=3]
@@ -45,13 +45,16 @@ def main() -> int:
     gone = [k for k in a if k not in b]
     changed = [k for k in a if k in b and a[k][0]["cameo"] != b[k][0]["cameo"]]
     new = [k for k in b if k not in a]
-    print(len(gone), "gone", len(changed), "changed", len(new), "new")
+    sides = [k for k in a if k in b and k not in changed and fmt(a[k][0]) != fmt(b[k][0])]
+    print(len(gone), "gone", len(changed), "changed", len(new), "new", len(sides), "with other sides")
     for k in random.sample(gone, min(n, len(gone))):
         print("GONE", fmt(a[k][0]), "|", a[k][1][:180])
     for k in random.sample(changed, min(n, len(changed))):
         print("CHG", fmt(a[k][0]), "->", b[k][0]["cameo"], "|", a[k][1][:180])
     for k in new[:n]:
         print("NEW", fmt(b[k][0]), "|", b[k][1][:180])
+    for k in random.sample(sides, min(n, len(sides))):
+        print("SIDES", fmt(a[k][0]), "->", fmt(b[k][0]), "|", a[k][1][:180])
     return 0
 
 

@@ -40,6 +40,16 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
             x = h;
         }
     }
+    // "A reporter saw soldiers beating protesters": a participle of the one seen or
+    // heard is the seeing verb's to report.
+    if t.rel(v).starts_with("acl") && t.xpos(v) == "VBG" {
+        if let Some(g) = t.head(v).filter(|&h| t.rel(h) == "obj").and_then(|h| t.head(h)).filter(|&g| t.upos(g) == "VERB") {
+            let passive = t.child(g, "nsubj:pass").is_some() || t.child(g, "aux:pass").is_some();
+            if let Some(stance) = lex.reporting(&t.lemma(g)).filter(|_| !passive) {
+                return Some(Attribution { by: reporter(cx, g), cue: t.word(g).to_string(), stance });
+            }
+        }
+    }
     // Climb through complement clauses to a reporting verb.
     for _ in 0..6 {
         let r = t.rel(x);

@@ -126,6 +126,11 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
             if t.head(h).is_some_and(|g| matches!(&*t.lemma(g), "veto" | "reject" | "block" | "oppose" | "defeat" | "kill" | "scrap" | "denounce" | "condemn")) {
                 return None;
             }
+            // "a video showing officer Van Dyke shooting McDonald", "witnesses saw soldiers
+            // beating protesters": what is seen is the one seen doing it.
+            if t.head(h).is_some_and(|g| matches!(&*t.lemma(g), "show" | "see" | "watch" | "film" | "record" | "capture" | "depict" | "hear" | "catch" | "witness" | "photograph" | "spot" | "observe" | "notice")) {
+                return Some(h);
+            }
             // "He signed paperwork ordering him to appear": the paper orders; "him" is the
             // one who signed it, not one he orders.
             let same_person = |s: usize, o: usize| matches!((&*t.lower(s), &*t.lower(o)), ("he", "him") | ("she", "her") | ("they", "them"));

@@ -1838,3 +1838,23 @@ fn nature_and_mishaps_strike_without_anyone_doing_it() {
     let doc = run("Russia struck Kyiv with missiles. A wave of violence struck Baghdad.");
     assert_eq!(doc.events.events.iter().filter(|e| e.root() == "19").count(), 2, "{:?}", doc.events.events);
 }
+
+#[test]
+fn the_one_seen_doing_it_did_it_and_the_one_who_saw_it_witnessed_it() {
+    let doc = run("The video showed a police officer shooting the teenager in Chicago.");
+    assert_eq!(actor(&find(&doc, "19").source), Some("USACOP"));
+    let doc = run("A Reuters reporter saw soldiers beating protesters in Minsk.");
+    let e = find(&doc, "18");
+    assert_eq!(e.attribution.as_ref().map(|a| a.stance), Some(Stance::Witnessed), "{e:?}");
+}
+
+#[test]
+fn being_armed_is_a_state_not_military_aid() {
+    let doc = run("Criminals know their potential victims are armed. He was armed with fresh evidence.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "07"), "{:?}", doc.events.events);
+    // Those wounded or hacked were still done something to.
+    let doc = run("Many civilians are wounded in Kharkiv.");
+    assert!(doc.events.events.iter().any(|e| e.root() == "19" || e.root() == "18"), "{:?}", doc.events.events);
+    let doc = run("The Houthis were armed by Iran.");
+    assert_eq!(actor(&find(&doc, "07").source), Some("IRN"));
+}
