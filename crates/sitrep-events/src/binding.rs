@@ -23,8 +23,18 @@ pub fn place(cx: &Context, v: usize) -> Option<usize> {
     }
     let is_location = |p: usize| is_location(cx, p);
     let s = &cx.doc.text_layer.sentences[cx.sentence(v)];
-    let nearest = s.tokens().filter_map(|k| cx.place(k).map(|p| (k.abs_diff(v), p))).filter(|&(_, p)| is_location(p)).min().map(|(_, p)| p);
+    let nearest = s.tokens().filter(|&k| !beside(cx, v, k)).filter_map(|k| cx.place(k).map(|p| (k.abs_diff(v), p))).filter(|&(_, p)| is_location(p)).min().map(|(_, p)| p);
     nearest.or_else(|| (0..cx.doc.places.places.len()).find(|&p| is_location(p)))
+}
+
+/// Whether token `k` is inside a clause set beside the clause of predicate `v`: "…, the
+/// defence ministry in Moscow claimed" says where the claim was made, not the event.
+fn beside(cx: &Context, v: usize, k: usize) -> bool {
+    let t = &cx.tree;
+    t.children(v).any(|c| t.rel(c) == "parataxis" && {
+        let (a, b) = t.subtree(c);
+        (a..=b).contains(&k)
+    })
 }
 
 /// Whether token `k` is a side of predicate `v` itself, or one of several joined to it:
@@ -56,9 +66,12 @@ pub fn place_in_clause(cx: &Context, v: usize) -> Option<usize> {
 /// A place that only says whose a party is ("two *U.S.* service members were injured in
 /// a drone attack on a base in eastern Syria", "*Russian* troops") comes after one that
 /// says where; one naming the event itself says where it was ("the *Orlando* attack").
+/// The clauses set beside the event's (`parataxis`: "…, officials in Kyiv said") are
+/// left out.
 fn location_in_clause(cx: &Context, v: usize, keep: impl Fn(usize) -> bool) -> Option<usize> {
     let t = &cx.tree;
     let (lo, hi) = t.subtree(v);
+    let keep = |k: usize| keep(k) && !beside(cx, v, k);
     let places = || (lo..=hi).filter(|&k| keep(k)).filter_map(|k| cx.place(k).map(|p| (k, p))).filter(|&(_, p)| is_location(cx, p));
     let qualifies = |k: usize, p: usize| {
         matches!(t.rel(k), "compound" | "amod" | "nmod:poss") && t.head(k).is_some_and(|h| h != v && t.upos(h) == "NOUN" && cx.place(h) != Some(p))

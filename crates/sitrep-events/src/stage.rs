@@ -88,6 +88,8 @@ impl Stage for EventStage {
                 // deed of its own, and names no one who brought it about — but for force
                 // and coercion, done to the subject by someone ("she was gravely wounded",
                 // "the account had been hacked").
+                // "against striking miners", however the parser read it: workers on strike.
+                _ if striking_workers(&cx, v) => None,
                 "ADJ" if participle_state(&cx, v) => coder::code_verb(&cx, lex, v).filter(|c| matches!(c.code.get(..2), Some("17" | "18" | "19" | "20"))),
                 "VERB" | "ADJ" => coder::code_verb(&cx, lex, v),
                 "NOUN" => coder::code_noun(&cx, lex, v),
@@ -113,7 +115,7 @@ impl Stage for EventStage {
             }
             // "An earthquake struck eastern Turkey", "Floods hit Pakistan", "the crash
             // killed 12": force of nature or mishap, done by nobody.
-            if matches!(c.code.get(..2), Some("15" | "17" | "18" | "19" | "20")) && c.sides_at.0.is_some_and(|s| Force::builtin().hazard(&cx, s)) {
+            if matches!(c.code.get(..2), Some("15" | "17" | "18" | "19" | "20")) && c.sides_at.0.is_some_and(|s| hazard_doer(&cx, s, c.head)) {
                 continue;
             }
             // "attacked Rubio for not answering", "can beat Trump", "mobilize voters": force
@@ -399,6 +401,28 @@ fn taken_by(cx: &Context, h: usize) -> Option<usize> {
         r if t.case(h).as_deref() == Some("in") && r.starts_with("obl") => t.head(h).filter(|&g| t.child(g, "obj").is_some_and(|o| coder::sum(cx, o))),
         _ => None,
     }
+}
+
+/// Whether the doer `s` of the deed at `v` is a force of nature or of circumstance
+/// ([`Force::hazard`]), or the noun phrase running from it up to the deed has one
+/// however the parser cut it ("A magnitude 7.8 earthquake killed …" headed by
+/// "magnitude").
+fn hazard_doer(cx: &Context, s: usize, v: usize) -> bool {
+    let t = &cx.tree;
+    let force = Force::builtin();
+    force.hazard(cx, s) || (s < v && (s..v).all(|k| matches!(t.upos(k), "NOUN" | "PROPN" | "NUM" | "ADJ" | "DET")) && (s..v).any(|k| t.upos(k) == "NOUN" && force.hazard(cx, k)))
+}
+
+/// Whether `v` is "striking" before workers, read as their verb or as their adjective
+/// ("the army against striking miners"): a labour strike, not an attack.
+fn striking_workers(cx: &Context, v: usize) -> bool {
+    let t = &cx.tree;
+    &*t.lower(v) == "striking"
+        && v + 1 < t.len()
+        && matches!(
+            &*t.lemma(v + 1),
+            "worker" | "miner" | "teacher" | "doctor" | "nurse" | "employee" | "driver" | "docker" | "dockworker" | "farmer" | "staff" | "writer" | "actor" | "pilot" | "student" | "workers" | "miners" | "teachers" | "doctors" | "nurses" | "employees" | "drivers"
+        )
 }
 
 /// Whether the adjective `v` is a participle said of its subject with "be" and no "by"

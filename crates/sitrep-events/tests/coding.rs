@@ -1832,6 +1832,8 @@ fn armies_advance_and_bills_do_not() {
 fn nature_and_mishaps_strike_without_anyone_doing_it() {
     let doc = run("An earthquake struck eastern Turkey on Monday. Floods hit Pakistan last week. Typhoon Haiyan struck the Philippines. The crash killed 12 soldiers. Inflation hit Argentina.");
     assert!(doc.events.events.is_empty(), "{:?}", doc.events.events);
+    let doc = run("A magnitude 7.8 earthquake killed more than 50,000 people in Turkey and Syria.");
+    assert!(doc.events.events.is_empty(), "{:?}", doc.events.events);
     let doc = run("Turkey was struck by a powerful earthquake.");
     assert!(doc.events.events.is_empty(), "{:?}", doc.events.events);
     // People still strike, and violence by nobody named is still violence.
@@ -1857,4 +1859,23 @@ fn being_armed_is_a_state_not_military_aid() {
     assert!(doc.events.events.iter().any(|e| e.root() == "19" || e.root() == "18"), "{:?}", doc.events.events);
     let doc = run("The Houthis were armed by Iran.");
     assert_eq!(actor(&find(&doc, "07").source), Some("IRN"));
+}
+
+#[test]
+fn striking_workers_are_on_strike_not_attacking() {
+    let doc = run("The president threatened to deploy the army against striking miners.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "19"), "{:?}", doc.events.events);
+}
+
+#[test]
+fn where_a_claim_was_made_is_not_where_the_deed_was_done() {
+    let doc = run("Russian forces captured the village of Krasnohorivka, the defence ministry in Moscow claimed.");
+    let e = find(&doc, "19");
+    assert_ne!(actor(&e.target), Some("RUS"), "{e:?}");
+    // A place in the event's own clause still binds it.
+    let doc = run("Russian forces captured the village of Krasnohorivka in Donetsk region, the defence ministry in Moscow claimed.");
+    let e = find(&doc, "19");
+    assert_eq!(actor(&e.target), Some("UKR"), "{e:?}");
+    let place = e.place.and_then(|p| doc.places.places.get(p)).map(|p| p.name.as_str());
+    assert_ne!(place, Some("Moscow"));
 }
