@@ -44,6 +44,7 @@ const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
 /// control and coordination.
 pub fn subject(cx: &Context, v: usize) -> Option<usize> {
     let t = &cx.tree;
+    let start = v;
     let mut v = v;
     for _ in 0..8 {
         // The active subject only: a passive subject is acted upon. When the parser gives
@@ -60,6 +61,13 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         }
         let r = t.rel(v);
         let h = t.head(v)?;
+        // "carried out air strikes …, killing dozens" with "strikes" tagged a verb: a verb
+        // that is another's object is a noun misread, done by that verb's subject.
+        // (Not for that noun itself, which is the object's event, not one of its own.)
+        if v != start && r == "obj" && t.upos(v) == "VERB" && t.upos(h) == "VERB" && t.xpos(v) == "VBZ" {
+            v = h;
+            continue;
+        }
         // "Putin's decision to invade", "Trump's calls to ban all Muslims", "attempts by
         // the Justice Department to seize …": the one whose decision, call or attempt it
         // is would do it.

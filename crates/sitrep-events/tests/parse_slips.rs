@@ -947,3 +947,31 @@ fn a_perfect_read_as_have_and_its_object_is_the_perfect() {
     let e = trigger(&doc, "shot").expect("the shooting down is coded");
     assert_eq!(actor(&e.source), Some("UKRMIL"));
 }
+
+#[test]
+fn a_deed_tagged_as_the_object_verb_is_done_by_the_verbs_subject() {
+    let mut doc = layers("Myanmar's military carried out air strikes on a village in Sagaing, killing dozens of civilians.");
+    let k = tok(&doc, "strikes", 0);
+    doc.syntax.tokens[k].upos = "VERB";
+    doc.syntax.tokens[k].xpos = "VBZ";
+    slip(
+        &mut doc,
+        &[
+            (("carried", 0), None, "root"),
+            (("military", 0), Some(("carried", 0)), "nsubj"),
+            (("strikes", 0), Some(("carried", 0)), "obj"),
+            (("air", 0), Some(("strikes", 0)), "compound"),
+            (("village", 0), Some(("strikes", 0)), "obl"),
+            (("killing", 0), Some(("strikes", 0)), "advcl"),
+        ],
+    );
+    {
+        // "air" stays a modifier of the noun, not the subject of a verb.
+        let t = Tree::new(&doc);
+        assert_eq!(t.rel(tok(&doc, "air", 0)), "compound");
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "killing").expect("killing coded");
+    assert_eq!(actor(&e.source), Some("MMRMIL"), "{e:?}");
+    assert!(trigger(&doc, "strikes").is_none(), "the strikes are the carrying out's: {:?}", doc.events.events);
+}

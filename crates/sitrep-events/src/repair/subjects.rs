@@ -16,6 +16,11 @@ impl Arcs<'_, '_> {
             if self.has_child(h, a..b, "nsubj") || self.has_child(h, a..b, "expl") {
                 continue;
             }
+            // A "verb" that is another verb's object is a noun the tagger misread, and the
+            // noun before it its modifier ("carried out *air strikes*").
+            if self.rels[h] == "obj" {
+                continue;
+            }
             // Only words between the noun and the verb that hang from the noun.
             if (k + 1..h).any(|j| self.head(j) != Some(k) && self.upos(j) != "PUNCT" && self.upos(j) != "ADV") {
                 continue;
