@@ -329,14 +329,16 @@ impl Stage for EventStage {
             .collect();
         // "imposed sanctions on Russia", "filed a lawsuit against …": the noun names the
         // verb's event (same root), not a second one — when the verb's event is kept; so
-        // does the noun a promise is of ("pledged humanitarian aid": an intent, root 03).
+        // does the noun a promise is of ("pledged humanitarian aid": an intent, root 03),
+        // and the one eased or rejected ("lifted sanctions on …", 08; "vetoed sanctions",
+        // 12): no sanctions are imposed there.
         let keep: Vec<bool> = heads
             .iter()
             .zip(&events)
             .zip(&keep)
             .map(|((&h, e), &k)| {
                 let verb = taken_by(&cx, h).and_then(|g| heads.iter().position(|&x| x == g));
-                k && !verb.is_some_and(|i| keep[i] && (events[i].root() == e.root() || events[i].root() == "03"))
+                k && !verb.is_some_and(|i| keep[i] && (events[i].root() == e.root() || matches!(events[i].root(), "03" | "08" | "12")))
             })
             .collect();
         let mut keep = keep;

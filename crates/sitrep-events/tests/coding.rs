@@ -1879,3 +1879,12 @@ fn where_a_claim_was_made_is_not_where_the_deed_was_done() {
     let place = e.place.and_then(|p| doc.places.places.get(p)).map(|p| p.name.as_str());
     assert_ne!(place, Some("Moscow"));
 }
+
+#[test]
+fn sanctions_lifted_or_vetoed_are_not_imposed() {
+    let doc = run("Washington lifted sanctions on Venezuela's state oil company. Russia vetoed new sanctions on North Korea.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "16"), "{:?}", doc.events.events);
+    assert!(doc.events.events.iter().any(|e| e.root() == "08"), "{:?}", doc.events.events);
+    let doc = run("The European Union imposed sanctions on 18 Iranian officials.");
+    assert_eq!(doc.events.events.iter().filter(|e| e.root() == "16").count(), 1, "{:?}", doc.events.events);
+}
