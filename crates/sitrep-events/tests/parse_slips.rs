@@ -975,3 +975,33 @@ fn a_deed_tagged_as_the_object_verb_is_done_by_the_verbs_subject() {
     assert_eq!(actor(&e.source), Some("MMRMIL"), "{e:?}");
     assert!(trigger(&doc, "strikes").is_none(), "the strikes are the carrying out's: {:?}", doc.events.events);
 }
+
+#[test]
+fn a_participle_of_affiliation_read_as_the_verb_describes_its_noun() {
+    let mut doc = layers("Gunmen linked to al-Qaeda killed 12 soldiers in Mali, officials said.");
+    let k = tok(&doc, "linked", 0);
+    doc.syntax.tokens[k].upos = "VERB";
+    doc.syntax.tokens[k].xpos = "VBD";
+    slip(
+        &mut doc,
+        &[
+            (("said", 0), None, "root"),
+            (("linked", 0), Some(("said", 0)), "ccomp"),
+            (("Gunmen", 0), Some(("linked", 0)), "nsubj"),
+            (("al", 0), Some(("linked", 0)), "obl"),
+            (("killed", 0), Some(("linked", 0)), "advcl"),
+            (("soldiers", 0), Some(("killed", 0)), "obj"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (gunmen, killed, linked) = (tok(&doc, "Gunmen", 0), tok(&doc, "killed", 0), tok(&doc, "linked", 0));
+        assert_eq!((t.head(gunmen), t.rel(gunmen)), (Some(killed), "nsubj"));
+        assert_eq!((t.head(linked), t.rel(linked)), (Some(gunmen), "acl"));
+        assert_eq!(t.head(killed), Some(tok(&doc, "said", 0)));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "killed").expect("killed coded");
+    assert_eq!(actor(&e.source), Some("---UAF"), "{e:?}");
+    assert!(e.attribution.is_some(), "{e:?}");
+}

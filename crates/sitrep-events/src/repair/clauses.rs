@@ -230,6 +230,47 @@ impl Arcs<'_, '_> {
         self.move_punctuation(r, v, v + 1..b);
     }
 
+    /// "Hackers linked to Russian military intelligence attacked the grid" read with
+    /// "linked" as the clause's verb and "attacked" as a modifier of "intelligence": a
+    /// participle of affiliation ("linked", "backed", "loyal to" …) right after its noun,
+    /// with no object, whose phrase holds a verb with an object and no subject, is the
+    /// noun's modifier, and that verb is the clause's, the noun its subject.
+    pub(super) fn affiliation_read_as_verb(&mut self, a: usize, b: usize) {
+        for p in a + 1..b {
+            if self.upos(p) != "VERB" || !matches!(self.xpos(p), "VBD" | "VBN") || self.has_child(p, a..b, "obj") {
+                continue;
+            }
+            let lemma = self.doc.syntax.lemma(p).to_lowercase();
+            if !matches!(&*lemma, "link" | "back" | "ally" | "affiliate" | "associate" | "tie" | "align" | "fund" | "sponsor" | "arm" | "train" | "base" | "connect" | "support") {
+                continue;
+            }
+            // "linked to", "backed by", "allied with": the phrase of affiliation follows.
+            if p + 1 >= b || !matches!(&*self.word(p + 1).to_lowercase(), "to" | "by" | "with") {
+                continue;
+            }
+            let n = p - 1;
+            if self.head(n) != Some(p) || !self.rels[n].starts_with("nsubj") || !matches!(self.upos(n), "NOUN" | "PROPN") {
+                continue;
+            }
+            // The verb inside the participle's phrase or hung from the participle: a
+            // modifier or an adjunct clause after it, with an object of its own and no
+            // subject or conjunction.
+            let Some(v) = (p + 2..b).find(|&v| {
+                let inside = self.rels[v].starts_with("acl") && self.head(v).is_some_and(|h| h > p && h < v && self.under(h, p, a..b));
+                let adjunct = self.rels[v] == "advcl" && self.head(v) == Some(p);
+                self.upos(v) == "VERB" && matches!(self.xpos(v), "VBD" | "VBN" | "VBZ" | "VBP") && (inside || adjunct) && self.has_child(v, a..b, "obj") && !self.has_child(v, a..b, "nsubj") && !self.has_child(v, a..b, "mark")
+            }) else {
+                continue;
+            };
+            let (ph, prel) = (self.head(p), self.rels[p]);
+            self.set(v, ph, prel);
+            self.set(n, Some(v), "nsubj");
+            self.set(p, Some(n), "acl");
+            self.move_punctuation(p, v, v + 1..b);
+            return;
+        }
+    }
+
     /// "the countries were set to move a resolution" read with "to move" as the subject
     /// of "set": an infinitive after a word that has its own subject is its complement.
     pub(super) fn infinitive_read_as_subject(&mut self, a: usize, b: usize) {

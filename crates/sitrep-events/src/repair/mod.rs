@@ -68,7 +68,8 @@
 //! a word of the first clause hung inside a clause joined by ", and"; a second subject
 //! read beside the first ("South Korea and the United States held …"); a verb with its
 //! own subject read as a modifier of its object ("denied that it had *targeted* civilians");
-//! a perfect read as "have" and its object ("it had *shot* down …").
+//! a perfect read as "have" and its object ("it had *shot* down …"); a participle of
+//! affiliation read as the verb ("Hackers *linked* to Russian intelligence attacked …").
 //!
 //! Each mend is checked: if the arcs of a sentence would not form a tree, it is undone.
 
@@ -106,6 +107,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.content_read_as_relative(a, b));
         arcs.guarded(a, b, |x| x.content_read_as_main_clause(a, b));
         arcs.guarded(a, b, |x| x.passive_read_as_content_of_participle(a, b));
+        arcs.guarded(a, b, |x| x.affiliation_read_as_verb(a, b));
         arcs.guarded(a, b, |x| x.adjective_read_as_part_of_name(a, b));
         arcs.guarded(a, b, |x| x.finite_verb_read_as_modifier(a, b));
         arcs.guarded(a, b, |x| x.clause_verb_read_as_modifier(a, b));
