@@ -320,6 +320,8 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
     let t = &cx.tree;
     let mut target = None;
     let mut end = v;
+    // The phrase a particle read as a preposition opens ("shut [down the newspaper]").
+    let mut after_particle = None;
     for need in &p.needs {
         match need {
             Need::Particle(w) => {
@@ -336,6 +338,7 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 // phrase it opens ("cut [off Mariupol]").
                 if t.rel(prt) == "case" && t.child(v, "obj").is_none() {
                     target = target.or(t.head(prt));
+                    after_particle = t.head(prt);
                 }
             }
             Need::Oblique(prep) => {
@@ -352,7 +355,8 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 target = Some(t.child(v, "obj").or_else(|| t.child(v, "iobj")).filter(|&k| content || (warned && party(k))).unwrap_or(o));
             }
             Need::Object(w) => {
-                let o = t.child(v, "obj")?;
+                // … which is the object the particle's verb takes.
+                let o = t.child(v, "obj").or(after_particle)?;
                 // A plural of the lexicon ("diplomats") names the singular too, but for
                 // weapons: one rocket launched is as often a test as an attack.
                 let is = |k: usize| written(cx, k, w) || (w.strip_suffix('s') == Some(&*t.lemma(k)) && !weapon(cx, k));

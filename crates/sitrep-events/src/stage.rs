@@ -578,7 +578,8 @@ fn requested_by(cx: &Context, lex: &Lexicon, h: usize, heads: &[usize], events: 
         let charge = charge_clause(cx, x);
         // With "of"/"for" on a clause of the object, the accusing verb is the object's head.
         let accuser = if r.starts_with("acl") { t.head(g).filter(|_| t.rel(g).starts_with("obj")) } else { Some(g) };
-        if charge && accuser.and_then(|a| heads.iter().position(|&k| k == a)).is_some_and(|i| events[i].root() == "11") {
+        // (A charge brought in court is legal action, 17: "charged … with plotting".)
+        if charge && accuser.and_then(|a| heads.iter().position(|&k| k == a)).is_some_and(|i| events[i].root() == "11" || events[i].cameo == "173") {
             return true;
         }
         // So is what the charge did: "accused the RSF of shelling a market, killing 15
@@ -617,11 +618,12 @@ fn names_an_event(cx: &Context, lex: &Lexicon, p: &sitrep_core::Participant) -> 
 }
 
 /// Whether token `c` is the charge of a condemnation, an accusation or a reproach: a
-/// gerund clause opened by "for", "of" or "by" ("condemning Russia *for invading*",
-/// "accused Kyiv *of shelling* the plant", "*by refusing* to negotiate").
+/// gerund clause opened by "for", "of", "by" or "with" ("condemning Russia *for
+/// invading*", "accused Kyiv *of shelling* the plant", "*by refusing* to negotiate",
+/// "charged three men *with plotting* to attack a synagogue").
 fn charge_clause(cx: &Context, c: usize) -> bool {
     let t = &cx.tree;
-    (t.rel(c).starts_with("advcl") || t.rel(c).starts_with("acl")) && t.xpos(c) == "VBG" && t.children(c).any(|m| matches!(t.rel(m), "mark" | "case") && matches!(&*t.lower(m), "for" | "of" | "by"))
+    (t.rel(c).starts_with("advcl") || t.rel(c).starts_with("acl")) && t.xpos(c) == "VBG" && t.children(c).any(|m| matches!(t.rel(m), "mark" | "case") && matches!(&*t.lower(m), "for" | "of" | "by" | "with"))
 }
 
 /// The party a deed of violence named by the noun `k` is told as done by: an actor named

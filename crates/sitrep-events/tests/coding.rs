@@ -1888,3 +1888,21 @@ fn sanctions_lifted_or_vetoed_are_not_imposed() {
     let doc = run("The European Union imposed sanctions on 18 Iranian officials.");
     assert_eq!(doc.events.events.iter().filter(|e| e.root() == "16").count(), 1, "{:?}", doc.events.events);
 }
+
+#[test]
+fn restrictions_fires_and_halted_deliveries() {
+    let codes = |text: &str| run(text).events.events.iter().map(|e| e.cameo.clone()).collect::<Vec<_>>();
+    assert_eq!(codes("The Iranian government shut down the internet in several provinces."), ["1721"]);
+    assert_eq!(codes("Niger's junta dissolved all political parties."), ["1722"]);
+    assert_eq!(codes("Demonstrators in Niamey set fire to the French embassy."), ["1712"]);
+    assert_eq!(codes("The World Food Programme suspended its deliveries to northern Gaza."), ["162"]);
+    // A particle read as a preposition still leaves the verb its object.
+    assert_eq!(codes("The Iranian government shut down the newspaper."), ["1721"]);
+}
+
+#[test]
+fn what_men_are_charged_with_plotting_is_the_charge() {
+    let doc = run("Austrian prosecutors charged three men with plotting to attack a synagogue.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "19"), "{:?}", doc.events.events);
+    assert!(doc.events.events.iter().any(|e| e.root() == "11"), "{:?}", doc.events.events);
+}
