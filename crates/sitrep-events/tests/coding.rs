@@ -1906,3 +1906,14 @@ fn what_men_are_charged_with_plotting_is_the_charge() {
     assert!(doc.events.events.iter().all(|e| e.root() != "19"), "{:?}", doc.events.events);
     assert!(doc.events.events.iter().any(|e| e.root() == "11"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn the_one_expected_or_urged_to_act_is_the_doer() {
+    let doc = run("Israel is expected to launch a ground operation in Rafah within days.");
+    let e = find(&doc, "19");
+    assert_eq!(actor(&e.source), Some("ISR"), "{e:?}");
+    assert_eq!(e.factuality, Factuality::Expected);
+    // A decision made to intervene names no one who intervenes.
+    let doc = run("The decision was made to intervene in the Libyan civil war.");
+    assert!(doc.events.events.iter().all(|e| e.source.as_ref().is_none_or(|p| p.span.of(doc.text()) != "The decision")), "{:?}", doc.events.events);
+}
