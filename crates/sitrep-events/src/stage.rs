@@ -716,9 +716,15 @@ fn coordinated(cx: &Context, c: &coder::Coded) -> Vec<(Option<Participant>, Opti
         // "Israeli and Palestinian negotiators": a nationality joined to the one before the
         // noun names a side of its own.
         let nationalities = t.children(k).filter(|&a| t.rel(a) == "amod").flat_map(|a| t.children(a).filter(|&j| t.rel(j) == "conj" && t.upos(j) == "ADJ"));
+        // So does a name joined to the one a group of people is of or from ("the foreign
+        // ministers of India and China", "negotiators from Israel and Hamas").
+        let of_whom = t.children(k)
+            .filter(|&n| t.xpos(k) == "NNS" && t.rel(n).starts_with("nmod") && t.upos(n) == "PROPN" && t.case(n).is_some_and(|c| matches!(&*c, "of" | "from")))
+            .flat_map(|n| t.children(n).filter(|&j| t.rel(j) == "conj" && t.upos(j) == "PROPN"));
         t.children(k)
             .filter(|&j| t.rel(j) == "conj" && matches!(t.upos(j), "NOUN" | "PROPN" | "PRON"))
             .chain(nationalities)
+            .chain(of_whom)
             .map(|j| cx.participant(j))
             .filter(|p| (between || p.actor.is_some() && p.entity.is_some()) && (p.entity.is_none() || p.entity != first))
             .take(4)

@@ -1917,3 +1917,11 @@ fn the_one_expected_or_urged_to_act_is_the_doer() {
     let doc = run("The decision was made to intervene in the Libyan civil war.");
     assert!(doc.events.events.iter().all(|e| e.source.as_ref().is_none_or(|p| p.span.of(doc.text()) != "The decision")), "{:?}", doc.events.events);
 }
+
+#[test]
+fn people_of_two_parties_are_two_sides() {
+    let doc = run("The foreign ministers of India and China met in Moscow to ease border tensions.");
+    let mut pairs: Vec<(Option<&str>, Option<&str>)> = doc.events.events.iter().filter(|e| e.root() == "04").map(|e| (actor(&e.source), actor(&e.target))).collect();
+    pairs.sort();
+    assert_eq!(pairs, [(Some("CHN"), Some("IND")), (Some("IND"), Some("CHN"))], "{:?}", doc.events.events);
+}
