@@ -404,7 +404,11 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 let named_after = |preps: &[&str]| preps.iter().find_map(|prep| [o, v].iter().find_map(|&h| oblique(cx, h, prep))).filter(|&k| party(k) || cx.place(k).is_some());
                 let given_to = (p.code.starts_with("07") || p.code.starts_with("03")).then(|| named_after(&["to", "for"])).flatten();
                 let partner = matches!(p.code.get(..2), Some("04" | "05" | "06")).then(|| named_after(&["with"])).flatten();
-                target = given_to.or(partner).or_else(|| own.filter(|&k| party(k))).or_else(|| aimed_at(preps, true)).or_else(|| own.and_then(|_| aimed_at(aimed_preps, false)))
+                // A place or a site taken or struck by force is a target too ("seized the
+                // city of Goma", "seized the airport in Goma": its country is the side that
+                // loses it).
+                let place_by_force = |k: usize| force(&p.code) && (cx.place(k).is_some() || structure(&t.lemma(k)));
+                target = given_to.or(partner).or_else(|| own.filter(|&k| party(k) || place_by_force(k))).or_else(|| aimed_at(preps, true)).or_else(|| own.and_then(|_| aimed_at(aimed_preps, false)))
                     .or(own.filter(|_| !force(&p.code)));
             }
             Need::PlaceObject => {

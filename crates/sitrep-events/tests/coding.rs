@@ -1925,3 +1925,11 @@ fn people_of_two_parties_are_two_sides() {
     pairs.sort();
     assert_eq!(pairs, [(Some("CHN"), Some("IND")), (Some("IND"), Some("CHN"))], "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_city_or_a_site_taken_is_its_countrys_loss() {
+    let doc = run("Rebels seized the city of Goma.");
+    assert_eq!(actor(&find(&doc, "19").target), Some("COD"));
+    let doc = run("Rebels seized the airport in Goma.");
+    assert_eq!(actor(&find(&doc, "19").target), Some("COD"));
+}
