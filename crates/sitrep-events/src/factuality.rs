@@ -95,7 +95,8 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
             if w == "not" && c + 1 < t.len() && t.lower(c + 1) == "only" {
                 continue;
             }
-            if (r == "advmod" || r == "det" || r == "aux") && matches!(&*w, "not" | "n't" | "never" | "no") {
+            // (News types "n’t" with a curly apostrophe as often as not.)
+            if (r == "advmod" || r == "det" || r == "aux") && matches!(&*w, "not" | "n't" | "n’t" | "never" | "no") {
                 return Factuality::Negated;
             }
             // "any attack", "any invasion": no particular one happened.
@@ -158,12 +159,15 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
 }
 
 /// A clause's words as the multi-word cues are written: lower case, with typographic
-/// apostrophes made plain.
+/// apostrophes made plain and "n't" a word of its own, as the tokens have it ("isn't
+/// going to" holds the cue "n't going to").
 fn lower_clause(words: &str) -> String {
-    let lower = words.to_lowercase();
+    let mut lower = words.to_lowercase();
     if lower.contains('’') {
-        lower.replace('’', "'")
-    } else {
-        lower
+        lower = lower.replace('’', "'");
     }
+    if lower.contains("n't") {
+        lower = lower.replace("n't", " n't");
+    }
+    lower
 }

@@ -1933,3 +1933,11 @@ fn a_city_or_a_site_taken_is_its_countrys_loss() {
     let doc = run("Rebels seized the airport in Goma.");
     assert_eq!(actor(&find(&doc, "19").target), Some("COD"));
 }
+
+#[test]
+fn negation_typed_with_a_curly_apostrophe_or_inside_a_contraction() {
+    for text in ["Sanders didn’t concede defeat, either.", "Russia isn’t going to attack Ukraine.", "Russia isn't going to attack Ukraine."] {
+        let doc = run(text);
+        assert!(!doc.events.events.is_empty() && doc.events.events.iter().all(|e| e.factuality == Factuality::Negated), "{text}: {:?}", doc.events.events);
+    }
+}
