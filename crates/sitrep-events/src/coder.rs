@@ -647,7 +647,7 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     // "Netanyahu rallied supporters by warning that the rule of the right is in
     // danger": a warning to nobody in particular is what was said, not a threat — unless
     // it says what the speaker would do ("the Saudis warned they could sell off …").
-    let threat = |c: usize| t.children(c).any(|k| (t.rel(k) == "aux" && matches!(&*t.lower(k), "could" | "would" | "will" | "might" | "'ll")) || (t.rel(k).starts_with("advcl") && t.child(k, "mark").is_some_and(|m| t.lower(m) == "if")));
+    let threat = |c: usize| t.children(c).any(|k| (t.rel(k) == "aux" && matches!(&*t.lower(k), "could" | "would" | "will" | "might" | "'ll" | "’ll")) || (t.rel(k).starts_with("advcl") && t.child(k, "mark").is_some_and(|m| t.lower(m) == "if")));
     let said = |c: usize| (t.rel(c).starts_with("ccomp") || t.rel(c) == "parataxis") && !threat(c);
     if p.needs.is_empty() && p.code.starts_with("13") && t.child(v, "obj").is_none() && t.children(v).any(said) {
         return None;

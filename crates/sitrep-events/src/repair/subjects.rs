@@ -85,7 +85,7 @@ impl Arcs<'_, '_> {
             if self.rels[k] != "obj" || self.head(k) != Some(h) || self.upos(k) != "VERB" || self.xpos(k) != "VBN" {
                 continue;
             }
-            if !matches!(&*lower(self.word(h)), "had" | "has" | "have" | "'d" | "'s" | "'ve") {
+            if !matches!(&*lower(self.word(h)), "had" | "has" | "have" | "'d" | "'s" | "'ve" | "’d" | "’s" | "’ve") {
                 continue;
             }
             let (head, rel) = (self.head(h), self.rels[h]);
