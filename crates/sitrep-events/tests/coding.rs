@@ -1941,3 +1941,11 @@ fn negation_typed_with_a_curly_apostrophe_or_inside_a_contraction() {
         assert!(!doc.events.events.is_empty() && doc.events.events.iter().all(|e| e.factuality == Factuality::Negated), "{text}: {:?}", doc.events.events);
     }
 }
+
+#[test]
+fn a_warning_of_what_the_speaker_will_do_is_a_threat_however_the_apostrophe_is_typed() {
+    for text in ["The Saudi government warned that it’ll sell off American assets.", "The Saudi government warned that it'll sell off American assets."] {
+        let doc = run(text);
+        assert!(doc.events.events.iter().any(|e| e.root() == "13"), "{text}: {:?}", doc.events.events);
+    }
+}
