@@ -25,6 +25,12 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
             if !(r.starts_with("obj") || r.starts_with("nmod") || r.starts_with("obl") || r.starts_with("nsubj") || (gerund && x == v)) {
                 break;
             }
+            // "After the murder of …, Trump asserted …": a deed that sets the time of a
+            // report is not what it reports, nor what the report's other clauses say: the
+            // writer tells of it.
+            if r.starts_with("obl") && t.case(x).is_some_and(|c| matches!(&*c, "after" | "before" | "since" | "during" | "following" | "until" | "amid" | "despite")) {
+                return None;
+            }
             if t.upos(h) == "VERB" {
                 if let Some(stance) = lex.reporting(&t.lemma(h)) {
                     // "explosions were heard": a passive report names nobody; look for a

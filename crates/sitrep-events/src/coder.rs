@@ -336,8 +336,9 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                     // The parser sometimes reads a particle as an adverb or a bare preposition.
                     .or_else(|| t.children(v).find(|&c| matches!(t.rel(c), "advmod" | "obl") && t.word(c).eq_ignore_ascii_case(w)))
                     // … or as the first preposition of the phrase after it ("pulled [out of
-                    // Afghanistan]").
-                    .or_else(|| (v + 1 < t.len() && t.rel(v + 1) == "case" && t.word(v + 1).eq_ignore_ascii_case(w) && t.head(v + 1).is_some_and(|h| t.head(h) == Some(v))).then_some(v + 1))
+                    // Afghanistan]") — but "in", "on" or "at" before a place or a time says
+                    // where or when ("an address Clinton gave [in Chicago]" gives nothing in).
+                    .or_else(|| (v + 1 < t.len() && t.rel(v + 1) == "case" && t.word(v + 1).eq_ignore_ascii_case(w) && t.head(v + 1).is_some_and(|h| t.head(h) == Some(v) && !(matches!(w.as_str(), "in" | "on" | "at") && (cx.place(h).is_some() || cx.time(h).is_some())))).then_some(v + 1))
                     // … or as a modifier of the object ("shot [down 14] of 17 drones").
                     .or_else(|| (v + 1 < t.len() && t.rel(v + 1) == "advmod" && t.word(v + 1).eq_ignore_ascii_case(w) && t.head(v + 1).is_some_and(|h| t.head(h) == Some(v) && t.rel(h) == "obj")).then_some(v + 1))?;
                 end = end.max(prt);

@@ -42,11 +42,19 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         }
         x = h;
     }
+    // The predicate's own negation comes before the cues it negates ("not ready to
+    // support Trump" is no readiness).
+    let not_only = |c: usize| c + 1 < t.len() && t.lower(c + 1) == "only";
+    if t.children(v).any(|c| t.rel(c) == "advmod" && matches!(&*t.lower(c), "not" | "n't" | "n’t" | "never") && !not_only(c)) {
+        return Factuality::Negated;
+    }
     // Multi-word cues in the predicate's clause or the clauses governing it ("is off the
     // table", "were set to move a resolution condemning …", "closing in on freezing"),
-    // stopping at a reporting verb (its own cues are not the event's).
+    // stopping at a reporting verb (its own cues are not the event's): an event noun's
+    // clause is its verb's, unless that verb reports ("after the murder of …, Trump
+    // asserted that France is no longer France" does not deny the murder).
     let tokens = &cx.doc.text_layer.tokens;
-    let mut clause = if t.upos(v) == "NOUN" { t.head(v).unwrap_or(v) } else { v };
+    let mut clause = if t.upos(v) == "NOUN" { t.head(v).filter(|&h| lex.reporting(&t.lemma(h)).is_none()).unwrap_or(v) } else { v };
     for _ in 0..4 {
         let cue = cx.clause_cue(clause, || {
             let (lo, hi) = t.subtree(clause);
@@ -93,6 +101,10 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
             // "Not only did the State Department turn down requests, …" asserts the deed
             // and adds to it.
             if w == "not" && c + 1 < t.len() && t.lower(c + 1) == "only" {
+                continue;
+            }
+            // "soon after the murder": how long after, not a deed to come.
+            if w == "soon" && c + 1 < t.len() && matches!(&*t.lower(c + 1), "after" | "before" | "afterwards" | "thereafter") {
                 continue;
             }
             // (News types "n’t" with a curly apostrophe as often as not.)
@@ -148,6 +160,11 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         // participle that tells what came of it ("it had thwarted an offensive, killing
         // hundreds": the killing is not thwarted).
         let consequence = r == "advcl" && t.xpos(x) == "VBG" && x > h && !t.children(x).any(|c| t.rel(c) == "mark");
+        // Nor is it told under the verb's negation: "she didn't limit her attacks …, also
+        // calling on attendees to oppose bigotry" — the calling happened.
+        if consequence && depth == 0 {
+            break;
+        }
         if !matches!(t.upos(h), "ADV" | "ADP") && !consequence && (depth > 0 || r != "ccomp") {
             if let Some(f) = lex.factuality(&t.lemma(h)).or_else(|| lex.factuality(&t.lower(h))) {
                 return f;

@@ -1949,3 +1949,27 @@ fn a_warning_of_what_the_speaker_will_do_is_a_threat_however_the_apostrophe_is_t
         assert!(doc.events.events.iter().any(|e| e.root() == "13"), "{text}: {:?}", doc.events.events);
     }
 }
+
+#[test]
+fn negation_stays_with_its_own_clause() {
+    // The predicate's own "not" before the cue it negates.
+    let doc = run("Paul Ryan says he's not ready to support Trump.");
+    assert!(doc.events.events.iter().all(|e| e.factuality == Factuality::Negated), "{:?}", doc.events.events);
+    // A participle adjunct is told on its own, not under its verb's negation.
+    let doc = run("Yet Clinton didn't limit her attacks to Israel, also calling on Sanders to oppose bigotry.");
+    let e = find(&doc, "02");
+    assert_eq!(e.factuality, Factuality::Asserted, "{e:?}");
+    // A deed setting the time of a report is neither denied nor reported by it.
+    let doc = run("Soon after the murder of Father Jacques Hamel in Normandy, Trump asserted that France had lost its identity: “France is no longer France,” he claimed.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "murder").expect("the murder is coded");
+    assert_eq!(e.factuality, Factuality::Asserted, "{e:?}");
+    assert!(e.attribution.is_none(), "{e:?}");
+}
+
+#[test]
+fn a_particle_before_a_place_says_where() {
+    let doc = run("Scholz praised a major address Zelensky gave in Kyiv on Friday.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "08"), "{:?}", doc.events.events);
+    let doc = run("Russian troops pulled out of Kherson.");
+    assert_eq!(find(&doc, "08").cameo, "0874");
+}
