@@ -55,12 +55,15 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     // asserted that France is no longer France" does not deny the murder).
     let tokens = &cx.doc.text_layer.tokens;
     let mut clause = if t.upos(v) == "NOUN" { t.head(v).filter(|&h| lex.reporting(&t.lemma(h)).is_none()).unwrap_or(v) } else { v };
+    // Set once the climb leaves a participle adjunct ("didn't limit her attacks …, also
+    // calling on …"): a negation above is not the adjunct's.
+    let mut above_adjunct = false;
     for _ in 0..4 {
         let cue = cx.clause_cue(clause, || {
             let (lo, hi) = t.subtree(clause);
             lex.factuality_phrase_in(&lower_clause(Span::new(tokens[lo].span.start, tokens[hi].span.end).of(cx.doc.text())))
         });
-        if let Some(f) = cue {
+        if let Some(f) = cue.filter(|&f| !(above_adjunct && f == Factuality::Negated)) {
             return f;
         }
         // Only up through complements ("set to move", "a resolution condemning"), not from
@@ -70,6 +73,7 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
             matches!(&*t.lower(m), "so" | "because" | "while" | "although" | "though" | "as" | "when" | "if" | "after" | "before" | "since" | "but" | "whereas")
         });
         let complement = r == "xcomp" || r.starts_with("acl") || r.starts_with("obj") || r.starts_with("obl") || r.starts_with("nmod") || (r.starts_with("advcl") && !own_clause);
+        above_adjunct |= r == "advcl" && t.xpos(clause) == "VBG" && t.head(clause).is_some_and(|h| h < clause) && t.child(clause, "mark").is_none();
         match t.head(clause) {
             Some(h) if complement && lex.reporting(&t.lemma(h)).is_none() && cx.sentence(h) == cx.sentence(v) => clause = h,
             _ => break,
@@ -94,6 +98,8 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         return Factuality::Conditional;
     }
     let mut x = v;
+    // Set once the climb leaves a participle adjunct: the negations above are not its.
+    let mut negation_of_own = false;
     for depth in 0..5 {
         for c in t.children(x) {
             let r = t.rel(c);
@@ -108,7 +114,7 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
                 continue;
             }
             // (News types "n’t" with a curly apostrophe as often as not.)
-            if (r == "advmod" || r == "det" || r == "aux") && matches!(&*w, "not" | "n't" | "n’t" | "never" | "no") {
+            if (r == "advmod" || r == "det" || r == "aux") && matches!(&*w, "not" | "n't" | "n’t" | "never" | "no") && !(negation_of_own && depth > 0) {
                 return Factuality::Negated;
             }
             // "any attack", "any invasion": no particular one happened.
@@ -118,7 +124,7 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
             // "Trump once defended Bill Clinton": "once" as an adverb is "formerly"; it
             // sets a condition only as a conjunction ("once talks begin").
             if r == "aux" || (r == "advmod" && w != "once") {
-                if let Some(f) = lex.factuality(&w) {
+                if let Some(f) = lex.factuality(&w).filter(|&f| !(negation_of_own && depth > 0 && f == Factuality::Negated)) {
                     return f;
                 }
             }
@@ -161,9 +167,10 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         // hundreds": the killing is not thwarted).
         let consequence = r == "advcl" && t.xpos(x) == "VBG" && x > h && !t.children(x).any(|c| t.rel(c) == "mark");
         // Nor is it told under the verb's negation: "she didn't limit her attacks …, also
-        // calling on attendees to oppose bigotry" — the calling happened.
+        // calling on attendees to oppose bigotry" — the calling happened (its modality it
+        // shares: "could force her to spend money defending …").
         if consequence && depth == 0 {
-            break;
+            negation_of_own = true;
         }
         if !matches!(t.upos(h), "ADV" | "ADP") && !consequence && (depth > 0 || r != "ccomp") {
             if let Some(f) = lex.factuality(&t.lemma(h)).or_else(|| lex.factuality(&t.lower(h))) {
