@@ -167,6 +167,16 @@ impl Force {
         if *kind == Kind::Movement && !sides().any(armed_side) && (barred(cx, w) || source.is_some_and(|p| civilian(cx, p))) {
             return political();
         }
+        // "the Oromia region, which surrounds Addis Ababa": a place lies around another,
+        // whatever force the sentence tells of.
+        let land = |p: &Participant| {
+            crate::context::phrase_head(cx, p.span).is_some_and(|h| {
+                matches!(&*t.lemma(h), "region" | "area" | "province" | "city" | "town" | "district" | "county" | "zone" | "park" | "lake" | "sea" | "river" | "mountain" | "hill" | "wall" | "fence" | "forest" | "desert" | "valley" | "island" | "territory" | "suburb" | "countryside" | "which")
+            })
+        };
+        if *kind == Kind::Movement && &*t.lemma(w) == "surround" && source.is_some_and(land) && !sides().any(|p| p.actor.as_deref().is_some_and(armed_actor)) {
+            return Reading::Drop;
+        }
         if self.armed_sentence(cx, v) || sides().any(|p| p.actor.as_deref().is_some_and(armed_actor)) {
             return Reading::Literal;
         }

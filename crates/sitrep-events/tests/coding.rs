@@ -1973,3 +1973,15 @@ fn a_particle_before_a_place_says_where() {
     let doc = run("Russian troops pulled out of Kherson.");
     assert_eq!(find(&doc, "08").cameo, "0874");
 }
+
+#[test]
+fn a_region_around_a_city_and_words_that_pound_are_no_force() {
+    let doc = run("Security forces have killed more than 400 protesters in the Oromia region, which surrounds Addis Ababa.");
+    assert!(doc.events.events.iter().all(|e| e.trigger.of(doc.text()) != "surrounds"), "{:?}", doc.events.events);
+    let doc = run("Russian troops surrounded Kyiv. Ethiopia surrounded the rebel town with troops.");
+    assert_eq!(doc.events.events.iter().filter(|e| e.root() == "19").count(), 2, "{:?}", doc.events.events);
+    let doc = run("Republicans pound President Biden's national security policy as weak. Mr. Kirk, who still speaks with difficulty from a stroke, met Biden.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "19" && e.trigger.of(doc.text()) != "speaks"), "{:?}", doc.events.events);
+    let doc = run("Israeli artillery pounded Gaza.");
+    assert!(doc.events.events.iter().any(|e| e.root() == "19"), "{:?}", doc.events.events);
+}
