@@ -189,9 +189,18 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
         return;
     }
     let (mut country, mut role, mut role_word) = (None, None, None);
+    // The report's focus, found at most once (it reads the whole report).
+    let mut focus = Some(focus);
+    let mut focus_found: Option<Option<&str>> = None;
+    let mut focus = move || *focus_found.get_or_insert_with(|| focus.take().and_then(|f| f()));
     for &m in &cluster.members {
         let m = mentions[m];
-        let (c, r, w) = left_title(doc, mentions, m, lex);
+        let (c, r, w, state_of) = left_title(doc, mentions, m, lex);
+        // "Georgia businessman Bruce LeVell" in a report set in the United States.
+        let c = match state_of {
+            Some(s) if country.is_none() && focus() == Some(s.as_str()) => Some(s),
+            _ => c,
+        };
         country = country.or(c);
         if role.is_none() {
             role = r;
@@ -258,9 +267,9 @@ fn subject_of_relative_before(doc: &Doc, m: Mention) -> bool {
     (m.end..end.min(syntax.len()).saturating_sub(1)).any(|j| syntax[j].xpos == "IN" && matches!(syntax[j + 1].xpos, "VBZ" | "VBD" | "VBP" | "MD"))
 }
 
-fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Option<String>, Option<String>, Option<String>) {
+fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Option<String>, Option<String>, Option<String>, Option<String>) {
     if subject_of_relative_before(doc, m) {
-        return (None, None, None);
+        return (None, None, None, None);
     }
     let sentence = &doc.text_layer.sentences[m.sentence];
     let lo = (sentence.first_token as usize).max(m.start.saturating_sub(8));
@@ -269,6 +278,7 @@ fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Op
         end -= 1;
     }
     let (mut country, mut role, mut word) = (None, None, None);
+    let mut state_of: Option<String> = None;
     let mut former = false;
     // Where the role phrase starts.
     let mut role_at = usize::MAX;
@@ -320,6 +330,11 @@ fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Op
         let governor = matches!(word.as_deref(), Some("gov." | "lt. gov." | "governor" | "lt. governor"));
         let found = found.map(|(len, c)| if governor && c == "GEO" { (len, "USA".to_string()) } else { (len, c) });
         if let Some((len, c)) = found {
+            // "Georgia businessman Bruce LeVell": the name of a state of another country
+            // too, which the report's focus decides.
+            if country.is_none() {
+                state_of = lex.focus_word(token_text(doc, i - len, i)).map(|(s, _)| s.to_string()).filter(|s| *s != c);
+            }
             country = country.or(Some(c));
             i -= len;
             continue;
@@ -346,7 +361,7 @@ fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Op
     if former && role.is_some() {
         role = Some("ELI".to_string());
     }
-    (country, role, word)
+    (country, role, word, state_of)
 }
 
 

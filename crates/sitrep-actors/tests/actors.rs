@@ -332,3 +332,12 @@ fn an_office_holder_the_entity_model_missed_is_still_found() {
     let doc = run("That was May. Protesters marched toward FDR park.", jiff::civil::date(2016, 8, 10));
     assert!(doc.entities.entities.iter().all(|e| e.actor.as_deref() != Some("GBRGOV") && e.actor.as_deref() != Some("KORGOV")), "{:?}", doc.entities.entities);
 }
+
+#[test]
+fn a_state_named_like_a_country_before_a_person_follows_the_reports_focus() {
+    let date = jiff::civil::date(2016, 4, 17);
+    let doc = run("Georgia businessman Bruce LeVell backs Trump. Republicans in Atlanta and Texas cheered the endorsement.", date);
+    assert_eq!(actor(&doc, "Bruce LeVell"), Some("USABUS"));
+    let doc = run("Georgian businessman Bidzina Ivanishvili met officials in Tbilisi.", date);
+    assert_eq!(actor(&doc, "Bidzina Ivanishvili"), Some("GEOBUS"));
+}
