@@ -119,7 +119,7 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
                 // "Israel is expected to launch …", "Kyiv was urged to negotiate": the
                 // passive subject of a verb of raising or control does the complement — a
                 // party, not a thing ("the decision was made to intervene").
-                let party = |s: usize| matches!(t.upos(s), "PROPN" | "PRON") && !matches!(&*t.lower(s), "that" | "which" | "who" | "whom" | "it") || cx.participant(s).actor.is_some();
+                let party = |s: usize| (matches!(t.upos(s), "PROPN" | "PRON") && !matches!(&*t.lower(s), "that" | "which" | "who" | "whom" | "it")) || cx.participant(s).actor.is_some();
                 if let Some(s) = t.child(h, "nsubj:pass").filter(|&s| party(s)) {
                     return Some(s);
                 }

@@ -83,13 +83,13 @@ impl Stage for EventStage {
                 // Sanders would make free", "found the plan unworkable").
                 "ADJ" if cx.tree.rel(v) == "xcomp" && cx.tree.head(v).is_some_and(|h| matches!(&*cx.tree.lemma(h), "make" | "keep" | "render" | "leave" | "find" | "consider" | "deem" | "call" | "declare" | "hold")) => None,
                 "VERB" if matches!(cx.tree.xpos(v), "VBG" | "VBN") && cx.tree.head(v).is_some_and(|h| h == v + 1 && cx.tree.upos(h) == "NOUN" || h > v && cx.tree.upos(h) == "NOUN" && cx.tree.rel(v).starts_with("acl") && (v + 1..h).all(|k| matches!(cx.tree.upos(k), "ADJ" | "PROPN" | "NOUN"))) => None,
+                // "against striking miners", however the parser read it: workers on strike.
+                _ if striking_workers(&cx, v) => None,
                 // "their potential victims are armed", "he was armed with fresh evidence": a
                 // participle said of its subject with "be" is a state the subject is in, no
                 // deed of its own, and names no one who brought it about — but for force
                 // and coercion, done to the subject by someone ("she was gravely wounded",
                 // "the account had been hacked").
-                // "against striking miners", however the parser read it: workers on strike.
-                _ if striking_workers(&cx, v) => None,
                 "ADJ" if participle_state(&cx, v) => coder::code_verb(&cx, lex, v).filter(|c| matches!(c.code.get(..2), Some("17" | "18" | "19" | "20"))),
                 "VERB" | "ADJ" => coder::code_verb(&cx, lex, v),
                 "NOUN" => coder::code_noun(&cx, lex, v),

@@ -232,9 +232,9 @@ impl Arcs<'_, '_> {
 
     /// "Hackers linked to Russian military intelligence attacked the grid" read with
     /// "linked" as the clause's verb and "attacked" as a modifier of "intelligence": a
-    /// participle of affiliation ("linked", "backed", "loyal to" …) right after its noun,
-    /// with no object, whose phrase holds a verb with an object and no subject, is the
-    /// noun's modifier, and that verb is the clause's, the noun its subject.
+    /// participle of affiliation ("linked to", "backed by", "allied with" …) right after
+    /// its noun, with no object, whose phrase holds a verb with an object and no subject,
+    /// is the noun's modifier, and that verb is the clause's, the noun its subject.
     pub(super) fn affiliation_read_as_verb(&mut self, a: usize, b: usize) {
         for p in a + 1..b {
             if self.upos(p) != "VERB" || !matches!(self.xpos(p), "VBD" | "VBN") || self.has_child(p, a..b, "obj") {
