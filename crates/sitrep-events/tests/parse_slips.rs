@@ -1005,3 +1005,31 @@ fn a_participle_of_affiliation_read_as_the_verb_describes_its_noun() {
     assert_eq!(actor(&e.source), Some("---UAF"), "{e:?}");
     assert!(e.attribution.is_some(), "{e:?}");
 }
+
+#[test]
+fn a_place_read_as_the_head_of_the_verb_after_it_is_its_subject() {
+    let mut doc = layers("Tehran retaliated by seizing a British tanker in the Gulf.");
+    slip(
+        &mut doc,
+        &[
+            (("Tehran", 0), None, "root"),
+            (("retaliated", 0), Some(("Tehran", 0)), "acl"),
+            (("seizing", 0), Some(("retaliated", 0)), "advcl"),
+            ((".", 0), Some(("Tehran", 0)), "punct"),
+        ],
+    );
+    let k = tok(&doc, "retaliated", 0);
+    doc.syntax.tokens[k].xpos = "VBN";
+    {
+        let t = Tree::new(&doc);
+        let (tehran, retaliated) = (tok(&doc, "Tehran", 0), tok(&doc, "retaliated", 0));
+        assert_eq!((t.head(tehran), t.rel(tehran)), (Some(retaliated), "nsubj"));
+        assert_eq!(t.head(retaliated), None);
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "seizing").expect("seizing coded");
+    assert!(actor(&e.source).is_some_and(|a| a.starts_with("IRN")), "{e:?}");
+    // A headline's passive keeps its agent: the place is what was done to.
+    let doc = code(layers("Kherson shelled by Russian forces, officials said."));
+    assert!(doc.events.events.iter().all(|e| actor(&e.source) != Some("UKR")), "{:?}", doc.events.events);
+}

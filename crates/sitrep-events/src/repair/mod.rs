@@ -69,7 +69,9 @@
 //! read beside the first ("South Korea and the United States held …"); a verb with its
 //! own subject read as a modifier of its object ("denied that it had *targeted* civilians");
 //! a perfect read as "have" and its object ("it had *shot* down …"); a participle of
-//! affiliation read as the verb ("Hackers *linked* to Russian intelligence attacked …").
+//! affiliation read as the verb ("Hackers *linked* to Russian intelligence attacked …");
+//! a place read as the modifier or the auxiliary of the verb after it ("*Tehran*
+//! retaliated by seizing a tanker", "*Beijing* responded by imposing sanctions").
 //!
 //! Each mend is checked: if the arcs of a sentence would not form a tree, it is undone.
 
@@ -144,6 +146,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.second_subject_read_beside_the_first(start, b));
         arcs.guarded(a, b, |x| x.perfect_read_as_object(start, b));
         arcs.guarded(a, b, |x| x.subject_read_as_object_of_conjunction(start, b));
+        arcs.guarded(a, b, |x| x.place_read_as_modifier_of_verb(start, b));
         arcs.guarded(a, b, |x| x.passive_subject_without_passive(start, b));
         arcs.guarded(a, b, |x| x.agent_of_an_active_verb(start, b));
         arcs.guarded(a, b, |x| x.list_read_as_apposition(start, b));

@@ -190,6 +190,52 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "Tehran retaliated by seizing a tanker" read as a noun phrase ("Tehran [that was]
+    /// retaliated"), "Beijing responded by imposing sanctions" with "Beijing" as the
+    /// verb's passive auxiliary: a place named right before a participle or past tense
+    /// with no subject of its own, and no form of "be" or "get" beside it, is the verb's
+    /// subject (capitals stand for their governments).
+    pub(super) fn place_read_as_modifier_of_verb(&mut self, a: usize, b: usize) {
+        for n in a..b.saturating_sub(1) {
+            let v = n + 1;
+            if self.upos(v) != "VERB" || !matches!(self.xpos(v), "VBN" | "VBD") || self.has_child(v, a..b, "nsubj") {
+                continue;
+            }
+            let span = self.doc.text_layer.tokens[n].span;
+            if !self.doc.places.places.iter().any(|p| p.span.start <= span.start && span.end <= p.span.end) {
+                continue;
+            }
+            // Only the place's own words before it (a sentence's first words).
+            if (a..n).any(|k| self.head(k) != Some(n)) {
+                continue;
+            }
+            // Nor a headline's passive with its agent ("Gaza bombed by Israeli jets").
+            let be = (a..b).any(|c| self.head(c) == Some(v) && c != n && matches!(self.rels[c], "aux" | "aux:pass" | "cop"));
+            let agent = (v + 1..b).any(|c| self.head(c) == Some(v) && self.rels[c].starts_with("obl") && self.case_word(c, v + 1..c).is_some_and(|w| w.eq_ignore_ascii_case("by")));
+            if be || agent {
+                continue;
+            }
+            match (self.head(n), self.head(v)) {
+                // The place at the top, the verb its modifier.
+                (None, Some(h)) if h == n && self.rels[v].starts_with("acl") => {
+                    for c in v + 1..b {
+                        if self.head(c) == Some(n) {
+                            let r = self.rels[c];
+                            self.set(c, Some(v), r);
+                        }
+                    }
+                    self.set(v, None, "root");
+                    self.set(n, Some(v), "nsubj");
+                }
+                // The place read as the verb's auxiliary or passive subject.
+                (Some(h), _) if h == v && matches!(self.rels[n], "aux" | "aux:pass" | "nsubj:pass") => {
+                    self.set(n, Some(v), "nsubj");
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// "explosions were heard before dawn and gunfire was reported in several areas" read
     /// with "gunfire" as a conjunct of "dawn": a noun right before "was"/"were" and a
     /// passive participle that has no subject is that participle's subject, and the "and"
