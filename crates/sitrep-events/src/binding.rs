@@ -3,6 +3,7 @@
 use sitrep_core::{EventDate, PlaceRole, Quantity};
 
 use crate::context::Context;
+use crate::lexicon::Lexicon;
 
 /// The place of the event at predicate `v`: a place inside the clause (in/near/outside X,
 /// or the target itself), else the nearest place named in the sentence, else the
@@ -123,7 +124,7 @@ fn party_label(doc: &sitrep_core::Doc, p: usize) -> bool {
 
 /// The date of the event at predicate `v`: a time expression in its clause, else the
 /// report's date.
-pub fn date(cx: &Context, v: usize) -> EventDate {
+pub fn date(cx: &Context, lex: &Lexicon, v: usize) -> EventDate {
     let t = &cx.tree;
     let (lo, hi) = t.subtree(v);
     // Prefer expressions attached to the predicate itself, then any in the clause — but
@@ -137,10 +138,11 @@ pub fn date(cx: &Context, v: usize) -> EventDate {
     // The content clauses' spans, worked out once rather than for every token.
     let skipped: Vec<(usize, usize)> = t.children(v).filter(|&c| content(c)).map(|c| t.subtree(c)).collect();
     let inside_content = |k: usize| skipped.iter().any(|&(a, b)| (a..=b).contains(&k));
-    let found = attached.chain((lo..=hi).filter(|&k| !inside_content(k)).filter_map(|k| cx.time(k))).find(|&i| {
+    let dated = |i: usize| {
         let x = &cx.doc.time.times[i];
         matches!(x.kind, sitrep_core::TimexType::Date | sitrep_core::TimexType::Time) && x.value.starts_with(|c: char| c.is_ascii_digit())
-    });
+    };
+    let found = attached.chain((lo..=hi).filter(|&k| !inside_content(k)).filter_map(|k| cx.time(k))).find(|&i| dated(i));
     // "Two days earlier, a strike on the port had damaged a terminal": an event noun that
     // is its verb's subject or object happens when that verb does; so does a participle
     // adjunct ("…, killing seven people") when its clause's verb does.
@@ -150,9 +152,19 @@ pub fn date(cx: &Context, v: usize) -> EventDate {
         let adjunct = t.upos(v) == "VERB" && t.participle_adjunct(v);
         (taken || adjunct).then_some(h)
     };
-    let found = found.or_else(|| {
+    // "Russian troops seized the airport on Thursday, officials said": a time the parser
+    // hung on the reporting verb after the reported clause, but before the comma that
+    // opens the reporting clause, is the deed's, not the saying's.
+    let reported_before = || {
+        let r = t.head(v).filter(|&r| r > hi && t.rel(v).starts_with("ccomp") && t.upos(r) == "VERB" && lex.reporting(&t.lemma(r)).is_some())?;
+        let comma = (hi + 1..r).find(|&k| t.word(k) == ",")?;
+        // Only a time phrase between them ("on Thursday", "last week"): nothing else.
+        let time_phrase = (hi + 1..comma).all(|k| cx.time(k).is_some() || t.rel(k) == "case" || t.upos(k) == "PUNCT");
+        time_phrase.then(|| (hi + 1..comma).filter(|&k| t.dominates(r, k)).filter_map(|k| cx.time(k)).find(|&i| dated(i))).flatten()
+    };
+    let found = found.or_else(reported_before).or_else(|| {
         let h = host()?;
-        let d = date(cx, h);
+        let d = date(cx, lex, h);
         d.from
     });
     match found {

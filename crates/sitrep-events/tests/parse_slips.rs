@@ -1033,3 +1033,46 @@ fn a_place_read_as_the_head_of_the_verb_after_it_is_its_subject() {
     let doc = code(layers("Kherson shelled by Russian forces, officials said."));
     assert!(doc.events.events.iter().all(|e| actor(&e.source) != Some("UKR")), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_place_after_outside_read_as_a_second_subject_is_where_the_deed_happened() {
+    let mut doc = layers("Russian troops seized the airport outside Kyiv on Thursday, officials said.");
+    slip(
+        &mut doc,
+        &[
+            (("seized", 0), Some(("said", 0)), "ccomp"),
+            (("outside", 0), Some(("seized", 0)), "advmod"),
+            (("Kyiv", 0), Some(("said", 0)), "nsubj"),
+            (("Thursday", 0), Some(("Kyiv", 0)), "nmod"),
+            (("officials", 0), Some(("said", 0)), "nsubj"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (kyiv, seized) = (tok(&doc, "Kyiv", 0), tok(&doc, "seized", 0));
+        assert_eq!((t.head(kyiv), t.rel(kyiv)), (Some(seized), "obl"));
+        assert_eq!((t.head(tok(&doc, "outside", 0)), t.rel(tok(&doc, "outside", 0))), (Some(kyiv), "case"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "seized").expect("seized coded");
+    assert_eq!(e.date.value, "2022-03-03", "Thursday before the report's Friday: {e:?}");
+    let by = e.attribution.as_ref().and_then(|a| a.by.as_ref()).map(|b| b.span.of(doc.text()));
+    assert_eq!(by, Some("officials"), "{e:?}");
+}
+
+#[test]
+fn a_time_hung_on_the_reporting_verb_before_its_comma_dates_the_deed() {
+    let mut doc = layers("Russian troops seized the airport on Thursday, officials said.");
+    slip(
+        &mut doc,
+        &[
+            (("seized", 0), Some(("said", 0)), "ccomp"),
+            (("Thursday", 0), Some(("said", 0)), "obl"),
+            (("on", 0), Some(("Thursday", 0)), "case"),
+            ((",", 0), Some(("said", 0)), "punct"),
+        ],
+    );
+    let doc = code(doc);
+    let e = trigger(&doc, "seized").expect("seized coded");
+    assert_eq!(e.date.value, "2022-03-03", "{e:?}");
+}

@@ -71,7 +71,9 @@
 //! a perfect read as "have" and its object ("it had *shot* down …"); a participle of
 //! affiliation read as the verb ("Hackers *linked* to Russian intelligence attacked …");
 //! a place read as the modifier or the auxiliary of the verb after it ("*Tehran*
-//! retaliated by seizing a tanker", "*Beijing* responded by imposing sanctions").
+//! retaliated by seizing a tanker", "*Beijing* responded by imposing sanctions"); a
+//! place after "outside" read as a second subject of the reporting verb ("seized the
+//! airport outside *Kyiv* on Thursday, officials said").
 //!
 //! Each mend is checked: if the arcs of a sentence would not form a tree, it is undone.
 
@@ -151,6 +153,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.agent_of_an_active_verb(start, b));
         arcs.guarded(a, b, |x| x.list_read_as_apposition(start, b));
         arcs.guarded(a, b, |x| x.subject_before_passive_read_as_conjunct(start, b));
+        arcs.guarded(a, b, |x| x.place_read_as_second_subject(start, b));
         arcs.guarded(a, b, |x| x.name_read_as_second_subject(start, b));
         arcs.guarded(a, b, |x| x.infinitive_of_object_noun(start, b));
     }

@@ -236,6 +236,32 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "Russian troops seized the airport outside Kyiv on Thursday, officials said" read
+    /// with "Kyiv" as a second subject of "said" and "outside" as a modifier of "seized":
+    /// of two subjects of one verb, the first, right after a word of place ("outside",
+    /// "near", "inside", "beyond" …) hung from a verb before it, is where that verb's
+    /// deed happened (its oblique, the word of place its preposition), with what hangs
+    /// from it ("on Thursday").
+    pub(super) fn place_read_as_second_subject(&mut self, a: usize, b: usize) {
+        for v in a + 3..b {
+            if self.upos(v) != "VERB" {
+                continue;
+            }
+            let mut subjects = (a..v).filter(|&k| self.head(k) == Some(v) && self.rels[k] == "nsubj");
+            let (Some(s1), Some(_), None) = (subjects.next(), subjects.next(), subjects.next()) else { continue };
+            // The first word of the first subject's phrase, and the word before it.
+            let first = (a..s1).find(|&k| self.under(k, s1, a..v)).unwrap_or(s1);
+            let Some(l) = first.checked_sub(1).filter(|&l| l > a) else { continue };
+            let locative = matches!(&*lower(self.word(l)), "outside" | "near" | "inside" | "beyond" | "around" | "across" | "behind" | "along" | "toward" | "towards" | "off" | "past" | "within");
+            let Some(w) = self.head(l).filter(|&w| w < l && self.upos(w) == "VERB") else { continue };
+            if !locative || !matches!(self.upos(s1), "PROPN" | "NOUN") {
+                continue;
+            }
+            self.set(l, Some(s1), "case");
+            self.set(s1, Some(w), "obl");
+        }
+    }
+
     /// "explosions were heard before dawn and gunfire was reported in several areas" read
     /// with "gunfire" as a conjunct of "dawn": a noun right before "was"/"were" and a
     /// passive participle that has no subject is that participle's subject, and the "and"
