@@ -75,7 +75,8 @@ fn location_in_clause(cx: &Context, v: usize, keep: impl Fn(usize) -> bool) -> O
     let keep = |k: usize| keep(k) && !beside(cx, v, k);
     let places = || (lo..=hi).filter(|&k| keep(k)).filter_map(|k| cx.place(k).map(|p| (k, p))).filter(|&(_, p)| is_location(cx, p));
     let qualifies = |k: usize, p: usize| {
-        matches!(t.rel(k), "compound" | "amod" | "nmod:poss") && t.head(k).is_some_and(|h| h != v && t.upos(h) == "NOUN" && cx.place(h) != Some(p))
+        // ("military" in "Myanmar's military" may be read as an adjective.)
+        matches!(t.rel(k), "compound" | "amod" | "nmod:poss") && t.head(k).is_some_and(|h| h != v && matches!(t.upos(h), "NOUN" | "ADJ") && cx.place(h) != Some(p))
     };
     places().find(|&(k, p)| !qualifies(k, p)).or_else(|| places().next()).map(|(_, p)| p)
 }

@@ -1985,3 +1985,25 @@ fn a_region_around_a_city_and_words_that_pound_are_no_force() {
     let doc = run("Israeli artillery pounded Gaza.");
     assert!(doc.events.events.iter().any(|e| e.root() == "19"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn truces_extended_and_delegations_sent_are_coded() {
+    let doc = run("Colombia's government and the ELN agreed in Havana on Monday to extend their ceasefire.");
+    assert_eq!(find(&doc, "03").cameo, "0356");
+    let doc = run("Israel and Hamas extended the truce by two days.");
+    assert_eq!(find(&doc, "08").cameo, "0871");
+    let doc = run("The European Union will send a delegation to Kyiv on Monday.");
+    let e = find(&doc, "03");
+    assert_eq!((e.cameo.as_str(), actor(&e.target)), ("036", Some("UKR")), "{e:?}");
+    assert_eq!(e.factuality, Factuality::Expected, "{e:?}");
+}
+
+#[test]
+fn a_region_in_the_clause_places_the_deed_before_the_doers_country() {
+    // "Myanmar" says whose the military is; "Sagaing region" (read as a word in "-ing"
+    // by the tagger before its rule) says where.
+    let doc = run("Myanmar's military bombed a village in Sagaing region on Wednesday, killing at least 15 civilians, residents said.");
+    let e = find(&doc, "19");
+    let place = e.place.map(|p| doc.places.places[p].name.as_str());
+    assert_eq!(place, Some("Sagaing"), "{e:?}");
+}

@@ -1076,3 +1076,54 @@ fn a_time_hung_on_the_reporting_verb_before_its_comma_dates_the_deed() {
     let e = trigger(&doc, "seized").expect("seized coded");
     assert_eq!(e.date.value, "2022-03-03", "{e:?}");
 }
+
+#[test]
+fn a_noun_of_the_reported_clause_read_as_a_second_subject_of_said_stays_in_the_clause() {
+    let mut doc = layers("Israeli aircraft struck a school sheltering displaced families in Gaza City on Thursday, the civil defence agency said.");
+    slip(
+        &mut doc,
+        &[
+            (("struck", 0), Some(("said", 0)), "ccomp"),
+            (("sheltering", 0), Some(("struck", 0)), "obj"),
+            (("families", 0), Some(("said", 0)), "nsubj"),
+            (("City", 0), Some(("families", 0)), "nmod"),
+            (("Thursday", 0), Some(("families", 0)), "nmod"),
+            ((",", 0), Some(("Thursday", 0)), "punct"),
+            (("agency", 0), Some(("said", 0)), "nsubj"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let said = tok(&doc, "said", 0);
+        assert_eq!(t.head(tok(&doc, "families", 0)), Some(tok(&doc, "sheltering", 0)));
+        assert_eq!(t.with_rel(said, "nsubj").collect::<Vec<_>>(), [tok(&doc, "agency", 0)]);
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "struck").expect("struck coded");
+    assert_eq!(e.date.value, "2022-03-03", "{e:?}");
+    let by = e.attribution.as_ref().and_then(|a| a.by.as_ref()).map(|b| b.span.of(doc.text()));
+    assert!(by.is_some_and(|b| b.contains("agency")), "{e:?}");
+}
+
+#[test]
+fn a_modifier_before_the_reporting_comma_is_the_reported_clauses() {
+    let mut doc = layers("Russian artillery struck the power plant overnight, local officials said.");
+    slip(
+        &mut doc,
+        &[
+            (("struck", 0), Some(("said", 0)), "ccomp"),
+            (("overnight", 0), Some(("officials", 0)), "amod"),
+            ((",", 0), Some(("plant", 0)), "punct"),
+            (("officials", 0), Some(("said", 0)), "nsubj"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        assert_eq!(t.head(tok(&doc, "overnight", 0)), Some(tok(&doc, "struck", 0)));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "struck").expect("struck coded");
+    let by = e.attribution.as_ref().and_then(|a| a.by.as_ref()).map(|b| b.span.of(doc.text()));
+    assert_eq!(by, Some("local officials"), "{e:?}");
+    assert!(e.date.value.starts_with("2022-03-03"), "the night before the report: {e:?}");
+}

@@ -250,19 +250,23 @@ impl Syntax {
         }
     }
 
-    /// A capitalised word inside the sentence tagged as a verb's base form that WordNet
-    /// does not know as a verb is a name: "deployed 1,000 police officers to Haiti".
+    /// A capitalised word inside the sentence tagged as a verb that WordNet does not know
+    /// as a verb is a name: "deployed 1,000 police officers to *Haiti*", "a village in
+    /// *Sagaing* region" (read as a word in "-ing").
     fn name_read_as_verb<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8], lower: &mut String) {
         let Some(nnp) = self.tagger.rule_tags.nnp else { return };
         let mut previous = "";
         for (i, w) in words.enumerate() {
-            let verb = matches!(self.tagger.tags.get(tags[i] as usize).map_or("", |p| p.1), "VB" | "VBP");
+            let xpos = self.tagger.tags.get(tags[i] as usize).map_or("", |p| p.1);
+            let verb = matches!(xpos, "VB" | "VBP" | "VBG");
             let capitalised = w.starts_with(|c: char| c.is_uppercase()) && w.chars().skip(1).any(|c| c.is_lowercase());
             let opening = i == 0 || matches!(previous, "“" | "\"" | "``" | ":" | "(" | "-" | "—" | "‘" | "'");
             if verb && capitalised && !opening {
                 lower.clear();
                 lower.push_str(&w.to_lowercase());
-                if !wordnet::verb_form(lower) {
+                // A form in "-ing" of a WordNet verb ("Rising prices") is one.
+                let ing = xpos == "VBG" && wordnet::lemma(wordnet::Class::Verb, lower, lower).is_some();
+                if !wordnet::verb_form(lower) && !ing {
                     tags[i] = nnp;
                 }
             }
@@ -399,18 +403,24 @@ impl Syntax {
     /// So is a past participle in such a sentence that has no finite verb, right after a
     /// noun and before its object ("Belarusian students protested against the
     /// government.", read as "students [who were] protested").
-    fn verb_for_verbless<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8], lower: &mut String) {
+    ///
+    /// A clause before a closing reporting clause ("The rebels shot down a helicopter,
+    /// *the army said*.") is read the same way, as if it were the sentence.
+    fn verb_for_verbless<'a>(&self, words: impl Iterator<Item = &'a str> + Clone, tags: &mut [u8], lower: &mut String) {
         let upos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.0);
         let xpos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.1);
-        if tags.len() < 4 || tags.iter().any(|&t| upos(t) == "AUX" || matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD")) {
+        if tags.len() < 4 || words.clone().last() != Some(".") {
+            return;
+        }
+        // The clause: the words before the full stop, or before ", the army said.".
+        let end = self.reported_clause_end(words.clone(), tags).unwrap_or(tags.len() - 1);
+        if tags[..end].iter().any(|&t| upos(t) == "AUX" || matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD")) {
             return;
         }
         let Some(vbd) = self.tagger.rule_tags.vbd else { return };
         let words: Vec<&str> = words.collect();
-        if words.last() != Some(&".") {
-            return;
-        }
-        if tags.iter().any(|&t| upos(t) == "VERB") {
+        let tags = &mut tags[..=end];
+        if tags[..end].iter().any(|&t| upos(t) == "VERB") {
             let object = |i: usize| matches!(upos(tags[i]), "DET" | "NUM" | "NOUN" | "PROPN" | "PRON") || (upos(tags[i]) == "ADP" && matches!(&*words[i].to_lowercase(), "against" | "with" | "toward" | "towards" | "through" | "into" | "across" | "along" | "down" | "outside" | "past" | "around")) || matches!(&*words[i].to_lowercase(), "back" | "out" | "away" | "off");
             // What captions say was done to people ("Three soldiers killed in the
             // ambush.") stays a participle unless an object follows; any other verb right
@@ -423,7 +433,7 @@ impl Syntax {
                 )
             };
             let past = |i: usize| object(i + 1) || (!done_to(&words[i].to_lowercase()) && !words[i + 1].eq_ignore_ascii_case("by"));
-            let participle = (1..tags.len() - 1).find(|&i| xpos(tags[i]) == "VBN");
+            let participle = (1..end).find(|&i| xpos(tags[i]) == "VBN");
             if let Some(i) = participle.filter(|&i| matches!(xpos(tags[i - 1]), "NN" | "NNS" | "NNP" | "NNPS" | "PRP") && past(i)) {
                 lower.clear();
                 lower.push_str(&words[i].to_lowercase());
@@ -433,7 +443,7 @@ impl Syntax {
             }
             return;
         }
-        for i in 1..tags.len() - 1 {
+        for i in 1..end {
             let (before, this, after) = (upos(tags[i - 1]), upos(tags[i]), upos(tags[i + 1]));
             if !matches!(this, "NOUN" | "ADJ") || !matches!(before, "NOUN" | "PROPN" | "PRON") || !matches!(after, "DET" | "NUM" | "NOUN" | "PROPN" | "PRON" | "ADP" | "ADJ") {
                 continue;
@@ -445,6 +455,28 @@ impl Syntax {
                 return;
             }
         }
+    }
+
+    /// The comma that opens a closing reporting clause (", the army said.", ", the
+    /// governor said on Saturday."; a subject of at most seven words, a verb of saying and
+    /// at most a short phrase after it), if the sentence ends with one.
+    fn reported_clause_end<'a>(&self, words: impl Iterator<Item = &'a str> + Clone, tags: &[u8]) -> Option<usize> {
+        let xpos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.1);
+        let n = tags.len();
+        let saying = |w: &str| matches!(w, "said" | "says" | "reported" | "reports" | "claimed" | "claims" | "announced" | "confirmed" | "added" | "alleged" | "stated");
+        // The verb of saying, with at most a short phrase after it ("on Saturday", "in a
+        // statement").
+        let tail = |t: u8| matches!(xpos(t), "IN" | "DT" | "JJ" | "NN" | "NNP" | "CD" | "RB");
+        let s = (n.saturating_sub(6)..n - 1).rev().find(|&j| !tail(tags[j]))?;
+        if !saying(words.clone().nth(s)?) {
+            return None;
+        }
+        let mut k = s.checked_sub(1)?;
+        while k > 0 && s - k <= 7 && matches!(xpos(tags[k]), "DT" | "PRP$" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "POS" | "CD" | "PRP") {
+            k -= 1;
+        }
+        let noun = (k + 1..s).any(|j| matches!(xpos(tags[j]), "NN" | "NNS" | "NNP" | "NNPS" | "PRP"));
+        (k > 2 && k + 1 < s && noun && words.clone().nth(k) == Some(",")).then_some(k)
     }
 
     /// Only the part-of-speech tagger: the Penn tag of each word (for models that need

@@ -64,6 +64,25 @@ fn a_sentence_with_no_verb_gets_its_past_tense() {
 }
 
 #[test]
+fn a_clause_with_no_verb_before_a_closing_reporting_clause_gets_its_past_tense() {
+    // "shot" read as a noun ("the rebels' shot"), the clause before ", the army said" had
+    // no verb: the reporting clause's verb does not make it whole.
+    let syntax = Syntax::builtin().expect("the built-in model loads");
+    for words in [
+        &["The", "rebels", "shot", "a", "soldier", "near", "Kidal", ",", "the", "army", "said", "."][..],
+        &["The", "rebels", "shot", "down", "a", "helicopter", "near", "Kidal", ",", "the", "army", "said", "on", "Saturday", "."][..],
+        &["Protesters", "set", "fire", "to", "a", "police", "station", ",", "witnesses", "said", "."][..],
+    ] {
+        let a = syntax.analyze(words);
+        assert_eq!(a.xpos(syntax, 1 + (words[0] == "The") as usize), "VBD", "{words:?}");
+    }
+    // A clause with a verb of its own is left as it was read.
+    let words = ["Troops", "fired", "on", "protesters", "near", "the", "shot", "tower", ",", "witnesses", "said", "."];
+    let a = syntax.analyze(&words);
+    assert_eq!(a.xpos(syntax, 6), syntax.xpos_tags(words.iter().copied())[6]);
+}
+
+#[test]
 fn a_sentence_whose_only_verb_is_a_participle_before_an_object_gets_its_past_tense() {
     // Read as "students [who were] protested", the sentence had no finite verb.
     let syntax = Syntax::builtin().expect("the built-in model loads");

@@ -73,7 +73,10 @@
 //! a place read as the modifier or the auxiliary of the verb after it ("*Tehran*
 //! retaliated by seizing a tanker", "*Beijing* responded by imposing sanctions"); a
 //! place after "outside" read as a second subject of the reporting verb ("seized the
-//! airport outside *Kyiv* on Thursday, officials said").
+//! airport outside *Kyiv* on Thursday, officials said"), or any noun of the reported
+//! clause read so ("struck a school sheltering displaced *families*, the agency said"),
+//! or a modifier of the reporting subject across the comma ("struck the plant
+//! *overnight*, local officials said").
 //!
 //! Each mend is checked: if the arcs of a sentence would not form a tree, it is undone.
 
@@ -155,6 +158,8 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.subject_before_passive_read_as_conjunct(start, b));
         arcs.guarded(a, b, |x| x.place_read_as_second_subject(start, b));
         arcs.guarded(a, b, |x| x.name_read_as_second_subject(start, b));
+        arcs.guarded(a, b, |x| x.subject_of_saying_inside_what_was_said(start, b));
+        arcs.guarded(a, b, |x| x.modifier_across_the_reporting_comma(start, b));
         arcs.guarded(a, b, |x| x.infinitive_of_object_noun(start, b));
     }
 }

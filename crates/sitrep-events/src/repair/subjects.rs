@@ -262,6 +262,71 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "Israeli aircraft struck a school sheltering displaced families in Gaza on Saturday,
+    /// the agency said" read with "families" as a second subject of "said": of two
+    /// subjects of a verb whose reported clause comes first, the one before the comma
+    /// that opens the reporting clause is inside the reported clause — it hangs from the
+    /// word before it ("sheltering"), as its object when that word is a verb or a word in
+    /// "-ing" with none, else as its modifier.
+    pub(super) fn subject_of_saying_inside_what_was_said(&mut self, a: usize, b: usize) {
+        for r in a + 4..b {
+            if self.upos(r) != "VERB" {
+                continue;
+            }
+            let mut subjects = (a..r).filter(|&k| self.head(k) == Some(r) && self.rels[k] == "nsubj");
+            let (Some(s1), Some(s2), None) = (subjects.next(), subjects.next(), subjects.next()) else { continue };
+            // The reported clause before the first subject.
+            let Some(c) = (a..s1).find(|&k| self.head(k) == Some(r) && (self.rels[k].starts_with("ccomp") || self.rels[k] == "parataxis")) else { continue };
+            // A comma right before the second subject's phrase, after the first's.
+            let first = |x: &Self, s: usize| (a..s).find(|&k| x.under(k, s, a..r)).unwrap_or(s);
+            let f2 = first(self, s2);
+            let Some(comma) = f2.checked_sub(1).filter(|&k| k > s1 && self.word(k) == ",") else { continue };
+            if (s1 + 1..comma).any(|k| self.head(k) == Some(r) && self.upos(k) != "PUNCT") {
+                continue;
+            }
+            let f1 = first(self, s1);
+            let Some(w) = f1.checked_sub(1).filter(|&w| w > c && self.under(w, c, a..b) && self.upos(w) != "PUNCT") else { continue };
+            let verbal = self.upos(w) == "VERB";
+            let rel = if verbal && !self.has_child(w, a..b, "obj") { "obj" } else { "nmod" };
+            self.set(s1, Some(w), rel);
+            // The comma and what hung on it go with the reporting clause.
+            for k in s1 + 1..comma {
+                if self.head(k) == Some(s1) && self.upos(k) == "PUNCT" {
+                    self.set(k, Some(r), "punct");
+                }
+            }
+        }
+    }
+
+    /// "Russian artillery struck the plant overnight, local officials said" read with
+    /// "overnight" as a modifier of "officials": a word before the comma that opens a
+    /// closing reporting clause is no part of its subject's phrase; it belongs to the
+    /// reported clause before the comma (as its verb's modifier), the comma to the
+    /// reporting verb.
+    pub(super) fn modifier_across_the_reporting_comma(&mut self, a: usize, b: usize) {
+        for r in a + 4..b {
+            if self.upos(r) != "VERB" {
+                continue;
+            }
+            let Some(s) = (a..r).rev().find(|&k| self.head(k) == Some(r) && self.rels[k] == "nsubj") else { continue };
+            let Some(c) = (a..s).find(|&k| self.head(k) == Some(r) && (self.rels[k].starts_with("ccomp") || self.rels[k] == "parataxis")) else { continue };
+            // The comma nearest before the subject, with only the subject's words between.
+            let Some(comma) = (c + 1..s).rev().find(|&k| self.word(k) == ",") else { continue };
+            if !(comma + 1..s).all(|k| self.under(k, s, a..r)) {
+                continue;
+            }
+            for d in c + 1..comma {
+                if self.head(d) == Some(s) && matches!(self.rels[d], "amod" | "advmod" | "nmod" | "nmod:tmod" | "nmod:unmarked" | "obl" | "obl:tmod") {
+                    let rel = if matches!(self.upos(d), "NOUN" | "PROPN" | "NUM") { "obl" } else { "advmod" };
+                    self.set(d, Some(c), rel);
+                }
+            }
+            if self.head(comma).is_some_and(|h| h != r && h < comma) {
+                self.set(comma, Some(r), "punct");
+            }
+        }
+    }
+
     /// "explosions were heard before dawn and gunfire was reported in several areas" read
     /// with "gunfire" as a conjunct of "dawn": a noun right before "was"/"were" and a
     /// passive participle that has no subject is that participle's subject, and the "and"
