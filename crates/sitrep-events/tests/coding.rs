@@ -2007,3 +2007,13 @@ fn a_region_in_the_clause_places_the_deed_before_the_doers_country() {
     let place = e.place.map(|p| doc.places.places[p].name.as_str());
     assert_eq!(place, Some("Sagaing"), "{e:?}");
 }
+
+#[test]
+fn security_forces_with_no_country_word_are_the_places_police() {
+    let doc = run("In Lahore, security forces arrested 20 protesters.");
+    let e = find(&doc, "17");
+    assert_eq!(actor(&e.source), Some("PAKCOP"), "{e:?}");
+    // Their country, when the phrase names it, stands.
+    let doc = run("Pakistani security forces arrested 20 protesters in Kabul.");
+    assert_eq!(actor(&find(&doc, "17").source), Some("PAKCOP"));
+}
