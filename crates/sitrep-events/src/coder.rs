@@ -352,7 +352,10 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
             Need::Oblique(prep) => {
                 // "sent warships [near Taiwan]": where forces are sent may hang from them.
                 let sending = matches!(&*t.lemma(v), "send" | "deploy" | "move" | "dispatch");
-                let o = oblique(cx, v, prep).or_else(|| t.child(v, "obj").filter(|&k| sending && (weapon(cx, k) || t.lemma(k).ends_with("ship"))).and_then(|k| oblique(cx, k, prep)))?;
+                // So may what one is charged with ("charged the former prime minister [with
+                // corruption]").
+                let charged = t.lemma(v) == "charge" && prep == "with";
+                let o = oblique(cx, v, prep).or_else(|| t.child(v, "obj").filter(|&k| (sending && (weapon(cx, k) || t.lemma(k).ends_with("ship"))) || charged).and_then(|k| oblique(cx, k, prep)))?;
                 // "asked Poland for help", "lobbied Germany for tanks": what is asked for
                 // is the content; the one asked, the object, is the target. So is what one
                 // is threatened or supplied with ("threatened Kosovo with sanctions").

@@ -179,6 +179,9 @@ impl Stage for EventStage {
             unnamed::police_of_place(&cx, &mut c);
             // "A court in Moscow sentenced …": a court is that country's judiciary.
             unnamed::court_of_place(&cx, &mut c);
+            // "ISLAMABAD — The government banned …": the dateline's government.
+            unnamed::authorities_of_dateline(&cx, &mut c.source);
+            unnamed::authorities_of_dateline(&cx, &mut c.target);
             let Some(info) = lex.code(&c.code) else { continue };
             // "On Monday, Graham—who had endorsed …" read with "Monday" at the top of the
             // phrase: a time is when, never who. Nor is a sum of money that names no party

@@ -92,15 +92,15 @@ pub(crate) fn police_of_place(cx: &Context, c: &mut coder::Coded) {
     }
 }
 
-/// Give a court or judge the text names with no country ("A court in Moscow sentenced
-/// …") the court of the country of the place its own "in" phrase names, else the
+/// Give a court, judge or prosecutor the text names with no country ("A court in Moscow
+/// sentenced …", "Prosecutors in Pakistan charged …") the court of the country of the place its own "in" phrase names, else the
 /// dateline's (`JUD`); not a place told of it further off ("a judge whose parents were
 /// born in Mexico").
 pub(crate) fn court_of_place(cx: &Context, c: &mut coder::Coded) {
     let t = &cx.tree;
     let court = |p: &Option<Participant>| {
         let p = p.as_ref().filter(|p| p.actor.is_none() && p.entity.is_none())?;
-        crate::context::phrase_head(cx, p.span).filter(|&h| matches!(&*t.lemma(h), "court" | "judge" | "tribunal"))
+        crate::context::phrase_head(cx, p.span).filter(|&h| matches!(&*t.lemma(h), "court" | "judge" | "tribunal" | "prosecutor"))
     };
     for side in [&mut c.source, &mut c.target] {
         let Some(h) = court(side) else { continue };
@@ -109,5 +109,37 @@ pub(crate) fn court_of_place(cx: &Context, c: &mut coder::Coded) {
         if let Some(p) = side.as_mut() {
             p.actor = Some(format!("{country}JUD"));
         }
+    }
+}
+
+/// Give a government body, the opposition, the prosecution or lawmakers the text names
+/// with no country ("ISLAMABAD — *The government* banned …", "*the opposition* party") the country of the report's dateline: a report filed from
+/// Islamabad that says "the government" means Pakistan's. Only "the …" or a bare plural
+/// ("a government", "their government" say another), and only under a dateline: a
+/// report from nowhere in particular may tell of many governments.
+pub(crate) fn authorities_of_dateline(cx: &Context, side: &mut Option<Participant>) {
+    let t = &cx.tree;
+    let Some(p) = side.as_mut().filter(|p| p.actor.is_none()) else { return };
+    let Some(h) = crate::context::phrase_head(cx, p.span) else { return };
+    let opposition = |k: usize| t.children(k).any(|c| t.rel(c) == "compound" && t.lower(c) == "opposition");
+    let role = match &*t.lemma(h) {
+        "government" | "authority" | "cabinet" | "regime" | "junta" | "administration" => "GOV",
+        "opposition" => "OPP",
+        // "the opposition party", "opposition leaders".
+        "party" | "leader" | "figure" | "politician" | "lawmaker" if opposition(h) => "OPP",
+        "prosecution" => "JUD",
+        "parliament" | "lawmaker" | "legislature" | "legislator" => "LEG",
+        _ => return,
+    };
+    // "authority" in the singular is a body of its own ("the port authority").
+    if t.lemma(h) == "authority" && t.xpos(h) != "NNS" {
+        return;
+    }
+    let definite = t.children(h).all(|c| !(t.rel(c) == "det" && t.lower(c) != "the") && !t.rel(c).starts_with("nmod"));
+    if !definite {
+        return;
+    }
+    if let Some(country) = binding::country_of_dateline(cx) {
+        p.actor = Some(format!("{country}{role}"));
     }
 }

@@ -2017,3 +2017,24 @@ fn security_forces_with_no_country_word_are_the_places_police() {
     let doc = run("Pakistani security forces arrested 20 protesters in Kabul.");
     assert_eq!(actor(&find(&doc, "17").source), Some("PAKCOP"));
 }
+
+#[test]
+fn the_government_under_a_dateline_is_the_datelines() {
+    let doc = run("ISLAMABAD — The government arrested the opposition leader on Wednesday.");
+    let e = find(&doc, "17");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("PAKGOV"), Some("PAKOPP")), "{e:?}");
+    let doc = run("KYIV, Ukraine — The government asked Germany for more air defence systems.");
+    assert_eq!(actor(&find(&doc, "02").source), Some("UKRGOV"));
+    // Without a dateline, or with another's government, nothing is guessed.
+    let doc = run("The government arrested the opposition leader on Wednesday.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.source).is_none_or(|a| !a.ends_with("GOV"))), "{:?}", doc.events.events);
+    let doc = run("ISLAMABAD — A government in exile arrested nobody.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.source) != Some("PAKGOV")), "{:?}", doc.events.events);
+}
+
+#[test]
+fn prosecutors_charge_with_a_crime_where_they_sit() {
+    let doc = run("Prosecutors in Pakistan charged the former prime minister with corruption.");
+    let e = find(&doc, "17");
+    assert_eq!((e.cameo.as_str(), actor(&e.source)), ("173", Some("PAKJUD")), "{e:?}");
+}
