@@ -202,6 +202,10 @@ impl Stage for EventStage {
             let trigger = Span::new(tokens[c.head].span.start, tokens[c.trigger_end].span.end);
             let sentence = doc.text_layer.sentences[cx.sentence(v)].span;
             let mut reported = attribution::attribution(&cx, lex, v);
+            // "…, the interior ministry said" under a dateline: the dateline's ministry.
+            if let Some(a) = reported.as_mut() {
+                unnamed::authorities_of_dateline(&cx, &mut a.by);
+            }
             if c.by_reporter {
                 // The one who reports the clause makes the accusation: the writer tells
                 // of it in their own voice. An accusation nobody reports names no source.

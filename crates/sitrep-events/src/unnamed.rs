@@ -123,7 +123,7 @@ pub(crate) fn authorities_of_dateline(cx: &Context, side: &mut Option<Participan
     let Some(h) = crate::context::phrase_head(cx, p.span) else { return };
     let opposition = |k: usize| t.children(k).any(|c| t.rel(c) == "compound" && t.lower(c) == "opposition");
     let role = match &*t.lemma(h) {
-        "government" | "authority" | "cabinet" | "regime" | "junta" | "administration" => "GOV",
+        "government" | "authority" | "cabinet" | "regime" | "junta" | "administration" | "ministry" | "minister" => "GOV",
         "opposition" => "OPP",
         // "the opposition party", "opposition leaders".
         "party" | "leader" | "figure" | "politician" | "lawmaker" if opposition(h) => "OPP",

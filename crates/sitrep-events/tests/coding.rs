@@ -2025,6 +2025,10 @@ fn the_government_under_a_dateline_is_the_datelines() {
     assert_eq!((actor(&e.source), actor(&e.target)), (Some("PAKGOV"), Some("PAKOPP")), "{e:?}");
     let doc = run("KYIV, Ukraine — The government asked Germany for more air defence systems.");
     assert_eq!(actor(&find(&doc, "02").source), Some("UKRGOV"));
+    // So is the one who reports.
+    let doc = run("ISLAMABAD — Police arrested 20 protesters in Lahore, the interior ministry said.");
+    let by = find(&doc, "17").attribution.as_ref().and_then(|a| a.by.as_ref()).and_then(|p| p.actor.as_deref());
+    assert_eq!(by, Some("PAKGOV"));
     // Without a dateline, or with another's government, nothing is guessed.
     let doc = run("The government arrested the opposition leader on Wednesday.");
     assert!(doc.events.events.iter().all(|e| actor(&e.source).is_none_or(|a| !a.ends_with("GOV"))), "{:?}", doc.events.events);
