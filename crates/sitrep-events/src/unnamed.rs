@@ -120,7 +120,11 @@ pub(crate) fn court_of_place(cx: &Context, c: &mut coder::Coded) {
 pub(crate) fn authorities_of_dateline(cx: &Context, side: &mut Option<Participant>) {
     let t = &cx.tree;
     let Some(p) = side.as_mut().filter(|p| p.actor.is_none()) else { return };
-    let Some(h) = crate::context::phrase_head(cx, p.span) else { return };
+    let Some(top) = crate::context::phrase_head(cx, p.span) else { return };
+    // "the interior ministry" read as a name ("interior" its head, "ministry" `flat`):
+    // the last word says what it is.
+    let last = crate::context::tokens_of(cx.doc, p.span).last().filter(|&k| t.head(k) == Some(top) && t.rel(k) == "flat");
+    let h = last.unwrap_or(top);
     let opposition = |k: usize| t.children(k).any(|c| t.rel(c) == "compound" && t.lower(c) == "opposition");
     let role = match &*t.lemma(h) {
         "government" | "authority" | "cabinet" | "regime" | "junta" | "administration" | "ministry" | "minister" => "GOV",
@@ -135,7 +139,7 @@ pub(crate) fn authorities_of_dateline(cx: &Context, side: &mut Option<Participan
     if t.lemma(h) == "authority" && t.xpos(h) != "NNS" {
         return;
     }
-    let definite = t.children(h).all(|c| !(t.rel(c) == "det" && t.lower(c) != "the") && !t.rel(c).starts_with("nmod"));
+    let definite = t.children(top).all(|c| !(t.rel(c) == "det" && t.lower(c) != "the") && !t.rel(c).starts_with("nmod"));
     if !definite {
         return;
     }
