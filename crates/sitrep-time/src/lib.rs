@@ -145,8 +145,12 @@ impl TimeTagger {
                 if let Some(r) = expr::resolve(&cand.expr, &ctx) {
                     let span = Span::new(tokens[cand.start].span.start, tokens[end - 1].span.end);
                     // The narrative's reference time moves with every point it names,
-                    // except points themselves computed from it.
-                    let derived = matches!(
+                    // except points themselves computed from it — but days counted
+                    // forward from it are where the story has moved ("On March 3 … Two
+                    // days later … The next day": the 6th). Looking back ("from $1.10 the
+                    // day before") leaves it where it was.
+                    let day_counted = matches!(cand.expr, Expr::Shift { anaphoric: true, unit: lexicon::Unit::Day, sign: 1, .. });
+                    let derived = !day_counted && matches!(
                         cand.expr,
                         Expr::Literal { .. } | Expr::YearAgo { .. } | Expr::Shift { anaphoric: true, .. } | Expr::UnitRel { anaphoric: true, .. }
                     );

@@ -133,6 +133,17 @@ fn relative_expressions() {
 fn the_narrative_moves_the_reference_time() {
     assert_eq!(values("On March 3, 2021 the siege began. Two days later the town fell."), ["2021-03-03", "2021-03-05"]);
     assert_eq!(values("The dam broke on Jan. 10, 2020. The day before, rain fell."), ["2020-01-10", "2020-01-09"]);
+    // A day counted from the reference time is where the story has moved.
+    assert_eq!(
+        values("Troops took the village on March 3, 2021. Two days later they lost it. The next day they took it back."),
+        ["2021-03-03", "2021-03-05", "2021-03-06"]
+    );
+    // Looking back from it does not: two comparisons with the day before are both with
+    // the same day.
+    assert_eq!(
+        values("Oil rose on Friday, to $42 from $41 the day before. Gasoline rose to $1.32 from $1.31 the day before."),
+        ["2022-02-25", "2022-02-24", "2022-02-24"]
+    );
 }
 
 #[test]

@@ -25,6 +25,10 @@ fn the_governing_verb_decides_not_the_nearest() {
     // Friday belongs to "said": when it was said.
     assert_eq!(values("\"We will keep the border open,\" the minister said Friday."), ["2022-02-18"]);
     assert_eq!(values("Rebels attacked the convoy Monday near the river."), ["2022-02-21"]);
+    // "hit" is its own past: read as a present with a plural subject, it is the past.
+    let friday = jiff::civil::date(2022, 2, 25);
+    assert_eq!(values_on("Russian missiles hit a residential building early Thursday, killing four people, officials said.", friday), ["2022-02-24"]);
+    assert_eq!(values("The two delegations meet Friday in the capital."), ["2022-02-25"]);
 }
 
 #[test]
