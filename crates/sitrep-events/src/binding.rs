@@ -139,9 +139,16 @@ pub fn date(cx: &Context, lex: &Lexicon, v: usize) -> EventDate {
     // The content clauses' spans, worked out once rather than for every token.
     let skipped: Vec<(usize, usize)> = t.children(v).filter(|&c| content(c)).map(|c| t.subtree(c)).collect();
     let inside_content = |k: usize| skipped.iter().any(|&(a, b)| (a..=b).contains(&k));
+    // A deadline ("ordered the troops to leave by the end of the year", "until Friday")
+    // is not when the deed was done.
+    let deadline = |i: usize| {
+        let span = cx.doc.time.times[i].span;
+        let first = crate::context::tokens_of(cx.doc, span).start;
+        first > 0 && matches!(&*t.lower(first - 1), "by" | "until" | "till" | "through")
+    };
     let dated = |i: usize| {
         let x = &cx.doc.time.times[i];
-        matches!(x.kind, sitrep_core::TimexType::Date | sitrep_core::TimexType::Time) && x.value.starts_with(|c: char| c.is_ascii_digit())
+        matches!(x.kind, sitrep_core::TimexType::Date | sitrep_core::TimexType::Time) && x.value.starts_with(|c: char| c.is_ascii_digit()) && !deadline(i)
     };
     let found = attached.chain((lo..=hi).filter(|&k| !inside_content(k)).filter_map(|k| cx.time(k))).find(|&i| dated(i));
     // "Two days earlier, a strike on the port had damaged a terminal": an event noun that

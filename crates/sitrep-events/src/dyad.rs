@@ -98,7 +98,8 @@ impl Dyad {
     /// is marked inferred and points at the nearest mention of its country before the
     /// trigger (else the first after it; the country's own name before its people's),
     /// never at the trigger's words; a show of force (root 15) is aimed at no one the
-    /// text does not name.
+    /// text does not name, and coercion (root 17) done by no one named is not put on the
+    /// other side.
     pub fn complete(&self, code: &str, source: &mut Option<Participant>, target: &mut Option<Participant>, trigger: Span) {
         // A side named by its role alone ("troops", `---MIL`) has no country yet.
         let known = |p: &Option<Participant>| p.as_ref().and_then(|p| p.actor.clone()).filter(|a| !sitrep_core::country_unknown(a));
@@ -121,7 +122,10 @@ impl Dyad {
                     fill(target, o, m, &infer);
                 }
             }
-            (None, Some(t)) if state(&t) => {
+            // Whoever arrests or represses a side's officials or people unnamed is as
+            // often its own forces ("Soldiers loyal to the junta detained the former
+            // minister"): no source is taken from the other side for coercion (17).
+            (None, Some(t)) if state(&t) && !code.starts_with("17") => {
                 if let Some((o, m)) = self.other(&t) {
                     fill(source, o, m, &infer);
                 }

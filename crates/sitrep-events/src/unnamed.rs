@@ -139,7 +139,10 @@ pub(crate) fn authorities_of_dateline(cx: &Context, side: &mut Option<Participan
     if t.lemma(h) == "authority" && t.xpos(h) != "NNS" {
         return;
     }
-    let definite = t.children(top).all(|c| !(t.rel(c) == "det" && t.lower(c) != "the") && !t.rel(c).starts_with("nmod"));
+    // ("the government of Japan", "the government in exile", "their government" say
+    // whose.)
+    let whose = |c: usize| t.rel(c) == "nmod:poss" || (t.rel(c) == "nmod" && t.case(c).is_some_and(|w| matches!(&*w, "of" | "in")));
+    let definite = t.children(top).all(|c| !(t.rel(c) == "det" && t.lower(c) != "the") && !whose(c));
     if !definite {
         return;
     }

@@ -2042,3 +2042,18 @@ fn prosecutors_charge_with_a_crime_where_they_sit() {
     let e = find(&doc, "17");
     assert_eq!((e.cameo.as_str(), actor(&e.source)), ("173", Some("PAKJUD")), "{e:?}");
 }
+
+#[test]
+fn a_deadline_is_not_when_the_deed_was_done() {
+    let doc = run("The junta ordered French troops to leave the country by the end of the year.");
+    let e = find(&doc, "10");
+    assert_eq!(e.date.value, "2022-03-04", "the report's date, not the deadline's year: {e:?}");
+}
+
+#[test]
+fn soldiers_who_arrest_a_sides_officials_are_not_put_on_the_other_side() {
+    let doc = run("NIAMEY, Niger — Soldiers loyal to the junta detained the former energy minister at his home in Niamey late on Tuesday, his lawyer said on Wednesday.\n\nThe arrest came two days after the junta expelled the French ambassador and ordered French troops to leave the country by the end of the year. France has refused to recognise the military government.\n\nECOWAS imposed sanctions on Niger last month. The junta accused the bloc of planning an invasion.");
+    assert_eq!(actor(&find(&doc, "16").source), Some("NERGOV"), "the dateline's junta");
+    let e = find(&doc, "17");
+    assert!(actor(&e.source).is_some_and(|a| !a.starts_with("FRA")), "{e:?}");
+}
