@@ -144,7 +144,8 @@ pub fn date(cx: &Context, lex: &Lexicon, v: usize) -> EventDate {
     let deadline = |i: usize| {
         let span = cx.doc.time.times[i].span;
         let first = crate::context::tokens_of(cx.doc, span).start;
-        first > 0 && matches!(&*t.lower(first - 1), "by" | "until" | "till" | "through")
+        // ("not until the week after" is when it happened.)
+        first > 0 && matches!(&*t.lower(first - 1), "by" | "until" | "till" | "through") && !(first > 1 && t.lower(first - 2) == "not")
     };
     let dated = |i: usize| {
         let x = &cx.doc.time.times[i];

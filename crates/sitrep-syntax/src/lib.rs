@@ -234,6 +234,7 @@ impl Syntax {
         self.past_read_as_present(words.clone(), &mut out.tags, &mut ws.lower);
         self.past_read_as_participle_after_and(words.clone(), &mut out.tags, &mut ws.lower);
         self.past_read_as_participle_after_saying(words.clone(), &mut out.tags, &mut ws.lower);
+        self.past_read_as_participle_after_apposition(words.clone(), &mut out.tags, &mut ws.lower);
         self.noun_after(words.clone(), &mut out.tags, "VBG", &["has", "have", "had", "Has", "Have", "Had"]);
         self.noun_after(words.clone(), &mut out.tags, "MD", &["the", "The", "a", "A", "an", "An"]);
         self.party_read_as_pronoun(words.clone(), &mut out.tags);
@@ -392,6 +393,34 @@ impl Syntax {
                     tags[i] = vbd;
                 }
             }
+        }
+    }
+
+    /// A participle right after an apposition that follows the sentence's first name,
+    /// before its object, with no finite verb before it ("ECOWAS, the West African bloc,
+    /// *imposed* sanctions on Niger", read as "sanctions [that were] imposed") is the past
+    /// tense: the sentence's verb. Not before "by" ("Putin, the leader, backed by the
+    /// army, …").
+    fn past_read_as_participle_after_apposition<'a>(&self, words: impl Iterator<Item = &'a str> + Clone, tags: &mut [u8], lower: &mut String) {
+        let Some(vbd) = self.tagger.rule_tags.vbd else { return };
+        let xpos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.1);
+        // The first words: a name, a comma, an apposition of nouns, a comma, a participle.
+        let name = tags.iter().take_while(|&&t| matches!(xpos(t), "NNP" | "NNPS")).count();
+        if name == 0 || name + 4 >= tags.len() || words.clone().nth(name) != Some(",") {
+            return;
+        }
+        let phrase = |t: u8| matches!(xpos(t), "DT" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "POS" | "CD" | "IN" | "HYPH");
+        let Some(close) = (name + 2..tags.len().min(name + 10)).find(|&k| !phrase(tags[k])) else { return };
+        let v = close + 1;
+        let object = |t: u8| matches!(xpos(t), "DT" | "NNS" | "NN" | "NNP" | "NNPS" | "CD" | "PRP$" | "JJ");
+        if words.clone().nth(close) != Some(",") || v + 1 >= tags.len() || xpos(tags[v]) != "VBN" || !object(tags[v + 1]) {
+            return;
+        }
+        let Some(w) = words.clone().nth(v) else { return };
+        lower.clear();
+        lower.push_str(&w.to_lowercase());
+        if wordnet::past_tense(lower) {
+            tags[v] = vbd;
         }
     }
 

@@ -83,6 +83,18 @@ fn a_clause_with_no_verb_before_a_closing_reporting_clause_gets_its_past_tense()
 }
 
 #[test]
+fn a_participle_after_an_apposition_to_the_first_name_is_the_past() {
+    let syntax = Syntax::builtin().expect("the built-in model loads");
+    let words = ["ECOWAS", ",", "the", "West", "African", "bloc", ",", "imposed", "sanctions", "on", "Niger", "and", "has", "threatened", "force", "."];
+    let a = syntax.analyze(&words);
+    assert_eq!(a.xpos(syntax, 7), "VBD");
+    // Before an agent it stays a participle.
+    let words = ["Putin", ",", "the", "president", ",", "backed", "by", "the", "army", ",", "won", "."];
+    let b = syntax.analyze(&words);
+    assert_ne!(b.xpos(syntax, 5), "VBD");
+}
+
+#[test]
 fn a_sentence_whose_only_verb_is_a_participle_before_an_object_gets_its_past_tense() {
     // Read as "students [who were] protested", the sentence had no finite verb.
     let syntax = Syntax::builtin().expect("the built-in model loads");
