@@ -25,6 +25,8 @@ pub struct EventEval {
     pub attribution: (usize, usize),
     /// Matched events whose factuality agrees, where the gold gives one.
     pub factuality: (usize, usize),
+    /// Matched events whose date agrees (the same day), where the gold gives one.
+    pub date: (usize, usize),
     /// `not_events` avoided, of all.
     pub not_events: (usize, usize),
     /// `must` quotes found with their speaker, of all.
@@ -115,6 +117,15 @@ pub fn score(doc: &Doc, gold: &Value) -> EventEval {
                 } else {
                     r.notes.push(format!("attribution of {} {}: ours {:?}", g["id"], g["evidence"], e.attribution.as_ref().map(|a| (a.by.as_ref().map(|b| b.span.of(doc.text())), a.stance))));
                 }
+                if let Some(d) = g["date"].as_str() {
+                    r.date.1 += 1;
+                    // The same day: "2022-02-24TNI" is the 24th.
+                    if e.date.value.get(..10) == d.get(..10) && e.date.value.len() >= d.len().min(10) {
+                        r.date.0 += 1;
+                    } else {
+                        r.notes.push(format!("date of {}: ours {}, gold {d}", g["id"], e.date.value));
+                    }
+                }
                 if let Some(f) = g["factuality"].as_str() {
                     r.factuality.1 += 1;
                     if factuality_name(e.factuality) == f {
@@ -182,6 +193,7 @@ impl std::fmt::Display for EventEval {
         writeln!(f, "precision (emitted)      {:.3}  ({} of {})", pct(self.emitted_right, self.emitted), self.emitted_right, self.emitted)?;
         writeln!(f, "attribution (matched)    {:.3}  ({} of {})", pct(self.attribution.0, self.attribution.1), self.attribution.0, self.attribution.1)?;
         writeln!(f, "factuality (matched)     {:.3}  ({} of {})", pct(self.factuality.0, self.factuality.1), self.factuality.0, self.factuality.1)?;
+        writeln!(f, "date (matched, dated)    {:.3}  ({} of {})", pct(self.date.0, self.date.1), self.date.0, self.date.1)?;
         writeln!(f, "not-events avoided       {} of {}", self.not_events.0, self.not_events.1)?;
         writeln!(f, "must quotes with speaker {} of {}", self.quotes.0, self.quotes.1)?;
         write!(f, "rule: trigger inside the gold evidence, same CAMEO root, source and target country as the gold's where given")

@@ -26,6 +26,9 @@ fn example_report_events_quotes_and_not_events() {
     assert_eq!(r.not_events.0, r.not_events.1, "every not-event avoided\n{}", r.notes.join("\n"));
     assert_eq!(r.quotes.0, r.quotes.1, "every must quote with its speaker\n{}", r.notes.join("\n"));
     assert_eq!(r.attribution.0, r.attribution.1, "attribution of matched events");
+    // The dates the gold gives, but one: an invasion told after "after", whose day the
+    // text does not say (E23).
+    assert!(r.date.1 >= 6 && r.date.0 + 1 >= r.date.1, "dates {:?}\n{}", r.date, r.notes.join("\n"));
     // Every event carries its evidence and codes.
     for e in &doc.events.events {
         assert!(e.sentence.start <= e.trigger.start && e.trigger.end <= e.sentence.end);
