@@ -167,7 +167,16 @@ impl<'a> Context<'a> {
         if let Some(p) = self.possessed_by_reporter(t) {
             return p;
         }
+        // "Democratic U.S. Rep. Gwen Graham" read with "U.S." at the top and the name
+        // in apposition: the person, whose title the country only qualifies.
+        let person = |k: usize| self.entity_participant(k).filter(|p| p.actor.is_some() && p.entity.is_some_and(|e| self.doc.entities.entities[e].kind == sitrep_core::EntityType::Person));
+        let place_word = |p: &Participant| p.entity.is_some_and(|e| matches!(self.doc.entities.entities[e].kind, sitrep_core::EntityType::Gpe | sitrep_core::EntityType::Norp));
         if let Some(p) = self.entity_participant(t) {
+            if place_word(&p) {
+                if let Some(named) = self.tree.children(t).filter(|&c| self.tree.rel(c) == "appos").find_map(person) {
+                    return named;
+                }
+            }
             return p;
         }
         // A pronoun subject of a reported clause is the reporter ("Russia's military said

@@ -2057,3 +2057,12 @@ fn soldiers_who_arrest_a_sides_officials_are_not_put_on_the_other_side() {
     let e = find(&doc, "17");
     assert!(actor(&e.source).is_some_and(|a| !a.starts_with("FRA")), "{e:?}");
 }
+
+#[test]
+fn a_country_before_a_title_and_name_is_the_persons_and_pummeling_is_words() {
+    let doc = run("TALLAHASSEE — Democratic U.S. Rep. Gwen Graham on Friday pummeled Donald Trump as divisive.");
+    let e = find(&doc, "11");
+    assert_eq!(e.source.as_ref().map(|p| p.span.of(doc.text())), Some("Gwen Graham"), "{e:?}");
+    let doc = run("Russian artillery pummeled Avdiivka on Friday.");
+    assert_eq!(find(&doc, "19").cameo, "194");
+}

@@ -182,3 +182,16 @@ fn a_word_in_ing_right_after_have_is_a_noun() {
     let a = syntax.analyze(&words);
     assert_eq!(a.xpos(syntax, 3), "NN");
 }
+
+#[test]
+fn a_dateline_is_read_apart_from_its_sentence() {
+    use sitrep_core::{Doc, Meta, Stage};
+    // Read whole, "BEIRUT — Israeli warplanes struck" had "warplanes" as a verb.
+    let mut doc = Doc::new(Meta::new("r", jiff::civil::date(2024, 7, 31)), "BEIRUT — Israeli warplanes struck a building in the city on Monday.");
+    sitrep_text::Segmenter::new().annotate(&mut doc);
+    sitrep_syntax::SyntaxStage::builtin().unwrap().annotate(&mut doc);
+    let t = &doc.syntax.tokens;
+    assert_eq!((t[3].xpos, t[4].xpos), ("NNS", "VBD"), "{t:?}");
+    assert_eq!(t[4].head, None, "the verb is the root");
+    assert_eq!((t[0].head, t[0].deprel), (Some(4), "dep"), "the dateline hangs from it");
+}
