@@ -1127,3 +1127,21 @@ fn a_modifier_before_the_reporting_comma_is_the_reported_clauses() {
     assert_eq!(by, Some("local officials"), "{e:?}");
     assert!(e.date.value.starts_with("2022-03-03"), "the night before the report: {e:?}");
 }
+
+#[test]
+fn a_reporting_clause_read_as_a_conjunct_before_adding_is_still_the_report() {
+    let mut doc = layers("Hezbollah fired dozens of rockets at northern Israel on Tuesday, the Israeli army said, adding that most were intercepted.");
+    slip(
+        &mut doc,
+        &[
+            (("fired", 0), None, "root"),
+            (("said", 0), Some(("fired", 0)), "conj"),
+            (("army", 0), Some(("said", 0)), "nsubj"),
+            (("adding", 0), Some(("said", 0)), "advcl"),
+        ],
+    );
+    let doc = code(doc);
+    let e = trigger(&doc, "fired").expect("fired coded");
+    let by = e.attribution.as_ref().and_then(|a| a.by.as_ref()).and_then(|p| p.actor.as_deref());
+    assert_eq!(by, Some("ISRMIL"), "{e:?}");
+}

@@ -66,6 +66,12 @@ impl Arcs<'_, '_> {
         while end > a && self.upos(end - 1) == "PUNCT" {
             end -= 1;
         }
+        // "…, the army said, adding that most were intercepted": the reporting clause
+        // ends before a participle of saying that adds to it.
+        let adding = |k: usize| self.xpos(k) == "VBG" && matches!(&*self.word(k).to_lowercase(), "adding" | "saying" | "noting" | "citing" | "stressing" | "warning" | "insisting" | "claiming" | "calling" | "describing");
+        if let Some(c) = (a + 1..end.saturating_sub(1)).rev().find(|&k| self.word(k) == "," && adding(k + 1)) {
+            end = c;
+        }
         // The reporting verb, followed by at most a few words of time or manner.
         let said = (end.saturating_sub(6).max(a)..end).rev().find(|&k| {
             self.upos(k) == "VERB" && matches!(self.xpos(k), "VBD" | "VBZ" | "VBP" | "VBN") && {
