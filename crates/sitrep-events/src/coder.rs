@@ -103,6 +103,18 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
             // "an official who spoke anonymously to discuss internal strategy": how a
             // source may talk, not a meeting.
             && !t.children(h).any(|c| matches!(&*t.lower(c), "anonymously" | "anonymity") || t.children(c).any(|k| t.lower(k) == "anonymity"));
+        // "disperse thousands of demonstrators protesting the decision", "troops
+        // guarding the border": people doing what the participle says are its subject,
+        // whatever the verb above does to them.
+        // (The parser may hang the participle on the verb instead: "disperse [thousands
+        // of demonstrators] [protesting …]".)
+        let marked = t.children(v).any(|c| matches!(t.rel(c), "mark" | "case"));
+        if r.starts_with("acl") && t.xpos(v) == "VBG" && h < v && crowd_noun(&t.lemma(h)) && !marked {
+            return Some(h);
+        }
+        if r == "advcl" && t.xpos(v) == "VBG" && v > h + 1 && crowd_noun(&t.lemma(v - 1)) && t.dominates(h, v - 1) && t.rel(v - 1) != "nsubj" && !marked {
+            return Some(v - 1);
+        }
         // "reports of casualties — including shelling that sliced through …": a gerund
         // given as an example names a deed, not one the clause's subject did.
         if r.starts_with("advcl") && t.xpos(v) == "VBG" && t.children(v).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(&*t.lower(c), "including" | "like")) {
@@ -1167,4 +1179,13 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .filter(|&c| !weapon(cx, c))
         .map(|c| cx.participant(c));
     Some(Coded { head: n, trigger_end: n, code: p.code.clone(), source, target, sides_at: (None, None), by_reporter: false })
+}
+
+/// Whether a noun names people who act of themselves ("demonstrators", "troops",
+/// "residents"): a participle on it tells what they do.
+fn crowd_noun(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "protester" | "protestor" | "demonstrator" | "marcher" | "activist" | "people" | "crowd" | "resident" | "student" | "worker" | "supporter" | "villager" | "civilian" | "refugee" | "migrant" | "farmer" | "soldier" | "troop" | "fighter" | "militant" | "rebel" | "gunman" | "insurgent" | "policeman" | "officer" | "guard" | "settler" | "mob" | "rioter" | "striker"
+    )
 }

@@ -2066,3 +2066,13 @@ fn a_country_before_a_title_and_name_is_the_persons_and_pummeling_is_words() {
     let doc = run("Russian artillery pummeled Avdiivka on Friday.");
     assert_eq!(find(&doc, "19").cameo, "194");
 }
+
+#[test]
+fn people_doing_what_a_participle_says_are_its_subject() {
+    let doc = run("TBILISI, Georgia — Police used water cannon to disperse thousands of demonstrators protesting the decision.");
+    let e = find(&doc, "14");
+    assert_eq!(e.source.as_ref().map(|p| p.span.of(doc.text())), Some("demonstrators"), "{e:?}");
+    // A participle on a thing is not the thing's doing ("a video showing …").
+    let doc = run("Police released a video showing officers beating protesters.");
+    assert!(doc.events.events.iter().all(|e| e.source.as_ref().is_none_or(|p| p.span.of(doc.text()) != "a video")), "{:?}", doc.events.events);
+}
