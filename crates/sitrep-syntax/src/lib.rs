@@ -396,10 +396,11 @@ impl Syntax {
         }
     }
 
-    /// A participle right after an apposition that follows the sentence's first name,
-    /// before its object, with no finite verb before it ("ECOWAS, the West African bloc,
-    /// *imposed* sanctions on Niger", read as "sanctions [that were] imposed") is the past
-    /// tense: the sentence's verb. Not before "by" ("Putin, the leader, backed by the
+    /// A participle right after an apposition or a relative clause that follows the
+    /// sentence's first name, before its object ("ECOWAS, the West African bloc, *imposed*
+    /// sanctions on Niger", read as "sanctions [that were] imposed"; "Zourabichvili, who is
+    /// at odds with the government, *called* on the protesters …") is the past tense: the
+    /// sentence's verb. Not before "by" ("Putin, the leader, backed by the
     /// army, …").
     fn past_read_as_participle_after_apposition<'a>(&self, words: impl Iterator<Item = &'a str> + Clone, tags: &mut [u8], lower: &mut String) {
         let Some(vbd) = self.tagger.rule_tags.vbd else { return };
@@ -410,10 +411,19 @@ impl Syntax {
             return;
         }
         let phrase = |t: u8| matches!(xpos(t), "DT" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "POS" | "CD" | "IN" | "HYPH");
-        let Some(close) = (name + 2..tags.len().min(name + 10)).find(|&k| !phrase(tags[k])) else { return };
+        // Or a relative clause: "President Salome Zourabichvili, who is at odds with the
+        // government, *called* on the protesters …".
+        let relative = matches!(xpos(tags[name + 1]), "WP" | "WDT");
+        let close = if relative {
+            let mut rest = words.clone().enumerate().skip(name + 2).take(14);
+            rest.find(|(_, w)| *w == ",").map(|(k, _)| k)
+        } else {
+            (name + 2..tags.len().min(name + 10)).find(|&k| !phrase(tags[k]))
+        };
+        let Some(close) = close else { return };
         let v = close + 1;
-        let object = |t: u8| matches!(xpos(t), "DT" | "NNS" | "NN" | "NNP" | "NNPS" | "CD" | "PRP$" | "JJ");
-        if words.clone().nth(close) != Some(",") || v + 1 >= tags.len() || xpos(tags[v]) != "VBN" || !object(tags[v + 1]) {
+        let object = |t: u8, w: Option<&str>| matches!(xpos(t), "DT" | "NNS" | "NN" | "NNP" | "NNPS" | "CD" | "PRP$" | "JJ") || (relative && matches!(w, Some("on" | "for" | "with" | "to" | "against")));
+        if words.clone().nth(close) != Some(",") || v + 1 >= tags.len() || xpos(tags[v]) != "VBN" || !object(tags[v + 1], words.clone().nth(v + 1)) {
             return;
         }
         let Some(w) = words.clone().nth(v) else { return };

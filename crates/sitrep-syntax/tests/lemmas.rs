@@ -88,6 +88,9 @@ fn a_participle_after_an_apposition_to_the_first_name_is_the_past() {
     let words = ["ECOWAS", ",", "the", "West", "African", "bloc", ",", "imposed", "sanctions", "on", "Niger", "and", "has", "threatened", "force", "."];
     let a = syntax.analyze(&words);
     assert_eq!(a.xpos(syntax, 7), "VBD");
+    let words = ["Zourabichvili", ",", "who", "is", "at", "odds", "with", "the", "government", ",", "called", "on", "the", "protesters", "to", "remain", "calm", "."];
+    let c = syntax.analyze(&words);
+    assert_eq!(c.xpos(syntax, 10), "VBD");
     // Before an agent it stays a participle.
     let words = ["Putin", ",", "the", "president", ",", "backed", "by", "the", "army", ",", "won", "."];
     let b = syntax.analyze(&words);
