@@ -451,8 +451,10 @@ impl Syntax {
         if tags.len() < 4 || words.clone().last() != Some(".") {
             return;
         }
-        // The clause: the words before the full stop, or before ", the army said.".
+        // The clause: the words before the full stop, or before ", the army said.", ",
+        // according to …" or a clause of time or cause ("as they swept through the city").
         let end = self.reported_clause_end(words.clone(), tags).unwrap_or(tags.len() - 1);
+        let end = self.subordinate_start(words.clone(), tags, end).unwrap_or(end);
         if tags[..end].iter().any(|&t| upos(t) == "AUX" || matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD")) {
             return;
         }
@@ -491,9 +493,48 @@ impl Syntax {
             lower.push_str(&words[i].to_lowercase());
             if wordnet::past_tense(lower) {
                 tags[i] = vbd;
+                // "… looted homes and *shot* dead at least 40 civilians": a second past
+                // tense joined by "and", before what could be its object.
+                let second = (i + 2..end).find(|&j| {
+                    words[j - 1] == "and" && matches!(upos(tags[j]), "NOUN" | "ADJ") && j < end && (matches!(upos(tags[j + 1]), "DET" | "NUM" | "PRON" | "NOUN" | "PROPN") || matches!(words[j + 1], "dead" | "down" | "up" | "off"))
+                });
+                if let Some(j) = second {
+                    lower.clear();
+                    lower.push_str(&words[j].to_lowercase());
+                    if wordnet::past_tense(lower) {
+                        tags[j] = vbd;
+                    }
+                }
                 return;
             }
         }
+    }
+
+    /// Where a clause of time or cause ("as they swept …", "after the army withdrew")
+    /// or ", according to" begins before `end`, if one does after the first two words.
+    fn subordinate_start<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &[u8], end: usize) -> Option<usize> {
+        let xpos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.1);
+        let mut previous = "";
+        let mut words = words.take(end + 1).enumerate().peekable();
+        // A clause: a finite verb within a few words ("as they swept", not "identified as
+        // a strike").
+        let finite = |k: usize| (k + 1..tags.len().min(k + 6)).any(|j| matches!(xpos(tags[j]), "VBD" | "VBZ" | "VBP" | "MD"));
+        while let Some((k, w)) = words.next() {
+            let next = words.peek().map_or("", |&(_, n)| n);
+            if k >= 2 && k < end {
+                let opens = matches!(w, "as" | "when" | "after" | "while" | "because" | "before" | "since")
+                    && xpos(tags[k]) == "IN"
+                    && !matches!(previous, "such" | "well" | "soon" | "long" | "just")
+                    && !xpos(tags[k - 1]).starts_with("VB")
+                    && matches!(xpos(tags[k + 1]), "PRP" | "DT" | "NNP" | "NNPS" | "NNS" | "PRP$")
+                    && finite(k);
+                if opens || (w == "," && next == "according") {
+                    return Some(k);
+                }
+            }
+            previous = w;
+        }
+        None
     }
 
     /// The comma that opens a closing reporting clause (", the army said.", ", the

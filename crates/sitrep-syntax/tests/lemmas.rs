@@ -76,6 +76,11 @@ fn a_clause_with_no_verb_before_a_closing_reporting_clause_gets_its_past_tense()
         let a = syntax.analyze(words);
         assert_eq!(a.xpos(syntax, 1 + (words[0] == "The") as usize), "VBD", "{words:?}");
     }
+    // So is one before a clause of time or cause, or "according to"; and a second past
+    // joined to it by "and".
+    let words = ["RSF", "fighters", "looted", "homes", "and", "shot", "dead", "at", "least", "40", "civilians", "as", "they", "swept", "through", "El", "Fasher", ",", "according", "to", "doctors", "."];
+    let a = syntax.analyze(&words);
+    assert_eq!((a.xpos(syntax, 2), a.xpos(syntax, 5)), ("VBD", "VBD"));
     // A clause with a verb of its own is left as it was read.
     let words = ["Troops", "fired", "on", "protesters", "near", "the", "shot", "tower", ",", "witnesses", "said", "."];
     let a = syntax.analyze(&words);
