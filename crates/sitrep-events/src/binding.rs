@@ -132,13 +132,31 @@ pub fn date(cx: &Context, lex: &Lexicon, v: usize) -> EventDate {
     // not inside a clause of content, which tells of another event ("agreed on Tuesday to
     // resume talks next month": the agreement is Tuesday's).
     let content = |c: usize| matches!(t.rel(c), "xcomp" | "csubj") || t.rel(c).starts_with("ccomp");
+    // Nor inside a relative clause, which tells of a party ("Pence, who is running for
+    // reelection this year, praised …").
+    let in_relative = |k: usize| {
+        let mut x = k;
+        for _ in 0..32 {
+            if x == v {
+                return false;
+            }
+            if t.rel(x) == "acl:relcl" {
+                return true;
+            }
+            match t.head(x) {
+                Some(h) => x = h,
+                None => return false,
+            }
+        }
+        false
+    };
     let attached = t.children(v).filter(|&c| !content(c)).filter_map(|c| {
         let (a, b) = t.subtree(c);
-        (a..=b).find_map(|k| cx.time(k))
+        (a..=b).filter(|&k| !in_relative(k)).find_map(|k| cx.time(k))
     });
     // The content clauses' spans, worked out once rather than for every token.
     let skipped: Vec<(usize, usize)> = t.children(v).filter(|&c| content(c)).map(|c| t.subtree(c)).collect();
-    let inside_content = |k: usize| skipped.iter().any(|&(a, b)| (a..=b).contains(&k));
+    let inside_content = |k: usize| skipped.iter().any(|&(a, b)| (a..=b).contains(&k)) || in_relative(k);
     // A deadline ("ordered the troops to leave by the end of the year", "until Friday")
     // is not when the deed was done.
     let deadline = |i: usize| {
@@ -171,7 +189,19 @@ pub fn date(cx: &Context, lex: &Lexicon, v: usize) -> EventDate {
         let time_phrase = (hi + 1..comma).all(|k| cx.time(k).is_some() || t.rel(k) == "case" || t.upos(k) == "PUNCT");
         time_phrase.then(|| (hi + 1..comma).filter(|&k| t.dominates(r, k)).filter_map(|k| cx.time(k)).find(|&i| dated(i))).flatten()
     };
-    let found = found.or_else(reported_before).or_else(|| {
+    // "On Sunday, the commander vowed to retake the city and accused the UAE …": a time
+    // fronted before the first of two joined verbs dates both.
+    let fronted = || {
+        let h = t.head(v).filter(|&h| t.rel(v) == "conj" && h < v && t.upos(h) == "VERB")?;
+        // (A time phrase of the verb's own, not one inside its subject: "Pence, who is
+        // running for reelection this year, praised …".)
+        let adjunct = |c: usize| t.rel(c).starts_with("obl") || t.rel(c) == "advmod" || t.rel(c).starts_with("nmod:tmod") || t.rel(c) == "nmod:unmarked";
+        t.children(h).filter(|&c| c < h && adjunct(c)).find_map(|c| {
+            let (a, b) = t.subtree(c);
+            (a..=b).filter_map(|k| cx.time(k)).find(|&i| dated(i))
+        })
+    };
+    let found = found.or_else(reported_before).or_else(fronted).or_else(|| {
         let h = host()?;
         let d = date(cx, lex, h);
         d.from

@@ -2076,3 +2076,13 @@ fn people_doing_what_a_participle_says_are_its_subject() {
     let doc = run("Police released a video showing officers beating protesters.");
     assert!(doc.events.events.iter().all(|e| e.source.as_ref().is_none_or(|p| p.span.of(doc.text()) != "a video")), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_fronted_time_dates_both_joined_verbs_and_a_relative_clause_dates_neither() {
+    let doc = run("On Monday, the Sudanese army's commander vowed to retake the city and accused the United Arab Emirates of arming the rebels.");
+    let e = find(&doc, "11");
+    assert_eq!(e.date.value, "2022-02-28", "{e:?}");
+    let doc = run("Sen. Ted Cruz, who was first elected to the Senate in 2012, criticized President Obama.");
+    let e = find(&doc, "11");
+    assert_eq!(e.date.value, "2022-03-04", "the report's date, not the election's: {e:?}");
+}
