@@ -236,6 +236,20 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// The two subjects (`nsubj`) of verb `v` in `[a, v)`, when it has exactly two.
+    fn two_subjects(&self, a: usize, v: usize) -> Option<(usize, usize)> {
+        let mut subjects = (a..v).filter(|&k| self.head(k) == Some(v) && self.rels[k] == "nsubj");
+        match (subjects.next(), subjects.next(), subjects.next()) {
+            (Some(s1), Some(s2), None) => Some((s1, s2)),
+            _ => None,
+        }
+    }
+
+    /// The first word of the phrase of `s`, a dependent of verb `v`, in `[a, v)`.
+    fn phrase_start(&self, s: usize, a: usize, v: usize) -> usize {
+        (a..s).find(|&k| self.under(k, s, a..v)).unwrap_or(s)
+    }
+
     /// "Russian troops seized the airport outside Kyiv on Thursday, officials said" read
     /// with "Kyiv" as a second subject of "said" and "outside" as a modifier of "seized":
     /// of two subjects of one verb, the first, right after a word of place ("outside",
@@ -247,11 +261,9 @@ impl Arcs<'_, '_> {
             if self.upos(v) != "VERB" {
                 continue;
             }
-            let mut subjects = (a..v).filter(|&k| self.head(k) == Some(v) && self.rels[k] == "nsubj");
-            let (Some(s1), Some(_), None) = (subjects.next(), subjects.next(), subjects.next()) else { continue };
+            let Some((s1, _)) = self.two_subjects(a, v) else { continue };
             // The first word of the first subject's phrase, and the word before it.
-            let first = (a..s1).find(|&k| self.under(k, s1, a..v)).unwrap_or(s1);
-            let Some(l) = first.checked_sub(1).filter(|&l| l > a) else { continue };
+            let Some(l) = self.phrase_start(s1, a, v).checked_sub(1).filter(|&l| l > a) else { continue };
             let locative = matches!(&*lower(self.word(l)), "outside" | "near" | "inside" | "beyond" | "around" | "across" | "behind" | "along" | "toward" | "towards" | "off" | "past" | "within");
             let Some(w) = self.head(l).filter(|&w| w < l && self.upos(w) == "VERB") else { continue };
             if !locative || !matches!(self.upos(s1), "PROPN" | "NOUN") {
@@ -266,25 +278,23 @@ impl Arcs<'_, '_> {
     /// the agency said" read with "families" as a second subject of "said": of two
     /// subjects of a verb whose reported clause comes first, the one before the comma
     /// that opens the reporting clause is inside the reported clause — it hangs from the
-    /// word before it ("sheltering"), as its object when that word is a verb or a word in
-    /// "-ing" with none, else as its modifier.
+    /// word before it ("sheltering"), as its object when that word is a verb with none,
+    /// else as its modifier.
     pub(super) fn subject_of_saying_inside_what_was_said(&mut self, a: usize, b: usize) {
         for r in a + 4..b {
             if self.upos(r) != "VERB" {
                 continue;
             }
-            let mut subjects = (a..r).filter(|&k| self.head(k) == Some(r) && self.rels[k] == "nsubj");
-            let (Some(s1), Some(s2), None) = (subjects.next(), subjects.next(), subjects.next()) else { continue };
+            let Some((s1, s2)) = self.two_subjects(a, r) else { continue };
             // The reported clause before the first subject.
             let Some(c) = (a..s1).find(|&k| self.head(k) == Some(r) && (self.rels[k].starts_with("ccomp") || self.rels[k] == "parataxis")) else { continue };
             // A comma right before the second subject's phrase, after the first's.
-            let first = |x: &Self, s: usize| (a..s).find(|&k| x.under(k, s, a..r)).unwrap_or(s);
-            let f2 = first(self, s2);
+            let f2 = self.phrase_start(s2, a, r);
             let Some(comma) = f2.checked_sub(1).filter(|&k| k > s1 && self.word(k) == ",") else { continue };
             if (s1 + 1..comma).any(|k| self.head(k) == Some(r) && self.upos(k) != "PUNCT") {
                 continue;
             }
-            let f1 = first(self, s1);
+            let f1 = self.phrase_start(s1, a, r);
             let Some(w) = f1.checked_sub(1).filter(|&w| w > c && self.under(w, c, a..b) && self.upos(w) != "PUNCT") else { continue };
             let verbal = self.upos(w) == "VERB";
             let rel = if verbal && !self.has_child(w, a..b, "obj") { "obj" } else { "nmod" };
