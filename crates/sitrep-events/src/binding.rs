@@ -24,7 +24,14 @@ pub fn place(cx: &Context, v: usize) -> Option<usize> {
     }
     let is_location = |p: usize| is_location(cx, p);
     let s = &cx.doc.text_layer.sentences[cx.sentence(v)];
-    let nearest = s.tokens().filter(|&k| !beside(cx, v, k)).filter_map(|k| cx.place(k).map(|p| (k.abs_diff(v), p))).filter(|&(_, p)| is_location(p)).min().map(|(_, p)| p);
+    // Under a dateline, the dateline's place (its city first) says where.
+    let dateline = crate::repair::dateline(cx.doc, s.first_token as usize, s.end_token as usize);
+    if let Some(d) = dateline {
+        if let Some(p) = (s.first_token as usize..d).find_map(|k| cx.place(k)).filter(|&p| is_location(p)) {
+            return Some(p);
+        }
+    }
+    let nearest = s.tokens().filter(|&k| !beside(cx, v, k) && dateline.is_none_or(|d| k > d)).filter_map(|k| cx.place(k).map(|p| (k.abs_diff(v), p))).filter(|&(_, p)| is_location(p)).min().map(|(_, p)| p);
     nearest.or_else(|| (0..cx.doc.places.places.len()).find(|&p| is_location(p)))
 }
 
@@ -72,7 +79,27 @@ pub fn place_in_clause(cx: &Context, v: usize) -> Option<usize> {
 fn location_in_clause(cx: &Context, v: usize, keep: impl Fn(usize) -> bool) -> Option<usize> {
     let t = &cx.tree;
     let (lo, hi) = t.subtree(v);
-    let keep = |k: usize| keep(k) && !beside(cx, v, k);
+    // The dateline ("KHARTOUM, Sudan —") hangs from the sentence's root but says where
+    // the report was filed, not where the clause happens: it is the fallback, below.
+    let s = &cx.doc.text_layer.sentences[cx.sentence(v)];
+    let dateline = crate::repair::dateline(cx.doc, s.first_token as usize, s.end_token as usize);
+    // Under a dateline, only a place said to be where ("in the Darfur region", "near
+    // Kidal") beats it; a place the clause is about ("called for the United States to
+    // step up") does not.
+    let locative = |k: usize| {
+        let mut x = k;
+        for _ in 0..3 {
+            if t.case(x).is_some_and(|c| matches!(&*c, "in" | "at" | "near" | "outside" | "inside" | "across" | "around" | "into" | "over" | "along" | "through" | "throughout")) {
+                return true;
+            }
+            match t.head(x) {
+                Some(h) if matches!(t.rel(x), "compound" | "amod" | "flat" | "nmod") => x = h,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let keep = |k: usize| keep(k) && !beside(cx, v, k) && dateline.is_none_or(|d| k > d && locative(k));
     let places = || (lo..=hi).filter(|&k| keep(k)).filter_map(|k| cx.place(k).map(|p| (k, p))).filter(|&(_, p)| is_location(cx, p));
     let qualifies = |k: usize, p: usize| {
         // ("military" in "Myanmar's military" may be read as an adjective.)

@@ -142,7 +142,11 @@ impl Stage for EventStage {
                 if let Some((t, k)) = c.target.as_mut().zip(c.sides_at.1).filter(|(t, _)| by_someone && t.actor.is_none() && t.entity.is_none()) {
                     if matches!(c.code.get(..2), Some("18" | "19" | "20")) && coder::structure(&cx.tree.lemma(k)) {
                         let own = c.source.as_ref().map_or(Span::new(0, 0), |p| p.span);
-                        t.actor = binding::country_of_clause(&cx, k).or_else(|| binding::country_of_clause_besides(&cx, c.head, own)).map(str::to_string);
+                        // Else the dateline's country ("KYIV — Russian missiles struck a
+                        // hospital"), unless it is the doer's own.
+                        let doer = c.source.as_ref().and_then(|p| p.actor.as_deref()).and_then(|a| a.get(..3));
+                        let dateline = binding::country_of_dateline(&cx).filter(|&d| Some(d) != doer);
+                        t.actor = binding::country_of_clause(&cx, k).or_else(|| binding::country_of_clause_besides(&cx, c.head, own)).or(dateline).map(str::to_string);
                     }
                 }
             }

@@ -2086,3 +2086,15 @@ fn a_fronted_time_dates_both_joined_verbs_and_a_relative_clause_dates_neither() 
     let e = find(&doc, "11");
     assert_eq!(e.date.value, "2022-03-04", "the report's date, not the election's: {e:?}");
 }
+
+#[test]
+fn under_a_dateline_a_place_said_to_be_where_beats_it_and_nothing_else_does() {
+    let place = |doc: &Doc, root: &str| find(doc, root).place.map(|p| doc.places.places[p].name.clone());
+    let doc = run("KHARTOUM, Sudan — Rebels attacked a village in the Darfur region on Saturday.");
+    assert_eq!(place(&doc, "19").as_deref(), Some("Darfur"));
+    let doc = run("KYIV, Ukraine — Russian missiles struck a hospital on Saturday.");
+    assert_eq!(place(&doc, "19").as_deref(), Some("Kyiv"));
+    assert_eq!(actor(&find(&doc, "19").target), Some("UKR"), "the dateline's hospital");
+    let doc = run("MANCHESTER, N.H. — Clinton called on the United States to step up its fight against Islamic State.");
+    assert_eq!(place(&doc, "02").as_deref(), Some("Manchester"));
+}
