@@ -27,5 +27,5 @@ pub use output::{OutputOptions, Report};
 pub use place_layer::{Place, PlaceDetail, PlaceLayer, PlacePrecision, PlaceRole, RelativePlace};
 pub use span::Span;
 pub use syntax_layer::{SyntaxLayer, TokenSyntax};
-pub use text_layer::{Sentence, TextLayer, Token, TokenKind};
+pub use text_layer::{dateline_end, Sentence, TextLayer, Token, TokenKind};
 pub use time_layer::{TimeLayer, Timex, TimexDetail, TimexType};

@@ -59,3 +59,62 @@ pub struct TextLayer {
     /// Tokens in order.
     pub tokens: Vec<Token>,
 }
+
+/// The index of the dash that ends the dateline opening a sentence ("BEIRUT —",
+/// "KHARKIV, Ukraine (Reuters) —", "NIAMEY, Niger, Aug. 3 —", "CEBU CITY: --"), if it
+/// opens with one and words follow it: one to four words in capitals, then optionally ",
+/// Region" or ", Aug. 24" (up to five capitalised words, stops and numbers), "(Agency)"
+/// and a colon. The one rule for datelines: the syntax stage reads them apart, the event
+/// coder's mends and bindings find them with it.
+///
+/// ```
+/// use sitrep_core::dateline_end;
+/// assert_eq!(dateline_end("KYIV , Ukraine ( AP ) — Troops advanced .".split(' ')), Some(6));
+/// assert_eq!(dateline_end("BEIRUT — Jets struck .".split(' ')), Some(1));
+/// assert_eq!(dateline_end("CEBU CITY : -- Police said .".split(' ')), Some(3));
+/// assert_eq!(dateline_end("Troops — tired — advanced .".split(' ')), None);
+/// assert_eq!(dateline_end("US President Joe Biden — who spoke — left .".split(' ')), None);
+/// ```
+pub fn dateline_end<'a>(words: impl Iterator<Item = &'a str>) -> Option<usize> {
+    // The first words only: a dateline is short (no allocation per sentence).
+    let mut w = [""; 24];
+    let mut n = 0;
+    for word in words.take(w.len()) {
+        w[n] = word;
+        n += 1;
+    }
+    let capitals = |x: &str| x.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !x.chars().any(char::is_lowercase);
+    let mut k = 0;
+    while k < n && k < 4 && capitals(w[k]) {
+        k += 1;
+    }
+    if k == 0 {
+        return None;
+    }
+    if k < n && w[k] == "," {
+        k += 1;
+        let from = k;
+        while k < n && k - from < 5 && (w[k].starts_with(char::is_uppercase) || w[k] == "." || w[k].starts_with(|c: char| c.is_ascii_digit())) {
+            k += 1;
+        }
+        if k == from {
+            return None;
+        }
+    }
+    if k < n && w[k] == "(" {
+        let close = (k + 1..n.min(k + 6)).find(|&j| w[j] == ")")?;
+        k = close + 1;
+    }
+    let dash = |x: &str| matches!(x, "—" | "–" | "-" | "--" | "―");
+    // "CEBU CITY: -- …": a colon before the dash.
+    if k + 1 < n && w[k] == ":" && dash(w[k + 1]) {
+        k += 1;
+    }
+    if k >= n || !dash(w[k]) {
+        return None;
+    }
+    while k + 1 < n && dash(w[k + 1]) {
+        k += 1;
+    }
+    (k + 1 < n).then_some(k)
+}

@@ -26,7 +26,7 @@ pub mod model;
 pub mod nn;
 pub mod nn_train;
 pub mod parser;
-pub mod stage;
+mod stage;
 pub mod tagger;
 pub mod train;
 pub mod word2vec;

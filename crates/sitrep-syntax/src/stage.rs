@@ -64,7 +64,7 @@ impl SyntaxStage {
             // tagger about the words after it ("warplanes" read as a verb), so the
             // dateline and the sentence are read apart, and the dateline hangs from the
             // sentence's root (`dep`).
-            let dash = dateline_end(tokens[range.clone()].iter().map(|t| t.span.of(text)));
+            let dash = sitrep_core::dateline_end(tokens[range.clone()].iter().map(|t| t.span.of(text)));
             let parts = match dash {
                 Some(d) => [range.start..range.start + d + 1, range.start + d + 1..range.end],
                 None => [range.clone(), range.end..range.end],
@@ -96,47 +96,4 @@ impl SyntaxStage {
         }
         doc.syntax = layer;
     }
-}
-
-/// The index of the dash that ends the dateline opening a sentence ("BEIRUT —",
-/// "KHARKIV, Ukraine (Reuters) —", "NIAMEY, Niger, Aug. 3 —"), if it opens with one and
-/// words follow it: one to four words in capitals, then optionally ", Region", a date and
-/// "(Agency)".
-///
-/// ```
-/// use sitrep_syntax::stage::dateline_end;
-/// assert_eq!(dateline_end("KYIV , Ukraine ( AP ) — Troops advanced .".split(' ')), Some(6));
-/// assert_eq!(dateline_end("BEIRUT — Jets struck .".split(' ')), Some(1));
-/// assert_eq!(dateline_end("Troops — tired — advanced .".split(' ')), None);
-/// ```
-pub fn dateline_end<'a>(words: impl Iterator<Item = &'a str>) -> Option<usize> {
-    let capitals = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
-    let dash = |w: &str| matches!(w, "—" | "–" | "-" | "--" | "―");
-    let mut words = words.take(16).enumerate().peekable();
-    // The capitals.
-    let mut n = 0;
-    while words.peek().is_some_and(|(_, w)| capitals(w) && !dash(w)) && n < 4 {
-        words.next();
-        n += 1;
-    }
-    if n == 0 {
-        return None;
-    }
-    // ", Region", ", Aug. 24", "(Reuters)": capitalised words, numbers, stops and commas.
-    let mut in_brackets = false;
-    for (k, w) in words.by_ref() {
-        if dash(w) {
-            return (k >= 1).then_some(k);
-        }
-        let fits = match w {
-            "(" => !std::mem::replace(&mut in_brackets, true),
-            ")" => std::mem::replace(&mut in_brackets, false),
-            "," | "." | ":" => true,
-            _ => w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()),
-        };
-        if !fits {
-            return None;
-        }
-    }
-    None
 }

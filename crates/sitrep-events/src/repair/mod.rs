@@ -166,47 +166,11 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
 
 /// The last token (a dash) of the dateline that opens the sentence `[a, b)`, if any: one
 /// to four words in capitals, optionally ", Region" or ", Aug. 24" and "(Agency)", then a
-/// dash (after a colon, too: "CEBU CITY: --").
+/// dash (after a colon, too: "CEBU CITY: --"), by the rule the syntax layer reads
+/// datelines apart with ([`sitrep_core::dateline_end`]).
 pub fn dateline(doc: &Doc, a: usize, b: usize) -> Option<usize> {
-    let tokens = &doc.text_layer.tokens;
-    let word = |k: usize| tokens[k].span.of(doc.text());
-    let capitals = |k: usize| {
-        let w = word(k);
-        tokens[k].kind == TokenKind::Word && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
-    };
-    let mut k = a;
-    while k < b && k - a < 4 && capitals(k) {
-        k += 1;
-    }
-    if k == a {
-        return None;
-    }
-    if k < b && word(k) == "," {
-        k += 1;
-        let from = k;
-        while k < b && k - from < 5 && (word(k).starts_with(char::is_uppercase) || word(k) == "." || tokens[k].kind == TokenKind::Number) {
-            k += 1;
-        }
-        if k == from {
-            return None;
-        }
-    }
-    if k < b && word(k) == "(" {
-        let close = (k + 1..b.min(k + 6)).find(|&j| word(j) == ")")?;
-        k = close + 1;
-    }
-    let dash = |k: usize| matches!(word(k), "—" | "–" | "-" | "--" | "―");
-    // "CEBU CITY: -- …": a colon before the dash.
-    if k + 1 < b && word(k) == ":" && dash(k + 1) {
-        k += 1;
-    }
-    if k >= b || !dash(k) {
-        return None;
-    }
-    while k + 1 < b && dash(k + 1) {
-        k += 1;
-    }
-    (k + 1 < b).then_some(k)
+    let words = doc.text_layer.tokens.get(a..b)?.iter().map(|t| t.span.of(doc.text()));
+    sitrep_core::dateline_end(words).map(|k| a + k)
 }
 
 /// The arcs being mended.
