@@ -25,7 +25,7 @@ pub fn place(cx: &Context, v: usize) -> Option<usize> {
     let is_location = |p: usize| is_location(cx, p);
     let s = &cx.doc.text_layer.sentences[cx.sentence(v)];
     // Under a dateline, the dateline's place (its city first) says where.
-    let dateline = crate::repair::dateline(cx.doc, s.first_token as usize, s.end_token as usize);
+    let dateline = dateline_of(cx, v);
     if let Some(d) = dateline {
         if let Some(p) = (s.first_token as usize..d).find_map(|k| cx.place(k)).filter(|&p| is_location(p)) {
             return Some(p);
@@ -81,8 +81,7 @@ fn location_in_clause(cx: &Context, v: usize, keep: impl Fn(usize) -> bool) -> O
     let (lo, hi) = t.subtree(v);
     // The dateline ("KHARTOUM, Sudan —") hangs from the sentence's root but says where
     // the report was filed, not where the clause happens: it is the fallback, below.
-    let s = &cx.doc.text_layer.sentences[cx.sentence(v)];
-    let dateline = crate::repair::dateline(cx.doc, s.first_token as usize, s.end_token as usize);
+    let dateline = dateline_of(cx, v);
     // Under a dateline, only a place said to be where ("in the Darfur region", "near
     // Kidal") beats it; a place the clause is about ("called for the United States to
     // step up") does not.
@@ -106,6 +105,12 @@ fn location_in_clause(cx: &Context, v: usize, keep: impl Fn(usize) -> bool) -> O
         matches!(t.rel(k), "compound" | "amod" | "nmod:poss") && t.head(k).is_some_and(|h| h != v && matches!(t.upos(h), "NOUN" | "ADJ") && cx.place(h) != Some(p))
     };
     places().find(|&(k, p)| !qualifies(k, p)).or_else(|| places().next()).map(|(_, p)| p)
+}
+
+/// The last token (its dash) of the dateline opening the sentence of token `v`, if any.
+fn dateline_of(cx: &Context, v: usize) -> Option<usize> {
+    let s = &cx.doc.text_layer.sentences[cx.sentence(v)];
+    crate::repair::dateline(cx.doc, s.first_token as usize, s.end_token as usize)
 }
 
 /// The CAMEO country code of place `p`.
@@ -179,7 +184,7 @@ pub fn date(cx: &Context, lex: &Lexicon, v: usize) -> EventDate {
     };
     let attached = t.children(v).filter(|&c| !content(c)).filter_map(|c| {
         let (a, b) = t.subtree(c);
-        (a..=b).filter(|&k| !in_relative(k)).find_map(|k| cx.time(k))
+        (a..=b).find_map(|k| cx.time(k).filter(|_| !in_relative(k)))
     });
     // The content clauses' spans, worked out once rather than for every token.
     let skipped: Vec<(usize, usize)> = t.children(v).filter(|&c| content(c)).map(|c| t.subtree(c)).collect();
@@ -196,7 +201,8 @@ pub fn date(cx: &Context, lex: &Lexicon, v: usize) -> EventDate {
         let x = &cx.doc.time.times[i];
         matches!(x.kind, sitrep_core::TimexType::Date | sitrep_core::TimexType::Time) && x.value.starts_with(|c: char| c.is_ascii_digit()) && !deadline(i)
     };
-    let found = attached.chain((lo..=hi).filter(|&k| !inside_content(k)).filter_map(|k| cx.time(k))).find(|&i| dated(i));
+    // (The cheap test first: most words are no time.)
+    let found = attached.chain((lo..=hi).filter_map(|k| cx.time(k).filter(|_| !inside_content(k)))).find(|&i| dated(i));
     // "Two days earlier, a strike on the port had damaged a terminal": an event noun that
     // is its verb's subject or object happens when that verb does; so does a participle
     // adjunct ("…, killing seven people") when its clause's verb does.
