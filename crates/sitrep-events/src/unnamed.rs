@@ -93,9 +93,9 @@ pub(crate) fn police_of_place(cx: &Context, c: &mut coder::Coded) {
 }
 
 /// Give a court, judge or prosecutor the text names with no country ("A court in Moscow
-/// sentenced …", "Prosecutors in Pakistan charged …") the court of the country of the place its own "in" phrase names, else the
-/// dateline's (`JUD`); not a place told of it further off ("a judge whose parents were
-/// born in Mexico").
+/// sentenced …", "Prosecutors in Pakistan charged …") the court of the country of the
+/// place its own "in" phrase names, else the dateline's (`JUD`); not a place told of it
+/// further off ("a judge whose parents were born in Mexico").
 pub(crate) fn court_of_place(cx: &Context, c: &mut coder::Coded) {
     let t = &cx.tree;
     let court = |p: &Option<Participant>| {
@@ -113,10 +113,11 @@ pub(crate) fn court_of_place(cx: &Context, c: &mut coder::Coded) {
 }
 
 /// Give a government body, the opposition, the prosecution or lawmakers the text names
-/// with no country ("ISLAMABAD — *The government* banned …", "*the opposition* party") the country of the report's dateline: a report filed from
-/// Islamabad that says "the government" means Pakistan's. Only "the …" or a bare plural
-/// ("a government", "their government" say another), and only under a dateline: a
-/// report from nowhere in particular may tell of many governments.
+/// with no country ("ISLAMABAD — *The government* banned …", "*the opposition* party")
+/// the country of the report's dateline: a report filed from Islamabad that says "the
+/// government" means Pakistan's. Only "the …" or a bare plural ("a government", "their
+/// government" say another), and only under a dateline: a report from nowhere in
+/// particular may tell of many governments.
 pub(crate) fn authorities_of_dateline(cx: &Context, side: &mut Option<Participant>) {
     let t = &cx.tree;
     let Some(p) = side.as_mut().filter(|p| p.actor.is_none()) else { return };
