@@ -108,7 +108,10 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
             // own hanging from the event tells what the event's agent said while doing
             // it; it does not report the event.
             let manner = anchor == v && t.rel(c) == "advcl" && t.xpos(c) == "VBG" && t.child(c, "nsubj").is_none() && t.child(c, "nsubj:pass").is_none();
-            if matches!(t.rel(c), "parataxis" | "advcl") && c != v && !manner {
+            // "Rubio denounced the regime *after* Trump said …": a clause that sets the
+            // time or cause of the event tells what else was said, not who says this.
+            let setting = t.rel(c) == "advcl" && t.child(c, "mark").is_some_and(|m| matches!(&*t.lower(m), "after" | "before" | "when" | "since" | "because" | "until" | "while" | "once" | "if" | "unless" | "although" | "though" | "whereas"));
+            if matches!(t.rel(c), "parataxis" | "advcl") && c != v && !manner && !setting {
                 if let Some(stance) = lex.reporting(&t.lemma(c)) {
                     return Some(Attribution { by: reporter(cx, c), cue: t.word(c).to_string(), stance });
                 }
