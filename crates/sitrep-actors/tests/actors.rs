@@ -35,6 +35,19 @@ fn office_holders_are_coded_as_of_the_report_date() {
     assert_eq!(lex.office("Joe Biden", d(2022, 2, 25)).map(|o| o.actor.as_str()), Some("USAGOV"));
     assert!(lex.office("Joe Biden", d(1990, 1, 1)).is_none(), "not in office in 1990");
     assert!(lex.office("Zelensky", d(2022, 2, 25)).is_some(), "spelling variant");
+    // One surname, three holders in turn: whoever held office on the report's date.
+    let castro = |date| lex.office("Castro", date).map(|o| o.name.as_str());
+    assert_eq!(castro(d(1999, 1, 1)), Some("Fidel Castro"));
+    assert_eq!(castro(d(2016, 2, 10)), Some("Raúl Castro"));
+    assert_eq!(castro(d(2023, 5, 1)), Some("Xiomara Castro"));
+}
+
+#[test]
+fn a_regime_named_for_its_leader_is_the_leaders_government() {
+    // "Castro" is also a town in Brazil; the regime is Cuba's.
+    let doc = run("Rubio denounced the Castro regime.", jiff::civil::date(2016, 2, 10));
+    let regime = doc.entities.entities.iter().find(|e| e.canonical.contains("Castro")).expect("the regime is an entity");
+    assert_eq!(regime.actor.as_deref(), Some("CUBGOV"), "{regime:?}");
 }
 
 #[test]
