@@ -1145,3 +1145,28 @@ fn a_reporting_clause_read_as_a_conjunct_before_adding_is_still_the_report() {
     let by = e.attribution.as_ref().and_then(|a| a.by.as_ref()).and_then(|p| p.actor.as_deref());
     assert_eq!(by, Some("ISRMIL"), "{e:?}");
 }
+
+#[test]
+fn a_name_read_as_apposition_of_a_fronted_phrase_is_the_subject() {
+    let mut doc = layers("In the interview, Schumer, who endorsed Biden in February, reiterated those feelings.");
+    slip(
+        &mut doc,
+        &[
+            (("reiterated", 0), None, "root"),
+            (("interview", 0), Some(("reiterated", 0)), "obl"),
+            (("Schumer", 0), Some(("interview", 0)), "appos"),
+            (("endorsed", 0), Some(("interview", 0)), "acl:relcl"),
+            ((",", 1), Some(("endorsed", 0)), "punct"),
+            ((",", 2), Some(("interview", 0)), "punct"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (reid, reiterated) = (tok(&doc, "Schumer", 0), tok(&doc, "reiterated", 0));
+        assert_eq!((t.head(reid), t.rel(reid)), (Some(reiterated), "nsubj"));
+        assert_eq!(t.head(tok(&doc, "endorsed", 0)), Some(reid), "the relative clause is about Schumer");
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "endorsed").expect("the endorsement is coded");
+    assert_eq!(e.source.as_ref().map(|s| s.span.of(doc.text())), Some("Schumer"), "{e:?}");
+}

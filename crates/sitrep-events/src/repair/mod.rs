@@ -146,6 +146,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.object_after_result(start, b));
         arcs.guarded(a, b, |x| x.time_read_as_head(start, b));
         arcs.guarded(a, b, |x| x.subject_read_as_apposition_of_time(start, b));
+        arcs.guarded(a, b, |x| x.subject_read_as_apposition_of_setting(start, b));
         arcs.guarded(a, b, |x| x.subject_after_semicolon(start, b));
         arcs.guarded(a, b, |x| x.subjects_read_as_noun_and_clause(start, b));
         arcs.guarded(a, b, |x| x.second_subject_read_beside_the_first(start, b));

@@ -163,6 +163,28 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "In the interview, Reid, who endorsed Clinton in February, reiterated …" read with
+    /// the name as an apposition of the fronted phrase ("interview, Reid") and the relative
+    /// clause on the phrase: a name after the comma that closes a fronted phrase with a
+    /// preposition, before a verb with no subject, is the verb's subject, and the clauses
+    /// after it are about it.
+    pub(super) fn subject_read_as_apposition_of_setting(&mut self, a: usize, b: usize) {
+        for p in a + 2..b {
+            let Some(d) = self.head(p).filter(|&d| d < p && self.rels[p] == "appos" && self.upos(p) == "PROPN" && self.word(p - 1) == ",") else { continue };
+            let Some(v) = self.head(d).filter(|&v| v > p && self.upos(v) == "VERB" && self.rels[d] == "obl") else { continue };
+            if self.case_word(d, a..d).is_none() || (a..b).any(|k| self.head(k) == Some(v) && self.rels[k].starts_with("nsubj")) {
+                continue;
+            }
+            self.set(p, Some(v), "nsubj");
+            for c in p + 1..v {
+                if self.head(c) == Some(d) && (self.rels[c].starts_with("acl") || self.rels[c] == "punct") {
+                    let rel = self.rels[c];
+                    self.set(c, Some(p), rel);
+                }
+            }
+        }
+    }
+
     /// Whether token `k` lies inside a time expression.
     fn within_time(&self, k: usize) -> bool {
         let s = self.doc.text_layer.tokens[k].span;
