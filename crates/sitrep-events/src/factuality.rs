@@ -48,6 +48,14 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     if t.children(v).any(|c| t.rel(c) == "advmod" && matches!(&*t.lower(c), "not" | "n't" | "n’t" | "never") && !not_only(c)) {
         return Factuality::Negated;
     }
+    // "to prevent the next terrorist attack", "any future strike": a deed named as one
+    // still to come, or as any of its kind, is not said to have happened.
+    let unreal = |c: usize| matches!(t.rel(c), "amod" | "det") && matches!(&*t.lower(c), "next" | "future" | "potential" | "possible" | "any" | "eventual" | "hypothetical");
+    // ("The next attack came on Tuesday" tells of one that came.)
+    let told_as_past = t.head(v).is_some_and(|h| t.xpos(h) == "VBD");
+    if t.upos(v) == "NOUN" && !told_as_past && t.children(v).any(unreal) {
+        return Factuality::Hypothetical;
+    }
     // Multi-word cues in the predicate's clause or the clauses governing it ("is off the
     // table", "were set to move a resolution condemning …", "closing in on freezing"),
     // stopping at a reporting verb (its own cues are not the event's): an event noun's

@@ -65,6 +65,16 @@ fn negation_and_modality_change_factuality() {
 }
 
 #[test]
+fn a_deed_named_as_one_to_come_did_not_happen() {
+    let doc = run("Kyiv asked for help against possible strikes by Russian forces on its power plants.");
+    let strike = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "strikes").expect("the strikes are coded");
+    assert_eq!(strike.factuality, Factuality::Hypothetical, "{strike:?}");
+    // One told as past is not.
+    let doc = run("The next attack by Russian forces came on Tuesday, against Kharkiv.");
+    assert!(doc.events.events.iter().filter(|e| e.trigger.of(doc.text()) == "attack").all(|e| e.factuality == Factuality::Asserted), "{:?}", doc.events.events);
+}
+
+#[test]
 fn quotes_get_their_speakers() {
     let doc = run("“We will defend every street of this city,” Ukrainian defence minister Oleksandr Testenko said on Friday.\n\n“Nobody will leave,” he added.");
     assert_eq!(doc.events.quotes.len(), 2);
@@ -1964,6 +1974,17 @@ fn negation_stays_with_its_own_clause() {
     let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "murder").expect("the murder is coded");
     assert_eq!(e.factuality, Factuality::Asserted, "{e:?}");
     assert!(e.attribution.is_none(), "{e:?}");
+}
+
+#[test]
+fn a_clause_setting_the_time_does_not_report_the_event() {
+    // "after Trump said …" tells what came before, not who says Rubio denounced anyone.
+    let doc = run("Rubio forcefully denounced the Castro regime after Trump said he is open to talks.");
+    let e = find(&doc, "11");
+    assert!(e.attribution.is_none(), "{e:?}");
+    // A reporting clause with no marker still reports it.
+    let doc = run("Rubio forcefully denounced the Castro regime, aides said.");
+    assert!(find(&doc, "11").attribution.is_some());
 }
 
 #[test]
