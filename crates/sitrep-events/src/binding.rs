@@ -239,6 +239,7 @@ pub fn date(cx: &Context, lex: &Lexicon, v: usize) -> EventDate {
         let d = date(cx, lex, h);
         d.from
     });
+    let found = found.or_else(|| narrative_day(cx, v));
     match found {
         Some(i) => EventDate { value: cx.doc.time.times[i].value.clone(), from: Some(i) },
         // An event named after its place ("the Paris attacks", "the Benghazi attack", "the
@@ -249,6 +250,50 @@ pub fn date(cx: &Context, lex: &Lexicon, v: usize) -> EventDate {
         None if named_after_place(cx, v) || counted_from(cx, v) => EventDate { value: "PAST_REF".to_string(), from: None },
         None => EventDate { value: cx.doc.meta.date.to_string(), from: None },
     }
+}
+
+/// The day the story has reached when the deed at `v` is told with no time of its own:
+/// "Protesters rallied in Tbilisi on Sunday. Police fired tear gas at the crowd." — a
+/// deed told in the simple past right after a sentence of the same paragraph that names
+/// one past day (and no other) happened that day. A deed in another tense ("Police have
+/// since arrested 20", "will meet") or after a sentence naming no day keeps the report's
+/// date.
+fn narrative_day(cx: &Context, v: usize) -> Option<usize> {
+    let t = &cx.tree;
+    let verb = if t.upos(v) == "VERB" { v } else { t.head(v).filter(|&h| t.upos(h) == "VERB")? };
+    // (A verb joined to a perfect shares its auxiliary: "has praised … and opposed"; a
+    // relative clause describes a party: "Podesta, who supported …".)
+    let perfect = |x: usize| t.children(x).any(|c| t.rel(c).starts_with("aux"));
+    let joined_to_perfect = t.rel(verb) == "conj" && t.head(verb).is_some_and(perfect);
+    if t.xpos(verb) != "VBD" || perfect(verb) || joined_to_perfect || t.rel(verb) == "acl:relcl" {
+        return None;
+    }
+    let doc = cx.doc;
+    let here = cx.sentence(v);
+    let (this, before) = (doc.text_layer.sentences.get(here)?, doc.text_layer.sentences.get(here.checked_sub(1)?)?);
+    let same_paragraph = doc.text_layer.paragraphs.iter().any(|p| p.start <= before.span.start && this.span.end <= p.end);
+    if !same_paragraph {
+        return None;
+    }
+    // Only a day of the report's week or so: a sentence that names an older one is
+    // background ("… in the Sept. 11, 2001, attacks"), and the next one rarely goes on
+    // from it.
+    let report_day = doc.meta.date.to_string();
+    let week_before = doc.meta.date.checked_sub(jiff::Span::new().days(8)).ok()?.to_string();
+    let mut day = None;
+    for (i, x) in doc.time.times.iter().enumerate().filter(|(_, x)| before.span.start <= x.span.start && x.span.end <= before.span.end) {
+        if !matches!(x.kind, sitrep_core::TimexType::Date | sitrep_core::TimexType::Time) {
+            continue;
+        }
+        // A day, "2024-03-10" or "2024-03-10TNI", no later than the report's.
+        let d = x.value.get(..10).filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-' && d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))?;
+        match day {
+            Some((_, seen)) if seen != d => return None,
+            _ if *d > *report_day.as_str() || *d < *week_before.as_str() => return None,
+            _ => day = Some((i, d)),
+        }
+    }
+    day.map(|(i, _)| i)
 }
 
 /// Whether the event noun at `v` is what a clause is dated after: "after the shooting",

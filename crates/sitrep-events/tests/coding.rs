@@ -2109,6 +2109,25 @@ fn a_fronted_time_dates_both_joined_verbs_and_a_relative_clause_dates_neither() 
 }
 
 #[test]
+fn a_deed_told_next_in_the_past_happened_on_the_day_the_story_reached() {
+    // Report dated Friday 2022-03-04: Sunday is 2022-02-27.
+    let doc = run("Protesters rallied in Tbilisi on Sunday. Police fired tear gas at the crowd.");
+    let e = find(&doc, "17");
+    assert_eq!(e.date.value, "2022-02-27", "{e:?}");
+    // Not a deed told in the perfect ("have since …"), nor one in another paragraph, nor
+    // after a sentence naming a day long before the report.
+    for text in [
+        "Protesters rallied in Tbilisi on Sunday. Police have since fired tear gas at crowds.",
+        "Protesters rallied in Tbilisi on Sunday.\n\nPolice fired tear gas at the crowd.",
+        "Protesters rallied in Tbilisi on Jan. 9, 2022. Police fired tear gas at the crowd.",
+    ] {
+        let doc = run(text);
+        let e = find(&doc, "17");
+        assert_eq!(e.date.value, "2022-03-04", "{text}: {e:?}");
+    }
+}
+
+#[test]
 fn under_a_dateline_a_place_said_to_be_where_beats_it_and_nothing_else_does() {
     let place = |doc: &Doc, root: &str| find(doc, root).place.map(|p| doc.places.places[p].name.clone());
     let doc = run("KHARTOUM, Sudan — Rebels attacked a village in the Darfur region on Saturday.");
