@@ -254,18 +254,20 @@ pub fn date(cx: &Context, lex: &Lexicon, v: usize) -> EventDate {
 
 /// The day the story has reached when the deed at `v` is told with no time of its own:
 /// "Protesters rallied in Tbilisi on Sunday. Police fired tear gas at the crowd." — a
-/// deed told in the simple past right after a sentence of the same paragraph that names
-/// one past day (and no other) happened that day. A deed in another tense ("Police have
-/// since arrested 20", "will meet") or after a sentence naming no day keeps the report's
-/// date.
+/// deed told in the simple past ("fired", "were arrested") right after a sentence of the
+/// same paragraph that names one past day (and no other) happened that day. A deed in
+/// another tense ("Police have since arrested 20", "will meet") or after a sentence naming
+/// no day keeps the report's date.
 fn narrative_day(cx: &Context, v: usize) -> Option<usize> {
     let t = &cx.tree;
     let verb = if t.upos(v) == "VERB" { v } else { t.head(v).filter(|&h| t.upos(h) == "VERB")? };
     // (A verb joined to a perfect shares its auxiliary: "has praised … and opposed"; a
     // relative clause describes a party: "Podesta, who supported …".)
-    let perfect = |x: usize| t.children(x).any(|c| t.rel(c).starts_with("aux"));
+    let perfect = |x: usize| t.children(x).any(|c| t.rel(c) == "aux");
     let joined_to_perfect = t.rel(verb) == "conj" && t.head(verb).is_some_and(perfect);
-    if t.xpos(verb) != "VBD" || perfect(verb) || joined_to_perfect || t.rel(verb) == "acl:relcl" {
+    // ("were arrested": a passive in the simple past.)
+    let past_passive = t.xpos(verb) == "VBN" && t.children(verb).any(|c| t.rel(c) == "aux:pass" && matches!(&*t.lower(c), "was" | "were"));
+    if !(t.xpos(verb) == "VBD" || past_passive) || perfect(verb) || joined_to_perfect || t.rel(verb) == "acl:relcl" {
         return None;
     }
     let doc = cx.doc;

@@ -76,13 +76,25 @@ pub(crate) fn arrested_by_police(cx: &Context, c: &mut coder::Coded) {
 
 /// Give police of unknown country (`---COP`) on either side the country of the place
 /// the event's clause names, else that of the report's dateline ("TBILISI — … riot police
-/// used tear gas").
+/// used tear gas"), else — for police the text names — that of the place the event is
+/// bound to when the paragraph names it ("Protesters rallied in Tbilisi on Sunday. Police
+/// fired tear gas"): police act at home.
 pub(crate) fn police_of_place(cx: &Context, c: &mut coder::Coded) {
-    let unknown = |p: &Option<Participant>| p.as_ref().and_then(|p| p.actor.as_deref()).is_some_and(|a| a.starts_with(sitrep_core::UNKNOWN_COUNTRY) && a.ends_with("COP"));
+    let police = |p: &Participant| p.actor.as_deref().is_some_and(|a| a.starts_with(sitrep_core::UNKNOWN_COUNTRY) && a.ends_with("COP"));
+    let unknown = |p: &Option<Participant>| p.as_ref().is_some_and(police);
     if !unknown(&c.source) && !unknown(&c.target) {
         return;
     }
-    let Some(country) = binding::country_of_clause(cx, c.head).or_else(|| binding::country_of_dateline(cx)) else { return };
+    let named = [&c.source, &c.target].into_iter().flatten().any(|p| !p.inferred && police(p));
+    let sentence = cx.doc.text_layer.sentences[cx.sentence(c.head)].span;
+    let paragraph = cx.doc.text_layer.paragraphs.iter().find(|p| p.start <= sentence.start && sentence.end <= p.end).copied();
+    let bound = || {
+        let p = &cx.doc.places.places[binding::place(cx, c.head)?];
+        let in_paragraph = paragraph.is_some_and(|g| g.start <= p.span.start && p.span.end <= g.end);
+        (named && in_paragraph).then_some(())?;
+        p.country.as_deref().and_then(crate::context::country_code)
+    };
+    let Some(country) = binding::country_of_clause(cx, c.head).or_else(|| binding::country_of_dateline(cx)).or_else(bound) else { return };
     for side in [&mut c.source, &mut c.target] {
         if unknown(side) {
             if let Some(p) = side.as_mut() {

@@ -789,6 +789,12 @@ fn police_of_no_stated_country_are_those_of_the_place() {
     let doc = run("Police in Hong Kong fired tear gas at demonstrators outside the legislature.");
     let e = find(&doc, "17");
     assert_eq!((e.cameo.as_str(), actor(&e.source)), ("175", Some("HKGCOP")), "{e:?}");
+    // The paragraph's place, when the sentence names none.
+    let doc = run("Protesters rallied in Tbilisi on Sunday. Police fired tear gas at the crowd.");
+    assert_eq!(actor(&find(&doc, "17").source), Some("GEOCOP"));
+    // Not one of another paragraph.
+    let doc = run("Protesters rallied in Tbilisi on Sunday.\n\nPolice fired tear gas at the crowd.");
+    assert_eq!(actor(&find(&doc, "17").source), Some("---COP"));
 }
 
 #[test]
