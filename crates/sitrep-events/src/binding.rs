@@ -32,14 +32,19 @@ pub fn place(cx: &Context, v: usize) -> Option<usize> {
         }
     }
     let nearest = s.tokens().filter(|&k| !beside(cx, v, k) && dateline.is_none_or(|d| k > d)).filter_map(|k| cx.place(k).map(|p| (k.abs_diff(v), p))).filter(|&(_, p)| is_location(p)).min().map(|(_, p)| p);
-    nearest.or_else(|| (0..cx.doc.places.places.len()).find(|&p| is_location(p)))
+    // (Not a place the reporting clause beside this one names: "…, the defence ministry
+    // in Moscow claimed" when Moscow comes first.)
+    let named_beside = |p: usize| s.tokens().any(|k| cx.place(k) == Some(p) && beside(cx, v, k));
+    nearest.or_else(|| (0..cx.doc.places.places.len()).find(|&p| is_location(p) && !named_beside(p)))
 }
 
 /// Whether token `k` is inside a clause set beside the clause of predicate `v`: "…, the
-/// defence ministry in Moscow claimed" says where the claim was made, not the event.
+/// defence ministry in Moscow claimed" says where the claim was made, not the event (also
+/// when the parser joined the reporting clause as a conjunct with no "and").
 fn beside(cx: &Context, v: usize, k: usize) -> bool {
     let t = &cx.tree;
-    t.children(v).any(|c| t.rel(c) == "parataxis" && {
+    let reporting_conjunct = |c: usize| t.rel(c) == "conj" && c > v && t.child(c, "cc").is_none() && Lexicon::builtin().reporting(&t.lemma(c)).is_some();
+    t.children(v).any(|c| (t.rel(c) == "parataxis" || reporting_conjunct(c)) && {
         let (a, b) = t.subtree(c);
         (a..=b).contains(&k)
     })

@@ -129,7 +129,8 @@ pub(crate) fn court_of_place(cx: &Context, c: &mut coder::Coded) {
 /// the country of the report's dateline: a report filed from Islamabad that says "the
 /// government" means Pakistan's. Only "the …" or a bare plural ("a government", "their
 /// government" say another), and only under a dateline: a report from nowhere in
-/// particular may tell of many governments.
+/// particular may tell of many governments. One whose seat the text names ("the defence
+/// ministry in Moscow") is that place's country's, dateline or not.
 pub(crate) fn authorities_of_dateline(cx: &Context, side: &mut Option<Participant>) {
     let t = &cx.tree;
     let Some(p) = side.as_mut().filter(|p| p.actor.is_none()) else { return };
@@ -152,14 +153,13 @@ pub(crate) fn authorities_of_dateline(cx: &Context, side: &mut Option<Participan
     if t.lemma(h) == "authority" && t.xpos(h) != "NNS" {
         return;
     }
+    // "the defence ministry in Moscow": the country of its seat, as for courts.
+    let seat = t.children(h).find(|&k| t.rel(k).starts_with("nmod") && t.case(k).as_deref() == Some("in")).and_then(|k| binding::country_of_clause(cx, k));
     // ("the government of Japan", "the government in exile", "their government" say
     // whose.)
     let whose = |c: usize| t.rel(c) == "nmod:poss" || (t.rel(c) == "nmod" && t.case(c).is_some_and(|w| matches!(&*w, "of" | "in")));
     let definite = t.children(top).all(|c| !(t.rel(c) == "det" && t.lower(c) != "the") && !whose(c));
-    if !definite {
-        return;
-    }
-    if let Some(country) = binding::country_of_dateline(cx) {
+    if let Some(country) = seat.or_else(|| definite.then(|| binding::country_of_dateline(cx)).flatten()) {
         p.actor = Some(format!("{country}{role}"));
     }
 }

@@ -2134,6 +2134,15 @@ fn a_deed_told_next_in_the_past_happened_on_the_day_the_story_reached() {
 }
 
 #[test]
+fn a_ministry_seated_in_a_city_is_its_countrys_and_says_nothing_of_where() {
+    let doc = run("Russian forces captured the village of Krasnohorivka, the defence ministry in Moscow claimed.");
+    let e = find(&doc, "19");
+    let by = e.attribution.as_ref().and_then(|a| a.by.as_ref()).and_then(|p| p.actor.as_deref());
+    assert_eq!(by, Some("RUSGOV"), "{e:?}");
+    assert!(e.place.is_none_or(|p| doc.places.places[p].name != "Moscow"), "the claim was made in Moscow, not the capture: {e:?}");
+}
+
+#[test]
 fn under_a_dateline_a_place_said_to_be_where_beats_it_and_nothing_else_does() {
     let place = |doc: &Doc, root: &str| find(doc, root).place.map(|p| doc.places.places[p].name.clone());
     let doc = run("KHARTOUM, Sudan — Rebels attacked a village in the Darfur region on Saturday.");
