@@ -107,7 +107,17 @@ fn location_in_clause(cx: &Context, v: usize, keep: impl Fn(usize) -> bool) -> O
     let places = || (lo..=hi).filter(|&k| keep(k)).filter_map(|k| cx.place(k).map(|p| (k, p))).filter(|&(_, p)| is_location(cx, p));
     let qualifies = |k: usize, p: usize| {
         // ("military" in "Myanmar's military" may be read as an adjective.)
-        matches!(t.rel(k), "compound" | "amod" | "nmod:poss") && t.head(k).is_some_and(|h| h != v && matches!(t.upos(h), "NOUN" | "ADJ") && cx.place(h) != Some(p))
+        let whose = matches!(t.rel(k), "compound" | "amod" | "nmod:poss") && t.head(k).is_some_and(|h| h != v && matches!(t.upos(h), "NOUN" | "ADJ") && cx.place(h) != Some(p));
+        // "Negotiators from Israel and Hamas held talks in Cairo": where a party comes
+        // from (each of a list: "officials from Japan, South Korea and China").
+        let mut first = k;
+        for _ in 0..4 {
+            match t.head(first) {
+                Some(h) if matches!(t.rel(first), "compound" | "flat") || (t.rel(first) == "conj" && h < first) => first = h,
+                _ => break,
+            }
+        }
+        whose || (t.case(first).as_deref() == Some("from") && t.head(first).is_some_and(|h| t.upos(h) == "NOUN"))
     };
     places().find(|&(k, p)| !qualifies(k, p)).or_else(|| places().next()).map(|(_, p)| p)
 }

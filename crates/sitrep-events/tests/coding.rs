@@ -2143,6 +2143,13 @@ fn a_ministry_seated_in_a_city_is_its_countrys_and_says_nothing_of_where() {
 }
 
 #[test]
+fn where_a_party_comes_from_is_not_where_it_acts() {
+    let doc = run("Negotiators from Israel and Hamas held indirect talks in Cairo.");
+    let e = find(&doc, "04");
+    assert_eq!(e.place.map(|p| doc.places.places[p].name.as_str()), Some("Cairo"), "{e:?}");
+}
+
+#[test]
 fn under_a_dateline_a_place_said_to_be_where_beats_it_and_nothing_else_does() {
     let place = |doc: &Doc, root: &str| find(doc, root).place.map(|p| doc.places.places[p].name.clone());
     let doc = run("KHARTOUM, Sudan — Rebels attacked a village in the Darfur region on Saturday.");
