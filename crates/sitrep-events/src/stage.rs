@@ -167,6 +167,12 @@ impl Stage for EventStage {
             if matches!(c.code.get(..2), Some("10" | "11" | "12" | "14")) && c.source.as_ref().is_none_or(|p| p.actor.is_none()) {
                 unnamed::protesters_of_place(&cx, &mut c);
             }
+            // So are protesters who turn to force ("Demonstrators set fire to the French
+            // embassy in Niamey").
+            let protesters = |p: &sitrep_core::Participant| p.actor.is_none() && { let w = p.span.of(doc.text()).to_lowercase(); w.contains("protest") || w.contains("demonstrat") };
+            if matches!(c.code.get(..2), Some("17" | "18" | "19" | "20")) && c.source.as_ref().is_some_and(protesters) {
+                unnamed::protesters_of_place(&cx, &mut c);
+            }
             // "At least 60 people were detained": those arrested are the place's people,
             // and whoever arrests them unnamed is its police (marked inferred).
             if c.code.starts_with("17") {

@@ -1009,6 +1009,13 @@ fn aid_is_given_by_whoever_announces_or_sends_it_to_whom_it_is_for() {
 }
 
 #[test]
+fn protesters_who_turn_to_force_are_the_places_opposition() {
+    let doc = run("Demonstrators set fire to the French embassy in Niamey.");
+    let e = find(&doc, "17");
+    assert_eq!(actor(&e.source), Some("NEROPP"), "{e:?}");
+}
+
+#[test]
 fn crowds_counted_in_tens_of_thousands_protest_and_police_are_of_the_dateline() {
     let doc = run("TBILISI, Georgia (Wire) — Tens of thousands of protesters rallied outside parliament against a proposed law. Riot police fired tear gas at the crowd.");
     let rally = find(&doc, "14");
