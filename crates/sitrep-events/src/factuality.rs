@@ -42,6 +42,11 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         }
         x = h;
     }
+    // "requested that Lazar be released", "demanded that the troops withdraw": what is
+    // asked for has not happened.
+    if t.rel(v).starts_with("ccomp") && t.head(v).is_some_and(|h| matches!(&*t.lemma(h), "request" | "demand" | "ask" | "urge" | "recommend" | "propose" | "petition")) {
+        return Factuality::Hypothetical;
+    }
     // The predicate's own negation comes before the cues it negates ("not ready to
     // support Trump" is no readiness).
     let not_only = |c: usize| c + 1 < t.len() && t.lower(c + 1) == "only";

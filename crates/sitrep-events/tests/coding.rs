@@ -803,6 +803,23 @@ fn speaking_to_the_press_or_a_crowd_is_no_consultation() {
     assert!(doc.events.events.iter().all(|e| e.cameo != "040"), "{:?}", doc.events.events);
     let doc = run("Scholz spoke with Macron on Tuesday.");
     assert!(doc.events.events.iter().any(|e| e.cameo == "040"), "{:?}", doc.events.events);
+    // An address to the nation is no consultation either.
+    let doc = run("Zelensky talked to the nation after the strike on Odesa.");
+    assert!(doc.events.events.iter().all(|e| e.cameo != "040"), "{:?}", doc.events.events);
+}
+
+#[test]
+fn what_is_requested_has_not_happened() {
+    let doc = run("Kyiv requested that Russia release the captured soldiers.");
+    let e = find(&doc, "08");
+    assert_eq!(e.factuality, Factuality::Hypothetical, "{e:?}");
+}
+
+#[test]
+fn what_a_mission_is_for_is_planned() {
+    let doc = run("Austin said: \"The mission is to destroy ISIS, not to contain it.\"");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "destroy").expect("the aim is coded");
+    assert_eq!(e.factuality, Factuality::Planned, "{e:?}");
 }
 
 #[test]
