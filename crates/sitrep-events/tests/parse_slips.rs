@@ -1170,3 +1170,25 @@ fn a_name_read_as_apposition_of_a_fronted_phrase_is_the_subject() {
     let e = trigger(&doc, "endorsed").expect("the endorsement is coded");
     assert_eq!(e.source.as_ref().map(|s| s.span.of(doc.text())), Some("Schumer"), "{e:?}");
 }
+
+#[test]
+fn a_relative_whom_read_as_a_second_subject_is_the_object() {
+    let mut doc = layers("The strike was a blow to Defence Minister Rustem Umerov, who many in parliament had backed.");
+    slip(
+        &mut doc,
+        &[
+            (("who", 0), Some(("backed", 0)), "nsubj:pass"),
+            (("many", 0), Some(("backed", 0)), "nsubj"),
+            (("backed", 0), Some(("blow", 0)), "acl:relcl"),
+            (("Umerov", 0), Some(("Defence", 0)), "flat"),
+            (("Rustem", 0), Some(("Defence", 0)), "flat"),
+            (("Minister", 0), Some(("Defence", 0)), "flat"),
+            (("Defence", 0), Some(("blow", 0)), "nmod"),
+        ],
+    );
+    let t = Tree::new(&doc);
+    let (who, backed) = (tok(&doc, "who", 0), tok(&doc, "backed", 0));
+    assert_eq!((t.head(who), t.rel(who)), (Some(backed), "obj"));
+    assert_eq!(t.rel(tok(&doc, "many", 0)), "nsubj");
+    assert_eq!(t.head(backed), Some(tok(&doc, "Defence", 0)), "the clause is about the minister");
+}

@@ -185,6 +185,44 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "… Marco Rubio, who many in the Republican establishment had backed" read with
+    /// "who" as a second subject of "backed" and the clause on a noun before the name: a
+    /// relative "who"/"whom" followed by the clause's own subject is its object, and a
+    /// clause about a person opened right after a name hangs from that name.
+    pub(super) fn relative_object_read_as_subject(&mut self, a: usize, b: usize) {
+        for w in a + 1..b.saturating_sub(1) {
+            if !matches!(&*lower(self.word(w)), "who" | "whom") {
+                continue;
+            }
+            let Some(v) = self.head(w).filter(|&v| v > w && v < b && self.rels[v].starts_with("acl") && self.rels[w].starts_with("nsubj")) else { continue };
+            // The clause's own subject after the pronoun.
+            // (Not a time read as one: "Cruz, who last year threatened …".)
+            let other = (w + 1..v).any(|k| self.head(k) == Some(v) && self.rels[k].starts_with("nsubj") && matches!(self.upos(k), "NOUN" | "PROPN" | "PRON" | "ADJ" | "NUM") && !self.within_time(k));
+            if !other {
+                continue;
+            }
+            self.set(w, Some(v), "obj");
+            for k in w + 1..v {
+                if self.head(k) == Some(v) && self.rels[k] == "nsubj:pass" {
+                    self.set(k, Some(v), "nsubj");
+                }
+            }
+            // The name right before the comma, if the clause hangs elsewhere.
+            let Some(name) = w.checked_sub(2).filter(|&n| self.word(w - 1) == "," && self.upos(n) == "PROPN") else { continue };
+            let mut top = name;
+            while self.rels[top] == "flat" || self.rels[top] == "compound" {
+                match self.head(top) {
+                    Some(h) if h < w => top = h,
+                    _ => break,
+                }
+            }
+            if self.head(v) != Some(top) && self.head(v).is_some_and(|h| h < top) {
+                let rel = self.rels[v];
+                self.set(v, Some(top), rel);
+            }
+        }
+    }
+
     /// Whether token `k` lies inside a time expression.
     fn within_time(&self, k: usize) -> bool {
         let s = self.doc.text_layer.tokens[k].span;
