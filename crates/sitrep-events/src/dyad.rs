@@ -125,7 +125,10 @@ impl Dyad {
             // Whoever arrests or represses a side's officials or people unnamed is as
             // often its own forces ("Soldiers loyal to the junta detained the former
             // minister"): no source is taken from the other side for coercion (17).
-            (None, Some(t)) if state(&t) && !code.starts_with("17") => {
+            // Nor for a friendly act (01–09) done by no one named: in a conflict's report
+            // that is as often a side's own or its allies' ("adopted a new strategy to
+            // defend the image of Mexicans").
+            (None, Some(t)) if state(&t) && !code.starts_with("17") && code.get(..2).is_some_and(|r| r >= "10") => {
                 if let Some((o, m)) = self.other(&t) {
                     fill(source, o, m, &infer);
                 }

@@ -2110,6 +2110,13 @@ fn soldiers_who_arrest_a_sides_officials_are_not_put_on_the_other_side() {
 }
 
 #[test]
+fn a_friendly_act_done_by_no_one_named_is_not_put_on_the_other_side() {
+    let doc = run("Russian forces shelled Kharkiv on Monday. Ukraine's army said Russian troops attacked Kupiansk. Russia denied it. Ukrainian officials said Moscow was lying. Ukraine was promised more air defence systems.");
+    let e = find(&doc, "03");
+    assert!(!actor(&e.source).is_some_and(|a| a.starts_with("RUS")), "Russia promised Ukraine nothing: {e:?}");
+}
+
+#[test]
 fn a_country_before_a_title_and_name_is_the_persons_and_pummeling_is_words() {
     let doc = run("TALLAHASSEE — Democratic U.S. Rep. Gwen Graham on Friday pummeled Donald Trump as divisive.");
     let e = find(&doc, "11");
