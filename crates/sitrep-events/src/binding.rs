@@ -96,6 +96,12 @@ fn location_in_clause(cx: &Context, v: usize, keep: impl Fn(usize) -> bool) -> O
             if t.case(x).is_some_and(|c| matches!(&*c, "in" | "at" | "near" | "outside" | "inside" | "across" | "around" | "into" | "over" | "along" | "through" | "throughout")) {
                 return true;
             }
+            // The town the deed is done to ("seized the town of Sake", "shelled Kharkiv");
+            // not a country, which is a party ("condemned Poland").
+            let town = || cx.place(k).is_some_and(|p| matches!(cx.doc.places.places[p].precision, sitrep_core::PlacePrecision::City | sitrep_core::PlacePrecision::Admin2));
+            if t.rel(x) == "obj" && t.head(x) == Some(v) && town() {
+                return true;
+            }
             match t.head(x) {
                 Some(h) if matches!(t.rel(x), "compound" | "amod" | "flat" | "nmod") => x = h,
                 _ => return false,

@@ -2174,6 +2174,16 @@ fn a_ministry_seated_in_a_city_is_its_countrys_and_says_nothing_of_where() {
 }
 
 #[test]
+fn a_town_seized_under_a_dateline_is_where_and_a_distance_is_no_reporter() {
+    let doc = run("GOMA, Congo (Wire) — M23 rebels seized the town of Sake, 25 km west of Goma, on Tuesday after two days of fighting with the Congolese army, residents and a local official said.");
+    let e = find(&doc, "19");
+    assert_eq!(e.place.map(|p| doc.places.places[p].name.as_str()), Some("Sake"), "{e:?}");
+    assert_eq!(e.date.value, "2022-03-01", "{e:?}");
+    let by = e.attribution.as_ref().and_then(|a| a.by.as_ref()).map(|p| p.span.of(doc.text()));
+    assert!(by.is_none_or(|b| !b.contains("km")), "{e:?}");
+}
+
+#[test]
 fn where_a_party_comes_from_is_not_where_it_acts() {
     let doc = run("Negotiators from Israel and Hamas held indirect talks in Cairo.");
     let e = find(&doc, "04");

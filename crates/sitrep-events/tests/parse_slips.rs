@@ -1192,3 +1192,21 @@ fn a_relative_whom_read_as_a_second_subject_is_the_object() {
     assert_eq!(t.rel(tok(&doc, "many", 0)), "nsubj");
     assert_eq!(t.head(backed), Some(tok(&doc, "Defence", 0)), "the clause is about the minister");
 }
+
+#[test]
+fn a_distance_after_a_place_read_as_a_subject_describes_the_place() {
+    let mut doc = layers("Rebels seized the town of Sake, 25 km west of Goma, on Tuesday, residents said.");
+    slip(
+        &mut doc,
+        &[
+            (("said", 0), None, "root"),
+            (("seized", 0), Some(("said", 0)), "ccomp"),
+            (("km", 0), Some(("said", 0)), "nsubj"),
+            (("Tuesday", 0), Some(("km", 0)), "nmod"),
+            (("residents", 0), Some(("km", 0)), "conj"),
+        ],
+    );
+    let t = Tree::new(&doc);
+    let km = tok(&doc, "km", 0);
+    assert_eq!((t.head(km), t.rel(km)), (Some(tok(&doc, "town", 0)), "appos"));
+}

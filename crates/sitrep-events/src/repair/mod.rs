@@ -158,6 +158,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.agent_of_an_active_verb(start, b));
         arcs.guarded(a, b, |x| x.list_read_as_apposition(start, b));
         arcs.guarded(a, b, |x| x.subject_before_passive_read_as_conjunct(start, b));
+        arcs.guarded(a, b, |x| x.distance_read_as_subject(start, b));
         arcs.guarded(a, b, |x| x.place_read_as_second_subject(start, b));
         arcs.guarded(a, b, |x| x.name_read_as_second_subject(start, b));
         arcs.guarded(a, b, |x| x.subject_of_saying_inside_what_was_said(start, b));

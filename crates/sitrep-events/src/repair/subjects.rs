@@ -223,6 +223,39 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "M23 rebels seized the town of Sake, 25 km west of Goma, on Tuesday …, residents
+    /// said" read with "km" as a subject of "said" (and "Tuesday" hung from it): a
+    /// distance and bearing after a comma ("25 km west of Goma", "40 miles north of …")
+    /// says where the place before it is; it hangs from that place's phrase.
+    pub(super) fn distance_read_as_subject(&mut self, a: usize, b: usize) {
+        for k in a + 2..b.saturating_sub(3) {
+            let unit = k + 1;
+            let bearing = matches!(
+                &*lower(self.word(k + 2)),
+                "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest" | "north-east" | "north-west" | "south-east" | "south-west"
+            );
+            let distance = self.upos(k) == "NUM" && matches!(&*lower(self.word(unit)), "km" | "kilometres" | "kilometers" | "kms" | "miles" | "mi") && bearing && lower(self.word(k + 3)) == "of";
+            if !distance || self.word(k - 1) != "," {
+                continue;
+            }
+            if !self.head(unit).is_some_and(|v| v > unit && self.rels[unit].starts_with("nsubj")) {
+                continue;
+            }
+            // The place phrase before the comma: its head.
+            let mut place = k - 2;
+            for _ in 0..4 {
+                match self.head(place) {
+                    Some(h) if h < k - 1 && matches!(self.rels[place], "flat" | "compound" | "nmod") && matches!(self.upos(h), "NOUN" | "PROPN") => place = h,
+                    _ => break,
+                }
+            }
+            if !matches!(self.upos(place), "NOUN" | "PROPN") || self.head(place).is_none() {
+                continue;
+            }
+            self.set(unit, Some(place), "appos");
+        }
+    }
+
     /// Whether token `k` lies inside a time expression.
     fn within_time(&self, k: usize) -> bool {
         let s = self.doc.text_layer.tokens[k].span;
