@@ -65,7 +65,31 @@ impl Stage for EntityStage {
             })
             .collect();
         entities.sort_by_key(|e| e.span.start);
+        rebels_of_the_report(doc.text(), &mut entities);
         doc.entities.entities = entities;
+    }
+}
+
+/// "M23 rebels seized Sake … The rebels shelled army positions": rebels whose group the
+/// text does not name (`---REB`) are the one rebel group the report named before them
+/// with the same word, when it names only one ("Nusra fighters are commingled with rebels
+/// supplied by the C.I.A." names other rebels).
+fn rebels_of_the_report(text: &str, entities: &mut [Entity]) {
+    let unknown = format!("{}REB", sitrep_core::UNKNOWN_COUNTRY);
+    let named = |e: &Entity| e.kind == EntityType::Org && e.actor.as_deref().is_some_and(|a| a.get(3..6) == Some("REB") && !sitrep_core::country_unknown(a));
+    let mut groups = entities.iter().filter(|e| named(e));
+    let Some(group) = groups.next() else { return };
+    let code = group.actor.clone().unwrap_or_default();
+    if groups.any(|e| e.actor.as_deref() != Some(code.as_str())) {
+        return;
+    }
+    let (first, called) = (group.span.start, group.mentions.iter().map(|m| m.of(text).to_lowercase()).collect::<Vec<_>>());
+    for e in entities.iter_mut().filter(|e| e.kind == EntityType::Group && e.actor.as_deref() == Some(unknown.as_str()) && e.span.start > first) {
+        let word = e.canonical.rsplit(' ').next().unwrap_or("").to_lowercase();
+        if called.iter().any(|c| c.split(' ').any(|w| w == word)) {
+            e.actor = Some(code.clone());
+            e.detail.coded_by = Some("report");
+        }
     }
 }
 
@@ -171,7 +195,8 @@ impl EntityStage {
     }
 
     /// "Blinken met Wang Yi": a proper name the entity model missed that the lexicon
-    /// knows as an office holder on the report's date is that person.
+    /// knows as an office holder on the report's date is that person; one it knows as an
+    /// organisation is that organisation ("would not negotiate with the M23").
     fn missed_office_holders(&self, doc: &Doc, si: usize, range: std::ops::Range<usize>, out: &mut Vec<Mention>) {
         // (A name inside a time is none: "in May" is no Theresa May.)
         let (tokens, times) = (&doc.text_layer.tokens, &doc.time.times);
@@ -188,16 +213,35 @@ impl EntityStage {
         // The sentence's mentions so far: the last ones pushed.
         let own = out.iter().rposition(|m| m.sentence != si).map_or(0, |p| p + 1)..out.len();
         let mut i = range.start;
+        // A code with a digit the tagger took for a common noun ("the M23", "the G7").
+        let code = |k: usize| capital(k) && !timed(k) && token_text(doc, k, k + 1).bytes().any(|b| b.is_ascii_digit());
         while i < range.end {
             let free = |k: usize| !out[own.clone()].iter().any(|m| m.start <= k && k < m.end);
+            if free(i) && code(i) && !proper(i) {
+                // ("M23 rebels" is read whole below, as a name before a role.)
+                let before_role = i + 1 < range.end && self.lexicon.role(token_text(doc, i + 1, i + 2)).is_some();
+                if !before_role && self.lexicon.organisation(token_text(doc, i, i + 1)).is_some() {
+                    out.push(Mention { start: i, end: i + 1, kind: EntityType::Org, sentence: si });
+                }
+                i += 1;
+                continue;
+            }
             if !matches!(doc.syntax.tokens[i].xpos, "NNP" | "NNPS") || !free(i) || !proper(i) {
                 i += 1;
                 continue;
             }
             let longest = (i + 1..=(i + 3).min(range.end)).take_while(|&e| proper(e - 1) && free(e - 1)).last().unwrap_or(i + 1);
-            match (i + 1..=longest).rev().find(|&e| self.lexicon.office(token_text(doc, i, e), doc.meta.date).is_some()) {
+            if let Some(e) = (i + 1..=longest).rev().find(|&e| self.lexicon.office(token_text(doc, i, e), doc.meta.date).is_some()) {
+                out.push(Mention { start: i, end: e, kind: EntityType::Person, sentence: si });
+                i = e;
+                continue;
+            }
+            // So is an organisation the lexicon knows ("negotiate with the M23", "Hamas"),
+            // but not a word of a headline in capitals ("TRUMP IS WINNING", "WHO SAID").
+            let word = |e: usize| !(e == i + 1 && matches!(token_text(doc, i, e), "IS" | "WHO" | "IRA" | "AQ" | "JI" | "CIS" | "AU" | "IEA"));
+            match (i + 1..=longest).rev().find(|&e| word(e) && self.lexicon.organisation(token_text(doc, i, e)).is_some()) {
                 Some(e) => {
-                    out.push(Mention { start: i, end: e, kind: EntityType::Person, sentence: si });
+                    out.push(Mention { start: i, end: e, kind: EntityType::Org, sentence: si });
                     i = e;
                 }
                 None => i += 1,

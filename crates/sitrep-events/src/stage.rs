@@ -143,8 +143,10 @@ impl Stage for EventStage {
                     if matches!(c.code.get(..2), Some("18" | "19" | "20")) && coder::structure(&cx.tree.lemma(k)) {
                         let own = c.source.as_ref().map_or(Span::new(0, 0), |p| p.span);
                         // Else the dateline's country ("KYIV — Russian missiles struck a
-                        // hospital"), unless it is the doer's own.
-                        let doer = c.source.as_ref().and_then(|p| p.actor.as_deref()).and_then(|a| a.get(..3));
+                        // hospital"), unless it is the doer's own state ("GOMA — The
+                        // rebels shelled army positions" is the state's, hit by its rebels).
+                        let insurgent = |a: &str| matches!(a.get(3..6), Some("REB" | "OPP" | "UAF" | "CRM" | "INS"));
+                        let doer = c.source.as_ref().and_then(|p| p.actor.as_deref()).filter(|a| !insurgent(a)).and_then(|a| a.get(..3));
                         let dateline = binding::country_of_dateline(&cx).filter(|&d| Some(d) != doer);
                         t.actor = binding::country_of_clause(&cx, k).or_else(|| binding::country_of_clause_besides(&cx, c.head, own)).or(dateline).map(str::to_string);
                     }

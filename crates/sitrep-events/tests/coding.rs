@@ -2184,6 +2184,15 @@ fn a_town_seized_under_a_dateline_is_where_and_a_distance_is_no_reporter() {
 }
 
 #[test]
+fn the_rebels_of_a_report_naming_one_group_are_that_group() {
+    let doc = run("GOMA, Congo (Wire) — M23 rebels seized the town of Sake on Tuesday.\n\nThe rebels shelled army positions near the town's market on Monday night.\n\nPresident Felix Tshisekedi said Congo would not negotiate with the M23.");
+    let shelled = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "shelled").expect("the shelling is coded");
+    assert_eq!((actor(&shelled.source), actor(&shelled.target)), (Some("CODREBM23"), Some("COD")), "{shelled:?}");
+    let talks = find(&doc, "04");
+    assert_eq!(actor(&talks.target), Some("CODREBM23"), "'the M23', a code the tagger read as a noun: {talks:?}");
+}
+
+#[test]
 fn where_a_party_comes_from_is_not_where_it_acts() {
     let doc = run("Negotiators from Israel and Hamas held indirect talks in Cairo.");
     let e = find(&doc, "04");
