@@ -8,17 +8,25 @@ use crate::lexicon::Lexicon;
 /// The place of the event at predicate `v`: a place inside the clause (in/near/outside X,
 /// or the target itself), else the nearest place named in the sentence, else the
 /// report's first place (its dateline or lead).
-pub fn place(cx: &Context, v: usize) -> Option<usize> {
+pub fn place(cx: &Context, v: usize, verbal: bool) -> Option<usize> {
     // "Russia and Ukraine held talks in Istanbul": a place that is a side of the event
     // says who before where, so another place of the clause comes first ("Israel freed
     // 1,000 prisoners" is still in Israel).
     // An event noun that is a verb's subject happens where that verb's clause says
     // ("Talks between Russia and Ukraine resumed in Istanbul").
-    let not_a_side = |k: usize| !side_of(cx, v, k);
-    let carrier = cx.tree.head(v).filter(|_| cx.tree.upos(v) == "NOUN" && cx.tree.rel(v).starts_with("nsubj"));
+    // A country that words are aimed at is no place at all ("Congo accused *Rwanda* of
+    // sending troops", "called on *China* to …"); one force is aimed at is where.
+    let t = &cx.tree;
+    let party = |k: usize| {
+        let country = cx.place(k).is_some_and(|p| cx.doc.places.places[p].precision == sitrep_core::PlacePrecision::Country);
+        let aimed = t.head(k) == Some(v) && (matches!(t.rel(k), "obj" | "iobj") || (t.rel(k).starts_with("obl") && t.case(k).is_some_and(|c| matches!(&*c, "on" | "against" | "with"))));
+        verbal && country && aimed
+    };
+    let not_a_side = |k: usize| !side_of(cx, v, k) && !party(k);
+    let carrier = t.head(v).filter(|_| t.upos(v) == "NOUN" && t.rel(v).starts_with("nsubj"));
     let in_clause = location_in_clause(cx, v, not_a_side)
         .or_else(|| carrier.and_then(|g| location_in_clause(cx, g, not_a_side)))
-        .or_else(|| place_in_clause(cx, v));
+        .or_else(|| location_in_clause(cx, v, |k| !party(k)));
     if in_clause.is_some() {
         return in_clause;
     }
@@ -31,11 +39,24 @@ pub fn place(cx: &Context, v: usize) -> Option<usize> {
             return Some(p);
         }
     }
-    let nearest = s.tokens().filter(|&k| !beside(cx, v, k) && dateline.is_none_or(|d| k > d)).filter_map(|k| cx.place(k).map(|p| (k.abs_diff(v), p))).filter(|&(_, p)| is_location(p)).min().map(|(_, p)| p);
-    // (Not a place the reporting clause beside this one names: "…, the defence ministry
-    // in Moscow claimed" when Moscow comes first.)
-    let named_beside = |p: usize| s.tokens().any(|k| cx.place(k) == Some(p) && beside(cx, v, k));
+    let nearest = s.tokens().filter(|&k| !beside(cx, v, k) && !party(k) && dateline.is_none_or(|d| k > d)).filter_map(|k| cx.place(k).map(|p| (k.abs_diff(v), p))).filter(|&(_, p)| is_location(p)).min().map(|(_, p)| p);
+    // (Not a place the reporting clause beside this one names, nor a party, when it
+    // comes first: "…, the defence ministry in Moscow claimed".)
+    let named_beside = |p: usize| s.tokens().any(|k| cx.place(k) == Some(p) && (beside(cx, v, k) || party(k)));
     nearest.or_else(|| (0..cx.doc.places.places.len()).find(|&p| is_location(p) && !named_beside(p)))
+}
+
+/// Whether events of CAMEO `code` are words and gestures (roots 01–14: statements,
+/// appeals, consultations, demands, threats, protests), aimed at parties rather than at
+/// places; a visit (042, 043) goes to its place.
+///
+/// ```
+/// assert!(sitrep_events::binding::verbal("112"));
+/// assert!(!sitrep_events::binding::verbal("042"));
+/// assert!(!sitrep_events::binding::verbal("190"));
+/// ```
+pub fn verbal(code: &str) -> bool {
+    code.get(..2).is_some_and(|r| r < "15") && !code.starts_with("042") && !code.starts_with("043")
 }
 
 /// Whether token `k` is inside a clause set beside the clause of predicate `v`: "…, the

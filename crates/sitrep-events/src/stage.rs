@@ -229,7 +229,7 @@ impl Stage for EventStage {
             if reported.as_ref().is_some_and(|a| a.stance == sitrep_core::Stance::Denied) && matches!(factuality, sitrep_core::Factuality::Planned | sitrep_core::Factuality::Expected | sitrep_core::Factuality::Hypothetical) {
                 continue;
             }
-            let (place, date, quantities) = (binding::place(&cx, v), binding::date(&cx, lex, v), binding::quantities(&cx, v));
+            let (place, date, quantities) = (binding::place(&cx, v, binding::verbal(&c.code)), binding::date(&cx, lex, v), binding::quantities(&cx, v));
             for (mut source, mut target) in coordinated(&cx, &c) {
                 if let Some(d) = &self.dicts {
                     let date = doc.meta.date;

@@ -2193,6 +2193,16 @@ fn the_rebels_of_a_report_naming_one_group_are_that_group() {
 }
 
 #[test]
+fn a_country_words_are_aimed_at_is_no_place_but_one_visited_is() {
+    let doc = run("Congo's government accused Rwanda of sending troops to fight alongside the rebels.");
+    let e = find(&doc, "11");
+    assert!(e.place.is_none_or(|p| doc.places.places[p].name != "Rwanda"), "{e:?}");
+    let doc = run("Blinken visited Israel on Tuesday.");
+    let e = find(&doc, "04");
+    assert_eq!(e.place.map(|p| doc.places.places[p].name.as_str()), Some("Israel"), "{e:?}");
+}
+
+#[test]
 fn where_a_party_comes_from_is_not_where_it_acts() {
     let doc = run("Negotiators from Israel and Hamas held indirect talks in Cairo.");
     let e = find(&doc, "04");
