@@ -207,14 +207,22 @@ pub fn date(cx: &Context, lex: &Lexicon, v: usize) -> EventDate {
     // resume talks next month": the agreement is Tuesday's).
     let content = |c: usize| matches!(t.rel(c), "xcomp" | "csubj") || t.rel(c).starts_with("ccomp");
     // Nor inside a relative clause, which tells of a party ("Pence, who is running for
-    // reelection this year, praised …").
+    // reelection this year, praised …"), or a participle describing a noun ("urged both
+    // sides to respect a ceasefire agreed in Luanda last month").
     let in_relative = |k: usize| {
         let mut x = k;
         for _ in 0..32 {
             if x == v {
                 return false;
             }
-            if t.rel(x) == "acl:relcl" {
+            // (Only a period, not a day: "a rally held at a stadium on Wednesday" is the
+            // trip's day too. The event noun's own participle dates it: "the agreement,
+            // signed last month".)
+            let period = || cx.time(k).is_some_and(|i| !cx.doc.time.times[i].value.get(..10).is_some_and(|d| d.len() == 10 && d.as_bytes()[7] == b'-'));
+            // An infinitive on a noun is what is to be done ("urged both sides to respect
+            // …", "a decision to strike on Monday"), not when this was.
+            let infinitive = || t.children(x).any(|c| t.rel(c) == "mark" && t.lower(c) == "to");
+            if t.rel(x) == "acl:relcl" || (t.rel(x) == "acl" && t.xpos(x) == "VBN" && t.head(x).is_some_and(|n| n != v && t.upos(n) == "NOUN") && period()) || (t.rel(x) == "acl" && t.xpos(x) == "VB" && infinitive()) {
                 return true;
             }
             match t.head(x) {

@@ -2143,6 +2143,11 @@ fn a_fronted_time_dates_both_joined_verbs_and_a_relative_clause_dates_neither() 
     let doc = run("Sen. Ted Cruz, who was first elected to the Senate in 2012, criticized President Obama.");
     let e = find(&doc, "11");
     assert_eq!(e.date.value, "2022-03-04", "the report's date, not the election's: {e:?}");
+    // Nor does a period inside a participle describing a noun, nor a time of what is
+    // urged ("to respect …").
+    let doc = run("The UN spokesman urged both sides to respect a ceasefire agreed in Luanda last month.");
+    let e = find(&doc, "10");
+    assert_eq!(e.date.value, "2022-03-04", "{e:?}");
 }
 
 #[test]
