@@ -167,6 +167,12 @@ impl<'a> Context<'a> {
         if let Some(p) = self.possessed_by_reporter(t) {
             return p;
         }
+        // "The UN mission said it had evacuated 40 civilians. Its spokesman urged …": a
+        // speaker "its" possesses, outside any report, speaks for the organisation named
+        // last before it (in that sentence or the one before).
+        if let Some(p) = self.possessed_by_organisation(t) {
+            return p;
+        }
         // "Democratic U.S. Rep. Gwen Graham" read with "U.S." at the top and the name
         // in apposition: the person, whose title the country only qualifies.
         let person = |k: usize| self.entity_participant(k).filter(|p| p.actor.is_some() && p.entity.is_some_and(|e| self.doc.entities.entities[e].kind == sitrep_core::EntityType::Person));
@@ -510,6 +516,32 @@ impl<'a> Context<'a> {
         let (lo, hi) = self.tree.subtree(t);
         let tokens = &self.doc.text_layer.tokens;
         Some(Participant { span: Span::new(tokens[lo].span.start, tokens[hi].span.end), ..p })
+    }
+
+    /// [`Context::participant`] for a spokesman, official or envoy possessed by "its":
+    /// the organisation the text named last, at most a sentence before.
+    fn possessed_by_organisation(&self, t: usize) -> Option<Participant> {
+        let its = self.tree.children(t).any(|c| self.tree.rel(c) == "nmod:poss" && self.tree.lower(c) == "its");
+        if !its || self.tree.upos(t) != "NOUN" || !matches!(&*self.tree.lemma(t), "spokesman" | "spokeswoman" | "spokesperson" | "official" | "envoy" | "chief" | "head" | "leader" | "representative") {
+            return None;
+        }
+        if self.entity_participant(t).is_some_and(|p| p.actor.as_deref().is_some_and(|a| !sitrep_core::country_unknown(a))) {
+            return None;
+        }
+        let at = self.doc.text_layer.tokens[t].span.start;
+        let from = self.doc.text_layer.sentences[self.sentence(t).saturating_sub(1)].span.start;
+        let org = self
+            .doc
+            .entities
+            .entities
+            .iter()
+            .filter(|e| e.kind == sitrep_core::EntityType::Org && e.actor.is_some())
+            .filter_map(|e| e.mentions.iter().filter(|m| from <= m.start && m.end <= at).map(|m| m.end).max().map(|end| (end, e)))
+            .max_by_key(|&(end, _)| end)?
+            .1;
+        let (lo, hi) = self.tree.subtree(t);
+        let tokens = &self.doc.text_layer.tokens;
+        Some(Participant { span: Span::new(tokens[lo].span.start, tokens[hi].span.end), actor: org.actor.clone(), entity: None, inferred: false })
     }
 
     /// The country of a place named alone as a side ("shelled Kharkiv"): the one the place

@@ -2208,6 +2208,13 @@ fn a_country_words_are_aimed_at_is_no_place_but_one_visited_is() {
 }
 
 #[test]
+fn its_spokesman_speaks_for_the_organisation_named_last() {
+    let doc = run("NATO said it had sent more troops to Estonia. Its spokesman urged Russia to respect the border.");
+    let e = find(&doc, "10");
+    assert_eq!(actor(&e.source), Some("IGOWSTNAT"), "{e:?}");
+}
+
+#[test]
 fn where_a_party_comes_from_is_not_where_it_acts() {
     let doc = run("Negotiators from Israel and Hamas held indirect talks in Cairo.");
     let e = find(&doc, "04");
