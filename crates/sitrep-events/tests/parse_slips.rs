@@ -1210,3 +1210,48 @@ fn a_distance_after_a_place_read_as_a_subject_describes_the_place() {
     let km = tok(&doc, "km", 0);
     assert_eq!((t.head(km), t.rel(km)), (Some(tok(&doc, "town", 0)), "appos"));
 }
+
+#[test]
+fn a_possessive_apostrophe_read_as_punctuation_leaves_no_subject() {
+    let mut doc = layers("She said that Zelensky's aides' widely criticized interview was a mistake.");
+    slip(
+        &mut doc,
+        &[
+            (("aides", 0), Some(("criticized", 0)), "nsubj"),
+            (("'", 0), Some(("aides", 0)), "punct"),
+            (("widely", 0), Some(("criticized", 0)), "advmod"),
+            (("criticized", 0), Some(("said", 0)), "ccomp"),
+            (("that", 0), Some(("criticized", 0)), "mark"),
+            (("interview", 0), Some(("mistake", 0)), "nsubj"),
+            (("mistake", 0), Some(("criticized", 0)), "ccomp"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (aides, interview, criticized, mistake) = (tok(&doc, "aides", 0), tok(&doc, "interview", 0), tok(&doc, "criticized", 0), tok(&doc, "mistake", 0));
+        assert_eq!((t.head(aides), t.rel(aides)), (Some(interview), "nmod:poss"));
+        assert_eq!((t.head(criticized), t.rel(criticized)), (Some(interview), "amod"));
+        assert_eq!((t.head(mistake), t.rel(mistake)), (Some(tok(&doc, "said", 0)), "ccomp"));
+    }
+    let doc = code(doc);
+    assert!(doc.events.events.iter().all(|e| actor(&e.source) != Some("UKRGOV")), "the aides criticized nothing: {:?}", doc.events.events);
+}
+
+#[test]
+fn a_possessive_apostrophe_with_the_noun_read_as_object_leaves_no_subject() {
+    let mut doc = layers("She said that Zelensky's aides' widely criticized interview raised questions.");
+    slip(
+        &mut doc,
+        &[
+            (("aides", 0), Some(("criticized", 0)), "nsubj"),
+            (("'", 0), Some(("aides", 0)), "punct"),
+            (("criticized", 0), Some(("said", 0)), "ccomp"),
+            (("that", 0), Some(("criticized", 0)), "mark"),
+            (("interview", 0), Some(("criticized", 0)), "obj"),
+        ],
+    );
+    let t = Tree::new(&doc);
+    let (aides, interview) = (tok(&doc, "aides", 0), tok(&doc, "interview", 0));
+    assert_eq!((t.head(aides), t.rel(aides)), (Some(interview), "nmod:poss"));
+    assert_eq!(t.head(interview), Some(tok(&doc, "said", 0)));
+}

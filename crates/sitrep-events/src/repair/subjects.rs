@@ -256,6 +256,47 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "Sanders' widely criticized interview … was a mistake" read with the possessive
+    /// apostrophe as punctuation and "Sanders" as the subject of "criticized": a name
+    /// ending in "s" before a lone apostrophe, then a participle and a noun, is the noun's
+    /// possessor, and the participle describes the noun; the clause is the noun's verb's
+    /// (or the noun's, when the parser made it the participle's object).
+    pub(super) fn possessive_apostrophe_read_as_subject(&mut self, a: usize, b: usize) {
+        for k in a..b.saturating_sub(3) {
+            let apostrophe = matches!(self.word(k + 1), "'" | "’") && self.word(k).ends_with(['s', 'S']) && matches!(self.upos(k), "PROPN" | "NOUN");
+            let Some(v) = self.head(k).filter(|&v| apostrophe && v > k + 1 && v < b && self.rels[k].starts_with("nsubj") && self.upos(v) == "VERB" && matches!(self.xpos(v), "VBN" | "VBD")) else { continue };
+            // Only adverbs between the apostrophe and the participle ("widely").
+            if (k + 2..v).any(|x| self.upos(x) != "ADV") {
+                continue;
+            }
+            // The noun described: the first common noun after the participle that is some
+            // other word's subject.
+            // (Read as the participle's object instead, it takes the participle's place.)
+            let Some(n) = (v + 1..b).take(6).find(|&x| self.upos(x) == "NOUN") else { continue };
+            let (up, rel) = (self.head(v), self.rels[v]);
+            let h = match self.head(n) {
+                Some(h) if h != v && self.rels[n].starts_with("nsubj") => h,
+                Some(h) if h == v && self.rels[n] == "obj" => {
+                    self.set(n, up, rel);
+                    n
+                }
+                _ => continue,
+            };
+            if self.head(h) == Some(v) {
+                self.set(h, up, rel);
+            }
+            for c in a..b {
+                if self.head(c) == Some(v) && c != k && c != k + 1 && !(k + 2..v).contains(&c) && !(v..=n).contains(&c) {
+                    let r = self.rels[c];
+                    self.set(c, Some(h), r);
+                }
+            }
+            self.set(v, Some(n), "amod");
+            self.set(k, Some(n), "nmod:poss");
+            self.set(k + 1, Some(k), "case");
+        }
+    }
+
     /// Whether token `k` lies inside a time expression.
     fn within_time(&self, k: usize) -> bool {
         let s = self.doc.text_layer.tokens[k].span;
