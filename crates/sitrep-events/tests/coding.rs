@@ -803,6 +803,11 @@ fn speaking_to_the_press_or_a_crowd_is_no_consultation() {
     assert!(doc.events.events.iter().all(|e| e.cameo != "040"), "{:?}", doc.events.events);
     let doc = run("Scholz spoke with Macron on Tuesday.");
     assert!(doc.events.events.iter().any(|e| e.cameo == "040"), "{:?}", doc.events.events);
+    // Nor is naming a party something ("Lavrov called Blinken, his counterpart, a liar").
+    let doc = run("Lavrov called Blinken, his American counterpart, a liar.");
+    assert!(doc.events.events.iter().all(|e| e.cameo != "041"), "{:?}", doc.events.events);
+    let doc = run("Biden called Putin on Tuesday.");
+    assert!(doc.events.events.iter().any(|e| e.cameo == "041"), "{:?}", doc.events.events);
     // An address to the nation is no consultation either.
     let doc = run("Zelensky talked to the nation after the strike on Odesa.");
     assert!(doc.events.events.iter().all(|e| e.cameo != "040"), "{:?}", doc.events.events);

@@ -1255,3 +1255,25 @@ fn a_possessive_apostrophe_with_the_noun_read_as_object_leaves_no_subject() {
     assert_eq!((t.head(aides), t.rel(aides)), (Some(interview), "nmod:poss"));
     assert_eq!(t.head(interview), Some(tok(&doc, "said", 0)));
 }
+
+#[test]
+fn a_name_given_read_as_a_modifier_of_the_apposition_is_the_predicate() {
+    let mut doc = layers("Lavrov called Zelensky, the Ukrainian president, a puppet of the West.");
+    slip(
+        &mut doc,
+        &[
+            (("called", 0), None, "root"),
+            (("Zelensky", 0), Some(("called", 0)), "obj"),
+            (("president", 0), Some(("Zelensky", 0)), "appos"),
+            (("puppet", 0), Some(("president", 0)), "nmod"),
+            (("a", 0), Some(("puppet", 0)), "det"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let puppet = tok(&doc, "puppet", 0);
+        assert_eq!((t.head(puppet), t.rel(puppet)), (Some(tok(&doc, "called", 0)), "xcomp"));
+    }
+    let doc = code(doc);
+    assert!(doc.events.events.iter().all(|e| e.cameo != "041"), "a name given is no telephone call: {:?}", doc.events.events);
+}

@@ -155,6 +155,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.place_read_as_modifier_of_verb(start, b));
         arcs.guarded(a, b, |x| x.relative_object_read_as_subject(start, b));
         arcs.guarded(a, b, |x| x.possessive_apostrophe_read_as_subject(start, b));
+        arcs.guarded(a, b, |x| x.name_given_read_as_modifier_of_object(start, b));
         arcs.guarded(a, b, |x| x.passive_subject_without_passive(start, b));
         arcs.guarded(a, b, |x| x.agent_of_an_active_verb(start, b));
         arcs.guarded(a, b, |x| x.list_read_as_apposition(start, b));

@@ -297,6 +297,35 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "Trump called Clinton, his Democratic challenger, an ISIS co-founder" read with the
+    /// name given hung from the apposition (`nmod` with no preposition): after a verb of
+    /// naming, a noun phrase opened by "a"/"an" inside the object's phrase with no
+    /// preposition of its own is what the object is called (`xcomp`).
+    pub(super) fn name_given_read_as_modifier_of_object(&mut self, a: usize, b: usize) {
+        for v in a..b {
+            if self.upos(v) != "VERB" || !matches!(&*lower(self.doc.syntax.lemma(v)), "call" | "name" | "label" | "brand" | "dub") {
+                continue;
+            }
+            let Some(o) = (v + 1..b).find(|&k| self.head(k) == Some(v) && self.rels[k] == "obj") else { continue };
+            if (v + 1..b).any(|k| self.head(k) == Some(v) && self.rels[k] == "xcomp") {
+                continue;
+            }
+            // (Or read as a second apposition of the object: "Zelensky, the Ukrainian
+            // president, a puppet of the West".)
+            // (The first phrase after the object may also be read as the verb's oblique.)
+            let first = (o + 1..b).find(|&c| (self.head(c) == Some(o) && self.rels[c] == "appos") || (self.head(c) == Some(v) && self.rels[c] == "obl" && self.word(c.saturating_sub(1)) != "," && (o + 1..c).any(|k| self.word(k) == ",")));
+            let second_apposition = |n: usize| self.rels[n] == "appos" && first.is_some_and(|f| f < n && (self.head(n) == Some(o) || self.head(n) == Some(f)));
+            let given = (o + 1..b).find(|&n| {
+                ((self.rels[n] == "nmod" && self.under(n, o, o..b)) || second_apposition(n))
+                    && !(a..b).any(|c| self.head(c) == Some(n) && self.rels[c] == "case")
+                    && (a..n).any(|c| self.head(c) == Some(n) && self.rels[c] == "det" && matches!(&*lower(self.word(c)), "a" | "an"))
+            });
+            if let Some(n) = given {
+                self.set(n, Some(v), "xcomp");
+            }
+        }
+    }
+
     /// Whether token `k` lies inside a time expression.
     fn within_time(&self, k: usize) -> bool {
         let s = self.doc.text_layer.tokens[k].span;
