@@ -218,7 +218,7 @@ pub fn date(cx: &Context, lex: &Lexicon, v: usize) -> EventDate {
             // (Only a period, not a day: "a rally held at a stadium on Wednesday" is the
             // trip's day too. The event noun's own participle dates it: "the agreement,
             // signed last month".)
-            let period = || cx.time(k).is_some_and(|i| !cx.doc.time.times[i].value.get(..10).is_some_and(|d| d.len() == 10 && d.as_bytes()[7] == b'-'));
+            let period = || cx.time(k).is_some_and(|i| day_of(&cx.doc.time.times[i].value).is_none());
             // An infinitive on a noun is what is to be done ("urged both sides to respect
             // …", "a decision to strike on Monday"), not when this was.
             let infinitive = || t.children(x).any(|c| t.rel(c) == "mark" && t.lower(c) == "to");
@@ -313,11 +313,11 @@ fn narrative_day(cx: &Context, v: usize) -> Option<usize> {
     let verb = if t.upos(v) == "VERB" { v } else { t.head(v).filter(|&h| t.upos(h) == "VERB")? };
     // (A verb joined to a perfect shares its auxiliary: "has praised … and opposed"; a
     // relative clause describes a party: "Podesta, who supported …".)
-    let perfect = |x: usize| t.children(x).any(|c| t.rel(c) == "aux");
-    let joined_to_perfect = t.rel(verb) == "conj" && t.head(verb).is_some_and(perfect);
+    let auxiliary = |x: usize| t.children(x).any(|c| t.rel(c) == "aux");
+    let joined_to_perfect = t.rel(verb) == "conj" && t.head(verb).is_some_and(auxiliary);
     // ("were arrested": a passive in the simple past.)
     let past_passive = t.xpos(verb) == "VBN" && t.children(verb).any(|c| t.rel(c) == "aux:pass" && matches!(&*t.lower(c), "was" | "were"));
-    if !(t.xpos(verb) == "VBD" || past_passive) || perfect(verb) || joined_to_perfect || t.rel(verb) == "acl:relcl" {
+    if !(t.xpos(verb) == "VBD" || past_passive) || auxiliary(verb) || joined_to_perfect || t.rel(verb) == "acl:relcl" {
         return None;
     }
     let doc = cx.doc;
@@ -337,8 +337,8 @@ fn narrative_day(cx: &Context, v: usize) -> Option<usize> {
         if !matches!(x.kind, sitrep_core::TimexType::Date | sitrep_core::TimexType::Time) {
             continue;
         }
-        // A day, "2024-03-10" or "2024-03-10TNI", no later than the report's.
-        let d = x.value.get(..10).filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-' && d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))?;
+        // A day no later than the report's.
+        let d = day_of(&x.value)?;
         match day {
             Some((_, seen)) if seen != d => return None,
             _ if *d > *report_day.as_str() || *d < *week_before.as_str() => return None,
@@ -346,6 +346,12 @@ fn narrative_day(cx: &Context, v: usize) -> Option<usize> {
         }
     }
     day.map(|(i, _)| i)
+}
+
+/// The day of a TIMEX3 value ("2024-03-10", "2024-03-10TNI" → "2024-03-10"), if it
+/// names one ("2024-W10", "2024-03", "PAST_REF" do not).
+fn day_of(value: &str) -> Option<&str> {
+    value.get(..10).filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-' && d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
 }
 
 /// Whether the event noun at `v` is what a clause is dated after: "after the shooting",

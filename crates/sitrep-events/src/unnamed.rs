@@ -89,10 +89,12 @@ pub(crate) fn police_of_place(cx: &Context, c: &mut coder::Coded) {
     let sentence = cx.doc.text_layer.sentences[cx.sentence(c.head)].span;
     let paragraph = cx.doc.text_layer.paragraphs.iter().find(|p| p.start <= sentence.start && sentence.end <= p.end).copied();
     let bound = || {
+        if !named {
+            return None;
+        }
         let p = &cx.doc.places.places[binding::place(cx, c.head, binding::verbal(&c.code))?];
         let in_paragraph = paragraph.is_some_and(|g| g.start <= p.span.start && p.span.end <= g.end);
-        (named && in_paragraph).then_some(())?;
-        p.country.as_deref().and_then(crate::context::country_code)
+        in_paragraph.then(|| p.country.as_deref().and_then(crate::context::country_code)).flatten()
     };
     let Some(country) = binding::country_of_clause(cx, c.head).or_else(|| binding::country_of_dateline(cx)).or_else(bound) else { return };
     for side in [&mut c.source, &mut c.target] {
