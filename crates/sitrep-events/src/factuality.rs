@@ -187,7 +187,10 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         }
         if !matches!(t.upos(h), "ADV" | "ADP") && !consequence && (depth > 0 || r != "ccomp") {
             if let Some(f) = lex.factuality(&t.lemma(h)).or_else(|| lex.factuality(&t.lower(h))) {
-                return f;
+                // "don't expect him to back Clinton", "isn't planning to endorse anyone":
+                // an expectation or a plan denied leaves its event negated.
+                let denied = matches!(f, Factuality::Expected | Factuality::Planned) && t.children(h).any(|c| t.rel(c) == "advmod" && matches!(&*t.lower(c), "not" | "n't" | "n’t" | "never") && !not_only(c));
+                return if denied { Factuality::Negated } else { f };
             }
         }
         x = h;

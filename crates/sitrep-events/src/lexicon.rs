@@ -250,9 +250,21 @@ impl Lexicon {
         self.reporting.get(word).copied()
     }
 
-    /// Factuality cue of a word.
+    /// Factuality cue of a word; a typographic apostrophe reads as a plain one (news
+    /// types "we’ll" as often as "we'll").
+    ///
+    /// ```
+    /// use sitrep_core::Factuality;
+    /// let lex = sitrep_events::lexicon::Lexicon::builtin();
+    /// assert_eq!(lex.factuality("’ll"), Some(Factuality::Expected));
+    /// assert_eq!(lex.factuality("n’t"), Some(Factuality::Negated));
+    /// ```
     pub fn factuality(&self, word: &str) -> Option<Factuality> {
-        self.factuality.get(word).copied()
+        match self.factuality.get(word) {
+            Some(&f) => Some(f),
+            None if word.contains('’') => self.factuality.get(&*word.replace('’', "'")).copied(),
+            None => None,
+        }
     }
 
     /// The factuality a noun gives the clause it governs ("right" → hypothetical: "the

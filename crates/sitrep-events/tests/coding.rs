@@ -1996,6 +1996,25 @@ fn a_warning_of_what_the_speaker_will_do_is_a_threat_however_the_apostrophe_is_t
 }
 
 #[test]
+fn an_expectation_or_plan_denied_negates_its_event() {
+    for text in ["Most analysts don't expect China to back Russia on Thursday.", "Officials said China isn’t planning to endorse Russia this cycle.", "Russia did not plan to attack Ukraine."] {
+        let doc = run(text);
+        assert!(!doc.events.events.is_empty() && doc.events.events.iter().all(|e| e.factuality == Factuality::Negated), "{text}: {:?}", doc.events.events);
+    }
+    // Undenied, they stay what they were.
+    let doc = run("Most analysts expect China to back Russia on Thursday.");
+    assert_eq!(find(&doc, "05").factuality, Factuality::Expected);
+}
+
+#[test]
+fn a_future_typed_with_a_curly_apostrophe_is_expected() {
+    for text in ["“We’ll be meeting Russia on Friday,” China said.", "“We'll be meeting Russia on Friday,” China said."] {
+        let doc = run(text);
+        assert_eq!(find(&doc, "04").factuality, Factuality::Expected, "{text}");
+    }
+}
+
+#[test]
 fn negation_stays_with_its_own_clause() {
     // The predicate's own "not" before the cue it negates.
     let doc = run("Paul Ryan says he's not ready to support Trump.");
