@@ -1277,3 +1277,62 @@ fn a_name_given_read_as_a_modifier_of_the_apposition_is_the_predicate() {
     let doc = code(doc);
     assert!(doc.events.events.iter().all(|e| e.cameo != "041"), "a name given is no telephone call: {:?}", doc.events.events);
 }
+
+#[test]
+fn a_clause_after_as_or_after_read_as_a_phrase_gets_its_subject() {
+    // "as" read as a preposition, the clause's subject as its object, the verb as a
+    // conjunct of the main verb.
+    let mut doc = layers("Protests grew as Russian troops shelled Kharkiv.");
+    slip(
+        &mut doc,
+        &[
+            (("grew", 0), None, "root"),
+            (("Protests", 0), Some(("grew", 0)), "nsubj"),
+            (("as", 0), Some(("troops", 0)), "case"),
+            (("Russian", 0), Some(("troops", 0)), "amod"),
+            (("troops", 0), Some(("grew", 0)), "obl"),
+            (("shelled", 0), Some(("grew", 0)), "conj"),
+            (("Kharkiv", 0), Some(("shelled", 0)), "obj"),
+        ],
+    );
+    let shelled = tok(&doc, "shelled", 0);
+    doc.syntax.tokens[shelled].xpos = "VBD";
+    let doc = code(doc);
+    let e = trigger(&doc, "shelled").expect("the shelling is coded");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("RUSMIL"), Some("UKR")), "{e:?}");
+    // … or the verb read as a participle modifying the subject.
+    let mut doc = layers("Protests grew as Russian troops shelled Kharkiv.");
+    slip(&mut doc, &[(("troops", 0), Some(("grew", 0)), "obl"), (("shelled", 0), Some(("troops", 0)), "acl"), (("Kharkiv", 0), Some(("shelled", 0)), "obj")]);
+    let shelled = tok(&doc, "shelled", 0);
+    doc.syntax.tokens[shelled].xpos = "VBN";
+    let doc = code(doc);
+    let e = trigger(&doc, "shelled").expect("the shelling is coded");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("RUSMIL"), Some("UKR")), "{e:?}");
+    // "after" hung inside the object's phrase, a bare time between the subject and the
+    // verb, the participle read as the modifier of its object.
+    let mut doc = layers("Kyiv sought to end the war after Russian police last week arrested dozens of Ukrainians.");
+    slip(
+        &mut doc,
+        &[
+            (("after", 0), Some(("police", 0)), "case"),
+            (("police", 0), Some(("war", 0)), "nmod"),
+            (("week", 0), Some(("end", 0)), "obl:unmarked"),
+            (("arrested", 0), Some(("dozens", 0)), "amod"),
+            (("dozens", 0), Some(("police", 0)), "conj"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (arrested, police) = (tok(&doc, "arrested", 0), tok(&doc, "police", 0));
+        assert_eq!((t.head(police), t.rel(police)), (Some(arrested), "nsubj"));
+        assert_eq!((t.head(tok(&doc, "dozens", 0)), t.rel(tok(&doc, "dozens", 0))), (Some(arrested), "obj"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "arrested").expect("the arrests are coded");
+    assert_eq!((e.cameo.as_str(), actor(&e.source)), ("173", Some("RUSCOP")), "{e:?}");
+    // A participle inside the phrase describes: "a reason for his alleged bias".
+    let mut doc = layers("Trump named it as a reason for Curiel's alleged bias.");
+    slip(&mut doc, &[(("as", 0), Some(("reason", 0)), "case"), (("reason", 0), Some(("named", 0)), "obl"), (("alleged", 0), Some(("bias", 0)), "amod")]);
+    let t = Tree::new(&doc);
+    assert_eq!(t.rel(tok(&doc, "alleged", 0)), "amod");
+}

@@ -65,6 +65,67 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "Protests grew as police arrested dozens of students", "seeking to quell the
+    /// controversy after the FBI last week closed out a probe" read with "as" or "after"
+    /// as a preposition and the clause's subject as its object: a finite verb with no
+    /// subject right after the noun phrase the word opens is the verb of the clause it
+    /// introduces, and the noun its subject ("such as", "as well as" stay prepositions).
+    pub(super) fn clause_read_as_phrase(&mut self, a: usize, b: usize) {
+        for k in a + 1..b {
+            if self.rels[k] != "case" || !matches!(&*self.word(k).to_ascii_lowercase(), "as" | "after" | "before" | "since" | "until") || matches!(&*self.word(k - 1).to_ascii_lowercase(), "such" | "well") {
+                continue;
+            }
+            let Some(n) = self.head(k).filter(|&n| n > k && matches!(self.upos(n), "NOUN" | "PROPN" | "PRON") && (self.rels[n].starts_with("obl") || self.rels[n].starts_with("nmod"))) else { continue };
+            // The clause's verb: the nearest verb above the noun, before the word.
+            let mut main = self.head(n);
+            while let Some(h) = main.filter(|&h| h < k && self.upos(h) != "VERB") {
+                main = self.head(h);
+            }
+            let Some(main) = main.filter(|&h| h < k) else { continue };
+            let Some(f) = (n + 1..b).find(|&j| self.upos(j) == "VERB") else { continue };
+            // Only the noun's own phrase between the word and the verb, and a bare time
+            // ("last week") that is the verb's.
+            let bare_time = |x: &Self, j: usize| matches!(x.rels[j], "obl:unmarked" | "obl:tmod" | "nmod:tmod" | "nmod:unmarked");
+            let times: Vec<usize> = (n + 1..f).filter(|&j| bare_time(self, j)).collect();
+            if times.len() > 2 {
+                continue;
+            }
+            if !(k + 1..f).all(|j| (j == n || self.under(j, n, k + 1..b) || times.contains(&j) || times.iter().any(|&t| self.under(j, t, k + 1..f))) && self.upos(j) != "PUNCT") {
+                continue;
+            }
+            // A tense, or a participle right after the noun read as the modifier of the noun
+            // after it ("police arrested dozens" read as "police, arrested dozens"; not "a
+            // reason for his alleged bias") or as the noun's own modifier with an object
+            // ("troops [who were] shelled Kharkiv"); no subject of its own.
+            let old_head = self.head(f);
+            let right_after = (n + 1..f).all(|j| times.contains(&j) || times.iter().any(|&t| self.under(j, t, n + 1..f)));
+            let finite = matches!(self.xpos(f), "VBD" | "VBZ" | "VBP") || (self.xpos(f) == "VBN" && right_after && ((self.rels[f] == "amod" && old_head.is_some_and(|h| h > f)) || (self.rels[f] == "acl" && self.has_child(f, a..b, "obj"))));
+            if !finite || self.has_child(f, a..b, "nsubj") {
+                continue;
+            }
+            self.set(f, Some(main), "advcl");
+            self.set(k, Some(f), "mark");
+            self.set(n, Some(f), "nsubj");
+            for t in times {
+                self.set(t, Some(f), "obl:unmarked");
+            }
+            if let Some(h) = old_head.filter(|&h| h > f && matches!(self.upos(h), "NOUN" | "PROPN" | "PRON")) {
+                if !self.has_child(f, a..b, "obj") {
+                    self.set(h, Some(f), "obj");
+                }
+            }
+            // What hung from the noun after the verb is the verb's.
+            for j in f + 1..b {
+                if self.head(j) == Some(n) {
+                    let rel = if matches!(self.rels[j], "conj" | "appos") { "obj" } else { self.rels[j] };
+                    if rel != "obj" || !self.has_child(f, a..b, "obj") {
+                        self.set(j, Some(f), rel);
+                    }
+                }
+            }
+        }
+    }
+
     /// "used tear gas and rubber bullets" read with "bullets" as a second clause of
     /// "used": a noun phrase right after a verb with no object, joined to the verb, is its
     /// object.
