@@ -177,6 +177,15 @@ fn an_organisation_before_its_role_is_found_where_the_entity_model_missed_it() {
 }
 
 #[test]
+fn a_name_opening_with_the_arabic_article_in_lower_case_is_found() {
+    let date = jiff::civil::date(2024, 1, 10);
+    for (text, code) in [("Somali forces killed 20 al-Shabab fighters.", "SOMREBSHB"), ("US drones struck al-Qaeda in Yemen.", "IMGMOSALQ"), ("US drones struck al Qaeda fighters in Yemen.", "IMGMOSALQ")] {
+        let doc = run(text, date);
+        assert!(doc.entities.entities.iter().any(|e| e.actor.as_deref() == Some(code)), "{text}: {:?}", doc.entities.entities.iter().map(|e| (&e.canonical, &e.actor)).collect::<Vec<_>>());
+    }
+}
+
+#[test]
 fn a_role_phrase_is_read_whole() {
     // "opposition leader" is the opposition, not a leader of the state.
     let doc = run("Venezuela's opposition leader accused the government of fraud.", jiff::civil::date(2022, 3, 1));

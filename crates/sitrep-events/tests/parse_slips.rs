@@ -1330,9 +1330,103 @@ fn a_clause_after_as_or_after_read_as_a_phrase_gets_its_subject() {
     let doc = code(doc);
     let e = trigger(&doc, "arrested").expect("the arrests are coded");
     assert_eq!((e.cameo.as_str(), actor(&e.source)), ("173", Some("RUSCOP")), "{e:?}");
+    // The main verb's object read as the passive subject of the clause after "after".
+    let mut doc = layers("Protesters stormed the Swedish embassy in Baghdad after a Koran was burned in Stockholm.");
+    slip(
+        &mut doc,
+        &[
+            (("stormed", 0), None, "root"),
+            (("embassy", 0), Some(("burned", 0)), "nsubj:pass"),
+            (("Baghdad", 0), Some(("embassy", 0)), "nmod"),
+            (("after", 0), Some(("Koran", 0)), "case"),
+            (("Koran", 0), Some(("Baghdad", 0)), "nmod"),
+            (("was", 0), Some(("burned", 0)), "aux:pass"),
+            (("burned", 0), Some(("stormed", 0)), "ccomp"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (stormed, burned) = (tok(&doc, "stormed", 0), tok(&doc, "burned", 0));
+        assert_eq!((t.head(tok(&doc, "embassy", 0)), t.rel(tok(&doc, "embassy", 0))), (Some(stormed), "obj"));
+        assert_eq!((t.head(tok(&doc, "Koran", 0)), t.rel(tok(&doc, "Koran", 0))), (Some(burned), "nsubj:pass"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "stormed").expect("the storming is coded");
+    assert_eq!(actor(&e.target), Some("SWEGOV"), "{e:?}");
     // A participle inside the phrase describes: "a reason for his alleged bias".
     let mut doc = layers("Trump named it as a reason for Curiel's alleged bias.");
     slip(&mut doc, &[(("as", 0), Some(("reason", 0)), "case"), (("reason", 0), Some(("named", 0)), "obl"), (("alleged", 0), Some(("bias", 0)), "amod")]);
     let t = Tree::new(&doc);
     assert_eq!(t.rel(tok(&doc, "alleged", 0)), "amod");
+}
+
+#[test]
+fn a_demonym_read_as_the_head_of_its_name_describes_it() {
+    let mut doc = layers("Polish President Andrzej Duda met Ukrainian President Volodymyr Zelensky in Kyiv on Monday.");
+    slip(
+        &mut doc,
+        &[
+            (("Polish", 0), None, "root"),
+            (("President", 0), Some(("Andrzej", 0)), "nmod:desc"),
+            (("Andrzej", 0), Some(("met", 0)), "nsubj"),
+            (("Duda", 0), Some(("Andrzej", 0)), "flat"),
+            (("met", 0), Some(("Polish", 0)), "advcl"),
+            (("Ukrainian", 0), Some(("met", 0)), "xcomp"),
+            (("President", 1), Some(("Volodymyr", 0)), "nmod:desc"),
+            (("Volodymyr", 0), Some(("Ukrainian", 0)), "obl"),
+            (("Zelensky", 0), Some(("Volodymyr", 0)), "flat"),
+            ((".", 0), Some(("Polish", 0)), "punct"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let met = tok(&doc, "met", 0);
+        assert_eq!(t.head(met), None);
+        assert_eq!((t.head(tok(&doc, "Volodymyr", 0)), t.rel(tok(&doc, "Volodymyr", 0))), (Some(met), "obj"));
+        assert_eq!((t.head(tok(&doc, "Polish", 0)), t.rel(tok(&doc, "Polish", 0))), (Some(tok(&doc, "Andrzej", 0)), "amod"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "met").expect("the meeting is coded");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("POLGOV"), Some("UKRGOV")), "{e:?}");
+}
+
+#[test]
+fn a_hyphenated_participle_read_as_a_verb_describes_the_noun_after_it() {
+    // "held" read as the verb's complement, "Idlib" as its object.
+    let mut doc = layers("Syrian government forces shelled rebel-held Idlib, killing five civilians.");
+    slip(
+        &mut doc,
+        &[
+            (("shelled", 0), None, "root"),
+            (("rebel", 0), Some(("held", 0)), "obl:unmarked"),
+            (("held", 0), Some(("shelled", 0)), "xcomp"),
+            (("Idlib", 0), Some(("held", 0)), "obj"),
+            (("killing", 0), Some(("held", 0)), "advcl"),
+        ],
+    );
+    let held = tok(&doc, "held", 0);
+    doc.syntax.tokens[held].xpos = "VBN";
+    let doc = code(doc);
+    let e = trigger(&doc, "shelled").expect("the shelling is coded");
+    assert_eq!(actor(&e.target), Some("SYR"), "{e:?}");
+    // The word before the hyphen read as the head.
+    let mut doc = layers("Ukrainian drones struck Russian-occupied Donetsk.");
+    slip(
+        &mut doc,
+        &[
+            (("struck", 0), None, "root"),
+            (("Russian", 0), Some(("struck", 0)), "xcomp"),
+            (("occupied", 0), Some(("Russian", 0)), "acl"),
+            (("Donetsk", 0), Some(("occupied", 0)), "obj"),
+        ],
+    );
+    let occupied = tok(&doc, "occupied", 0);
+    doc.syntax.tokens[occupied].xpos = "VBN";
+    {
+        let t = Tree::new(&doc);
+        assert_eq!((t.head(tok(&doc, "Donetsk", 0)), t.rel(tok(&doc, "Donetsk", 0))), (Some(tok(&doc, "struck", 0)), "obj"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "struck").expect("the strike is coded");
+    assert_eq!(actor(&e.target), Some("UKR"), "{e:?}");
 }

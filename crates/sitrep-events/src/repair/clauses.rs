@@ -67,45 +67,67 @@ impl Arcs<'_, '_> {
 
     /// "Protests grew as police arrested dozens of students", "seeking to quell the
     /// controversy after the FBI last week closed out a probe" read with "as" or "after"
-    /// as a preposition and the clause's subject as its object: a finite verb with no
-    /// subject right after the noun phrase the word opens is the verb of the clause it
-    /// introduces, and the noun its subject ("such as", "as well as" stay prepositions).
+    /// as a preposition and the clause's subject as its object: a finite verb right after
+    /// the noun phrase the word opens is the verb of the clause it introduces, and the
+    /// noun its subject ("such as", "as well as" stay prepositions). A subject the verb
+    /// had from before the word is the main verb's object ("stormed the embassy after a
+    /// Koran was burned" read as "the embassy … was burned").
     pub(super) fn clause_read_as_phrase(&mut self, a: usize, b: usize) {
         for k in a + 1..b {
             if self.rels[k] != "case" || !matches!(&*self.word(k).to_ascii_lowercase(), "as" | "after" | "before" | "since" | "until") || matches!(&*self.word(k - 1).to_ascii_lowercase(), "such" | "well") {
                 continue;
             }
             let Some(n) = self.head(k).filter(|&n| n > k && matches!(self.upos(n), "NOUN" | "PROPN" | "PRON") && (self.rels[n].starts_with("obl") || self.rels[n].starts_with("nmod"))) else { continue };
-            // The clause's verb: the nearest verb above the noun, before the word.
+            let Some(f) = (n + 1..b).find(|&j| self.upos(j) == "VERB") else { continue };
+            // The clause's verb: the nearest verb above the noun, before the word (or the
+            // one above the verb, when the noun was read inside the verb's subject).
             let mut main = self.head(n);
             while let Some(h) = main.filter(|&h| h < k && self.upos(h) != "VERB") {
                 main = self.head(h);
             }
-            let Some(main) = main.filter(|&h| h < k) else { continue };
-            let Some(f) = (n + 1..b).find(|&j| self.upos(j) == "VERB") else { continue };
-            // Only the noun's own phrase between the word and the verb, and a bare time
-            // ("last week") that is the verb's.
+            if main == Some(f) {
+                main = self.head(f);
+            }
+            let Some(main) = main.filter(|&h| h < k && self.upos(h) == "VERB") else { continue };
+            // Only the noun's own phrase between the word and the verb, the verb's
+            // auxiliaries, and a bare time ("last week") that is the verb's; no "and"
+            // ("starting before dawn and gunfire was reported").
             let bare_time = |x: &Self, j: usize| matches!(x.rels[j], "obl:unmarked" | "obl:tmod" | "nmod:tmod" | "nmod:unmarked");
             let times: Vec<usize> = (n + 1..f).filter(|&j| bare_time(self, j)).collect();
             if times.len() > 2 {
                 continue;
             }
-            if !(k + 1..f).all(|j| (j == n || self.under(j, n, k + 1..b) || times.contains(&j) || times.iter().any(|&t| self.under(j, t, k + 1..f))) && self.upos(j) != "PUNCT") {
+            let auxiliary = |x: &Self, j: usize| x.head(j) == Some(f) && x.rels[j].starts_with("aux");
+            if !(k + 1..f).all(|j| (j == n || self.under(j, n, k + 1..b) || auxiliary(self, j) || times.contains(&j) || times.iter().any(|&t| self.under(j, t, k + 1..f))) && !matches!(self.upos(j), "PUNCT" | "CCONJ")) {
                 continue;
             }
-            // A tense, or a participle right after the noun read as the modifier of the noun
-            // after it ("police arrested dozens" read as "police, arrested dozens"; not "a
-            // reason for his alleged bias") or as the noun's own modifier with an object
-            // ("troops [who were] shelled Kharkiv"); no subject of its own.
+            // A tense or a verb with its auxiliary, or a participle right after the noun
+            // read as the modifier of the noun after it ("police arrested dozens" read as
+            // "police, arrested dozens"; not "a reason for his alleged bias") or as the
+            // noun's own modifier with an object ("troops [who were] shelled Kharkiv").
             let old_head = self.head(f);
             let right_after = (n + 1..f).all(|j| times.contains(&j) || times.iter().any(|&t| self.under(j, t, n + 1..f)));
-            let finite = matches!(self.xpos(f), "VBD" | "VBZ" | "VBP") || (self.xpos(f) == "VBN" && right_after && ((self.rels[f] == "amod" && old_head.is_some_and(|h| h > f)) || (self.rels[f] == "acl" && self.has_child(f, a..b, "obj"))));
-            if !finite || self.has_child(f, a..b, "nsubj") {
+            let finite = matches!(self.xpos(f), "VBD" | "VBZ" | "VBP")
+                || (k + 1..f).any(|j| auxiliary(self, j))
+                || (self.xpos(f) == "VBN" && right_after && ((self.rels[f] == "amod" && old_head.is_some_and(|h| h > f)) || (self.rels[f] == "acl" && self.has_child(f, a..b, "obj"))));
+            if !finite {
                 continue;
             }
+            // A subject of its own after the word leaves the reading alone; one before it
+            // was the main verb's object.
+            let subject = (a..b).find(|&j| self.head(j) == Some(f) && self.rels[j].starts_with("nsubj"));
+            let subject_rel = match subject {
+                None => "nsubj",
+                Some(s) if s < k && matches!(self.upos(s), "NOUN" | "PROPN") && !self.has_child(main, a..b, "obj") => {
+                    let rel = self.rels[s];
+                    self.set(s, Some(main), "obj");
+                    rel
+                }
+                Some(_) => continue,
+            };
             self.set(f, Some(main), "advcl");
             self.set(k, Some(f), "mark");
-            self.set(n, Some(f), "nsubj");
+            self.set(n, Some(f), subject_rel);
             for t in times {
                 self.set(t, Some(f), "obl:unmarked");
             }

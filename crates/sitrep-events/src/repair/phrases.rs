@@ -177,6 +177,96 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "Polish President Andrzej Duda met Ukrainian President Volodymyr Zelensky" read
+    /// with the capitalised adjectives as heads ("Polish" as the root with "met" under
+    /// it; "Ukrainian" as the verb's complement with the name under it): an adjective
+    /// right before a title or a name describes that name, and the name takes the
+    /// adjective's place.
+    pub(super) fn demonym_read_as_head(&mut self, a: usize, b: usize) {
+        for k in a..b.saturating_sub(1) {
+            if self.upos(k) != "ADJ" || !self.word(k).starts_with(|c: char| c.is_uppercase()) || !matches!(self.upos(k + 1), "PROPN" | "NOUN") {
+                continue;
+            }
+            // The head of the phrase after the adjective: up through the modifiers that
+            // come before their heads ("President" → "Andrzej").
+            let mut p = k + 1;
+            while let Some(h) = self.head(p).filter(|&h| h > p && h < b && matches!(self.rels[p], "nmod:desc" | "compound" | "amod" | "flat")) {
+                p = h;
+            }
+            if self.upos(p) != "PROPN" {
+                continue;
+            }
+            let Some(v) = (match self.head(k) {
+                // The adjective at the top, the name's verb under it.
+                None => self.head(p).filter(|&v| self.upos(v) == "VERB" && self.head(v) == Some(k) && self.rels[p].starts_with("nsubj")),
+                // The adjective as the verb's complement, the name under it.
+                Some(v) => Some(v).filter(|&v| self.head(p) == Some(k) && self.upos(v) == "VERB" && matches!(self.rels[k], "xcomp" | "obj" | "obl")),
+            }) else {
+                continue;
+            };
+            if self.head(k).is_none() {
+                self.set(v, None, "root");
+                for c in a..b {
+                    if c != v && self.head(c) == Some(k) {
+                        let rel = self.rels[c];
+                        self.set(c, Some(v), rel);
+                    }
+                }
+            } else {
+                let rel = if self.rels[k] == "obl" { "obl" } else { "obj" };
+                self.set(p, Some(v), rel);
+                for c in a..b {
+                    if c != p && self.head(c) == Some(k) {
+                        let rel = self.rels[c];
+                        self.set(c, Some(p), rel);
+                    }
+                }
+            }
+            self.set(k, Some(p), "amod");
+        }
+    }
+
+    /// "Syrian forces shelled rebel-held Idlib, killing five civilians" read with "held"
+    /// as a verb whose object is "Idlib": a participle of holding or leading joined by a
+    /// hyphen to the word before it ("rebel-held", "Russian-occupied", "Iranian-backed")
+    /// describes the noun after it, and that noun takes the participle's place.
+    pub(super) fn hyphenated_modifier_read_as_verb(&mut self, a: usize, b: usize) {
+        for v in a + 2..b {
+            if self.word(v - 1) != "-" || self.upos(v) != "VERB" || !matches!(self.xpos(v), "VBN" | "VBD") {
+                continue;
+            }
+            let lemma = self.doc.syntax.lemma(v).to_lowercase();
+            if !matches!(lemma.as_str(), "hold" | "control" | "occupy" | "lead" | "back" | "run" | "ally" | "affiliate" | "dominate" | "own" | "base" | "fund" | "sponsor" | "support" | "align") {
+                continue;
+            }
+            // The clause's verb above the participle, or above the word before the hyphen
+            // when that was read as the head ("struck Russian-occupied Donetsk" read with
+            // "Russian" as the verb's complement).
+            let top = if self.head(v) == Some(v - 2) { v - 2 } else { v };
+            let Some(h) = self.head(top).filter(|&h| self.upos(h) == "VERB" && matches!(self.rels[top], "xcomp" | "ccomp" | "obj" | "advcl" | "conj")) else { continue };
+            let Some(o) = (v + 1..b).find(|&o| self.head(o) == Some(v) && self.rels[o] == "obj" && matches!(self.upos(o), "NOUN" | "PROPN")) else { continue };
+            if !(top == v - 2 || self.head(v - 2) == Some(v)) || !(v + 1..o).all(|j| self.under(j, o, v + 1..o + 1)) || (a..b).any(|j| j != top && self.head(j) == Some(h) && self.rels[j] == "obj") {
+                continue;
+            }
+            let rel = if self.rels[top] == "conj" { "conj" } else { "obj" };
+            self.set(o, Some(h), rel);
+            if top != v {
+                self.set(v, Some(o), "amod");
+                self.set(v - 2, Some(v), "obl:npmod");
+                self.set(v - 1, Some(v), "punct");
+            }
+            // What hung from the participle after its noun ("…, killing five civilians")
+            // is the verb's.
+            for j in o + 1..b {
+                if self.head(j) == Some(v) {
+                    let r = self.rels[j];
+                    self.set(j, Some(h), r);
+                }
+            }
+            self.set(v, Some(o), "amod");
+        }
+    }
+
     /// "Arnor, Calenardhon and the evil awful Gondor welcomed …" read with "Calenardhon"
     /// as an apposition of "Arnor" and the rest joined to it: a name in apposition to a
     /// name, itself joined by "and" to more, is one of a list.
