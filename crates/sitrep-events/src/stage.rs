@@ -163,6 +163,12 @@ impl Stage for EventStage {
             if c.code.starts_with("145") && !c.between(&cx) && c.source.as_ref().and_then(|p| p.actor.as_deref()).is_some_and(crate::force::armed_actor) {
                 c.code = "190".to_string();
             }
+            // "Police fired tear gas at protesters marching on parliament": protesters
+            // marching on a place protest; troops marching on a city advance.
+            let protesting = |p: &sitrep_core::Participant| p.actor.as_deref().is_some_and(|a| a.get(3..6) == Some("OPP")) || { let w = p.span.of(doc.text()).to_lowercase(); w.contains("protest") || w.contains("demonstrat") };
+            if c.code == "190" && &*cx.tree.lemma(c.head) == "march" && c.source.as_ref().is_some_and(protesting) {
+                c.code = "141".to_string();
+            }
             // "Thousands of protesters marched through central Minsk", "Protesters in
             // Nairobi demanded …": people protesting, demanding or rejecting where the
             // clause says are that country's protesters (or its people).
@@ -759,8 +765,11 @@ fn coordinated(cx: &Context, c: &coder::Coded) -> Vec<(Option<Participant>, Opti
     // Cooperation between parties named together is mutual, and so is fighting that is
     // exchanged ("India and Pakistan exchanged fire", "the army and the RSF clashed"), and
     // whatever is "between" them.
-    let reciprocal = between || matches!(&*t.lemma(c.head), "exchange" | "clash" | "fight" | "battle");
-    let mutual = (matches!(c.code.get(..2), Some("03" | "04" | "05" | "06")) || reciprocal) && c.target.as_ref().is_none_or(|p| p.actor.is_none());
+    // (Parties named together who exchange or swap do it with each other, whatever the
+    // object names: "Russia and Ukraine exchanged 95 prisoners of war".)
+    let swapped = matches!(&*t.lemma(c.head), "exchange" | "swap" | "trade") && !sources.is_empty();
+    let reciprocal = between || swapped || matches!(&*t.lemma(c.head), "clash" | "fight" | "battle");
+    let mutual = (matches!(c.code.get(..2), Some("03" | "04" | "05" | "06")) || reciprocal) && (swapped || c.target.as_ref().is_none_or(|p| p.actor.is_none()));
     if mutual && !sources.is_empty() {
         let parties: Vec<Participant> = c.source.iter().cloned().chain(sources).collect();
         return parties.iter().enumerate().flat_map(|(i, a)| parties.iter().enumerate().filter(move |&(j, _)| j != i).map(move |(_, b)| (Some(a.clone()), Some(b.clone())))).collect();

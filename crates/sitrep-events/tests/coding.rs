@@ -2256,3 +2256,26 @@ fn under_a_dateline_a_place_said_to_be_where_beats_it_and_nothing_else_does() {
     let doc = run("MANCHESTER, N.H. — Clinton called on the United States to step up its fight against Islamic State.");
     assert_eq!(place(&doc, "02").as_deref(), Some("Manchester"));
 }
+
+#[test]
+fn parties_who_exchange_or_swap_do_it_with_each_other() {
+    for text in ["Russia and Ukraine exchanged 95 prisoners of war on Friday, with mediation by the United Arab Emirates.", "Russia and Ukraine swapped prisoners on Friday."] {
+        let doc = run(text);
+        let pairs: Vec<_> = doc.events.events.iter().map(|e| (e.cameo.as_str(), actor(&e.source), actor(&e.target))).collect();
+        assert!(pairs.contains(&("0841", Some("RUS"), Some("UKR"))) && pairs.contains(&("0841", Some("UKR"), Some("RUS"))), "{text}: {pairs:?}");
+    }
+    let doc = run("India and Pakistan traded fire across the Line of Control.");
+    assert!(doc.events.events.iter().any(|e| e.root() == "19" && actor(&e.source) == Some("PAK") && actor(&e.target) == Some("IND")), "{:?}", doc.events.events);
+}
+
+#[test]
+fn protesters_marching_on_a_place_protest_and_a_vessel_rammed_is_force() {
+    let doc = run("Kenyan police fired tear gas at protesters marching on parliament in Nairobi.");
+    let march = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "marching").expect("the march is coded");
+    assert_eq!(march.cameo, "141", "{march:?}");
+    let doc = run("Russian troops marched on Kyiv.");
+    assert_eq!(find(&doc, "19").cameo, "190");
+    let doc = run("China's coast guard rammed a Philippine supply boat near Second Thomas Shoal.");
+    let e = find(&doc, "19");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("CHNMIL"), Some("PHL")), "{e:?}");
+}
