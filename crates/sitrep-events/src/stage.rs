@@ -774,8 +774,11 @@ fn coordinated(cx: &Context, c: &coder::Coded) -> Vec<(Option<Participant>, Opti
         let parties: Vec<Participant> = c.source.iter().cloned().chain(sources).collect();
         return parties.iter().enumerate().flat_map(|(i, a)| parties.iter().enumerate().filter(move |&(j, _)| j != i).map(move |(_, b)| (Some(a.clone()), Some(b.clone())))).collect();
     }
+    // Each side named on one hand acts on each named on the other ("Egypt and Qatar urged
+    // Israel and Hamas": four pairs).
     let mut out = vec![(c.source.clone(), c.target.clone())];
-    out.extend(sources.into_iter().map(|s| (Some(s), c.target.clone())));
-    out.extend(targets.into_iter().map(|p| (c.source.clone(), Some(p))));
+    out.extend(sources.iter().map(|s| (Some(s.clone()), c.target.clone())));
+    out.extend(targets.iter().map(|p| (c.source.clone(), Some(p.clone()))));
+    out.extend(sources.iter().flat_map(|s| targets.iter().map(move |p| (Some(s.clone()), Some(p.clone())))));
     out
 }

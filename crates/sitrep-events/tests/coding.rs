@@ -2279,3 +2279,12 @@ fn protesters_marching_on_a_place_protest_and_a_vessel_rammed_is_force() {
     let e = find(&doc, "19");
     assert_eq!((actor(&e.source), actor(&e.target)), (Some("CHNMIL"), Some("PHL")), "{e:?}");
 }
+
+#[test]
+fn each_side_named_on_one_hand_acts_on_each_on_the_other() {
+    let doc = run("Egypt and Qatar urged Israel and Hamas to accept a truce.");
+    let pairs: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "10").map(|e| (actor(&e.source).map(|a| &a[..3]), actor(&e.target).map(|a| &a[..3]))).collect();
+    for pair in [(Some("EGY"), Some("ISR")), (Some("QAT"), Some("ISR")), (Some("EGY"), Some("PSE")), (Some("QAT"), Some("PSE"))] {
+        assert!(pairs.contains(&pair), "{pair:?} missing from {pairs:?}");
+    }
+}
