@@ -80,8 +80,11 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         // "condemning Russia for invading …": the one condemned did the invading.
         // So is the one warned against or barred from it ("warned NATO against sending
         // troops").
+        // So is the one railed or lashed out at ("railed against Republicans for refusing
+        // to give …").
         if r.starts_with("advcl") && t.xpos(v) == "VBG" && t.children(v).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(&*t.lower(c), "for" | "against" | "from")) {
-            if let Some(o) = t.child(h, "obj") {
+            let railed_at = || ["against", "at"].iter().find_map(|prep| oblique(cx, h, prep).filter(|&o| o < v));
+            if let Some(o) = t.child(h, "obj").or_else(railed_at) {
                 return Some(o);
             }
         }

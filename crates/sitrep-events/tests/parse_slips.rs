@@ -1330,6 +1330,16 @@ fn a_clause_after_as_or_after_read_as_a_phrase_gets_its_subject() {
     let doc = code(doc);
     let e = trigger(&doc, "arrested").expect("the arrests are coded");
     assert_eq!((e.cameo.as_str(), actor(&e.source)), ("173", Some("RUSCOP")), "{e:?}");
+    // A participle with no object read as the subject's modifier, nothing after it that
+    // could be the clause's verb.
+    let mut doc = layers("Fighting intensified as Russian forces pushed toward Pokrovsk on Tuesday.");
+    slip(&mut doc, &[(("intensified", 0), None, "root"), (("Fighting", 0), Some(("intensified", 0)), "nsubj"), (("forces", 0), Some(("intensified", 0)), "obl"), (("pushed", 0), Some(("forces", 0)), "acl"), (("Pokrovsk", 0), Some(("pushed", 0)), "obl")]);
+    let pushed = tok(&doc, "pushed", 0);
+    doc.syntax.tokens[pushed].xpos = "VBN";
+    {
+        let t = Tree::new(&doc);
+        assert_eq!((t.head(tok(&doc, "forces", 0)), t.rel(tok(&doc, "forces", 0))), (Some(pushed), "nsubj"));
+    }
     // The main verb's object read as the passive subject of the clause after "after".
     let mut doc = layers("Protesters stormed the Swedish embassy in Baghdad after a Koran was burned in Stockholm.");
     slip(
@@ -1429,4 +1439,13 @@ fn a_hyphenated_participle_read_as_a_verb_describes_the_noun_after_it() {
     let doc = code(doc);
     let e = trigger(&doc, "struck").expect("the strike is coded");
     assert_eq!(actor(&e.target), Some("UKR"), "{e:?}");
+}
+
+#[test]
+fn a_hostage_read_as_a_second_object_says_what_the_object_became() {
+    let mut doc = layers("Houthi rebels seized a cargo ship and took its crew hostage.");
+    slip(&mut doc, &[(("took", 0), Some(("seized", 0)), "conj"), (("crew", 0), Some(("took", 0)), "obj"), (("hostage", 0), Some(("took", 0)), "obj")]);
+    let doc = code(doc);
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "took").expect("the hostage-taking is coded");
+    assert_eq!((e.cameo.as_str(), actor(&e.source)), ("181", Some("YEMREBHTH")), "{e:?}");
 }

@@ -109,7 +109,7 @@ impl Arcs<'_, '_> {
             let right_after = (n + 1..f).all(|j| times.contains(&j) || times.iter().any(|&t| self.under(j, t, n + 1..f)));
             let finite = matches!(self.xpos(f), "VBD" | "VBZ" | "VBP")
                 || (k + 1..f).any(|j| auxiliary(self, j))
-                || (self.xpos(f) == "VBN" && right_after && ((self.rels[f] == "amod" && old_head.is_some_and(|h| h > f)) || (self.rels[f] == "acl" && self.has_child(f, a..b, "obj"))));
+                || (self.xpos(f) == "VBN" && right_after && ((self.rels[f] == "amod" && old_head.is_some_and(|h| h > f)) || (self.rels[f] == "acl" && (self.has_child(f, a..b, "obj") || self.reduced_clause(f, b)))));
             if !finite {
                 continue;
             }
@@ -146,6 +146,15 @@ impl Arcs<'_, '_> {
                 }
             }
         }
+    }
+
+    /// Whether the participle `f` read as a modifier ("as Russian forces [who were]
+    /// pushed toward Pokrovsk") has no agent and no tense after it up to the next mark: no
+    /// other verb could be the clause's, so it is.
+    fn reduced_clause(&self, f: usize, b: usize) -> bool {
+        let agent = (f + 1..b).any(|j| self.head(j) == Some(f) && self.rels[j].starts_with("obl") && self.case_word(j, f + 1..b).is_some_and(|w| w.eq_ignore_ascii_case("by")));
+        let tense_after = (f + 1..b).take_while(|&j| self.upos(j) != "PUNCT").any(|j| matches!(self.xpos(j), "VBD" | "VBZ" | "VBP" | "MD"));
+        !agent && !tense_after
     }
 
     /// "used tear gas and rubber bullets" read with "bullets" as a second clause of

@@ -118,6 +118,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.adjective_read_as_part_of_name(a, b));
         arcs.guarded(a, b, |x| x.demonym_read_as_head(start, b));
         arcs.guarded(a, b, |x| x.hyphenated_modifier_read_as_verb(a, b));
+        arcs.guarded(a, b, |x| x.second_object_read_as_predicate(a, b));
         arcs.guarded(a, b, |x| x.finite_verb_read_as_modifier(a, b));
         arcs.guarded(a, b, |x| x.clause_verb_read_as_modifier(a, b));
         arcs.guarded(a, b, |x| x.clause_read_as_phrase(start, b));

@@ -267,6 +267,20 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "took its crew hostage" read with two objects: the second, a word of what the
+    /// first is made ("hostage", "prisoner", "captive"), says what the object became.
+    pub(super) fn second_object_read_as_predicate(&mut self, a: usize, b: usize) {
+        for o in a + 1..b {
+            let Some(v) = self.head(o).filter(|&v| self.upos(v) == "VERB") else { continue };
+            if self.rels[o] != "obj" || !matches!(&*self.word(o).to_ascii_lowercase(), "hostage" | "hostages" | "prisoner" | "prisoners" | "captive" | "captives") {
+                continue;
+            }
+            if (a..o).any(|k| self.head(k) == Some(v) && self.rels[k] == "obj") {
+                self.set(o, Some(v), "xcomp");
+            }
+        }
+    }
+
     /// "Arnor, Calenardhon and the evil awful Gondor welcomed …" read with "Calenardhon"
     /// as an apposition of "Arnor" and the rest joined to it: a name in apposition to a
     /// name, itself joined by "and" to more, is one of a list.
