@@ -14,14 +14,20 @@ pub fn place(cx: &Context, v: usize, verbal: bool) -> Option<usize> {
     // 1,000 prisoners" is still in Israel).
     // An event noun that is a verb's subject happens where that verb's clause says
     // ("Talks between Russia and Ukraine resumed in Istanbul").
-    // A country that words are aimed at is no place at all ("Congo accused *Rwanda* of
+    // A place that words are aimed at is no place at all ("Congo accused *Rwanda* of
     // sending troops", "called on *China* to …"); one force is aimed at is where.
     let t = &cx.tree;
+    // (So is a capital named for its government, "Moscow accused *Kyiv*", and one whose
+    // plan or decision words are aimed at, "rejected *Kyiv*'s peace plan".)
     let party = |k: usize| {
-        let country = cx.place(k).is_some_and(|p| cx.doc.places.places[p].precision == sitrep_core::PlacePrecision::Country);
-        let aimed = t.head(k) == Some(v) && (matches!(t.rel(k), "obj" | "iobj") || (t.rel(k).starts_with("obl") && t.case(k).is_some_and(|c| matches!(&*c, "on" | "against" | "with"))));
-        verbal && country && aimed
+        let aimed_at = |k: usize| t.head(k) == Some(v) && (matches!(t.rel(k), "obj" | "iobj") || (t.rel(k).starts_with("obl") && t.case(k).is_some_and(|c| matches!(&*c, "on" | "against" | "with"))));
+        let whose = || t.rel(k) == "nmod:poss" && t.head(k).is_some_and(aimed_at) && cx.participant(k).actor.is_some();
+        verbal && (aimed_at(k) || whose())
     };
+    // What words are about is not where they are said: "accused Kyiv of attacking *the
+    // Zaporizhzhia plant*", "urged Russia to withdraw from *Kherson*".
+    let content = |k: usize| verbal && t.children(v).any(|c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl" | "acl") && t.dominates(c, k));
+    let party = |k: usize| party(k) || content(k);
     let not_a_side = |k: usize| !side_of(cx, v, k) && !party(k);
     let carrier = t.head(v).filter(|_| t.upos(v) == "NOUN" && t.rel(v).starts_with("nsubj"));
     let in_clause = location_in_clause(cx, v, not_a_side)
@@ -39,7 +45,7 @@ pub fn place(cx: &Context, v: usize, verbal: bool) -> Option<usize> {
             return Some(p);
         }
     }
-    let nearest = s.tokens().filter(|&k| !beside(cx, v, k) && !party(k) && dateline.is_none_or(|d| k > d)).filter_map(|k| cx.place(k).map(|p| (k.abs_diff(v), p))).filter(|&(_, p)| is_location(p)).min().map(|(_, p)| p);
+    let nearest = s.tokens().filter(|&k| !beside(cx, v, k) && !party(k) && !agent(cx, v, k) && dateline.is_none_or(|d| k > d)).filter_map(|k| cx.place(k).map(|p| (k.abs_diff(v), p))).filter(|&(_, p)| is_location(p)).min().map(|(_, p)| p);
     // (Not a place the reporting clause beside this one names, nor a party, when it
     // comes first: "…, the defence ministry in Moscow claimed".)
     let named_beside = |p: usize| s.tokens().any(|k| cx.place(k) == Some(p) && (beside(cx, v, k) || party(k)));
@@ -130,7 +136,7 @@ fn location_in_clause(cx: &Context, v: usize, keep: impl Fn(usize) -> bool) -> O
         }
         false
     };
-    let keep = |k: usize| keep(k) && !beside(cx, v, k) && dateline.is_none_or(|d| k > d && locative(k));
+    let keep = |k: usize| keep(k) && !beside(cx, v, k) && !agent(cx, v, k) && dateline.is_none_or(|d| k > d && locative(k));
     let places = || (lo..=hi).filter(|&k| keep(k)).filter_map(|k| cx.place(k).map(|p| (k, p))).filter(|&(_, p)| is_location(cx, p));
     let qualifies = |k: usize, p: usize| {
         // ("military" in "Myanmar's military" may be read as an adjective.)
@@ -147,6 +153,25 @@ fn location_in_clause(cx: &Context, v: usize, keep: impl Fn(usize) -> bool) -> O
         whose || (t.case(first).as_deref() == Some("from") && t.head(first).is_some_and(|h| t.upos(h) == "NOUN"))
     };
     places().find(|&(k, p)| !qualifies(k, p)).or_else(|| places().next()).map(|(_, p)| p)
+}
+
+/// Whether token `k` names the agent of a passive other than the event's own predicate
+/// `v` ("agreed to a ceasefire brokered by *the United States*", "intercepted drones fired
+/// by *Iran*-backed militias"): a party to something else, not where the event happens.
+/// (The event's own agent is a side: "detained by *Britain*" may well be where.)
+fn agent(cx: &Context, v: usize, k: usize) -> bool {
+    let t = &cx.tree;
+    let mut x = k;
+    for _ in 0..4 {
+        if t.case(x).as_deref() == Some("by") {
+            return t.head(x) != Some(v);
+        }
+        match t.head(x) {
+            Some(h) if matches!(t.rel(x), "compound" | "amod" | "flat" | "conj" | "obl:npmod") => x = h,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The last token (its dash) of the dateline opening the sentence of token `v`, if any.

@@ -175,6 +175,15 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         if !(r == "xcomp" || r.starts_with("advcl") || r.starts_with("ccomp") || r == "obl" || r == "acl" || r == "compound") {
             break;
         }
+        // A clause of its own in the past ("failed to adopt a resolution after the United
+        // States vetoed it") is told as it stands, not under the verb it sets the time of
+        // ("will not attack until NATO withdraws" is another matter).
+        // (A participle with a subject and no auxiliary is a past tense the tagger missed.)
+        let auxiliary = t.children(x).any(|c| t.rel(c).starts_with("aux"));
+        let past = t.xpos(x) == "VBD" || (t.xpos(x) == "VBN" && !auxiliary && t.child(x, "nsubj").is_some()) || t.children(x).any(|c| t.rel(c).starts_with("aux") && matches!(t.xpos(c), "VBD"));
+        if past && r.starts_with("advcl") && t.child(x, "mark").is_some_and(|m| matches!(&*t.lower(m), "after" | "before" | "because" | "since" | "while" | "although" | "though" | "as" | "when" | "whereas")) {
+            break;
+        }
         // An adverb governs nothing ("right after meeting"); nor does a verb govern the
         // participle that tells what came of it ("it had thwarted an offensive, killing
         // hundreds": the killing is not thwarted).

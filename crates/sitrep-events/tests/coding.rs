@@ -2288,3 +2288,41 @@ fn each_side_named_on_one_hand_acts_on_each_on_the_other() {
         assert!(pairs.contains(&pair), "{pair:?} missing from {pairs:?}");
     }
 }
+
+#[test]
+fn a_past_clause_of_its_own_is_not_told_under_the_verb_it_dates() {
+    let doc = run("The Security Council failed to adopt a resolution after the United States vetoed it.");
+    let veto = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "vetoed").expect("the veto is coded");
+    assert_eq!(veto.factuality, Factuality::Asserted, "{veto:?}");
+    let doc = run("Russia did not retreat after Ukraine shelled Belgorod.");
+    let shelling = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "shelled").expect("the shelling is coded");
+    assert_eq!(shelling.factuality, Factuality::Asserted, "{shelling:?}");
+    // What is to come stays under its verb.
+    let doc = run("Russia will not attack Ukraine until NATO withdraws its troops.");
+    let withdrawal = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "withdraws").expect("the withdrawal is coded");
+    assert_ne!(withdrawal.factuality, Factuality::Asserted, "{withdrawal:?}");
+}
+
+#[test]
+fn irans_revolutionary_guards_are_its_military() {
+    let doc = run("Iran's Revolutionary Guards seized two foreign tankers in the Strait of Hormuz.");
+    assert_eq!(actor(&find(&doc, "17").source), Some("IRNMIL"));
+}
+
+#[test]
+fn words_are_not_placed_where_their_content_is_nor_by_another_deeds_agent() {
+    let place = |doc: &Doc, e: &sitrep_core::Event| e.place.map(|p| doc.places.places[p].name.clone());
+    // The plant the accusation is about, and the capital named for its government, are
+    // not where the accusation was made.
+    let doc = run("MOSCOW — Russia's foreign ministry accused Kyiv of attacking the Zaporizhzhia nuclear plant with drones.");
+    let e = find(&doc, "11");
+    assert_eq!(place(&doc, e).as_deref(), Some("Moscow"), "{e:?}");
+    let doc = run("MOSCOW — The Kremlin rejected Kyiv's peace plan as unrealistic.");
+    let e = find(&doc, "12");
+    assert_eq!(place(&doc, e).as_deref(), Some("Moscow"), "{e:?}");
+    // The broker of the ceasefire is not where it was agreed.
+    let doc = run("BEIRUT — Israel and Hezbollah agreed to a ceasefire brokered by the United States and France.");
+    for e in doc.events.events.iter().filter(|e| e.root() == "03") {
+        assert_eq!(place(&doc, e).as_deref(), Some("Beirut"), "{e:?}");
+    }
+}
