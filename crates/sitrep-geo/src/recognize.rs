@@ -548,9 +548,11 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
             return None;
         }
     }
+    // "the town of Sake", "the village of Kuriga": a town, whatever the word.
+    let named_town = a >= range.start + 2 && scratch.norm(a - 1) == "of" && matches!(scratch.norm(a - 2), "city" | "town" | "village" | "suburb" | "township");
     // A single capitalised word the syntax reads as a common word ("Grand jury",
     // "Superior Court", "English", "Pack 122"), unless a country, a division or a city.
-    if b - a == 1 && !f.cut && !dateline && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) {
+    if b - a == 1 && !f.cut && !dateline && !named_town && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) {
         if let Some(s) = doc.syntax.tokens.get(a) {
             if matches!(s.upos, "NOUN" | "ADJ" | "VERB" | "ADV" | "ADP" | "AUX" | "PRON" | "DET" | "NUM" | "INTJ" | "X" | "SCONJ" | "CCONJ") && !big_place(gaz, &nbuf, &mut String::new()) {
                 return None;
@@ -561,7 +563,7 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
     if a >= range.start + 2 && scratch.norm(a - 1) == "of" && matches!(scratch.norm(a - 2), "province" | "state" | "oblast" | "region" | "prefecture" | "governorate" | "county" | "department" | "canton") {
         m.division = true;
     }
-    if a >= range.start + 2 && scratch.norm(a - 1) == "of" && matches!(scratch.norm(a - 2), "city" | "town" | "village" | "suburb" | "township") {
+    if named_town {
         m.town = true;
     }
     // a dateline names a city: "WASHINGTON —" is the capital, not the state

@@ -50,6 +50,16 @@ fn the_province_of_and_the_city_of() {
 }
 
 #[test]
+fn a_town_named_after_the_town_of_is_a_place_whatever_the_word() {
+    // "Sake" is also a common noun; after "the town of" it is the Congolese town.
+    let doc = tag("GOMA, Congo — M23 rebels captured the town of Sake after heavy fighting.");
+    let p = named(&doc, "Sake").unwrap_or_else(|| panic!("Sake: {:?}", doc.places.places));
+    assert_eq!(p.country.as_deref(), Some("CD"));
+    let doc = tag("He did it for the sake of peace in Congo.");
+    assert!(named(&doc, "sake").is_none(), "{:?}", doc.places.places);
+}
+
+#[test]
 fn a_street_named_after_a_place_is_no_place() {
     let doc = tag("Residents of Wichita Street asked the council to rename it.");
     assert!(named(&doc, "Wichita").is_none(), "{:?}", doc.places.places);
