@@ -6,7 +6,7 @@ use sitrep_core::{Doc, EntityType};
 
 use crate::lexicon::{Country, CountryWord, Lexicon, Organisation};
 use crate::names::key;
-use crate::stage::{token_text, Mention};
+use crate::stage::{after_determiner, token_text, Mention};
 
 /// Mentions of one entity.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,7 +41,12 @@ pub fn cluster(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Vec<Cluster> {
             Some((own, ci)) => (text.to_string(), own, Some(ci)),
             None => {
                 let canonical = match m.kind {
-                    EntityType::Person => lex.office(text, doc.meta.date).map_or_else(|| text.to_string(), |o| o.name.clone()),
+                    // (Not a word after an article or a possessive: "the SVP's Ban on
+                    // Face Coverings" is no Ban Ki-moon.)
+                    EntityType::Person if !(m.end == m.start + 1 && after_determiner(doc, m.start)) => {
+                        lex.office(text, doc.meta.date).map_or_else(|| text.to_string(), |o| o.name.clone())
+                    }
+                    EntityType::Person => text.to_string(),
                     _ => text.strip_prefix("the ").unwrap_or(text).to_string(),
                 };
                 let name = Name::new(m.kind, &canonical, lex);

@@ -51,6 +51,15 @@ fn a_regime_named_for_its_leader_is_the_leaders_government() {
 }
 
 #[test]
+fn a_leaders_one_word_name_inside_a_title_is_no_leader() {
+    let date = jiff::civil::date(2016, 2, 10);
+    let doc = run("The SVP's Ban on Face Coverings initiative seeks to outlaw face coverings.", date);
+    assert!(doc.entities.entities.iter().all(|e| e.actor.as_deref() != Some("IGOUNO")), "{:?}", doc.entities.entities.iter().map(|e| (&e.canonical, &e.actor)).collect::<Vec<_>>());
+    let doc = run("UN Secretary-General Ban Ki-moon condemned the attack. Ban also urged restraint.", date);
+    assert!(doc.entities.entities.iter().any(|e| e.actor.as_deref() == Some("IGOUNO")));
+}
+
+#[test]
 fn titles_and_appositions_code_unknown_people() {
     let doc = run(
         "Ukrainian defence minister Oleksandr Testenko said the bridge was hit. Resident Maria Ivanenko, 34, said she saw it from her flat in Kyiv. \

@@ -404,6 +404,10 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 let hostile = hostile(&p.code);
                 let preps: &[&str] = if p.code.starts_with("11") {
                     &["on", "upon", "against", "with", "from", "for"]
+                } else if p.code.starts_with("04") {
+                    // What one consults "on" is the topic ("consulted with the firms on
+                    // Ukrainian politics"), not the party.
+                    &["with", "from"]
                 } else if hostile {
                     &["on", "upon", "against", "at", "with", "from"]
                 } else {
