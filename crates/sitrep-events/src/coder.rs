@@ -81,8 +81,10 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         // So is the one warned against or barred from it ("warned NATO against sending
         // troops").
         // So is the one railed or lashed out at ("railed against Republicans for refusing
-        // to give …").
-        if r.starts_with("advcl") && t.xpos(v) == "VBG" && t.children(v).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(&*t.lower(c), "for" | "against" | "from")) {
+        // to give …"), and the one talked into it or sold on it ("sold him on supporting
+        // Sanders").
+        let persuaded = || matches!(&*t.lemma(h), "sell" | "talk" | "persuade" | "convince" | "pressure" | "push" | "coax" | "trick" | "force");
+        if r.starts_with("advcl") && t.xpos(v) == "VBG" && t.children(v).any(|c| matches!(t.rel(c), "mark" | "case") && (matches!(&*t.lower(c), "for" | "against" | "from") || (matches!(&*t.lower(c), "on" | "into") && persuaded()))) {
             let railed_at = || ["against", "at"].iter().find_map(|prep| oblique(cx, h, prep).filter(|&o| o < v));
             if let Some(o) = t.child(h, "obj").or_else(railed_at) {
                 return Some(o);

@@ -2335,3 +2335,10 @@ fn forces_pushed_back_are_repelled_and_a_threatened_operation_is_a_threat_of_for
     let doc = run("Turkey threatened to launch a new ground operation against Kurdish fighters in Syria.");
     assert_eq!(find(&doc, "13").cameo, "138");
 }
+
+#[test]
+fn the_one_talked_into_a_deed_does_it() {
+    let doc = run("Putin talked Lukashenko into attacking Ukraine.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "attacking").expect("the attack is coded");
+    assert_eq!(actor(&e.source), Some("BLRGOV"), "{e:?}");
+}
