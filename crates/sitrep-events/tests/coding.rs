@@ -2342,3 +2342,11 @@ fn the_one_talked_into_a_deed_does_it() {
     let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "attacking").expect("the attack is coded");
     assert_eq!(actor(&e.source), Some("BLRGOV"), "{e:?}");
 }
+
+#[test]
+fn declining_to_discuss_or_disclose_is_no_comment() {
+    for text in ["The Kremlin declined to discuss the reports of troop movements.", "The Kremlin declined to disclose the figures."] {
+        let doc = run(text);
+        assert_eq!(find(&doc, "01").cameo, "011", "{text}");
+    }
+}
