@@ -409,6 +409,12 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// Whether `[a, b)` holds two subjects (`nsubj`) at least, as [`Arcs::two_subjects`]
+    /// needs: a mend that looks for two and makes none is done without them.
+    fn two_subjects_in(&self, a: usize, b: usize) -> bool {
+        self.rels[a..b].iter().filter(|&&r| r == "nsubj").nth(1).is_some()
+    }
+
     /// The first word of the phrase of `s`, a dependent of verb `v`, in `[a, v)`.
     fn phrase_start(&self, s: usize, a: usize, v: usize) -> usize {
         (a..s).find(|&k| self.under(k, s, a..v)).unwrap_or(s)
@@ -421,6 +427,9 @@ impl Arcs<'_, '_> {
     /// deed happened (its oblique, the word of place its preposition), with what hangs
     /// from it ("on Thursday").
     pub(super) fn place_read_as_second_subject(&mut self, a: usize, b: usize) {
+        if !self.two_subjects_in(a, b) {
+            return;
+        }
         for v in a + 3..b {
             if self.upos(v) != "VERB" {
                 continue;
@@ -445,6 +454,9 @@ impl Arcs<'_, '_> {
     /// word before it ("sheltering"), as its object when that word is a verb with none,
     /// else as its modifier.
     pub(super) fn subject_of_saying_inside_what_was_said(&mut self, a: usize, b: usize) {
+        if !self.two_subjects_in(a, b) {
+            return;
+        }
         for r in a + 4..b {
             if self.upos(r) != "VERB" {
                 continue;
@@ -478,6 +490,10 @@ impl Arcs<'_, '_> {
     /// reported clause before the comma (as its verb's modifier), the comma to the
     /// reporting verb.
     pub(super) fn modifier_across_the_reporting_comma(&mut self, a: usize, b: usize) {
+        // A reported clause is needed (this mend makes none).
+        if !self.rels[a..b].iter().any(|r| r.starts_with("ccomp") || *r == "parataxis") {
+            return;
+        }
         for r in a + 4..b {
             if self.upos(r) != "VERB" {
                 continue;
@@ -560,7 +576,7 @@ impl Arcs<'_, '_> {
     /// and the words between belong to the title.
     pub(super) fn name_read_as_second_subject(&mut self, a: usize, b: usize) {
         // Two subjects of one verb need two in the sentence (this mend makes none).
-        if (a..b).filter(|&k| self.rels[k] == "nsubj").nth(1).is_none() {
+        if !self.two_subjects_in(a, b) {
             return;
         }
         for v in a + 2..b {
