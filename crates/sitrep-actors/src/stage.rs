@@ -130,7 +130,22 @@ pub fn after_determiner(doc: &Doc, k: usize) -> bool {
 impl EntityStage {
     /// Names from the model, typed, plus nominal actors.
     fn find(&self, doc: &Doc) -> Vec<Mention> {
-        let mut labeller = Labeller::default();
+        thread_local! {
+            /// This thread's labeller, kept from report to report for its buffers and the
+            /// facts of the words it has met.
+            static LABELLER: std::cell::RefCell<Labeller> = std::cell::RefCell::default();
+        }
+        LABELLER.with(|labeller| match labeller.try_borrow_mut() {
+            Ok(mut labeller) => {
+                labeller.new_report();
+                self.find_with(doc, &mut labeller)
+            }
+            Err(_) => self.find_with(doc, &mut Labeller::default()),
+        })
+    }
+
+    /// [`EntityStage::find`] with `labeller`, started on this report.
+    fn find_with(&self, doc: &Doc, labeller: &mut Labeller) -> Vec<Mention> {
         let mut found = Vec::new();
         let mut mentions = Vec::new();
         let text = doc.text();

@@ -76,14 +76,17 @@ pub struct TextLayer {
 /// assert_eq!(dateline_end("US President Joe Biden — who spoke — left .".split(' ')), None);
 /// ```
 pub fn dateline_end<'a>(words: impl Iterator<Item = &'a str>) -> Option<usize> {
-    // The first words only: a dateline is short (no allocation per sentence).
+    let capitals = |x: &str| !x.chars().any(char::is_lowercase) && x.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    // The first words only: a dateline is short (no allocation per sentence); and none
+    // are read past the first unless it is in capitals, as nearly no sentence's is.
     let mut w = [""; 24];
-    let mut n = 0;
-    for word in words.take(w.len()) {
+    let mut words = words.take(w.len());
+    w[0] = words.next().filter(|&first| capitals(first))?;
+    let mut n = 1;
+    for word in words {
         w[n] = word;
         n += 1;
     }
-    let capitals = |x: &str| x.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !x.chars().any(char::is_lowercase);
     let mut k = 0;
     while k < n && k < 4 && capitals(w[k]) {
         k += 1;

@@ -18,7 +18,13 @@ fn quote_spans(cx: &Context) -> Vec<Span> {
     for p in &cx.doc.text_layer.paragraphs {
         let para = p.of(text);
         let mut open: Option<usize> = None;
-        for (i, c) in para.char_indices() {
+        // Byte by byte, reading a character only where a mark may start: at '"' or at the
+        // first byte of "“", "”" (0xE2) or "«", "»" (0xC2).
+        for (i, &b) in para.as_bytes().iter().enumerate() {
+            if !matches!(b, b'"' | 0xC2 | 0xE2) {
+                continue;
+            }
+            let Some(c) = para[i..].chars().next() else { continue };
             let at = p.start as usize + i;
             match c {
                 '“' | '«' => open = Some(at + c.len_utf8()),

@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use sitrep_learn::hash::BuildFxHasher;
+
 use crate::wordset::WordSet;
 
 /// Capitalised words that are also place names but almost never mean the place in news
@@ -144,7 +146,8 @@ pub const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
 /// The GeoNames first-level code of a US state abbreviated AP style, written exactly as in
 /// [`US_STATE_ABBREVIATIONS`] (`"Ga."` → `"GA"`), looked up in a map built on first use.
 pub fn us_state_code(written: &str) -> Option<&'static str> {
-    static CODES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    // (The Fx hash: the recogniser asks of many words, and SipHash is most of a lookup.)
+    static CODES: OnceLock<HashMap<&'static str, &'static str, BuildFxHasher>> = OnceLock::new();
     // Collected from the end, so that the first row of a form written twice would win, as
     // in a walk down the list.
     CODES.get_or_init(|| US_STATE_ABBREVIATIONS.iter().rev().copied().collect()).get(written).copied()

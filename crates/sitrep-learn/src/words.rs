@@ -1,7 +1,9 @@
 //! Per-word facts the tagger and parser read, computed once per word: hashes of the
 //! lower-cased form, its shape, prefixes and suffixes.
 
-use crate::hash::{bytes_hash, mix, str_hash};
+use std::collections::HashMap;
+
+use crate::hash::{bytes_hash, mix, str_hash, BuildKeyHasher};
 
 /// Longest affix used as a feature, in characters.
 pub const AFFIX: usize = 4;
@@ -27,11 +29,21 @@ pub struct WordInfo {
     pub upper: bool,
 }
 
-/// Scratch buffers reused across words, so computing [`WordInfo`] does not allocate.
+/// Scratch buffers reused across words, so computing [`WordInfo`] does not allocate, and
+/// the facts of the words met lately: news repeats its words, and looking a word up
+/// costs a fraction of working its facts out.
 #[derive(Default)]
 pub struct Scratch {
     lower: String,
     shape: String,
+    /// Forms met and their [`WordInfo`], by [`str_hash`] of the form, for
+    /// [`Scratch::SEEN`] forms at most (emptied when full).
+    seen: HashMap<u64, (Box<str>, WordInfo), BuildKeyHasher>,
+}
+
+impl Scratch {
+    /// How many forms' facts a scratch keeps (a few megabytes).
+    pub const SEEN: usize = 1 << 14;
 }
 
 impl WordInfo {
@@ -46,11 +58,19 @@ impl WordInfo {
     /// assert!(a.title && !b.title);
     /// ```
     pub fn new(form: &str, scratch: &mut Scratch) -> WordInfo {
-        if form.is_ascii() {
-            WordInfo::new_ascii(form, scratch)
-        } else {
-            WordInfo::new_chars(form, scratch)
+        let key = str_hash(form);
+        if let Some((seen, info)) = scratch.seen.get(&key) {
+            if **seen == *form {
+                return *info;
+            }
         }
+        let info = if form.is_ascii() { WordInfo::new_ascii(form, scratch) } else { WordInfo::new_chars(form, scratch) };
+        if scratch.seen.len() >= Scratch::SEEN {
+            scratch.seen.clear();
+        }
+        // (Two forms of one hash: the later is kept.)
+        scratch.seen.insert(key, (form.into(), info));
+        info
     }
 
     /// [`WordInfo::new`] of an ASCII form (nearly every token of English news), byte by
@@ -108,7 +128,7 @@ impl WordInfo {
 
     /// [`WordInfo::new`] of any form, character by character.
     fn new_chars(form: &str, scratch: &mut Scratch) -> WordInfo {
-        let Scratch { lower, shape } = scratch;
+        let Scratch { lower, shape, .. } = scratch;
         lower.clear();
         shape.clear();
         let (mut title, mut digit, mut hyphen, mut letters, mut uppers) = (false, false, false, 0usize, 0usize);

@@ -5,6 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use sitrep_learn::hash::BuildFxHasher;
+
 /// The word classes WordNet lists that the lemmatiser checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
@@ -33,8 +35,9 @@ impl Class {
 }
 
 struct Table {
-    lemmas: HashSet<&'static str>,
-    irregular: HashMap<&'static str, &'static str>,
+    // (Keyed by the Fx hash: SipHash costs most of a lookup of a short word.)
+    lemmas: HashSet<&'static str, BuildFxHasher>,
+    irregular: HashMap<&'static str, &'static str, BuildFxHasher>,
     /// Regular endings and what replaces them, in the order tried (WordNet's morphology,
     /// with "-ied" and "-oes" added): `closing` is `close` before `clos`.
     endings: &'static [(&'static str, &'static str)],

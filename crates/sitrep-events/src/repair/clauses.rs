@@ -4,6 +4,7 @@
 
 use super::Arcs;
 use crate::lexicon::Lexicon;
+use crate::tree::{lower, lower_is_one_of};
 
 /// Nouns of saying and thinking, which take a content clause ("reports that …").
 const CONTENT_NOUNS: &[&str] = &[
@@ -182,8 +183,8 @@ impl Arcs<'_, '_> {
             if self.rels[v] != "acl" || self.upos(v) != "VERB" || !self.infinitive(v) {
                 continue;
             }
-            let lemma = self.doc.syntax.lemma(o).to_lowercase();
-            if !matches!(lemma.as_str(), "gas" | "bullet" | "cannon" | "baton" | "force" | "weapon" | "tank" | "drone" | "missile" | "artillery" | "grenade" | "club" | "truncheon") {
+            let lemma = lower(self.doc.syntax.lemma(o));
+            if !matches!(&*lemma, "gas" | "bullet" | "cannon" | "baton" | "force" | "weapon" | "tank" | "drone" | "missile" | "artillery" | "grenade" | "club" | "truncheon") {
                 continue;
             }
             let Some(verb) = self.head(o).filter(|&h| self.upos(h) == "VERB" && self.rels[o] == "obj") else { continue };
@@ -259,7 +260,7 @@ impl Arcs<'_, '_> {
             if !self.word(t).eq_ignore_ascii_case("that") {
                 continue;
             }
-            let lemma = self.doc.syntax.lemma(n).to_lowercase();
+            let lemma = lower(self.doc.syntax.lemma(n));
             // A gerund of a deed ("shelling that sliced through …") takes no content
             // clause either; one of saying or thinking does ("warning that …").
             let deed = self.xpos(n) == "VBG" && {
@@ -270,7 +271,7 @@ impl Arcs<'_, '_> {
                 continue;
             }
             // Nouns of saying and thinking take content clauses ("reports that …").
-            if CONTENT_NOUNS.contains(&lemma.as_str()) || self.has_child(v, a..b, "nsubj")
+            if CONTENT_NOUNS.contains(&&*lemma) || self.has_child(v, a..b, "nsubj")
             {
                 continue;
             }
@@ -291,7 +292,7 @@ impl Arcs<'_, '_> {
                 continue;
             }
             let Some(n) = self.head(v).filter(|&n| n == t - 1 && self.rels[v] == "acl:relcl" && self.upos(n) == "NOUN") else { continue };
-            if !CONTENT_NOUNS.contains(&self.doc.syntax.lemma(n).to_lowercase().as_str()) || !self.has_child(v, t + 1..b, "nsubj") {
+            if !CONTENT_NOUNS.contains(&&*lower(self.doc.syntax.lemma(n))) || !self.has_child(v, t + 1..b, "nsubj") {
                 continue;
             }
             let onward = (v + 1..b).any(|k| self.head(k) == Some(v) && self.rels[k] == "obl" && matches!(self.case_word(k, v + 1..k), Some("into" | "against" | "on" | "at" | "with" | "across" | "through")));
@@ -332,12 +333,12 @@ impl Arcs<'_, '_> {
             if self.upos(p) != "VERB" || !matches!(self.xpos(p), "VBD" | "VBN") || self.has_child(p, a..b, "obj") {
                 continue;
             }
-            let lemma = self.doc.syntax.lemma(p).to_lowercase();
+            let lemma = lower(self.doc.syntax.lemma(p));
             if !matches!(&*lemma, "link" | "back" | "ally" | "affiliate" | "associate" | "tie" | "align" | "fund" | "sponsor" | "arm" | "train" | "base" | "connect" | "support") {
                 continue;
             }
             // "linked to", "backed by", "allied with": the phrase of affiliation follows.
-            if p + 1 >= b || !matches!(&*self.word(p + 1).to_lowercase(), "to" | "by" | "with") {
+            if p + 1 >= b || !lower_is_one_of(self.word(p + 1), &["to", "by", "with"]) {
                 continue;
             }
             let n = p - 1;
@@ -385,7 +386,7 @@ impl Arcs<'_, '_> {
                 continue;
             }
             let Some(o) = (a..v).find(|&k| self.head(k) == Some(h) && self.rels[k] == "obj" && self.upos(k) == "NOUN") else { continue };
-            let lemma = self.doc.syntax.lemma(o).to_lowercase();
+            let lemma = lower(self.doc.syntax.lemma(o));
             if Lexicon::builtin().noun_factuality(&lemma).is_none() {
                 continue;
             }

@@ -80,9 +80,12 @@
 //!
 //! Each mend is checked: if the arcs of a sentence would not form a tree, it is undone.
 
-use sitrep_core::{Doc, TokenKind};
+use sitrep_core::{Doc, Span, TokenKind};
+
+use cues::Cues;
 
 mod clauses;
+mod cues;
 mod phrases;
 mod reporting;
 mod subjects;
@@ -98,6 +101,10 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         if b <= a || b > arcs.heads.len() {
             continue;
         }
+        // The words the mends look for: a mend none of whose words the sentence holds is
+        // skipped.
+        let cues = arcs.cues(a, b);
+        let has = |c: Cues| cues.any(c);
         let start = match dateline(doc, a, b) {
             Some(dash) => {
                 arcs.guarded(a, b, |x| x.detach_dateline(a, dash, b));
@@ -107,14 +114,24 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         };
         arcs.guarded(a, b, |x| x.child_of_punctuation(a, b));
         arcs.guarded(a, b, |x| x.function_word_at_root(a, b));
-        arcs.guarded(a, b, |x| x.infinitive_read_as_subject(a, b));
+        if has(Cues::TO) {
+            arcs.guarded(a, b, |x| x.infinitive_read_as_subject(a, b));
+        }
         arcs.guarded(a, b, |x| x.subject_of_the_said_clause(a, b));
-        arcs.guarded(a, b, |x| x.denial_joined_to_what_was_said(a, b));
-        arcs.guarded(a, b, |x| x.relative_read_as_content(a, b));
-        arcs.guarded(a, b, |x| x.content_read_as_relative(a, b));
+        if has(Cues::DENIAL) {
+            arcs.guarded(a, b, |x| x.denial_joined_to_what_was_said(a, b));
+        }
+        if has(Cues::THAT) {
+            arcs.guarded(a, b, |x| x.relative_read_as_content(a, b));
+        }
+        if has(Cues::THAT) {
+            arcs.guarded(a, b, |x| x.content_read_as_relative(a, b));
+        }
         arcs.guarded(a, b, |x| x.content_read_as_main_clause(a, b));
         arcs.guarded(a, b, |x| x.passive_read_as_content_of_participle(a, b));
-        arcs.guarded(a, b, |x| x.affiliation_read_as_verb(a, b));
+        if has(Cues::AFFILIATION) && has(Cues::TO.or(Cues::BY_WITH)) {
+            arcs.guarded(a, b, |x| x.affiliation_read_as_verb(a, b));
+        }
         arcs.guarded(a, b, |x| x.adjective_read_as_part_of_name(a, b));
         arcs.guarded(a, b, |x| x.demonym_read_as_head(start, b));
         arcs.guarded(a, b, |x| x.hyphenated_modifier_read_as_verb(a, b));
@@ -129,10 +146,16 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         // The end of a second clause joined by ", and": the reporting clause's comma, else
         // the sentence's last word.
         let joined_end = reporting.map_or_else(|| (start..b).rev().find(|&k| arcs.upos(k) != "PUNCT").map_or(b, |k| k + 1), |(comma, _, _)| comma);
-        arcs.guarded(a, b, |x| x.raise_joined_clause(start, joined_end));
+        if has(Cues::COMMA) && has(Cues::AND.or(Cues::BUT)) {
+            arcs.guarded(a, b, |x| x.raise_joined_clause(start, joined_end));
+        }
         arcs.guarded(a, b, |x| x.object_read_as_conjunct(start, b));
-        arcs.guarded(a, b, |x| x.joined_verb_read_as_modifier(start, b));
-        arcs.guarded(a, b, |x| x.purpose_read_as_instrument_clause(start, b));
+        if has(Cues::AND) {
+            arcs.guarded(a, b, |x| x.joined_verb_read_as_modifier(start, b));
+        }
+        if has(Cues::TO) {
+            arcs.guarded(a, b, |x| x.purpose_read_as_instrument_clause(start, b));
+        }
         if start + 1 < b && arcs.word(start).eq_ignore_ascii_case("according") && arcs.word(start + 1).eq_ignore_ascii_case("to") {
             arcs.guarded(a, b, |x| x.raise_after_according(start, b));
         }
@@ -145,31 +168,73 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.subject_read_as_compound(start, b));
         arcs.guarded(a, b, |x| x.case_to_phrase_head(start, b));
         arcs.guarded(a, b, |x| x.lower_fronted_obliques(start, b));
-        arcs.guarded(a, b, |x| x.party_label_after_name(start, b));
-        arcs.guarded(a, b, |x| x.inverted_after_quote(start, b));
-        arcs.guarded(a, b, |x| x.object_after_result(start, b));
-        arcs.guarded(a, b, |x| x.time_read_as_head(start, b));
-        arcs.guarded(a, b, |x| x.subject_read_as_apposition_of_time(start, b));
-        arcs.guarded(a, b, |x| x.subject_read_as_apposition_of_setting(start, b));
-        arcs.guarded(a, b, |x| x.subject_after_semicolon(start, b));
-        arcs.guarded(a, b, |x| x.subjects_read_as_noun_and_clause(start, b));
-        arcs.guarded(a, b, |x| x.second_subject_read_beside_the_first(start, b));
-        arcs.guarded(a, b, |x| x.perfect_read_as_object(start, b));
-        arcs.guarded(a, b, |x| x.subject_read_as_object_of_conjunction(start, b));
-        arcs.guarded(a, b, |x| x.place_read_as_modifier_of_verb(start, b));
-        arcs.guarded(a, b, |x| x.relative_object_read_as_subject(start, b));
-        arcs.guarded(a, b, |x| x.possessive_apostrophe_read_as_subject(start, b));
-        arcs.guarded(a, b, |x| x.name_given_read_as_modifier_of_object(start, b));
+        if has(Cues::PARENTHESIS) {
+            arcs.guarded(a, b, |x| x.party_label_after_name(start, b));
+        }
+        if has(Cues::CLOSING_QUOTE) {
+            arcs.guarded(a, b, |x| x.inverted_after_quote(start, b));
+        }
+        if has(Cues::RESULT) {
+            arcs.guarded(a, b, |x| x.object_after_result(start, b));
+        }
+        if has(Cues::TIME_WORD) {
+            arcs.guarded(a, b, |x| x.time_read_as_head(start, b));
+        }
+        if arcs.any_time(a, b) {
+            arcs.guarded(a, b, |x| x.subject_read_as_apposition_of_time(start, b));
+        }
+        if has(Cues::COMMA) {
+            arcs.guarded(a, b, |x| x.subject_read_as_apposition_of_setting(start, b));
+        }
+        if has(Cues::SEMICOLON) {
+            arcs.guarded(a, b, |x| x.subject_after_semicolon(start, b));
+        }
+        if has(Cues::AND) {
+            arcs.guarded(a, b, |x| x.subjects_read_as_noun_and_clause(start, b));
+        }
+        if has(Cues::AND.or(Cues::OR)) {
+            arcs.guarded(a, b, |x| x.second_subject_read_beside_the_first(start, b));
+        }
+        if has(Cues::HAVE) {
+            arcs.guarded(a, b, |x| x.perfect_read_as_object(start, b));
+        }
+        if has(Cues::CONJUNCTION_OF_TIME) {
+            arcs.guarded(a, b, |x| x.subject_read_as_object_of_conjunction(start, b));
+        }
+        if arcs.any_place(a, b) {
+            arcs.guarded(a, b, |x| x.place_read_as_modifier_of_verb(start, b));
+        }
+        if has(Cues::WHO) {
+            arcs.guarded(a, b, |x| x.relative_object_read_as_subject(start, b));
+        }
+        if has(Cues::APOSTROPHE) {
+            arcs.guarded(a, b, |x| x.possessive_apostrophe_read_as_subject(start, b));
+        }
+        if has(Cues::NAMING) {
+            arcs.guarded(a, b, |x| x.name_given_read_as_modifier_of_object(start, b));
+        }
         arcs.guarded(a, b, |x| x.passive_subject_without_passive(start, b));
         arcs.guarded(a, b, |x| x.agent_of_an_active_verb(start, b));
-        arcs.guarded(a, b, |x| x.list_read_as_apposition(start, b));
-        arcs.guarded(a, b, |x| x.subject_before_passive_read_as_conjunct(start, b));
+        if has(Cues::COMMA) {
+            arcs.guarded(a, b, |x| x.list_read_as_apposition(start, b));
+        }
+        if has(Cues::WAS) {
+            arcs.guarded(a, b, |x| x.subject_before_passive_read_as_conjunct(start, b));
+        }
         arcs.guarded(a, b, |x| x.distance_read_as_subject(start, b));
-        arcs.guarded(a, b, |x| x.place_read_as_second_subject(start, b));
+        if has(Cues::LOCATIVE) {
+            arcs.guarded(a, b, |x| x.place_read_as_second_subject(start, b));
+        }
         arcs.guarded(a, b, |x| x.name_read_as_second_subject(start, b));
-        arcs.guarded(a, b, |x| x.subject_of_saying_inside_what_was_said(start, b));
-        arcs.guarded(a, b, |x| x.modifier_across_the_reporting_comma(start, b));
-        arcs.guarded(a, b, |x| x.infinitive_of_object_noun(start, b));
+        if has(Cues::COMMA) {
+            arcs.guarded(a, b, |x| x.subject_of_saying_inside_what_was_said(start, b));
+        }
+        if has(Cues::COMMA) {
+            arcs.guarded(a, b, |x| x.modifier_across_the_reporting_comma(start, b));
+        }
+        if has(Cues::TO) {
+            arcs.guarded(a, b, |x| x.infinitive_of_object_noun(start, b));
+        }
     }
 }
 
@@ -246,6 +311,24 @@ impl Arcs<'_, '_> {
                 self.set(k, Some(to), "punct");
             }
         }
+    }
+
+    /// The span of the text from token `a` to token `b - 1`.
+    fn span_of(&self, a: usize, b: usize) -> Span {
+        let tokens = &self.doc.text_layer.tokens;
+        Span::new(tokens[a].span.start, tokens[b - 1].span.end)
+    }
+
+    /// Whether a place named in the text lies in or across the sentence `[a, b)`.
+    fn any_place(&self, a: usize, b: usize) -> bool {
+        let s = self.span_of(a, b);
+        self.doc.places.places.iter().any(|p| p.span.start <= s.end && s.start <= p.span.end)
+    }
+
+    /// Whether a time expression lies in or across the sentence `[a, b)`.
+    fn any_time(&self, a: usize, b: usize) -> bool {
+        let s = self.span_of(a, b);
+        self.doc.time.times.iter().any(|t| t.span.start <= s.end && s.start <= t.span.end)
     }
 
     fn has_child(&self, k: usize, range: std::ops::Range<usize>, rel: &str) -> bool {

@@ -2,7 +2,7 @@
 //! prepositions hung from modifiers, fronted obliques, adjectives in names, lists.
 
 use super::Arcs;
-use crate::tree::{lower, lower_is_one_of};
+use crate::tree::lower_is_one_of;
 
 impl Arcs<'_, '_> {
     /// "Sen. Bernie Sanders (I-Vt.) visited NBC" read with "I" as the subject of "visited"
@@ -90,7 +90,7 @@ impl Arcs<'_, '_> {
     pub(super) fn object_after_result(&mut self, a: usize, b: usize) {
         for v in a..b.saturating_sub(2) {
             let r = v + 1;
-            if self.upos(v) != "VERB" || self.head(r) != Some(v) || !matches!(&*lower(self.word(r)), "dead" | "free" | "loose" | "open") || self.has_child(v, a..b, "obj") {
+            if self.upos(v) != "VERB" || self.head(r) != Some(v) || !lower_is_one_of(self.word(r), &["dead", "free", "loose", "open"]) || self.has_child(v, a..b, "obj") {
                 continue;
             }
             // The phrase's head: the first noun after the result whose head lies beyond it.

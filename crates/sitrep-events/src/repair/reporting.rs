@@ -3,6 +3,7 @@
 
 use super::Arcs;
 use crate::lexicon::Lexicon;
+use crate::tree::{lower, lower_is_one_of};
 
 impl Arcs<'_, '_> {
     /// "X verbed Y, Z said" read with no verb at the top of the first clause: give the
@@ -68,7 +69,7 @@ impl Arcs<'_, '_> {
         }
         // "…, the army said, adding that most were intercepted": the reporting clause
         // ends before a participle of saying that adds to it.
-        let adding = |k: usize| self.xpos(k) == "VBG" && matches!(&*self.word(k).to_lowercase(), "adding" | "saying" | "noting" | "citing" | "stressing" | "warning" | "insisting" | "claiming" | "calling" | "describing");
+        let adding = |k: usize| self.xpos(k) == "VBG" && lower_is_one_of(self.word(k), &["adding", "saying", "noting", "citing", "stressing", "warning", "insisting", "claiming", "calling", "describing"]);
         if let Some(c) = (a + 1..end.saturating_sub(1)).rev().find(|&k| self.word(k) == "," && adding(k + 1)) {
             end = c;
         }
@@ -187,7 +188,7 @@ impl Arcs<'_, '_> {
     pub(super) fn content_read_as_main_clause(&mut self, a: usize, b: usize) {
         let Some(r) = (a..b).find(|&k| self.head(k).is_none()) else { return };
         let Some(c) = (a..r).find(|&c| self.head(c) == Some(r) && self.rels[c].starts_with("advcl") && self.upos(c) == "VERB") else { return };
-        let lemma = self.doc.syntax.lemma(c).to_lowercase();
+        let lemma = lower(self.doc.syntax.lemma(c));
         if Lexicon::builtin().reporting(&lemma).is_none() || self.has_child(c, a..b, "ccomp") || !(c + 1..r).any(|s| self.head(s) == Some(r) && self.rels[s] == "nsubj") {
             return;
         }
@@ -228,7 +229,7 @@ impl Arcs<'_, '_> {
                 continue;
             }
             let Some(v) = self.head(n).filter(|_| self.rels[n] == "obj") else { continue };
-            if self.has_child(n, a..b, "case") || Lexicon::builtin().reporting(&self.doc.syntax.lemma(v).to_lowercase()).is_none() {
+            if self.has_child(n, a..b, "case") || Lexicon::builtin().reporting(&lower(self.doc.syntax.lemma(v))).is_none() {
                 continue;
             }
             self.set(k, Some(v), "ccomp");

@@ -2,7 +2,7 @@
 //! a subject read as a conjunct, an agent of an active verb.
 
 use super::Arcs;
-use crate::tree::lower;
+use crate::tree::lower_is_one_of;
 
 impl Arcs<'_, '_> {
     /// "Associated Press reported, …" read with "Press" as a `compound` of "reported": a
@@ -40,7 +40,7 @@ impl Arcs<'_, '_> {
     /// that has no subject opens that verb's clause, whose subject the noun is.
     pub(super) fn subject_read_as_object_of_conjunction(&mut self, a: usize, b: usize) {
         for p in a..b {
-            if self.rels[p] != "case" || !matches!(&*lower(self.word(p)), "after" | "before" | "since" | "until" | "when" | "while") {
+            if self.rels[p] != "case" || !lower_is_one_of(self.word(p), &["after", "before", "since", "until", "when", "while"]) {
                 continue;
             }
             let Some(n) = self.head(p).filter(|&n| n > p && matches!(self.upos(n), "NOUN" | "PROPN" | "PRON") && (self.rels[n].starts_with("nmod") || self.rels[n].starts_with("obl"))) else { continue };
@@ -64,7 +64,7 @@ impl Arcs<'_, '_> {
         }
         let Some(v) = (r + 1..b).find(|&k| self.head(k) == Some(r) && self.rels[k] == "conj" && self.upos(k) == "VERB" && matches!(self.xpos(k), "VBD" | "VBZ" | "VBP")) else { return };
         let Some(s) = (r + 1..v).find(|&k| self.head(k) == Some(v) && self.rels[k] == "nsubj" && matches!(self.upos(k), "NOUN" | "PROPN")) else { return };
-        let Some(c) = (r + 1..s).find(|&k| matches!(self.head(k), Some(h) if h == v || h == s) && self.rels[k] == "cc" && lower(self.word(k)) == "and") else { return };
+        let Some(c) = (r + 1..s).find(|&k| matches!(self.head(k), Some(h) if h == v || h == s) && self.rels[k] == "cc" && lower_is_one_of(self.word(k), &["and"])) else { return };
         // Only the first noun's own words before the "and".
         if (r + 1..c).any(|k| !self.under(k, r, a..c)) {
             return;
@@ -85,7 +85,7 @@ impl Arcs<'_, '_> {
             if self.rels[k] != "obj" || self.head(k) != Some(h) || self.upos(k) != "VERB" || self.xpos(k) != "VBN" {
                 continue;
             }
-            if !matches!(&*lower(self.word(h)), "had" | "has" | "have" | "'d" | "'s" | "'ve" | "’d" | "’s" | "’ve") {
+            if !lower_is_one_of(self.word(h), &["had", "has", "have", "'d", "'s", "'ve", "’d", "’s", "’ve"]) {
                 continue;
             }
             let (head, rel) = (self.head(h), self.rels[h]);
@@ -106,7 +106,7 @@ impl Arcs<'_, '_> {
     pub(super) fn second_subject_read_beside_the_first(&mut self, a: usize, b: usize) {
         for c in a..b {
             let Some(v) = self.head(c) else { continue };
-            if self.rels[c] != "cc" || v <= c || !matches!(&*lower(self.word(c)), "and" | "or") {
+            if self.rels[c] != "cc" || v <= c || !lower_is_one_of(self.word(c), &["and", "or"]) {
                 continue;
             }
             let first = (a..c).rev().find(|&k| self.head(k) == Some(v) && self.rels[k] == "nsubj");
@@ -191,7 +191,7 @@ impl Arcs<'_, '_> {
     /// clause about a person opened right after a name hangs from that name.
     pub(super) fn relative_object_read_as_subject(&mut self, a: usize, b: usize) {
         for w in a + 1..b.saturating_sub(1) {
-            if !matches!(&*lower(self.word(w)), "who" | "whom") {
+            if !lower_is_one_of(self.word(w), &["who", "whom"]) {
                 continue;
             }
             let Some(v) = self.head(w).filter(|&v| v > w && v < b && self.rels[v].starts_with("acl") && self.rels[w].starts_with("nsubj")) else { continue };
@@ -230,11 +230,12 @@ impl Arcs<'_, '_> {
     pub(super) fn distance_read_as_subject(&mut self, a: usize, b: usize) {
         for k in a + 2..b.saturating_sub(3) {
             let unit = k + 1;
-            let bearing = matches!(
-                &*lower(self.word(k + 2)),
-                "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest" | "north-east" | "north-west" | "south-east" | "south-west"
-            );
-            let distance = self.upos(k) == "NUM" && matches!(&*lower(self.word(unit)), "km" | "kilometres" | "kilometers" | "kms" | "miles" | "mi") && bearing && lower(self.word(k + 3)) == "of";
+            // The number first: it rules out nearly every word without reading it.
+            if self.upos(k) != "NUM" {
+                continue;
+            }
+            let bearing = lower_is_one_of(self.word(k + 2), &["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"]);
+            let distance = lower_is_one_of(self.word(unit), &["km", "kilometres", "kilometers", "kms", "miles", "mi"]) && bearing && lower_is_one_of(self.word(k + 3), &["of"]);
             if !distance || self.word(k - 1) != "," {
                 continue;
             }
@@ -303,7 +304,7 @@ impl Arcs<'_, '_> {
     /// preposition of its own is what the object is called (`xcomp`).
     pub(super) fn name_given_read_as_modifier_of_object(&mut self, a: usize, b: usize) {
         for v in a..b {
-            if self.upos(v) != "VERB" || !matches!(&*lower(self.doc.syntax.lemma(v)), "call" | "name" | "label" | "brand" | "dub") {
+            if self.upos(v) != "VERB" || !lower_is_one_of(self.doc.syntax.lemma(v), &["call", "name", "label", "brand", "dub"]) {
                 continue;
             }
             let Some(o) = (v + 1..b).find(|&k| self.head(k) == Some(v) && self.rels[k] == "obj") else { continue };
@@ -318,7 +319,7 @@ impl Arcs<'_, '_> {
             let given = (o + 1..b).find(|&n| {
                 ((self.rels[n] == "nmod" && self.under(n, o, o..b)) || second_apposition(n))
                     && !(a..b).any(|c| self.head(c) == Some(n) && self.rels[c] == "case")
-                    && (a..n).any(|c| self.head(c) == Some(n) && self.rels[c] == "det" && matches!(&*lower(self.word(c)), "a" | "an"))
+                    && (a..n).any(|c| self.head(c) == Some(n) && self.rels[c] == "det" && lower_is_one_of(self.word(c), &["a", "an"]))
             });
             if let Some(n) = given {
                 self.set(n, Some(v), "xcomp");
@@ -345,7 +346,7 @@ impl Arcs<'_, '_> {
             let passive = (a..b).any(|c| {
                 self.head(c) == Some(v)
                     && (self.rels[c] == "aux:pass"
-                        || (matches!(self.rels[c], "aux" | "cop") && matches!(&*lower(self.word(c)), "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'s" | "’s" | "'re" | "’re" | "get" | "gets" | "got" | "gotten" | "getting")))
+                        || (matches!(self.rels[c], "aux" | "cop") && lower_is_one_of(self.word(c), &["be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "get", "gets", "got", "gotten", "getting"])))
             });
             if !passive {
                 self.set(k, Some(v), "nsubj");
@@ -408,6 +409,12 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// Whether `[a, b)` holds two subjects (`nsubj`) at least, as [`Arcs::two_subjects`]
+    /// needs: a mend that looks for two and makes none is done without them.
+    fn two_subjects_in(&self, a: usize, b: usize) -> bool {
+        self.rels[a..b].iter().filter(|&&r| r == "nsubj").nth(1).is_some()
+    }
+
     /// The first word of the phrase of `s`, a dependent of verb `v`, in `[a, v)`.
     fn phrase_start(&self, s: usize, a: usize, v: usize) -> usize {
         (a..s).find(|&k| self.under(k, s, a..v)).unwrap_or(s)
@@ -420,6 +427,9 @@ impl Arcs<'_, '_> {
     /// deed happened (its oblique, the word of place its preposition), with what hangs
     /// from it ("on Thursday").
     pub(super) fn place_read_as_second_subject(&mut self, a: usize, b: usize) {
+        if !self.two_subjects_in(a, b) {
+            return;
+        }
         for v in a + 3..b {
             if self.upos(v) != "VERB" {
                 continue;
@@ -427,7 +437,7 @@ impl Arcs<'_, '_> {
             let Some((s1, _)) = self.two_subjects(a, v) else { continue };
             // The first word of the first subject's phrase, and the word before it.
             let Some(l) = self.phrase_start(s1, a, v).checked_sub(1).filter(|&l| l > a) else { continue };
-            let locative = matches!(&*lower(self.word(l)), "outside" | "near" | "inside" | "beyond" | "around" | "across" | "behind" | "along" | "toward" | "towards" | "off" | "past" | "within");
+            let locative = lower_is_one_of(self.word(l), &["outside", "near", "inside", "beyond", "around", "across", "behind", "along", "toward", "towards", "off", "past", "within"]);
             let Some(w) = self.head(l).filter(|&w| w < l && self.upos(w) == "VERB") else { continue };
             if !locative || !matches!(self.upos(s1), "PROPN" | "NOUN") {
                 continue;
@@ -444,6 +454,9 @@ impl Arcs<'_, '_> {
     /// word before it ("sheltering"), as its object when that word is a verb with none,
     /// else as its modifier.
     pub(super) fn subject_of_saying_inside_what_was_said(&mut self, a: usize, b: usize) {
+        if !self.two_subjects_in(a, b) {
+            return;
+        }
         for r in a + 4..b {
             if self.upos(r) != "VERB" {
                 continue;
@@ -477,6 +490,10 @@ impl Arcs<'_, '_> {
     /// reported clause before the comma (as its verb's modifier), the comma to the
     /// reporting verb.
     pub(super) fn modifier_across_the_reporting_comma(&mut self, a: usize, b: usize) {
+        // A reported clause is needed (this mend makes none).
+        if !self.rels[a..b].iter().any(|r| r.starts_with("ccomp") || *r == "parataxis") {
+            return;
+        }
         for r in a + 4..b {
             if self.upos(r) != "VERB" {
                 continue;
@@ -507,7 +524,7 @@ impl Arcs<'_, '_> {
     pub(super) fn subject_before_passive_read_as_conjunct(&mut self, a: usize, b: usize) {
         for v in a + 2..b {
             let (aux, n) = (v - 1, v - 2);
-            if self.upos(v) != "VERB" || self.xpos(v) != "VBN" || self.head(aux) != Some(v) || self.rels[aux] != "aux:pass" || !matches!(&*lower(self.word(aux)), "was" | "were") {
+            if self.upos(v) != "VERB" || self.xpos(v) != "VBN" || self.head(aux) != Some(v) || self.rels[aux] != "aux:pass" || !lower_is_one_of(self.word(aux), &["was", "were"]) {
                 continue;
             }
             if !matches!(self.upos(n), "NOUN" | "PROPN") || self.head(n) == Some(v) || !matches!(self.rels[n], "conj" | "obj" | "nmod") {
@@ -517,7 +534,7 @@ impl Arcs<'_, '_> {
             // ("before dawn and gunfire" as one subject): a phrase with a preposition of its
             // own is no subject, and goes back to the verb before.
             let subject = (a..b).find(|&c| self.head(c) == Some(v) && self.rels[c].starts_with("nsubj"));
-            let when_or_where = |w: &str| matches!(&*lower(w), "before" | "after" | "during" | "since" | "until" | "in" | "on" | "at" | "near" | "from" | "overnight");
+            let when_or_where = |w: &str| lower_is_one_of(w, &["before", "after", "during", "since", "until", "in", "on", "at", "near", "from", "overnight"]);
             let first = self.head(n).filter(|&f| self.rels[n] == "conj" && Some(f) == subject && self.case_word(f, a..f).is_some_and(when_or_where));
             if subject.is_some() && first.is_none() {
                 continue;
@@ -559,7 +576,7 @@ impl Arcs<'_, '_> {
     /// and the words between belong to the title.
     pub(super) fn name_read_as_second_subject(&mut self, a: usize, b: usize) {
         // Two subjects of one verb need two in the sentence (this mend makes none).
-        if (a..b).filter(|&k| self.rels[k] == "nsubj").nth(1).is_none() {
+        if !self.two_subjects_in(a, b) {
             return;
         }
         for v in a + 2..b {
