@@ -175,7 +175,7 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
     let other_person = |o: &crate::lexicon::Office| cluster.canonical.split_whitespace().nth(1).is_some() && given(&o.name) != given(&cluster.canonical);
     // (A one-word name only ever after an article or a possessive is a word of a title:
     // "the SVP's Ban on Face Coverings".)
-    let titled = cluster.members.iter().all(|&mi| mentions[mi].end == mentions[mi].start + 1 && crate::stage::after_determiner(doc, mentions[mi].start));
+    let titled = cluster.members.iter().all(|&mi| mentions[mi].end == mentions[mi].start + 1 && crate::stage::inside_title(doc, mentions[mi].start));
     let office = lex.office(&cluster.canonical, date).or_else(|| texts.iter().find_map(|t| lex.office(t, date)).filter(|o| !other_person(o))).filter(|_| !titled);
     if let Some(office) = office {
         entity.detail.role = Some(office.title.clone()).filter(|t| !t.is_empty());

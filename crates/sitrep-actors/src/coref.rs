@@ -6,7 +6,7 @@ use sitrep_core::{Doc, EntityType};
 
 use crate::lexicon::{Country, CountryWord, Lexicon, Organisation};
 use crate::names::key;
-use crate::stage::{after_determiner, token_text, Mention};
+use crate::stage::{inside_title, token_text, Mention};
 
 /// Mentions of one entity.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,7 +43,7 @@ pub fn cluster(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Vec<Cluster> {
                 let canonical = match m.kind {
                     // (Not a word after an article or a possessive: "the SVP's Ban on
                     // Face Coverings" is no Ban Ki-moon.)
-                    EntityType::Person if !(m.end == m.start + 1 && after_determiner(doc, m.start)) => {
+                    EntityType::Person if !(m.end == m.start + 1 && inside_title(doc, m.start)) => {
                         lex.office(text, doc.meta.date).map_or_else(|| text.to_string(), |o| o.name.clone())
                     }
                     EntityType::Person => text.to_string(),

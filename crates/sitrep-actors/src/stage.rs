@@ -122,7 +122,7 @@ pub fn token_text(doc: &Doc, start: usize, end: usize) -> &str {
 /// Whether the one-word name at token `k` stands between an article or a possessive and
 /// a preposition ("the SVP's *Ban* on Face Coverings"): a word of a title, not a person
 /// the lexicon knows by that one word (but "the *Castro* regime" is Castro's).
-pub fn after_determiner(doc: &Doc, k: usize) -> bool {
+pub fn inside_title(doc: &Doc, k: usize) -> bool {
     let n = doc.text_layer.tokens.len();
     k > 0 && k + 1 < n && matches!(token_text(doc, k - 1, k), "the" | "The" | "a" | "A" | "an" | "An" | "'s" | "’s" | "this" | "This") && matches!(token_text(doc, k + 1, k + 2), "on" | "of" | "for" | "against" | "to")
 }
@@ -269,7 +269,7 @@ impl EntityStage {
                 continue;
             }
             let longest = (i + 1..=(i + 3).min(range.end)).take_while(|&e| proper(e - 1) && free(e - 1)).last().unwrap_or(i + 1);
-            if let Some(e) = (i + 1..=longest).rev().find(|&e| !(e == i + 1 && after_determiner(doc, i)) && self.lexicon.office(token_text(doc, i, e), doc.meta.date).is_some()) {
+            if let Some(e) = (i + 1..=longest).rev().find(|&e| !(e == i + 1 && inside_title(doc, i)) && self.lexicon.office(token_text(doc, i, e), doc.meta.date).is_some()) {
                 out.push(Mention { start: i, end: e, kind: EntityType::Person, sentence: si });
                 i = e;
                 continue;

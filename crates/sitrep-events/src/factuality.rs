@@ -50,7 +50,9 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     // The predicate's own negation comes before the cues it negates ("not ready to
     // support Trump" is no readiness).
     let not_only = |c: usize| c + 1 < t.len() && t.lower(c + 1) == "only";
-    if t.children(v).any(|c| t.rel(c) == "advmod" && matches!(&*t.lower(c), "not" | "n't" | "n’t" | "never") && !not_only(c)) {
+    // Whether word `k` has a "not" or "never" of its own (not "not only").
+    let negated = |k: usize| t.children(k).any(|c| t.rel(c) == "advmod" && matches!(&*t.lower(c), "not" | "n't" | "n’t" | "never") && !not_only(c));
+    if negated(v) {
         return Factuality::Negated;
     }
     // "to prevent the next terrorist attack", "any future strike": a deed named as one
@@ -198,7 +200,7 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
             if let Some(f) = lex.factuality(&t.lemma(h)).or_else(|| lex.factuality(&t.lower(h))) {
                 // "don't expect him to back Clinton", "isn't planning to endorse anyone":
                 // an expectation or a plan denied leaves its event negated.
-                let denied = matches!(f, Factuality::Expected | Factuality::Planned) && t.children(h).any(|c| t.rel(c) == "advmod" && matches!(&*t.lower(c), "not" | "n't" | "n’t" | "never") && !not_only(c));
+                let denied = matches!(f, Factuality::Expected | Factuality::Planned) && negated(h);
                 return if denied { Factuality::Negated } else { f };
             }
         }

@@ -163,9 +163,14 @@ impl Stage for EventStage {
             if c.code.starts_with("145") && !c.between(&cx) && c.source.as_ref().and_then(|p| p.actor.as_deref()).is_some_and(crate::force::armed_actor) {
                 c.code = "190".to_string();
             }
+            // A side named as protesters or demonstrators.
+            let named_protesters = |p: &sitrep_core::Participant| {
+                let w = p.span.of(doc.text()).to_lowercase();
+                w.contains("protest") || w.contains("demonstrat")
+            };
             // "Police fired tear gas at protesters marching on parliament": protesters
             // marching on a place protest; troops marching on a city advance.
-            let protesting = |p: &sitrep_core::Participant| p.actor.as_deref().is_some_and(|a| a.get(3..6) == Some("OPP")) || { let w = p.span.of(doc.text()).to_lowercase(); w.contains("protest") || w.contains("demonstrat") };
+            let protesting = |p: &sitrep_core::Participant| p.actor.as_deref().is_some_and(|a| a.get(3..6) == Some("OPP")) || named_protesters(p);
             if c.code == "190" && &*cx.tree.lemma(c.head) == "march" && c.source.as_ref().is_some_and(protesting) {
                 c.code = "141".to_string();
             }
@@ -177,7 +182,7 @@ impl Stage for EventStage {
             }
             // So are protesters who turn to force ("Demonstrators set fire to the French
             // embassy in Niamey").
-            let protesters = |p: &sitrep_core::Participant| p.actor.is_none() && { let w = p.span.of(doc.text()).to_lowercase(); w.contains("protest") || w.contains("demonstrat") };
+            let protesters = |p: &sitrep_core::Participant| p.actor.is_none() && named_protesters(p);
             if matches!(c.code.get(..2), Some("17" | "18" | "19" | "20")) && c.source.as_ref().is_some_and(protesters) {
                 unnamed::protesters_of_place(&cx, &mut c);
             }

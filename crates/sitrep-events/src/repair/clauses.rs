@@ -75,7 +75,7 @@ impl Arcs<'_, '_> {
     /// Koran was burned" read as "the embassy … was burned").
     pub(super) fn clause_read_as_phrase(&mut self, a: usize, b: usize) {
         for k in a + 1..b {
-            if self.rels[k] != "case" || !matches!(&*self.word(k).to_ascii_lowercase(), "as" | "after" | "before" | "since" | "until") || matches!(&*self.word(k - 1).to_ascii_lowercase(), "such" | "well") {
+            if self.rels[k] != "case" || !lower_is_one_of(self.word(k), &["as", "after", "before", "since", "until"]) || lower_is_one_of(self.word(k - 1), &["such", "well"]) {
                 continue;
             }
             let Some(n) = self.head(k).filter(|&n| n > k && matches!(self.upos(n), "NOUN" | "PROPN" | "PRON") && (self.rels[n].starts_with("obl") || self.rels[n].starts_with("nmod"))) else { continue };

@@ -235,8 +235,7 @@ impl Arcs<'_, '_> {
             if self.word(v - 1) != "-" || self.upos(v) != "VERB" || !matches!(self.xpos(v), "VBN" | "VBD") {
                 continue;
             }
-            let lemma = self.doc.syntax.lemma(v).to_lowercase();
-            if !matches!(lemma.as_str(), "hold" | "control" | "occupy" | "lead" | "back" | "run" | "ally" | "affiliate" | "dominate" | "own" | "base" | "fund" | "sponsor" | "support" | "align") {
+            if !lower_is_one_of(self.doc.syntax.lemma(v), &["hold", "control", "occupy", "lead", "back", "run", "ally", "affiliate", "dominate", "own", "base", "fund", "sponsor", "support", "align"]) {
                 continue;
             }
             // The clause's verb above the participle, or above the word before the hyphen
@@ -251,7 +250,6 @@ impl Arcs<'_, '_> {
             let rel = if self.rels[top] == "conj" { "conj" } else { "obj" };
             self.set(o, Some(h), rel);
             if top != v {
-                self.set(v, Some(o), "amod");
                 self.set(v - 2, Some(v), "obl:npmod");
                 self.set(v - 1, Some(v), "punct");
             }
@@ -272,7 +270,7 @@ impl Arcs<'_, '_> {
     pub(super) fn second_object_read_as_predicate(&mut self, a: usize, b: usize) {
         for o in a + 1..b {
             let Some(v) = self.head(o).filter(|&v| self.upos(v) == "VERB") else { continue };
-            if self.rels[o] != "obj" || !matches!(&*self.word(o).to_ascii_lowercase(), "hostage" | "hostages" | "prisoner" | "prisoners" | "captive" | "captives") {
+            if self.rels[o] != "obj" || !lower_is_one_of(self.word(o), &["hostage", "hostages", "prisoner", "prisoners", "captive", "captives"]) {
                 continue;
             }
             if (a..o).any(|k| self.head(k) == Some(v) && self.rels[k] == "obj") {
