@@ -370,8 +370,8 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 // "sent warships [near Taiwan]": where forces are sent may hang from them.
                 let sending = matches!(&*t.lemma(v), "send" | "deploy" | "move" | "dispatch");
                 // So may what one is charged with ("charged the former prime minister [with
-                // corruption]").
-                let charged = t.lemma(v) == "charge" && prep == "with";
+                // corruption]") and whom a deed is blamed on ("blamed the law [on Democrats]").
+                let charged = matches!((&*t.lemma(v), prep.as_str()), ("charge", "with") | ("blame", "on"));
                 let o = oblique(cx, v, prep).or_else(|| t.child(v, "obj").filter(|&k| (sending && (weapon(cx, k) || t.lemma(k).ends_with("ship"))) || charged).and_then(|k| oblique(cx, k, prep)))?;
                 // "asked Poland for help", "lobbied Germany for tanks": what is asked for
                 // is the content; the one asked, the object, is the target. So is what one
@@ -459,6 +459,13 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                     target = Some(o);
                 }
             }
+            Need::MoneyObject => {
+                // "who charges somewhere between $20,000 and $30,000 for speaking fees".
+                let o = t.child(v, "obj")?;
+                if !crate::context::money(cx.doc.text(), cx.participant(o).span) {
+                    return None;
+                }
+            }
             Need::Complement(w) => {
                 // `@predicate`: a noun or adjective ("called him a loser", "called it
                 // shameful"); `@verb`: a verb ("told them to leave").
@@ -490,9 +497,10 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 t.children(v).filter(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl")).find(|&c| t.child(c, "obj").is_some_and(|o| t.lemma(o) == *w))?;
             }
             Need::ObliqueWord(prep, w) => {
+                // Any of its prepositions: "pulled [out of] the deal" may be read with both.
                 let fits = |c: usize| {
                     let r = t.rel(c);
-                    (r.starts_with("obl") || r.starts_with("nmod")) && t.case(c).as_deref() == Some(prep.as_str()) && written(cx, c, w)
+                    (r.starts_with("obl") || r.starts_with("nmod")) && t.children(c).any(|k| t.rel(k) == "case" && t.lower(k) == prep.as_str()) && written(cx, c, w)
                 };
                 // "accused Moscow [of war crimes]" is as often read with the phrase
                 // hanging from the object.
@@ -777,7 +785,7 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
                 .or_else(|| t.child(v, "iobj"))
                 .or_else(|| ["against", "on", "at", "with"].iter().find_map(|prep| oblique(cx, v, prep)))
                 // A gerund used as a noun ("shelling that sliced through …").
-                .or_else(|| (t.xpos(v) == "VBG").then(|| relative_target(cx, v)).flatten()),
+                .or_else(|| (t.xpos(v) == "VBG").then(|| relative_target(cx, lex, v)).flatten()),
         };
         (subject(cx, v), target)
     };
@@ -843,11 +851,13 @@ fn noun_read_as_verb(cx: &Context, v: usize) -> bool {
 
 /// "shelling that sliced through a building": whom a deed named by a noun (or a gerund)
 /// hit, as its relative clause says — the clause's object, or what it went through, into,
-/// on, at or against.
-fn relative_target(cx: &Context, n: usize) -> Option<usize> {
+/// on, at or against. A clause that reports ("after the Orlando attacks, citing his
+/// tough-on-terror approach", however the parser hung it) names what is said, not whom.
+fn relative_target(cx: &Context, lex: &Lexicon, n: usize) -> Option<usize> {
     let t = &cx.tree;
     // A content clause ("allegations that hackers broke into …") is no relative one.
-    t.children(n).filter(|&c| t.rel(c).starts_with("acl") && !t.opened_by_that(c)).find_map(|c| {
+    let telling = |c: usize| lex.reporting(&t.lemma(c)).is_some();
+    t.children(n).filter(|&c| t.rel(c).starts_with("acl") && !t.opened_by_that(c) && !telling(c)).find_map(|c| {
         t.child(c, "obj").or_else(|| t.children(c).find(|&k| t.rel(k).starts_with("obl") && t.case(k).is_some_and(|p| matches!(&*p, "through" | "into" | "on" | "at" | "against"))))
     })
 }
@@ -1134,6 +1144,9 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     let victim = || victims.then(|| t_.children(n).find(|&c| matches!(t_.rel(c), "amod" | "compound") && cx.participant(c).actor.is_some())).flatten();
     // "China was behind the hack": whoever is behind an event did it.
     let behind = t_.child(n, "cop").and_then(|_| t_.child(n, "nsubj")).filter(|_| t_.children(n).any(|c| t_.rel(c) == "case" && t_.lower(c) == "behind"));
+    // "Kyiv blamed the attack on Russia": whom a deed is blamed on did it, as the one
+    // blaming says; it is not whom the deed was aimed at.
+    let blamed_on = t_.head(n).filter(|&h| t_.rel(n) == "obj" && matches!(&*t_.lemma(h), "blame" | "pin")).and_then(|h| oblique(cx, n, "on").or_else(|| oblique(cx, h, "on")));
     // A place named before the event says where, not who ("the Benghazi attack").
     let source = t_
         .children(n)
@@ -1145,6 +1158,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .find(|p| p.actor.is_some())
         .or_else(|| oblique(cx, n, "by").map(|c| cx.participant(c)))
         .or_else(|| behind.map(|c| cx.participant(c)))
+        .or_else(|| blamed_on.map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("04").then(|| traveller(cx, n)).flatten().map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("07").then(|| giver(cx, n)).flatten().map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("05").then(|| party_to_agreement(cx, n)).flatten().map(|c| cx.participant(c)))
@@ -1165,7 +1179,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     // "Kyiv could be under siege": the subject of a copular nominal event is its target
     // (but "the United States had been in talks with Iran" is the talks' source).
     let copular_subject = t_.child(n, "cop").and_then(|_| t_.child(n, "nsubj")).filter(|&s| behind.is_none() && source.as_ref().is_none_or(|p| !p.span.contains(cx.doc.text_layer.tokens[s].span)));
-    let relative_target = relative_target(cx, n);
+    let relative_target = relative_target(cx, lex, n);
     let of_is_source = source.is_some() && oblique(cx, n, "of").is_some_and(|c| source.as_ref().is_some_and(|s| s.span.contains(cx.doc.text_layer.tokens[c].span)));
     let target = target
         .or_else(victim)
@@ -1185,7 +1199,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         // "allegations that Chinese hackers broke in": the one accused is the subject of
         // what is alleged.
         .or_else(|| p.code.starts_with("11").then(|| accused_in_content(cx, n)).flatten())
-        .filter(|&c| !weapon(cx, c))
+        .filter(|&c| !weapon(cx, c) && Some(c) != blamed_on)
         .map(|c| cx.participant(c));
     Some(Coded { head: n, trigger_end: n, code: p.code.clone(), source, target, sides_at: (None, None), by_reporter: false })
 }

@@ -63,6 +63,21 @@ pub struct Context<'a> {
     clause_cues: Vec<Cell<Option<Option<Factuality>>>>,
 }
 
+/// Whether the phrase at `span` is a sum of money: it opens with a currency sign, or with
+/// a number followed by a currency ("$1 trillion", "275 million euros"), after any words
+/// that make it rough ("somewhere between $20,000 and $30,000", "more than $5 million").
+pub(crate) fn money(text: &str, span: Span) -> bool {
+    let rough = |w: &&str| matches!(w.to_ascii_lowercase().as_str(), "about" | "around" | "some" | "somewhere" | "between" | "nearly" | "almost" | "roughly" | "approximately" | "up" | "to" | "more" | "less" | "than" | "over" | "under" | "as" | "much" | "at" | "least");
+    let words: Vec<&str> = span.of(text).split_whitespace().skip_while(rough).take(4).collect();
+    let currency = |w: &str| matches!(w.trim_end_matches([',', '.']).to_ascii_lowercase().as_str(), "dollars" | "euros" | "pounds" | "rubles" | "roubles" | "yuan" | "yen" | "rupees" | "hryvnias");
+    let number = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit()) || matches!(w, "million" | "billion" | "trillion");
+    match words.first() {
+        Some(w) if w.starts_with(['$', '€', '£', '¥']) => true,
+        Some(w) if number(w) => words[1..].iter().take_while(|w| number(w) || currency(w)).any(|w| currency(w)),
+        _ => false,
+    }
+}
+
 /// The tokens a character span touches.
 pub(crate) fn tokens_of(doc: &Doc, span: Span) -> std::ops::Range<usize> {
     let tokens = &doc.text_layer.tokens;

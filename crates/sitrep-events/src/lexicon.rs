@@ -31,6 +31,8 @@ pub enum Need {
     /// An object that names a party — a coded person, organisation, group or country, or
     /// a place — (`obj:@actor`): "recognized *Kosovo*", not "recognized the folly".
     ActorObject,
+    /// An object that is a sum of money (`obj:@money`): "charges *$20,000* for a speech".
+    MoneyObject,
     /// An open complement verb: "urged X to *surrender*".
     Complement(String),
     /// The object of the complement verb: "ready to send a *delegation*".
@@ -124,6 +126,7 @@ fn parse_needs(p: &str) -> Option<Vec<Need>> {
                 },
                 "obj" if word == "@place" => Need::PlaceObject,
                 "obj" if word == "@actor" => Need::ActorObject,
+                "obj" if word == "@money" => Need::MoneyObject,
                 "obj" => Need::Object(word),
                 "xcomp" => Need::Complement(word),
                 "xobj" => Need::ComplementObject(word),

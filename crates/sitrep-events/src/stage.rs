@@ -213,7 +213,7 @@ impl Stage for EventStage {
             // relative pronoun, and so "attacks", as what was attacked.
             let own = tokens[c.head].span;
             for side in [&mut c.source, &mut c.target] {
-                if side.as_ref().is_some_and(|p| doc.time.times.iter().any(|t| t.span.start <= p.span.start && p.span.end <= t.span.end) || (p.actor.is_none() && money(doc.text(), p.span)) || (p.span.start <= own.start && own.end == p.span.end)) {
+                if side.as_ref().is_some_and(|p| doc.time.times.iter().any(|t| t.span.start <= p.span.start && p.span.end <= t.span.end) || (p.actor.is_none() && crate::context::money(doc.text(), p.span)) || (p.span.start <= own.start && own.end == p.span.end)) {
                     *side = None;
                 }
             }
@@ -702,19 +702,6 @@ fn conditioned(cx: &Context, v: usize) -> bool {
         x = h;
     }
     false
-}
-
-/// Whether the phrase at `span` is a sum of money: it opens with a currency sign, or with
-/// a number followed by a currency ("$1 trillion", "275 million euros").
-fn money(text: &str, span: Span) -> bool {
-    let words: Vec<&str> = span.of(text).split_whitespace().take(4).collect();
-    let currency = |w: &str| matches!(w.trim_end_matches([',', '.']).to_ascii_lowercase().as_str(), "dollars" | "euros" | "pounds" | "rubles" | "roubles" | "yuan" | "yen" | "rupees" | "hryvnias");
-    let number = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit()) || matches!(w, "million" | "billion" | "trillion");
-    match words.first() {
-        Some(w) if w.starts_with(['$', '€', '£', '¥']) => true,
-        Some(w) if number(w) => words[1..].iter().take_while(|w| number(w) || currency(w)).any(|w| currency(w)),
-        _ => false,
-    }
 }
 
 /// The second side a phrase names beside the first ("Indian and Chinese troops": the

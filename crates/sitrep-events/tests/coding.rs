@@ -2350,3 +2350,53 @@ fn declining_to_discuss_or_disclose_is_no_comment() {
         assert_eq!(find(&doc, "01").cameo, "011", "{text}");
     }
 }
+
+#[test]
+fn a_deed_blamed_on_a_party_is_done_by_it() {
+    // The one blamed is the blame's target and the deed's doer, not the deed's target.
+    let doc = run("Kyiv blamed the attack on Russia.");
+    let blame = find(&doc, "11");
+    assert_eq!((blame.cameo.as_str(), actor(&blame.target)), ("112", Some("RUSGOV")), "{blame:?}");
+    let attack = find(&doc, "19");
+    assert_eq!((actor(&attack.source), actor(&attack.target)), (Some("RUSGOV"), None), "{attack:?}");
+    // … however the parser hangs "on" (here on the object).
+    let doc = run("Cruz blamed the anti-fracking law on Democratic politicians.");
+    let blame = find(&doc, "11");
+    assert_eq!(blame.target.as_ref().map(|p| p.span.of(doc.text())), Some("Democratic politicians"), "{blame:?}");
+}
+
+#[test]
+fn prices_rushes_and_called_out_are_no_accusations_or_appeals() {
+    for text in ["Walker, who charges somewhere between $20,000 and $30,000 for speaking fees, has lost sponsors.", "The club charged a $100,000 initiation fee.", "Gore charged into the fray against Bush."] {
+        let doc = run(text);
+        assert!(doc.events.events.iter().all(|e| e.root() != "11"), "{text}: {:?}", doc.events.events);
+    }
+    // Calling someone out is criticism, whatever it is for.
+    let doc = run("Christie called out Rubio for his reliance on talking points.");
+    let e = find(&doc, "11");
+    assert_eq!((e.cameo.as_str(), actor(&e.target)), ("111", Some("USALEG")), "{e:?}");
+}
+
+#[test]
+fn pulling_out_of_a_deal_or_a_race_is_no_retreat() {
+    let doc = run("Russia pulled out of the grain deal with Ukraine.");
+    let e = find(&doc, "16");
+    assert_eq!((e.cameo.as_str(), actor(&e.source)), ("160", Some("RUS")), "{e:?}");
+    let doc = run("The senator pulled out of the race in March.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "08"), "{:?}", doc.events.events);
+    let doc = run("Russian forces pulled out of Kherson.");
+    assert_eq!(find(&doc, "08").cameo, "0874");
+}
+
+#[test]
+fn a_clause_that_reports_names_no_target_of_a_deed() {
+    let doc = run("He was quick to make his pitch to LGBT Americans after the Orlando attacks, citing his tough-on-terror approach.");
+    let e = find(&doc, "19");
+    assert!(e.target.is_none(), "{e:?}");
+}
+
+#[test]
+fn putting_together_a_coalition_of_forces_is_no_alert() {
+    let doc = run("The United States put together a strong coalition of forces, major powers and the Muslim nations.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "15"), "{:?}", doc.events.events);
+}
