@@ -42,6 +42,11 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         }
         x = h;
     }
+    // "Had Russia attacked Poland, …", "Should Iran strike Israel, …", "Were China to
+    // invade Taiwan, …": a clause opened by its auxiliary sets a condition.
+    if inverted_condition(cx, v) {
+        return Factuality::Conditional;
+    }
     // "requested that Lazar be released", "demanded that the troops withdraw": what is
     // asked for has not happened.
     if t.rel(v).starts_with("ccomp") && t.head(v).is_some_and(|h| matches!(&*t.lemma(h), "request" | "demand" | "ask" | "urge" | "recommend" | "propose" | "petition")) {
@@ -207,6 +212,41 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         x = h;
     }
     Factuality::Asserted
+}
+
+/// Whether predicate `v` is the verb of a clause opened by its auxiliary before the
+/// subject — "Had Russia attacked Poland", "Should Iran strike Israel", "Were China to
+/// invade Taiwan", "… would have been cool had Clinton congratulated him" — a condition
+/// the parser seldom reads as one, so the words decide: the auxiliary, a noun phrase,
+/// then the verb, with the auxiliary opening the clause or following a predicate ("cool",
+/// "responded") rather than a subject of its own ("Russia had attacked").
+fn inverted_condition(cx: &Context, v: usize) -> bool {
+    let t = &cx.tree;
+    let sentence = &cx.doc.text_layer.sentences[cx.sentence(v)];
+    let first = sentence.first_token as usize;
+    if t.upos(v) != "VERB" {
+        return false;
+    }
+    let noun_phrase = |k: usize| matches!(t.upos(k), "DET" | "ADJ" | "NOUN" | "PROPN" | "PRON" | "NUM") || matches!(t.word(k), "'s" | "’s" | "-") || matches!(&*t.lower(k), "not" | "n't");
+    // The auxiliary and the word the verb must be.
+    let opener = |k: usize| match &*t.lower(k) {
+        // (a participle the tagger read as a past tense: "had Clinton congratulated him")
+        "had" => matches!(t.xpos(v), "VBN" | "VBD") && (k + 1..v).all(noun_phrase),
+        "should" => t.xpos(v) == "VB" && (k + 1..v).all(noun_phrase),
+        "were" => t.xpos(v) == "VB" && v > k + 2 && t.lower(v - 1) == "to" && (k + 1..v - 1).all(noun_phrase),
+        _ => false,
+    };
+    // The nearest such auxiliary before the verb with at least one word of subject between.
+    let Some(k) = (first..v.saturating_sub(1)).rev().take(8).find(|&k| opener(k)) else { return false };
+    if k + 1 == v || !matches!(t.upos(k + 1), "DET" | "PROPN" | "PRON" | "NOUN" | "ADJ" | "NUM") {
+        return false;
+    }
+    // What comes before: the sentence's start, a comma or dash, or a predicate — not a
+    // subject ("Russia had attacked"), nor an inverting adverb ("Never had Russia …",
+    // "nor should Kyiv …", "as were the troops").
+    k == first
+        || matches!(t.upos(k - 1), "PUNCT" | "ADJ")
+        || (t.upos(k - 1) == "VERB" && matches!(t.xpos(k - 1), "VBN" | "VB")) && !matches!(&*t.lower(k - 1), "never" | "nor" | "neither" | "only" | "rarely" | "seldom" | "hardly" | "scarcely" | "as" | "so" | "than")
 }
 
 /// A clause's words as the multi-word cues are written: lower case, with typographic

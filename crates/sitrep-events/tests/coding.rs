@@ -2400,3 +2400,32 @@ fn putting_together_a_coalition_of_forces_is_no_alert() {
     let doc = run("The United States put together a strong coalition of forces, major powers and the Muslim nations.");
     assert!(doc.events.events.iter().all(|e| e.root() != "15"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_clause_opened_by_its_auxiliary_is_a_condition() {
+    use sitrep_core::Factuality;
+    for (text, trigger) in [
+        ("Had Russia attacked Poland, NATO would have responded.", "attacked"),
+        ("Were Russia to invade Finland, NATO would respond.", "invade"),
+        ("It would have been cool had Hillary Clinton congratulated him.", "congratulated"),
+    ] {
+        let doc = run(text);
+        let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == trigger).unwrap_or_else(|| panic!("{text}: {:?}", doc.events.events));
+        assert_eq!(e.factuality, Factuality::Conditional, "{text}");
+    }
+    // A past perfect with its subject before the auxiliary is told as it stands.
+    for text in ["Russia had attacked Poland.", "Russian troops had Ukraine surrounded."] {
+        let doc = run(text);
+        assert!(doc.events.events.iter().all(|e| e.factuality == Factuality::Asserted), "{text}: {:?}", doc.events.events);
+    }
+}
+
+#[test]
+fn what_there_is_no_sign_or_evidence_of_is_negated() {
+    use sitrep_core::Factuality;
+    for text in ["There is no sign that Russia is planning to attack Finland.", "Kyiv said it had no evidence that Iran supplied the drones to Russia."] {
+        let doc = run(text);
+        let e = doc.events.events.iter().find(|e| matches!(e.root(), "19" | "07")).unwrap_or_else(|| panic!("{text}: {:?}", doc.events.events));
+        assert_eq!(e.factuality, Factuality::Negated, "{text}");
+    }
+}
