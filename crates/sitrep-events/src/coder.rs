@@ -406,9 +406,10 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 let hostile = hostile(&p.code);
                 let preps: &[&str] = if p.code.starts_with("11") {
                     &["on", "upon", "against", "with", "from", "for"]
-                } else if p.code.starts_with("04") {
+                } else if p.code.starts_with("04") || p.code.starts_with("05") {
                     // What one consults "on" is the topic ("consulted with the firms on
-                    // Ukrainian politics"), not the party.
+                    // Ukrainian politics"), not the party; so is what one praises, backs
+                    // or apologises "on" ("apologized numerous times on this show").
                     &["with", "from"]
                 } else if hostile {
                     &["on", "upon", "against", "at", "with", "from"]
@@ -783,7 +784,13 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
             _ => target
                 .or(object.filter(|_| !(force(&p.code) && p.needs.iter().any(|n| matches!(n, Need::Object(_))))))
                 .or_else(|| t.child(v, "iobj"))
-                .or_else(|| ["against", "on", "at", "with"].iter().find_map(|prep| oblique(cx, v, prep)))
+                // (Praise, backing or apology "on", "at" or "with" something is about it,
+                // made there or said with it: "apologized numerous times on this show",
+                // "whom they will support on April 26, with similar levels of certainty".)
+                .or_else(|| {
+                    let preps: &[&str] = if p.code.starts_with("05") { &[] } else { &["against", "on", "at", "with"] };
+                    preps.iter().find_map(|prep| oblique(cx, v, prep))
+                })
                 // A gerund used as a noun ("shelling that sliced through …").
                 .or_else(|| (t.xpos(v) == "VBG").then(|| relative_target(cx, lex, v)).flatten()),
         };

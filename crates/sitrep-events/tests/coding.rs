@@ -2429,3 +2429,10 @@ fn what_there_is_no_sign_or_evidence_of_is_negated() {
         assert_eq!(e.factuality, Factuality::Negated, "{text}");
     }
 }
+
+#[test]
+fn praise_or_apology_made_on_a_show_is_not_aimed_at_it() {
+    let doc = run("Rubio apologized numerous times on this show, Hannity said.");
+    let e = find(&doc, "05");
+    assert!(e.target.is_none(), "{e:?}");
+}
