@@ -1030,6 +1030,12 @@ impl<'a> Scan<'a> {
                     (Rel::This, _) => Some(Box::new(Expr::Deictic(Deictic::Today))),
                     (Rel::Last, Pod::Night | Pod::Evening) => Some(Box::new(Expr::Deictic(Deictic::Yesterday))),
                     (Rel::That | Rel::Same, _) => None,
+                    // "the next morning", "the following night", "the previous evening":
+                    // a day on from (back from) the day the story is at.
+                    (Rel::Next | Rel::Following | Rel::Previous | Rel::Prior, _) => {
+                        let sign = if matches!(r, Rel::Next | Rel::Following) { 1 } else { -1 };
+                        Some(Box::new(Expr::Shift { unit: Unit::Day, n: Amount::N(1), sign, anaphoric: true }))
+                    }
                     _ => return None,
                 };
                 Some((k + 1, Expr::PartOfDay { pod, day }))
