@@ -103,7 +103,9 @@ impl<'a> Scan<'a> {
             // "the Feb. 24 meeting", "the third-quarter results": the determiner belongs
             // to the noun after the expression.
             let drop = match &expr {
-                Expr::Day { .. } | Expr::Month { .. } | Expr::Year(_) | Expr::Clock { .. } | Expr::Holiday(_) => true,
+                // "the 1989 fiscal year" keeps its determiner: the noun is the year's own.
+                Expr::Year(_) => !matches!(self.w(end - 1), Some(W::Unit(..))),
+                Expr::Day { .. } | Expr::Month { .. } | Expr::Clock { .. } | Expr::Holiday(_) => true,
                 Expr::Weekday { dir: None, .. } => true,
                 Expr::Deictic(d) => !matches!(d, Deictic::Future | Deictic::Present | Deictic::Past),
                 Expr::Literal { kind, value, .. } => value == "PRESENT_REF" || value == "PAST_REF" || *kind == TimexType::Set,
@@ -401,6 +403,14 @@ impl<'a> Scan<'a> {
                         if (1..=4).contains(&o) && self.is(j + 2, W::Unit(Unit::Quarter, false)) {
                             return Some((j + 3, Expr::Quarter { q: o, y: YearSpec::Explicit(v as i32) }));
                         }
+                    }
+                    // "the 1989 fiscal year": that year.
+                    if self.is(j + 1, W::Fiscal) && self.is(j + 2, W::Unit(Unit::Year, false)) {
+                        return Some((j + 3, Expr::Year(v as i32)));
+                    }
+                    // "1989's third quarter".
+                    if let Some(r) = self.part_of_named_year(j + 1, v as i32) {
+                        return Some(r);
                     }
                     if self.is(j + 1, W::PluralS) {
                         return (v % 10 == 0).then_some((j + 2, Expr::Decade(v as i32 / 10)));
@@ -1309,10 +1319,26 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// A quarter or half of the year `y` named just before `k`: "['s] third quarter",
+    /// "['s] first half" (in "1989's third quarter", "fiscal 1990's first half").
+    fn part_of_named_year(&self, k: usize, y: i32) -> Option<(usize, Expr)> {
+        if !self.is(k, W::PluralS) || self.word(k) == "s" {
+            return None;
+        }
+        let Some(W::Ordinal(o)) = self.w(k + 1) else { return None };
+        let part = if self.punct(k + 2, b'-') { k + 3 } else { k + 2 };
+        match self.w(part) {
+            Some(W::Unit(Unit::Quarter, false)) if (1..=4).contains(&o) => Some((part + 1, Expr::Quarter { q: o, y: YearSpec::Explicit(y) })),
+            Some(W::Half) if (1..=2).contains(&o) => Some((part + 1, Expr::Half { h: o, y: YearSpec::Explicit(y) })),
+            _ => None,
+        }
+    }
+
     /// "fiscal 1989", "fiscal year 1990", "the fiscal year".
     fn fiscal(&self, j: usize) -> Option<(usize, Expr)> {
         if let Some(y) = self.year4(j + 1) {
-            return Some((j + 2, Expr::Year(y)));
+            // "fiscal 1990's first quarter".
+            return self.part_of_named_year(j + 2, y).or(Some((j + 2, Expr::Year(y))));
         }
         if self.is(j + 1, W::Unit(Unit::Year, false)) {
             if let Some(y) = self.year4(j + 2) {
