@@ -131,6 +131,11 @@ impl<'a> Scan<'a> {
             }
         }
         let mut modifier = modifier;
+        // "no more than three days": at most; "no less than a year": at least.
+        if let Some(m) = self.negated_comparison(i) {
+            start = i - 1;
+            modifier = Some(m);
+        }
         // "year-end": the end of the year.
         if matches!(expr, Expr::UnitRel { unit: Unit::Year, .. }) && self.punct(end.wrapping_sub(2), b'-') && self.is(end - 1, W::Mod(Mod::End)) {
             modifier = Some("END");
@@ -227,6 +232,19 @@ impl<'a> Scan<'a> {
             }
         }
         (k, modifier, only_the)
+    }
+
+    /// The TIMEX3 `mod` of "no more than", "not less than" when "more (less) than"
+    /// opens at `i` after "no" or "not": the bound is reached, not passed.
+    fn negated_comparison(&self, i: usize) -> Option<&'static str> {
+        if i <= self.s || !(self.word_is(i - 1, "no") || self.word_is(i - 1, "not")) || !self.is(i + 1, W::Mod(Mod::Than)) {
+            return None;
+        }
+        match self.w(i) {
+            Some(W::Mod(Mod::More)) => Some("EQUAL_OR_LESS"),
+            Some(W::Mod(Mod::Less)) => Some("EQUAL_OR_MORE"),
+            _ => None,
+        }
     }
 
     /// True when token `i` is a unit or part of the day written with a capital inside a
