@@ -108,7 +108,12 @@ impl<'a> Scan<'a> {
                 Expr::Day { .. } | Expr::Month { .. } | Expr::Clock { .. } | Expr::Holiday(_) => true,
                 Expr::Weekday { dir: None, .. } => true,
                 Expr::Deictic(d) => !matches!(d, Deictic::Future | Deictic::Present | Deictic::Past),
-                Expr::Literal { kind, value, .. } => value == "PRESENT_REF" || value == "PAST_REF" || *kind == TimexType::Set,
+                // "the past several quarters" (PAST_REF) keeps it, as "the past two
+                // quarters" does.
+                Expr::Literal { kind, value, .. } => {
+                    let counted = matches!(self.w(j), Some(W::Rel(Rel::Last | Rel::Past))) && matches!(self.w(end - 1), Some(W::Unit(_, true)));
+                    (value == "PRESENT_REF" || value == "PAST_REF" || *kind == TimexType::Set) && !counted
+                }
                 _ => false,
             };
             let compound_before_noun = (j..end).any(|t| self.punct(t, b'-')) && self.lower_word(end);
