@@ -136,6 +136,9 @@ impl<'a> Scan<'a> {
             }
         }
         let mut modifier = modifier;
+        if matches!(expr, Expr::Deictic(Deictic::Soon)) && self.as_soon_as_possible(j) {
+            start = j - 1;
+        }
         // "no more than three days": at most; "no less than a year": at least.
         if let Some(m) = self.negated_comparison(i) {
             start = i - 1;
@@ -237,6 +240,11 @@ impl<'a> Scan<'a> {
             }
         }
         (k, modifier, only_the)
+    }
+
+    /// True at "soon" in "as soon as possible".
+    fn as_soon_as_possible(&self, j: usize) -> bool {
+        j > self.s && self.word_is(j - 1, "as") && self.word_is(j + 1, "as") && self.word_is(j + 2, "possible")
     }
 
     /// The TIMEX3 `mod` of "no more than", "not less than" when "more (less) than"
@@ -898,15 +906,15 @@ impl<'a> Scan<'a> {
                 }
                 (the || prep).then_some((j + 1, Expr::Deictic(d)))
             }
+            // "as soon as possible": some time ahead (the extent opens at "as", see
+            // `parse`).
+            Deictic::Soon if self.as_soon_as_possible(j) => Some((j + 3, Expr::Deictic(d))),
             Deictic::Soon if j > self.s && self.word_is(j - 1, "as") => None,
             // "soon after he arrived": a relation between two events, not a time.
             Deictic::Soon if matches!(self.w(j + 1), Some(W::Dir(Dir::After | Dir::Before))) => None,
             Deictic::Soon => {
-                // "as soon as he arrives" is a conjunction, "as soon as possible" a time.
+                // "as soon as he arrives" is a conjunction.
                 if self.word_is(j + 1, "as") {
-                    if self.word_is(j + 2, "possible") && j > self.s && self.word_is(j - 1, "as") {
-                        return Some((j + 3, Expr::Deictic(d)));
-                    }
                     return None;
                 }
                 Some((j + 1, Expr::Deictic(d)))
