@@ -1310,6 +1310,17 @@ impl<'a> Scan<'a> {
         if !the {
             return None;
         }
+        // "the day before yesterday", "the day after tomorrow": two days from the report's.
+        if unit == Unit::Day {
+            let sign = match (self.w(j + 1), self.w(j + 2)) {
+                (Some(W::Dir(Dir::Before)), Some(W::Deictic(Deictic::Yesterday))) => -1,
+                (Some(W::Dir(Dir::After)), Some(W::Deictic(Deictic::Tomorrow))) => 1,
+                _ => 0,
+            };
+            if sign != 0 {
+                return Some((j + 3, Expr::Shift { unit, n: Amount::N(2), sign, anaphoric: false }));
+            }
+        }
         // "the day before", "the week after": next to the narrative's time.
         if let Some(W::Dir(d @ (Dir::Before | Dir::After))) = self.w(j + 1) {
             if self.phrase_end(j + 2) && !matches!(unit, Unit::Weekend) {
