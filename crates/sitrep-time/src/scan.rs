@@ -322,6 +322,7 @@ impl<'a> Scan<'a> {
             Lex::W(w) => match w {
                 W::Month(m, abbr) => self.month(j, m, abbr),
                 W::Weekday(wd) => self.weekday(j, wd),
+                W::Number(_) if self.spoken_century(j).is_some() => self.spoken_century(j),
                 W::Number(_) | W::A | W::Few | W::Teen(_) | W::Half => {
                     // Spoken: "the twenty-first of January".
                     if let Some((k, d)) = self.spoken_ordinal(j) {
@@ -394,13 +395,35 @@ impl<'a> Scan<'a> {
             // "the nineties": a decade of the twentieth century, written out.
             // "the corresponding period last year", "the comparable quarter a year ago".
             Lex::Other if the && (self.word_is(j, "corresponding") || self.word_is(j, "comparable")) => self.same_period_back(j + 1),
-            Lex::Other if the => {
-                const DECADES: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
-                let w = self.word(j);
-                DECADES.iter().position(|d| d.eq_ignore_ascii_case(w)).map(|k| (j + 1, Expr::Decade(192 + k as i32)))
-            }
-            Lex::Other => None,
+            Lex::Other => self.decade_word(j, the),
             Lex::Punct(_) => None,
+        }
+    }
+
+    /// "the nineties", "the late seventies", "the mid-sixties": a decade of the
+    /// twentieth century written out, after "the" (with a modifier between or not: "in
+    /// his late seventies" is an age).
+    fn decade_word(&self, j: usize, the: bool) -> Option<(usize, Expr)> {
+        const DECADES: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+        if !the {
+            let m = if self.punct(j.wrapping_sub(1), b'-') { j.wrapping_sub(2) } else { j.wrapping_sub(1) };
+            let modded = matches!(self.w(m), Some(W::Mod(Mod::Early | Mod::Late | Mod::Mid)));
+            if !modded || !self.is(m.wrapping_sub(1), W::The) {
+                return None;
+            }
+        }
+        let w = self.word(j);
+        DECADES.iter().position(|d| d.eq_ignore_ascii_case(w)).map(|k| (j + 1, Expr::Decade(192 + k as i32)))
+    }
+
+    /// "the twenty-first century": a century named by an ordinal of tens and units
+    /// written out at `j`.
+    fn spoken_century(&self, j: usize) -> Option<(usize, Expr)> {
+        let Some(W::Number(t @ (20 | 30))) = self.w(j) else { return None };
+        let k = if self.punct(j + 1, b'-') { j + 2 } else { j + 1 };
+        match self.w(k) {
+            Some(W::Ordinal(o @ 1..=9)) if self.is(k + 1, W::Unit(Unit::Century, false)) => Some((k + 2, Expr::Century((t + u32::from(o)) as i32 - 1))),
+            _ => None,
         }
     }
 

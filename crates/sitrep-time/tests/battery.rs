@@ -33,6 +33,8 @@ const BATTERY: &[Row] = &[
     (FRI, "The ferry capsized in late spring.", &[("late spring", "DATE", "2021-SP", "END")]),
     (FRI, "Inflation was high in the 1970s.", &[("the 1970s", "DATE", "197", "")]),
     (FRI, "Rents soared in the nineties.", &[("the nineties", "DATE", "199", "")]),
+    (FRI, "The author, in his late seventies, retired.", &[]),
+    (FRI, "Prices were stable in the mid-sixties.", &[("the mid-sixties", "DATE", "196", "MID")]),
     (FRI, "The band was popular in the '80s.", &[("the '80s", "DATE", "198", "")]),
     (FRI, "The church dates from the 20th century.", &[("the 20th century", "DATE", "19", "")]),
     (FRI, "The abbey was built in the seventh century.", &[("the seventh century", "DATE", "06", "")]),
@@ -159,13 +161,13 @@ const BATTERY: &[Row] = &[
     (FRI, "Aid should arrive as soon as possible.", &[("as soon as possible", "DATE", "FUTURE_REF", "")]),
     (FRI, "The talks ended the day before yesterday.", &[("the day before yesterday", "DATE", "2022-02-23", "")]),
     (FRI, "The envoy arrives the day after tomorrow.", &[("the day after tomorrow", "DATE", "2022-02-27", "")]),
+    (FRI, "Tastes changed in the late seventies.", &[("the late seventies", "DATE", "197", "END")]),
+    (FRI, "The treaty shaped the twenty-first century.", &[("the twenty-first century", "DATE", "20", "")]),
 ];
 
 /// Forms the layer does not yet read as TimeML would; each must still be missed, so a
 /// fix moves its row up into [`BATTERY`].
 const GAPS: &[Row] = &[
-    (FRI, "Tastes changed in the late seventies.", &[("the late seventies", "DATE", "197", "END")]),
-    (FRI, "The treaty shaped the twenty-first century.", &[("the twenty-first century", "DATE", "20", "")]),
     (FRI, "The bombing on Christmas 2010 was recalled.", &[("Christmas 2010", "DATE", "2010-12-25", "")]),
     (FRI, "Shops were busy on Valentine's Day.", &[("Valentine's Day", "DATE", "2022-02-14", "")]),
     (FRI, "Parades will be held on St. Patrick's Day.", &[("St. Patrick's Day", "DATE", "2022-03-17", "")]),
