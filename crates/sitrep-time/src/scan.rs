@@ -774,6 +774,8 @@ impl<'a> Scan<'a> {
                 Some(W::Few) => Some((j + 2, Amount::X)),
                 Some(W::Number(12)) => Some((j + 2, Amount::N(12))),
                 Some(W::Hundred(h)) => Some((j + 2, Amount::N(h))),
+                // "a half-hour", "a half century".
+                Some(W::Half) => Some((j + 2, Amount::Half(0))),
                 _ => Some((j + 1, Amount::N(1))),
             },
             Lex::W(W::Few) if self.word_is(j, "couple") => {
@@ -803,6 +805,11 @@ impl<'a> Scan<'a> {
         let compound = self.punct(k, b'-');
         let k = k + usize::from(compound);
         let Some(W::Unit(unit, plural)) = self.w(k) else { return None };
+        // "a quarter century": twenty-five years, counted as years from here on.
+        let (k, unit, plural, n) = match self.quarter_century(k, n) {
+            Some((c, years)) => (c, Unit::Year, true, years),
+            None => (k, unit, plural, n),
+        };
         if unit == Unit::Night && !plural {
             return None;
         }
@@ -878,6 +885,14 @@ impl<'a> Scan<'a> {
             _ if j > self.s && self.is(j - 1, W::Prep(Prep::In)) => (end, Expr::InAmount { n, unit }),
             _ => (end, Expr::Duration { n, unit }),
         })
+    }
+
+    /// "quarter century", "quarter-century" at `k` after the amount `n`: the token of
+    /// "century" and the amount in years.
+    fn quarter_century(&self, k: usize, n: Amount) -> Option<(usize, Amount)> {
+        let Amount::N(v) = n else { return None };
+        let c = if self.punct(k + 1, b'-') { k + 2 } else { k + 1 };
+        (self.is(k, W::Unit(Unit::Quarter, false)) && self.is(c, W::Unit(Unit::Century, false))).then(|| (c, Amount::N(v.saturating_mul(25))))
     }
 
     /// True when nothing that could be an object follows (`the day before.`).
