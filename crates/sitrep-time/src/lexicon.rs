@@ -168,6 +168,8 @@ pub(crate) enum W {
     Month(u8, bool),
     /// `Friday`, `Fri.`: ISO weekday 1 (Monday) – 7.
     Weekday(u8),
+    /// `Mondays`, `Fridays`: every such day.
+    Weekdays(u8),
     /// `two`, `twenty`, `dozen`.
     Number(u32),
     /// `first` … `thirty-first`, `last` is not here.
@@ -342,6 +344,13 @@ fn word(w: &str, original: &str) -> Lex {
         "friday" | "fri." => W::Weekday(5),
         "saturday" | "sat." => W::Weekday(6),
         "sunday" => W::Weekday(7),
+        "mondays" => W::Weekdays(1),
+        "tuesdays" => W::Weekdays(2),
+        "wednesdays" => W::Weekdays(3),
+        "thursdays" => W::Weekdays(4),
+        "fridays" => W::Weekdays(5),
+        "saturdays" => W::Weekdays(6),
+        "sundays" => W::Weekdays(7),
         "one" => W::Number(1),
         "two" => W::Number(2),
         "three" => W::Number(3),

@@ -322,6 +322,14 @@ impl<'a> Scan<'a> {
             Lex::W(w) => match w {
                 W::Month(m, abbr) => self.month(j, m, abbr),
                 W::Weekday(wd) => self.weekday(j, wd),
+                // "on Fridays", "Sunday mornings" (see `extend`): every such day.
+                W::Weekdays(wd) => {
+                    let (end, pod) = match self.w(j + 1) {
+                        Some(W::PartOfDay(p)) => (j + 2, p.code()),
+                        _ => (j + 1, ""),
+                    };
+                    Some((end, weekly(wd, pod)))
+                }
                 W::Number(_) if self.spoken_century(j).is_some() => self.spoken_century(j),
                 W::Number(_) | W::A | W::Few | W::Teen(_) | W::Half => {
                     // Spoken: "the twenty-first of January".
@@ -1505,6 +1513,17 @@ impl<'a> Scan<'a> {
             let dayish = matches!(expr, Expr::Day { .. } | Expr::Weekday { .. } | Expr::Holiday(_))
                 || matches!(expr, Expr::Deictic(Deictic::Today | Deictic::Yesterday | Deictic::Tomorrow));
             if dayish {
+                // "Monday afternoons", "Sunday nights": every such part of that day.
+                if let Expr::Weekday { wd, dir: None, .. } = expr {
+                    let pod = match self.w(end) {
+                        Some(W::PartOfDay(p)) if self.word(end).ends_with('s') => Some(p),
+                        Some(W::Unit(Unit::Night, true)) => Some(Pod::Night),
+                        _ => None,
+                    };
+                    if let Some(p) = pod {
+                        return (end + 1, weekly(wd, p.code()));
+                    }
+                }
                 if let Some(W::PartOfDay(pod)) = self.w(end) {
                     expr = Expr::PartOfDay { pod, day: Some(Box::new(expr)) };
                     end += 1;
@@ -1581,6 +1600,11 @@ fn is_measured(word: &str) -> bool {
 
 fn lit(kind: TimexType, v: &str) -> Expr {
     Expr::Literal { kind, value: v.to_string(), quant: None }
+}
+
+/// "every Friday", "Sunday mornings": SET `XXXX-WXX-5`, `XXXX-WXX-7TMO`.
+fn weekly(wd: u8, pod: &str) -> Expr {
+    Expr::Literal { kind: TimexType::Set, value: format!("XXXX-WXX-{wd}{pod}"), quant: None }
 }
 
 /// `daily` → SET `P1D`.
