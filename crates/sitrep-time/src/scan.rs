@@ -383,6 +383,8 @@ impl<'a> Scan<'a> {
                 }
                 W::PartOfDay(p) => self.part_of_day(j, p, the),
                 W::Unit(..) if self.is_new_year(j) => self.new_year(j),
+                // "twice per week", "40 times per month": the period of a frequency.
+                W::Unit(u, false) if j > self.s && self.word_is(j - 1, "per") && self.times_before(j).is_some() => Some((j + 1, every(u))),
                 W::Unit(u, plural) => self.bare_unit(j, u, plural, the),
                 W::Fiscal => self.fiscal(j),
                 W::QuarterCode(q) => {

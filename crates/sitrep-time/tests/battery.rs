@@ -170,6 +170,9 @@ const BATTERY: &[Row] = &[
     (FRI, "The market is held on Saturdays.", &[("Saturdays", "SET", "XXXX-WXX-6", "")]),
     (FRI, "He preaches Sunday nights.", &[("Sunday nights", "SET", "XXXX-WXX-7TNI", "")]),
     (FRI, "The club meets Monday afternoons.", &[("Monday afternoons", "SET", "XXXX-WXX-1TAF", "")]),
+    (FRI, "The board meets twice per year.", &[("twice per year", "SET", "P1Y", "")]),
+    (FRI, "Rents rose 2% per year.", &[]),
+    (FRI, "Buses run 40 times per month.", &[("40 times per month", "SET", "P1M", "")]),
 ];
 
 /// Forms the layer does not yet read as TimeML would; each must still be missed, so a
@@ -189,7 +192,6 @@ const GAPS: &[Row] = &[
     (FRI, "Banks were shut on Presidents Day.", &[("Presidents Day", "DATE", "2022-02-21", "")]),
     (FRI, "Shoppers crowded the malls on Black Friday.", &[("Black Friday", "DATE", "2021-11-26", "")]),
     ("2021-10-20", "Protesters gathered on Columbus Day.", &[("Columbus Day", "DATE", "2021-10-11", "")]),
-    (FRI, "Buses run 40 times per month.", &[("40 times per month", "SET", "P1M", "")]),
     (FRI, "The rebels took the town on the 24th.", &[("the 24th", "DATE", "2022-02-24", "")]),
 ];
 
