@@ -13,6 +13,7 @@
 use sitrep_core::{Token, TimexType};
 
 use crate::expr::{Amount, Expr, YearSpec};
+use crate::holidays::Feast;
 use crate::lexicon::{Deictic, Dir, Lex, Mod, Num, Pod, Prep, Rel, Unit, W};
 use crate::zones;
 
@@ -95,7 +96,7 @@ impl<'a> Scan<'a> {
         let the = j > i && (only_the || self.is(j - 1, W::The));
         let (end, expr) = self.core(j, the)?;
         let (end, expr) = self.extend(end, expr);
-        if !matches!(expr, Expr::Holiday(_)) && (j..end).any(|t| self.titled_unit(t) || self.unit_to_unit(t)) {
+        if !matches!(expr, Expr::Holiday(..)) && (j..end).any(|t| self.titled_unit(t) || self.unit_to_unit(t)) {
             return None;
         }
         let mut start = i;
@@ -105,7 +106,7 @@ impl<'a> Scan<'a> {
             let drop = match &expr {
                 // "the 1989 fiscal year" keeps its determiner: the noun is the year's own.
                 Expr::Year(_) => !matches!(self.w(end - 1), Some(W::Unit(..))),
-                Expr::Day { .. } | Expr::Month { .. } | Expr::Clock { .. } | Expr::Holiday(_) => true,
+                Expr::Day { .. } | Expr::Month { .. } | Expr::Clock { .. } | Expr::Holiday(..) => true,
                 Expr::Weekday { dir: None, .. } => true,
                 Expr::Deictic(d) => !matches!(d, Deictic::Future | Deictic::Present | Deictic::Past),
                 // "the past several quarters" (PAST_REF) keeps it, as "the past two
@@ -125,9 +126,10 @@ impl<'a> Scan<'a> {
         if matches!(expr, Expr::Literal { kind: TimexType::Set, .. }) && start == j && self.bi_before(j) {
             start = j - 2;
         }
-        // "New Year's Day": the name opens at "New".
-        if matches!(expr, Expr::Holiday(_)) && start == j && j > self.s && self.word(j - 1) == "New" {
-            start = j - 1;
+        // "New Year's Day", "Good Friday", "St. Patrick's Day": the name opens before
+        // the word read.
+        if matches!(expr, Expr::Holiday(..)) && start == j {
+            start = self.holiday_start(j);
         }
         // "twice a week", "three times a year": the frequency opens the SET.
         if matches!(expr, Expr::Literal { kind: TimexType::Set, .. }) && start == j {
@@ -383,6 +385,11 @@ impl<'a> Scan<'a> {
                 }
                 W::PartOfDay(p) => self.part_of_day(j, p, the),
                 W::Unit(..) if self.is_new_year(j) => self.new_year(j),
+                // "Valentine's Day", "Martin Luther King Day".
+                W::Unit(Unit::Day, false) if self.day_named_before(j).is_some() => {
+                    let (_, f) = self.day_named_before(j)?;
+                    Some(self.with_year(j + 1, f))
+                }
                 // "twice per week", "40 times per month": the period of a frequency.
                 W::Unit(u, false) if j > self.s && self.word_is(j - 1, "per") && self.times_before(j).is_some() => Some((j + 1, every(u))),
                 W::Unit(u, plural) => self.bare_unit(j, u, plural, the),
@@ -655,6 +662,10 @@ impl<'a> Scan<'a> {
                 return Some((j + 3, Expr::Month { m, y: YearSpec::Explicit(y) }));
             }
         }
+        // "May Day": the first of May.
+        if m == 5 && self.word(j + 1) == "Day" {
+            return Some(self.with_year(j + 2, Feast::Fixed(5, 1, false)));
+        }
         // A bare month: abbreviations need their full stop; May and March need a
         // preposition or modifier before them (else "May" is a modal, "March" a verb).
         let word = self.word(j);
@@ -720,6 +731,10 @@ impl<'a> Scan<'a> {
 
     /// A weekday: "Friday", "Friday, Oct. 23, 1998", "Friday Oct. 13".
     fn weekday(&self, j: usize, wd: u8) -> Option<(usize, Expr)> {
+        // "Good Friday", "Easter Monday": a named day.
+        if let Some(f) = self.weekday_feast(j, wd) {
+            return Some(self.with_year(j + 1, f));
+        }
         let k = if self.punct(j + 1, b',') { j + 2 } else { j + 1 };
         if let Some(W::Month(m, abbr)) = self.w(k) {
             if let Some((end, e @ (Expr::Day { .. } | Expr::Invalid))) = self.month(k, m, abbr) {
@@ -1512,7 +1527,7 @@ impl<'a> Scan<'a> {
         let mut end = end;
         let mut expr = expr;
         for _ in 0..2 {
-            let dayish = matches!(expr, Expr::Day { .. } | Expr::Weekday { .. } | Expr::Holiday(_))
+            let dayish = matches!(expr, Expr::Day { .. } | Expr::Weekday { .. } | Expr::Holiday(..))
                 || matches!(expr, Expr::Deictic(Deictic::Today | Deictic::Yesterday | Deictic::Tomorrow));
             if dayish {
                 // "Monday afternoons", "Sunday nights": every such part of that day.

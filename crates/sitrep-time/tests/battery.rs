@@ -173,11 +173,6 @@ const BATTERY: &[Row] = &[
     (FRI, "The board meets twice per year.", &[("twice per year", "SET", "P1Y", "")]),
     (FRI, "Rents rose 2% per year.", &[]),
     (FRI, "Buses run 40 times per month.", &[("40 times per month", "SET", "P1M", "")]),
-];
-
-/// Forms the layer does not yet read as TimeML would; each must still be missed, so a
-/// fix moves its row up into [`BATTERY`].
-const GAPS: &[Row] = &[
     (FRI, "The bombing on Christmas 2010 was recalled.", &[("Christmas 2010", "DATE", "2010-12-25", "")]),
     (FRI, "Shops were busy on Valentine's Day.", &[("Valentine's Day", "DATE", "2022-02-14", "")]),
     (FRI, "Parades will be held on St. Patrick's Day.", &[("St. Patrick's Day", "DATE", "2022-03-17", "")]),
@@ -190,8 +185,15 @@ const GAPS: &[Row] = &[
     ("2022-06-25", "The shops were busy on Father's Day.", &[("Father's Day", "DATE", "2022-06-19", "")]),
     (FRI, "Marchers gathered on Martin Luther King Day.", &[("Martin Luther King Day", "DATE", "2022-01-17", "")]),
     (FRI, "Banks were shut on Presidents Day.", &[("Presidents Day", "DATE", "2022-02-21", "")]),
-    (FRI, "Shoppers crowded the malls on Black Friday.", &[("Black Friday", "DATE", "2021-11-26", "")]),
     ("2021-10-20", "Protesters gathered on Columbus Day.", &[("Columbus Day", "DATE", "2021-10-11", "")]),
+    (FRI, "Markets were shut for Presidents' Day.", &[("Presidents' Day", "DATE", "2022-02-21", "")]),
+    ("2022-01-20", "Schools closed on Martin Luther King Jr. Day.", &[("Martin Luther King Jr. Day", "DATE", "2022-01-17", "")]),
+    (FRI, "Both sides still cite the Good Friday Agreement.", &[]),
+];
+
+/// Forms the layer does not yet read as TimeML would; each must still be missed, so a
+/// fix moves its row up into [`BATTERY`].
+const GAPS: &[Row] = &[
     (FRI, "The rebels took the town on the 24th.", &[("the 24th", "DATE", "2022-02-24", "")]),
 ];
 
