@@ -483,8 +483,11 @@ impl<'a> Scan<'a> {
                     if let Some(r) = self.part_of_named_year(j + 1, v as i32) {
                         return Some(r);
                     }
-                    if self.is(j + 1, W::PluralS) {
-                        return (v % 10 == 0).then_some((j + 2, Expr::Decade(v as i32 / 10)));
+                    // "the 1990s", "the 1800s" (a century), but "1989's profit" (a year).
+                    if self.is(j + 1, W::PluralS) && (v % 10 == 0 || self.word(j + 1) == "s") {
+                        let century = v % 100 == 0 && v < 2000;
+                        let e = if century { Expr::Century(v as i32 / 100) } else { Expr::Decade(v as i32 / 10) };
+                        return (v % 10 == 0).then_some((j + 2, e));
                     }
                     if self.year_ok(j) {
                         return Some((j + 1, Expr::Year(v as i32)));

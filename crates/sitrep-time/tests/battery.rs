@@ -209,14 +209,14 @@ const BATTERY: &[Row] = &[
     (FRI, "The shop opens from 9 a.m. to 5 p.m.", &[("9 a.m.", "TIME", "2022-02-25T09:00", ""), ("5 p.m.", "TIME", "2022-02-25T17:00", "")]),
     (FRI, "The plan runs through the year 2000.", &[("year 2000", "DATE", "2000", "")]),
     (FRI, "He was last seen in the summer.", &[("the summer", "DATE", "2021-SU", "")]),
+    (FRI, "1989's profit was flat.", &[("1989", "DATE", "1989", "")]),
+    (FRI, "The town grew in the 1800s.", &[("the 1800s", "DATE", "18", "")]),
+    (FRI, "The mill ran in the late 1800s.", &[("the late 1800s", "DATE", "18", "END")]),
 ];
 
 /// Forms the layer does not yet read as TimeML would; each must still be missed, so a
 /// fix moves its row up into [`BATTERY`].
 const GAPS: &[Row] = &[
-    (FRI, "1989's profit was flat.", &[("1989", "DATE", "1989", "")]),
-    (FRI, "The town grew in the 1800s.", &[("the 1800s", "DATE", "18", "")]),
-    (FRI, "The mill ran in the late 1800s.", &[("the late 1800s", "DATE", "18", "END")]),
     (FRI, "Rates rose by mid-year.", &[("mid-year", "DATE", "2022", "MID")]),
     (FRI, "The rebels took the town on the 24th.", &[("the 24th", "DATE", "2022-02-24", "")]),
 ];
