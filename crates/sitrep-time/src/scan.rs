@@ -1373,6 +1373,11 @@ impl<'a> Scan<'a> {
         if self.punct(j + 1, b'-') && self.word_is(j + 2, "long") && !matches!(unit, Unit::Weekend) {
             return Some((j + 3, Expr::Duration { n: Amount::N(1), unit }));
         }
+        // "by mid-year", "mid-week": the middle of the unit the story is in.
+        let mid = self.is(j.wrapping_sub(1), W::Mod(Mod::Mid)) || (self.punct(j.wrapping_sub(1), b'-') && self.is(j.wrapping_sub(2), W::Mod(Mod::Mid)));
+        if !the && mid && matches!(unit, Unit::Week | Unit::Month | Unit::Year | Unit::Decade) {
+            return Some((j + 1, Expr::UnitRel { unit, n: 0, anaphoric: true }));
+        }
         if !the {
             return None;
         }
