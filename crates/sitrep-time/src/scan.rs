@@ -1009,6 +1009,10 @@ impl<'a> Scan<'a> {
     /// "last week", "this year", "next Friday", "the past two months", "recent days".
     fn relative(&self, j: usize, r: Rel, the: bool) -> Option<(usize, Expr)> {
         let k = j + 1;
+        // "the latter half of 1989"; "the latter" is otherwise no time.
+        if self.word_is(j, "latter") && !self.is(k, W::Half) {
+            return None;
+        }
         // "this coming Sunday", "this past spring".
         if r == Rel::This {
             match self.w(k) {

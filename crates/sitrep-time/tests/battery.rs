@@ -226,14 +226,15 @@ const BATTERY: &[Row] = &[
     (FRI, "The strike is in its third week.", &[("third week", "DATE", "2022-W08", "")]),
     (FRI, "The blockade is in its 10th day.", &[("10th day", "DATE", "2022-02-25", "")]),
     (FRI, "Dozens died in the two-week siege.", &[("two-week", "DURATION", "P2W", "")]),
+    (FRI, "Sales rose in FY 1990.", &[("FY 1990", "DATE", "1990", "")]),
+    (FRI, "The house was built circa 1900.", &[("circa 1900", "DATE", "1900", "APPROX")]),
+    (FRI, "Profits rose in the latter half of 1989.", &[("the latter half of 1989", "DATE", "1989-H2", "")]),
+    (FRI, "In the latter case the court ruled.", &[]),
 ];
 
 /// Forms the layer does not yet read as TimeML would; each must still be missed, so a
 /// fix moves its row up into [`BATTERY`].
 const GAPS: &[Row] = &[
-    (FRI, "Sales rose in FY 1990.", &[("FY 1990", "DATE", "1990", "")]),
-    (FRI, "The house was built circa 1900.", &[("circa 1900", "DATE", "1900", "APPROX")]),
-    (FRI, "Profits rose in the latter half of 1989.", &[("the latter half of 1989", "DATE", "1989-H2", "")]),
     (FRI, "The rebels took the town on the 24th.", &[("the 24th", "DATE", "2022-02-24", "")]),
 ];
 
