@@ -143,7 +143,7 @@ impl TimeTagger {
                     continue;
                 };
                 let end = cand.end.clamp(i + 1, e);
-                let first = cand.start.clamp(floor, i);
+                let first = cand.start.max(floor).min(end - 1);
                 let tense = tense::tense_near(text, tokens, syntax, s, first, end, e);
                 let ctx = Ctx { dct: anchor.map(|a| a.date), reference, written, coarse, tense, ist, local: anchor.and_then(|a| a.zone.as_ref()) };
                 if let Some(r) = expr::resolve(&cand.expr, &ctx) {
