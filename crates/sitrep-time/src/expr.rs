@@ -68,8 +68,9 @@ pub(crate) enum Expr {
     PartOfDay { pod: Pod, day: Option<Box<Expr>> },
     /// "year-ago", "the year-earlier quarter": the period under discussion a year before.
     YearAgo { unit: Unit },
-    /// A named day ("Christmas", "Election Day").
-    Holiday(Feast),
+    /// A named day ("Christmas", "Election Day"), in the year written after it
+    /// ("Christmas 2010") or the one the tense points to.
+    Holiday(Feast, Option<i32>),
     /// Words that look like a date but name none ("February 30"): consumed, not output.
     Invalid,
 }
@@ -339,7 +340,11 @@ pub(crate) fn resolve(e: &Expr, ctx: &Ctx<'_>) -> Option<Resolved> {
             r.quant = *quant;
             Some(r)
         }
-        Expr::Holiday(f) => {
+        Expr::Holiday(f, Some(y)) => {
+            ok_year(*y)?;
+            Some(Resolved::point(Point::Day(f.in_year(*y)?)))
+        }
+        Expr::Holiday(f, None) => {
             let Some(dct) = dct else {
                 return Some(Resolved::unanchored(TimexType::Date, f.unanchored()));
             };

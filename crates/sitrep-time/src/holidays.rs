@@ -26,6 +26,11 @@ pub(crate) enum Feast {
     Memorial,
     /// Easter Sunday (Gregorian).
     Easter,
+    /// A day counted from Easter Sunday: Good Friday is −2, Easter Monday +1.
+    FromEaster(i16),
+    /// The `n`-th weekday (1 Monday – 7 Sunday) of a month: (month, weekday, n), as
+    /// United States Mother's Day (5, 7, 2) and Presidents Day (2, 1, 3).
+    Nth(u8, u8, u8),
 }
 
 impl Feast {
@@ -53,6 +58,8 @@ impl Feast {
             Feast::Labor => nth_weekday(y, 9, 1, 1),
             Feast::Memorial => point::add(nth_weekday(y, 6, 1, 1)?, Unit::Day, -7),
             Feast::Easter => easter(y),
+            Feast::FromEaster(d) => point::add(easter(y)?, Unit::Day, i32::from(d)),
+            Feast::Nth(m, wd, n) => nth_weekday(y, m, i32::from(wd), i32::from(n)),
         }
     }
 
@@ -131,5 +138,8 @@ mod tests {
         assert_eq!(Feast::Easter.in_year(2000), Some(date(2000, 4, 23)));
         assert_eq!(Feast::Easter.in_year(2022), Some(date(2022, 4, 17)));
         assert_eq!(Feast::Fixed(1, 1, false).eve(), Some(Feast::Fixed(12, 31, false)));
+        assert_eq!(Feast::FromEaster(-2).in_year(2022), Some(date(2022, 4, 15)));
+        assert_eq!(Feast::Nth(5, 7, 2).in_year(2022), Some(date(2022, 5, 8)));
+        assert_eq!(Feast::Nth(1, 1, 3).in_year(2022), Some(date(2022, 1, 17)));
     }
 }

@@ -168,6 +168,8 @@ pub(crate) enum W {
     Month(u8, bool),
     /// `Friday`, `Fri.`: ISO weekday 1 (Monday) – 7.
     Weekday(u8),
+    /// `Mondays`, `Fridays`: every such day.
+    Weekdays(u8),
     /// `two`, `twenty`, `dozen`.
     Number(u32),
     /// `first` … `thirty-first`, `last` is not here.
@@ -342,6 +344,13 @@ fn word(w: &str, original: &str) -> Lex {
         "friday" | "fri." => W::Weekday(5),
         "saturday" | "sat." => W::Weekday(6),
         "sunday" => W::Weekday(7),
+        "mondays" => W::Weekdays(1),
+        "tuesdays" => W::Weekdays(2),
+        "wednesdays" => W::Weekdays(3),
+        "thursdays" => W::Weekdays(4),
+        "fridays" => W::Weekdays(5),
+        "saturdays" => W::Weekdays(6),
+        "sundays" => W::Weekdays(7),
         "one" => W::Number(1),
         "two" => W::Number(2),
         "three" => W::Number(3),
@@ -466,7 +475,7 @@ fn word(w: &str, original: &str) -> Lex {
         "middle" => W::Mod(Mod::Middle),
         "start" => W::Mod(Mod::Start),
         "nearly" | "almost" => W::Mod(Mod::Nearly),
-        "about" | "around" | "approximately" | "roughly" => W::Mod(Mod::About),
+        "about" | "around" | "approximately" | "roughly" | "circa" => W::Mod(Mod::About),
         "more" => W::Mod(Mod::More),
         "less" | "fewer" => W::Mod(Mod::Less),
         "least" => W::Mod(Mod::Least),
@@ -478,6 +487,8 @@ fn word(w: &str, original: &str) -> Lex {
         "just" => W::Mod(Mod::Just),
         "near" | "short" => W::Mod(Mod::Near),
         "latest" => W::Rel(Rel::Last),
+        // Only "the latter half" (see `Scan::relative`).
+        "latter" => W::Rel(Rel::Last),
         "the" => W::The,
         "a" | "an" => W::A,
         "few" | "several" | "many" | "couple" => W::Few,
@@ -503,7 +514,7 @@ fn word(w: &str, original: &str) -> Lex {
         "and" => W::Prep(Prep::And),
         "or" => W::Prep(Prep::Or),
         "within" => W::Prep(Prep::Within),
-        "fiscal" => W::Fiscal,
+        "fiscal" | "fy" => W::Fiscal,
         "yearend" => W::YearEnd,
         "half" => W::Half,
         "q1" => W::QuarterCode(1),

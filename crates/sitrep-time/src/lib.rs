@@ -130,6 +130,9 @@ impl TimeTagger {
             }
             let scan = Scan { text, tokens, lex: &lex, s, e };
             let mut i = s;
+            // One past the last expression's tokens: an extent that opens before the
+            // token read ("*twice* a week", "*Good* Friday") never reaches back into it.
+            let mut floor = s;
             while i < e {
                 if !could_start(lex[i]) {
                     i += 1;
@@ -140,10 +143,11 @@ impl TimeTagger {
                     continue;
                 };
                 let end = cand.end.clamp(i + 1, e);
-                let tense = tense::tense_near(text, tokens, syntax, s, cand.start, end, e);
+                let first = cand.start.max(floor).min(end - 1);
+                let tense = tense::tense_near(text, tokens, syntax, s, first, end, e);
                 let ctx = Ctx { dct: anchor.map(|a| a.date), reference, written, coarse, tense, ist, local: anchor.and_then(|a| a.zone.as_ref()) };
                 if let Some(r) = expr::resolve(&cand.expr, &ctx) {
-                    let span = Span::new(tokens[cand.start].span.start, tokens[end - 1].span.end);
+                    let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
                     // The narrative's reference time moves with every point it names,
                     // except points themselves computed from it — but days counted
                     // forward from it are where the story has moved ("On March 3 … Two
@@ -181,7 +185,8 @@ impl TimeTagger {
                         unanchored: r.unanchored.then_some(true),
                     };
                     out.push(Timex { span, kind: r.kind, value: r.value, detail });
-                    starts.push(cand.start);
+                    starts.push(first);
+                    floor = end;
                 }
                 i = end;
             }

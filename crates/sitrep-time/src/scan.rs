@@ -13,6 +13,7 @@
 use sitrep_core::{Token, TimexType};
 
 use crate::expr::{Amount, Expr, YearSpec};
+use crate::holidays::Feast;
 use crate::lexicon::{Deictic, Dir, Lex, Mod, Num, Pod, Prep, Rel, Unit, W};
 use crate::zones;
 
@@ -95,7 +96,7 @@ impl<'a> Scan<'a> {
         let the = j > i && (only_the || self.is(j - 1, W::The));
         let (end, expr) = self.core(j, the)?;
         let (end, expr) = self.extend(end, expr);
-        if !matches!(expr, Expr::Holiday(_)) && (j..end).any(|t| self.titled_unit(t) || self.unit_to_unit(t)) {
+        if !matches!(expr, Expr::Holiday(..)) && (j..end).any(|t| self.titled_unit(t) || self.unit_to_unit(t)) {
             return None;
         }
         let mut start = i;
@@ -103,10 +104,17 @@ impl<'a> Scan<'a> {
             // "the Feb. 24 meeting", "the third-quarter results": the determiner belongs
             // to the noun after the expression.
             let drop = match &expr {
-                Expr::Day { .. } | Expr::Month { .. } | Expr::Year(_) | Expr::Clock { .. } | Expr::Holiday(_) => true,
+                // "the 1989 fiscal year" keeps its determiner: the noun is the year's own.
+                Expr::Year(_) => !matches!(self.w(end - 1), Some(W::Unit(..))),
+                Expr::Day { .. } | Expr::Month { .. } | Expr::Clock { .. } | Expr::Holiday(..) => true,
                 Expr::Weekday { dir: None, .. } => true,
                 Expr::Deictic(d) => !matches!(d, Deictic::Future | Deictic::Present | Deictic::Past),
-                Expr::Literal { kind, value, .. } => value == "PRESENT_REF" || value == "PAST_REF" || *kind == TimexType::Set,
+                // "the past several quarters" (PAST_REF) keeps it, as "the past two
+                // quarters" does.
+                Expr::Literal { kind, value, .. } => {
+                    let counted = matches!(self.w(j), Some(W::Rel(Rel::Last | Rel::Past))) && matches!(self.w(end - 1), Some(W::Unit(_, true)));
+                    (value == "PRESENT_REF" || value == "PAST_REF" || *kind == TimexType::Set) && !counted
+                }
                 _ => false,
             };
             let compound_before_noun = (j..end).any(|t| self.punct(t, b'-')) && self.lower_word(end);
@@ -118,9 +126,10 @@ impl<'a> Scan<'a> {
         if matches!(expr, Expr::Literal { kind: TimexType::Set, .. }) && start == j && self.bi_before(j) {
             start = j - 2;
         }
-        // "New Year's Day": the name opens at "New".
-        if matches!(expr, Expr::Holiday(_)) && start == j && j > self.s && self.word(j - 1) == "New" {
-            start = j - 1;
+        // "New Year's Day", "Good Friday", "St. Patrick's Day": the name opens before
+        // the word read.
+        if matches!(expr, Expr::Holiday(..)) && start == j {
+            start = self.holiday_start(j);
         }
         // "twice a week", "three times a year": the frequency opens the SET.
         if matches!(expr, Expr::Literal { kind: TimexType::Set, .. }) && start == j {
@@ -129,6 +138,14 @@ impl<'a> Scan<'a> {
             }
         }
         let mut modifier = modifier;
+        if matches!(expr, Expr::Deictic(Deictic::Soon)) && self.as_soon_as_possible(j) {
+            start = j - 1;
+        }
+        // "no more than three days": at most; "no less than a year": at least.
+        if let Some(m) = self.negated_comparison(i) {
+            start = i - 1;
+            modifier = Some(m);
+        }
         // "year-end": the end of the year.
         if matches!(expr, Expr::UnitRel { unit: Unit::Year, .. }) && self.punct(end.wrapping_sub(2), b'-') && self.is(end - 1, W::Mod(Mod::End)) {
             modifier = Some("END");
@@ -227,6 +244,24 @@ impl<'a> Scan<'a> {
         (k, modifier, only_the)
     }
 
+    /// True at "soon" in "as soon as possible".
+    fn as_soon_as_possible(&self, j: usize) -> bool {
+        j > self.s && self.word_is(j - 1, "as") && self.word_is(j + 1, "as") && self.word_is(j + 2, "possible")
+    }
+
+    /// The TIMEX3 `mod` of "no more than", "not less than" when "more (less) than"
+    /// opens at `i` after "no" or "not": the bound is reached, not passed.
+    fn negated_comparison(&self, i: usize) -> Option<&'static str> {
+        if i <= self.s || !(self.word_is(i - 1, "no") || self.word_is(i - 1, "not")) || !self.is(i + 1, W::Mod(Mod::Than)) {
+            return None;
+        }
+        match self.w(i) {
+            Some(W::Mod(Mod::More)) => Some("EQUAL_OR_LESS"),
+            Some(W::Mod(Mod::Less)) => Some("EQUAL_OR_MORE"),
+            _ => None,
+        }
+    }
+
     /// True when token `i` is a unit or part of the day written with a capital inside a
     /// sentence: part of a title ("ABC's This Week", "60 Minutes", "High Noon"), and
     /// TimeML leaves times inside names unmarked.
@@ -289,6 +324,15 @@ impl<'a> Scan<'a> {
             Lex::W(w) => match w {
                 W::Month(m, abbr) => self.month(j, m, abbr),
                 W::Weekday(wd) => self.weekday(j, wd),
+                // "on Fridays", "Sunday mornings" (see `extend`): every such day.
+                W::Weekdays(wd) => {
+                    let (end, pod) = match self.w(j + 1) {
+                        Some(W::PartOfDay(p)) => (j + 2, p.code()),
+                        _ => (j + 1, ""),
+                    };
+                    Some((end, weekly(wd, pod)))
+                }
+                W::Number(_) if self.spoken_century(j).is_some() => self.spoken_century(j),
                 W::Number(_) | W::A | W::Few | W::Teen(_) | W::Half => {
                     // Spoken: "the twenty-first of January".
                     if let Some((k, d)) = self.spoken_ordinal(j) {
@@ -341,6 +385,13 @@ impl<'a> Scan<'a> {
                 }
                 W::PartOfDay(p) => self.part_of_day(j, p, the),
                 W::Unit(..) if self.is_new_year(j) => self.new_year(j),
+                // "Valentine's Day", "Martin Luther King Day".
+                W::Unit(Unit::Day, false) if self.day_named_before(j).is_some() => {
+                    let (_, f) = self.day_named_before(j)?;
+                    Some(self.with_year(j + 1, f))
+                }
+                // "twice per week", "40 times per month": the period of a frequency.
+                W::Unit(u, false) if j > self.s && self.word_is(j - 1, "per") && self.times_before(j).is_some() => Some((j + 1, every(u))),
                 W::Unit(u, plural) => self.bare_unit(j, u, plural, the),
                 W::Fiscal => self.fiscal(j),
                 W::QuarterCode(q) => {
@@ -361,13 +412,35 @@ impl<'a> Scan<'a> {
             // "the nineties": a decade of the twentieth century, written out.
             // "the corresponding period last year", "the comparable quarter a year ago".
             Lex::Other if the && (self.word_is(j, "corresponding") || self.word_is(j, "comparable")) => self.same_period_back(j + 1),
-            Lex::Other if the => {
-                const DECADES: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
-                let w = self.word(j);
-                DECADES.iter().position(|d| d.eq_ignore_ascii_case(w)).map(|k| (j + 1, Expr::Decade(192 + k as i32)))
-            }
-            Lex::Other => None,
+            Lex::Other => self.decade_word(j, the),
             Lex::Punct(_) => None,
+        }
+    }
+
+    /// "the nineties", "the late seventies", "the mid-sixties": a decade of the
+    /// twentieth century written out, after "the" (with a modifier between or not: "in
+    /// his late seventies" is an age).
+    fn decade_word(&self, j: usize, the: bool) -> Option<(usize, Expr)> {
+        const DECADES: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+        if !the {
+            let m = if self.punct(j.wrapping_sub(1), b'-') { j.wrapping_sub(2) } else { j.wrapping_sub(1) };
+            let modded = matches!(self.w(m), Some(W::Mod(Mod::Early | Mod::Late | Mod::Mid)));
+            if !modded || !self.is(m.wrapping_sub(1), W::The) {
+                return None;
+            }
+        }
+        let w = self.word(j);
+        DECADES.iter().position(|d| d.eq_ignore_ascii_case(w)).map(|k| (j + 1, Expr::Decade(192 + k as i32)))
+    }
+
+    /// "the twenty-first century": a century named by an ordinal of tens and units
+    /// written out at `j`.
+    fn spoken_century(&self, j: usize) -> Option<(usize, Expr)> {
+        let Some(W::Number(t @ (20 | 30))) = self.w(j) else { return None };
+        let k = if self.punct(j + 1, b'-') { j + 2 } else { j + 1 };
+        match self.w(k) {
+            Some(W::Ordinal(o @ 1..=9)) if self.is(k + 1, W::Unit(Unit::Century, false)) => Some((k + 2, Expr::Century((t + u32::from(o)) as i32 - 1))),
+            _ => None,
         }
     }
 
@@ -402,8 +475,19 @@ impl<'a> Scan<'a> {
                             return Some((j + 3, Expr::Quarter { q: o, y: YearSpec::Explicit(v as i32) }));
                         }
                     }
-                    if self.is(j + 1, W::PluralS) {
-                        return (v % 10 == 0).then_some((j + 2, Expr::Decade(v as i32 / 10)));
+                    // "the 1989 fiscal year": that year.
+                    if self.is(j + 1, W::Fiscal) && self.is(j + 2, W::Unit(Unit::Year, false)) {
+                        return Some((j + 3, Expr::Year(v as i32)));
+                    }
+                    // "1989's third quarter".
+                    if let Some(r) = self.part_of_named_year(j + 1, v as i32) {
+                        return Some(r);
+                    }
+                    // "the 1990s", "the 1800s" (a century), but "1989's profit" (a year).
+                    if self.is(j + 1, W::PluralS) && (v % 10 == 0 || self.word(j + 1) == "s") {
+                        let century = v % 100 == 0 && v < 2000;
+                        let e = if century { Expr::Century(v as i32 / 100) } else { Expr::Decade(v as i32 / 10) };
+                        return (v % 10 == 0).then_some((j + 2, e));
                     }
                     if self.year_ok(j) {
                         return Some((j + 1, Expr::Year(v as i32)));
@@ -581,6 +665,10 @@ impl<'a> Scan<'a> {
                 return Some((j + 3, Expr::Month { m, y: YearSpec::Explicit(y) }));
             }
         }
+        // "May Day": the first of May.
+        if m == 5 && self.word(j + 1) == "Day" {
+            return Some(self.with_year(j + 2, Feast::Fixed(5, 1, false)));
+        }
         // A bare month: abbreviations need their full stop; May and March need a
         // preposition or modifier before them (else "May" is a modal, "March" a verb).
         let word = self.word(j);
@@ -646,6 +734,10 @@ impl<'a> Scan<'a> {
 
     /// A weekday: "Friday", "Friday, Oct. 23, 1998", "Friday Oct. 13".
     fn weekday(&self, j: usize, wd: u8) -> Option<(usize, Expr)> {
+        // "Good Friday", "Easter Monday": a named day.
+        if let Some(f) = self.weekday_feast(j, wd) {
+            return Some(self.with_year(j + 1, f));
+        }
         let k = if self.punct(j + 1, b',') { j + 2 } else { j + 1 };
         if let Some(W::Month(m, abbr)) = self.w(k) {
             if let Some((end, e @ (Expr::Day { .. } | Expr::Invalid))) = self.month(k, m, abbr) {
@@ -710,6 +802,8 @@ impl<'a> Scan<'a> {
                 Some(W::Few) => Some((j + 2, Amount::X)),
                 Some(W::Number(12)) => Some((j + 2, Amount::N(12))),
                 Some(W::Hundred(h)) => Some((j + 2, Amount::N(h))),
+                // "a half-hour", "a half century".
+                Some(W::Half) => Some((j + 2, Amount::Half(0))),
                 _ => Some((j + 1, Amount::N(1))),
             },
             Lex::W(W::Few) if self.word_is(j, "couple") => {
@@ -739,6 +833,11 @@ impl<'a> Scan<'a> {
         let compound = self.punct(k, b'-');
         let k = k + usize::from(compound);
         let Some(W::Unit(unit, plural)) = self.w(k) else { return None };
+        // "a quarter century": twenty-five years, counted as years from here on.
+        let (k, unit, plural, n) = match self.quarter_century(k, n) {
+            Some((c, years)) => (c, Unit::Year, true, years),
+            None => (k, unit, plural, n),
+        };
         if unit == Unit::Night && !plural {
             return None;
         }
@@ -816,6 +915,14 @@ impl<'a> Scan<'a> {
         })
     }
 
+    /// "quarter century", "quarter-century" at `k` after the amount `n`: the token of
+    /// "century" and the amount in years.
+    fn quarter_century(&self, k: usize, n: Amount) -> Option<(usize, Amount)> {
+        let Amount::N(v) = n else { return None };
+        let c = if self.punct(k + 1, b'-') { k + 2 } else { k + 1 };
+        (self.is(k, W::Unit(Unit::Quarter, false)) && self.is(c, W::Unit(Unit::Century, false))).then(|| (c, Amount::N(v.saturating_mul(25))))
+    }
+
     /// True when nothing that could be an object follows (`the day before.`).
     fn phrase_end(&self, i: usize) -> bool {
         i >= self.e || matches!(self.at(i), Lex::Punct(_)) || matches!(self.w(i), Some(W::Prep(Prep::And | Prep::Or)))
@@ -865,15 +972,15 @@ impl<'a> Scan<'a> {
                 }
                 (the || prep).then_some((j + 1, Expr::Deictic(d)))
             }
+            // "as soon as possible": some time ahead (the extent opens at "as", see
+            // `parse`).
+            Deictic::Soon if self.as_soon_as_possible(j) => Some((j + 3, Expr::Deictic(d))),
             Deictic::Soon if j > self.s && self.word_is(j - 1, "as") => None,
             // "soon after he arrived": a relation between two events, not a time.
             Deictic::Soon if matches!(self.w(j + 1), Some(W::Dir(Dir::After | Dir::Before))) => None,
             Deictic::Soon => {
-                // "as soon as he arrives" is a conjunction, "as soon as possible" a time.
+                // "as soon as he arrives" is a conjunction.
                 if self.word_is(j + 1, "as") {
-                    if self.word_is(j + 2, "possible") && j > self.s && self.word_is(j - 1, "as") {
-                        return Some((j + 3, Expr::Deictic(d)));
-                    }
                     return None;
                 }
                 Some((j + 1, Expr::Deictic(d)))
@@ -902,6 +1009,10 @@ impl<'a> Scan<'a> {
     /// "last week", "this year", "next Friday", "the past two months", "recent days".
     fn relative(&self, j: usize, r: Rel, the: bool) -> Option<(usize, Expr)> {
         let k = j + 1;
+        // "the latter half of 1989"; "the latter" is otherwise no time.
+        if self.word_is(j, "latter") && !self.is(k, W::Half) {
+            return None;
+        }
         // "this coming Sunday", "this past spring".
         if r == Rel::This {
             match self.w(k) {
@@ -1030,6 +1141,12 @@ impl<'a> Scan<'a> {
                     (Rel::This, _) => Some(Box::new(Expr::Deictic(Deictic::Today))),
                     (Rel::Last, Pod::Night | Pod::Evening) => Some(Box::new(Expr::Deictic(Deictic::Yesterday))),
                     (Rel::That | Rel::Same, _) => None,
+                    // "the next morning", "the following night", "the previous evening":
+                    // a day on from (back from) the day the story is at.
+                    (Rel::Next | Rel::Following | Rel::Previous | Rel::Prior, _) => {
+                        let sign = if matches!(r, Rel::Next | Rel::Following) { 1 } else { -1 };
+                        Some(Box::new(Expr::Shift { unit: Unit::Day, n: Amount::N(1), sign, anaphoric: true }))
+                    }
                     _ => return None,
                 };
                 Some((k + 1, Expr::PartOfDay { pod, day }))
@@ -1260,8 +1377,24 @@ impl<'a> Scan<'a> {
         if self.punct(j + 1, b'-') && self.word_is(j + 2, "long") && !matches!(unit, Unit::Weekend) {
             return Some((j + 3, Expr::Duration { n: Amount::N(1), unit }));
         }
+        // "by mid-year", "mid-week": the middle of the unit the story is in.
+        let mid = self.is(j.wrapping_sub(1), W::Mod(Mod::Mid)) || (self.punct(j.wrapping_sub(1), b'-') && self.is(j.wrapping_sub(2), W::Mod(Mod::Mid)));
+        if !the && mid && matches!(unit, Unit::Week | Unit::Month | Unit::Year | Unit::Decade) {
+            return Some((j + 1, Expr::UnitRel { unit, n: 0, anaphoric: true }));
+        }
         if !the {
             return None;
+        }
+        // "the day before yesterday", "the day after tomorrow": two days from the report's.
+        if unit == Unit::Day {
+            let sign = match (self.w(j + 1), self.w(j + 2)) {
+                (Some(W::Dir(Dir::Before)), Some(W::Deictic(Deictic::Yesterday))) => -1,
+                (Some(W::Dir(Dir::After)), Some(W::Deictic(Deictic::Tomorrow))) => 1,
+                _ => 0,
+            };
+            if sign != 0 {
+                return Some((j + 3, Expr::Shift { unit, n: Amount::N(2), sign, anaphoric: false }));
+            }
         }
         // "the day before", "the week after": next to the narrative's time.
         if let Some(W::Dir(d @ (Dir::Before | Dir::After))) = self.w(j + 1) {
@@ -1303,10 +1436,26 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// A quarter or half of the year `y` named just before `k`: "['s] third quarter",
+    /// "['s] first half" (in "1989's third quarter", "fiscal 1990's first half").
+    fn part_of_named_year(&self, k: usize, y: i32) -> Option<(usize, Expr)> {
+        if !self.is(k, W::PluralS) || self.word(k) == "s" {
+            return None;
+        }
+        let Some(W::Ordinal(o)) = self.w(k + 1) else { return None };
+        let part = if self.punct(k + 2, b'-') { k + 3 } else { k + 2 };
+        match self.w(part) {
+            Some(W::Unit(Unit::Quarter, false)) if (1..=4).contains(&o) => Some((part + 1, Expr::Quarter { q: o, y: YearSpec::Explicit(y) })),
+            Some(W::Half) if (1..=2).contains(&o) => Some((part + 1, Expr::Half { h: o, y: YearSpec::Explicit(y) })),
+            _ => None,
+        }
+    }
+
     /// "fiscal 1989", "fiscal year 1990", "the fiscal year".
     fn fiscal(&self, j: usize) -> Option<(usize, Expr)> {
         if let Some(y) = self.year4(j + 1) {
-            return Some((j + 2, Expr::Year(y)));
+            // "fiscal 1990's first quarter".
+            return self.part_of_named_year(j + 2, y).or(Some((j + 2, Expr::Year(y))));
         }
         if self.is(j + 1, W::Unit(Unit::Year, false)) {
             if let Some(y) = self.year4(j + 2) {
@@ -1390,9 +1539,20 @@ impl<'a> Scan<'a> {
         let mut end = end;
         let mut expr = expr;
         for _ in 0..2 {
-            let dayish = matches!(expr, Expr::Day { .. } | Expr::Weekday { .. } | Expr::Holiday(_))
+            let dayish = matches!(expr, Expr::Day { .. } | Expr::Weekday { .. } | Expr::Holiday(..))
                 || matches!(expr, Expr::Deictic(Deictic::Today | Deictic::Yesterday | Deictic::Tomorrow));
             if dayish {
+                // "Monday afternoons", "Sunday nights": every such part of that day.
+                if let Expr::Weekday { wd, dir: None, .. } = expr {
+                    let pod = match self.w(end) {
+                        Some(W::PartOfDay(p)) if self.word(end).ends_with('s') => Some(p),
+                        Some(W::Unit(Unit::Night, true)) => Some(Pod::Night),
+                        _ => None,
+                    };
+                    if let Some(p) = pod {
+                        return (end + 1, weekly(wd, p.code()));
+                    }
+                }
                 if let Some(W::PartOfDay(pod)) = self.w(end) {
                     expr = Expr::PartOfDay { pod, day: Some(Box::new(expr)) };
                     end += 1;
@@ -1469,6 +1629,11 @@ fn is_measured(word: &str) -> bool {
 
 fn lit(kind: TimexType, v: &str) -> Expr {
     Expr::Literal { kind, value: v.to_string(), quant: None }
+}
+
+/// "every Friday", "Sunday mornings": SET `XXXX-WXX-5`, `XXXX-WXX-7TMO`.
+fn weekly(wd: u8, pod: &str) -> Expr {
+    Expr::Literal { kind: TimexType::Set, value: format!("XXXX-WXX-{wd}{pod}"), quant: None }
 }
 
 /// `daily` → SET `P1D`.

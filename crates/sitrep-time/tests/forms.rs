@@ -407,3 +407,11 @@ fn fiscal_years_and_coarse_references() {
     // A year cannot be moved by a month: "the month before" is then the report's.
     assert_eq!(values("Output rose in 2021. Sales were flat the month before."), ["2021", "2022-01"]);
 }
+
+#[test]
+fn an_extent_reaching_back_stops_at_the_expression_before() {
+    // "25 times per month" would open at "25", inside "Feb. 24-25".
+    let all = tag("Drills ran Feb. 24-25 times per month.");
+    assert_eq!(all[0].0, "Feb. 24-25");
+    assert_eq!((all[1].0.as_str(), all[1].2.as_str()), ("times per month", "P1M"));
+}

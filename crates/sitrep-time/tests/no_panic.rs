@@ -13,6 +13,8 @@ const SEEDS: &[&[u8]] = &[
     "On March 3, 2021 the siege began. Two days later, from Monday to Wednesday, every Friday, for weeks.".as_bytes(),
     "February 30, 0000-02-24, 99999, the 1990s, the 18th century, 9pm EST tomorrow, 10:30 Kyiv time.".as_bytes(),
     "the year-ago quarter, a year earlier, the past two months, early next year, late 1999, mid-1990s".as_bytes(),
+    "the day before yesterday, Martin Luther King Jr. Day, St. Patrick's Day, Good Friday, Christmas 2010, 40 times per month".as_bytes(),
+    "Monday afternoons, the late seventies, a quarter-century, no more than a half-hour, FY 1990's first half, the next morning, as soon as possible".as_bytes(),
 ];
 
 #[test]

@@ -21,13 +21,18 @@ const MEASURES: &[&str] = &[
 const COUNTS: &[&str] = &["hundreds", "thousands", "millions", "dozens", "scores", "tens", "number", "lot", "lots"];
 
 impl Scan<'_> {
-    /// The first token of the frequency before the article at `j` ("*twice* a week",
-    /// "*three times* a year", "*several times* a day"), if there is one.
+    /// The first token of the frequency before the article (or "per") at `j` ("*twice* a
+    /// week", "*three times* a year", "*several times* a day", "*40 times* per month"),
+    /// if there is one.
     pub(super) fn times_before(&self, j: usize) -> Option<usize> {
         if j <= self.s {
             return None;
         }
         let b = j - 1;
+        // "twice per week": the frequency stands before "per".
+        if self.word_is(b, "per") {
+            return self.times_before(b);
+        }
         if self.word_is(b, "twice") || self.word_is(b, "once") || self.word_is(b, "thrice") {
             return Some(b);
         }
