@@ -319,6 +319,11 @@ fn left_title(doc: &Doc, mentions: &[Mention], m: Mention, lex: &Lexicon) -> (Op
                 country = country.or(Some(office.actor.chars().take(3).collect()));
             } else if let Some((c, _)) = lex.country(owner_text) {
                 country = country.or(Some(c.cameo.clone()));
+            } else if owner.is_none() && i == role_at && owner_text.starts_with(|c: char| c.is_lowercase()) && word.as_deref().is_some_and(|r| lex.role_is_ambiguous(r)) {
+                // "a teacher's aide", "the company's spokesman": whose aide or spokesman
+                // it is says the kind — a teacher's is in education, a company's in no
+                // office of state.
+                role = lex.role(owner_text).map(str::to_string);
             }
             break;
         }

@@ -372,3 +372,16 @@ fn a_state_named_like_a_country_before_a_person_follows_the_reports_focus() {
     let doc = run("Georgian businessman Bidzina Ivanishvili met officials in Tbilisi.", date);
     assert_eq!(actor(&doc, "Bidzina Ivanishvili"), Some("GEOBUS"));
 }
+
+#[test]
+fn whose_aide_or_spokesman_it_is_says_the_kind() {
+    let d = jiff::civil::date(2016, 6, 16);
+    // A teacher's aide in an American report is in education, no official.
+    let doc = run("WASHINGTON — Senator Chris Murphy paid tribute to a teacher's aide, Anne Marie Murphy, who died at the school in Newtown, Connecticut.", d);
+    assert_eq!(actor(&doc, "Anne Marie Murphy"), Some("USAEDU"));
+    // A company's spokesman holds no office of state; a president's does.
+    let doc = run("The company's spokesman, John Smith, denied the report.", d);
+    assert_eq!(actor(&doc, "John Smith"), None);
+    let doc = run("Putin's spokesman, Dmitry Peskov, denied the report.", d);
+    assert_eq!(actor(&doc, "Dmitry Peskov"), Some("RUSGOV"));
+}
