@@ -61,6 +61,17 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
         let r = t.rel(x);
         let Some(h) = t.head(x) else { break };
         if matches!(r, "ccomp" | "xcomp" | "parataxis" | "advcl") || r.starts_with("ccomp") || r.starts_with("acl") {
+            // "Had Russia attacked Poland, NATO would have responded", "If Iran strikes,
+            // Israel will respond": a condition or a time clause is not what the verb it
+            // hangs from says (that verb may itself be reported: climb on).
+            let subject = t.children(x).find(|&c| t.rel(c).starts_with("nsubj"));
+            let condition = r.starts_with("advcl")
+                && (t.children(x).any(|c| t.rel(c) == "mark" && matches!(&*t.lower(c), "if" | "unless" | "when" | "whenever" | "once" | "after" | "before" | "because" | "since" | "until" | "while" | "although" | "though"))
+                    || t.children(x).any(|c| t.rel(c).starts_with("aux") && subject.is_some_and(|s| c < s)));
+            if condition {
+                x = h;
+                continue;
+            }
             if let Some(stance) = lex.reporting(&t.lemma(h)).filter(|_| t.upos(h) == "VERB") {
                 let by = cx.speaker_before(h).or_else(|| reporter(cx, h));
                 return Some(Attribution { by, cue: t.word(h).to_string(), stance });

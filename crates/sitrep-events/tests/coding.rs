@@ -2436,3 +2436,10 @@ fn praise_or_apology_made_on_a_show_is_not_aimed_at_it() {
     let e = find(&doc, "05");
     assert!(e.target.is_none(), "{e:?}");
 }
+
+#[test]
+fn a_condition_is_not_reported_by_the_verb_it_hangs_from() {
+    let doc = run("If Russia attacks Poland, NATO will respond, Stoltenberg said.");
+    let e = find(&doc, "19");
+    assert_eq!((e.factuality, e.attribution.as_ref().and_then(|a| a.by.as_ref()).map(|p| p.span.of(doc.text()))), (sitrep_core::Factuality::Conditional, Some("Stoltenberg")), "{e:?}");
+}

@@ -1449,3 +1449,16 @@ fn a_hostage_read_as_a_second_object_says_what_the_object_became() {
     let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "took").expect("the hostage-taking is coded");
     assert_eq!((e.cameo.as_str(), actor(&e.source)), ("181", Some("YEMREBHTH")), "{e:?}");
 }
+
+#[test]
+fn an_inverted_condition_read_with_the_auxiliary_as_root_gets_its_subject_and_object() {
+    let mut doc = layers("Had Russia attacked Poland, NATO would have responded.");
+    // As the parser read it: "Had" the root, "Russia" its object, "attacked" its
+    // complement with "Poland" another, the main clause beside it.
+    slip(&mut doc, &[(("Had", 0), None, "root"), (("Russia", 0), Some(("Had", 0)), "obj"), (("attacked", 0), Some(("Had", 0)), "xcomp"), (("Poland", 0), Some(("attacked", 0)), "xcomp"), (("responded", 0), Some(("Had", 0)), "parataxis")]);
+    let doc = code(doc);
+    let e = trigger(&doc, "attacked").expect("the attack is coded");
+    assert_eq!((actor(&e.source), actor(&e.target), e.factuality), (Some("RUS"), Some("POL"), sitrep_core::Factuality::Conditional), "{e:?}");
+    // The main clause's verb does not report the condition.
+    assert!(e.attribution.is_none(), "{e:?}");
+}

@@ -66,6 +66,70 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "Had Russia attacked Poland, NATO would have responded", "Should Iran strike
+    /// Israel, …", "Were China to invade Taiwan, …" read with the auxiliary as the root and
+    /// the subject as its object: a sentence opened by "had", "should" or "were", a noun
+    /// phrase and a verb (after "to" for "were") up to a comma is a condition — the verb
+    /// heads it as `advcl` of the first verb after the comma, with the auxiliary and the
+    /// subject its own and the nouns after it its object.
+    pub(super) fn inverted_condition_read_as_main_clause(&mut self, a: usize, b: usize) {
+        if a + 3 >= b || !lower_is_one_of(self.word(a), &["had", "should", "were"]) {
+            return;
+        }
+        let noun_phrase = |x: &Self, k: usize| matches!(x.upos(k), "DET" | "ADJ" | "NOUN" | "PROPN" | "PRON" | "NUM");
+        let Some(v) = (a + 2..b).find(|&k| !noun_phrase(self, k)) else { return };
+        let (subject_end, verb_ok) = match &*lower(self.word(a)) {
+            "had" => (v, matches!(self.xpos(v), "VBN" | "VBD")),
+            "should" => (v, self.xpos(v) == "VB"),
+            _ => (v, v + 1 < b && lower_is_one_of(self.word(v), &["to"]) && self.xpos(v + 1) == "VB"),
+        };
+        let (to, v) = if lower_is_one_of(self.word(a), &["were"]) { (Some(v), v + 1) } else { (None, v) };
+        if !verb_ok || subject_end == a + 1 {
+            return;
+        }
+        let Some(comma) = (v + 1..b).find(|&k| self.word(k) == ",") else { return };
+        let Some(main) = (comma + 1..b).find(|&k| self.upos(k) == "VERB") else { return };
+        // The subject: its last word heads it, the words before hang from that word.
+        let subject = subject_end - 1;
+        for k in a + 1..subject {
+            if self.head(k).is_none_or(|h| !(a + 1..subject_end).contains(&h)) {
+                let rel = match self.upos(k) {
+                    "DET" => "det",
+                    "ADJ" => "amod",
+                    "NUM" => "nummod",
+                    _ => "compound",
+                };
+                self.set(k, Some(subject), rel);
+            }
+        }
+        let old_root = (a..b).find(|&k| self.head(k).is_none());
+        self.set(main, None, "root");
+        self.set(v, Some(main), "advcl");
+        self.set(a, Some(v), "aux");
+        self.set(subject, Some(v), "nsubj");
+        if let Some(to) = to {
+            self.set(to, Some(v), "mark");
+        }
+        // What follows the verb up to the comma is its own; a noun hung on it as a
+        // complement is its object.
+        for k in v + 1..comma {
+            match self.head(k) {
+                Some(h) if h == v && self.rels[k] == "xcomp" && matches!(self.upos(k), "NOUN" | "PROPN" | "PRON") => self.set(k, Some(v), "obj"),
+                Some(h) if (v + 1..comma).contains(&h) || h == v => {}
+                _ => self.set(k, Some(v), "obj"),
+            }
+        }
+        self.set(comma, Some(main), "punct");
+        // What hung from the auxiliary, read as the root, now hangs from the main verb.
+        if let Some(r) = old_root.filter(|&r| r == a) {
+            for k in a + 1..b {
+                if self.head(k) == Some(r) && k != v && k != subject {
+                    self.set(k, Some(main), if self.upos(k) == "PUNCT" { "punct" } else { self.rels[k] });
+                }
+            }
+        }
+    }
+
     /// "Protests grew as police arrested dozens of students", "seeking to quell the
     /// controversy after the FBI last week closed out a probe" read with "as" or "after"
     /// as a preposition and the clause's subject as its object: a finite verb right after

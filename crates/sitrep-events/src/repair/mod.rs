@@ -78,6 +78,10 @@
 //! or a modifier of the reporting subject across the comma ("struck the plant
 //! *overnight*, local officials said").
 //!
+//! A condition opened by its auxiliary ("*Had* Russia attacked Poland, NATO would have
+//! responded") read with the auxiliary as the root: the verb heads the condition, with
+//! its subject and object, under the main clause's verb.
+//!
 //! Each mend is checked: if the arcs of a sentence would not form a tree, it is undone.
 
 use sitrep_core::{Doc, Span, TokenKind};
@@ -139,6 +143,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.finite_verb_read_as_modifier(a, b));
         arcs.guarded(a, b, |x| x.clause_verb_read_as_modifier(a, b));
         arcs.guarded(a, b, |x| x.clause_read_as_phrase(start, b));
+        arcs.guarded(a, b, |x| x.inverted_condition_read_as_main_clause(start, b));
         let reporting = arcs.reporting_clause(start, b);
         if let Some(clause) = reporting {
             arcs.guarded(a, b, |x| x.raise_before_report(start, b, clause));
