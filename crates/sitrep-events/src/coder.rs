@@ -504,8 +504,10 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                     (r.starts_with("obl") || r.starts_with("nmod")) && t.children(c).any(|k| t.rel(k) == "case" && t.lower(k) == prep.as_str()) && written(cx, c, w)
                 };
                 // "accused Moscow [of war crimes]" is as often read with the phrase
-                // hanging from the object.
-                let c = t.children(v).find(|&c| fits(c)).or_else(|| t.child(v, "obj").and_then(|o| t.children(o).find(|&c| fits(c))))?;
+                // hanging from the object — an "of" phrase, or one after a party ("took
+                // Russia [to court]"; not "take our obligations [to the court]").
+                let on_object = |o: usize| prep == "of" || cx.entity(o).is_some_and(|e| e.actor.is_some()) || cx.place(o).is_some();
+                let c = t.children(v).find(|&c| fits(c)).or_else(|| t.child(v, "obj").filter(|&o| on_object(o)).and_then(|o| t.children(o).find(|&c| fits(c))))?;
                 // "clashed with police": with no object, the one acted with or against.
                 if target.is_none() && matches!(prep.as_str(), "with" | "against") && t.child(v, "obj").is_none() {
                     target = Some(c);
@@ -784,11 +786,12 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
             _ => target
                 .or(object.filter(|_| !(force(&p.code) && p.needs.iter().any(|n| matches!(n, Need::Object(_))))))
                 .or_else(|| t.child(v, "iobj"))
-                // (Praise, backing or apology "on", "at" or "with" something is about it,
-                // made there or said with it: "apologized numerous times on this show",
-                // "whom they will support on April 26, with similar levels of certainty".)
+                // (A statement, pledge, praise, backing or apology "on", "at" or "with"
+                // something is about it, made there or said with it: "apologized numerous
+                // times on this show", "On the campaign trail, Clinton pledges …", "whom
+                // they will support on April 26, with similar levels of certainty".)
                 .or_else(|| {
-                    let preps: &[&str] = if p.code.starts_with("05") { &[] } else { &["against", "on", "at", "with"] };
+                    let preps: &[&str] = if matches!(p.code.get(..2), Some("01" | "03" | "05")) { &[] } else { &["against", "on", "at", "with"] };
                     preps.iter().find_map(|prep| oblique(cx, v, prep))
                 })
                 // A gerund used as a noun ("shelling that sliced through …").

@@ -163,6 +163,11 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         // "the right … to refuse services": what a noun of possibility or intent is to do,
         // however the parser hung the clause from it.
         let content = || t.children(x).any(|c| t.rel(c) == "mark" && matches!(&*t.lower(c), "to" | "that"));
+        // "threats of airstrikes against Syria", "the risk of a wider war": what is
+        // threatened, feared or risked has not happened.
+        if t.upos(h) == "NOUN" && r == "nmod" && t.case(x).as_deref() == Some("of") && matches!(&*t.lemma(h), "threat" | "fear" | "risk" | "prospect" | "possibility" | "danger" | "spectre" | "specter" | "likelihood") {
+            return Factuality::Hypothetical;
+        }
         if t.upos(h) == "NOUN" && content() {
             if let Some(f) = lex.noun_factuality(&t.lemma(h)) {
                 return f;

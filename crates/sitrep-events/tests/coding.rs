@@ -2443,3 +2443,22 @@ fn a_condition_is_not_reported_by_the_verb_it_hangs_from() {
     let e = find(&doc, "19");
     assert_eq!((e.factuality, e.attribution.as_ref().and_then(|a| a.by.as_ref()).map(|p| p.span.of(doc.text()))), (sitrep_core::Factuality::Conditional, Some("Stoltenberg")), "{e:?}");
 }
+
+#[test]
+fn pledges_made_somewhere_obligations_to_a_court_and_defied_expectations_name_no_party() {
+    let doc = run("On the campaign trail, President Biden regularly pledges to make sure our economy works for everyone.");
+    assert!(find(&doc, "03").target.is_none(), "{:?}", doc.events.events);
+    let doc = run("\"We take our obligations to the court very seriously and are making every effort to comply with this order,\" State Department spokesman Ned Price said Friday.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "11"), "{:?}", doc.events.events);
+    let doc = run("Clinton and Trump enter the final weeks of a presidential race that has defied the expectations of the American electorate.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "12"), "{:?}", doc.events.events);
+    // Defying a party is still defiance.
+    assert_eq!(find(&run("Iran defied the United States."), "12").cameo, "128");
+}
+
+#[test]
+fn what_is_threatened_or_risked_has_not_happened() {
+    let doc = run("Then came Mr. Obama's decision not to follow through on threats of airstrikes against Syria.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "airstrikes").expect("the airstrikes are coded");
+    assert_eq!(e.factuality, sitrep_core::Factuality::Hypothetical, "{e:?}");
+}
