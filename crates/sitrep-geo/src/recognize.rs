@@ -141,14 +141,24 @@ fn big_place(gaz: &Gazetteer, norm: &str, padded: &mut String) -> bool {
     padded.push(' ');
     padded.push_str(norm);
     padded.push(' ');
-    gaz.name_id(padded).is_some_and(|id| {
-        gaz.candidates(id).iter().any(|c| {
-            let e = gaz.entry(c.entry);
-            c.primary && (matches!(e.kind, crate::Kind::Country | crate::Kind::Admin1) || (e.kind == crate::Kind::Place && e.population >= 100_000))
-        })
+    gaz.name_id(padded).is_some_and(|id| big_name(gaz, id))
+}
+
+/// Whether the name `id` is a country's, a first-level division's or, as its primary
+/// name, a place of 100,000+ people ([`big_place`] by name id).
+fn big_name(gaz: &Gazetteer, id: u32) -> bool {
+    gaz.candidates(id).iter().any(|c| {
+        let e = gaz.entry(c.entry);
+        c.primary && (matches!(e.kind, crate::Kind::Country | crate::Kind::Admin1) || (e.kind == crate::Kind::Place && e.population >= 100_000))
     })
 }
 
+
+/// Whether two words joined by a hyphen name a company rather than two places
+/// ("Coca-Cola": Coca is a town in Ecuador, Cola one in Italy).
+fn brand(first: &str, second: &str) -> bool {
+    matches!((first, second), ("coca", "cola") | ("pepsi", "cola") | ("rolls", "royce") | ("mercedes", "benz") | ("harley", "davidson") | ("hewlett", "packard") | ("bristol", "myers") | ("alfa", "romeo") | ("marks", "spencer"))
+}
 
 /// Every recognised name in `doc`, in text order, not overlapping.
 pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Vec<Mention>) {
@@ -429,6 +439,18 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
                 return None;
             }
         }
+    }
+    // The same when the hyphen is a token of its own: a name joined to a capitalised
+    // word is a place only beside another place ("Kharkiv-Belgorod", "Champaign-Urbana"),
+    // not in a double name ("Webb-Lawton") — nor in a brand named after two places.
+    let glued = |x: usize, y: usize| tokens[x].span.end == tokens[y].span.start;
+    let hyphen_at = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Punct && is_hyphen(word(k)));
+    let name_word = |k: usize| starts_upper(word(k)) && !all_upper(word(k));
+    if !f.cut && b + 1 < range.end && hyphen_at(b) && glued(b - 1, b) && glued(b, b + 1) && name_word(b + 1) && (!found.iter().any(|g| g.a == b + 1) || brand(scratch.norm(b - 1), scratch.norm(b + 1))) {
+        return None;
+    }
+    if !f.cut && a >= range.start + 2 && hyphen_at(a - 1) && glued(a - 2, a - 1) && glued(a - 1, a) && name_word(a - 2) && (!found.iter().any(|g| g.b == a - 1) || brand(scratch.norm(a - 2), scratch.norm(a))) {
+        return None;
     }
     // A dateline: "MANSFIELD --", "BEIRUT:", "COLUMBUS, Ohio (AP) —", at the start of a
     // sentence (or after the date that opens it).

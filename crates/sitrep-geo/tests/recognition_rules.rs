@@ -109,3 +109,13 @@ fn names_with_inner_lower_case_words_and_parts_are_found_among_prose() {
     assert!(named(&doc, "Russia").is_some(), "{:?}", doc.places.places);
     assert_eq!(doc.places.places.len(), 1, "{:?}", doc.places.places);
 }
+
+#[test]
+fn a_name_hyphened_to_a_capitalised_word_is_a_place_only_beside_another() {
+    // Two places joined name both ("the Kharkiv-Belgorod road").
+    let doc = tag("Traffic on the Kharkiv-Belgorod road stopped after the shelling.");
+    assert!(named(&doc, "Kharkiv").is_some() && named(&doc, "Belgorod").is_some(), "{:?}", doc.places.places);
+    // A brand named after two places names neither ("Coca-Cola": Coca, Ecuador).
+    let doc = tag("Companies including Coca-Cola are taking pains to stay neutral.");
+    assert!(doc.places.places.is_empty(), "{:?}", doc.places.places);
+}
