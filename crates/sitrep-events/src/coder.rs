@@ -456,6 +456,13 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 if !(cx.entity(o).is_some_and(|e| e.actor.is_some()) || cx.place(o).is_some()) {
                     return None;
                 }
+                // "provided Hillary Clinton enough time to hide …": the party is who gets
+                // something the second noun names, and time, a chance or a platform is no
+                // aid (what is aid has rows of its own).
+                let given = t.children(v).find(|&c| c > o && matches!(t.rel(c), "obj" | "iobj" | "obl:unmarked" | "obl:npmod") && t.upos(c) == "NOUN");
+                if given.is_some_and(|g| matches!(&*t.lemma(g), "time" | "chance" | "opportunity" | "excuse" | "reason" | "platform" | "boost" | "glimpse" | "insight" | "window" | "answer" | "detail" | "update" | "explanation" | "fodder" | "cover" | "opening" | "edge" | "advantage" | "break")) {
+                    return None;
+                }
                 if t.rel(o) == "obj" {
                     target = Some(o);
                 }

@@ -2462,3 +2462,13 @@ fn what_is_threatened_or_risked_has_not_happened() {
     let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "airstrikes").expect("the airstrikes are coded");
     assert_eq!(e.factuality, sitrep_core::Factuality::Hypothetical, "{e:?}");
 }
+
+#[test]
+fn time_given_is_no_aid_and_a_damaged_reputation_no_damaged_property() {
+    let doc = run("This cover-up provided Hillary Clinton enough time to hide thousands of government records.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "07"), "{:?}", doc.events.events);
+    let doc = run("Recall Sen. John McCain damaging his reputation for candor in 2000.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "17"), "{:?}", doc.events.events);
+    // Aid to a party named first is still aid.
+    assert_eq!(find(&run("The United States provided Ukraine air defense systems."), "07").cameo, "072");
+}
