@@ -57,9 +57,17 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
         }
     }
     // Climb through complement clauses to a reporting verb.
+    // Set when the climb came up through a noun's content clause ("evidence that …").
+    let mut through_content = false;
     for _ in 0..6 {
         let r = t.rel(x);
         let Some(h) = t.head(x) else { break };
+        // "There is no evidence that Iran supplied the missiles, a spokesman said": a noun
+        // whose content the event is tells no more than its clause does: climb on.
+        if std::mem::take(&mut through_content) && (r.starts_with("nsubj") || r.starts_with("obj")) && t.upos(h) == "VERB" {
+            x = h;
+            continue;
+        }
         if matches!(r, "ccomp" | "xcomp" | "parataxis" | "advcl") || r.starts_with("ccomp") || r.starts_with("acl") {
             // "Had Russia attacked Poland, NATO would have responded", "If Iran strikes,
             // Israel will respond": a condition or a time clause is not what the verb it
@@ -84,6 +92,7 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
                 return Some(Attribution { by, cue: t.word(h).to_string(), stance });
             }
             // "said they were willing to come": climb past the adjective or auxiliary clause.
+            through_content = content;
             x = h;
             continue;
         }

@@ -372,7 +372,9 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 // So may what one is charged with ("charged the former prime minister [with
                 // corruption]") and whom a deed is blamed on ("blamed the law [on Democrats]").
                 let charged = matches!((&*t.lemma(v), prep.as_str()), ("charge", "with") | ("blame", "on"));
-                let o = oblique(cx, v, prep).or_else(|| t.child(v, "obj").filter(|&k| (sending && (weapon(cx, k) || t.lemma(k).ends_with("ship"))) || charged).and_then(|k| oblique(cx, k, prep)))?;
+                let o = oblique(cx, v, prep)
+                    .or_else(|| t.child(v, "obj").filter(|&k| (sending && (weapon(cx, k) || t.lemma(k).ends_with("ship"))) || charged).and_then(|k| oblique(cx, k, prep)))
+                    .or_else(|| (t.lemma(v) == "blame" && prep == "on").then(|| blamed_party(cx, v)).flatten())?;
                 // "asked Poland for help", "lobbied Germany for tanks": what is asked for
                 // is the content; the one asked, the object, is the target. So is what one
                 // is threatened or supplied with ("threatened Kosovo with sanctions").
@@ -837,6 +839,14 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
         wielder(cx, w).filter(|&k| cx.participant(k).actor.is_some())
     };
     let target = target.filter(|&k| !weapon(cx, k)).or_else(|| stops.then(|| target.or_else(|| t.child(v, "obj")).and_then(sent)).flatten());
+    // "recaptured the town of Lalibela from Tigrayan rebels": ground taken from a party
+    // is taken from it — that party, not the ground's country, loses it.
+    let taken_from = code.starts_with("192").then(|| oblique(cx, v, "from")).flatten().filter(|&k| cx.participant(k).actor.is_some() && cx.place(k).is_none());
+    let target = taken_from.or(target);
+    // "deployed 10,000 soldiers to its border with Belarus": forces sent to a border are
+    // sent towards the one on its other side.
+    let across = target.filter(|&k| matches!(&*t.lemma(k), "border" | "frontier")).and_then(|k| oblique(cx, k, "with").or_else(|| oblique(cx, v, "with"))).filter(|&k| cx.participant(k).actor.is_some() || cx.place(k).is_some());
+    let target = across.or(target);
     // "Fighting between the army and the rebels continued": a gerund with no side of its
     // own is done by the sides named after "between", each to the others.
     if source.is_none() && target.is_none() && t.xpos(v) == "VBG" {
@@ -864,6 +874,31 @@ fn noun_read_as_verb(cx: &Context, v: usize) -> bool {
         k -= 1;
     }
     k > first && matches!(t.xpos(k - 1), "POS" | "PRP$" | "DT") && t.upos(k - 1) != "PRON"
+}
+
+/// Whom a deed is blamed on when the parser hung "on" inside a phrase after the verb
+/// ("blamed the explosion at the dam [on Russian forces]"): the last nominal opened by
+/// "on" in the verb's clause after it, joined to the verb by nouns alone within three
+/// steps — not inside what the blame is for ("blamed Kyiv for the attack [on the
+/// Kremlin]").
+fn blamed_party(cx: &Context, v: usize) -> Option<usize> {
+    let t = &cx.tree;
+    let (_, hi) = t.subtree(v);
+    let reaches = |k: usize| {
+        let mut x = k;
+        for _ in 0..3 {
+            if t.case(x).as_deref() == Some("for") {
+                return false;
+            }
+            match t.head(x) {
+                Some(h) if h == v => return true,
+                Some(h) if matches!(t.upos(h), "NOUN" | "PROPN" | "PRON") => x = h,
+                _ => return false,
+            }
+        }
+        false
+    };
+    (v + 1..=hi).rev().find(|&k| t.case(k).as_deref() == Some("on") && matches!(t.upos(k), "NOUN" | "PROPN" | "PRON") && reaches(k))
 }
 
 /// "shelling that sliced through a building": whom a deed named by a noun (or a gerund)
@@ -1163,7 +1198,14 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     let behind = t_.child(n, "cop").and_then(|_| t_.child(n, "nsubj")).filter(|_| t_.children(n).any(|c| t_.rel(c) == "case" && t_.lower(c) == "behind"));
     // "Kyiv blamed the attack on Russia": whom a deed is blamed on did it, as the one
     // blaming says; it is not whom the deed was aimed at.
-    let blamed_on = t_.head(n).filter(|&h| t_.rel(n) == "obj" && matches!(&*t_.lemma(h), "blame" | "pin")).and_then(|h| oblique(cx, n, "on").or_else(|| oblique(cx, h, "on")));
+    // However the parser hung "on" ("blamed the explosion [at the dam] [on Russian
+    // forces]": the last "on" phrase of the object's). And "Moscow blamed Kyiv for the
+    // drone attack", "accused Azerbaijan of the attack": the one blamed did it.
+    let blamed_on = t_.head(n).and_then(|h| match (&*t_.lemma(h), t_.rel(n), t_.case(n).as_deref()) {
+        ("blame" | "pin", "obj", _) => oblique(cx, n, "on").or_else(|| oblique(cx, h, "on")).or_else(|| blamed_party(cx, h)),
+        ("blame", r, Some("for")) | ("accuse", r, Some("of")) if r.starts_with("obl") => t_.child(h, "obj"),
+        _ => None,
+    });
     // A place named before the event says where, not who ("the Benghazi attack").
     let source = t_
         .children(n)

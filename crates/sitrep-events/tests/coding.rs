@@ -2472,3 +2472,42 @@ fn time_given_is_no_aid_and_a_damaged_reputation_no_damaged_property() {
     // Aid to a party named first is still aid.
     assert_eq!(find(&run("The United States provided Ukraine air defense systems."), "07").cameo, "072");
 }
+
+#[test]
+fn the_one_blamed_for_a_deed_did_it_however_the_blame_is_worded() {
+    let doc = run("Moscow blamed Kyiv for the drone attack on the Kremlin.");
+    let attack = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "attack").expect("the attack is coded");
+    assert_eq!(actor(&attack.source), Some("UKRGOV"), "{attack:?}");
+    let doc = run("Ukraine blamed the explosion at the dam on Russian forces.");
+    assert_eq!(actor(&find(&doc, "11").target), Some("RUSMIL"));
+    let explosion = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "explosion").expect("the explosion is coded");
+    assert_eq!(actor(&explosion.source), Some("RUSMIL"), "{explosion:?}");
+    // Blame traded goes both ways.
+    let doc = run("Israel and Hamas traded blame for the collapse of the truce.");
+    let pairs: Vec<_> = doc.events.events.iter().filter(|e| e.cameo == "112").map(|e| (actor(&e.source), actor(&e.target))).collect();
+    assert!(pairs.contains(&(Some("ISR"), Some("PSEREBHMS"))) && pairs.contains(&(Some("PSEREBHMS"), Some("ISR"))), "{pairs:?}");
+}
+
+#[test]
+fn ground_taken_from_a_party_and_troops_sent_to_a_border_aim_at_that_party() {
+    let doc = run("Ethiopian federal forces recaptured the town of Lalibela from Tigrayan rebels.");
+    let e = find(&doc, "19");
+    assert_eq!((e.cameo.as_str(), actor(&e.target)), ("192", Some("ETHREB")), "{e:?}");
+    let doc = run("Poland deployed 10,000 soldiers to its border with Belarus.");
+    assert_eq!(actor(&find(&doc, "15").target), Some("BLR"));
+}
+
+#[test]
+fn a_content_clause_of_a_noun_is_reported_by_whoever_says_the_sentence() {
+    let doc = run("There is no evidence that Iran supplied the missiles to the Houthis, a Pentagon spokesman said.");
+    let e = find(&doc, "07");
+    let by = e.attribution.as_ref().and_then(|a| a.by.as_ref()).map(|p| p.span.of(doc.text()));
+    assert_eq!((e.factuality, by), (sitrep_core::Factuality::Negated, Some("a Pentagon spokesman")), "{e:?}");
+}
+
+#[test]
+fn ties_restored_by_two_sides_are_restored_by_each() {
+    let doc = run("Saudi Arabia and Iran agreed to restore diplomatic ties in a deal brokered by China.");
+    let pairs: Vec<_> = doc.events.events.iter().filter(|e| e.cameo == "054").map(|e| (actor(&e.source), actor(&e.target))).collect();
+    assert!(pairs.contains(&(Some("SAUGOV"), Some("IRN"))), "{pairs:?}");
+}
