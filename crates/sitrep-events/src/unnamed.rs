@@ -35,9 +35,12 @@ pub(crate) fn crowd_of_place(cx: &Context, head_of_event: usize, side: &mut Opti
         counted = Some(c);
         k = c;
     }
+    // (People gathered somewhere — "worshippers", "commuters" — are its people too; not
+    // passengers, pilgrims or tourists, who come from anywhere.)
     let crowd = matches!(
         &*t.lemma(counted.unwrap_or(head)),
         "protester" | "protestor" | "demonstrator" | "marcher" | "activist" | "people" | "crowd" | "thousand" | "hundred" | "dozen" | "resident" | "student" | "worker" | "supporter" | "villager" | "citizen" | "woman" | "farmer" | "man" | "child" | "civilian" | "person" | "dissident"
+            | "worshipper" | "worshiper" | "commuter" | "churchgoer" | "mourner" | "parishioner" | "shopper" | "pedestrian" | "bystander" | "spectator"
     );
     if !crowd {
         return;

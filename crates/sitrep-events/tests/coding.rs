@@ -2511,3 +2511,9 @@ fn ties_restored_by_two_sides_are_restored_by_each() {
     let pairs: Vec<_> = doc.events.events.iter().filter(|e| e.cameo == "054").map(|e| (actor(&e.source), actor(&e.target))).collect();
     assert!(pairs.contains(&(Some("SAUGOV"), Some("IRN"))), "{pairs:?}");
 }
+
+#[test]
+fn worshippers_or_commuters_killed_somewhere_are_its_civilians() {
+    let doc = run("A suicide bomber killed 14 worshippers at a mosque in Peshawar, police said.");
+    assert_eq!(actor(&find(&doc, "18").target), Some("PAKCVL"));
+}

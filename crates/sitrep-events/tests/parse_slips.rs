@@ -1462,3 +1462,12 @@ fn an_inverted_condition_read_with_the_auxiliary_as_root_gets_its_subject_and_ob
     // The main clause's verb does not report the condition.
     assert!(e.attribution.is_none(), "{e:?}");
 }
+
+#[test]
+fn a_second_subject_holding_the_and_is_a_conjunct_of_the_first() {
+    let mut doc = layers("Sudan's army and the Rapid Support Forces agreed to a seven-day ceasefire in talks in Jeddah.");
+    slip(&mut doc, &[(("army", 0), Some(("agreed", 0)), "nsubj"), (("and", 0), Some(("Forces", 0)), "cc"), (("Forces", 0), Some(("agreed", 0)), "nsubj")]);
+    let doc = code(doc);
+    let pairs: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "03").map(|e| (actor(&e.source), actor(&e.target))).collect();
+    assert!(pairs.contains(&(Some("SDNMIL"), Some("SDNREBRSF"))) && pairs.contains(&(Some("SDNREBRSF"), Some("SDNMIL"))), "{pairs:?}");
+}

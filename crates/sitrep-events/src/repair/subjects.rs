@@ -101,14 +101,17 @@ impl Arcs<'_, '_> {
     }
 
     /// "South Korea and the United States held joint exercises" read with two subjects of
-    /// the verb and the "and" hung from the verb: the second subject is a conjunct of the
-    /// first.
+    /// the verb and the "and" hung from the verb (or from the second subject): the second
+    /// subject is a conjunct of the first.
     pub(super) fn second_subject_read_beside_the_first(&mut self, a: usize, b: usize) {
         for c in a..b {
-            let Some(v) = self.head(c) else { continue };
-            if self.rels[c] != "cc" || v <= c || !lower_is_one_of(self.word(c), &["and", "or"]) {
+            let Some(h) = self.head(c) else { continue };
+            if self.rels[c] != "cc" || h <= c || !lower_is_one_of(self.word(c), &["and", "or"]) {
                 continue;
             }
+            // The "and" hangs from the verb, or from the second subject itself ("Sudan's
+            // army and the Rapid Support Forces agreed …" with both read as subjects).
+            let v = if self.rels[h] == "nsubj" { match self.head(h) { Some(v) if v > h => v, _ => continue } } else { h };
             let first = (a..c).rev().find(|&k| self.head(k) == Some(v) && self.rels[k] == "nsubj");
             let second = (c + 1..v).find(|&k| self.head(k) == Some(v) && self.rels[k] == "nsubj");
             let (Some(first), Some(second)) = (first, second) else { continue };
