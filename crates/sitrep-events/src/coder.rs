@@ -1209,7 +1209,9 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     // A place named before the event says where, not who ("the Benghazi attack").
     let source = t_
         .children(n)
-        .filter(|&c| matches!(t_.rel(c), "nmod:poss" | "amod" | "compound") && !(t_.rel(c) == "compound" && cx.place(c).is_some()))
+        // (A pronoun is a possessor or nothing: "a proxy war that, since Afghanistan …"
+        // read with "that" as a modifier names no side.)
+        .filter(|&c| matches!(t_.rel(c), "nmod:poss" | "amod" | "compound") && !(t_.rel(c) == "compound" && cx.place(c).is_some()) && !(t_.rel(c) != "nmod:poss" && t_.upos(c) == "PRON"))
         .filter(|&c| !(victims && t_.rel(c) != "nmod:poss"))
         // "an Iraq-style invasion": a likeness, not a party.
         .filter(|&c| !matches!(&*t_.lower(c), "style" | "like" | "type" | "era" | "sized" | "size"))

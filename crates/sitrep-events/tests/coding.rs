@@ -2517,3 +2517,9 @@ fn worshippers_or_commuters_killed_somewhere_are_its_civilians() {
     let doc = run("A suicide bomber killed 14 worshippers at a mosque in Peshawar, police said.");
     assert_eq!(actor(&find(&doc, "18").target), Some("PAKCVL"));
 }
+
+#[test]
+fn a_relative_pronoun_read_as_a_modifier_names_no_side() {
+    let doc = run("Both the United States and Russia have shown an inclination to dial back the temperature of a proxy war that, for the first time since Afghanistan in the 1980s, has seen fighters backed by the C.I.A. in a direct confrontation with the Russian military.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.source) != Some("AFG")), "{:?}", doc.events.events);
+}
