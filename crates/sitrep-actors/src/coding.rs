@@ -56,6 +56,11 @@ pub type Focus = std::cell::OnceCell<Option<String>>;
 /// Set `entity.actor` and the facts that led to it; `focus` is shared by the report's
 /// entities.
 pub fn code(doc: &Doc, mentions: &[Mention], cluster: &Cluster, lex: &Lexicon, focus: &Focus, entity: &mut Entity) {
+    // "anti-Russian protesters", "the anti-EU 5-Star Movement": what a group is against
+    // is not who it is.
+    if entity.kind != EntityType::Person && cluster.members.iter().all(|&m| against(doc, mentions[m].start)) {
+        return;
+    }
     let focus = || focus.get_or_init(|| focus_country(doc, mentions, lex)).as_deref();
     let texts: Vec<&str> = cluster.members.iter().map(|&m| token_text(doc, mentions[m].start, mentions[m].end)).collect();
     match entity.kind {
@@ -113,6 +118,12 @@ pub fn code(doc: &Doc, mentions: &[Mention], cluster: &Cluster, lex: &Lexicon, f
         }
         _ => {}
     }
+}
+
+/// Whether the mention starting at token `start` is glued to an "anti-" before it.
+fn against(doc: &Doc, start: usize) -> bool {
+    let tokens = &doc.text_layer.tokens;
+    start >= 2 && tokens[start - 1].span.start == tokens[start - 2].span.end && tokens[start].span.start == tokens[start - 1].span.end && token_text(doc, start - 1, start) == "-" && token_text(doc, start - 2, start - 1).eq_ignore_ascii_case("anti")
 }
 
 fn set(entity: &mut Entity, code: &str, how: &'static str) {

@@ -385,3 +385,12 @@ fn whose_aide_or_spokesman_it_is_says_the_kind() {
     let doc = run("Putin's spokesman, Dmitry Peskov, denied the report.", d);
     assert_eq!(actor(&doc, "Dmitry Peskov"), Some("RUSGOV"));
 }
+
+#[test]
+fn what_a_group_is_against_is_not_who_it_is() {
+    let d = jiff::civil::date(2024, 5, 16);
+    let doc = run("Anti-Russian protesters marched in Tbilisi.", d);
+    assert_eq!(actor(&doc, "Russian protesters"), None);
+    let doc = run("Russian protesters marched in Moscow.", d);
+    assert_eq!(actor(&doc, "Russian protesters"), Some("RUSOPP"));
+}

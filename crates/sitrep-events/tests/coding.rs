@@ -2523,3 +2523,14 @@ fn a_relative_pronoun_read_as_a_modifier_names_no_side() {
     let doc = run("Both the United States and Russia have shown an inclination to dial back the temperature of a proxy war that, for the first time since Afghanistan in the 1980s, has seen fighters backed by the C.I.A. in a direct confrontation with the Russian military.");
     assert!(doc.events.events.iter().all(|e| actor(&e.source) != Some("AFG")), "{:?}", doc.events.events);
 }
+
+#[test]
+fn rallying_a_coalition_is_rallying_support_and_beating_ones_chest_no_beating() {
+    let doc = run("In Italy, Prime Minister Giorgia Meloni is rallying a coalition against the opposition.");
+    assert_eq!(find(&doc, "05").cameo, "053");
+    let doc = run("There may be some out-of-the-loop Russian generals who are beating their chest.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "18"), "{:?}", doc.events.events);
+    // Protesters marching against a country's name are that place's opposition.
+    let doc = run("Anti-Russian protesters marched in Tbilisi.");
+    assert_eq!(actor(&find(&doc, "14").source), Some("GEOOPP"));
+}
