@@ -2526,7 +2526,7 @@ fn a_relative_pronoun_read_as_a_modifier_names_no_side() {
 
 #[test]
 fn rallying_a_coalition_is_rallying_support_and_beating_ones_chest_no_beating() {
-    let doc = run("In Italy, Prime Minister Giorgia Meloni is rallying a coalition against the opposition.");
+    let doc = run("Prime Minister Mario Draghi is rallying a coalition against the opposition.");
     assert_eq!(find(&doc, "05").cameo, "053");
     let doc = run("There may be some out-of-the-loop Russian generals who are beating their chest.");
     assert!(doc.events.events.iter().all(|e| e.root() != "18"), "{:?}", doc.events.events);
