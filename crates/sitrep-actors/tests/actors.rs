@@ -394,3 +394,9 @@ fn what_a_group_is_against_is_not_who_it_is() {
     let doc = run("Russian protesters marched in Moscow.", d);
     assert_eq!(actor(&doc, "Russian protesters"), Some("RUSOPP"));
 }
+
+#[test]
+fn a_province_named_with_another_countrys_adjective_is_its_own_countrys() {
+    let doc = run("Still, the Business Council of British Columbia opposed an increase.", jiff::civil::date(2016, 6, 1));
+    assert_eq!(actor(&doc, "Business Council of British Columbia"), Some("CANBUS"));
+}

@@ -2534,3 +2534,9 @@ fn rallying_a_coalition_is_rallying_support_and_beating_ones_chest_no_beating() 
     let doc = run("Anti-Russian protesters marched in Tbilisi.");
     assert_eq!(actor(&find(&doc, "14").source), Some("GEOOPP"));
 }
+
+#[test]
+fn marching_in_a_parade_is_no_protest() {
+    let doc = run("President Biden marched in the New York parade, CNN reported.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "14"), "{:?}", doc.events.events);
+}
