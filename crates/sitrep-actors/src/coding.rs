@@ -187,7 +187,14 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
     // (A one-word name only ever after an article or a possessive is a word of a title:
     // "the SVP's Ban on Face Coverings".)
     let titled = cluster.members.iter().all(|&mi| mentions[mi].end == mentions[mi].start + 1 && crate::stage::inside_title(doc, mentions[mi].start));
-    let office = lex.office(&cluster.canonical, date).or_else(|| texts.iter().find_map(|t| lex.office(t, date)).filter(|o| !other_person(o))).filter(|_| !titled);
+    // (A name written in capitals in a sentence that is not is an acronym — "FICO has
+    // encouraged other companies", not Robert Fico.)
+    let capitals = |t: &str| !t.chars().any(char::is_lowercase) && t.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let acronym = texts.iter().all(|t| capitals(t)) && cluster.members.first().is_some_and(|&mi| {
+        let s = &doc.text_layer.sentences[mentions[mi].sentence];
+        token_text(doc, s.first_token as usize, s.end_token as usize).chars().any(char::is_lowercase)
+    });
+    let office = lex.office(&cluster.canonical, date).or_else(|| texts.iter().find_map(|t| lex.office(t, date)).filter(|o| !other_person(o))).filter(|_| !titled && !acronym);
     if let Some(office) = office {
         entity.detail.role = Some(office.title.clone()).filter(|t| !t.is_empty());
         entity.detail.country = Some(office.actor.chars().take(3).collect());

@@ -400,3 +400,9 @@ fn a_province_named_with_another_countrys_adjective_is_its_own_countrys() {
     let doc = run("Still, the Business Council of British Columbia opposed an increase.", jiff::civil::date(2016, 6, 1));
     assert_eq!(actor(&doc, "Business Council of British Columbia"), Some("CANBUS"));
 }
+
+#[test]
+fn a_name_in_capitals_in_a_sentence_that_is_not_is_an_acronym() {
+    let doc = run("Discover makes one available, and FICO has encouraged other companies to make scores available to customers.", jiff::civil::date(2016, 5, 16));
+    assert!(doc.entities.entities.iter().all(|e| e.actor.as_deref() != Some("SVKGOV")), "{:?}", doc.entities.entities);
+}

@@ -382,7 +382,10 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 let party = |k: usize| cx.participant(k).actor.is_some();
                 let content = matches!(prep.as_str(), "for" | "of" | "about" | "over" | "with");
                 let warned = prep == "against" && cx.participant(o).actor.is_none();
-                target = Some(t.child(v, "obj").or_else(|| t.child(v, "iobj")).filter(|&k| content || (warned && party(k))).unwrap_or(o));
+                // (A name the parser read as a predicate is the object: "charged [Van Dyke]
+                // with first-degree murder".)
+                let object = t.child(v, "obj").or_else(|| t.child(v, "iobj")).or_else(|| t.children(v).find(|&c| c < o && t.rel(c) == "xcomp" && t.upos(c) == "PROPN"));
+                target = Some(object.filter(|&k| content || (warned && party(k))).unwrap_or(o));
             }
             Need::Object(w) => {
                 // … which is the object the particle's verb takes.
@@ -648,6 +651,12 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     }
     let t = &cx.tree;
     if noun_read_as_verb(cx, v) {
+        return None;
+    }
+    // "exports declined 5% in March", "declined 3.3 percent": an amount that fell, however
+    // the parser hung the figure — no refusal.
+    let figure = |c: usize| t.word(c) == "%" || matches!(&*t.lemma(c), "percent" | "percentage" | "point");
+    if t.lemma(v) == "decline" && t.children(v).any(|c| matches!(t.rel(c), "obj" | "obl" | "obl:npmod" | "obl:unmarked") && figure(c)) {
         return None;
     }
     // An adjective in "-ing" is a quality, not the verb it comes from ("most striking",

@@ -2540,3 +2540,11 @@ fn marching_in_a_parade_is_no_protest() {
     let doc = run("President Biden marched in the New York parade, CNN reported.");
     assert!(doc.events.events.iter().all(|e| e.root() != "14"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_fall_is_no_refusal() {
+    for text in ["China's coal consumption appears to have declined 3.3 percent last year.", "Russia's exports declined 5% in March."] {
+        let doc = run(text);
+        assert!(doc.events.events.iter().all(|e| e.root() != "12"), "{text}: {:?}", doc.events.events);
+    }
+}

@@ -1471,3 +1471,12 @@ fn a_second_subject_holding_the_and_is_a_conjunct_of_the_first() {
     let pairs: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "03").map(|e| (actor(&e.source), actor(&e.target))).collect();
     assert!(pairs.contains(&(Some("SDNMIL"), Some("SDNREBRSF"))) && pairs.contains(&(Some("SDNREBRSF"), Some("SDNMIL"))), "{pairs:?}");
 }
+
+#[test]
+fn a_name_read_as_a_predicate_is_the_one_charged() {
+    let mut doc = layers("Ukrainian prosecutors charged Van Dyke with treason.");
+    slip(&mut doc, &[(("Van", 0), Some(("charged", 0)), "xcomp")]);
+    let doc = code(doc);
+    let e = trigger(&doc, "charged").expect("the charge is coded");
+    assert_eq!(e.target.as_ref().map(|p| p.span.of(doc.text())), Some("Van Dyke"), "{e:?}");
+}
