@@ -90,8 +90,10 @@ pub(crate) fn read(bytes: &[u8], origin: Origin, id: String, format: Option<Inpu
     let mut meta = Meta::new(id, report_date.date);
     meta.tz = report_date.tz;
     meta.origin = origin;
-    let mut doc = Doc::new(meta, body);
+    let (body, mended) = crate::decode::repair_mojibake(body);
+    let mut doc = Doc::new(meta, body.into_owned());
     doc.warnings.extend(warning);
+    doc.warnings.extend(mended);
     Ok(doc)
 }
 

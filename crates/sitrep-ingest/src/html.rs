@@ -190,8 +190,10 @@ pub fn read_html(bytes: &[u8], page: PageContext, opts: &ReadOptions) -> Result<
     meta.source = source;
     meta.lang = found.lang;
     meta.origin = origin;
+    let (text, mended) = crate::decode::repair_mojibake_owned(text);
     let mut doc = Doc::new(meta, text);
     doc.warnings = warnings;
+    doc.warnings.extend(mended);
     Ok(doc)
 }
 

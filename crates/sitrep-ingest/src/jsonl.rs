@@ -109,8 +109,10 @@ fn parse_line(line: &[u8], origin: Origin, opts: &ReadOptions) -> Result<Doc, Re
     meta.url = record.url;
     meta.lang = record.lang;
     meta.origin = origin;
+    let (text, mended) = crate::decode::repair_mojibake_owned(text);
     let mut doc = Doc::new(meta, text);
     doc.warnings.extend(warning);
+    doc.warnings.extend(mended);
     Ok(doc)
 }
 
@@ -122,6 +124,15 @@ mod tests {
         let mut out = Vec::new();
         read(input, "f.jsonl", opts, &mut |r| out.push(r));
         out
+    }
+
+    #[test]
+    fn mends_text_once_mis_decoded_and_says_so() {
+        let input = r#"{"id":"a","date":"2016-06-01","text":"The housing secretary, JuliÃ¡n Castro, spoke."}"#;
+        let out = read_all(input.as_bytes(), &ReadOptions::default());
+        let doc = out[0].as_ref().unwrap();
+        assert_eq!(doc.text(), "The housing secretary, Julián Castro, spoke.");
+        assert!(doc.warnings.iter().any(|w| w.contains("mis-decoded")), "{:?}", doc.warnings);
     }
 
     #[test]

@@ -33,7 +33,7 @@ mod source;
 mod warc;
 
 pub use date::{parse_report_date, ReportDate};
-pub use decode::decode_utf8_lossy;
+pub use decode::{decode_utf8_lossy, repair_mojibake};
 pub use error::ReadError;
 pub use format::InputFormat;
 pub use html::{read_html, PageContext};
