@@ -474,8 +474,12 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
             }
             Need::MoneyObject => {
                 // "who charges somewhere between $20,000 and $30,000 for speaking fees".
+                // ("charged a $100,000 initiation fee": a price asked, article and all.)
                 let o = t.child(v, "obj")?;
-                if !crate::context::money(cx.doc.text(), cx.participant(o).span) {
+                let span = cx.participant(o).span;
+                let article = t.children(o).find(|&d| d < o && t.rel(d) == "det" && crate::tree::lower_is_one_of(t.word(d), &["a", "an"]));
+                let span = article.map_or(span, |d| sitrep_core::Span::new(cx.doc.text_layer.tokens[d].span.end, span.end));
+                if !crate::context::money(cx.doc.text(), span) {
                     return None;
                 }
             }

@@ -2367,7 +2367,7 @@ fn a_deed_blamed_on_a_party_is_done_by_it() {
 
 #[test]
 fn prices_rushes_and_called_out_are_no_accusations_or_appeals() {
-    for text in ["Walker, who charges somewhere between $20,000 and $30,000 for speaking fees, has lost sponsors.", "The club charged a $100,000 initiation fee.", "Gore charged into the fray against Bush."] {
+    for text in ["Walker, who charges somewhere between $20,000 and $30,000 for speaking fees, has lost sponsors.", "The club charged a $100,000 initiation fee.", "In 2009 the Marsh Landing Country Club, a private course in Florida, charged a $100,000 initiation fee.", "Gore charged into the fray against Bush."] {
         let doc = run(text);
         assert!(doc.events.events.iter().all(|e| e.root() != "11"), "{text}: {:?}", doc.events.events);
     }
@@ -2547,4 +2547,10 @@ fn a_fall_is_no_refusal() {
         let doc = run(text);
         assert!(doc.events.events.iter().all(|e| e.root() != "12"), "{text}: {:?}", doc.events.events);
     }
+}
+
+#[test]
+fn seizing_upon_a_point_is_no_seizure() {
+    let doc = run("When the host pointed out the phrase, President Biden seized upon the reference.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "17"), "{:?}", doc.events.events);
 }
