@@ -246,12 +246,10 @@ fn inverted_condition(cx: &Context, v: usize) -> bool {
     if k + 1 == v || !matches!(t.upos(k + 1), "DET" | "PROPN" | "PRON" | "NOUN" | "ADJ" | "NUM") {
         return false;
     }
-    // What comes before: the sentence's start, a comma or dash, or a predicate — not a
-    // subject ("Russia had attacked"), nor an inverting adverb ("Never had Russia …",
-    // "nor should Kyiv …", "as were the troops").
-    k == first
-        || matches!(t.upos(k - 1), "PUNCT" | "ADJ")
-        || (t.upos(k - 1) == "VERB" && matches!(t.xpos(k - 1), "VBN" | "VB")) && !matches!(&*t.lower(k - 1), "never" | "nor" | "neither" | "only" | "rarely" | "seldom" | "hardly" | "scarcely" | "as" | "so" | "than")
+    // What comes before: the sentence's start, a comma or dash, or a predicate ("cool",
+    // "responded") — not a subject ("Russia had attacked"), nor an inverting adverb or
+    // conjunction ("Never had Russia …", "nor should Kyiv …", "as were the troops").
+    k == first || matches!(t.upos(k - 1), "PUNCT" | "ADJ") || (t.upos(k - 1) == "VERB" && matches!(t.xpos(k - 1), "VBN" | "VB"))
 }
 
 /// A clause's words as the multi-word cues are written: lower case, with typographic
