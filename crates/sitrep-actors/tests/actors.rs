@@ -406,3 +406,13 @@ fn a_name_in_capitals_in_a_sentence_that_is_not_is_an_acronym() {
     let doc = run("Discover makes one available, and FICO has encouraged other companies to make scores available to customers.", jiff::civil::date(2016, 5, 16));
     assert!(doc.entities.entities.iter().all(|e| e.actor.as_deref() != Some("SVKGOV")), "{:?}", doc.entities.entities);
 }
+
+#[test]
+fn mayors_of_great_cities_are_their_local_government() {
+    let d = jiff::civil::date(2016, 6, 1);
+    let doc = run("Chicago Mayor Rahm Emanuel met with families of young victims. Emanuel said the city would act.", d);
+    assert_eq!(actor(&doc, "Rahm Emanuel"), Some("USAGOV"));
+    // Another person of that surname is not the mayor.
+    let doc = run("The agent Ari Emanuel met the studio's owners. Emanuel said the talks went well.", d);
+    assert_ne!(actor(&doc, "Ari Emanuel"), Some("USAGOV"));
+}
