@@ -439,18 +439,27 @@ fn apposition(doc: &Doc, m: Mention, lex: &Lexicon) -> (Option<u32>, Option<Stri
 /// (capitals count double: a report from Kyiv names Kyiv), and the words that place a
 /// report in a country without naming it — its states and cities (double, as capitals) and
 /// parties ("Iowa", "the GOP"), so that a report on a US primary that names Mexico four
-/// times is still American.
+/// times is still American. The dateline ("ODESA, Ukraine —", "KYIV —", "DES MOINES,
+/// Iowa —") says where the report was filed, and the people it names without a country
+/// are most often of that place: a country or capital named there counts three times more.
 pub fn focus_country(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
+    let dateline = doc.text_layer.sentences.first().and_then(|s| {
+        let (a, b) = (s.first_token as usize, s.end_token as usize);
+        let words = doc.text_layer.tokens.get(a..b)?.iter().map(|t| t.span.of(doc.text()));
+        sitrep_core::dateline_end(words).map(|k| a + k)
+    });
     for m in mentions {
         let text = token_text(doc, m.start, m.end);
-        if m.kind == EntityType::Gpe {
+        let weight = if dateline.is_some_and(|dash| m.end <= dash) { 3 } else { 1 };
+        // (A dateline's city is often read as a place rather than a country's capital.)
+        if m.kind == EntityType::Gpe || weight > 1 {
             if let Some((c, w)) = lex.country(text) {
-                *counts.entry(c.cameo.as_str()).or_default() += if w == CountryWord::Capital { 2 } else { 1 };
+                *counts.entry(c.cameo.as_str()).or_default() += weight * if w == CountryWord::Capital { 2 } else { 1 };
             }
         }
         if let Some((c, votes)) = lex.focus_word(text) {
-            *counts.entry(c).or_default() += votes;
+            *counts.entry(c).or_default() += weight * votes;
         }
     }
     counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c))).map(|(c, _)| c.to_string())

@@ -416,3 +416,17 @@ fn mayors_of_great_cities_are_their_local_government() {
     let doc = run("The agent Ari Emanuel met the studio's owners. Emanuel said the talks went well.", d);
     assert_ne!(actor(&doc, "Ari Emanuel"), Some("USAGOV"));
 }
+
+#[test]
+fn people_named_without_a_country_are_of_the_datelines_country() {
+    // Moscow (a capital, twice the weight) outnumbers the one "Ukraine" in the text, but
+    // the report was filed from Odesa: its governor and its dock worker are Ukraine's.
+    let d = jiff::civil::date(2024, 3, 15);
+    let text = "ODESA, Ukraine — Drones struck the port overnight. Moscow did not comment. \"Nobody was killed,\" Gov. Ivan Petrenko told reporters. Dock worker Taras Bondar, 41, said he heard explosions.";
+    let doc = run(text, d);
+    assert_eq!(actor(&doc, "Ivan Petrenko"), Some("UKRGOV"));
+    assert_eq!(actor(&doc, "Taras Bondar"), Some("UKRCVL"));
+    // A capital alone in the dateline, against two of Moscow in the text.
+    let doc = run("KYIV — Moscow did not comment. Moscow said nothing. Gov. Ivan Petrenko said three people died.", d);
+    assert_eq!(actor(&doc, "Ivan Petrenko"), Some("UKRGOV"));
+}
