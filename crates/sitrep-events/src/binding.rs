@@ -280,11 +280,12 @@ pub fn date(cx: &Context, lex: &Lexicon, v: usize) -> EventDate {
     let found = attached.chain((lo..=hi).filter_map(|k| cx.time(k).filter(|_| !inside_content(k)))).find(|&i| dated(i));
     // "Two days earlier, a strike on the port had damaged a terminal": an event noun that
     // is its verb's subject or object happens when that verb does; so does a participle
-    // adjunct ("…, killing seven people") when its clause's verb does.
+    // adjunct ("…, killing seven people") when its clause's verb does, and a second one
+    // when the first does ("… and wounding dozens more").
     let host = || {
         let h = t.head(v)?;
         let taken = t.upos(v) == "NOUN" && matches!(t.rel(v), "nsubj" | "nsubj:pass" | "obj");
-        let adjunct = t.upos(v) == "VERB" && t.participle_adjunct(v);
+        let adjunct = t.upos(v) == "VERB" && (t.participle_adjunct(v) || t.joined_participle(v));
         (taken || adjunct).then_some(h)
     };
     // "Russian troops seized the airport on Thursday, officials said": a time the parser

@@ -139,6 +139,12 @@ impl<'a> Tree<'a> {
         self.rel(k) == "advcl" && self.xpos(k) == "VBG" && self.child(k, "nsubj").is_none()
     }
 
+    /// Whether `k` is the second of two participle adjuncts joined by "and" ("…, killing
+    /// 12 people and *wounding* dozens more"): it hangs from the first, and shares its host.
+    pub fn joined_participle(&self, k: usize) -> bool {
+        self.rel(k) == "conj" && self.xpos(k) == "VBG" && self.child(k, "nsubj").is_none() && self.head(k).is_some_and(|h| self.participle_adjunct(h))
+    }
+
     /// The word of token `i` in lower case, borrowed when it has no capitals.
     pub fn lower(&self, i: usize) -> Cow<'a, str> {
         lower(self.word(i))

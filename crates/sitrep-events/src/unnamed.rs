@@ -27,7 +27,9 @@ pub(crate) fn crowd_of_place(cx: &Context, head_of_event: usize, side: &mut Opti
     // "Thousands of protesters", "dozens of members of his party": the counted noun.
     let t = &cx.tree;
     // "Tens of thousands of protesters": through each counting word to what it counts.
-    let counting = |k: usize| matches!(&*t.lemma(k), "ten" | "thousand" | "hundred" | "dozen" | "million" | "score" | "scores");
+    // ("Seven members of one family": members of a crowd are of its place; members of a
+    // party or a group are not a crowd.)
+    let counting = |k: usize| matches!(&*t.lemma(k), "ten" | "thousand" | "hundred" | "dozen" | "million" | "score" | "scores" | "member");
     let mut counted = None;
     let mut k = head;
     for _ in 0..3 {
@@ -40,17 +42,23 @@ pub(crate) fn crowd_of_place(cx: &Context, head_of_event: usize, side: &mut Opti
     let crowd = matches!(
         &*t.lemma(counted.unwrap_or(head)),
         "protester" | "protestor" | "demonstrator" | "marcher" | "activist" | "people" | "crowd" | "thousand" | "hundred" | "dozen" | "resident" | "student" | "worker" | "supporter" | "villager" | "citizen" | "woman" | "farmer" | "man" | "child" | "civilian" | "person" | "dissident"
-            | "worshipper" | "worshiper" | "commuter" | "churchgoer" | "mourner" | "parishioner" | "shopper" | "pedestrian" | "bystander" | "spectator"
+            | "worshipper" | "worshiper" | "commuter" | "churchgoer" | "mourner" | "parishioner" | "shopper" | "pedestrian" | "bystander" | "spectator" | "other"
     );
-    if !crowd {
+    // ("Seven members of one family": a family's members are its place's people; families
+    // alone may be migrants from elsewhere.)
+    let family = counted.is_some_and(|c| matches!(&*t.lemma(c), "family" | "household")) && &*t.lemma(head) == "member";
+    if !crowd && !family {
         return;
     }
     // "A car bomb exploded in Mogadishu, killing five people": the victims of a
     // participle with no subject of its own are where the clause it hangs from happens
     // (for violence only, whose victims are whoever is there).
+    // (So are a second participle's: "…, setting a warehouse on fire and wounding four
+    // dock workers".)
     let host = || {
         let t = &cx.tree;
-        t.head(head_of_event).filter(|_| !dateline && t.participle_adjunct(head_of_event))
+        let adjunct = if t.joined_participle(head_of_event) { t.head(head_of_event)? } else { head_of_event };
+        t.head(adjunct).filter(|_| !dateline && t.participle_adjunct(adjunct))
     };
     let Some(country) = binding::country_of_clause(cx, head_of_event)
         .or_else(|| host().and_then(|h| binding::country_of_clause(cx, h)))

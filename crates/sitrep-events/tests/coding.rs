@@ -2516,6 +2516,10 @@ fn ties_restored_by_two_sides_are_restored_by_each() {
 fn worshippers_or_commuters_killed_somewhere_are_its_civilians() {
     let doc = run("A suicide bomber killed 14 worshippers at a mosque in Peshawar, police said.");
     assert_eq!(actor(&find(&doc, "18").target), Some("PAKCVL"));
+    // The victims of a second participle are those of the clause it and the first hang from.
+    let doc = run("Drones struck the port of Odesa on Friday, setting a grain warehouse on fire and wounding four dock workers, the governor said.");
+    let wounding = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "wounding").expect("the wounding is an event");
+    assert_eq!(actor(&wounding.target), Some("UKRCVL"));
 }
 
 #[test]
@@ -2553,4 +2557,24 @@ fn a_fall_is_no_refusal() {
 fn seizing_upon_a_point_is_no_seizure() {
     let doc = run("When the host pointed out the phrase, President Biden seized upon the reference.");
     assert!(doc.events.events.iter().all(|e| e.root() != "17"), "{:?}", doc.events.events);
+}
+
+#[test]
+fn militants_are_rebels_and_their_attack_is_an_event() {
+    // Nobody else is named: without a code for "militants" the attack vanished.
+    let doc = run("Militants attacked a checkpoint in Peshawar.");
+    assert_eq!(actor(&find(&doc, "19").source), Some("---REB"));
+    let doc = run("Palestinian militants fired rockets at Israel.");
+    assert_eq!(actor(&find(&doc, "19").source), Some("PSEREB"));
+}
+
+#[test]
+fn a_word_of_time_read_as_a_second_subject_of_saying_dates_the_deed_and_keeps_its_participle() {
+    let doc = run("Israeli airstrikes hit two houses in Khan Younis overnight, killing at least nine people and wounding 20 others, Palestinian health officials said.");
+    let killing = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "killing").expect("the killing is an event");
+    assert_eq!((actor(&killing.source), actor(&killing.target)), (Some("ISR"), Some("PSECVL")));
+    let wounding = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "wounding").expect("the wounding is an event");
+    assert_eq!(actor(&wounding.target), Some("PSECVL"));
+    assert_eq!(wounding.date.value, killing.date.value, "the second participle is dated as the first");
+    assert!(killing.attribution.as_ref().is_some_and(|a| a.by.as_ref().is_some_and(|p| p.span.of(doc.text()).contains("health officials"))), "{:?}", killing.attribution);
 }

@@ -73,6 +73,20 @@ impl WordInfo {
         info
     }
 
+    /// Whether the lower-cased word ends in `tail` (ASCII, 1 to [`AFFIX`] characters),
+    /// read from its suffix hashes.
+    ///
+    /// ```
+    /// use sitrep_learn::words::{Scratch, WordInfo};
+    /// let w = WordInfo::new("SHELLING", &mut Scratch::default());
+    /// assert!(w.ends_with("ing") && !w.ends_with("ed"));
+    /// assert!(!WordInfo::new("in", &mut Scratch::default()).ends_with("ing"));
+    /// ```
+    pub fn ends_with(&self, tail: &str) -> bool {
+        let n = tail.len();
+        (1..=AFFIX).contains(&n) && self.suffix[n - 1] == mix(bytes_hash(tail.as_bytes()), 200 + (n - 1) as u64)
+    }
+
     /// [`WordInfo::new`] of an ASCII form (nearly every token of English news), byte by
     /// byte: the same facts without decoding characters, asking Unicode's case tables or
     /// building the shape in a `String`.

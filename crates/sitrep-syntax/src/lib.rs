@@ -238,6 +238,7 @@ impl Syntax {
         self.noun_after(words.clone(), &mut out.tags, "VBG", &["has", "have", "had", "Has", "Have", "Had"]);
         self.noun_after(words.clone(), &mut out.tags, "MD", &["the", "The", "a", "A", "an", "An"]);
         self.party_read_as_pronoun(words.clone(), &mut out.tags);
+        self.preposition_read_as_adverb(words.clone(), &mut out.tags);
         self.verb_for_verbless(words.clone(), &mut out.tags, &mut ws.lower);
         self.parser.parse(&ws.words, &out.tags, &mut ws.state, &mut ws.parse_scratch, &mut ws.parse);
         std::mem::swap(&mut out.heads, &mut ws.parse.heads);
@@ -302,6 +303,22 @@ impl Syntax {
                 if matches!(dash, "-" | "–") && state.starts_with(|c: char| c.is_uppercase()) {
                     tags[i] = nnp;
                 }
+            }
+            previous = w;
+        }
+    }
+
+    /// "Before" or "after" tagged as an adverb right before a noun, a number, an article
+    /// or a possessive ("struck the port *before* dawn on Friday") is the preposition
+    /// (EWT's training text never has the adverb there).
+    fn preposition_read_as_adverb<'a>(&self, words: impl Iterator<Item = &'a str>, tags: &mut [u8]) {
+        let Some(prep) = self.tagger.rule_tags.prep else { return };
+        let xpos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.1);
+        let mut previous = "";
+        for (i, w) in words.enumerate() {
+            let adverb = i > 0 && (previous.eq_ignore_ascii_case("before") || previous.eq_ignore_ascii_case("after")) && xpos(tags[i - 1]) == "RB";
+            if adverb && matches!(xpos(tags[i]), "NN" | "NNS" | "NNP" | "NNPS" | "DT" | "CD" | "PRP$") {
+                tags[i - 1] = prep;
             }
             previous = w;
         }

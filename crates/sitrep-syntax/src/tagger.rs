@@ -48,6 +48,10 @@ pub struct RuleTags {
     pub nn: Option<u8>,
     /// `VERB`/`VBD`: a past tense.
     pub vbd: Option<u8>,
+    /// `VERB`/`VBG`: a form in "-ing", which the tagger gives no other word.
+    pub vbg: Option<u8>,
+    /// `ADP`/`IN`: a preposition.
+    pub prep: Option<u8>,
 }
 
 impl RuleTags {
@@ -60,7 +64,7 @@ impl RuleTags {
     /// ```
     pub fn find(tags: &[(&str, &str)]) -> RuleTags {
         let number = |upos: &str, xpos: &str| tags.iter().position(|&(u, p)| u == upos && p == xpos).map(|i| i as u8);
-        RuleTags { nnp: number("PROPN", "NNP"), nn: number("NOUN", "NN"), vbd: number("VERB", "VBD") }
+        RuleTags { nnp: number("PROPN", "NNP"), nn: number("NOUN", "NN"), vbd: number("VERB", "VBD"), vbg: number("VERB", "VBG"), prep: number("ADP", "IN") }
     }
 }
 
@@ -100,7 +104,14 @@ impl Tagger {
             features_with(words, i, out, |j| known.get(j).copied().unwrap_or(NONE), &mut scratch.features);
             scratch.scores.iter_mut().for_each(|s| *s = 0);
             self.weights.score(&scratch.features, &mut scratch.scores);
-            out.push(argmax_int(&scratch.scores) as u8);
+            let mut best = argmax_int(&scratch.scores);
+            // Only a word in "-ing" is a gerund or participle ("before *dawn* on Friday"
+            // is no "before leaving"); "gon" is EWT's half of "gonna".
+            if Some(best as u8) == self.rule_tags.vbg && !(words[i].ends_with("ing") || words[i].ends_with("in'") || words[i].ends_with("gon")) {
+                scratch.scores[best] = i32::MIN;
+                best = argmax_int(&scratch.scores);
+            }
+            out.push(best as u8);
         }
     }
 }

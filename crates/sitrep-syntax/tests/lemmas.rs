@@ -203,3 +203,17 @@ fn a_dateline_is_read_apart_from_its_sentence() {
     assert_eq!(t[4].head, None, "the verb is the root");
     assert_eq!((t[0].head, t[0].deprel), (Some(4), "dep"), "the dateline hangs from it");
 }
+
+#[test]
+fn only_a_word_in_ing_is_a_gerund_and_before_a_noun_is_its_preposition() {
+    let syntax = Syntax::builtin().expect("the built-in model loads");
+    let words = ["Drones", "struck", "the", "port", "of", "Odesa", "before", "dawn", "on", "Friday", ",", "setting", "a", "warehouse", "on", "fire", ",", "the", "governor", "said", "."];
+    let a = syntax.analyze(&words);
+    assert_eq!((a.xpos(syntax, 6), a.xpos(syntax, 7)), ("IN", "NN"));
+    assert_eq!((a.heads[7], a.deprel(syntax, 7)), (Some(1), "obl"), "dawn says when the drones struck");
+    assert_eq!(a.xpos(syntax, 11), "VBG");
+    // The adverb stays one where no noun follows.
+    let words = ["He", "had", "seen", "it", "before", "."];
+    let b = syntax.analyze(&words);
+    assert_eq!(b.xpos(syntax, 4), "RB");
+}

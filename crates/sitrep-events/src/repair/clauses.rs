@@ -310,6 +310,25 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "Drones struck the port on Friday, *setting* a warehouse on fire …, the governor
+    /// said" read with the participle as a second content of "said": a participle with no
+    /// subject after a comma, hung as a clause from the verb a clause before it hangs
+    /// from, tells what that clause's deed did (`advcl` of its verb).
+    pub(super) fn participle_read_as_second_content(&mut self, a: usize, b: usize) {
+        for n in a + 1..b {
+            let Some(h) = self.head(n) else { continue };
+            if !self.rels[n].starts_with("ccomp") || self.xpos(n) != "VBG" || self.word(n - 1) != "," || self.has_child(n, a..b, "nsubj") {
+                continue;
+            }
+            let Some(v) = (a..n).rev().find(|&k| self.head(k) == Some(h) && self.rels[k].starts_with("ccomp") && self.upos(k) == "VERB") else { continue };
+            // Only the first clause's own words between its verb and the participle.
+            if !self.has_child(v, a..b, "nsubj") || (v + 1..n).any(|j| self.head(j).is_none_or(|x| !(v..=n).contains(&x))) {
+                continue;
+            }
+            self.set(n, Some(v), "advcl");
+        }
+    }
+
     /// "shelling that sliced through a Kyiv apartment building" read with "that" as a
     /// conjunction and its clause as the content of "shelling": after a noun that takes no
     /// content clause, "that" with no subject after it is the relative pronoun, the

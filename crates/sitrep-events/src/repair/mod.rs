@@ -76,7 +76,9 @@
 //! airport outside *Kyiv* on Thursday, officials said"), or any noun of the reported
 //! clause read so ("struck a school sheltering displaced *families*, the agency said"),
 //! or a modifier of the reporting subject across the comma ("struck the plant
-//! *overnight*, local officials said").
+//! *overnight*, local officials said"); a participle after the comma read as a second
+//! content of the reporting verb ("struck the port, *setting* a warehouse on fire, the
+//! governor said").
 //!
 //! A condition opened by its auxiliary ("*Had* Russia attacked Poland, NATO would have
 //! responded") read with the auxiliary as the root: the verb heads the condition, with
@@ -170,6 +172,9 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
             x.raise_verb(start..b, true);
         });
         arcs.guarded(a, b, |x| x.object_read_as_clause(start, b));
+        if has(Cues::COMMA) {
+            arcs.guarded(a, b, |x| x.participle_read_as_second_content(start, b));
+        }
         arcs.guarded(a, b, |x| x.subject_read_as_compound(start, b));
         arcs.guarded(a, b, |x| x.case_to_phrase_head(start, b));
         arcs.guarded(a, b, |x| x.lower_fronted_obliques(start, b));

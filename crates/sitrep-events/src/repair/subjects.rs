@@ -467,10 +467,26 @@ impl Arcs<'_, '_> {
             let Some((s1, s2)) = self.two_subjects(a, r) else { continue };
             // The reported clause before the first subject.
             let Some(c) = (a..s1).find(|&k| self.head(k) == Some(r) && (self.rels[k].starts_with("ccomp") || self.rels[k] == "parataxis")) else { continue };
-            // A comma right before the second subject's phrase, after the first's.
+            // A comma right before the second subject's phrase (or hung on it), after the
+            // first's.
             let f2 = self.phrase_start(s2, a, r);
-            let Some(comma) = f2.checked_sub(1).filter(|&k| k > s1 && self.word(k) == ",") else { continue };
+            let comma = if self.word(f2) == "," { Some(f2) } else { f2.checked_sub(1) };
+            let Some(comma) = comma.filter(|&k| k > s1 && self.word(k) == ",") else { continue };
             if (s1 + 1..comma).any(|k| self.head(k) == Some(r) && self.upos(k) != "PUNCT") {
+                continue;
+            }
+            // "hit two houses in Khan Younis *overnight*, killing at least nine people, …
+            // officials said": a word of time is when the reported deed was done, and a
+            // participle it was given is what that deed did.
+            if lower_is_one_of(self.word(s1), &["overnight", "yesterday", "today", "tonight", "earlier", "later"]) && (s1 + 1..comma).all(|k| self.under(k, s1, a..b)) {
+                for k in s1 + 1..comma {
+                    if self.head(k) == Some(s1) && self.rels[k] == "acl" && self.xpos(k) == "VBG" {
+                        self.set(k, Some(c), "advcl");
+                    } else if self.head(k) == Some(s1) && self.upos(k) == "PUNCT" {
+                        self.set(k, Some(r), "punct");
+                    }
+                }
+                self.set(s1, Some(c), "advmod");
                 continue;
             }
             let f1 = self.phrase_start(s1, a, r);
