@@ -2578,3 +2578,12 @@ fn a_word_of_time_read_as_a_second_subject_of_saying_dates_the_deed_and_keeps_it
     assert_eq!(wounding.date.value, killing.date.value, "the second participle is dated as the first");
     assert!(killing.attribution.as_ref().is_some_and(|a| a.by.as_ref().is_some_and(|p| p.span.of(doc.text()).contains("health officials"))), "{:?}", killing.attribution);
 }
+
+#[test]
+fn missiles_slamming_into_a_building_strike_it() {
+    let doc = run("Russian missiles slammed into a hospital in Kyiv on Monday morning, the mayor said.");
+    assert_eq!(find(&doc, "19").target.as_ref().map(|p| p.span.of(doc.text())), Some("a hospital"));
+    // Slamming a person is still criticism.
+    let doc = run("Zelensky slammed Orban over the veto.");
+    assert_eq!(find(&doc, "11").cameo, "111");
+}

@@ -1271,6 +1271,13 @@ impl<'a> Scan<'a> {
             if let Some((end, day @ (Expr::Weekday { .. } | Expr::Deictic(_) | Expr::Day { .. }))) = self.dayish(j + 1) {
                 return Some((end, Expr::PartOfDay { pod: p, day: Some(Box::new(day)) }));
             }
+            // "before dawn on Tuesday", "early morning on May 3": that day's dawn; the day
+            // stays an expression of its own.
+            if self.word_is(j + 1, "on") {
+                if let Some((_, day @ (Expr::Weekday { .. } | Expr::Day { .. }))) = self.dayish(j + 2) {
+                    return Some((j + 1, Expr::PartOfDay { pod: p, day: Some(Box::new(day)) }));
+                }
+            }
         }
         Some((j + 1, Expr::PartOfDay { pod: p, day: None }))
     }

@@ -148,6 +148,7 @@ const BATTERY: &[Row] = &[
     (FRI, "Trading was halted in mid-morning.", &[("mid-morning", "TIME", "2022-02-25TMO", "MID")]),
     (FRI, "Results are due at 9:30 EST.", &[("9:30 EST", "TIME", "2022-02-25T09:30-05:00", "")]),
     (FRI, "The curfew lasts from dusk to dawn.", &[("dusk", "TIME", "2022-02-25TEV", ""), ("dawn", "TIME", "2022-02-25TMO", "")]),
+    (FRI, "Drones struck the port before dawn on Tuesday.", &[("dawn", "TIME", "2022-02-22TMO", ""), ("Tuesday", "DATE", "2022-02-22", "")]),
     (FRI, "Sales for the first nine months rose.", &[("the first nine months", "DURATION", "P9M", "")]),
     (FRI, "The debt will be repaid over the next five years.", &[("the next five years", "DURATION", "P5Y", "")]),
     (FRI, "The talks ended. The next morning, the rebels withdrew.", &[("The next morning", "TIME", "2022-02-26TMO", "")]),
