@@ -34,6 +34,9 @@ fn main() {
         if focus.is_none() {
             println!("{text}");
         }
+        // The parser's arcs, and after them the arcs the coder reads once mended (`=` where
+        // the mends left the parser's arc).
+        let mended = sitrep_events::tree::Tree::new(&doc);
         for (i, t) in doc.syntax.tokens.iter().enumerate() {
             let w = doc.text_layer.tokens[i].span.of(doc.text());
             if let Some(f) = &focus {
@@ -42,7 +45,9 @@ fn main() {
                     continue;
                 }
             }
-            println!("  {i:>3} {w:<16} {:<6} {:<5} {:<12} {:?}", t.upos, t.xpos, t.deprel, t.head);
+            let (head, rel) = (mended.head(i).map(|h| h as u32), mended.rel(i));
+            let now = if (head, rel) == (t.head, t.deprel) { "=".to_string() } else { format!("→ {rel} {head:?}") };
+            println!("  {i:>3} {w:<16} {:<6} {:<5} {:<12} {:<9} {now}", t.upos, t.xpos, t.deprel, format!("{:?}", t.head));
         }
         for e in &doc.events.events {
             println!("  event {} {:?} {:?} src {:?} tgt {:?}", e.cameo, e.factuality, e.trigger.of(doc.text()), e.source.as_ref().map(|p| (p.span.of(doc.text()), p.actor.clone(), p.inferred)), e.target.as_ref().map(|p| (p.span.of(doc.text()), p.actor.clone(), p.inferred)));

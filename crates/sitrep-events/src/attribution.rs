@@ -122,8 +122,20 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
             return Some(Attribution { by: None, cue: t.word(n).to_string(), stance: Stance::Reported });
         }
     }
+    // "Protesters set fire to a station, and police responded …, witnesses said": a
+    // clause joined with "and" is a second deed, not a report of the first; the reporting
+    // clause closing the sentence hangs from it and reports both.
+    let joined = |c: usize| {
+        let (lo, _) = t.subtree(c);
+        let first = (lo..c).find(|&k| t.upos(k) != "PUNCT");
+        // (Its own "and", or its subject's: not one inside a clause of what was said.)
+        let own = |k: usize| t.head(k).is_some_and(|h| h == c || (t.head(h) == Some(c) && t.rel(h).starts_with("nsubj")));
+        first.is_some_and(|k| matches!(&*t.lower(k), "and" | "but") && own(k))
+    };
+    let closing = || t.children(root).filter(|&j| j > v && (t.rel(j) == "conj" || (t.rel(j) == "parataxis" && joined(j)))).flat_map(|j| t.children(j).filter(move |&c| c > j));
     for anchor in [v, root] {
-        for c in t.children(anchor) {
+        let more = (anchor == root).then(closing).into_iter().flatten();
+        for c in t.children(anchor).chain(more) {
             // "urged the army to surrender, saying …": a participle with no subject of its
             // own hanging from the event tells what the event's agent said while doing
             // it; it does not report the event.
@@ -131,7 +143,7 @@ pub fn attribution(cx: &Context, lex: &Lexicon, v: usize) -> Option<Attribution>
             // "Rubio denounced the regime *after* Trump said …": a clause that sets the
             // time or cause of the event tells what else was said, not who says this.
             let setting = t.rel(c) == "advcl" && t.child(c, "mark").is_some_and(|m| matches!(&*t.lower(m), "after" | "before" | "when" | "since" | "because" | "until" | "while" | "once" | "if" | "unless" | "although" | "though" | "whereas"));
-            if matches!(t.rel(c), "parataxis" | "advcl") && c != v && !manner && !setting {
+            if matches!(t.rel(c), "parataxis" | "advcl") && c != v && !manner && !setting && !joined(c) {
                 if let Some(stance) = lex.reporting(&t.lemma(c)) {
                     return Some(Attribution { by: reporter(cx, c), cue: t.word(c).to_string(), stance });
                 }

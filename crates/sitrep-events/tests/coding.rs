@@ -2587,3 +2587,14 @@ fn missiles_slamming_into_a_building_strike_it() {
     let doc = run("Zelensky slammed Orban over the veto.");
     assert_eq!(find(&doc, "11").cameo, "111");
 }
+
+#[test]
+fn the_first_of_two_clauses_joined_by_and_is_reported_by_the_closing_clause() {
+    // "set" was read as an adjective (the first clause had no verb), and "police
+    // responded" as the reporter of the arson.
+    let doc = run("Protesters set fire to a police station in Dhaka on Sunday, and police responded with rubber bullets, witnesses said.");
+    let arson = find(&doc, "17");
+    assert_eq!(actor(&arson.source), Some("BGDOPP"));
+    let by = arson.attribution.as_ref().and_then(|a| a.by.as_ref()).map(|p| p.span.of(doc.text()));
+    assert_eq!(by, Some("witnesses"));
+}

@@ -472,11 +472,30 @@ impl Syntax {
         // according to …" or a clause of time or cause ("as they swept through the city").
         let end = self.reported_clause_end(words.clone(), tags).unwrap_or(tags.len() - 1);
         let end = self.subordinate_start(words.clone(), tags, end).unwrap_or(end);
-        if tags[..end].iter().any(|&t| upos(t) == "AUX" || matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD")) {
+        let finite = |e: usize| tags[..e].iter().any(|&t| upos(t) == "AUX" || matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD"));
+        // The first of two clauses joined by ", and" and a new subject is read the same
+        // way ("Protesters *set* fire to a police station, and police responded …").
+        let pairs = words.clone().zip(words.clone().skip(1)).take(end.saturating_sub(2));
+        let joined = pairs.enumerate().position(|(k, (w, next))| k > 1 && w == "," && matches!(next, "and" | "but") && matches!(upos(tags[k + 2]), "NOUN" | "PROPN" | "PRON" | "DET"));
+        let joined = joined.filter(|&k| !finite(k));
+        let whole = !finite(end);
+        if joined.is_none() && !whole {
             return;
         }
-        let Some(vbd) = self.tagger.rule_tags.vbd else { return };
         let words: Vec<&str> = words.collect();
+        if let Some(k) = joined {
+            self.verb_for_clause(&words, tags, k, lower);
+        }
+        if whole {
+            self.verb_for_clause(&words, tags, end, lower);
+        }
+    }
+
+    /// [`Syntax::verb_for_verbless`] of the clause `words[..end]`.
+    fn verb_for_clause(&self, words: &[&str], tags: &mut [u8], end: usize, lower: &mut String) {
+        let upos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.0);
+        let xpos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.1);
+        let Some(vbd) = self.tagger.rule_tags.vbd else { return };
         let tags = &mut tags[..=end];
         if tags[..end].iter().any(|&t| upos(t) == "VERB") {
             let object = |i: usize| matches!(upos(tags[i]), "DET" | "NUM" | "NOUN" | "PROPN" | "PRON") || (upos(tags[i]) == "ADP" && matches!(&*words[i].to_lowercase(), "against" | "with" | "toward" | "towards" | "through" | "into" | "across" | "along" | "down" | "outside" | "past" | "around")) || matches!(&*words[i].to_lowercase(), "back" | "out" | "away" | "off");
