@@ -43,7 +43,7 @@ for i, (c, ev, mode, ctx, origin, desc) in plover:
 for c in codes:
     if c not in pmap: errors.append(f'plover.tsv: no row for {c}')
 
-PAT = re.compile(r'^(-|(prt|obl|obj|xcomp|xobj|amod|compound):(@place|@actor|@predicate|@verb|@question|[a-z\-]+)(=[a-z\-]+)?(\+(prt|obl|obj|xcomp|xobj|amod|compound):(@place|@actor|@predicate|@verb|@question|[a-z\-]+)(=[a-z\-]+)?)*)$')
+PAT = re.compile(r'^(-|(prt|obl|obj|xcomp|xobj|amod|compound):(@place|@actor|@predicate|@verb|@question|@money|[a-z\-]+)(=[a-z\-]+)?(\+(prt|obl|obj|xcomp|xobj|amod|compound):(@place|@actor|@predicate|@verb|@question|@money|[a-z\-]+)(=[a-z\-]+)?)*)$')
 verbs = load('verbs.tsv', 5)
 seen = set()
 for i, (lemma, pat, code, voice, note) in verbs:

@@ -2598,3 +2598,16 @@ fn the_first_of_two_clauses_joined_by_and_is_reported_by_the_closing_clause() {
     let by = arson.attribution.as_ref().and_then(|a| a.by.as_ref()).map(|p| p.span.of(doc.text()));
     assert_eq!(by, Some("witnesses"));
 }
+
+#[test]
+fn drones_shot_down_before_a_closing_report_are_the_object_and_a_missile_into_the_sea_a_show_of_force() {
+    let doc = run("Ukrainian forces shot down 18 of 22 drones launched by Russia overnight, the air force said on Thursday.");
+    let e = find(&doc, "19");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("UKRMIL"), Some("RUS")));
+    let by = e.attribution.as_ref().and_then(|a| a.by.as_ref()).map(|p| p.span.of(doc.text()));
+    assert!(by.is_some_and(|b| b.ends_with("air force")), "{by:?}");
+    let doc = run("North Korea fired a ballistic missile into the sea off its east coast, South Korea's military said.");
+    assert_eq!(find(&doc, "15").cameo, "150");
+    let doc = run("Russia fired a missile at Kyiv.");
+    assert_eq!(find(&doc, "19").cameo, "195");
+}

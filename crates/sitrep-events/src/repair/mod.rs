@@ -78,7 +78,8 @@
 //! or a modifier of the reporting subject across the comma ("struck the plant
 //! *overnight*, local officials said"); a participle after the comma read as a second
 //! content of the reporting verb ("struck the port, *setting* a warehouse on fire, the
-//! governor said").
+//! governor said"); the object of a verb read as a second subject of the reporting
+//! clause hung from it ("shot down *18* of 22 drones overnight, the air force said").
 //!
 //! A condition opened by its auxiliary ("*Had* Russia attacked Poland, NATO would have
 //! responded") read with the auxiliary as the root: the verb heads the condition, with
@@ -238,6 +239,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| x.name_read_as_second_subject(start, b));
         if has(Cues::COMMA) {
             arcs.guarded(a, b, |x| x.subject_of_saying_inside_what_was_said(start, b));
+            arcs.guarded(a, b, |x| x.object_read_as_subject_of_closing_report(start, b));
         }
         if has(Cues::COMMA) {
             arcs.guarded(a, b, |x| x.modifier_across_the_reporting_comma(start, b));

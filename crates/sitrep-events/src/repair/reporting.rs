@@ -13,7 +13,10 @@ impl Arcs<'_, '_> {
             // The clause was read right, but the reporting clause as a conjunct of its
             // verb ("…, the army said" with no "and" of its own).
             let coordinated = (comma + 1..b).any(|k| self.head(k) == Some(said) && self.rels[k] == "cc");
-            if matches!(self.rels[said], "conj" | "parataxis") && !coordinated && self.head(said).is_some_and(|h| (a..comma).contains(&h)) {
+            // (Or as its content: "shot down 18 drones overnight, the air force said" with
+            // "said" a ccomp of "shot".)
+            let content = self.rels[said].starts_with("ccomp") && !(said + 1..b).any(|k| self.head(k) == Some(said) && self.rels[k].starts_with("ccomp"));
+            if (matches!(self.rels[said], "conj" | "parataxis") || content) && !coordinated && self.head(said).is_some_and(|h| (a..comma).contains(&h)) {
                 // It reports the whole clause: it hangs from the clause's top verb, not
                 // from the last verb before the comma ("forces shot down 14 drones
                 // launched overnight, the air force said").

@@ -503,6 +503,35 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "Ukrainian forces shot down 18 of 22 drones launched by Russia overnight, the air
+    /// force said" read with "18" as a second subject of "said", the reporting clause
+    /// hung from "shot": of two subjects of a closing reporting verb, the first, right
+    /// after the verb it hangs from (or its particle), is that verb's object when it has
+    /// none, and what hung from the reporting verb before the comma is that verb's.
+    pub(super) fn object_read_as_subject_of_closing_report(&mut self, a: usize, b: usize) {
+        if !self.two_subjects_in(a, b) {
+            return;
+        }
+        for r in a + 4..b {
+            let Some(v) = self.head(r).filter(|&v| v < r && self.rels[r] == "parataxis" && self.upos(r) == "VERB" && self.upos(v) == "VERB") else { continue };
+            let Some((s1, s2)) = self.two_subjects(a, r) else { continue };
+            let f2 = self.phrase_start(s2, a, r);
+            let comma = if self.word(f2) == "," { Some(f2) } else { f2.checked_sub(1) };
+            let Some(comma) = comma.filter(|&k| k > s1 && self.word(k) == ",") else { continue };
+            let f1 = self.phrase_start(s1, a, r);
+            let right_after = f1 > v && (v + 1..f1).all(|k| self.head(k) == Some(v) && self.rels[k] == "compound:prt");
+            if !right_after || self.has_child(v, a..b, "obj") || !matches!(self.upos(s1), "NUM" | "NOUN" | "PROPN") {
+                continue;
+            }
+            self.set(s1, Some(v), "obj");
+            for k in s1 + 1..comma {
+                if self.head(k) == Some(r) && matches!(self.rels[k], "advmod" | "obl" | "obl:tmod" | "nmod:tmod" | "obl:npmod") {
+                    self.set(k, Some(v), self.rels[k]);
+                }
+            }
+        }
+    }
+
     /// "Russian artillery struck the plant overnight, local officials said" read with
     /// "overnight" as a modifier of "officials": a word before the comma that opens a
     /// closing reporting clause is no part of its subject's phrase; it belongs to the
