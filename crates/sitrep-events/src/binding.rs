@@ -83,6 +83,14 @@ fn beside(cx: &Context, v: usize, k: usize) -> bool {
 fn side_of(cx: &Context, v: usize, k: usize) -> bool {
     let t = &cx.tree;
     let mut x = k;
+    // (From any word of a place's name to the name's head: "United" in "The United
+    // States carried out airstrikes".)
+    for _ in 0..4 {
+        match t.head(x) {
+            Some(h) if cx.place(h).is_some() && cx.place(h) == cx.place(x) => x = h,
+            _ => break,
+        }
+    }
     while t.rel(x) == "conj" {
         match t.head(x) {
             Some(h) => x = h,

@@ -2611,3 +2611,11 @@ fn drones_shot_down_before_a_closing_report_are_the_object_and_a_missile_into_th
     let doc = run("Russia fired a missile at Kyiv.");
     assert_eq!(find(&doc, "19").cameo, "195");
 }
+
+#[test]
+fn a_word_of_a_countrys_name_in_the_subject_is_no_place_of_the_deed() {
+    // "United" (of "The United States") passed as a place that is no side.
+    let doc = run("The United States carried out airstrikes against Iranian-backed militias in Iraq and Syria on Friday.");
+    let e = find(&doc, "19");
+    assert_eq!(e.place.map(|p| doc.places.places[p].name.as_str()), Some("Iraq"));
+}
