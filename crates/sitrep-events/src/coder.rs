@@ -827,6 +827,9 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     let source = source.or_else(|| {
         let harm = is_passive && (matches!(&*t.lemma(v), "kill" | "wound" | "injure" | "hurt") || matches!(&*t.lower(v), "killed" | "wounded" | "injured"));
         let when = |c: usize| t.rel(c).starts_with("advcl") && t.children(c).any(|m| matches!(t.rel(m), "mark" | "advmod") && matches!(&*t.lower(m), "when" | "as" | "after"));
+        // (Not what ran onto a mine: "killed when their vehicle hit a landmine".)
+        let onto_mine = |c: usize| t.child(c, "obj").is_some_and(|o| matches!(&*t.lemma(o), "mine" | "landmine" | "ied" | "IED" | "device"));
+        let when = |c: usize| when(c) && !onto_mine(c);
         harm.then(|| t.children(v).find(|&c| when(c) && t.upos(c) == "VERB")).flatten().and_then(|c| subject(cx, c)).filter(|&s| wielder(cx, s).is_some_and(|w| cx.participant(w).actor.is_some()))
     });
     let source = source.and_then(|s| wielder(cx, s));

@@ -499,8 +499,13 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
     }
     let letters = key.chars().filter(|c| c.is_alphabetic()).count();
     if letters <= 3 {
-        // "US", "UK": upper-case abbreviations of countries only.
-        if !all_upper(key) || !cands.iter().any(|c| gaz.entry(c.entry).kind == crate::Kind::Country) {
+        // "US", "UK": upper-case abbreviations of countries; a name of three letters
+        // only for a city, said to be where ("in Ufa", "near Gao", "the town of Aba"):
+        // too many such words are names of people ("Lee", "Ban") or words.
+        let abbreviation = all_upper(key) && cands.iter().any(|c| gaz.entry(c.entry).kind == crate::Kind::Country);
+        let city = !all_upper(key) && cands.iter().any(|c| c.primary && gaz.entry(c.entry).kind == crate::Kind::Place && gaz.entry(c.entry).population >= 50_000);
+        let locative = a > range.start && matches!(scratch.norm(a - 1), "in" | "near" | "outside" | "at" | "from" | "into" | "of");
+        if !abbreviation && !(city && locative) {
             return None;
         }
     } else if all_upper(first) && !dateline && b - a == 1 {

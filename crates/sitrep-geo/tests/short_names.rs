@@ -1,0 +1,20 @@
+//! Names of three letters: a city said to be where ("in Ufa", "near the town of Gao") is a
+//! place; the same letters as a person's name or after no word of place are not.
+
+mod common;
+
+use common::{named, tag};
+
+#[test]
+fn a_city_of_three_letters_after_a_word_of_place_is_found() {
+    let doc = tag("Drones struck an oil refinery in Ufa overnight.");
+    assert_eq!(named(&doc, "Ufa").and_then(|p| p.country.as_deref()), Some("RU"), "{:?}", doc.places.places);
+    let doc = tag("Soldiers patrolled near the town of Gao on Monday.");
+    assert_eq!(named(&doc, "Gao").and_then(|p| p.country.as_deref()), Some("ML"), "{:?}", doc.places.places);
+}
+
+#[test]
+fn three_letters_without_a_word_of_place_are_no_place() {
+    let doc = tag("Ban Ki-moon met Lee on Friday.");
+    assert!(doc.places.places.is_empty(), "{:?}", doc.places.places);
+}
