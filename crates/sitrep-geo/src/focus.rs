@@ -29,7 +29,9 @@ pub(crate) fn drop_strays(gaz: &Gazetteer, mentions: &[Mention], chosen: &mut [O
     }
     for (m, c) in mentions.iter().zip(chosen.iter_mut()) {
         let Some(e) = c.map(|e| gaz.entry(e)) else { continue };
-        if e.kind != Kind::Place || e.population >= SMALL || m.forced.is_some() {
+        // (One the text calls a town or village is one: "captured the village of
+        // Krasnohorivka" in a report that names only Russia otherwise.)
+        if e.kind != Kind::Place || e.population >= SMALL || m.forced.is_some() || m.town {
             continue;
         }
         let company = named.iter().any(|&(cc, n)| cc == e.cc && n != m.name);

@@ -71,3 +71,9 @@ fn country_points_lie_within_161_km_of_the_reference_points() {
     let j = named(&doc, "West Java").expect("West Java");
     assert!(distance_km(j.lat, j.lon, -6.91, 107.61) < 100.0, "{j:?}");
 }
+
+#[test]
+fn a_small_place_the_text_calls_a_village_needs_no_company() {
+    let doc = tag("Russian forces captured the village of Krasnohorivka after weeks of fighting.");
+    assert_eq!(named(&doc, "Krasnohorivka").and_then(|p| p.country.as_deref()), Some("UA"), "{:?}", doc.places.places);
+}
