@@ -192,10 +192,21 @@ impl<'a> Context<'a> {
         // in apposition: the person, whose title the country only qualifies.
         let person = |k: usize| self.entity_participant(k).filter(|p| p.actor.is_some() && p.entity.is_some_and(|e| self.doc.entities.entities[e].kind == sitrep_core::EntityType::Person));
         let place_word = |p: &Participant| p.entity.is_some_and(|e| matches!(self.doc.entities.entities[e].kind, sitrep_core::EntityType::Gpe | sitrep_core::EntityType::Norp));
-        if let Some(p) = self.entity_participant(t) {
+        if let Some(mut p) = self.entity_participant(t) {
             if place_word(&p) {
                 if let Some(named) = self.tree.children(t).filter(|&c| self.tree.rel(c) == "appos").find_map(person) {
                     return named;
+                }
+            }
+            // "Rebels of the M23 group", "fighters of the Islamic State": a role whose side
+            // the words do not give is of the organisation it is "of".
+            if p.actor.as_deref().is_some_and(sitrep_core::country_unknown) {
+                let organisation = |q: &Participant| q.actor.as_deref().is_some_and(|a| !sitrep_core::country_unknown(a)) && q.entity.is_some_and(|e| matches!(self.doc.entities.entities[e].kind, sitrep_core::EntityType::Org | sitrep_core::EntityType::Group));
+                // (The name or a word before its head: "the M23 group".)
+                let named = |c: usize| std::iter::once(c).chain(self.tree.children(c).filter(|&k| matches!(self.tree.rel(k), "compound" | "flat"))).find_map(|k| self.entity_participant(k).filter(organisation));
+                let of = self.tree.children(t).filter(|&c| self.tree.rel(c).starts_with("nmod") && self.tree.case(c).as_deref() == Some("of")).find_map(named);
+                if let Some(org) = of {
+                    p.actor = org.actor;
                 }
             }
             return p;

@@ -2619,3 +2619,11 @@ fn a_word_of_a_countrys_name_in_the_subject_is_no_place_of_the_deed() {
     let e = find(&doc, "19");
     assert_eq!(e.place.map(|p| doc.places.places[p].name.as_str()), Some("Iraq"));
 }
+
+#[test]
+fn a_role_of_a_named_group_is_that_groups() {
+    let doc = run("Rebels of the M23 group seized the town of Rubaya.");
+    assert_eq!(actor(&find(&doc, "19").source), Some("CODREBM23"));
+    let doc = run("Soldiers of the Russian army shelled the town.");
+    assert_eq!(actor(&find(&doc, "19").source), Some("RUSMIL"));
+}
