@@ -230,9 +230,13 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
         let (age, r, c) = apposition(doc, m, lex);
         country = country.or(c);
         if age.is_some() {
-            // A person given with an age is a private individual.
+            // A person given with an age is a private individual ("Dock worker Taras
+            // Bondar, 41"), unless a title of state before the name says otherwise
+            // ("Labor Secretary Thomas Perez … Perez, 54,").
             entity.detail.age = age;
-            role = Some("CVL".to_string());
+            if !matches!(role.as_deref(), Some("GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY")) {
+                role = Some("CVL".to_string());
+            }
         }
         if role.is_none() {
             role = r;
@@ -421,6 +425,8 @@ fn apposition(doc: &Doc, m: Mention, lex: &Lexicon) -> (Option<u32>, Option<Stri
     let country = (k..(k + 3).min(end)).find_map(|j| match lex.country(word(j)) {
         // "an African American", "a Mexican-American": an American.
         Some(_) if word(j + 1) == "American" || (word(j + 1) == "-" && word(j + 2) == "American") => Some("USA".to_string()),
+        // "the Spanish-speaking son of …": a language, not a country.
+        Some(_) if word(j + 1) == "-" && matches!(word(j + 2), "speaking" | "language" | "born") => None,
         Some((c, CountryWord::Adjective)) => Some(c.cameo.clone()),
         _ => None,
     });

@@ -430,3 +430,14 @@ fn people_named_without_a_country_are_of_the_datelines_country() {
     let doc = run("KYIV — Moscow did not comment. Moscow said nothing. Gov. Ivan Petrenko said three people died.", d);
     assert_eq!(actor(&doc, "Ivan Petrenko"), Some("UKRGOV"));
 }
+
+#[test]
+fn an_age_does_not_unmake_a_title_of_state_nor_a_language_give_a_country() {
+    let d = jiff::civil::date(2016, 7, 6);
+    let text = "WASHINGTON — Labor Secretary Thomas Perez spoke in Washington on Sunday. Perez, 54, the Spanish-speaking son of Dominican immigrants, praised the rule.";
+    let doc = run(text, d);
+    assert_eq!(actor(&doc, "Thomas Perez"), Some("USAGOV"));
+    // A private person given with an age is still one.
+    let doc = run("WASHINGTON — Dock worker John Miller, 41, said he heard explosions.", d);
+    assert_eq!(actor(&doc, "John Miller"), Some("USACVL"));
+}
