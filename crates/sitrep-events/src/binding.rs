@@ -45,7 +45,8 @@ pub fn place(cx: &Context, v: usize, verbal: bool) -> Option<usize> {
             return Some(p);
         }
     }
-    let nearest = s.tokens().filter(|&k| !beside(cx, v, k) && !party(k) && !agent(cx, v, k) && dateline.is_none_or(|d| k > d)).filter_map(|k| cx.place(k).map(|p| (k.abs_diff(v), p))).filter(|&(_, p)| is_location(p)).min().map(|(_, p)| p);
+    // (Only the tokens of places are weighed: the tests cost more than the look-up.)
+    let nearest = s.tokens().filter_map(|k| cx.place(k).map(|p| (k, p))).filter(|&(k, _)| !beside(cx, v, k) && !party(k) && !agent(cx, v, k) && dateline.is_none_or(|d| k > d)).map(|(k, p)| (k.abs_diff(v), p)).filter(|&(_, p)| is_location(p)).min().map(|(_, p)| p);
     // (Not a place the reporting clause beside this one names, nor a party, when it
     // comes first: "…, the defence ministry in Moscow claimed".)
     let named_beside = |p: usize| s.tokens().any(|k| cx.place(k) == Some(p) && (beside(cx, v, k) || party(k)));
@@ -145,7 +146,8 @@ fn location_in_clause(cx: &Context, v: usize, keep: impl Fn(usize) -> bool) -> O
         false
     };
     let keep = |k: usize| keep(k) && !beside(cx, v, k) && !agent(cx, v, k) && dateline.is_none_or(|d| k > d && locative(k));
-    let places = || (lo..=hi).filter(|&k| keep(k)).filter_map(|k| cx.place(k).map(|p| (k, p))).filter(|&(_, p)| is_location(cx, p));
+    // (Only the tokens of places are kept or not: the tests cost more than the look-up.)
+    let places = || (lo..=hi).filter_map(|k| cx.place(k).map(|p| (k, p))).filter(|&(k, _)| keep(k)).filter(|&(_, p)| is_location(cx, p));
     let qualifies = |k: usize, p: usize| {
         // ("military" in "Myanmar's military" may be read as an adjective.)
         let whose = matches!(t.rel(k), "compound" | "amod" | "nmod:poss") && t.head(k).is_some_and(|h| h != v && matches!(t.upos(h), "NOUN" | "ADJ") && cx.place(h) != Some(p));

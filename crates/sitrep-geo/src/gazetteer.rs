@@ -219,7 +219,8 @@ impl Gazetteer {
         let mut f = [""; 10];
         for (n, line) in text.lines().enumerate() {
             let k = split_tabs(line, &mut f);
-            if f[0] == "D" || line.trim().is_empty() {
+            // (`all` stops at the first letter, where `trim` looks at both ends.)
+            if f[0] == "D" || line.chars().all(char::is_whitespace) {
                 continue;
             }
             entries.push(parse_entry(n, &f[..k])?);
@@ -544,6 +545,32 @@ fn gunzip_text(bytes: &[u8]) -> Result<String, GazetteerError> {
     Ok(text)
 }
 
+/// A coordinate as `str::parse::<f64>` reads it, sooner for the plain decimals the
+/// gazetteer holds ("50.45", "-122.4194"): up to 15 digits make an exact integer, which
+/// divided by an exact power of ten is rounded once, to the value parsing gives; any
+/// other form is left to `parse`.
+fn coordinate(s: &str) -> Result<f64, std::num::ParseFloatError> {
+    const POWERS: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    let negative = s.starts_with('-');
+    // The digits read as one integer, how many, and how many came before the point.
+    let (mut m, mut digits, mut point) = (0u64, 0usize, None);
+    for &b in &s.as_bytes()[usize::from(negative)..] {
+        match b {
+            b'0'..=b'9' if digits < 15 => {
+                m = m * 10 + u64::from(b - b'0');
+                digits += 1;
+            }
+            b'.' if point.is_none() && digits > 0 => point = Some(digits),
+            _ => return s.parse(),
+        }
+    }
+    if digits == 0 {
+        return s.parse();
+    }
+    let v = m as f64 / POWERS[point.map_or(0, |p| digits - p)];
+    Ok(if negative { -v } else { v })
+}
+
 fn parse_entry(n: usize, f: &[&str]) -> Result<Entry, GazetteerError> {
     if f.len() < 9 {
         return Err(GazetteerError(format!("line {}: {} fields, expected 10", n + 1, f.len())));
@@ -557,7 +584,7 @@ fn parse_entry(n: usize, f: &[&str]) -> Result<Entry, GazetteerError> {
         ("R", _) => Kind::Region,
         _ => return Err(GazetteerError(format!("line {}: unknown kind {:?}", n + 1, f[0]))),
     };
-    let num = |s: &str| s.parse::<f64>().map_err(|_| GazetteerError(format!("line {}: bad number {s:?}", n + 1)));
+    let num = |s: &str| coordinate(s).map_err(|_| GazetteerError(format!("line {}: bad number {s:?}", n + 1)));
     Ok(Entry {
         id: f[1].parse().unwrap_or(0),
         name: f[2].into(),
@@ -593,6 +620,14 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::split_tabs;
+
+    #[test]
+    fn coordinates_read_as_parse_reads_them() {
+        let forms = ["0", "-0", "0.0", "-0.0", "50.45", "-122.4194", "30.52", "5.", "-5.", ".5", "-.5", "1e3", "+1.5", "179.99999999999", "123456789012345", "1234567890123456", "0.1", "0.3", "-33.86785", "89.999999", "x", "", "-", "1.2.3"];
+        for s in forms {
+            assert_eq!(super::coordinate(s).map(f64::to_bits), s.parse::<f64>().map(f64::to_bits), "{s:?}");
+        }
+    }
 
     #[test]
     fn split_tabs_splits_as_splitn() {

@@ -225,6 +225,10 @@ impl Syntax {
 
     /// Analyse one sentence into `out`, reusing `ws`.
     pub fn analyze_into<'a>(&self, words: impl Iterator<Item = &'a str> + Clone, ws: &mut Workspace, out: &mut Analysis) {
+        // The rules below walk the words a dozen times (and look words up by index): the
+        // words are taken from `words` once.
+        let words: Vec<&str> = words.collect();
+        let words = words.iter().copied();
         ws.words.clear();
         for w in words.clone() {
             ws.words.push(WordInfo::new(&treebank_form(w), &mut ws.word_scratch));

@@ -596,6 +596,9 @@ pub(crate) fn valid(st: &State, class: usize, n_labels: usize, root_label: usize
 
 /// The highest-scoring class that [`valid`] allows (the first on ties), or `usize::MAX`;
 /// the valid classes are enumerated as ranges instead of testing each one.
+/// Inlined, so that in the net's parse loop (compiled for AVX2) the maxima are taken
+/// with AVX2's instructions, not SSE2's emulation of a signed maximum.
+#[inline(always)]
 pub(crate) fn best_valid(st: &State, scores: &[i32], n_labels: usize, root_label: usize) -> usize {
     let mut best = (usize::MAX, i32::MIN);
     if st.can_shift() {

@@ -1,5 +1,6 @@
 //! The time vocabulary: every token is looked up once, by its lower-cased text, in a
-//! `match` the compiler turns into a jump on length and a few comparisons.
+//! `match` the compiler turns into a jump on length and a few comparisons (a few dozen
+//! for the words it does not know, so a thread remembers the words it has looked up).
 //!
 //! The result, [`Lex`], is all the scanner looks at afterwards, so the hot loop never
 //! allocates and never compares strings twice.
@@ -287,34 +288,64 @@ pub(crate) fn classify(text: &str, token: Token) -> Lex {
                 Lex::Punct(0)
             }
         }
-        TokenKind::Word => {
-            let b = s.as_bytes();
-            if b.len() > MAX_WORD + 2 {
-                return Lex::Other;
-            }
-            let mut buf = [0u8; MAX_WORD + 2];
-            let mut n = 0;
-            let mut i = 0;
-            while i < b.len() {
-                let c = b[i];
-                if c.is_ascii() {
-                    buf[n] = c.to_ascii_lowercase();
-                    n += 1;
-                    i += 1;
-                } else if b[i..].starts_with("’".as_bytes()) {
-                    buf[n] = b'\'';
-                    n += 1;
-                    i += 3;
-                } else {
-                    return Lex::Other;
-                }
-            }
-            match std::str::from_utf8(&buf[..n]) {
-                Ok(w) => word(w, s),
-                Err(_) => Lex::Other,
-            }
-        }
+        TokenKind::Word => remembered_word(s),
         TokenKind::Symbol | TokenKind::Web => Lex::Other,
+    }
+}
+
+/// The meaning of the word token `s` ([`word_token`]), remembered from token to token on
+/// this thread: news repeats its words, and looking a word up costs a fraction of the
+/// comparisons in [`word`]'s `match`.
+fn remembered_word(s: &str) -> Lex {
+    /// How many words' meanings a thread keeps (emptied when full).
+    const SEEN: usize = 1 << 14;
+    type Seen = std::collections::HashMap<Box<str>, Lex, sitrep_learn::hash::BuildFxHasher>;
+    thread_local! {
+        static MEANINGS: std::cell::RefCell<Seen> = std::cell::RefCell::default();
+    }
+    if s.len() > MAX_WORD + 2 {
+        return Lex::Other;
+    }
+    MEANINGS.with(|seen| {
+        let Ok(mut seen) = seen.try_borrow_mut() else { return word_token(s) };
+        if let Some(&lex) = seen.get(s) {
+            return lex;
+        }
+        let lex = word_token(s);
+        if seen.len() >= SEEN {
+            seen.clear();
+        }
+        seen.insert(s.into(), lex);
+        lex
+    })
+}
+
+/// The meaning of the word token `s`: lower-cased on the stack and looked up in [`word`].
+fn word_token(s: &str) -> Lex {
+    let b = s.as_bytes();
+    if b.len() > MAX_WORD + 2 {
+        return Lex::Other;
+    }
+    let mut buf = [0u8; MAX_WORD + 2];
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii() {
+            buf[n] = c.to_ascii_lowercase();
+            n += 1;
+            i += 1;
+        } else if b[i..].starts_with("’".as_bytes()) {
+            buf[n] = b'\'';
+            n += 1;
+            i += 3;
+        } else {
+            return Lex::Other;
+        }
+    }
+    match std::str::from_utf8(&buf[..n]) {
+        Ok(w) => word(w, s),
+        Err(_) => Lex::Other,
     }
 }
 
