@@ -135,7 +135,7 @@ pub struct Gazetteer {
 /// [`intern`] finds most at once).
 const FCODES: &[&str] = &[
     "PPL", "PPLA3", "ADM2", "PPLA2", "PPLX", "PPLA4", "ADM1", "PPLA", "PPLA5", "PPLC", "PPLL", "PPLF", "PPLG", "PPLH", "PPLQ", "PPLR",
-    "PPLS", "PPLW", "PPLCH", "STLMT", "PCLI", "CONT", "RGN", "PEN", "SEA", "GULF", "STRT",
+    "PPLS", "PPLW", "PPLCH", "STLMT", "PCLI", "CONT", "RGN", "PEN", "SEA", "GULF", "STRT", "BAY", "LK",
 ];
 
 /// Split `line` at tabs into `fields` as `line.splitn(fields.len(), '\t')` would (the
