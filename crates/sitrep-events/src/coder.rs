@@ -47,6 +47,13 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
     let start = v;
     let mut v = v;
     for _ in 0..8 {
+        // "His focus would be to broker a peace deal", "Her goal is to negotiate …": the
+        // one whose aim it is would do it.
+        let infinitive = || t.children(v).any(|c| t.rel(c) == "cop") && t.children(v).any(|c| t.rel(c) == "mark" && t.lower(c) == "to");
+        let aim = t.children(v).find(|&c| (t.rel(c) == "nsubj:outer" || (t.rel(c) == "nsubj" && infinitive())) && matches!(&*t.lemma(c), "goal" | "aim" | "focus" | "plan" | "priority" | "job" | "mission" | "intention" | "task" | "objective" | "purpose" | "strategy" | "hope" | "idea"));
+        if let Some(owner) = aim.and_then(|a| t.child(a, "nmod:poss")) {
+            return Some(owner);
+        }
         // The active subject only: a passive subject is acted upon. When the parser gives
         // two ("US Secretary of State | Antony Blinken said"), the person named wins.
         let subjects: Vec<usize> = t.children(v).filter(|&c| t.rel(c) == "nsubj").collect();

@@ -2627,3 +2627,10 @@ fn a_role_of_a_named_group_is_that_groups() {
     let doc = run("Soldiers of the Russian army shelled the town.");
     assert_eq!(actor(&find(&doc, "19").source), Some("RUSMIL"));
 }
+
+#[test]
+fn the_one_whose_aim_a_deed_is_would_do_it() {
+    // "Germany's aim is to send …": the subject of the copula is the aim, not its owner.
+    let doc = run("Germany's aim is to send more tanks to Ukraine.");
+    assert_eq!(actor(&find(&doc, "07").source), Some("DEU"));
+}
