@@ -132,6 +132,14 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         if r.starts_with("advcl") && t.xpos(v) == "VBG" && t.children(v).any(|c| matches!(t.rel(c), "mark" | "case") && matches!(&*t.lower(c), "including" | "like")) {
             return None;
         }
+        // "lobbying Asian countries to back the statement" read as a clause of purpose:
+        // after a verb of persuading, the one persuaded would do it.
+        let persuading = matches!(&*t.lemma(h), "lobby" | "press" | "pressure" | "push" | "urge" | "encourage" | "persuade" | "convince" | "ask" | "invite" | "prod" | "nudge");
+        if purpose && persuading {
+            if let Some(o) = t.child(h, "obj").filter(|&o| h < o && o < v) {
+                return Some(o);
+            }
+        }
         if r == "xcomp" || r == "conj" || (r.starts_with("advcl") && t.xpos(v) == "VBG") || purpose {
             // "urged the military to surrender": the object controls the complement —
             // an object after the verb, not a relative pronoun before it ("no question

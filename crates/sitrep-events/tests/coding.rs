@@ -2634,3 +2634,13 @@ fn the_one_whose_aim_a_deed_is_would_do_it() {
     let doc = run("Germany's aim is to send more tanks to Ukraine.");
     assert_eq!(actor(&find(&doc, "07").source), Some("DEU"));
 }
+
+#[test]
+fn the_one_persuaded_or_pushed_to_a_deed_does_it() {
+    let doc = run("Iran persuaded the Houthis to attack ships in the Red Sea.");
+    assert_eq!(actor(&find(&doc, "19").source), Some("YEMREBHTH"));
+    // Lobbying is an appeal to the one lobbied; what it asks for is its content.
+    let doc = run("The United States has been lobbying Asian countries to back the ruling.");
+    assert_eq!(find(&doc, "02").cameo, "020");
+    assert!(doc.events.events.iter().all(|e| e.root() != "05"), "{:?}", doc.events.events);
+}
