@@ -227,8 +227,8 @@ impl Syntax {
     pub fn analyze_into<'a>(&self, words: impl Iterator<Item = &'a str> + Clone, ws: &mut Workspace, out: &mut Analysis) {
         // The rules below walk the words a dozen times (and look words up by index): the
         // words are taken from `words` once.
-        let words: Vec<&str> = words.collect();
-        let words = words.iter().copied();
+        let sentence: Vec<&str> = words.collect();
+        let words = sentence.iter().copied();
         ws.words.clear();
         for w in words.clone() {
             ws.words.push(WordInfo::new(&treebank_form(w), &mut ws.word_scratch));
@@ -243,7 +243,7 @@ impl Syntax {
         self.noun_after(words.clone(), &mut out.tags, "MD", &["the", "The", "a", "A", "an", "An"]);
         self.party_read_as_pronoun(words.clone(), &mut out.tags);
         self.preposition_read_as_adverb(words.clone(), &mut out.tags);
-        self.verb_for_verbless(words.clone(), &mut out.tags, &mut ws.lower);
+        self.verb_for_verbless(&sentence, &mut out.tags, &mut ws.lower);
         self.parser.parse(&ws.words, &out.tags, &mut ws.state, &mut ws.parse_scratch, &mut ws.parse);
         std::mem::swap(&mut out.heads, &mut ws.parse.heads);
         std::mem::swap(&mut out.labels, &mut ws.parse.labels);
@@ -466,7 +466,8 @@ impl Syntax {
     ///
     /// A clause before a closing reporting clause ("The rebels shot down a helicopter,
     /// *the army said*.") is read the same way, as if it were the sentence.
-    fn verb_for_verbless<'a>(&self, words: impl Iterator<Item = &'a str> + Clone, tags: &mut [u8], lower: &mut String) {
+    fn verb_for_verbless(&self, sentence: &[&str], tags: &mut [u8], lower: &mut String) {
+        let words = sentence.iter().copied();
         let upos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.0);
         let xpos = |t: u8| self.tagger.tags.get(t as usize).map_or("", |p| p.1);
         if tags.len() < 4 || words.clone().last() != Some(".") {
@@ -486,12 +487,11 @@ impl Syntax {
         if joined.is_none() && !whole {
             return;
         }
-        let words: Vec<&str> = words.collect();
         if let Some(k) = joined {
-            self.verb_for_clause(&words, tags, k, lower);
+            self.verb_for_clause(sentence, tags, k, lower);
         }
         if whole {
-            self.verb_for_clause(&words, tags, end, lower);
+            self.verb_for_clause(sentence, tags, end, lower);
         }
     }
 

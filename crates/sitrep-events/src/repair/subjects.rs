@@ -418,6 +418,14 @@ impl Arcs<'_, '_> {
         self.rels[a..b].iter().filter(|&&r| r == "nsubj").nth(1).is_some()
     }
 
+    /// The comma right before the phrase of the second of two subjects `(s1, s2)` of verb
+    /// `r` (or hung on that phrase), if there is one after the first subject.
+    fn comma_before_second_subject(&self, a: usize, r: usize, (s1, s2): (usize, usize)) -> Option<usize> {
+        let f2 = self.phrase_start(s2, a, r);
+        let comma = if self.word(f2) == "," { Some(f2) } else { f2.checked_sub(1) };
+        comma.filter(|&k| k > s1 && self.word(k) == ",")
+    }
+
     /// The first word of the phrase of `s`, a dependent of verb `v`, in `[a, v)`.
     fn phrase_start(&self, s: usize, a: usize, v: usize) -> usize {
         (a..s).find(|&k| self.under(k, s, a..v)).unwrap_or(s)
@@ -467,11 +475,7 @@ impl Arcs<'_, '_> {
             let Some((s1, s2)) = self.two_subjects(a, r) else { continue };
             // The reported clause before the first subject.
             let Some(c) = (a..s1).find(|&k| self.head(k) == Some(r) && (self.rels[k].starts_with("ccomp") || self.rels[k] == "parataxis")) else { continue };
-            // A comma right before the second subject's phrase (or hung on it), after the
-            // first's.
-            let f2 = self.phrase_start(s2, a, r);
-            let comma = if self.word(f2) == "," { Some(f2) } else { f2.checked_sub(1) };
-            let Some(comma) = comma.filter(|&k| k > s1 && self.word(k) == ",") else { continue };
+            let Some(comma) = self.comma_before_second_subject(a, r, (s1, s2)) else { continue };
             if (s1 + 1..comma).any(|k| self.head(k) == Some(r) && self.upos(k) != "PUNCT") {
                 continue;
             }
@@ -515,9 +519,7 @@ impl Arcs<'_, '_> {
         for r in a + 4..b {
             let Some(v) = self.head(r).filter(|&v| v < r && self.rels[r] == "parataxis" && self.upos(r) == "VERB" && self.upos(v) == "VERB") else { continue };
             let Some((s1, s2)) = self.two_subjects(a, r) else { continue };
-            let f2 = self.phrase_start(s2, a, r);
-            let comma = if self.word(f2) == "," { Some(f2) } else { f2.checked_sub(1) };
-            let Some(comma) = comma.filter(|&k| k > s1 && self.word(k) == ",") else { continue };
+            let Some(comma) = self.comma_before_second_subject(a, r, (s1, s2)) else { continue };
             let f1 = self.phrase_start(s1, a, r);
             let right_after = f1 > v && (v + 1..f1).all(|k| self.head(k) == Some(v) && self.rels[k] == "compound:prt");
             if !right_after || self.has_child(v, a..b, "obj") || !matches!(self.upos(s1), "NUM" | "NOUN" | "PROPN") {
