@@ -214,7 +214,14 @@ fn passive(cx: &Context, v: usize) -> bool {
         "kill" | "wound" | "injure" | "arrest" | "detain" | "shoot" | "attack" | "capture" | "release" | "abduct" | "kidnap" | "seize" | "hit" | "destroy" | "bomb" | "target" | "sentence" | "charge" | "convict" | "free" | "rescue" | "evacuate" | "expel" | "deport" | "jail" | "execute" | "ban" | "bar" | "hold"
     );
     let caption = t.rel(v) == "root" && t.xpos(v) == "VBN" && done_to && next_is_where && t.child(v, "obj").is_none() && !t.children(v).any(|c| t.rel(c).starts_with("aux") || t.rel(c) == "compound:prt");
-    t.child(v, "nsubj:pass").is_some() || t.child(v, "aux:pass").is_some() || reduced_relative(cx, v).is_some() || caption
+    // "Two soldiers charged with desertion" (whatever the tag), "…, a pilot now charged
+    // with espionage": one is charged with a crime; one who charges someone names them
+    // ("police charged two men with murder").
+    let charged_with = t.lemma(v) == "charge"
+        && (t.rel(v) == "root" || t.xpos(v) == "VBN")
+        && !t.children(v).any(|c| matches!(t.rel(c), "obj" | "iobj" | "xcomp") || t.rel(c).starts_with("aux"))
+        && t.children(v).any(|c| t.rel(c) == "obl" && t.case(c).as_deref() == Some("with"));
+    t.child(v, "nsubj:pass").is_some() || t.child(v, "aux:pass").is_some() || reduced_relative(cx, v).is_some() || caption || charged_with
 }
 
 /// The noun a past participle describes after it ("protesters [who were] arrested by the
@@ -792,7 +799,14 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     let is_passive = passive(cx, v) || adjectival();
     let (source, target) = if is_passive && p.voice != Voice::Intransitive {
         let agent = t.children(v).find(|&c| t.rel(c).starts_with("obl") && t.case(c).as_deref() == Some("by"));
-        (agent, target.or_else(|| t.child(v, "nsubj:pass")).or_else(|| reduced_relative(cx, v)).or_else(|| t.child(v, "nsubj")))
+        let acted_on = t.child(v, "nsubj:pass").or_else(|| reduced_relative(cx, v)).or_else(|| t.child(v, "nsubj"));
+        // "Bergdahl was charged with desertion": what a pattern of coercion names after its
+        // preposition is the charge; the one coerced is the subject.
+        if p.code.starts_with("17") && acted_on.is_some() {
+            (agent, acted_on)
+        } else {
+            (agent, target.or(acted_on))
+        }
     } else {
         let object = t.child(v, "obj").or_else(|| gap_of_bare_relative(cx, v));
         let target = match p.voice {
@@ -1249,6 +1263,9 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .map(|c| cx.participant(c))
         .find(|p| p.actor.is_some())
         .or_else(|| oblique(cx, n, "by").map(|c| cx.participant(c)))
+        // "Trump's personal attacks on Curiel", "his call for a ban": a named or
+        // pronoun possessor does the deed, coded or not.
+        .or_else(|| t_.child(n, "nmod:poss").filter(|&c| !victims && matches!(t_.upos(c), "PROPN" | "PRON")).map(|c| cx.participant(c)))
         .or_else(|| behind.map(|c| cx.participant(c)))
         .or_else(|| blamed_on.map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("04").then(|| traveller(cx, n)).flatten().map(|c| cx.participant(c)))

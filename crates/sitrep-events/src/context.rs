@@ -189,12 +189,15 @@ impl<'a> Context<'a> {
             return p;
         }
         // "Democratic U.S. Rep. Gwen Graham" read with "U.S." at the top and the name
-        // in apposition: the person, whose title the country only qualifies.
+        // in apposition (or "South Carolina Sen. Lindsey Graham" with the name flat under
+        // the state, read as an organisation): the person, whose title the place only
+        // qualifies.
         let person = |k: usize| self.entity_participant(k).filter(|p| p.actor.is_some() && p.entity.is_some_and(|e| self.doc.entities.entities[e].kind == sitrep_core::EntityType::Person));
         let place_word = |p: &Participant| p.entity.is_some_and(|e| matches!(self.doc.entities.entities[e].kind, sitrep_core::EntityType::Gpe | sitrep_core::EntityType::Norp));
         if let Some(mut p) = self.entity_participant(t) {
-            if place_word(&p) {
-                if let Some(named) = self.tree.children(t).filter(|&c| self.tree.rel(c) == "appos").find_map(person) {
+            let uncoded_non_person = p.actor.is_none() && p.entity.is_some_and(|e| self.doc.entities.entities[e].kind != sitrep_core::EntityType::Person);
+            if place_word(&p) || uncoded_non_person {
+                if let Some(named) = self.tree.children(t).filter(|&c| matches!(self.tree.rel(c), "appos" | "flat")).find_map(person) {
                     return named;
                 }
             }

@@ -339,7 +339,8 @@ impl Arcs<'_, '_> {
     /// "Trump has not yet responded to Calderon" read with "Trump" as a passive subject: a
     /// clause has a passive subject only with a passive auxiliary ("was", "got"); a verb
     /// with neither one nor a form of "be" or "get" among its auxiliaries has an active
-    /// subject, which acts rather than being acted upon.
+    /// subject, which acts rather than being acted upon. (A participle with no
+    /// auxiliary at all keeps its passive subject.)
     pub(super) fn passive_subject_without_passive(&mut self, a: usize, b: usize) {
         for k in a..b {
             let Some(v) = self.head(k) else { continue };
@@ -351,7 +352,11 @@ impl Arcs<'_, '_> {
                     && (self.rels[c] == "aux:pass"
                         || (matches!(self.rels[c], "aux" | "cop") && lower_is_one_of(self.word(c), &["be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "get", "gets", "got", "gotten", "getting"])))
             });
-            if !passive {
+            // A participle with no auxiliary at all is a reduced passive ("Bergdahl, a
+            // prisoner of war now charged with desertion", a headline's "Five killed in
+            // blast"): its subject is acted upon.
+            let bare_participle = self.xpos(v) == "VBN" && !(a..b).any(|c| self.head(c) == Some(v) && self.rels[c].starts_with("aux"));
+            if !passive && !bare_participle {
                 self.set(k, Some(v), "nsubj");
             }
         }
