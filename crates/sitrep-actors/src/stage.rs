@@ -426,6 +426,9 @@ fn looks_like_facility(words: &str) -> bool {
 /// of the lexicon, given which country word it is, if any.
 fn type_of(kind: &str, words: &str, country: Option<CountryWord>) -> EntityType {
     match kind {
+        // "N. Korea" looks like an initial and a surname; a country's name of more than
+        // one word is no one's (one-word names are: Chad, Jordan, Georgia).
+        "PER" if words.contains(' ') && matches!(country, Some(CountryWord::Name)) => EntityType::Gpe,
         "PER" => EntityType::Person,
         "ORG" if matches!(country, Some(CountryWord::Name | CountryWord::Capital)) => EntityType::Gpe,
         "ORG" => EntityType::Org,

@@ -441,3 +441,11 @@ fn an_age_does_not_unmake_a_title_of_state_nor_a_language_give_a_country() {
     let doc = run("WASHINGTON — Dock worker John Miller, 41, said he heard explosions.", d);
     assert_eq!(actor(&doc, "John Miller"), Some("USACVL"));
 }
+
+#[test]
+fn a_countrys_name_of_two_words_is_no_persons() {
+    // "N. Korea" looks like an initial and a surname to the entity model.
+    let doc = run("World leaders denounce N. Korea test.", jiff::civil::date(2016, 1, 8));
+    let e = doc.entities.entities.iter().find(|e| e.canonical == "N. Korea").expect("found");
+    assert_eq!((e.kind, e.actor.as_deref()), (EntityType::Gpe, Some("PRK")));
+}

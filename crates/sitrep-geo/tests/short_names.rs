@@ -18,3 +18,11 @@ fn three_letters_without_a_word_of_place_are_no_place() {
     let doc = tag("Ban Ki-moon met Lee on Friday.");
     assert!(doc.places.places.is_empty(), "{:?}", doc.places.places);
 }
+
+#[test]
+fn a_korea_abbreviated_by_its_point_of_the_compass_is_that_korea() {
+    // Headlines write "N. Korea" and "S. Korea"; "Korea" alone is the South.
+    let doc = tag("S. Korea and N. Korea held talks in Panmunjom.");
+    let countries: Vec<_> = doc.places.places.iter().filter(|p| p.name.contains("Korea")).map(|p| p.country.as_deref().unwrap_or("")).collect();
+    assert_eq!(countries, ["KR", "KP"], "{:?}", doc.places.places);
+}
