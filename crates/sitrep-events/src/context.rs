@@ -362,7 +362,21 @@ impl<'a> Context<'a> {
         let prev = self.doc.text_layer.sentences.get(si.checked_sub(1)?)?;
         let root = prev.tokens().find(|&k| self.tree.head(k).is_none())?;
         let s = self.tree.children(root).find(|&c| self.tree.rel(c) == "nsubj")?;
+        // Of the pronoun's number: "An AP survey of superdelegates found …. If they
+        // continue to back Clinton" is not the survey. A body of people may be "they"
+        // ("The government said …. They …"), a thing may not.
         let p = self.participant(s);
+        let plural = matches!(self.tree.xpos(s), "NNS" | "NNPS");
+        let body = p.entity.is_some_and(|e| self.doc.entities.entities[e].kind != sitrep_core::EntityType::Person) && self.tree.upos(s) == "PROPN"
+            || matches!(
+                &*self.tree.lemma(s),
+                "army" | "military" | "government" | "administration" | "ministry" | "police" | "party" | "team" | "committee" | "council" | "family" | "crowd" | "group" | "force" | "navy" | "regime" | "leadership" | "cabinet" | "campaign" | "opposition" | "public" | "staff"
+            );
+        match &*self.tree.lower(t) {
+            "they" if !plural && !body => return None,
+            "it" if plural => return None,
+            _ => {}
+        }
         let person = p.entity.is_some_and(|e| self.doc.entities.entities[e].kind == sitrep_core::EntityType::Person);
         (p.actor.is_some() && !person).then_some(p)
     }

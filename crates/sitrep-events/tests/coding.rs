@@ -2700,3 +2700,15 @@ fn a_bare_participle_keeps_its_passive_subject() {
     assert!(matches!(target, Some("Sgt. Ivan Petrov" | "a Russian pilot")), "{e:?}");
     assert!(e.source.as_ref().is_none_or(|s| s.inferred), "{e:?}");
 }
+
+#[test]
+fn they_is_not_a_thing_named_before() {
+    // The subject of the sentence before stands for "they" only when it is plural or a
+    // body of people.
+    let doc = run("A Ukrainian statement on the talks warned of delays. They will attack Russian troops.");
+    let e = find(&doc, "19");
+    assert_ne!(e.source.as_ref().map(|p| p.span.of(doc.text())), Some("A Ukrainian statement"), "{e:?}");
+    let doc = run("The Russian army said on Monday it had captured Izium. They will attack Kharkiv next.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "attack").expect("the attack is coded");
+    assert_eq!(actor(&e.source), Some("RUSMIL"), "{e:?}");
+}
