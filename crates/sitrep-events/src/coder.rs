@@ -455,7 +455,9 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 // So is the one a deal is reached or talks are held with ("reached a deal
                 // with Azerbaijan").
                 let named_after = |preps: &[&str]| preps.iter().find_map(|prep| [o, v].iter().find_map(|&h| oblique(cx, h, prep))).filter(|&k| party(k) || cx.place(k).is_some());
-                let given_to = (p.code.starts_with("07") || p.code.starts_with("03")).then(|| named_after(&["to", "for"])).flatten();
+                // ("promised Zelensky more weapons", "gave Ukraine an ultimatum": the one
+                // given or promised something, before the thing.)
+                let given_to = (p.code.starts_with("07") || p.code.starts_with("03")).then(|| named_after(&["to", "for"])).flatten().or_else(|| t.child(v, "iobj").filter(|&k| party(k)));
                 let partner = matches!(p.code.get(..2), Some("04" | "05" | "06")).then(|| named_after(&["with"])).flatten();
                 // A place or a site taken or struck by force is a target too ("seized the
                 // city of Goma", "seized the airport in Goma": its country is the side that
@@ -834,7 +836,12 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
             // "asked Poland for help" is often read with Poland as the indirect object.
             // What force does or moves, named by the pattern ("launch a ground offensive",
             // "held drills", "cut ties"), is no one it is done to.
+            // "promised you a picture", "offered Kyiv a deal": the one given, promised or
+            // offered something, before the thing.
             _ => target
+                // ("blasted her rival", "praised her donors": a "her" the parser read as
+                // one is the object's possessor.)
+                .or_else(|| object.and(t.child(v, "iobj")).filter(|&k| cx.participant(k).actor.is_some() || (matches!(t.upos(k), "PRON" | "PROPN") && !t.lower(k).eq("her"))))
                 .or(object.filter(|_| !(force(&p.code) && p.needs.iter().any(|n| matches!(n, Need::Object(_))))))
                 .or_else(|| t.child(v, "iobj"))
                 // (A statement, pledge, praise, backing or apology "on", "at" or "with"

@@ -2712,3 +2712,16 @@ fn they_is_not_a_thing_named_before() {
     let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "attack").expect("the attack is coded");
     assert_eq!(actor(&e.source), Some("RUSMIL"), "{e:?}");
 }
+
+#[test]
+fn the_one_given_or_promised_something_is_the_target() {
+    // Not the thing given: "promised Zelensky more weapons", "gave Ukraine an ultimatum".
+    let doc = run("Biden promised Zelensky more weapons.");
+    assert_eq!(actor(&find(&doc, "03").target), Some("UKRGOV"));
+    let doc = run("Russia gave Ukraine an ultimatum.");
+    assert_eq!(actor(&find(&doc, "13").target), Some("UKR"));
+    // "her" before a noun is its possessor, not a second object.
+    let doc = run("Zelensky praised her Polish counterpart on Friday.");
+    let e = find(&doc, "05");
+    assert_ne!(e.target.as_ref().map(|p| p.span.of(doc.text())), Some("her"), "{e:?}");
+}

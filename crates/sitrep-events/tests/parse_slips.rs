@@ -1480,3 +1480,17 @@ fn a_name_read_as_a_predicate_is_the_one_charged() {
     let e = trigger(&doc, "charged").expect("the charge is coded");
     assert_eq!(e.target.as_ref().map(|p| p.span.of(doc.text())), Some("Van Dyke"), "{e:?}");
 }
+
+#[test]
+fn her_read_as_an_indirect_object_before_a_clauses_subject_is_its_possessor() {
+    let mut doc = layers("Zelensky promised her entire aid program would be paid for by Poland.");
+    slip(&mut doc, &[(("her", 0), Some(("promised", 0)), "iobj"), (("program", 0), Some(("paid", 0)), "nsubj:pass"), (("paid", 0), Some(("promised", 0)), "ccomp")]);
+    {
+        let t = Tree::new(&doc);
+        let (her, program) = (tok(&doc, "her", 0), tok(&doc, "program", 0));
+        assert_eq!((t.head(her), t.rel(her)), (Some(program), "nmod:poss"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "promised").expect("the promise is coded");
+    assert_ne!(e.target.as_ref().map(|p| p.span.of(doc.text())), Some("her"), "{e:?}");
+}

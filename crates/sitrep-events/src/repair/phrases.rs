@@ -298,4 +298,27 @@ impl Arcs<'_, '_> {
             }
         }
     }
+
+    /// "Clinton promised her entire infrastructure program would be paid for" read with
+    /// "her" as the indirect object of "promised": a "her" right before the subject of a
+    /// clause the verb governs, with no object of the verb between, is that subject's
+    /// possessor.
+    pub(super) fn possessive_read_as_indirect_object(&mut self, a: usize, b: usize) {
+        for w in a..b.saturating_sub(1) {
+            if self.rels[w] != "iobj" || !self.word(w).eq_ignore_ascii_case("her") {
+                continue;
+            }
+            let Some(v) = self.head(w) else { continue };
+            // The subject of a clause on the verb, whose words start right after "her".
+            let Some(n) = (w + 1..b).find(|&n| {
+                self.rels[n].starts_with("nsubj") && matches!(self.upos(n), "NOUN" | "PROPN") && self.head(n).is_some_and(|c| self.head(c) == Some(v) && matches!(self.rels[c], "ccomp" | "xcomp"))
+            }) else {
+                continue;
+            };
+            if (w + 1..n).any(|k| !self.under(k, n, w + 1..n)) || self.has_child(v, a..b, "obj") {
+                continue;
+            }
+            self.set(w, Some(n), "nmod:poss");
+        }
+    }
 }
