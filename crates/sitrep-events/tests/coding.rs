@@ -2725,3 +2725,9 @@ fn the_one_given_or_promised_something_is_the_target() {
     let e = find(&doc, "05");
     assert_ne!(e.target.as_ref().map(|p| p.span.of(doc.text())), Some("her"), "{e:?}");
 }
+
+#[test]
+fn an_attack_on_an_amendment_is_words_whatever_guns_the_sentence_names() {
+    let got = codes("Preparing for Biden's attack on the Second Amendment, the National Rifle Association put out an ad about guns.");
+    assert!(!got.iter().any(|(c, _)| c.starts_with("19")), "{got:?}");
+}
