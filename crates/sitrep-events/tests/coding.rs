@@ -2655,6 +2655,7 @@ fn uses_that_only_look_like_events_are_no_events() {
         ("Zelensky's party won more pledged delegates.", "pledged"),
         ("The Russian story hits home for Ukrainians.", "hits"),
         ("Ukraine's president cares about community policing, sentencing laws and schools.", "sentencing"),
+        ("Russian ads targeted at Ukrainian audiences ran on Friday.", "targeted"),
     ] {
         let got = codes(text);
         assert!(got.iter().all(|(_, t)| t != word), "{text}: {got:?}");
