@@ -761,7 +761,17 @@ fn coordinated(cx: &Context, c: &coder::Coded) -> Vec<(Option<Participant>, Opti
     // object names: "Russia and Ukraine exchanged 95 prisoners of war".)
     let swapped = matches!(&*t.lemma(c.head), "exchange" | "swap" | "trade") && !sources.is_empty();
     let reciprocal = between || swapped || matches!(&*t.lemma(c.head), "clash" | "fight" | "battle");
-    let mutual = (matches!(c.code.get(..2), Some("03" | "04" | "05" | "06")) || reciprocal) && (swapped || c.target.as_ref().is_none_or(|p| p.actor.is_none()));
+    // But people named as the object are the other party, coded or not ("the United
+    // States, Britain and France support some opposition groups").
+    let people = |p: &Participant| {
+        crate::context::phrase_head(cx, p.span).is_some_and(|h| {
+            matches!(
+                &*t.lemma(h),
+                "group" | "faction" | "militia" | "rebel" | "fighter" | "opposition" | "leader" | "official" | "people" | "party" | "movement" | "organization" | "organisation" | "candidate" | "ally" | "government" | "regime" | "force" | "troop"
+            )
+        })
+    };
+    let mutual = (matches!(c.code.get(..2), Some("03" | "04" | "05" | "06")) || reciprocal) && (swapped || c.target.as_ref().is_none_or(|p| p.actor.is_none() && !people(p)));
     if mutual && !sources.is_empty() {
         let parties: Vec<Participant> = c.source.iter().cloned().chain(sources).collect();
         return parties.iter().enumerate().flat_map(|(i, a)| parties.iter().enumerate().filter(move |&(j, _)| j != i).map(move |(_, b)| (Some(a.clone()), Some(b.clone())))).collect();

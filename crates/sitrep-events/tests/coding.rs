@@ -2732,3 +2732,19 @@ fn an_attack_on_an_amendment_is_words_whatever_guns_the_sentence_names() {
     let got = codes("Preparing for Biden's attack on the Second Amendment, the National Rifle Association put out an ad about guns.");
     assert!(!got.iter().any(|(c, _)| c.starts_with("19")), "{got:?}");
 }
+
+#[test]
+fn parties_named_together_act_on_people_named_as_the_object() {
+    // Not on each other: the groups are the other party, coded or not.
+    let doc = run("Russia backs the government as the United States, Britain and France support some opposition groups.");
+    let pairs: Vec<_> = doc.events.events.iter().filter(|e| e.trigger.of(doc.text()) == "support").map(|e| (actor(&e.source), actor(&e.target))).collect();
+    assert!(pairs.iter().all(|(_, t)| t.is_none_or(|t| !matches!(&t[..3], "GBR" | "FRA" | "USA"))), "{pairs:?}");
+}
+
+#[test]
+fn a_participle_used_as_a_preposition_or_a_question_asked_is_no_event() {
+    let got = codes("Women held 41 percent of the jobs, excluding the Ukrainian military.");
+    assert!(got.iter().all(|(_, t)| t != "excluding"), "{got:?}");
+    let got = codes("The moderator started by asking Zelensky why he decided to visit Poland.");
+    assert!(got.iter().all(|(_, t)| t != "asking"), "{got:?}");
+}
