@@ -60,6 +60,15 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     if negated(v) {
         return Factuality::Negated;
     }
+    // "No Russian troops crossed", "Neither Clinton nor her allies have been charged",
+    // "nobody was arrested": a subject that names no one.
+    let nobody = |s: usize| {
+        matches!(&*t.lower(s), "nobody" | "none" | "nothing" | "noone")
+            || t.children(s).any(|c| matches!(t.rel(c), "det" | "cc:preconj" | "cc" | "advmod") && c < s && matches!(&*t.lower(c), "no" | "neither"))
+    };
+    if t.upos(v) != "NOUN" && t.children(v).any(|s| t.rel(s).starts_with("nsubj") && nobody(s)) {
+        return Factuality::Negated;
+    }
     // "to prevent the next terrorist attack", "any future strike": a deed named as one
     // still to come, or as any of its kind, is not said to have happened.
     let unreal = |c: usize| matches!(t.rel(c), "amod" | "det") && matches!(&*t.lower(c), "next" | "future" | "potential" | "possible" | "any" | "eventual" | "hypothetical");

@@ -2748,3 +2748,14 @@ fn a_participle_used_as_a_preposition_or_a_question_asked_is_no_event() {
     let got = codes("The moderator started by asking Zelensky why he decided to visit Poland.");
     assert!(got.iter().all(|(_, t)| t != "asking"), "{got:?}");
 }
+
+#[test]
+fn a_subject_that_names_no_one_negates_the_deed() {
+    for text in ["No Russian troops attacked Kharkiv on Friday.", "Neither Russia nor Belarus attacked Kyiv."] {
+        let doc = run(text);
+        assert!(doc.events.events.iter().filter(|e| e.root() == "19").all(|e| e.factuality == Factuality::Negated), "{text}: {:?}", doc.events.events);
+        assert!(doc.events.events.iter().any(|e| e.root() == "19"), "{text}");
+    }
+    let doc = run("Russian troops attacked Kharkiv, and no one was hurt.");
+    assert_eq!(find(&doc, "19").factuality, Factuality::Asserted);
+}
