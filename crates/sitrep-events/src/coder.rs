@@ -62,7 +62,7 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         });
         if let Some(s) = person.or(subjects.first().copied()) {
             if RELATIVE.contains(&&*t.lower(s)) && t.rel(v).starts_with("acl") {
-                return t.head(v);
+                return t.head(v).map(|h| cx.antecedent(s, h));
             }
             return Some(s);
         }

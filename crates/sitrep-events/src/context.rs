@@ -234,7 +234,7 @@ impl<'a> Context<'a> {
         if self.tree.upos(t) == "PRON" && matches!(&*word, "which" | "who" | "whom" | "that") {
             let relative = self.tree.head(t).filter(|&c| self.tree.rel(c) == "acl:relcl").and_then(|c| self.tree.head(c));
             let before_comma = (t >= 2 && word != "that" && self.tree.word(t - 1) == "," && matches!(self.tree.upos(t - 2), "NOUN" | "PROPN")).then(|| t - 2);
-            if let Some(a) = relative.or(before_comma) {
+            if let Some(a) = relative.map(|r| self.antecedent(t, r)).or(before_comma) {
                 return self.participant(a);
             }
         }
@@ -357,6 +357,19 @@ impl<'a> Context<'a> {
     /// For "it"/"they" opening a sentence, the subject of the previous sentence's main
     /// clause when that is an organisation, group or country (the usual centre of a
     /// news paragraph): "Russia's military said … It claimed …".
+    /// The noun the relative pronoun `t` stands for, given the noun `head` its clause
+    /// hangs from: "who" after a name and a comma is that name when the parser hung the
+    /// clause from a noun that names no one ("a partial reversal for the Wisconsin
+    /// Republican, who had pledged …").
+    pub fn antecedent(&self, t: usize, head: usize) -> usize {
+        let named = |k: usize| self.tree.upos(k) == "PROPN" || self.entity_participant(k).is_some();
+        let before_comma = (t >= 2 && self.tree.word(t - 1) == "," && matches!(&*self.tree.lower(t), "who" | "whom")).then(|| t - 2);
+        match before_comma {
+            Some(b) if b != head && named(b) && !named(head) => b,
+            _ => head,
+        }
+    }
+
     fn previous_subject(&self, t: usize) -> Option<Participant> {
         let si = self.sentence(t);
         let prev = self.doc.text_layer.sentences.get(si.checked_sub(1)?)?;

@@ -2656,6 +2656,7 @@ fn uses_that_only_look_like_events_are_no_events() {
         ("The Russian story hits home for Ukrainians.", "hits"),
         ("Ukraine's president cares about community policing, sentencing laws and schools.", "sentencing"),
         ("Russian ads targeted at Ukrainian audiences ran on Friday.", "targeted"),
+        ("Speaking to dignitaries in Kyiv, Zelensky said the museum would open.", "Speaking"),
     ] {
         let got = codes(text);
         assert!(got.iter().all(|(_, t)| t != word), "{text}: {got:?}");
@@ -2758,4 +2759,12 @@ fn a_subject_that_names_no_one_negates_the_deed() {
     }
     let doc = run("Russian troops attacked Kharkiv, and no one was hurt.");
     assert_eq!(find(&doc, "19").factuality, Factuality::Asserted);
+}
+
+#[test]
+fn who_after_a_name_and_a_comma_is_that_name() {
+    // The parser hangs the clause from "reversal"; "who" names a person.
+    let doc = run("It was a partial reversal for Ukrainian President Volodymyr Zelensky, who had previously pledged to visit Poland.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "pledged").expect("the pledge is coded");
+    assert_eq!(e.source.as_ref().map(|p| p.span.of(doc.text())), Some("Volodymyr Zelensky"), "{e:?}");
 }
