@@ -184,6 +184,10 @@ impl Force {
             // A state occupies as armies do ("Ethiopia continues to occupy the village",
             // "territory occupied by Israel"); it enters a trade body or an election year.
             Kind::Movement if &*t.lemma(w) == "occupy" && source.is_some_and(|p| place_like(cx, p)) => Reading::Literal,
+            // "Russia captured Kharkiv", "Russia's goal is to capture Kharkiv": a state
+            // takes a town of another state by force (a candidate takes a state's vote;
+            // one state's team takes another of its own).
+            Kind::Movement if source.zip(target).is_some_and(|(s, g)| place_like(cx, s) && place_like(cx, g) && foreign(cx, s, g)) => Reading::Literal,
             // Only armies occupy: "money pouring into Ohio", "migrants crossing into Europe".
             Kind::Movement => political(),
             Kind::Verbal if sides().any(|p| place_like(cx, p)) => Reading::Literal,
@@ -330,6 +334,13 @@ fn political_side(cx: &Context, p: &Participant) -> bool {
 /// not a person or a group named after one ("Washington elites"): a place the place layer
 /// resolved, or a name coded as a country. A surname the entity layer took for a place
 /// ("Kasich") is neither.
+/// Whether the two sides are of different countries, both known.
+fn foreign(cx: &Context, a: &Participant, b: &Participant) -> bool {
+    // (A town's country, when the town is coded only later.)
+    let country = |p: &Participant| p.actor.as_deref().and_then(|a| a.get(..3)).map(str::to_string).or_else(|| cx.country_of_place(p)).map(|c| c.chars().take(3).collect::<String>());
+    country(a).zip(country(b)).is_some_and(|(x, y)| x != y)
+}
+
 fn place_like(cx: &Context, p: &Participant) -> bool {
     let doc = cx.doc;
     let country = p.actor.as_deref().is_some_and(|a| a.len() == 3);

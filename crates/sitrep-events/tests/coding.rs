@@ -2768,3 +2768,15 @@ fn who_after_a_name_and_a_comma_is_that_name() {
     let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "pledged").expect("the pledge is coded");
     assert_eq!(e.source.as_ref().map(|p| p.span.of(doc.text())), Some("Volodymyr Zelensky"), "{e:?}");
 }
+
+#[test]
+fn a_state_taking_a_town_of_another_takes_it_by_force() {
+    // No armed word is needed: states do not win other states' towns in primaries.
+    for text in ["Russia captured Kharkiv on Friday.", "Russia's goal is to capture Kharkiv."] {
+        let doc = run(text);
+        let e = find(&doc, "19");
+        assert_eq!((e.cameo.as_str(), actor(&e.source), actor(&e.target)), ("192", Some("RUS"), Some("UKR")), "{text}");
+    }
+    let got = codes("Clinton captured New York on Tuesday.");
+    assert!(!got.iter().any(|(c, _)| c.starts_with("19")), "{got:?}");
+}
