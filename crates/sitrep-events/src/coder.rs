@@ -1280,9 +1280,9 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .map(|c| cx.participant(c))
         .find(|p| p.actor.is_some())
         .or_else(|| oblique(cx, n, "by").map(|c| cx.participant(c)))
-        // "Trump's personal attacks on Curiel", "his call for a ban": a named or
-        // pronoun possessor does the deed, coded or not.
-        .or_else(|| t_.child(n, "nmod:poss").filter(|&c| !victims && matches!(t_.upos(c), "PROPN" | "PRON")).map(|c| cx.participant(c)))
+        // "Trump's personal attacks on Curiel": a named possessor does the deed, coded
+        // or not.
+        .or_else(|| t_.child(n, "nmod:poss").filter(|&c| !victims && t_.upos(c) == "PROPN").map(|c| cx.participant(c)))
         .or_else(|| behind.map(|c| cx.participant(c)))
         .or_else(|| blamed_on.map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("04").then(|| traveller(cx, n)).flatten().map(|c| cx.participant(c)))
@@ -1291,7 +1291,10 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .or_else(|| carrier.and_then(|v| subject(cx, v).or_else(|| oblique(cx, v, "by").filter(|_| t_.rel(n) == "nsubj:pass"))).map(|c| cx.participant(c)))
         // "the threat of ISIS": a party after "of" makes the threat ("the threat of
         // force" names its means).
-        .or_else(|| threatener(cx, n, &p.code));
+        .or_else(|| threatener(cx, n, &p.code))
+        // "his call for a ban": a pronoun possessor, when nothing names the doer better
+        // ("she escalated her attacks" has her in the subject).
+        .or_else(|| t_.child(n, "nmod:poss").filter(|&c| !victims && t_.upos(c) == "PRON").map(|c| cx.participant(c)));
     // Between whom, when nothing else names a side: each side acts on the others
     // (`stage::coordinated` pairs them), so no other phrase is the target.
     let between = between.filter(|_| source.is_none());
