@@ -145,6 +145,17 @@ impl Force {
         {
             return political();
         }
+        // "ads attacking candidates", "the video attacks Rubio": words attack, whoever
+        // the sides and whatever guns the sentence names.
+        let medium = |k: usize| {
+            matches!(
+                &*t.lemma(k),
+                "ad" | "advertisement" | "commercial" | "spot" | "video" | "tweet" | "post" | "editorial" | "op-ed" | "column" | "letter" | "speech" | "statement" | "article" | "book" | "mailer" | "flyer" | "leaflet" | "website" | "memo" | "broadside"
+            )
+        };
+        if *kind == Kind::Verbal && (t.head(w).is_some_and(|h| t.rel(w).starts_with("acl") && medium(h)) || t.children(w).any(|c| t.rel(c) == "nsubj" && medium(c))) {
+            return political();
+        }
         // "Trump's attacks on the nomination process", "losing the war on terrorism": what
         // is attacked is an idea, whatever else the sentence names.
         let idea = |word: &str| {
@@ -330,10 +341,6 @@ fn political_side(cx: &Context, p: &Participant) -> bool {
     }
 }
 
-/// Whether a side is a place or a country as such ("Paris", "Ukraine", "the airport"),
-/// not a person or a group named after one ("Washington elites"): a place the place layer
-/// resolved, or a name coded as a country. A surname the entity layer took for a place
-/// ("Kasich") is neither.
 /// Whether the two sides are of different countries, both known.
 fn foreign(cx: &Context, a: &Participant, b: &Participant) -> bool {
     // (A town's country, when the town is coded only later.)
@@ -341,6 +348,10 @@ fn foreign(cx: &Context, a: &Participant, b: &Participant) -> bool {
     country(a).zip(country(b)).is_some_and(|(x, y)| x != y)
 }
 
+/// Whether a side is a place or a country as such ("Paris", "Ukraine", "the airport"),
+/// not a person or a group named after one ("Washington elites"): a place the place layer
+/// resolved, or a name coded as a country. A surname the entity layer took for a place
+/// ("Kasich") is neither.
 fn place_like(cx: &Context, p: &Participant) -> bool {
     let doc = cx.doc;
     let country = p.actor.as_deref().is_some_and(|a| a.len() == 3);

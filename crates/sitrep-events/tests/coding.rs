@@ -2780,3 +2780,10 @@ fn a_state_taking_a_town_of_another_takes_it_by_force() {
     let got = codes("Clinton captured New York on Tuesday.");
     assert!(!got.iter().any(|(c, _)| c.starts_with("19")), "{got:?}");
 }
+
+#[test]
+fn ads_attack_in_words_whoever_they_name() {
+    let doc = run("The Russian group ran ads attacking Ukrainian soldiers and their rifles.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "attacking").expect("coded");
+    assert_eq!(e.root(), "11", "{e:?}");
+}
