@@ -214,6 +214,7 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
     let mut focus = Some(focus);
     let mut focus_found: Option<Option<&str>> = None;
     let mut focus = move || *focus_found.get_or_insert_with(|| focus.take().and_then(|f| f()));
+
     for &m in &cluster.members {
         let m = mentions[m];
         let (c, r, w, state_of) = left_title(doc, mentions, m, lex);
@@ -250,6 +251,18 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
     // "Sen.", "Rep.": the US Congress's titles, whatever country the report is about.
     if country.is_none() && matches!(role_word.as_deref(), Some("sen." | "rep.")) {
         country = Some("USA".to_string());
+    }
+    // "Obama" alone in a report about the United States in 2022, with no title of his
+    // own: the former office holder of the report's country (a surname of one office
+    // holder only).
+    if role.is_none() && !titled && !acronym {
+        if let Some(former) = lex.former_office_of_surname(&cluster.canonical, date).filter(|o| focus() == o.actor.get(..3)) {
+            let country: String = former.actor.chars().take(3).collect();
+            entity.detail.role = Some(format!("former {}", former.title)).filter(|_| !former.title.is_empty());
+            entity.detail.country = Some(country.clone());
+            set(entity, &format!("{country}ELI"), "lexicon");
+            return;
+        }
     }
     entity.detail.role = role_word;
     let Some(role) = role else { return };

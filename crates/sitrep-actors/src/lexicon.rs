@@ -335,6 +335,30 @@ impl Lexicon {
         with_key(name, |k| self.offices.get(k)?.iter().filter(|o| o.to.is_some_and(|t| t < date)).max_by_key(|o| o.to))
     }
 
+    /// The last office a surname alone names, when it is no longer held on `date` and
+    /// the surname is of one person only among all office holders ("Obama" in 2022; not
+    /// "Clinton", a president and a secretary of state).
+    ///
+    /// ```
+    /// let lex = sitrep_actors::lexicon::Lexicon::builtin();
+    /// let day = jiff::civil::date(2022, 3, 4);
+    /// assert_eq!(lex.former_office_of_surname("Obama", day).map(|o| o.name.as_str()), Some("Barack Obama"));
+    /// assert!(lex.former_office_of_surname("Clinton", day).is_none());
+    /// ```
+    pub fn former_office_of_surname(&self, name: &str, date: Date) -> Option<&Office> {
+        if name.split_whitespace().nth(1).is_some() || self.office(name, date).is_some() {
+            return None;
+        }
+        with_key(name, |k| {
+            let all = self.offices.get(k)?;
+            let first = all.first()?;
+            if all.iter().any(|o| o.name != first.name) {
+                return None;
+            }
+            all.iter().filter(|o| o.to.is_some_and(|t| t < date)).max_by_key(|o| o.to)
+        })
+    }
+
     /// [`Lexicon::office`] of a name whose [`key`] is `k`.
     pub fn office_by_key(&self, k: &str, date: Date) -> Option<&Office> {
         self.offices.get(k)?.iter().find(|o| o.from.is_none_or(|f| f <= date) && o.to.is_none_or(|t| date <= t))

@@ -449,3 +449,16 @@ fn a_countrys_name_of_two_words_is_no_persons() {
     let e = doc.entities.entities.iter().find(|e| e.canonical == "N. Korea").expect("found");
     assert_eq!((e.kind, e.actor.as_deref()), (EntityType::Gpe, Some("PRK")));
 }
+
+#[test]
+fn a_former_leaders_surname_alone_names_him_in_a_report_on_his_country() {
+    let day = jiff::civil::date(2022, 3, 4);
+    let doc = run("WASHINGTON (AP) — Obama criticized President Joe Biden on Friday. The United States Congress met in Washington.", day);
+    assert_eq!(actor(&doc, "Obama"), Some("USAELI"));
+    // Not a surname two office holders share.
+    let doc = run("WASHINGTON (AP) — Clinton criticized President Joe Biden on Friday. The United States Congress met in Washington.", day);
+    assert_eq!(actor(&doc, "Clinton"), None);
+    // Nor one of another country's leader in a report on this one.
+    let doc = run("WASHINGTON (AP) — Johnson criticized President Joe Biden on Friday. The United States Congress met in Washington.", day);
+    assert_ne!(actor(&doc, "Johnson").map(|a| &a[..3]), Some("GBR"));
+}
