@@ -895,6 +895,10 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     let hardware = |k: usize| weapon(cx, k) || (t.upos(k) == "NOUN" && matches!(&*t.lemma(k), "tank" | "jet" | "aircraft" | "howitzer" | "launcher" | "fighter"));
     let armed_object = || t.child(v, "obj").is_some_and(|o| hardware(o) || oblique(cx, o, "of").is_some_and(hardware));
     let code = if code.starts_with("171") && &*t.lemma(v) == "destroy" && armed_object() { "190".to_string() } else { code };
+    // "demanded the withdrawal of a bill": only forces withdrawn de-escalate (1056); else
+    // the target is to yield (105).
+    let forces = |k: usize| weapon(cx, k) || matches!(t.lemma(k).trim_end_matches('s'), "troop" | "force" | "soldier" | "army" | "military" | "unit" | "personnel" | "contingent" | "peacekeeper" | "militia" | "fighter");
+    let code = if code == "1056" && t.child(v, "obj").and_then(|o| oblique(cx, o, "of")).is_some_and(|k| !forces(k)) { "105".to_string() } else { code };
     let stops = code.starts_with("19") && matches!(&*t.lemma(v), "shoot" | "intercept" | "down" | "repel" | "repulse" | "destroy");
     let sent = |o: usize| {
         let w = if weapon(cx, o) { o } else { oblique(cx, o, "of").filter(|&k| weapon(cx, k))? };

@@ -2787,3 +2787,11 @@ fn ads_attack_in_words_whoever_they_name() {
     let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "attacking").expect("coded");
     assert_eq!(e.root(), "11", "{e:?}");
 }
+
+#[test]
+fn only_forces_withdrawn_de_escalate() {
+    let doc = run("Protesters in Tbilisi demanded the withdrawal of a bill on foreign agents.");
+    assert_eq!(find(&doc, "10").cameo, "105");
+    let doc = run("Mali demanded the withdrawal of French troops.");
+    assert_eq!(find(&doc, "10").cameo, "1056");
+}
