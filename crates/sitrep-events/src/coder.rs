@@ -463,7 +463,15 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 // city of Goma", "seized the airport in Goma": its country is the side that
                 // loses it).
                 let place_by_force = |k: usize| force(&p.code) && (cx.place(k).is_some() || structure(&t.lemma(k)));
-                target = given_to.or(partner).or_else(|| own.filter(|&k| party(k) || place_by_force(k))).or_else(|| aimed_at(preps, true)).or_else(|| own.and_then(|_| aimed_at(aimed_preps, false)))
+                // ("lodged a formal protest with China": the party the object only holds
+                // inside a phrase of the verb's is that phrase's, not the object's.)
+                let named = |k: usize| cx.entity(k).is_some_and(|e| e.actor.is_some()) || cx.place(k).is_some();
+                target = given_to
+                    .or(partner)
+                    .or_else(|| own.filter(|&k| named(k) || place_by_force(k)))
+                    .or_else(|| aimed_at(preps, true))
+                    .or_else(|| own.filter(|&k| party(k)))
+                    .or_else(|| own.and_then(|_| aimed_at(aimed_preps, false)))
                     .or(own.filter(|_| !force(&p.code)));
             }
             Need::PlaceObject => {

@@ -2795,3 +2795,11 @@ fn only_forces_withdrawn_de_escalate() {
     let doc = run("Mali demanded the withdrawal of French troops.");
     assert_eq!(find(&doc, "10").cameo, "1056");
 }
+
+#[test]
+fn the_party_named_after_the_objects_preposition_is_the_target_span() {
+    // "a formal protest" names no party; "with China" does.
+    let doc = run("Japan lodged a formal protest with China.");
+    let e = find(&doc, "11");
+    assert_eq!(e.target.as_ref().map(|p| (p.span.of(doc.text()), p.actor.as_deref())), Some(("China", Some("CHN"))), "{e:?}");
+}
