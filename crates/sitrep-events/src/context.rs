@@ -188,6 +188,9 @@ impl<'a> Context<'a> {
         if let Some(p) = self.possessed_by_organisation(t) {
             return p;
         }
+        if let Some(p) = self.territory_of_governing_subject(t) {
+            return p;
+        }
         // "Democratic U.S. Rep. Gwen Graham" read with "U.S." at the top and the name
         // in apposition (or "South Carolina Sen. Lindsey Graham" with the name flat under
         // the state, read as an organisation): the person, whose title the place only
@@ -572,6 +575,32 @@ impl<'a> Context<'a> {
         let (lo, hi) = self.tree.subtree(t);
         let tokens = &self.doc.text_layer.tokens;
         Some(Participant { span: Span::new(tokens[lo].span.start, tokens[hi].span.end), ..p })
+    }
+
+    /// [`Context::participant`] for a country's ground possessed by "its" in a clause that
+    /// modifies another ("Japan protested after Chinese ships entered *its waters*"): the
+    /// governing clause's subject owns it, when the clause's own subject is plural or
+    /// names no one.
+    fn territory_of_governing_subject(&self, t: usize) -> Option<Participant> {
+        let tr = &self.tree;
+        let its = tr.children(t).any(|c| tr.rel(c) == "nmod:poss" && tr.lower(c) == "its");
+        if !its || tr.upos(t) != "NOUN" || !matches!(&*tr.lemma(t), "water" | "waters" | "territory" | "airspace" | "border" | "soil" | "coast" | "territorial") {
+            return None;
+        }
+        let v = tr.head(t).filter(|_| tr.rel(t) == "obj" || tr.rel(t).starts_with("obl"))?;
+        let own = tr.child(v, "nsubj");
+        if own.is_some_and(|s| !matches!(tr.xpos(s), "NNS" | "NNPS") && self.entity_participant(s).is_some_and(|p| p.actor.is_some())) {
+            return None;
+        }
+        // (The clause may be read as the governing verb's content: "Japan said Chinese
+        // ships entered its waters" is Japan's too.)
+        let h = tr.head(v).filter(|_| tr.rel(v).starts_with("advcl") || tr.rel(v).starts_with("ccomp") || tr.rel(v) == "conj")?;
+        let s = tr.child(h, "nsubj").filter(|&s| !matches!(tr.xpos(s), "NNS" | "NNPS"))?;
+        let p = self.participant(s);
+        p.actor.as_ref()?;
+        let (lo, hi) = tr.subtree(t);
+        let tokens = &self.doc.text_layer.tokens;
+        Some(Participant { span: Span::new(tokens[lo].span.start, tokens[hi].span.end), inferred: false, ..p })
     }
 
     /// [`Context::participant`] for a spokesman, official or envoy possessed by "its":

@@ -2803,3 +2803,10 @@ fn the_party_named_after_the_objects_preposition_is_the_target_span() {
     let e = find(&doc, "11");
     assert_eq!(e.target.as_ref().map(|p| (p.span.of(doc.text()), p.actor.as_deref())), Some(("China", Some("CHN"))), "{e:?}");
 }
+
+#[test]
+fn its_waters_in_a_clause_on_another_are_the_governing_subjects() {
+    let doc = run("Japan lodged a formal protest with China after Chinese coast guard ships entered its waters.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "entered").expect("the entry is coded");
+    assert_eq!(actor(&e.target), Some("JPN"), "{e:?}");
+}
