@@ -76,13 +76,53 @@ impl Tagger {
     }
 }
 
-/// Reused buffers for tagging one sentence after another.
+/// Reused buffers for tagging one sentence after another, and the scores of the features
+/// of the words met lately that depend on the word alone ([`static_features`]): news
+/// repeats its words, and adding a word's remembered scores costs a fraction of hashing
+/// and looking up a dozen features. Scores are integers, so a word scored from the memory
+/// gets exactly the scores it would get without.
+///
+/// The memory belongs to the tagger a scratch was last used with (told apart by its
+/// address and the sizes of its tables): a tagger whose tables are changed after it has
+/// tagged with a scratch should be given a fresh one.
 #[derive(Default)]
 pub struct TagScratch {
     features: Vec<u64>,
     scores: Vec<i32>,
     /// The dictionary's tag of each word of the sentence.
     dict: Vec<u64>,
+    /// Words tagged with this scratch so far (the memory is made after a few sentences,
+    /// so that a scratch used for one sentence costs no more than before).
+    tagged: usize,
+    /// The tagger the memory is of: its address and the sizes of its tables.
+    owner: (usize, usize, usize, usize),
+    /// The memory's slots: the [`WordKey`] of the word each holds (all 0: empty).
+    keys: Vec<WordKey>,
+    /// The scores of each slot's word, one per tag, slot after slot.
+    remembered: Vec<i32>,
+}
+
+/// Everything the word-only features of a word are made of: its hashes and flags.
+type WordKey = [u64; 10];
+
+/// How many words' scores a [`TagScratch`] remembers (one slot per word; a word whose slot
+/// is taken replaces its occupant).
+const REMEMBERED: usize = 1 << 12;
+
+/// Words a scratch tags before it starts remembering scores.
+const REMEMBER_AFTER: usize = 1000;
+
+/// The [`WordKey`] of a word with the flags `flags` (never all 0: the bias bit is set).
+#[inline(always)]
+fn word_key(w: &WordInfo, flags: u64) -> WordKey {
+    [w.lower, w.shape, w.prefix[0], w.prefix[1], w.prefix[2], w.suffix[0], w.suffix[1], w.suffix[2], w.suffix[3], flags | 1 << 63]
+}
+
+/// The memory slot of a word.
+#[inline(always)]
+fn slot_of(key: &WordKey) -> usize {
+    let h = (key[0] ^ key[1].rotate_left(21) ^ key[9]).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 40) as usize & (REMEMBERED - 1)
 }
 
 impl Tagger {
@@ -95,15 +135,45 @@ impl Tagger {
             UNKNOWN => words.get(i).and_then(|w| self.word_list.get(&w.lower)).map_or(UNKNOWN, |&t| t as u64),
             known => known,
         }));
+        let n_tags = self.tags.len();
+        let owner = (self as *const Tagger as usize, self.weights.n_features(), self.dictionary.len(), self.word_list.len());
+        scratch.tagged = scratch.tagged.saturating_add(words.len());
+        if scratch.owner != owner || (scratch.keys.is_empty() && scratch.tagged > REMEMBER_AFTER) {
+            scratch.owner = owner;
+            scratch.keys.clear();
+            scratch.remembered.clear();
+            if scratch.tagged > REMEMBER_AFTER {
+                scratch.keys.resize(REMEMBERED, [0; 10]);
+                scratch.remembered.resize(REMEMBERED * n_tags, 0);
+            }
+        }
         for i in 0..words.len() {
             if let Some(&tag) = self.sure.get(&words[i].lower) {
                 out.push(tag);
                 continue;
             }
             let known = &scratch.dict;
-            features_with(words, i, out, |j| known.get(j).copied().unwrap_or(NONE), &mut scratch.features);
-            scratch.scores.iter_mut().for_each(|s| *s = 0);
-            self.weights.score(&scratch.features, &mut scratch.scores);
+            let dict = |j: usize| known.get(j).copied().unwrap_or(NONE);
+            let w = &words[i];
+            let flags = flags_of(w, i);
+            let key = word_key(w, flags);
+            let slot = slot_of(&key);
+            match (scratch.keys.get_mut(slot), scratch.remembered.get_mut(slot * n_tags..(slot + 1) * n_tags)) {
+                (Some(k), Some(remembered)) => {
+                    if *k != key {
+                        remembered.iter_mut().for_each(|s| *s = 0);
+                        self.weights.score(&static_features(w, flags, dict(i)), remembered);
+                        *k = key;
+                    }
+                    scratch.scores.copy_from_slice(remembered);
+                    self.weights.score(&dynamic_features(words, i, out, dict, flags), &mut scratch.scores);
+                }
+                _ => {
+                    features_with(words, i, out, dict, &mut scratch.features);
+                    scratch.scores.iter_mut().for_each(|s| *s = 0);
+                    self.weights.score(&scratch.features, &mut scratch.scores);
+                }
+            }
             let mut best = argmax_int(&scratch.scores);
             // Only a word in "-ing" is a gerund or participle ("before *dawn* on Friday"
             // is no "before leaving"); "gon" is EWT's half of "gonna".
@@ -155,6 +225,53 @@ pub fn features(words: &[WordInfo], i: usize, tags: &[u8], dictionary: &HashMap<
 fn features_with(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usize) -> u64, out: &mut Vec<u64>) {
     out.clear();
     let w = &words[i];
+    let flags = flags_of(w, i);
+    let s = static_features(w, flags, dict(i));
+    let d = dynamic_features(words, i, tags, dict, flags);
+    // Template order: 0–10 of the word, 11–24 of its context, 25 of the word, 26–29 of
+    // its context.
+    out.extend_from_slice(&s[..N_STATIC - 1]);
+    out.extend_from_slice(&d[..14]);
+    out.push(s[N_STATIC - 1]);
+    out.extend_from_slice(&d[14..]);
+    debug_assert_eq!(out.len(), N_FEATURES);
+}
+
+/// Number of feature templates that depend on the word alone.
+const N_STATIC: usize = 12;
+
+/// The flags of word `i`: capitalised, digit, hyphen, all capitals, first in the sentence.
+#[inline(always)]
+fn flags_of(w: &WordInfo, i: usize) -> u64 {
+    (w.title as u64) | (w.digit as u64) << 1 | (w.hyphen as u64) << 2 | (w.upper as u64) << 3 | ((i == 0) as u64) << 4
+}
+
+/// The features of a word that depend on it alone (templates 0–10 and 25), given its
+/// flags ([`flags_of`]) and its tag in the dictionary `d0`.
+#[inline(always)]
+fn static_features(w: &WordInfo, flags: u64, d0: u64) -> [u64; N_STATIC] {
+    let t = |n: u32, a: u64| feature(n, a, 0, 0);
+    [
+        t(0, 0),
+        t(1, w.lower),
+        t(2, w.suffix[0]),
+        t(3, w.suffix[1]),
+        t(4, w.suffix[2]),
+        t(5, w.suffix[3]),
+        t(6, w.prefix[0]),
+        t(7, w.prefix[1]),
+        t(8, w.prefix[2]),
+        t(9, w.shape),
+        t(10, flags),
+        t(25, d0),
+    ]
+}
+
+/// The features of word `i` that depend on its neighbours and the tags before it
+/// (templates 11–24 and 26–29).
+#[inline(always)]
+fn dynamic_features(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usize) -> u64, flags: u64) -> [u64; N_FEATURES - N_STATIC] {
+    let w = &words[i];
     let word = |j: isize| -> u64 {
         let k = i as isize + j;
         if k < 0 {
@@ -172,23 +289,11 @@ fn features_with(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usize)
             words.get(k as usize).map_or(NONE, |w| w.suffix[2])
         }
     };
-    let flags = (w.title as u64) | (w.digit as u64) << 1 | (w.hyphen as u64) << 2 | (w.upper as u64) << 3 | ((i == 0) as u64) << 4;
     let (p1, p2) = (tag(1), tag(2));
     let (n1, n2) = (dict(i + 1), dict(i + 2));
     let d0 = dict(i);
     let t = |n: u32, a: u64, b: u64, c: u64| feature(n, a, b, c);
-    out.extend_from_slice(&[
-        t(0, 0, 0, 0),
-        t(1, w.lower, 0, 0),
-        t(2, w.suffix[0], 0, 0),
-        t(3, w.suffix[1], 0, 0),
-        t(4, w.suffix[2], 0, 0),
-        t(5, w.suffix[3], 0, 0),
-        t(6, w.prefix[0], 0, 0),
-        t(7, w.prefix[1], 0, 0),
-        t(8, w.prefix[2], 0, 0),
-        t(9, w.shape, 0, 0),
-        t(10, flags, 0, 0),
+    [
         t(11, p1, 0, 0),
         t(12, p2, p1, 0),
         t(13, p1, w.lower, 0),
@@ -203,13 +308,11 @@ fn features_with(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usize)
         t(22, p1, n1, 0),
         t(23, w.lower, word(1), 0),
         t(24, word(-1), w.lower, 0),
-        t(25, d0, 0, 0),
         t(26, d0, n1, p1),
         t(27, w.suffix[2], p1, 0),
         t(28, mix(w.shape, flags), n1, 0),
         t(29, w.lower, n1, 0),
-    ]);
-    debug_assert_eq!(out.len(), N_FEATURES);
+    ]
 }
 
 /// One sentence of training data: words and their gold tag numbers.
@@ -257,4 +360,35 @@ pub fn train(
         progress(epoch + 1, right as f64 / total.max(1) as f64);
     }
     Tagger::new(tags, dictionary, trainer.average(prune))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::Scratch;
+
+    /// Words scored from a scratch's memory get the tags they get from a fresh scratch.
+    #[test]
+    fn remembered_scores_tag_as_fresh_ones() {
+        let syntax = crate::Syntax::builtin_perceptron().expect("the built-in model loads");
+        let tagger = &syntax.tagger;
+        let sentences = [
+            "Russian troops seized the airport near Kyiv on Friday , officials said .",
+            "The ministry said 12 people were killed when SHELLING hit a market in Kharkiv .",
+            "Protesters marched through Nairobi demanding the president 's resignation .",
+            "Israel 's prime minister met U.S. envoys in Jerusalem to discuss a ceasefire .",
+        ];
+        let mut word_scratch = Scratch::default();
+        let infos: Vec<Vec<WordInfo>> = sentences.iter().map(|s| s.split(' ').map(|w| WordInfo::new(w, &mut word_scratch)).collect()).collect();
+        let mut warm = TagScratch::default();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for round in 0..100 {
+            for words in &infos {
+                tagger.tag(words, &mut a, &mut warm);
+                tagger.tag(words, &mut b, &mut TagScratch::default());
+                assert_eq!(a, b, "round {round}");
+            }
+        }
+        assert!(!warm.keys.is_empty(), "the memory was made");
+    }
 }
