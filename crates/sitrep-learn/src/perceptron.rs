@@ -657,3 +657,89 @@ fn pack(class: u8, weight: i32) -> u32 {
     ((weight.clamp(-(1 << 23) + 1, (1 << 23) - 1) << 8) as u32) | class as u32
 }
 
+
+/// What a [`ScoreCache`] entry is remembered by: every value its features are made of
+/// (the word's hashes and flags, say); the last is never 0 (an entry of a key whose last
+/// value is 0 is summed again every time).
+pub type CacheKey = [u64; 10];
+
+/// A memory of the summed scores of the feature sets met lately, by what the features are
+/// made of: news repeats its words, and adding a word's remembered scores costs a
+/// fraction of hashing its features and looking each up. Scores are integers, so a sum
+/// taken from the memory is exactly the sum it stands for.
+///
+/// Direct-mapped ([`ScoreCache::SLOTS`] slots; a key whose slot is taken replaces its
+/// occupant), and made only once the cache has been asked [`ScoreCache::AFTER`] times, so
+/// that a cache used for one sentence costs no more than none. The scores belong to the
+/// `owner` named to [`ScoreCache::prepare`]; naming another empties the memory.
+///
+/// ```
+/// use sitrep_learn::perceptron::{ScoreCache, Trainer};
+/// let mut t = Trainer::new(2);
+/// t.tick(); t.update(&[7, 9], 1, 0);
+/// let w = t.average(0.0);
+/// let mut cache = ScoreCache::default();
+/// cache.prepare([1, 0, 0, 0], 2, ScoreCache::AFTER + 1);
+/// let key = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+/// let first = cache.get(&key, |s| w.score(&[7, 9], s)).unwrap().to_vec();
+/// let again = cache.get(&key, |_| unreachable!("remembered")).unwrap().to_vec();
+/// let mut direct = [0i32; 2];
+/// w.score(&[7, 9], &mut direct);
+/// assert_eq!((first.as_slice(), again.as_slice()), (&direct[..], &direct[..]));
+/// ```
+#[derive(Default)]
+pub struct ScoreCache {
+    /// Whose scores these are, as the caller names it (an address and table sizes).
+    owner: [usize; 4],
+    /// Number of scores per entry.
+    width: usize,
+    /// Times the cache was prepared for, so far.
+    uses: usize,
+    /// The key of each slot's entry (all 0: empty).
+    keys: Vec<CacheKey>,
+    /// The scores of each slot's entry, `width` per slot.
+    scores: Vec<i32>,
+}
+
+impl ScoreCache {
+    /// Number of entries kept.
+    pub const SLOTS: usize = 1 << 12;
+
+    /// Uses counted before the memory is made.
+    pub const AFTER: usize = 1000;
+
+    /// Ready the cache for `uses` more lookups of scores of `width` classes made by
+    /// `owner` (anything that tells the weights and tables the scores come from apart,
+    /// such as their address and sizes): a new owner or width empties it.
+    pub fn prepare(&mut self, owner: [usize; 4], width: usize, uses: usize) {
+        self.uses = self.uses.saturating_add(uses);
+        if self.owner != owner || self.width != width {
+            self.owner = owner;
+            self.width = width;
+            self.keys.clear();
+            self.scores.clear();
+        }
+        if self.keys.is_empty() && self.uses > Self::AFTER && width > 0 {
+            self.keys.resize(Self::SLOTS, [0; 10]);
+            self.scores.resize(Self::SLOTS * width, 0);
+        }
+    }
+
+    /// The scores remembered for `key` (whose last value should not be 0), first summed by `fill`
+    /// into zeros when they are not; `None` while the memory is not made yet.
+    #[inline]
+    pub fn get(&mut self, key: &CacheKey, fill: impl FnOnce(&mut [i32])) -> Option<&[i32]> {
+        let h = (key[0] ^ key[1].rotate_left(21) ^ key[9]).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let slot = (h >> 40) as usize & (Self::SLOTS - 1);
+        let width = self.width;
+        let k = self.keys.get_mut(slot)?;
+        let scores = self.scores.get_mut(slot * width..(slot + 1) * width)?;
+        // Compared word by word in registers (an array's `==` calls `memcmp`).
+        if k.iter().zip(key).fold(0, |d, (a, b)| d | (a ^ b)) != 0 || key[9] == 0 {
+            scores.iter_mut().for_each(|s| *s = 0);
+            fill(scores);
+            *k = *key;
+        }
+        Some(scores)
+    }
+}

@@ -73,6 +73,14 @@ impl WordInfo {
         info
     }
 
+    /// The word's hashes and `flags` (below bit 63) as the key of a
+    /// [`crate::perceptron::ScoreCache`] entry of scores that depend on nothing else.
+    #[inline(always)]
+    pub fn cache_key(&self, flags: u64) -> crate::perceptron::CacheKey {
+        let (p, s) = (&self.prefix, &self.suffix);
+        [self.lower, self.shape, p[0], p[1], p[2], s[0], s[1], s[2], s[3], flags | 1 << 63]
+    }
+
     /// Whether the lower-cased word ends in `tail` (ASCII, 1 to [`AFFIX`] characters),
     /// read from its suffix hashes.
     ///

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::hash::{feature, mix, BuildKeyHasher};
-use crate::perceptron::{Trainer, Weights};
+use crate::perceptron::{ScoreCache, Trainer, Weights};
 use crate::words::WordInfo;
 
 /// Tag number meaning "no word here" (before the sentence start or after its end).
@@ -76,11 +76,9 @@ impl Tagger {
     }
 }
 
-/// Reused buffers for tagging one sentence after another, and the scores of the features
-/// of the words met lately that depend on the word alone ([`static_features`]): news
-/// repeats its words, and adding a word's remembered scores costs a fraction of hashing
-/// and looking up a dozen features. Scores are integers, so a word scored from the memory
-/// gets exactly the scores it would get without.
+/// Reused buffers for tagging one sentence after another, and the summed scores of the
+/// features of the words met lately that depend on the word alone ([`static_features`]),
+/// in a [`ScoreCache`] keyed by all the word's hashes and flags.
 ///
 /// The memory belongs to the tagger a scratch was last used with (told apart by its
 /// address and the sizes of its tables): a tagger whose tables are changed after it has
@@ -91,38 +89,8 @@ pub struct TagScratch {
     scores: Vec<i32>,
     /// The dictionary's tag of each word of the sentence.
     dict: Vec<u64>,
-    /// Words tagged with this scratch so far (the memory is made after a few sentences,
-    /// so that a scratch used for one sentence costs no more than before).
-    tagged: usize,
-    /// The tagger the memory is of: its address and the sizes of its tables.
-    owner: (usize, usize, usize, usize),
-    /// The memory's slots: the [`WordKey`] of the word each holds (all 0: empty).
-    keys: Vec<WordKey>,
-    /// The scores of each slot's word, one per tag, slot after slot.
-    remembered: Vec<i32>,
-}
-
-/// Everything the word-only features of a word are made of: its hashes and flags.
-type WordKey = [u64; 10];
-
-/// How many words' scores a [`TagScratch`] remembers (one slot per word; a word whose slot
-/// is taken replaces its occupant).
-const REMEMBERED: usize = 1 << 12;
-
-/// Words a scratch tags before it starts remembering scores.
-const REMEMBER_AFTER: usize = 1000;
-
-/// The [`WordKey`] of a word with the flags `flags` (never all 0: the bias bit is set).
-#[inline(always)]
-fn word_key(w: &WordInfo, flags: u64) -> WordKey {
-    [w.lower, w.shape, w.prefix[0], w.prefix[1], w.prefix[2], w.suffix[0], w.suffix[1], w.suffix[2], w.suffix[3], flags | 1 << 63]
-}
-
-/// The memory slot of a word.
-#[inline(always)]
-fn slot_of(key: &WordKey) -> usize {
-    let h = (key[0] ^ key[1].rotate_left(21) ^ key[9]).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> 40) as usize & (REMEMBERED - 1)
+    /// The scores of the word-only features of the words met lately.
+    remembered: ScoreCache,
 }
 
 impl Tagger {
@@ -135,18 +103,8 @@ impl Tagger {
             UNKNOWN => words.get(i).and_then(|w| self.word_list.get(&w.lower)).map_or(UNKNOWN, |&t| t as u64),
             known => known,
         }));
-        let n_tags = self.tags.len();
-        let owner = (self as *const Tagger as usize, self.weights.n_features(), self.dictionary.len(), self.word_list.len());
-        scratch.tagged = scratch.tagged.saturating_add(words.len());
-        if scratch.owner != owner || (scratch.keys.is_empty() && scratch.tagged > REMEMBER_AFTER) {
-            scratch.owner = owner;
-            scratch.keys.clear();
-            scratch.remembered.clear();
-            if scratch.tagged > REMEMBER_AFTER {
-                scratch.keys.resize(REMEMBERED, [0; 10]);
-                scratch.remembered.resize(REMEMBERED * n_tags, 0);
-            }
-        }
+        let owner = [self as *const Tagger as usize, self.weights.n_features(), self.dictionary.len(), self.word_list.len()];
+        scratch.remembered.prepare(owner, self.tags.len(), words.len());
         for i in 0..words.len() {
             if let Some(&tag) = self.sure.get(&words[i].lower) {
                 out.push(tag);
@@ -156,19 +114,12 @@ impl Tagger {
             let dict = |j: usize| known.get(j).copied().unwrap_or(NONE);
             let w = &words[i];
             let flags = flags_of(w, i);
-            let key = word_key(w, flags);
-            let slot = slot_of(&key);
-            match (scratch.keys.get_mut(slot), scratch.remembered.get_mut(slot * n_tags..(slot + 1) * n_tags)) {
-                (Some(k), Some(remembered)) => {
-                    if *k != key {
-                        remembered.iter_mut().for_each(|s| *s = 0);
-                        self.weights.score(&static_features(w, flags, dict(i)), remembered);
-                        *k = key;
-                    }
+            match scratch.remembered.get(&w.cache_key(flags), |s| self.weights.score(&static_features(w, flags, dict(i)), s)) {
+                Some(remembered) => {
                     scratch.scores.copy_from_slice(remembered);
                     self.weights.score(&dynamic_features(words, i, out, dict, flags), &mut scratch.scores);
                 }
-                _ => {
+                None => {
                     features_with(words, i, out, dict, &mut scratch.features);
                     scratch.scores.iter_mut().for_each(|s| *s = 0);
                     self.weights.score(&scratch.features, &mut scratch.scores);
@@ -389,6 +340,5 @@ mod tests {
                 assert_eq!(a, b, "round {round}");
             }
         }
-        assert!(!warm.keys.is_empty(), "the memory was made");
     }
 }
