@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::hash::{feature, mix, BuildKeyHasher};
-use crate::perceptron::{ScoreCache, Trainer, Weights};
+use crate::perceptron::{Row, ScoreCache, Trainer, Weights};
 use crate::words::WordInfo;
 
 /// Tag number meaning "no word here" (before the sentence start or after its end).
@@ -35,7 +35,75 @@ pub struct Tagger {
     /// The weights.
     pub weights: Weights,
     /// The tag numbers the tag rules write (see [`RuleTags`]).
-    pub rule_tags: RuleTags,
+    pub rule_tags: RuleTags,    /// The rows of the features over tags alone ([`small_features`]), looked up in
+    /// `weights` on first use.
+    small_rows: LazySmallRows,
+}
+
+/// The rows of the tagger's features over tags alone, by the tags' numbers, so that
+/// tagging adds them without hashing or probing; made on first use.
+#[derive(Clone, Default)]
+struct LazySmallRows(std::sync::OnceLock<SmallRows>);
+
+/// Made or not, the rows are those of the same weights.
+impl PartialEq for LazySmallRows {
+    fn eq(&self, _: &LazySmallRows) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for LazySmallRows {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SmallRows({})", if self.0.get().is_some() { "made" } else { "not yet" })
+    }
+}
+
+/// The rows of [`small_features`] for every value of its tags: a tag's number, then
+/// [`UNKNOWN`], then [`NONE`] (`m` values in all).
+#[derive(Clone)]
+struct SmallRows {
+    /// Number of values of one tag.
+    m: usize,
+    /// Template 11 by `p1`, then 12 by `(p2, p1)`, 20 by `n1`, 21 by `(n1, n2)`, 22 by
+    /// `(p1, n1)`.
+    rows: Vec<Row>,
+}
+
+impl SmallRows {
+    /// Look up the rows of `weights` for `n_tags` tags.
+    fn new(weights: &Weights, n_tags: usize) -> SmallRows {
+        let m = n_tags + 2;
+        let value = |a: usize| if a < n_tags { a as u64 } else if a == n_tags { UNKNOWN } else { NONE };
+        let row = |k: usize, p1: usize, p2: usize, n1: usize, n2: usize| weights.row(small_features(value(p1), value(p2), value(n1), value(n2))[k]);
+        let mut rows = Vec::with_capacity(2 * m + 3 * m * m);
+        rows.extend((0..m).map(|p1| row(0, p1, 0, 0, 0)));
+        rows.extend((0..m * m).map(|x| row(1, x % m, x / m, 0, 0)));
+        rows.extend((0..m).map(|n1| row(2, 0, 0, n1, 0)));
+        rows.extend((0..m * m).map(|x| row(3, 0, 0, x / m, x % m)));
+        rows.extend((0..m * m).map(|x| row(4, x / m, 0, x % m, 0)));
+        SmallRows { m, rows }
+    }
+
+    /// The number of value `v` among a tag's values, if it is one.
+    #[inline(always)]
+    fn at(&self, v: u64) -> Option<usize> {
+        let n_tags = self.m - 2;
+        match v {
+            NONE => Some(n_tags + 1),
+            UNKNOWN => Some(n_tags),
+            v if (v as usize) < n_tags => Some(v as usize),
+            _ => None,
+        }
+    }
+
+    /// The rows of [`small_features`]`(p1, p2, n1, n2)`, if every value is a tag's.
+    #[inline(always)]
+    fn of(&self, p1: u64, p2: u64, n1: u64, n2: u64) -> Option<[Row; 5]> {
+        let (p1, p2, n1, n2) = (self.at(p1)?, self.at(p2)?, self.at(n1)?, self.at(n2)?);
+        let m = self.m;
+        let at = |i: usize| self.rows.get(i).copied();
+        Some([at(p1)?, at(m + p2 * m + p1)?, at(m + m * m + n1)?, at(2 * m + m * m + n1 * m + n2)?, at(2 * m + 2 * m * m + p1 * m + n1)?])
+    }
 }
 
 /// The tag numbers the rules after tagging write (`Syntax::analyze_into`), found once
@@ -72,7 +140,7 @@ impl Tagger {
     /// A tagger from its tags, dictionary and weights.
     pub fn new(tags: Vec<(&'static str, &'static str)>, dictionary: HashMap<u64, u8, BuildKeyHasher>, weights: Weights) -> Tagger {
         let rule_tags = RuleTags::find(&tags);
-        Tagger { tags, dictionary, word_list: HashMap::default(), sure: HashMap::default(), weights, rule_tags }
+        Tagger { tags, dictionary, word_list: HashMap::default(), sure: HashMap::default(), weights, rule_tags, small_rows: LazySmallRows::default() }
     }
 }
 
@@ -105,6 +173,7 @@ impl Tagger {
         }));
         let owner = [self as *const Tagger as usize, self.weights.n_features(), self.dictionary.len(), self.word_list.len()];
         scratch.remembered.prepare(owner, self.tags.len(), words.len());
+        let small_rows = self.small_rows.0.get_or_init(|| SmallRows::new(&self.weights, self.tags.len()));
         for i in 0..words.len() {
             if let Some(&tag) = self.sure.get(&words[i].lower) {
                 out.push(tag);
@@ -117,7 +186,11 @@ impl Tagger {
             match scratch.remembered.get(&w.cache_key(flags), |s| self.weights.score(&static_features(w, flags, dict(i)), s)) {
                 Some(remembered) => {
                     scratch.scores.copy_from_slice(remembered);
-                    self.weights.score(&dynamic_features(words, i, out, dict, flags), &mut scratch.scores);
+                    let tag = |back: usize| -> u64 { if i >= back { out[i - back] as u64 } else { NONE } };
+                    match small_rows.of(tag(1), tag(2), dict(i + 1), dict(i + 2)) {
+                        Some(rows) => self.weights.score_rows(&rows, &hashed_features(words, i, out, dict, flags), &mut scratch.scores),
+                        None => self.weights.score(&dynamic_features(words, i, out, dict, flags), &mut scratch.scores),
+                    }
                 }
                 None => {
                     features_with(words, i, out, dict, &mut scratch.features);
@@ -222,6 +295,24 @@ fn static_features(w: &WordInfo, flags: u64, d0: u64) -> [u64; N_STATIC] {
 /// (templates 11–24 and 26–29).
 #[inline(always)]
 fn dynamic_features(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usize) -> u64, flags: u64) -> [u64; N_FEATURES - N_STATIC] {
+    let tag = |back: usize| -> u64 { if i >= back { tags[i - back] as u64 } else { NONE } };
+    let s = small_features(tag(1), tag(2), dict(i + 1), dict(i + 2));
+    let h = hashed_features(words, i, tags, dict, flags);
+    [s[0], s[1], h[0], h[1], h[2], h[3], h[4], h[5], h[6], s[2], s[3], s[4], h[7], h[8], h[9], h[10], h[11], h[12]]
+}
+
+/// The features over the tags around word `i` alone (templates 11, 12, 20, 21, 22), from
+/// the tags of the two words before it and the dictionary's of the two after it: few
+/// enough values to have their rows looked up ahead ([`SmallRows`]).
+#[inline(always)]
+fn small_features(p1: u64, p2: u64, n1: u64, n2: u64) -> [u64; 5] {
+    [feature(11, p1, 0, 0), feature(12, p2, p1, 0), feature(20, n1, 0, 0), feature(21, n1, n2, 0), feature(22, p1, n1, 0)]
+}
+
+/// The features of word `i` over its neighbours that are neither its own nor
+/// [`small_features`] (templates 13–19, 23, 24, 26–29).
+#[inline(always)]
+fn hashed_features(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usize) -> u64, flags: u64) -> [u64; 13] {
     let w = &words[i];
     let word = |j: isize| -> u64 {
         let k = i as isize + j;
@@ -240,13 +331,11 @@ fn dynamic_features(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usi
             words.get(k as usize).map_or(NONE, |w| w.suffix[2])
         }
     };
-    let (p1, p2) = (tag(1), tag(2));
-    let (n1, n2) = (dict(i + 1), dict(i + 2));
+    let p1 = tag(1);
+    let n1 = dict(i + 1);
     let d0 = dict(i);
     let t = |n: u32, a: u64, b: u64, c: u64| feature(n, a, b, c);
     [
-        t(11, p1, 0, 0),
-        t(12, p2, p1, 0),
         t(13, p1, w.lower, 0),
         t(14, word(-1), 0, 0),
         t(15, suffix3(-1), 0, 0),
@@ -254,9 +343,6 @@ fn dynamic_features(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usi
         t(17, word(1), 0, 0),
         t(18, suffix3(1), 0, 0),
         t(19, word(2), 0, 0),
-        t(20, n1, 0, 0),
-        t(21, n1, n2, 0),
-        t(22, p1, n1, 0),
         t(23, w.lower, word(1), 0),
         t(24, word(-1), w.lower, 0),
         t(26, d0, n1, p1),
@@ -317,6 +403,24 @@ pub fn train(
 mod tests {
     use super::*;
     use crate::words::Scratch;
+
+    /// The rows looked up ahead are those of the features' keys, for every value.
+    #[test]
+    fn small_rows_are_the_features_rows() {
+        let tagger = &crate::Syntax::builtin_perceptron().expect("the built-in model loads").tagger;
+        let rows = SmallRows::new(&tagger.weights, tagger.tags.len());
+        let n = tagger.tags.len() as u64;
+        let values: Vec<u64> = (0..n).chain([UNKNOWN, NONE]).collect();
+        for (k, &a) in values.iter().enumerate() {
+            for &b in values.iter().skip(k % 3).step_by(3) {
+                for (p1, p2, n1, n2) in [(a, b, a, b), (b, a, a, b), (a, b, b, a), (b, a, b, a)] {
+                    let want = small_features(p1, p2, n1, n2).map(|f| tagger.weights.row(f));
+                    assert_eq!(rows.of(p1, p2, n1, n2), Some(want));
+                }
+            }
+        }
+        assert_eq!(rows.of(n, NONE, NONE, NONE), None, "no tag's number");
+    }
 
     /// Words scored from a scratch's memory get the tags they get from a fresh scratch.
     #[test]
