@@ -352,6 +352,13 @@ impl Weights {
             unsafe { self.score_avx2(rows, features, scores) };
             return;
         }
+        self.score_plain(rows, features, scores);
+    }
+
+    /// [`Weights::score_rows`] for CPUs without AVX2, kept out of line so that the callers
+    /// of the inlined dispatch stay small.
+    #[inline(never)]
+    fn score_plain(&self, rows: &[Row], features: &[u64], scores: &mut [i32]) {
         self.score_with(rows, features, scores);
     }
 
@@ -363,15 +370,29 @@ impl Weights {
         self.score_with(rows, features, scores);
     }
 
+    /// [`Weights::score_rows`], summing in as few registers' worth of classes as the
+    /// model has (the sums are made afresh for every call).
     #[inline(always)]
     fn score_with(&self, rows: &[Row], features: &[u64], scores: &mut [i32]) {
+        match self.stride {
+            0..=32 => self.score_in::<32>(rows, features, scores),
+            33..=64 => self.score_in::<64>(rows, features, scores),
+            65..=128 => self.score_in::<128>(rows, features, scores),
+            _ => self.score_in::<256>(rows, features, scores),
+        }
+    }
+
+    /// [`Weights::score_with`] summing classes `0..A` (`A` a power of two, at least the
+    /// stride or 256).
+    #[inline(always)]
+    fn score_in<const A: usize>(&self, rows: &[Row], features: &[u64], scores: &mut [i32]) {
         let (hot, cold): (&[Slot], &[Slot]) = (&self.hot, &self.slots);
         let (hot_mask, cold_mask) = (hot.len() - 1, cold.len() - 1);
         let filter: &[u64] = &self.filter;
         let filter_mask = filter.len() * 64 - 1;
         let stride = self.stride.min(256) as u32;
-        let mut acc = [0i32; 256];
-        const BATCH: usize = 128;
+        let mut acc = [0i32; A];
+        const BATCH: usize = 64;
         let mut keys = [0u32; BATCH];
         let mut sparse = [0u32; BATCH];
         let mut dense = [0u32; BATCH];
@@ -439,7 +460,7 @@ impl Weights {
             }
             self.add_sparse(&sparse[..n_sparse], &mut acc);
         }
-        for (s, a) in scores.iter_mut().zip(&acc[..self.n_classes]) {
+        for (s, a) in scores.iter_mut().zip(acc.iter().take(self.n_classes)) {
             *s = s.wrapping_add(*a);
         }
     }
@@ -448,27 +469,27 @@ impl Weights {
     /// in the vector registers, else in blocks, so that the sums stay in registers while
     /// every row is added.
     #[inline(always)]
-    fn add_dense(&self, rows: &[u32], acc: &mut [i32; 256]) {
+    fn add_dense<const A: usize>(&self, rows: &[u32], acc: &mut [i32; A]) {
         if rows.is_empty() {
             return;
         }
         let t = &self.dense;
         match self.stride {
-            16 => add_block::<16>(t, rows, 0, acc),
-            32 => add_block::<32>(t, rows, 0, acc),
-            48 => add_block::<48>(t, rows, 0, acc),
-            64 => add_block::<64>(t, rows, 0, acc),
-            80 => add_block::<80>(t, rows, 0, acc),
-            96 => add_block::<96>(t, rows, 0, acc),
-            112 => add_block::<112>(t, rows, 0, acc),
+            16 => add_block::<16, A>(t, rows, 0, acc),
+            32 => add_block::<32, A>(t, rows, 0, acc),
+            48 => add_block::<48, A>(t, rows, 0, acc),
+            64 => add_block::<64, A>(t, rows, 0, acc),
+            80 => add_block::<80, A>(t, rows, 0, acc),
+            96 => add_block::<96, A>(t, rows, 0, acc),
+            112 => add_block::<112, A>(t, rows, 0, acc),
             stride => {
                 let mut at = 0;
                 while at + 64 <= stride.min(256) {
-                    add_block::<64>(t, rows, at, acc);
+                    add_block::<64, A>(t, rows, at, acc);
                     at += 64;
                 }
                 while at + LANES <= stride.min(256) {
-                    add_block::<LANES>(t, rows, at, acc);
+                    add_block::<LANES, A>(t, rows, at, acc);
                     at += LANES;
                 }
             }
@@ -477,11 +498,13 @@ impl Weights {
 
     /// Add the sparse rows `rows` (`start << 8 | length` in `entries`) into `acc`.
     #[inline(always)]
-    fn add_sparse(&self, rows: &[u32], acc: &mut [i32; 256]) {
+    fn add_sparse<const A: usize>(&self, rows: &[u32], acc: &mut [i32; A]) {
         for &row in rows {
             let (s, len) = ((row >> 8) as usize, (row & 0xFF) as usize);
             for &e in self.sparse.get(s..s + len).unwrap_or(&[]) {
-                let c = (e & 0xFF) as usize;
+                // (Every class is below the stride, so below `A`: the mask only spares a
+                // bounds check.)
+                let c = (e & 0xFF) as usize & (A - 1);
                 acc[c] = acc[c].wrapping_add((e as i32) >> 8);
             }
         }
@@ -614,7 +637,7 @@ fn find(slots: &[(u32, u32)], k: u32, mask: usize) -> u32 {
 
 /// Add classes `at..at + B` of the dense rows starting at `rows` into `acc`.
 #[inline(always)]
-fn add_block<const B: usize>(table: &[i16], rows: &[u32], at: usize, acc: &mut [i32; 256]) {
+fn add_block<const B: usize, const A: usize>(table: &[i16], rows: &[u32], at: usize, acc: &mut [i32; A]) {
     let mut sum = [0i32; B];
     for &r in rows {
         let from = r as usize + at;
