@@ -82,6 +82,84 @@ pub struct Labeller {
     pos: Vec<u64>,
     cues: Vec<u64>,
     classes: Vec<u8>,
+    cue_memo: CueMemo,
+}
+
+/// The cues ([`cues::cue`]) of the forms met lately, kept with the forms' bytes inline
+/// (forms of up to [`CueSlot::FORM`] bytes), two slots to a hash, made after
+/// [`CueMemo::AFTER`] tokens: news repeats its words, and a cue found here costs a hash
+/// and one look at memory instead of lower-casing the form and matching it against the
+/// cue words.
+#[derive(Default)]
+struct CueMemo {
+    slots: Vec<CueSlot>,
+    /// Tokens asked for before the slots were made.
+    asked: usize,
+}
+
+/// One remembered form and its cue.
+#[derive(Clone, Copy)]
+struct CueSlot {
+    /// The form's bytes, zeros after them.
+    form: [u8; CueSlot::FORM],
+    /// The form's length (0: an empty slot).
+    len: u8,
+    cue: u64,
+}
+
+impl CueSlot {
+    /// Longest form remembered, in bytes.
+    const FORM: usize = 24;
+
+    /// Whether this slot holds `form`.
+    #[inline(always)]
+    fn holds(&self, form: &[u8]) -> bool {
+        self.len as usize == form.len() && self.form.get(..form.len()) == Some(form)
+    }
+}
+
+impl CueMemo {
+    /// Number of slots.
+    const SLOTS: usize = 1 << 13;
+    /// Tokens worked out before the slots are made.
+    const AFTER: usize = 1000;
+
+    /// The cue of `form` (lower-cased into `lower` when it is worked out).
+    fn cue(&mut self, form: &str, lower: &mut String) -> u64 {
+        let work = |lower: &mut String| {
+            lower_into(form, lower);
+            cues::cue(lower)
+        };
+        let b = form.as_bytes();
+        if b.is_empty() || b.len() > CueSlot::FORM {
+            return work(lower);
+        }
+        if self.slots.is_empty() {
+            if self.asked < Self::AFTER {
+                self.asked += 1;
+                return work(lower);
+            }
+            self.slots = vec![CueSlot { form: [0; CueSlot::FORM], len: 0, cue: 0 }; Self::SLOTS];
+        }
+        // The pair of slots of the form's hash: the one used last first.
+        let at = (sitrep_learn::hash::bytes_hash(b).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (Self::SLOTS - 2);
+        let Some(pair) = self.slots.get(at..at + 2) else { return work(lower) };
+        if pair[0].holds(b) {
+            return pair[0].cue;
+        }
+        if pair[1].holds(b) {
+            let cue = pair[1].cue;
+            self.slots.swap(at, at + 1);
+            return cue;
+        }
+        let cue = work(lower);
+        let mut new = CueSlot { form: [0; CueSlot::FORM], len: b.len() as u8, cue };
+        new.form[..b.len()].copy_from_slice(b);
+        // The one used last moves to the second slot; the other is forgotten.
+        self.slots[at + 1] = self.slots[at];
+        self.slots[at] = new;
+        cue
+    }
 }
 
 /// Hash of a part-of-speech tag as the entity model sees it.
@@ -103,8 +181,7 @@ impl Labeller {
         for t in tokens {
             let form = normalize(t);
             self.words.push(WordInfo::new(&form, &mut self.word_scratch));
-            lower_into(&form, &mut self.lower);
-            self.cues.push(cues::cue(&self.lower));
+            self.cues.push(self.cue_memo.cue(&form, &mut self.lower));
         }
         self.pos.clear();
         self.pos.extend(xpos.map(pos_hash));
