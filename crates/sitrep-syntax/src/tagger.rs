@@ -159,6 +159,70 @@ pub struct TagScratch {
     dict: Vec<u64>,
     /// The scores of the word-only features of the words met lately.
     remembered: ScoreCache,
+    /// The rows of the words met lately as neighbours ([`neighbour_features`]).
+    neighbours: Neighbours,
+    /// The rows of each word of the sentence as a neighbour, and (last) of no word.
+    sentence_rows: Vec<[Row; 6]>,
+}
+
+/// The rows of the features a word gives the words around it ([`neighbour_features`]),
+/// remembered by the word's hashes in [`Neighbours::SLOTS`] slots (made after
+/// [`Neighbours::AFTER`] words), for the tagger named by `owner`.
+#[derive(Default)]
+struct Neighbours {
+    owner: [usize; 4],
+    /// Words asked for before the slots were made.
+    asked: usize,
+    slots: Vec<NeighbourSlot>,
+}
+
+/// One word's rows as a neighbour, by its lower-cased form's hash and third suffix's.
+#[derive(Clone, Copy, Default)]
+struct NeighbourSlot {
+    lower: u64,
+    suffix3: u64,
+    /// Whether the slot holds a word.
+    full: bool,
+    rows: [Row; 6],
+}
+
+impl Neighbours {
+    /// Number of slots.
+    const SLOTS: usize = 1 << 13;
+    /// Words looked up before the slots are made.
+    const AFTER: usize = 1000;
+
+    /// Whether the slots are made, after counting `words` more words.
+    fn ready(&mut self, owner: [usize; 4], words: usize) -> bool {
+        if self.owner != owner {
+            self.owner = owner;
+            self.slots.clear();
+        }
+        if self.slots.is_empty() {
+            self.asked = self.asked.saturating_add(words);
+            if self.asked > Self::AFTER {
+                self.slots = vec![NeighbourSlot::default(); Self::SLOTS];
+            }
+        }
+        !self.slots.is_empty()
+    }
+
+    /// The rows of [`neighbour_features`] of the word of hashes `lower` and `suffix3`
+    /// (both [`NONE`] for no word).
+    #[inline]
+    fn rows(&mut self, weights: &Weights, lower: u64, suffix3: u64) -> [Row; 6] {
+        let at = ((lower ^ suffix3.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (Self::SLOTS - 1);
+        match self.slots.get_mut(at) {
+            Some(slot) if slot.full && slot.lower == lower && slot.suffix3 == suffix3 => slot.rows,
+            slot => {
+                let rows = neighbour_features(lower, suffix3, lower, lower, suffix3, lower).map(|f| weights.row(f));
+                if let Some(slot) = slot {
+                    *slot = NeighbourSlot { lower, suffix3, full: true, rows };
+                }
+                rows
+            }
+        }
+    }
 }
 
 impl Tagger {
@@ -174,6 +238,12 @@ impl Tagger {
         let owner = [self as *const Tagger as usize, self.weights.n_features(), self.dictionary.len(), self.word_list.len()];
         scratch.remembered.prepare(owner, self.tags.len(), words.len());
         let small_rows = self.small_rows.0.get_or_init(|| SmallRows::new(&self.weights, self.tags.len()));
+        scratch.sentence_rows.clear();
+        if scratch.neighbours.ready(owner, words.len()) {
+            let TagScratch { neighbours, sentence_rows, .. } = &mut *scratch;
+            sentence_rows.extend(words.iter().map(|w| neighbours.rows(&self.weights, w.lower, w.suffix[2])));
+            sentence_rows.push(neighbours.rows(&self.weights, NONE, NONE));
+        }
         for i in 0..words.len() {
             if let Some(&tag) = self.sure.get(&words[i].lower) {
                 out.push(tag);
@@ -187,9 +257,21 @@ impl Tagger {
                 Some(remembered) => {
                     scratch.scores.copy_from_slice(remembered);
                     let tag = |back: usize| -> u64 { if i >= back { out[i - back] as u64 } else { NONE } };
-                    match small_rows.of(tag(1), tag(2), dict(i + 1), dict(i + 2)) {
-                        Some(rows) => self.weights.score_rows(&rows, &hashed_features(words, i, out, dict, flags), &mut scratch.scores),
-                        None => self.weights.score(&dynamic_features(words, i, out, dict, flags), &mut scratch.scores),
+                    let near = |j: isize| -> Option<&[Row; 6]> {
+                        let k = i as isize + j;
+                        let none = scratch.sentence_rows.last();
+                        if k < 0 {
+                            none
+                        } else {
+                            scratch.sentence_rows.get(k as usize).filter(|_| (k as usize) < words.len()).or(none)
+                        }
+                    };
+                    match (small_rows.of(tag(1), tag(2), dict(i + 1), dict(i + 2)), near(-2), near(-1), near(1), near(2)) {
+                        (Some(s), Some(m2), Some(m1), Some(p1), Some(p2)) => {
+                            let rows = [s[0], s[1], s[2], s[3], s[4], m1[0], m1[1], m2[2], p1[3], p1[4], p2[5]];
+                            self.weights.score_rows(&rows, &hashed_features(words, i, out, dict, flags), &mut scratch.scores)
+                        }
+                        _ => self.weights.score(&dynamic_features(words, i, out, dict, flags), &mut scratch.scores),
                     }
                 }
                 None => {
@@ -322,9 +404,20 @@ fn static_features(w: &WordInfo, flags: u64, d0: u64) -> [u64; N_STATIC] {
 #[inline(always)]
 fn dynamic_features(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usize) -> u64, flags: u64) -> [u64; N_FEATURES - N_STATIC] {
     let tag = |back: usize| -> u64 { if i >= back { tags[i - back] as u64 } else { NONE } };
+    let near = |j: isize| -> Option<&WordInfo> {
+        let k = i as isize + j;
+        if k < 0 {
+            None
+        } else {
+            words.get(k as usize)
+        }
+    };
+    let lower = |j: isize| near(j).map_or(NONE, |w| w.lower);
+    let suffix3 = |j: isize| near(j).map_or(NONE, |w| w.suffix[2]);
     let s = small_features(tag(1), tag(2), dict(i + 1), dict(i + 2));
+    let n = neighbour_features(lower(-1), suffix3(-1), lower(-2), lower(1), suffix3(1), lower(2));
     let h = hashed_features(words, i, tags, dict, flags);
-    [s[0], s[1], h[0], h[1], h[2], h[3], h[4], h[5], h[6], s[2], s[3], s[4], h[7], h[8], h[9], h[10], h[11], h[12]]
+    [s[0], s[1], h[0], n[0], n[1], n[2], n[3], n[4], n[5], s[2], s[3], s[4], h[1], h[2], h[3], h[4], h[5], h[6]]
 }
 
 /// The features over the tags around word `i` alone (templates 11, 12, 20, 21, 22), from
@@ -335,10 +428,20 @@ fn small_features(p1: u64, p2: u64, n1: u64, n2: u64) -> [u64; 5] {
     [feature(11, p1, 0, 0), feature(12, p2, p1, 0), feature(20, n1, 0, 0), feature(21, n1, n2, 0), feature(22, p1, n1, 0)]
 }
 
-/// The features of word `i` over its neighbours that are neither its own nor
-/// [`small_features`] (templates 13–19, 23, 24, 26–29).
+/// The features of one neighbour each (templates 14–19), from the lower-cased forms'
+/// hashes of the words one and two before and after and the third suffixes of the words
+/// next to it ([`NONE`] for no word): the rows a word gives its neighbours are
+/// remembered with the word ([`Neighbours`]).
 #[inline(always)]
-fn hashed_features(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usize) -> u64, flags: u64) -> [u64; 13] {
+fn neighbour_features(lower_1: u64, suffix3_1: u64, lower_2: u64, lower1: u64, suffix3p1: u64, lower2: u64) -> [u64; 6] {
+    let t = |n: u32, a: u64| feature(n, a, 0, 0);
+    [t(14, lower_1), t(15, suffix3_1), t(16, lower_2), t(17, lower1), t(18, suffix3p1), t(19, lower2)]
+}
+
+/// The features of word `i` over its neighbours that are neither its own, nor
+/// [`small_features`], nor [`neighbour_features`] (templates 13, 23, 24, 26–29).
+#[inline(always)]
+fn hashed_features(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usize) -> u64, flags: u64) -> [u64; 7] {
     let w = &words[i];
     let word = |j: isize| -> u64 {
         let k = i as isize + j;
@@ -349,26 +452,12 @@ fn hashed_features(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usiz
         }
     };
     let tag = |back: usize| -> u64 { if i >= back { tags[i - back] as u64 } else { NONE } };
-    let suffix3 = |j: isize| -> u64 {
-        let k = i as isize + j;
-        if k < 0 {
-            NONE
-        } else {
-            words.get(k as usize).map_or(NONE, |w| w.suffix[2])
-        }
-    };
     let p1 = tag(1);
     let n1 = dict(i + 1);
     let d0 = dict(i);
     let t = |n: u32, a: u64, b: u64, c: u64| feature(n, a, b, c);
     [
         t(13, p1, w.lower, 0),
-        t(14, word(-1), 0, 0),
-        t(15, suffix3(-1), 0, 0),
-        t(16, word(-2), 0, 0),
-        t(17, word(1), 0, 0),
-        t(18, suffix3(1), 0, 0),
-        t(19, word(2), 0, 0),
         t(23, w.lower, word(1), 0),
         t(24, word(-1), w.lower, 0),
         t(26, d0, n1, p1),
