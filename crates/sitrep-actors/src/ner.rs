@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use sitrep_learn::hash::{feature, mix, BuildKeyHasher};
-use sitrep_learn::perceptron::{Trainer, Weights};
+use sitrep_learn::perceptron::{ScoreCache, Trainer, Weights};
 use sitrep_learn::words::WordInfo;
 
 /// Entity types the model knows, in class order.
@@ -142,6 +142,49 @@ pub fn is_shouting(words: &[WordInfo]) -> bool {
 #[allow(clippy::too_many_arguments)]
 pub fn features(words: &[WordInfo], pos: &[u64], cue: &[u64], i: usize, prev: &[u8], memory: &Memory, shouting: bool, out: &mut Vec<u64>) {
     out.clear();
+    let flags = flags_of(&words[i], i, shouting);
+    out.extend_from_slice(&static_features(&words[i], flags));
+    out.extend_from_slice(&dynamic_features(words, pos, cue, i, prev, memory, flags));
+}
+
+/// Number of feature templates that depend on the word alone (and its flags).
+const N_STATIC: usize = 12;
+
+/// Number of feature templates.
+const N_FEATURES: usize = 40;
+
+/// The flags of word `i`: capitalised, all capitals, digit, hyphen, first in the sentence,
+/// in a shouting sentence.
+#[inline(always)]
+fn flags_of(w: &WordInfo, i: usize, shouting: bool) -> u64 {
+    (w.title as u64) | (w.upper as u64) << 1 | (w.digit as u64) << 2 | (w.hyphen as u64) << 3 | ((i == 0) as u64) << 4 | (shouting as u64) << 5
+}
+
+/// The features of a word that depend on it and its flags ([`flags_of`]) alone
+/// (templates 0–11).
+#[inline(always)]
+fn static_features(w: &WordInfo, flags: u64) -> [u64; N_STATIC] {
+    let t = feature;
+    [
+        t(0, 0, 0, 0),
+        t(1, w.lower, 0, 0),
+        t(2, w.lower, flags, 0),
+        t(3, w.shape, 0, 0),
+        t(4, w.prefix[0], 0, 0),
+        t(5, w.prefix[1], 0, 0),
+        t(6, w.prefix[2], 0, 0),
+        t(7, w.suffix[0], 0, 0),
+        t(8, w.suffix[1], 0, 0),
+        t(9, w.suffix[2], 0, 0),
+        t(10, w.suffix[3], 0, 0),
+        t(11, flags, 0, 0),
+    ]
+}
+
+/// The features of word `i` that depend on its neighbours, tags, cues, the labels before
+/// it and the report's memory (templates 12–39).
+#[inline(always)]
+fn dynamic_features(words: &[WordInfo], pos: &[u64], cue: &[u64], i: usize, prev: &[u8], memory: &Memory, flags: u64) -> [u64; N_FEATURES - N_STATIC] {
     let w = &words[i];
     let at = |j: isize| -> Option<&WordInfo> {
         let k = i as isize + j;
@@ -170,24 +213,11 @@ pub fn features(words: &[WordInfo], pos: &[u64], cue: &[u64], i: usize, prev: &[
         }
     };
     let label = |back: usize| -> u64 { if i >= back { prev[i - back] as u64 } else { NONE } };
-    let flags = (w.title as u64) | (w.upper as u64) << 1 | (w.digit as u64) << 2 | (w.hyphen as u64) << 3 | ((i == 0) as u64) << 4 | (shouting as u64) << 5;
     let hist = memory.kinds.get(&w.lower).map_or(0, |&k| k as u64);
     let seen_cap = memory.capitalised.contains_key(&w.lower) as u64;
     let (p1, p2) = (label(1), label(2));
     let t = feature;
-    out.extend_from_slice(&[
-        t(0, 0, 0, 0),
-        t(1, w.lower, 0, 0),
-        t(2, w.lower, flags, 0),
-        t(3, w.shape, 0, 0),
-        t(4, w.prefix[0], 0, 0),
-        t(5, w.prefix[1], 0, 0),
-        t(6, w.prefix[2], 0, 0),
-        t(7, w.suffix[0], 0, 0),
-        t(8, w.suffix[1], 0, 0),
-        t(9, w.suffix[2], 0, 0),
-        t(10, w.suffix[3], 0, 0),
-        t(11, flags, 0, 0),
+    [
         t(12, word(-1), 0, 0),
         t(13, word(1), 0, 0),
         t(14, word(-2), 0, 0),
@@ -216,7 +246,7 @@ pub fn features(words: &[WordInfo], pos: &[u64], cue: &[u64], i: usize, prev: &[
         t(37, word(-1), tag(0), w.shape),
         t(38, w.suffix[2], tag(0), 0),
         t(39, hist, p1, 0),
-    ]);
+    ]
 }
 
 /// Whether a token is outside any entity without asking the model: no entity is open, and
@@ -286,11 +316,16 @@ pub struct Ner {
     pub weights: Weights,
 }
 
-/// Reused buffers.
+/// Reused buffers, and the summed scores of the features of the words met lately that
+/// depend on the word alone ([`static_features`]), in a [`ScoreCache`] keyed by all the
+/// word's hashes and flags (for the model it was last used with, told apart by its
+/// address and sizes).
 #[derive(Default)]
 pub struct NerScratch {
     features: Vec<u64>,
     scores: Vec<i32>,
+    /// The scores of the word-only features of the words met lately.
+    remembered: ScoreCache,
 }
 
 impl Ner {
@@ -300,6 +335,7 @@ impl Ner {
         out.clear();
         let shouting = is_shouting(words);
         scratch.scores.resize(N_CLASSES, 0);
+        scratch.remembered.prepare([self as *const Ner as usize, self.weights.n_features(), self.weights.n_classes(), 0], N_CLASSES, words.len());
         for i in 0..words.len() {
             let prev = out.last().map(|&c| c as usize);
             if plainly_outside(&words[i], cue.get(i).copied().unwrap_or(0), prev, memory) {
@@ -311,9 +347,19 @@ impl Ner {
                 out.push(0);
                 continue;
             }
-            features(words, pos, cue, i, out, memory, shouting, &mut scratch.features);
-            scratch.scores.iter_mut().for_each(|s| *s = 0);
-            self.weights.score(&scratch.features, &mut scratch.scores);
+            let w = &words[i];
+            let flags = flags_of(w, i, shouting);
+            match scratch.remembered.get(&w.cache_key(flags), |s| self.weights.score(&static_features(w, flags), s)) {
+                Some(remembered) => {
+                    scratch.scores.copy_from_slice(remembered);
+                    self.weights.score(&dynamic_features(words, pos, cue, i, out, memory, flags), &mut scratch.scores);
+                }
+                None => {
+                    features(words, pos, cue, i, out, memory, shouting, &mut scratch.features);
+                    scratch.scores.iter_mut().for_each(|s| *s = 0);
+                    self.weights.score(&scratch.features, &mut scratch.scores);
+                }
+            }
             let allowed = allowed_after(prev, i + 1 == words.len());
             // The best allowed class, the lowest on ties.
             let mut best: Option<(usize, i32)> = None;

@@ -571,6 +571,18 @@ fn coordinate(s: &str) -> Result<f64, std::num::ParseFloatError> {
     Ok(if negative { -v } else { v })
 }
 
+/// The value of `s` if it is 1 to `max` ASCII digits and nothing else (`max` ≤ 19, so
+/// that the value fits), read without `str::parse`'s general case; `None` for anything
+/// else, which the caller parses as before.
+#[inline]
+fn plain_number(s: &str, max: usize) -> Option<u64> {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > max.min(19) {
+        return None;
+    }
+    b.iter().try_fold(0u64, |n, &c| c.is_ascii_digit().then(|| n * 10 + u64::from(c - b'0')))
+}
+
 fn parse_entry(n: usize, f: &[&str]) -> Result<Entry, GazetteerError> {
     if f.len() < 9 {
         return Err(GazetteerError(format!("line {}: {} fields, expected 10", n + 1, f.len())));
@@ -586,7 +598,7 @@ fn parse_entry(n: usize, f: &[&str]) -> Result<Entry, GazetteerError> {
     };
     let num = |s: &str| coordinate(s).map_err(|_| GazetteerError(format!("line {}: bad number {s:?}", n + 1)));
     Ok(Entry {
-        id: f[1].parse().unwrap_or(0),
+        id: plain_number(f[1], 9).map_or_else(|| f[1].parse().unwrap_or(0), |n| n as u32),
         name: f[2].into(),
         lat: num(f[3])?,
         lon: num(f[4])?,
@@ -594,7 +606,7 @@ fn parse_entry(n: usize, f: &[&str]) -> Result<Entry, GazetteerError> {
         fcode: intern(f[5]),
         cc: cc_of(f[6]),
         admin1: f[7].into(),
-        population: f[8].parse().unwrap_or(0),
+        population: plain_number(f[8], 19).unwrap_or_else(|| f[8].parse().unwrap_or(0)),
     })
 }
 
@@ -626,6 +638,15 @@ mod tests {
         let forms = ["0", "-0", "0.0", "-0.0", "50.45", "-122.4194", "30.52", "5.", "-5.", ".5", "-.5", "1e3", "+1.5", "179.99999999999", "123456789012345", "1234567890123456", "0.1", "0.3", "-33.86785", "89.999999", "x", "", "-", "1.2.3"];
         for s in forms {
             assert_eq!(super::coordinate(s).map(f64::to_bits), s.parse::<f64>().map(f64::to_bits), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn plain_numbers_read_as_parse_reads_them() {
+        let forms = ["0", "7", "007", "2797553", "999999999", "4294967295", "4294967296", "18446744073709551615", "9999999999999999999", "+5", "-5", "", " 5", "5 ", "1e3", "12a", "٣"];
+        for s in forms {
+            assert_eq!(super::plain_number(s, 9).map_or_else(|| s.parse::<u32>().unwrap_or(0), |n| n as u32), s.parse::<u32>().unwrap_or(0), "{s:?} as u32");
+            assert_eq!(super::plain_number(s, 19).unwrap_or_else(|| s.parse::<u64>().unwrap_or(0)), s.parse::<u64>().unwrap_or(0), "{s:?} as u64");
         }
     }
 

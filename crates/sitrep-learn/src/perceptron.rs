@@ -352,6 +352,13 @@ impl Weights {
             unsafe { self.score_avx2(rows, features, scores) };
             return;
         }
+        self.score_plain(rows, features, scores);
+    }
+
+    /// [`Weights::score_rows`] for CPUs without AVX2, kept out of line so that the callers
+    /// of the inlined dispatch stay small.
+    #[inline(never)]
+    fn score_plain(&self, rows: &[Row], features: &[u64], scores: &mut [i32]) {
         self.score_with(rows, features, scores);
     }
 
@@ -363,15 +370,29 @@ impl Weights {
         self.score_with(rows, features, scores);
     }
 
+    /// [`Weights::score_rows`], summing in as few registers' worth of classes as the
+    /// model has (the sums are made afresh for every call).
     #[inline(always)]
     fn score_with(&self, rows: &[Row], features: &[u64], scores: &mut [i32]) {
+        match self.stride {
+            0..=32 => self.score_in::<32>(rows, features, scores),
+            33..=64 => self.score_in::<64>(rows, features, scores),
+            65..=128 => self.score_in::<128>(rows, features, scores),
+            _ => self.score_in::<256>(rows, features, scores),
+        }
+    }
+
+    /// [`Weights::score_with`] summing classes `0..A` (`A` a power of two, at least the
+    /// stride or 256).
+    #[inline(always)]
+    fn score_in<const A: usize>(&self, rows: &[Row], features: &[u64], scores: &mut [i32]) {
         let (hot, cold): (&[Slot], &[Slot]) = (&self.hot, &self.slots);
         let (hot_mask, cold_mask) = (hot.len() - 1, cold.len() - 1);
         let filter: &[u64] = &self.filter;
         let filter_mask = filter.len() * 64 - 1;
         let stride = self.stride.min(256) as u32;
-        let mut acc = [0i32; 256];
-        const BATCH: usize = 128;
+        let mut acc = [0i32; A];
+        const BATCH: usize = 64;
         let mut keys = [0u32; BATCH];
         let mut sparse = [0u32; BATCH];
         let mut dense = [0u32; BATCH];
@@ -439,7 +460,7 @@ impl Weights {
             }
             self.add_sparse(&sparse[..n_sparse], &mut acc);
         }
-        for (s, a) in scores.iter_mut().zip(&acc[..self.n_classes]) {
+        for (s, a) in scores.iter_mut().zip(acc.iter().take(self.n_classes)) {
             *s = s.wrapping_add(*a);
         }
     }
@@ -448,27 +469,27 @@ impl Weights {
     /// in the vector registers, else in blocks, so that the sums stay in registers while
     /// every row is added.
     #[inline(always)]
-    fn add_dense(&self, rows: &[u32], acc: &mut [i32; 256]) {
+    fn add_dense<const A: usize>(&self, rows: &[u32], acc: &mut [i32; A]) {
         if rows.is_empty() {
             return;
         }
         let t = &self.dense;
         match self.stride {
-            16 => add_block::<16>(t, rows, 0, acc),
-            32 => add_block::<32>(t, rows, 0, acc),
-            48 => add_block::<48>(t, rows, 0, acc),
-            64 => add_block::<64>(t, rows, 0, acc),
-            80 => add_block::<80>(t, rows, 0, acc),
-            96 => add_block::<96>(t, rows, 0, acc),
-            112 => add_block::<112>(t, rows, 0, acc),
+            16 => add_block::<16, A>(t, rows, 0, acc),
+            32 => add_block::<32, A>(t, rows, 0, acc),
+            48 => add_block::<48, A>(t, rows, 0, acc),
+            64 => add_block::<64, A>(t, rows, 0, acc),
+            80 => add_block::<80, A>(t, rows, 0, acc),
+            96 => add_block::<96, A>(t, rows, 0, acc),
+            112 => add_block::<112, A>(t, rows, 0, acc),
             stride => {
                 let mut at = 0;
                 while at + 64 <= stride.min(256) {
-                    add_block::<64>(t, rows, at, acc);
+                    add_block::<64, A>(t, rows, at, acc);
                     at += 64;
                 }
                 while at + LANES <= stride.min(256) {
-                    add_block::<LANES>(t, rows, at, acc);
+                    add_block::<LANES, A>(t, rows, at, acc);
                     at += LANES;
                 }
             }
@@ -477,11 +498,13 @@ impl Weights {
 
     /// Add the sparse rows `rows` (`start << 8 | length` in `entries`) into `acc`.
     #[inline(always)]
-    fn add_sparse(&self, rows: &[u32], acc: &mut [i32; 256]) {
+    fn add_sparse<const A: usize>(&self, rows: &[u32], acc: &mut [i32; A]) {
         for &row in rows {
             let (s, len) = ((row >> 8) as usize, (row & 0xFF) as usize);
             for &e in self.sparse.get(s..s + len).unwrap_or(&[]) {
-                let c = (e & 0xFF) as usize;
+                // (Every class is below the stride, so below `A`: the mask only spares a
+                // bounds check.)
+                let c = (e & 0xFF) as usize & (A - 1);
                 acc[c] = acc[c].wrapping_add((e as i32) >> 8);
             }
         }
@@ -614,7 +637,7 @@ fn find(slots: &[(u32, u32)], k: u32, mask: usize) -> u32 {
 
 /// Add classes `at..at + B` of the dense rows starting at `rows` into `acc`.
 #[inline(always)]
-fn add_block<const B: usize>(table: &[i16], rows: &[u32], at: usize, acc: &mut [i32; 256]) {
+fn add_block<const B: usize, const A: usize>(table: &[i16], rows: &[u32], at: usize, acc: &mut [i32; A]) {
     let mut sum = [0i32; B];
     for &r in rows {
         let from = r as usize + at;
@@ -657,3 +680,89 @@ fn pack(class: u8, weight: i32) -> u32 {
     ((weight.clamp(-(1 << 23) + 1, (1 << 23) - 1) << 8) as u32) | class as u32
 }
 
+
+/// What a [`ScoreCache`] entry is remembered by: every value its features are made of
+/// (the word's hashes and flags, say); the last is never 0 (an entry of a key whose last
+/// value is 0 is summed again every time).
+pub type CacheKey = [u64; 10];
+
+/// A memory of the summed scores of the feature sets met lately, by what the features are
+/// made of: news repeats its words, and adding a word's remembered scores costs a
+/// fraction of hashing its features and looking each up. Scores are integers, so a sum
+/// taken from the memory is exactly the sum it stands for.
+///
+/// Direct-mapped ([`ScoreCache::SLOTS`] slots; a key whose slot is taken replaces its
+/// occupant), and made only once the cache has been asked [`ScoreCache::AFTER`] times, so
+/// that a cache used for one sentence costs no more than none. The scores belong to the
+/// `owner` named to [`ScoreCache::prepare`]; naming another empties the memory.
+///
+/// ```
+/// use sitrep_learn::perceptron::{ScoreCache, Trainer};
+/// let mut t = Trainer::new(2);
+/// t.tick(); t.update(&[7, 9], 1, 0);
+/// let w = t.average(0.0);
+/// let mut cache = ScoreCache::default();
+/// cache.prepare([1, 0, 0, 0], 2, ScoreCache::AFTER + 1);
+/// let key = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+/// let first = cache.get(&key, |s| w.score(&[7, 9], s)).unwrap().to_vec();
+/// let again = cache.get(&key, |_| unreachable!("remembered")).unwrap().to_vec();
+/// let mut direct = [0i32; 2];
+/// w.score(&[7, 9], &mut direct);
+/// assert_eq!((first.as_slice(), again.as_slice()), (&direct[..], &direct[..]));
+/// ```
+#[derive(Default)]
+pub struct ScoreCache {
+    /// Whose scores these are, as the caller names it (an address and table sizes).
+    owner: [usize; 4],
+    /// Number of scores per entry.
+    width: usize,
+    /// Times the cache was prepared for, so far.
+    uses: usize,
+    /// The key of each slot's entry (all 0: empty).
+    keys: Vec<CacheKey>,
+    /// The scores of each slot's entry, `width` per slot.
+    scores: Vec<i32>,
+}
+
+impl ScoreCache {
+    /// Number of entries kept.
+    pub const SLOTS: usize = 1 << 12;
+
+    /// Uses counted before the memory is made.
+    pub const AFTER: usize = 1000;
+
+    /// Ready the cache for `uses` more lookups of scores of `width` classes made by
+    /// `owner` (anything that tells the weights and tables the scores come from apart,
+    /// such as their address and sizes): a new owner or width empties it.
+    pub fn prepare(&mut self, owner: [usize; 4], width: usize, uses: usize) {
+        self.uses = self.uses.saturating_add(uses);
+        if self.owner != owner || self.width != width {
+            self.owner = owner;
+            self.width = width;
+            self.keys.clear();
+            self.scores.clear();
+        }
+        if self.keys.is_empty() && self.uses > Self::AFTER && width > 0 {
+            self.keys.resize(Self::SLOTS, [0; 10]);
+            self.scores.resize(Self::SLOTS * width, 0);
+        }
+    }
+
+    /// The scores remembered for `key` (whose last value should not be 0), first summed by `fill`
+    /// into zeros when they are not; `None` while the memory is not made yet.
+    #[inline]
+    pub fn get(&mut self, key: &CacheKey, fill: impl FnOnce(&mut [i32])) -> Option<&[i32]> {
+        let h = (key[0] ^ key[1].rotate_left(21) ^ key[9]).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let slot = (h >> 40) as usize & (Self::SLOTS - 1);
+        let width = self.width;
+        let k = self.keys.get_mut(slot)?;
+        let scores = self.scores.get_mut(slot * width..(slot + 1) * width)?;
+        // Compared word by word in registers (an array's `==` calls `memcmp`).
+        if k.iter().zip(key).fold(0, |d, (a, b)| d | (a ^ b)) != 0 || key[9] == 0 {
+            scores.iter_mut().for_each(|s| *s = 0);
+            fill(scores);
+            *k = *key;
+        }
+        Some(scores)
+    }
+}

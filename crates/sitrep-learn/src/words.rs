@@ -1,9 +1,7 @@
 //! Per-word facts the tagger and parser read, computed once per word: hashes of the
 //! lower-cased form, its shape, prefixes and suffixes.
 
-use std::collections::HashMap;
-
-use crate::hash::{bytes_hash, mix, str_hash, BuildKeyHasher};
+use crate::hash::{bytes_hash, mix, str_hash};
 
 /// Longest affix used as a feature, in characters.
 pub const AFFIX: usize = 4;
@@ -36,14 +34,49 @@ pub struct WordInfo {
 pub struct Scratch {
     lower: String,
     shape: String,
-    /// Forms met and their [`WordInfo`], by [`str_hash`] of the form, for
-    /// [`Scratch::SEEN`] forms at most (emptied when full).
-    seen: HashMap<u64, (Box<str>, WordInfo), BuildKeyHasher>,
+    /// Forms met and their [`WordInfo`], in [`Scratch::SEEN`] slots, two per hash of the
+    /// form: the form is kept in the slot beside its facts, so that one look at memory
+    /// finds both. Made after [`Scratch::REMEMBER_AFTER`] words, so that a scratch used
+    /// for one sentence costs no more than before.
+    seen: Vec<Seen>,
+    /// Words asked for so far, up to [`Scratch::REMEMBER_AFTER`].
+    asked: usize,
+}
+
+/// One remembered form of at most [`Seen::FORM`] bytes and its facts.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct Seen {
+    /// The form's bytes, zeros after them.
+    form: [u8; Seen::FORM],
+    /// The form's length in bytes (0: an empty slot, as no empty form is kept).
+    len: u8,
+    info: WordInfo,
+}
+
+impl Seen {
+    /// Longest form remembered, in bytes (longer ones are worked out every time).
+    const FORM: usize = 32;
+
+    const EMPTY: Seen = Seen {
+        form: [0; Seen::FORM],
+        len: 0,
+        info: WordInfo { lower: 0, shape: 0, prefix: [0; 3], suffix: [0; AFFIX], title: false, digit: false, hyphen: false, upper: false },
+    };
+
+    /// Whether this slot holds `form`.
+    #[inline(always)]
+    fn holds(&self, form: &[u8]) -> bool {
+        self.len as usize == form.len() && self.form.get(..form.len()) == Some(form)
+    }
 }
 
 impl Scratch {
-    /// How many forms' facts a scratch keeps (a few megabytes).
+    /// How many forms' facts a scratch keeps (a couple of megabytes).
     pub const SEEN: usize = 1 << 14;
+
+    /// Words a scratch works out before it starts remembering them.
+    pub const REMEMBER_AFTER: usize = 1000;
 }
 
 impl WordInfo {
@@ -58,19 +91,52 @@ impl WordInfo {
     /// assert!(a.title && !b.title);
     /// ```
     pub fn new(form: &str, scratch: &mut Scratch) -> WordInfo {
-        let key = str_hash(form);
-        if let Some((seen, info)) = scratch.seen.get(&key) {
-            if **seen == *form {
-                return *info;
+        let bytes = form.as_bytes();
+        if bytes.is_empty() || bytes.len() > Seen::FORM {
+            return WordInfo::work_out(form, scratch);
+        }
+        if scratch.seen.is_empty() {
+            if scratch.asked < Scratch::REMEMBER_AFTER {
+                scratch.asked += 1;
+                return WordInfo::work_out(form, scratch);
             }
+            scratch.seen = vec![Seen::EMPTY; Scratch::SEEN];
         }
-        let info = if form.is_ascii() { WordInfo::new_ascii(form, scratch) } else { WordInfo::new_chars(form, scratch) };
-        if scratch.seen.len() >= Scratch::SEEN {
-            scratch.seen.clear();
+        // The pair of slots of the form's hash: the one used last first.
+        let at = (str_hash(form).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (Scratch::SEEN - 2);
+        let Some(pair) = scratch.seen.get(at..at + 2) else { return WordInfo::work_out(form, scratch) };
+        if pair[0].holds(bytes) {
+            return pair[0].info;
         }
-        // (Two forms of one hash: the later is kept.)
-        scratch.seen.insert(key, (form.into(), info));
+        if pair[1].holds(bytes) {
+            let info = pair[1].info;
+            scratch.seen.swap(at, at + 1);
+            return info;
+        }
+        let info = WordInfo::work_out(form, scratch);
+        let mut new = Seen { form: [0; Seen::FORM], len: bytes.len() as u8, info };
+        new.form[..bytes.len()].copy_from_slice(bytes);
+        // The one used last moves to the second slot; the other is forgotten.
+        scratch.seen[at + 1] = scratch.seen[at];
+        scratch.seen[at] = new;
         info
+    }
+
+    /// The facts about `form`, worked out.
+    fn work_out(form: &str, scratch: &mut Scratch) -> WordInfo {
+        if form.is_ascii() {
+            WordInfo::new_ascii(form, scratch)
+        } else {
+            WordInfo::new_chars(form, scratch)
+        }
+    }
+
+    /// The word's hashes and `flags` (below bit 63) as the key of a
+    /// [`crate::perceptron::ScoreCache`] entry of scores that depend on nothing else.
+    #[inline(always)]
+    pub fn cache_key(&self, flags: u64) -> crate::perceptron::CacheKey {
+        let (p, s) = (&self.prefix, &self.suffix);
+        [self.lower, self.shape, p[0], p[1], p[2], s[0], s[1], s[2], s[3], flags | 1 << 63]
     }
 
     /// Whether the lower-cased word ends in `tail` (ASCII, 1 to [`AFFIX`] characters),

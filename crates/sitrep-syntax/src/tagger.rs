@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::hash::{feature, mix, BuildKeyHasher};
-use crate::perceptron::{Trainer, Weights};
+use crate::perceptron::{Row, ScoreCache, Trainer, Weights};
 use crate::words::WordInfo;
 
 /// Tag number meaning "no word here" (before the sentence start or after its end).
@@ -35,7 +35,75 @@ pub struct Tagger {
     /// The weights.
     pub weights: Weights,
     /// The tag numbers the tag rules write (see [`RuleTags`]).
-    pub rule_tags: RuleTags,
+    pub rule_tags: RuleTags,    /// The rows of the features over tags alone ([`small_features`]), looked up in
+    /// `weights` on first use.
+    small_rows: LazySmallRows,
+}
+
+/// The rows of the tagger's features over tags alone, by the tags' numbers, so that
+/// tagging adds them without hashing or probing; made on first use.
+#[derive(Clone, Default)]
+struct LazySmallRows(std::sync::OnceLock<SmallRows>);
+
+/// Made or not, the rows are those of the same weights.
+impl PartialEq for LazySmallRows {
+    fn eq(&self, _: &LazySmallRows) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for LazySmallRows {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SmallRows({})", if self.0.get().is_some() { "made" } else { "not yet" })
+    }
+}
+
+/// The rows of [`small_features`] for every value of its tags: a tag's number, then
+/// [`UNKNOWN`], then [`NONE`] (`m` values in all).
+#[derive(Clone)]
+struct SmallRows {
+    /// Number of values of one tag.
+    m: usize,
+    /// Template 11 by `p1`, then 12 by `(p2, p1)`, 20 by `n1`, 21 by `(n1, n2)`, 22 by
+    /// `(p1, n1)`.
+    rows: Vec<Row>,
+}
+
+impl SmallRows {
+    /// Look up the rows of `weights` for `n_tags` tags.
+    fn new(weights: &Weights, n_tags: usize) -> SmallRows {
+        let m = n_tags + 2;
+        let value = |a: usize| if a < n_tags { a as u64 } else if a == n_tags { UNKNOWN } else { NONE };
+        let row = |k: usize, p1: usize, p2: usize, n1: usize, n2: usize| weights.row(small_features(value(p1), value(p2), value(n1), value(n2))[k]);
+        let mut rows = Vec::with_capacity(2 * m + 3 * m * m);
+        rows.extend((0..m).map(|p1| row(0, p1, 0, 0, 0)));
+        rows.extend((0..m * m).map(|x| row(1, x % m, x / m, 0, 0)));
+        rows.extend((0..m).map(|n1| row(2, 0, 0, n1, 0)));
+        rows.extend((0..m * m).map(|x| row(3, 0, 0, x / m, x % m)));
+        rows.extend((0..m * m).map(|x| row(4, x / m, 0, x % m, 0)));
+        SmallRows { m, rows }
+    }
+
+    /// The number of value `v` among a tag's values, if it is one.
+    #[inline(always)]
+    fn at(&self, v: u64) -> Option<usize> {
+        let n_tags = self.m - 2;
+        match v {
+            NONE => Some(n_tags + 1),
+            UNKNOWN => Some(n_tags),
+            v if (v as usize) < n_tags => Some(v as usize),
+            _ => None,
+        }
+    }
+
+    /// The rows of [`small_features`]`(p1, p2, n1, n2)`, if every value is a tag's.
+    #[inline(always)]
+    fn of(&self, p1: u64, p2: u64, n1: u64, n2: u64) -> Option<[Row; 5]> {
+        let (p1, p2, n1, n2) = (self.at(p1)?, self.at(p2)?, self.at(n1)?, self.at(n2)?);
+        let m = self.m;
+        let at = |i: usize| self.rows.get(i).copied();
+        Some([at(p1)?, at(m + p2 * m + p1)?, at(m + m * m + n1)?, at(2 * m + m * m + n1 * m + n2)?, at(2 * m + 2 * m * m + p1 * m + n1)?])
+    }
 }
 
 /// The tag numbers the rules after tagging write (`Syntax::analyze_into`), found once
@@ -72,17 +140,89 @@ impl Tagger {
     /// A tagger from its tags, dictionary and weights.
     pub fn new(tags: Vec<(&'static str, &'static str)>, dictionary: HashMap<u64, u8, BuildKeyHasher>, weights: Weights) -> Tagger {
         let rule_tags = RuleTags::find(&tags);
-        Tagger { tags, dictionary, word_list: HashMap::default(), sure: HashMap::default(), weights, rule_tags }
+        Tagger { tags, dictionary, word_list: HashMap::default(), sure: HashMap::default(), weights, rule_tags, small_rows: LazySmallRows::default() }
     }
 }
 
-/// Reused buffers for tagging one sentence after another.
+/// Reused buffers for tagging one sentence after another, and the summed scores of the
+/// features of the words met lately that depend on the word alone ([`static_features`]),
+/// in a [`ScoreCache`] keyed by all the word's hashes and flags.
+///
+/// The memory belongs to the tagger a scratch was last used with (told apart by its
+/// address and the sizes of its tables): a tagger whose tables are changed after it has
+/// tagged with a scratch should be given a fresh one.
 #[derive(Default)]
 pub struct TagScratch {
     features: Vec<u64>,
     scores: Vec<i32>,
     /// The dictionary's tag of each word of the sentence.
     dict: Vec<u64>,
+    /// The scores of the word-only features of the words met lately.
+    remembered: ScoreCache,
+    /// The rows of the words met lately as neighbours ([`neighbour_features`]).
+    neighbours: Neighbours,
+    /// The rows of each word of the sentence as a neighbour, and (last) of no word.
+    sentence_rows: Vec<[Row; 6]>,
+}
+
+/// The rows of the features a word gives the words around it ([`neighbour_features`]),
+/// remembered by the word's hashes in [`Neighbours::SLOTS`] slots (made after
+/// [`Neighbours::AFTER`] words), for the tagger named by `owner`.
+#[derive(Default)]
+struct Neighbours {
+    owner: [usize; 4],
+    /// Words asked for before the slots were made.
+    asked: usize,
+    slots: Vec<NeighbourSlot>,
+}
+
+/// One word's rows as a neighbour, by its lower-cased form's hash and third suffix's.
+#[derive(Clone, Copy, Default)]
+struct NeighbourSlot {
+    lower: u64,
+    suffix3: u64,
+    /// Whether the slot holds a word.
+    full: bool,
+    rows: [Row; 6],
+}
+
+impl Neighbours {
+    /// Number of slots.
+    const SLOTS: usize = 1 << 13;
+    /// Words looked up before the slots are made.
+    const AFTER: usize = 1000;
+
+    /// Whether the slots are made, after counting `words` more words.
+    fn ready(&mut self, owner: [usize; 4], words: usize) -> bool {
+        if self.owner != owner {
+            self.owner = owner;
+            self.slots.clear();
+        }
+        if self.slots.is_empty() {
+            self.asked = self.asked.saturating_add(words);
+            if self.asked > Self::AFTER {
+                self.slots = vec![NeighbourSlot::default(); Self::SLOTS];
+            }
+        }
+        !self.slots.is_empty()
+    }
+
+    /// The rows of [`neighbour_features`] of the word of hashes `lower` and `suffix3`
+    /// (both [`NONE`] for no word).
+    #[inline]
+    fn rows(&mut self, weights: &Weights, lower: u64, suffix3: u64) -> [Row; 6] {
+        let at = ((lower ^ suffix3.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (Self::SLOTS - 1);
+        match self.slots.get_mut(at) {
+            Some(slot) if slot.full && slot.lower == lower && slot.suffix3 == suffix3 => slot.rows,
+            slot => {
+                let rows = neighbour_features(lower, suffix3, lower, lower, suffix3, lower).map(|f| weights.row(f));
+                if let Some(slot) = slot {
+                    *slot = NeighbourSlot { lower, suffix3, full: true, rows };
+                }
+                rows
+            }
+        }
+    }
 }
 
 impl Tagger {
@@ -95,15 +235,51 @@ impl Tagger {
             UNKNOWN => words.get(i).and_then(|w| self.word_list.get(&w.lower)).map_or(UNKNOWN, |&t| t as u64),
             known => known,
         }));
+        let owner = [self as *const Tagger as usize, self.weights.n_features(), self.dictionary.len(), self.word_list.len()];
+        scratch.remembered.prepare(owner, self.tags.len(), words.len());
+        let small_rows = self.small_rows.0.get_or_init(|| SmallRows::new(&self.weights, self.tags.len()));
+        scratch.sentence_rows.clear();
+        if scratch.neighbours.ready(owner, words.len()) {
+            let TagScratch { neighbours, sentence_rows, .. } = &mut *scratch;
+            sentence_rows.extend(words.iter().map(|w| neighbours.rows(&self.weights, w.lower, w.suffix[2])));
+            sentence_rows.push(neighbours.rows(&self.weights, NONE, NONE));
+        }
         for i in 0..words.len() {
             if let Some(&tag) = self.sure.get(&words[i].lower) {
                 out.push(tag);
                 continue;
             }
             let known = &scratch.dict;
-            features_with(words, i, out, |j| known.get(j).copied().unwrap_or(NONE), &mut scratch.features);
-            scratch.scores.iter_mut().for_each(|s| *s = 0);
-            self.weights.score(&scratch.features, &mut scratch.scores);
+            let dict = |j: usize| known.get(j).copied().unwrap_or(NONE);
+            let w = &words[i];
+            let flags = flags_of(w, i);
+            match scratch.remembered.get(&w.cache_key(flags), |s| self.weights.score(&static_features(w, flags, dict(i)), s)) {
+                Some(remembered) => {
+                    scratch.scores.copy_from_slice(remembered);
+                    let tag = |back: usize| -> u64 { if i >= back { out[i - back] as u64 } else { NONE } };
+                    let near = |j: isize| -> Option<&[Row; 6]> {
+                        let k = i as isize + j;
+                        let none = scratch.sentence_rows.last();
+                        if k < 0 {
+                            none
+                        } else {
+                            scratch.sentence_rows.get(k as usize).filter(|_| (k as usize) < words.len()).or(none)
+                        }
+                    };
+                    match (small_rows.of(tag(1), tag(2), dict(i + 1), dict(i + 2)), near(-2), near(-1), near(1), near(2)) {
+                        (Some(s), Some(m2), Some(m1), Some(p1), Some(p2)) => {
+                            let rows = [s[0], s[1], s[2], s[3], s[4], m1[0], m1[1], m2[2], p1[3], p1[4], p2[5]];
+                            self.weights.score_rows(&rows, &hashed_features(words, i, out, dict, flags), &mut scratch.scores)
+                        }
+                        _ => self.weights.score(&dynamic_features(words, i, out, dict, flags), &mut scratch.scores),
+                    }
+                }
+                None => {
+                    features_with(words, i, out, dict, &mut scratch.features);
+                    scratch.scores.iter_mut().for_each(|s| *s = 0);
+                    self.weights.score(&scratch.features, &mut scratch.scores);
+                }
+            }
             let mut best = argmax_int(&scratch.scores);
             // Only a word in "-ing" is a gerund or participle ("before *dawn* on Friday"
             // is no "before leaving"); "gon" is EWT's half of "gonna".
@@ -123,8 +299,34 @@ impl Tagger {
 /// assert_eq!(sitrep_syntax::tagger::argmax_int(&[3, 9, 1, 9]), 1);
 /// ```
 pub fn argmax_int(scores: &[i32]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has just been found to support AVX2.
+        return unsafe { argmax_int_avx2(scores) };
+    }
+    argmax_int_with(scores)
+}
+
+/// [`argmax_int`] compiled for AVX2: eight scores to an instruction.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn argmax_int_avx2(scores: &[i32]) -> usize {
+    argmax_int_with(scores)
+}
+
+/// [`argmax_int`]: the maximum, then the first block of eight that holds it (each block
+/// compared whole, which vector instructions do at once), then its place in the block.
+#[inline(always)]
+fn argmax_int_with(scores: &[i32]) -> usize {
     let top = scores.iter().copied().max().unwrap_or(0);
-    scores.iter().position(|&s| s == top).unwrap_or(0)
+    let mut at = 0;
+    for block in scores.chunks(8) {
+        if block.iter().fold(false, |found, &s| found | (s == top)) {
+            return at + block.iter().position(|&s| s == top).unwrap_or(0);
+        }
+        at += block.len();
+    }
+    0
 }
 
 /// The index of the highest score (the first on ties).
@@ -155,6 +357,92 @@ pub fn features(words: &[WordInfo], i: usize, tags: &[u8], dictionary: &HashMap<
 fn features_with(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usize) -> u64, out: &mut Vec<u64>) {
     out.clear();
     let w = &words[i];
+    let flags = flags_of(w, i);
+    let s = static_features(w, flags, dict(i));
+    let d = dynamic_features(words, i, tags, dict, flags);
+    // Template order: 0–10 of the word, 11–24 of its context, 25 of the word, 26–29 of
+    // its context.
+    out.extend_from_slice(&s[..N_STATIC - 1]);
+    out.extend_from_slice(&d[..14]);
+    out.push(s[N_STATIC - 1]);
+    out.extend_from_slice(&d[14..]);
+    debug_assert_eq!(out.len(), N_FEATURES);
+}
+
+/// Number of feature templates that depend on the word alone.
+const N_STATIC: usize = 12;
+
+/// The flags of word `i`: capitalised, digit, hyphen, all capitals, first in the sentence.
+#[inline(always)]
+fn flags_of(w: &WordInfo, i: usize) -> u64 {
+    (w.title as u64) | (w.digit as u64) << 1 | (w.hyphen as u64) << 2 | (w.upper as u64) << 3 | ((i == 0) as u64) << 4
+}
+
+/// The features of a word that depend on it alone (templates 0–10 and 25), given its
+/// flags ([`flags_of`]) and its tag in the dictionary `d0`.
+#[inline(always)]
+fn static_features(w: &WordInfo, flags: u64, d0: u64) -> [u64; N_STATIC] {
+    let t = |n: u32, a: u64| feature(n, a, 0, 0);
+    [
+        t(0, 0),
+        t(1, w.lower),
+        t(2, w.suffix[0]),
+        t(3, w.suffix[1]),
+        t(4, w.suffix[2]),
+        t(5, w.suffix[3]),
+        t(6, w.prefix[0]),
+        t(7, w.prefix[1]),
+        t(8, w.prefix[2]),
+        t(9, w.shape),
+        t(10, flags),
+        t(25, d0),
+    ]
+}
+
+/// The features of word `i` that depend on its neighbours and the tags before it
+/// (templates 11–24 and 26–29).
+#[inline(always)]
+fn dynamic_features(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usize) -> u64, flags: u64) -> [u64; N_FEATURES - N_STATIC] {
+    let tag = |back: usize| -> u64 { if i >= back { tags[i - back] as u64 } else { NONE } };
+    let near = |j: isize| -> Option<&WordInfo> {
+        let k = i as isize + j;
+        if k < 0 {
+            None
+        } else {
+            words.get(k as usize)
+        }
+    };
+    let lower = |j: isize| near(j).map_or(NONE, |w| w.lower);
+    let suffix3 = |j: isize| near(j).map_or(NONE, |w| w.suffix[2]);
+    let s = small_features(tag(1), tag(2), dict(i + 1), dict(i + 2));
+    let n = neighbour_features(lower(-1), suffix3(-1), lower(-2), lower(1), suffix3(1), lower(2));
+    let h = hashed_features(words, i, tags, dict, flags);
+    [s[0], s[1], h[0], n[0], n[1], n[2], n[3], n[4], n[5], s[2], s[3], s[4], h[1], h[2], h[3], h[4], h[5], h[6]]
+}
+
+/// The features over the tags around word `i` alone (templates 11, 12, 20, 21, 22), from
+/// the tags of the two words before it and the dictionary's of the two after it: few
+/// enough values to have their rows looked up ahead ([`SmallRows`]).
+#[inline(always)]
+fn small_features(p1: u64, p2: u64, n1: u64, n2: u64) -> [u64; 5] {
+    [feature(11, p1, 0, 0), feature(12, p2, p1, 0), feature(20, n1, 0, 0), feature(21, n1, n2, 0), feature(22, p1, n1, 0)]
+}
+
+/// The features of one neighbour each (templates 14–19), from the lower-cased forms'
+/// hashes of the words one and two before and after and the third suffixes of the words
+/// next to it ([`NONE`] for no word): the rows a word gives its neighbours are
+/// remembered with the word ([`Neighbours`]).
+#[inline(always)]
+fn neighbour_features(lower_1: u64, suffix3_1: u64, lower_2: u64, lower1: u64, suffix3p1: u64, lower2: u64) -> [u64; 6] {
+    let t = |n: u32, a: u64| feature(n, a, 0, 0);
+    [t(14, lower_1), t(15, suffix3_1), t(16, lower_2), t(17, lower1), t(18, suffix3p1), t(19, lower2)]
+}
+
+/// The features of word `i` over its neighbours that are neither its own, nor
+/// [`small_features`], nor [`neighbour_features`] (templates 13, 23, 24, 26–29).
+#[inline(always)]
+fn hashed_features(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usize) -> u64, flags: u64) -> [u64; 7] {
+    let w = &words[i];
     let word = |j: isize| -> u64 {
         let k = i as isize + j;
         if k < 0 {
@@ -164,52 +452,19 @@ fn features_with(words: &[WordInfo], i: usize, tags: &[u8], dict: impl Fn(usize)
         }
     };
     let tag = |back: usize| -> u64 { if i >= back { tags[i - back] as u64 } else { NONE } };
-    let suffix3 = |j: isize| -> u64 {
-        let k = i as isize + j;
-        if k < 0 {
-            NONE
-        } else {
-            words.get(k as usize).map_or(NONE, |w| w.suffix[2])
-        }
-    };
-    let flags = (w.title as u64) | (w.digit as u64) << 1 | (w.hyphen as u64) << 2 | (w.upper as u64) << 3 | ((i == 0) as u64) << 4;
-    let (p1, p2) = (tag(1), tag(2));
-    let (n1, n2) = (dict(i + 1), dict(i + 2));
+    let p1 = tag(1);
+    let n1 = dict(i + 1);
     let d0 = dict(i);
     let t = |n: u32, a: u64, b: u64, c: u64| feature(n, a, b, c);
-    out.extend_from_slice(&[
-        t(0, 0, 0, 0),
-        t(1, w.lower, 0, 0),
-        t(2, w.suffix[0], 0, 0),
-        t(3, w.suffix[1], 0, 0),
-        t(4, w.suffix[2], 0, 0),
-        t(5, w.suffix[3], 0, 0),
-        t(6, w.prefix[0], 0, 0),
-        t(7, w.prefix[1], 0, 0),
-        t(8, w.prefix[2], 0, 0),
-        t(9, w.shape, 0, 0),
-        t(10, flags, 0, 0),
-        t(11, p1, 0, 0),
-        t(12, p2, p1, 0),
+    [
         t(13, p1, w.lower, 0),
-        t(14, word(-1), 0, 0),
-        t(15, suffix3(-1), 0, 0),
-        t(16, word(-2), 0, 0),
-        t(17, word(1), 0, 0),
-        t(18, suffix3(1), 0, 0),
-        t(19, word(2), 0, 0),
-        t(20, n1, 0, 0),
-        t(21, n1, n2, 0),
-        t(22, p1, n1, 0),
         t(23, w.lower, word(1), 0),
         t(24, word(-1), w.lower, 0),
-        t(25, d0, 0, 0),
         t(26, d0, n1, p1),
         t(27, w.suffix[2], p1, 0),
         t(28, mix(w.shape, flags), n1, 0),
         t(29, w.lower, n1, 0),
-    ]);
-    debug_assert_eq!(out.len(), N_FEATURES);
+    ]
 }
 
 /// One sentence of training data: words and their gold tag numbers.
@@ -257,4 +512,70 @@ pub fn train(
         progress(epoch + 1, right as f64 / total.max(1) as f64);
     }
     Tagger::new(tags, dictionary, trainer.average(prune))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::Scratch;
+
+    /// The rows looked up ahead are those of the features' keys, for every value.
+    #[test]
+    fn small_rows_are_the_features_rows() {
+        let tagger = &crate::Syntax::builtin_perceptron().expect("the built-in model loads").tagger;
+        let rows = SmallRows::new(&tagger.weights, tagger.tags.len());
+        let n = tagger.tags.len() as u64;
+        let values: Vec<u64> = (0..n).chain([UNKNOWN, NONE]).collect();
+        for (k, &a) in values.iter().enumerate() {
+            for &b in values.iter().skip(k % 3).step_by(3) {
+                for (p1, p2, n1, n2) in [(a, b, a, b), (b, a, a, b), (a, b, b, a), (b, a, b, a)] {
+                    let want = small_features(p1, p2, n1, n2).map(|f| tagger.weights.row(f));
+                    assert_eq!(rows.of(p1, p2, n1, n2), Some(want));
+                }
+            }
+        }
+        assert_eq!(rows.of(n, NONE, NONE, NONE), None, "no tag's number");
+    }
+
+    /// The highest score's first place, found block by block, is the one a plain scan finds.
+    #[test]
+    fn argmax_int_finds_the_first_highest() {
+        let plain = |s: &[i32]| s.iter().enumerate().fold(0, |b, (i, &x)| if x > s[b] { i } else { b });
+        let mut x = 7u64;
+        for n in [0, 1, 7, 8, 9, 16, 17, 102, 112] {
+            for _ in 0..200 {
+                let scores: Vec<i32> = (0..n)
+                    .map(|_| {
+                        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        ((x >> 40) % 9) as i32 - 4 + if x >> 63 == 1 { i32::MIN / 2 } else { 0 }
+                    })
+                    .collect();
+                assert_eq!(argmax_int(&scores), if n == 0 { 0 } else { plain(&scores) }, "{scores:?}");
+            }
+        }
+    }
+
+    /// Words scored from a scratch's memory get the tags they get from a fresh scratch.
+    #[test]
+    fn remembered_scores_tag_as_fresh_ones() {
+        let syntax = crate::Syntax::builtin_perceptron().expect("the built-in model loads");
+        let tagger = &syntax.tagger;
+        let sentences = [
+            "Russian troops seized the airport near Kyiv on Friday , officials said .",
+            "The ministry said 12 people were killed when SHELLING hit a market in Kharkiv .",
+            "Protesters marched through Nairobi demanding the president 's resignation .",
+            "Israel 's prime minister met U.S. envoys in Jerusalem to discuss a ceasefire .",
+        ];
+        let mut word_scratch = Scratch::default();
+        let infos: Vec<Vec<WordInfo>> = sentences.iter().map(|s| s.split(' ').map(|w| WordInfo::new(w, &mut word_scratch)).collect()).collect();
+        let mut warm = TagScratch::default();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for round in 0..100 {
+            for words in &infos {
+                tagger.tag(words, &mut a, &mut warm);
+                tagger.tag(words, &mut b, &mut TagScratch::default());
+                assert_eq!(a, b, "round {round}");
+            }
+        }
+    }
 }
