@@ -1494,3 +1494,28 @@ fn her_read_as_an_indirect_object_before_a_clauses_subject_is_its_possessor() {
     let e = trigger(&doc, "promised").expect("the promise is coded");
     assert_ne!(e.target.as_ref().map(|p| p.span.of(doc.text())), Some("her"), "{e:?}");
 }
+
+#[test]
+fn a_participle_read_as_the_main_verb_describes_the_noun_before_it() {
+    let mut doc = layers("Olena Petrenko, the mother of two Ukrainians killed in the attacks on Kharkiv, has filed a lawsuit against Russia.");
+    slip(
+        &mut doc,
+        &[
+            (("killed", 0), None, "root"),
+            (("Olena", 0), Some(("killed", 0)), "vocative"),
+            (("mother", 0), Some(("killed", 0)), "nsubj"),
+            (("filed", 0), Some(("killed", 0)), "conj"),
+            (("has", 0), Some(("filed", 0)), "aux"),
+            (("lawsuit", 0), Some(("filed", 0)), "obj"),
+        ],
+    );
+    {
+        let t = Tree::new(&doc);
+        let (killed, filed, mother) = (tok(&doc, "killed", 0), tok(&doc, "filed", 0), tok(&doc, "mother", 0));
+        assert_eq!((t.head(filed), t.head(mother), t.rel(killed)), (None, Some(filed), "acl"));
+    }
+    let doc = code(doc);
+    let e = trigger(&doc, "filed").expect("the lawsuit is coded");
+    assert!(e.source.as_ref().is_some_and(|p| p.span.of(doc.text()).contains("mother")), "{e:?}");
+    assert!(trigger(&doc, "killed").is_none_or(|e| e.source.as_ref().is_none_or(|p| !p.span.of(doc.text()).contains("mother"))));
+}

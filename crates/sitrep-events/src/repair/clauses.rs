@@ -528,4 +528,37 @@ impl Arcs<'_, '_> {
             }
         }
     }
+
+    /// "Smith and Woods, the parents of two Americans killed in the 2012 attacks, have
+    /// filed a lawsuit" read with "killed" as the sentence's verb and "have filed" as its
+    /// conjunct: a participle right after a noun of its subject's phrase, with no object,
+    /// whose conjunct has an auxiliary but no subject and no "and" of its own, describes
+    /// that noun; the conjunct is the sentence's verb.
+    pub(super) fn participle_read_as_main_verb(&mut self, a: usize, b: usize) {
+        let Some(v) = (a..b).find(|&k| self.head(k).is_none()) else { return };
+        if v == a || self.upos(v) != "VERB" || !matches!(self.xpos(v), "VBD" | "VBN") || self.has_child(v, a..b, "obj") || self.has_child(v, a..b, "aux") {
+            return;
+        }
+        let n = v - 1;
+        let Some(s) = (a..v).find(|&k| self.head(k) == Some(v) && self.rels[k] == "nsubj") else { return };
+        if n == s || !matches!(self.upos(n), "NOUN" | "PROPN") || !self.under(n, s, a..v) {
+            return;
+        }
+        let Some(w) = (v + 1..b).find(|&k| self.head(k) == Some(v) && self.rels[k] == "conj" && self.upos(k) == "VERB") else { return };
+        if !self.has_child(w, a..b, "aux") || self.has_child(w, a..b, "nsubj") || self.has_child(w, a..b, "cc") {
+            return;
+        }
+        self.set(w, None, "root");
+        self.set(s, Some(w), "nsubj");
+        self.set(v, Some(n), "acl");
+        // What hung from the participle before it (the subject's marks) and after the
+        // conjunct is the main verb's.
+        for k in (a..s).chain(w + 1..b) {
+            if self.head(k) == Some(v) {
+                let rel = self.rels[k];
+                self.set(k, Some(w), rel);
+            }
+        }
+        self.move_punctuation(v, w, a..b);
+    }
 }

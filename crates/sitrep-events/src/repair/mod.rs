@@ -178,6 +178,9 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         }
         arcs.guarded(a, b, |x| x.subject_read_as_compound(start, b));
         arcs.guarded(a, b, |x| x.possessive_read_as_indirect_object(start, b));
+        if has(Cues::COMMA) {
+            arcs.guarded(a, b, |x| x.participle_read_as_main_verb(start, b));
+        }
         arcs.guarded(a, b, |x| x.case_to_phrase_head(start, b));
         arcs.guarded(a, b, |x| x.lower_fronted_obliques(start, b));
         if has(Cues::PARENTHESIS) {
