@@ -357,9 +357,6 @@ impl<'a> Context<'a> {
         (r.starts_with("nmod") || r.starts_with("obl")) && self.tree.case(c).is_some_and(|p| matches!(&*p, "in" | "at" | "near" | "outside" | "inside" | "across" | "around" | "throughout"))
     }
 
-    /// For "it"/"they" opening a sentence, the subject of the previous sentence's main
-    /// clause when that is an organisation, group or country (the usual centre of a
-    /// news paragraph): "Russia's military said … It claimed …".
     /// The noun the relative pronoun `t` stands for, given the noun `head` its clause
     /// hangs from: "who" after a name and a comma is that name when the parser hung the
     /// clause from a noun that names no one ("a partial reversal for the Wisconsin
@@ -373,6 +370,9 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// For "it"/"they" opening a sentence, the subject of the previous sentence's main
+    /// clause when that is an organisation, group or country (the usual centre of a
+    /// news paragraph): "Russia's military said … It claimed …".
     fn previous_subject(&self, t: usize) -> Option<Participant> {
         let si = self.sentence(t);
         let prev = self.doc.text_layer.sentences.get(si.checked_sub(1)?)?;
@@ -383,7 +383,7 @@ impl<'a> Context<'a> {
         // ("The government said …. They …"), a thing may not.
         let p = self.participant(s);
         let plural = matches!(self.tree.xpos(s), "NNS" | "NNPS");
-        let body = p.entity.is_some_and(|e| self.doc.entities.entities[e].kind != sitrep_core::EntityType::Person) && self.tree.upos(s) == "PROPN"
+        let body = (p.entity.is_some_and(|e| self.doc.entities.entities[e].kind != sitrep_core::EntityType::Person) && self.tree.upos(s) == "PROPN")
             || matches!(
                 &*self.tree.lemma(s),
                 "army" | "military" | "government" | "administration" | "ministry" | "police" | "party" | "team" | "committee" | "council" | "family" | "crowd" | "group" | "force" | "navy" | "regime" | "leadership" | "cabinet" | "campaign" | "opposition" | "public" | "staff"
