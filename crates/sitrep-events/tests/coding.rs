@@ -2810,3 +2810,11 @@ fn its_waters_in_a_clause_on_another_are_the_governing_subjects() {
     let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "entered").expect("the entry is coded");
     assert_eq!(actor(&e.target), Some("JPN"), "{e:?}");
 }
+
+#[test]
+fn a_deed_plotted_or_conspired_is_planned() {
+    for text in ["Two men plotted to kill Ukrainian soldiers in Kyiv.", "Russian agents conspired to attack a Ukrainian port."] {
+        let doc = run(text);
+        assert_eq!(find(&doc, "19").factuality, Factuality::Planned, "{text}");
+    }
+}

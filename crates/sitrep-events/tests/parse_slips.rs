@@ -1519,3 +1519,23 @@ fn a_participle_read_as_the_main_verb_describes_the_noun_before_it() {
     assert!(e.source.as_ref().is_some_and(|p| p.span.of(doc.text()).contains("mother")), "{e:?}");
     assert!(trigger(&doc, "killed").is_none_or(|e| e.source.as_ref().is_none_or(|p| !p.span.of(doc.text()).contains("mother"))));
 }
+
+#[test]
+fn a_perfect_read_as_have_and_a_modifier_of_its_object_is_the_perfect() {
+    let mut doc = layers("Kyiv said Moscow had sent agents who plotted to attack the port.");
+    slip(
+        &mut doc,
+        &[
+            (("had", 0), Some(("said", 0)), "ccomp"),
+            (("Moscow", 0), Some(("had", 0)), "nsubj"),
+            (("sent", 0), Some(("agents", 0)), "amod"),
+            (("agents", 0), Some(("had", 0)), "obj"),
+        ],
+    );
+    let t = Tree::new(&doc);
+    let (had, sent, agents, said, moscow) = (tok(&doc, "had", 0), tok(&doc, "sent", 0), tok(&doc, "agents", 0), tok(&doc, "said", 0), tok(&doc, "Moscow", 0));
+    assert_eq!((t.head(sent), t.rel(sent)), (Some(said), "ccomp"));
+    assert_eq!((t.head(had), t.rel(had)), (Some(sent), "aux"));
+    assert_eq!((t.head(agents), t.rel(agents)), (Some(sent), "obj"));
+    assert_eq!(t.head(moscow), Some(sent));
+}

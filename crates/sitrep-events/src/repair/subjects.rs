@@ -78,11 +78,18 @@ impl Arcs<'_, '_> {
 
     /// "Ukraine's air force said it had shot down 11 of 14 drones …" read with "had" as the
     /// verb and "shot" as its object: a participle right after a form of "have" that is
-    /// its object is the perfect, with "have" its auxiliary and the subject its own.
+    /// its object is the perfect, with "have" its auxiliary and the subject its own. So is
+    /// one read as a modifier of the object after it ("countries he said had *sent*
+    /// immigrants": "sent immigrants" as a kind of immigrants).
     pub(super) fn perfect_read_as_object(&mut self, a: usize, b: usize) {
         for k in a + 1..b {
             let h = k - 1;
-            if self.rels[k] != "obj" || self.head(k) != Some(h) || self.upos(k) != "VERB" || self.xpos(k) != "VBN" {
+            if self.upos(k) != "VERB" || self.xpos(k) != "VBN" {
+                continue;
+            }
+            let object = self.rels[k] == "obj" && self.head(k) == Some(h);
+            let modifier = self.rels[k] == "amod" && self.rels[h] != "aux" && self.upos(h) == "AUX" && self.head(k).is_some_and(|n| n > k && self.head(n) == Some(h) && self.rels[n] == "obj");
+            if !object && !modifier {
                 continue;
             }
             if !lower_is_one_of(self.word(h), &["had", "has", "have", "'d", "'s", "'ve", "’d", "’s", "’ve"]) {
