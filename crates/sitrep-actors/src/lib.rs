@@ -85,84 +85,20 @@ pub struct Labeller {
     form_memo: FormMemo,
 }
 
-/// The facts ([`WordInfo`]) and cue ([`cues::cue`]) of the forms met lately, kept with
-/// the forms' bytes inline (forms of up to [`FormSlot::FORM`] bytes), two slots to a hash,
-/// made after [`FormMemo::AFTER`] tokens: news repeats its words, and a form found here
-/// costs a hash and one look at memory instead of working its facts out (or looking
-/// them up in the word scratch), lower-casing it and matching it against the cue words.
-#[derive(Default)]
-struct FormMemo {
-    slots: Vec<FormSlot>,
-    /// Tokens asked for before the slots were made.
-    asked: usize,
-}
+/// The facts ([`WordInfo`]) and cue ([`cues::cue`]) of the forms met lately (forms of
+/// up to 24 bytes, 8,192 slots made after 1,000 tokens): a form found here costs a hash and
+/// one look at memory instead of working its facts out (or looking them up in the word
+/// scratch), lower-casing it and matching it against the cue words.
+type FormMemo = sitrep_learn::memo::FormMemo<(WordInfo, u64), 24>;
 
-/// One remembered form, its facts and its cue.
-#[derive(Clone, Copy)]
-struct FormSlot {
-    /// The form's bytes, zeros after them.
-    form: [u8; FormSlot::FORM],
-    /// The form's length (0: an empty slot).
-    len: u8,
-    info: WordInfo,
-    cue: u64,
-}
-
-impl FormSlot {
-    /// Longest form remembered, in bytes.
-    const FORM: usize = 24;
-
-    /// Whether this slot holds `form`.
-    #[inline(always)]
-    fn holds(&self, form: &[u8]) -> bool {
-        self.len as usize == form.len() && self.form.get(..form.len()) == Some(form)
-    }
-}
-
-impl FormMemo {
-    /// Number of slots.
-    const SLOTS: usize = 1 << 13;
-    /// Tokens worked out before the slots are made.
-    const AFTER: usize = 1000;
-
-    /// The facts and cue of `form` (worked out with `scratch`, lower-cased into `lower`,
-    /// when not remembered).
-    fn facts(&mut self, form: &str, scratch: &mut sitrep_learn::words::Scratch, lower: &mut String) -> (WordInfo, u64) {
-        let work = |scratch: &mut sitrep_learn::words::Scratch, lower: &mut String| {
-            let info = WordInfo::new(form, scratch);
-            lower_into(form, lower);
-            (info, cues::cue(lower))
-        };
-        let b = form.as_bytes();
-        if b.is_empty() || b.len() > FormSlot::FORM {
-            return work(scratch, lower);
-        }
-        if self.slots.is_empty() {
-            if self.asked < Self::AFTER {
-                self.asked += 1;
-                return work(scratch, lower);
-            }
-            self.slots = vec![FormSlot { form: [0; FormSlot::FORM], len: 0, info: WordInfo::default(), cue: 0 }; Self::SLOTS];
-        }
-        // The pair of slots of the form's hash: the one used last first.
-        let at = (sitrep_learn::hash::bytes_hash(b).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (Self::SLOTS - 2);
-        let Some(pair) = self.slots.get(at..at + 2) else { return work(scratch, lower) };
-        if pair[0].holds(b) {
-            return (pair[0].info, pair[0].cue);
-        }
-        if pair[1].holds(b) {
-            let found = (pair[1].info, pair[1].cue);
-            self.slots.swap(at, at + 1);
-            return found;
-        }
-        let (info, cue) = work(scratch, lower);
-        let mut new = FormSlot { form: [0; FormSlot::FORM], len: b.len() as u8, info, cue };
-        new.form[..b.len()].copy_from_slice(b);
-        // The one used last moves to the second slot; the other is forgotten.
-        self.slots[at + 1] = self.slots[at];
-        self.slots[at] = new;
-        (info, cue)
-    }
+/// The facts and cue of `form` (worked out with `scratch`, lower-cased into `lower`, when
+/// `memo` does not hold them).
+fn facts(memo: &mut FormMemo, form: &str, scratch: &mut sitrep_learn::words::Scratch, lower: &mut String) -> (WordInfo, u64) {
+    memo.get_or_work_out(form.as_bytes(), || {
+        let info = WordInfo::new(form, scratch);
+        lower_into(form, lower);
+        (info, cues::cue(lower))
+    })
 }
 
 /// Hash of a part-of-speech tag as the entity model sees it.
@@ -183,7 +119,7 @@ impl Labeller {
         self.cues.clear();
         for t in tokens {
             let form = normalize(t);
-            let (info, cue) = self.form_memo.facts(&form, &mut self.word_scratch, &mut self.lower);
+            let (info, cue) = facts(&mut self.form_memo, &form, &mut self.word_scratch, &mut self.lower);
             self.words.push(info);
             self.cues.push(cue);
         }

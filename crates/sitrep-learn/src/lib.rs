@@ -2,6 +2,7 @@
 //!
 //! - [`hash`]: fixed (seedless) feature hashing, so model files mean the same everywhere;
 //! - [`words`]: hashed facts about a word (lower-cased form, shape, affixes);
+//! - [`memo`]: a memory of values worked out for the forms met lately;
 //! - [`perceptron`]: the sparse averaged perceptron ([`perceptron::Trainer`]) and its
 //!   frozen, quantised form ([`perceptron::Weights`]) with a compact byte format;
 //! - [`rng`]: a seeded generator for reproducible shuffling.
@@ -20,6 +21,7 @@
 
 pub mod buf;
 pub mod hash;
+pub mod memo;
 pub mod perceptron;
 pub mod rng;
 pub mod words;

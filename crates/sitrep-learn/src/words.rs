@@ -2,6 +2,7 @@
 //! lower-cased form, its shape, prefixes and suffixes.
 
 use crate::hash::{bytes_hash, mix, str_hash};
+use crate::memo::FormMemo;
 
 /// Longest affix used as a feature, in characters.
 pub const AFFIX: usize = 4;
@@ -30,45 +31,19 @@ pub struct WordInfo {
 /// Scratch buffers reused across words, so computing [`WordInfo`] does not allocate, and
 /// the facts of the words met lately: news repeats its words, and looking a word up
 /// costs a fraction of working its facts out.
-#[derive(Default)]
 pub struct Scratch {
+    buffers: Buffers,
+    /// Forms met and their [`WordInfo`], in [`Scratch::SEEN`] slots (forms of up to 32
+    /// bytes), made after [`Scratch::REMEMBER_AFTER`] words, so that a scratch used for
+    /// one sentence costs no more than before.
+    seen: FormMemo<WordInfo, 32>,
+}
+
+/// The buffers a word's facts are worked out in.
+#[derive(Default)]
+struct Buffers {
     lower: String,
     shape: String,
-    /// Forms met and their [`WordInfo`], in [`Scratch::SEEN`] slots, two per hash of the
-    /// form: the form is kept in the slot beside its facts, so that one look at memory
-    /// finds both. Made after [`Scratch::REMEMBER_AFTER`] words, so that a scratch used
-    /// for one sentence costs no more than before.
-    seen: Vec<Seen>,
-    /// Words asked for so far, up to [`Scratch::REMEMBER_AFTER`].
-    asked: usize,
-}
-
-/// One remembered form of at most [`Seen::FORM`] bytes and its facts.
-#[derive(Clone, Copy)]
-#[repr(C, align(64))]
-struct Seen {
-    /// The form's bytes, zeros after them.
-    form: [u8; Seen::FORM],
-    /// The form's length in bytes (0: an empty slot, as no empty form is kept).
-    len: u8,
-    info: WordInfo,
-}
-
-impl Seen {
-    /// Longest form remembered, in bytes (longer ones are worked out every time).
-    const FORM: usize = 32;
-
-    const EMPTY: Seen = Seen {
-        form: [0; Seen::FORM],
-        len: 0,
-        info: WordInfo { lower: 0, shape: 0, prefix: [0; 3], suffix: [0; AFFIX], title: false, digit: false, hyphen: false, upper: false },
-    };
-
-    /// Whether this slot holds `form`.
-    #[inline(always)]
-    fn holds(&self, form: &[u8]) -> bool {
-        self.len as usize == form.len() && self.form.get(..form.len()) == Some(form)
-    }
 }
 
 impl Scratch {
@@ -77,6 +52,12 @@ impl Scratch {
 
     /// Words a scratch works out before it starts remembering them.
     pub const REMEMBER_AFTER: usize = 1000;
+}
+
+impl Default for Scratch {
+    fn default() -> Self {
+        Scratch { buffers: Buffers::default(), seen: FormMemo::new(Scratch::SEEN, Scratch::REMEMBER_AFTER, WordInfo::default()) }
+    }
 }
 
 impl WordInfo {
@@ -91,43 +72,16 @@ impl WordInfo {
     /// assert!(a.title && !b.title);
     /// ```
     pub fn new(form: &str, scratch: &mut Scratch) -> WordInfo {
-        let bytes = form.as_bytes();
-        if bytes.is_empty() || bytes.len() > Seen::FORM {
-            return WordInfo::work_out(form, scratch);
-        }
-        if scratch.seen.is_empty() {
-            if scratch.asked < Scratch::REMEMBER_AFTER {
-                scratch.asked += 1;
-                return WordInfo::work_out(form, scratch);
-            }
-            scratch.seen = vec![Seen::EMPTY; Scratch::SEEN];
-        }
-        // The pair of slots of the form's hash: the one used last first.
-        let at = (str_hash(form).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (Scratch::SEEN - 2);
-        let Some(pair) = scratch.seen.get(at..at + 2) else { return WordInfo::work_out(form, scratch) };
-        if pair[0].holds(bytes) {
-            return pair[0].info;
-        }
-        if pair[1].holds(bytes) {
-            let info = pair[1].info;
-            scratch.seen.swap(at, at + 1);
-            return info;
-        }
-        let info = WordInfo::work_out(form, scratch);
-        let mut new = Seen { form: [0; Seen::FORM], len: bytes.len() as u8, info };
-        new.form[..bytes.len()].copy_from_slice(bytes);
-        // The one used last moves to the second slot; the other is forgotten.
-        scratch.seen[at + 1] = scratch.seen[at];
-        scratch.seen[at] = new;
-        info
+        let Scratch { buffers, seen } = scratch;
+        seen.get_or_work_out(form.as_bytes(), || WordInfo::work_out(form, buffers))
     }
 
     /// The facts about `form`, worked out.
-    fn work_out(form: &str, scratch: &mut Scratch) -> WordInfo {
+    fn work_out(form: &str, buffers: &mut Buffers) -> WordInfo {
         if form.is_ascii() {
-            WordInfo::new_ascii(form, scratch)
+            WordInfo::new_ascii(form, buffers)
         } else {
-            WordInfo::new_chars(form, scratch)
+            WordInfo::new_chars(form, buffers)
         }
     }
 
@@ -156,7 +110,7 @@ impl WordInfo {
     /// [`WordInfo::new`] of an ASCII form (nearly every token of English news), byte by
     /// byte: the same facts without decoding characters, asking Unicode's case tables or
     /// building the shape in a `String`.
-    fn new_ascii(form: &str, scratch: &mut Scratch) -> WordInfo {
+    fn new_ascii(form: &str, buffers: &mut Buffers) -> WordInfo {
         let bytes = form.as_bytes();
         let (mut title, mut digit, mut hyphen, mut letters, mut uppers) = (false, false, false, 0usize, 0usize);
         let mut shape = [0u8; 64];
@@ -190,7 +144,7 @@ impl WordInfo {
             }
         }
         let shape = &shape[..n];
-        let lower = &mut scratch.lower;
+        let lower = &mut buffers.lower;
         lower.clear();
         let numeric = digit && bytes.iter().all(|b| b.is_ascii_digit() || b",.:/-".contains(b));
         if numeric {
@@ -207,8 +161,8 @@ impl WordInfo {
     }
 
     /// [`WordInfo::new`] of any form, character by character.
-    fn new_chars(form: &str, scratch: &mut Scratch) -> WordInfo {
-        let Scratch { lower, shape, .. } = scratch;
+    fn new_chars(form: &str, buffers: &mut Buffers) -> WordInfo {
+        let Buffers { lower, shape } = buffers;
         lower.clear();
         shape.clear();
         let (mut title, mut digit, mut hyphen, mut letters, mut uppers) = (false, false, false, 0usize, 0usize);
@@ -298,7 +252,7 @@ mod tests {
             "", "a", "I", "Troops", "troops", "USA", "U.S.", "Kyiv-based", "--", "1999", "3.5", "1,000", "12:30", "5/6", "-", "co-op", "AAAbbbCCC", "x1", "A1-B2", "'s", "n't", "!!!",
             "\0", "iPhone", "McDONALD", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaBBBBBBBBBBBB", "1234567", "12-34", "ab.cd",
         ];
-        let mut s = Scratch::default();
+        let mut s = Buffers::default();
         for f in forms.iter().copied().chain(["\u{0}x", "x\u{0}\u{0}\u{0}y"]) {
             let (a, b) = (WordInfo::new_ascii(f, &mut s), WordInfo::new_chars(f, &mut s));
             assert_eq!(format!("{a:?}"), format!("{b:?}"), "{f:?}");

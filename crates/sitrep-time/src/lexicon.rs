@@ -6,6 +6,7 @@
 //! allocates and never compares strings twice.
 
 use sitrep_core::{Token, TokenKind};
+use sitrep_learn::memo::FormMemo;
 
 /// Longest word worth looking up (`thirty-first`, `approximately`, `thanksgiving`).
 const MAX_WORD: usize = 16;
@@ -294,65 +295,19 @@ pub(crate) fn classify(text: &str, token: Token) -> Lex {
 }
 
 /// The meaning of the word token `s` ([`word_token`]), remembered from token to token on
-/// this thread: news repeats its words, and looking a word up costs a fraction of the
-/// comparisons in [`word`]'s `match`.
+/// this thread (16,384 slots, with the words' bytes inline): news repeats its words, and
+/// looking a word up costs a fraction of the comparisons in [`word`]'s `match`.
 fn remembered_word(s: &str) -> Lex {
     thread_local! {
-        static MEANINGS: std::cell::RefCell<Vec<Remembered>> = const { std::cell::RefCell::new(Vec::new()) };
+        static MEANINGS: std::cell::RefCell<FormMemo<Lex, { MAX_WORD + 2 }>> = std::cell::RefCell::new(FormMemo::new(1 << 14, 0, Lex::Other));
     }
-    let b = s.as_bytes();
-    if b.len() > MAX_WORD + 2 {
+    if s.len() > MAX_WORD + 2 {
         return Lex::Other;
     }
-    if b.is_empty() {
-        return word_token(s);
-    }
-    MEANINGS.with(|seen| {
-        let Ok(mut seen) = seen.try_borrow_mut() else { return word_token(s) };
-        if seen.is_empty() {
-            seen.resize(Remembered::SLOTS, Remembered { word: [0; MAX_WORD + 2], len: 0, lex: Lex::Other });
-        }
-        // The pair of slots of the word's hash: the one used last first.
-        let at = (sitrep_learn::hash::bytes_hash(b).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (Remembered::SLOTS - 2);
-        let Some(pair) = seen.get(at..at + 2) else { return word_token(s) };
-        if pair[0].holds(b) {
-            return pair[0].lex;
-        }
-        if pair[1].holds(b) {
-            let lex = pair[1].lex;
-            seen.swap(at, at + 1);
-            return lex;
-        }
-        let lex = word_token(s);
-        let mut new = Remembered { word: [0; MAX_WORD + 2], len: b.len() as u8, lex };
-        new.word[..b.len()].copy_from_slice(b);
-        // The one used last moves to the second slot; the other is forgotten.
-        seen[at + 1] = seen[at];
-        seen[at] = new;
-        lex
+    MEANINGS.with(|seen| match seen.try_borrow_mut() {
+        Ok(mut seen) => seen.get_or_work_out(s.as_bytes(), || word_token(s)),
+        Err(_) => word_token(s),
     })
-}
-
-/// A word token's meaning kept by [`remembered_word`], with the word's bytes inline, so
-/// that one look at memory finds both.
-#[derive(Clone, Copy)]
-struct Remembered {
-    /// The word's bytes, zeros after them.
-    word: [u8; MAX_WORD + 2],
-    /// The word's length in bytes (0: an empty slot).
-    len: u8,
-    lex: Lex,
-}
-
-impl Remembered {
-    /// How many words' meanings a thread keeps, two slots to a hash.
-    const SLOTS: usize = 1 << 14;
-
-    /// Whether this slot holds the word `b`.
-    #[inline(always)]
-    fn holds(&self, b: &[u8]) -> bool {
-        self.len as usize == b.len() && self.word.get(..b.len()) == Some(b)
-    }
 }
 
 /// The meaning of the word token `s`: lower-cased on the stack and looked up in [`word`].

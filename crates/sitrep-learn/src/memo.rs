@@ -1,0 +1,117 @@
+//! A memory of what was worked out for the forms met lately, with each form's bytes kept
+//! inline beside its value, two slots to a hash: news repeats its words, and a form found
+//! here costs a hash and one look at memory, with no string compared through a pointer.
+
+use crate::hash::bytes_hash;
+
+/// Values of type `V` for forms of up to `FORM` bytes (longer or empty forms are worked
+/// out every time). The slots are made only after `after` forms were asked for, so a memory
+/// used for one sentence costs nothing.
+///
+/// ```
+/// use sitrep_learn::memo::FormMemo;
+/// let mut memo: FormMemo<usize, 16> = FormMemo::new(1 << 8, 0, 0);
+/// let mut worked = 0;
+/// for _ in 0..3 {
+///     assert_eq!(memo.get_or_work_out(b"Kyiv", || { worked += 1; 4 }), 4);
+/// }
+/// assert_eq!(worked, 1);
+/// ```
+pub struct FormMemo<V: Copy, const FORM: usize> {
+    slots: Vec<Slot<V, FORM>>,
+    /// Number of slots (a power of two).
+    size: usize,
+    /// Forms worked out before the slots are made.
+    after: usize,
+    /// Forms asked for so far, up to `after`.
+    asked: usize,
+    /// The value of an empty slot (never returned).
+    blank: V,
+}
+
+/// One remembered form and its value.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct Slot<V: Copy, const FORM: usize> {
+    /// The form's bytes, zeros after them.
+    form: [u8; FORM],
+    /// The form's length in bytes (0: an empty slot, as no empty form is kept).
+    len: u8,
+    value: V,
+}
+
+impl<V: Copy, const FORM: usize> Slot<V, FORM> {
+    /// Whether this slot holds `form`.
+    #[inline(always)]
+    fn holds(&self, form: &[u8]) -> bool {
+        self.len as usize == form.len() && self.form.get(..form.len()) == Some(form)
+    }
+}
+
+impl<V: Copy, const FORM: usize> FormMemo<V, FORM> {
+    /// A memory of `size` slots (a power of two, at least 2), made after `after` forms
+    /// were asked for; `blank` fills the empty slots.
+    pub fn new(size: usize, after: usize, blank: V) -> Self {
+        FormMemo { slots: Vec::new(), size: size.next_power_of_two().max(2), after, asked: 0, blank }
+    }
+
+    /// The value remembered for `form`, or the one `work` works out (then remembered).
+    #[inline]
+    pub fn get_or_work_out(&mut self, form: &[u8], work: impl FnOnce() -> V) -> V {
+        if form.is_empty() || form.len() > FORM || form.len() > u8::MAX as usize {
+            return work();
+        }
+        if self.slots.is_empty() {
+            if self.asked < self.after {
+                self.asked += 1;
+                return work();
+            }
+            self.slots = vec![Slot { form: [0; FORM], len: 0, value: self.blank }; self.size];
+        }
+        // The pair of slots of the form's hash: the one used last first.
+        let at = (bytes_hash(form).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (self.size - 2);
+        let Some(pair) = self.slots.get(at..at + 2) else { return work() };
+        if pair[0].holds(form) {
+            return pair[0].value;
+        }
+        if pair[1].holds(form) {
+            let value = pair[1].value;
+            self.slots.swap(at, at + 1);
+            return value;
+        }
+        let value = work();
+        let mut new = Slot { form: [0; FORM], len: form.len() as u8, value };
+        new.form[..form.len()].copy_from_slice(form);
+        // The one used last moves to the second slot; the other is forgotten.
+        self.slots[at + 1] = self.slots[at];
+        self.slots[at] = new;
+        value
+    }
+}
+
+impl<V: Copy + Default, const FORM: usize> Default for FormMemo<V, FORM> {
+    /// 8,192 slots, made after 1,000 forms.
+    fn default() -> Self {
+        FormMemo::new(1 << 13, 1000, V::default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FormMemo;
+
+    #[test]
+    fn values_stay_right_however_full_the_memory() {
+        // Far more forms than slots, forms longer than kept, and the empty form: every
+        // answer is the worked-out one.
+        let mut memo: FormMemo<usize, 8> = FormMemo::new(16, 3, usize::MAX);
+        for round in 0..3 {
+            for n in 0..200usize {
+                let form = format!("w{}", n % 97 + round);
+                assert_eq!(memo.get_or_work_out(form.as_bytes(), || form.len() * 1000 + n % 97 + round), form.len() * 1000 + n % 97 + round);
+            }
+        }
+        assert_eq!(memo.get_or_work_out(b"a very long form", || 7), 7);
+        assert_eq!(memo.get_or_work_out(b"", || 9), 9);
+    }
+}
