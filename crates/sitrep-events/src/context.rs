@@ -191,6 +191,9 @@ impl<'a> Context<'a> {
         if let Some(p) = self.territory_of_governing_subject(t) {
             return p;
         }
+        if let Some(p) = self.possessive_antecedent(t) {
+            return p;
+        }
         // "Democratic U.S. Rep. Gwen Graham" read with "U.S." at the top and the name
         // in apposition (or "South Carolina Sen. Lindsey Graham" with the name flat under
         // the state, read as an organisation): the person, whose title the place only
@@ -627,6 +630,80 @@ impl<'a> Context<'a> {
         let (lo, hi) = self.tree.subtree(t);
         let tokens = &self.doc.text_layer.tokens;
         Some(Participant { span: Span::new(tokens[lo].span.start, tokens[hi].span.end), actor: org.actor.clone(), entity: None, inferred: false })
+    }
+
+    /// For a possessive pronoun standing alone as a side ("*his* focus would be to broker
+    /// a deal", "during *its* investigation"), whom it stands for when the sentence says:
+    /// "his"/"her" is the person who is the subject of a clause above it ("Mr. Trump
+    /// insisted that his focus …"), "its" the organisation or country named last before
+    /// it in the sentence ("the evidence collected by the FBI during its investigation").
+    /// A pronoun of the other sex than the person's title or pronouns show is no one.
+    fn possessive_antecedent(&self, t: usize) -> Option<Participant> {
+        let tr = &self.tree;
+        if tr.rel(t) != "nmod:poss" || self.entity_participant(t).is_some() {
+            return None;
+        }
+        let word = tr.lower(t);
+        let kind = |p: &Participant| p.entity.map(|e| self.doc.entities.entities[e].kind);
+        match &*word {
+            "his" | "her" => {
+                let (lo, hi) = tr.subtree(tr.head(t)?);
+                let mut x = tr.head(t)?;
+                for _ in 0..6 {
+                    let h = tr.head(x)?;
+                    if let Some(s) = tr.child(h, "nsubj").filter(|&s| !(lo..=hi).contains(&s) && s < t) {
+                        let p = self.entity_participant(s).filter(|p| p.actor.is_some() && kind(p) == Some(sitrep_core::EntityType::Person))?;
+                        // "Cameron criticised Trump over his call for a ban": with another
+                        // person named between them, the pronoun may be either.
+                        let person = |k: usize| self.entity_participant(k).is_some_and(|q| q.entity != p.entity && kind(&q) == Some(sitrep_core::EntityType::Person));
+                        if (s + 1..t).any(person) {
+                            return None;
+                        }
+                        return (self.sex(&p) != Some(word != "her")).then_some(p);
+                    }
+                    x = h;
+                }
+                None
+            }
+            "its" => {
+                let at = self.doc.text_layer.tokens[t].span.start;
+                let from = self.doc.text_layer.sentences[self.sentence(t)].span.start;
+                let (span, e) = self
+                    .doc
+                    .entities
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| matches!(e.kind, sitrep_core::EntityType::Org | sitrep_core::EntityType::Gpe) && e.actor.is_some())
+                    .flat_map(|(i, e)| e.mentions.iter().filter(move |m| from <= m.start && m.end <= at).map(move |m| (*m, i)))
+                    // "Russia's invasion of Ukraine, including its annexation of Crimea": a
+                    // subject or a possessor before a party named otherwise.
+                    .max_by_key(|&(m, _)| {
+                        let head = tokens_of(self.doc, m).find(|&k| tr.head(k).is_none_or(|h| !tokens_of(self.doc, m).contains(&h)));
+                        (head.is_some_and(|k| matches!(tr.rel(k), "nsubj" | "nsubj:pass" | "nmod:poss")), m.end)
+                    })?;
+                Some(Participant { span, actor: self.doc.entities.entities[e].actor.clone(), entity: Some(e), inferred: false })
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the person `p` stands for is a woman (`Some(true)`), a man (`Some(false)`)
+    /// or not known, from a title before a mention ("Mrs.", "Ms.", "Mr.") or a pronoun
+    /// the report resolved to them.
+    fn sex(&self, p: &Participant) -> Option<bool> {
+        let e = &self.doc.entities.entities[p.entity?];
+        let text = self.doc.text();
+        e.mentions.iter().find_map(|m| {
+            let word = m.of(text).to_ascii_lowercase();
+            let before = text.get(..m.start as usize).unwrap_or("").trim_end();
+            let title = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            match (&*word, title) {
+                ("she", _) | (_, "Mrs." | "Ms." | "Mrs" | "Ms") => Some(true),
+                ("he", _) | (_, "Mr." | "Mr") => Some(false),
+                _ => None,
+            }
+        })
     }
 
     /// The country of a place named alone as a side ("shelled Kharkiv"): the one the place

@@ -2818,3 +2818,30 @@ fn a_deed_plotted_or_conspired_is_planned() {
         assert_eq!(find(&doc, "19").factuality, Factuality::Planned, "{text}");
     }
 }
+
+#[test]
+fn a_possessive_pronoun_alone_as_a_side_stands_for_whom_the_sentence_names() {
+    // "his" under a clause whose subject is a person is that person.
+    let doc = run("President Vladimir Putin insisted that his aim was to besiege Kyiv.");
+    let e = find(&doc, "19");
+    assert_eq!(actor(&e.source), Some("RUSGOV"), "{e:?}");
+    // "its" is the organisation or country named as a subject or possessor before it.
+    let doc = run("Russia's invasion of Ukraine, including its annexation of Crimea, was condemned.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "annexation").expect("the annexation is coded");
+    assert_eq!(actor(&e.source), Some("RUS"), "{e:?}");
+    // With another person named between them, "his" may be either: no one.
+    let doc = run("President Emmanuel Macron criticised President Vladimir Putin over his attacks on Ukrainian cities.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "attacks").map(|e| actor(&e.source).map(str::to_string));
+    assert!(e.clone().is_none_or(|a| a.as_deref() != Some("FRAGOV")), "{e:?}");
+    // A woman's pronoun is not a man's.
+    let doc = run("Mr. Peskov said her attacks on Russia were lies.");
+    assert!(doc.events.events.iter().all(|e| e.trigger.of(doc.text()) != "attacks" || actor(&e.source) != Some("RUSGOV")), "{:?}", doc.events.events);
+}
+
+#[test]
+fn money_sunk_and_an_idea_hit_upon_are_no_attacks() {
+    let doc = run("The Russian government plans to sink $30 billion into Crimea.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "19"), "{:?}", doc.events.events);
+    let doc = run("The Ukrainian government struggled to hit upon a clear strategy against Russia.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "19"), "{:?}", doc.events.events);
+}
