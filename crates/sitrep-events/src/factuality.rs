@@ -169,6 +169,17 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         // "ready to send", "planned to invade", "expected Russia to exercise".
         let Some(h) = t.head(x) else { break };
         let r = t.rel(x);
+        // "she would do an about-face and support the deal": a verb joined to another with
+        // no subject or auxiliary of its own shares that one's modal (not its negation:
+        // "did not resign and left" says two things); a base form, as a modal's verb is
+        // ("predicted that Russia would pull out …, and blamed the tumble" read as one
+        // clause is two).
+        if r == "conj" && t.xpos(x) == "VB" && !t.children(x).any(|c| t.rel(c).starts_with("nsubj") || t.rel(c).starts_with("aux")) {
+            let modal = t.children(h).filter(|&c| t.rel(c) == "aux" && c < x).find_map(|c| lex.factuality(&t.lower(c)).filter(|&f| f != Factuality::Negated));
+            if let Some(f) = modal {
+                return f;
+            }
+        }
         // "the right … to refuse services": what a noun of possibility or intent is to do,
         // however the parser hung the clause from it.
         let content = || t.children(x).any(|c| t.rel(c) == "mark" && matches!(&*t.lower(c), "to" | "that"));

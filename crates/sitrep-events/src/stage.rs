@@ -771,7 +771,10 @@ fn coordinated(cx: &Context, c: &coder::Coded) -> Vec<(Option<Participant>, Opti
             )
         })
     };
-    let mutual = (matches!(c.code.get(..2), Some("03" | "04" | "05" | "06")) || reciprocal) && (swapped || c.target.as_ref().is_none_or(|p| p.actor.is_none() && !people(p)));
+    // (A visit is paid to a host, not to whoever travels along: "Obama and Vice President
+    // Joe Biden arrived in Orlando".)
+    let visit = matches!(&*c.code, "042" | "043");
+    let mutual = (matches!(c.code.get(..2), Some("03" | "04" | "05" | "06")) && !visit || reciprocal) && (swapped || c.target.as_ref().is_none_or(|p| p.actor.is_none() && !people(p)));
     if mutual && !sources.is_empty() {
         let parties: Vec<Participant> = c.source.iter().cloned().chain(sources).collect();
         return parties.iter().enumerate().flat_map(|(i, a)| parties.iter().enumerate().filter(move |&(j, _)| j != i).map(move |(_, b)| (Some(a.clone()), Some(b.clone())))).collect();

@@ -2845,3 +2845,20 @@ fn money_sunk_and_an_idea_hit_upon_are_no_attacks() {
     let doc = run("The Ukrainian government struggled to hit upon a clear strategy against Russia.");
     assert!(doc.events.events.iter().all(|e| e.root() != "19"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn parties_who_travel_together_do_not_visit_each_other() {
+    let doc = run("President Zelensky and Prime Minister Shmyhal arrived in Kharkiv on Monday.");
+    let visits: Vec<_> = doc.events.events.iter().filter(|e| e.cameo == "042").collect();
+    assert!(!visits.is_empty(), "{:?}", doc.events.events);
+    assert!(visits.iter().all(|e| e.target.as_ref().is_none_or(|t| actor(&Some(t.clone())) != Some("UKRGOV"))), "{visits:?}");
+}
+
+#[test]
+fn a_verb_joined_to_a_modal_one_shares_its_modal_not_its_negation() {
+    let doc = run("Officials said Zelensky would do an about-face and support the Russian plan.");
+    assert_eq!(find(&doc, "05").factuality, Factuality::Hypothetical);
+    let doc = run("Russian forces did not attack Kharkiv and seized Sumy instead.");
+    let seized = doc.events.events.iter().find(|e| e.cameo == "192").expect("the seizure is coded");
+    assert_eq!(seized.factuality, Factuality::Asserted);
+}

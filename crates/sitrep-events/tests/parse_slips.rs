@@ -1539,3 +1539,13 @@ fn a_perfect_read_as_have_and_a_modifier_of_its_object_is_the_perfect() {
     assert_eq!((t.head(agents), t.rel(agents)), (Some(sent), "obj"));
     assert_eq!(t.head(moscow), Some(sent));
 }
+
+#[test]
+fn a_past_tense_read_as_joined_to_a_modal_verb_is_told_as_it_stands() {
+    // "blamed" hung from "pull" as its conjunct: a past tense shares no modal.
+    let mut doc = layers("Putin backpedaled on his prediction that Russia would pull out of its slump, and blamed Ukraine for the tumble.");
+    slip(&mut doc, &[(("blamed", 0), Some(("pull", 0)), "conj")]);
+    let doc = code(doc);
+    let e = trigger(&doc, "blamed").expect("the blame is coded");
+    assert_eq!(e.factuality, sitrep_core::Factuality::Asserted, "{e:?}");
+}
