@@ -18,16 +18,31 @@ fn quote_spans(cx: &Context) -> Vec<Span> {
     for p in &cx.doc.text_layer.paragraphs {
         let para = p.of(text);
         let mut open: Option<usize> = None;
-        // Byte by byte, reading a character only where a mark may start: at '"' or at the
-        // first byte of "“", "”" (0xE2) or "«", "»" (0xC2).
-        for (i, &b) in para.as_bytes().iter().enumerate() {
-            if !matches!(b, b'"' | 0xC2 | 0xE2) {
+        // Byte by byte, reading a character only where a mark may start: at '"', at the
+        // first byte of "“", "”" (0xE2) or "«", "»" (0xC2), or of the typewriter's
+        // "``" (opening) and "''" (either way, as '"').
+        let bytes = para.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if !matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2) {
+                i += 1;
                 continue;
             }
-            let Some(c) = para[i..].chars().next() else { continue };
+            let double = matches!(b, b'\'' | b'`') && bytes.get(i + 1) == Some(&b);
+            if matches!(b, b'\'' | b'`') && !double {
+                i += 1;
+                continue;
+            }
+            let Some(c) = para[i..].chars().next() else { break };
+            let (c, width) = match (double, b) {
+                (true, b'`') => ('“', 2),
+                (true, _) => ('"', 2),
+                _ => (c, c.len_utf8()),
+            };
             let at = p.start as usize + i;
             match c {
-                '“' | '«' => open = Some(at + c.len_utf8()),
+                '“' | '«' => open = Some(at + width),
                 '”' | '»' => {
                     if let Some(s) = open.take() {
                         out.push(Span::from_usize(s, at));
@@ -35,10 +50,11 @@ fn quote_spans(cx: &Context) -> Vec<Span> {
                 }
                 '"' => match open.take() {
                     Some(s) => out.push(Span::from_usize(s, at)),
-                    None => open = Some(at + 1),
+                    None => open = Some(at + width),
                 },
                 _ => {}
             }
+            i += width;
         }
     }
     out.retain(|s| s.of(text).split_whitespace().count() >= 3);

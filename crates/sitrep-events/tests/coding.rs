@@ -86,6 +86,16 @@ fn quotes_get_their_speakers() {
 }
 
 #[test]
+fn quotes_in_typewriter_marks_get_their_speakers() {
+    let doc = run("''We will defend every street of this city,'' said Oleksandr Testenko, the Ukrainian defence minister. ''Nobody will leave,'' he added.");
+    assert_eq!(doc.events.quotes.len(), 2, "{:?}", doc.events.quotes);
+    for q in &doc.events.quotes {
+        let e = q.speaker.as_ref().and_then(|s| s.entity).expect("a named speaker");
+        assert_eq!(doc.entities.entities[e].canonical, "Oleksandr Testenko");
+    }
+}
+
+#[test]
 fn bad_input_does_not_panic() {
     for text in ["", "?", "“", "“ ” “", "Shelled shelled shelled.", &"attack ".repeat(2000), "Київ обстріляли. 北京."] {
         let doc = run(text);

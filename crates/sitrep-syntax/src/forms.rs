@@ -23,11 +23,16 @@ use std::borrow::Cow;
 /// use sitrep_syntax::treebank_form;
 /// assert_eq!(treebank_form("n’t"), "n't");
 /// assert_eq!(treebank_form("“"), "\"");
+/// assert_eq!(treebank_form("''"), "\"");
 /// assert_eq!(treebank_form("—"), "--");
 /// assert_eq!(treebank_form("Kyiv"), "Kyiv");
 /// ```
 pub fn treebank_form(token: &str) -> Cow<'_, str> {
     if token.is_ascii() {
+        // The typewriter's quotation marks, as EWT writes them.
+        if matches!(token, "''" | "``") {
+            return Cow::Borrowed("\"");
+        }
         return Cow::Borrowed(token);
     }
     match token {

@@ -266,7 +266,7 @@ impl Syntax {
             let xpos = self.tagger.tags.get(tags[i] as usize).map_or("", |p| p.1);
             let verb = matches!(xpos, "VB" | "VBP" | "VBG");
             let capitalised = w.starts_with(|c: char| c.is_uppercase()) && w.chars().skip(1).any(|c| c.is_lowercase());
-            let opening = i == 0 || matches!(previous, "“" | "\"" | "``" | ":" | "(" | "-" | "—" | "‘" | "'");
+            let opening = i == 0 || matches!(previous, "“" | "\"" | "``" | "''" | ":" | "(" | "-" | "—" | "‘" | "'");
             if verb && capitalised && !opening {
                 lower.clear();
                 lower.push_str(&w.to_lowercase());

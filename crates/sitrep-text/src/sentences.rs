@@ -159,6 +159,12 @@ fn mark_attributed_quotes(text: &str, tokens: &[Token], blocked: &mut Vec<bool>)
             continue;
         }
         let Some(c) = first_char(text, token) else { continue };
+        // The typewriter's marks: "``" opens, "''" opens or closes as '"' does.
+        let c = match token.span.of(text) {
+            "``" => '“',
+            "''" => '"',
+            _ => c,
+        };
         let closes = match c {
             '“' | '„' | '«' => {
                 open = Some(k);

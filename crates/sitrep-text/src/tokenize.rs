@@ -22,6 +22,9 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
             Class::Letter if is_negation_clitic(text, i, end) => (TokenKind::Word, i + 3 + apostrophe_len(text, i + 1) - 1),
             Class::Letter => (TokenKind::Word, word_end(text, i, end)),
             Class::Digit => (TokenKind::Number, number_end(text, i, end)),
+            // "''" and "``": the typewriter's quotation marks (''Hello,'' he said), one
+            // token each as in the Penn Treebank.
+            Class::Apostrophe | Class::Symbol if is_double_mark(text, i, end) => (TokenKind::Punct, i + 2),
             Class::Apostrophe => match clitic_end(text, i, end) {
                 Some(stop) if i > start && matches!(class(char_before(text, i)), Class::Letter | Class::Digit) => (TokenKind::Word, stop),
                 _ => (TokenKind::Punct, i + c.len_utf8()),
@@ -47,6 +50,13 @@ fn char_at(text: &str, i: usize) -> char {
 #[inline]
 fn char_before(text: &str, i: usize) -> char {
     text[..i].chars().next_back().unwrap_or(' ')
+}
+
+/// `''` or ` `` ` at `i`: two ASCII apostrophes or two backticks, used as a quotation mark.
+#[inline]
+fn is_double_mark(text: &str, i: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    i + 1 < end && matches!(b[i], b'\'' | b'`') && b[i + 1] == b[i]
 }
 
 fn apostrophe_len(text: &str, i: usize) -> usize {

@@ -45,6 +45,17 @@ fn quotations() {
 }
 
 #[test]
+fn typewriter_quotation_marks() {
+    // ''…'' and ``…'' as some papers print them: one token each, quotes as any other.
+    check("''We will hold. We will not leave,'' the mayor said. Then he left.", &["''We will hold. We will not leave,'' the mayor said.", "Then he left."]);
+    check("``We are ready.'' The minister smiled.", &["``We are ready.''", "The minister smiled."]);
+    let text = "''No,'' said the players' coach.";
+    let layer = Segmenter::new().segment(text);
+    let tokens: Vec<&str> = layer.tokens.iter().map(|t| t.span.of(text)).collect();
+    assert_eq!(tokens, ["''", "No", ",", "''", "said", "the", "players", "'", "coach", "."]);
+}
+
+#[test]
 fn dashes_ellipses_and_questions() {
     check("Shelling hit the bridge — and the school — at dawn.", &["Shelling hit the bridge — and the school — at dawn."]);
     check("KYIV, Ukraine (AP) — Troops advanced on Friday.", &["KYIV, Ukraine (AP) — Troops advanced on Friday."]);
