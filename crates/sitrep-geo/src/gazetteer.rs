@@ -354,8 +354,15 @@ impl Gazetteer {
             candidates.extend_from_slice(list);
             names.push(NameInfo { start, end: candidates.len() as u32, demonym: None });
         }
+        // A demonym several countries share names the most populous: "French" is France's,
+        // not Mayotte's, "Chinese" China's, not Macau's ("the Chinese capital" was Macau).
+        let countries: HashMap<[u8; 2], u64> = entries.iter().filter(|e| e.kind == Kind::Country).map(|e| (e.cc, e.population)).collect();
+        let population = |cc: [u8; 2]| countries.get(&cc).copied().unwrap_or(0);
         for (cc, id) in demonyms {
-            names[id as usize].demonym = Some(cc);
+            let name = &mut names[id as usize];
+            if name.demonym.is_none_or(|old| population(old) < population(cc)) {
+                name.demonym = Some(cc);
+            }
         }
         let mut patterns: Vec<(String, u32)> = by_name.iter().map(|(k, &v)| (format!(" {k} "), v)).collect();
         patterns.sort_unstable();

@@ -64,3 +64,12 @@ fn dotted_state_abbreviations_in_datelines() {
     let doc = tag("COLUMBUS, Ga. -- The mayor opened the new bridge on Monday.");
     assert_eq!(named(&doc, "COLUMBUS").and_then(|p| p.admin1.clone()).as_deref(), Some("Georgia"));
 }
+
+#[test]
+fn a_demonym_several_countries_share_is_the_most_populous_ones() {
+    // GeoNames gives "French" to France and its overseas territories, "Chinese" to China,
+    // Hong Kong and Macau: the capital is the big country's.
+    let doc = tag("Shells hit the Chinese capital, the French capital and the Dutch capital on Friday.");
+    let names: Vec<&str> = doc.places.places.iter().map(|p| &*p.name).collect();
+    assert_eq!(names, ["Beijing", "Paris", "Amsterdam"], "{:?}", doc.places.places);
+}
