@@ -178,6 +178,13 @@ fn country_and_role(words: &str, lex: &Lexicon) -> Option<(String, Option<String
     Some((format!("{country}{role}"), second))
 }
 
+/// The fifty commonest surnames of the United States (2010 census), keyed as
+/// [`crate::names::key`] keys them: one of them alone may be anybody's.
+const COMMON_SURNAMES: &[&str] = &[
+    "smith", "johnson", "williams", "brown", "jones", "garcia", "miller", "davis", "rodriguez", "martinez", "hernandez", "lopez", "gonzalez", "wilson", "anderson", "thomas", "taylor", "moore", "jackson", "martin", "lee", "perez", "thompson", "white", "harris",
+    "sanchez", "clark", "ramirez", "lewis", "robinson", "walker", "young", "allen", "king", "wright", "scott", "torres", "nguyen", "hill", "flores", "green", "adams", "nelson", "baker", "hall", "rivera", "campbell", "mitchell", "carter", "roberts",
+];
+
 fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[&str], lex: &Lexicon, focus: impl FnOnce() -> Option<&'f str>, entity: &mut Entity) {
     let date = doc.meta.date;
     // "Gary Johnson" is not Boris Johnson: a surname alone names an office holder only
@@ -194,7 +201,34 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
         let s = &doc.text_layer.sentences[mentions[mi].sentence];
         token_text(doc, s.first_token as usize, s.end_token as usize).chars().any(char::is_lowercase)
     });
+    // The report's focus, found at most once (it reads the whole report).
+    let mut focus = Some(focus);
+    let mut focus_found: Option<Option<&str>> = None;
+    let mut focus = move || *focus_found.get_or_insert_with(|| focus.take().and_then(|f| f()));
+    // "the Libertarian Party's Johnson" in a report on American politics is not Britain's
+    // foreign secretary: a surname alone names an office holder of another country than
+    // the report's only when the report names that country ("Putin" beside "Russia") or
+    // a title comes with the name ("Foreign Secretary Johnson").
+    // (Only for a common surname: "Zelensky urged …" alone is Zelensky.)
+    let lone = texts.iter().all(|t| t.split_whitespace().nth(1).is_none() && COMMON_SURNAMES.contains(&crate::names::key(t).as_str()));
+    let mut abroad_named = |o: &crate::lexicon::Office| {
+        let country = o.actor.get(..3).unwrap_or("");
+        !lone
+            || focus() == Some(country)
+            || mentions.iter().any(|m| lex.country(token_text(doc, m.start, m.end)).is_some_and(|(c, _)| c.cameo == country))
+            || cluster.members.iter().any(|&mi| left_title(doc, mentions, mentions[mi], lex).1.is_some())
+    };
     let office = lex.office(&cluster.canonical, date).or_else(|| texts.iter().find_map(|t| lex.office(t, date)).filter(|o| !other_person(o))).filter(|_| !titled && !acronym);
+    let (office, unnamed_abroad) = match office {
+        Some(o) if !abroad_named(o) => (None, Some(o)),
+        o => (o, None),
+    };
+    // (Nor is the name then the office holder's in full.)
+    if let (Some(o), Some(t)) = (unnamed_abroad, texts.first()) {
+        if entity.canonical == o.name {
+            entity.canonical = t.to_string();
+        }
+    }
     if let Some(office) = office {
         entity.detail.role = Some(office.title.clone()).filter(|t| !t.is_empty());
         entity.detail.country = Some(office.actor.chars().take(3).collect());
@@ -210,10 +244,6 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
         return;
     }
     let (mut country, mut role, mut role_word) = (None, None, None);
-    // The report's focus, found at most once (it reads the whole report).
-    let mut focus = Some(focus);
-    let mut focus_found: Option<Option<&str>> = None;
-    let mut focus = move || *focus_found.get_or_insert_with(|| focus.take().and_then(|f| f()));
 
     for &m in &cluster.members {
         let m = mentions[m];

@@ -117,6 +117,22 @@ fn a_surname_stays_with_the_person_named_in_full() {
 }
 
 #[test]
+fn a_common_surname_alone_is_no_foreign_office_holder_in_a_report_not_on_his_country() {
+    // A report on American politics that never names Britain: "Johnson" is somebody else.
+    let doc = run("Polls in Ohio and Texas find the Libertarian Party's Johnson supported by 13 percent of voters in Washington.", jiff::civil::date(2016, 9, 10));
+    let johnson = doc.entities.entities.iter().find(|e| e.mentions.iter().any(|m| m.of(doc.text()) == "Johnson")).expect("Johnson");
+    assert_eq!((johnson.canonical.as_str(), johnson.actor.as_deref()), ("Johnson", None), "{johnson:?}");
+    // With a title, or in a report that names Britain, he is the office holder.
+    let doc = run("Foreign Secretary Johnson met Kerry in Washington.", jiff::civil::date(2016, 9, 10));
+    assert_eq!(actor(&doc, "Boris Johnson"), Some("GBRGOV"), "{:?}", doc.entities.entities);
+    let doc = run("Britain will not change course, Johnson told reporters in Washington.", jiff::civil::date(2016, 9, 10));
+    assert_eq!(actor(&doc, "Boris Johnson"), Some("GBRGOV"), "{:?}", doc.entities.entities);
+    // A surname that is not common stays its holder's wherever the report is set.
+    let doc = run("Zelensky urged senators in Washington to approve the aid.", jiff::civil::date(2023, 9, 10));
+    assert_eq!(actor(&doc, "Volodymyr Zelenskyy"), Some("UKRGOV"), "{:?}", doc.entities.entities);
+}
+
+#[test]
 fn a_congressional_party_label_codes_a_us_legislator() {
     let doc = run("Nancy Pelosi (D-Calif.) met Marco Rubio (R-Fla.) in Washington. Anna Rodriguez (R-Texas) was not there.", jiff::civil::date(2016, 5, 10));
     assert_eq!(actor(&doc, "Nancy Pelosi"), Some("USALEG"));
