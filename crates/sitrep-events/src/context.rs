@@ -194,6 +194,24 @@ impl<'a> Context<'a> {
         if let Some(p) = self.possessive_antecedent(t) {
             return p;
         }
+        // "she couldn't see herself supporting Clinton": a reflexive that does the deed
+        // of an open complement (or is a subject) is the subject of the verb it hangs
+        // from, or of the one above. (As what a deed is done to — "shot himself",
+        // "defend itself" — it is no other party.)
+        let doer = || {
+            let r = self.tree.rel(t);
+            r.starts_with("nsubj") || (r == "obj" && self.tree.head(t).is_some_and(|h| self.tree.children(h).any(|c| c > t && self.tree.rel(c) == "xcomp")))
+        };
+        if matches!(&*word, "himself" | "herself" | "themselves" | "itself") && self.entity_participant(t).is_none() && doer() {
+            let mut x = t;
+            for _ in 0..2 {
+                let Some(h) = self.tree.head(x) else { break };
+                if let Some(s) = self.tree.child(h, "nsubj").filter(|&s| s != t) {
+                    return self.participant(s);
+                }
+                x = h;
+            }
+        }
         // "Democratic U.S. Rep. Gwen Graham" read with "U.S." at the top and the name
         // in apposition (or "South Carolina Sen. Lindsey Graham" with the name flat under
         // the state, read as an organisation): the person, whose title the place only

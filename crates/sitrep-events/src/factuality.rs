@@ -69,6 +69,14 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     if t.upos(v) != "NOUN" && t.children(v).any(|s| t.rel(s).starts_with("nsubj") && nobody(s)) {
         return Factuality::Negated;
     }
+    // (Or the subject of the verb whose open complement it is: "Neither Johnson nor Weld
+    // is inclined to attack Clinton".)
+    // (The parser may read the complement as a clause of purpose: "to" all the same.)
+    let to = || t.rel(v) == "advcl" && t.child(v, "mark").is_some_and(|m| t.lower(m) == "to");
+    let controller = (t.upos(v) != "NOUN" && (t.rel(v) == "xcomp" || to()) && t.child(v, "nsubj").is_none()).then(|| t.head(v)).flatten();
+    if controller.is_some_and(|h| t.children(h).any(|s| t.rel(s).starts_with("nsubj") && nobody(s))) {
+        return Factuality::Negated;
+    }
     // "to prevent the next terrorist attack", "any future strike": a deed named as one
     // still to come, or as any of its kind, is not said to have happened.
     let unreal = |c: usize| matches!(t.rel(c), "amod" | "det") && matches!(&*t.lower(c), "next" | "future" | "potential" | "possible" | "any" | "eventual" | "hypothetical");

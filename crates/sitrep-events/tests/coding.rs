@@ -2872,3 +2872,20 @@ fn a_verb_joined_to_a_modal_one_shares_its_modal_not_its_negation() {
     let seized = doc.events.events.iter().find(|e| e.cameo == "192").expect("the seizure is coded");
     assert_eq!(seized.factuality, Factuality::Asserted);
 }
+
+#[test]
+fn a_subject_naming_no_one_negates_its_open_complement() {
+    let doc = run("Neither Russia nor Belarus is inclined to attack Ukraine.");
+    let attacks: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "19").collect();
+    assert!(!attacks.is_empty() && attacks.iter().all(|e| e.factuality == Factuality::Negated), "{attacks:?}");
+}
+
+#[test]
+fn a_reflexive_side_is_the_subject_of_its_verb() {
+    let doc = run("President Zelensky said he could not see himself negotiating with Putin.");
+    let e = find(&doc, "04");
+    assert_eq!(actor(&e.source), Some("UKRGOV"), "{e:?}");
+    // What a deed is done to is no other party: "defend itself" has no Ukrainian target.
+    let doc = run("The Ukrainian army said Ukraine must be able to defend itself.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.target).is_none()), "{:?}", doc.events.events);
+}
