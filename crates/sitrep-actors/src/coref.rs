@@ -129,19 +129,40 @@ fn attach_pronouns(doc: &Doc, mentions: &[Mention], clusters: &mut [(EntityType,
             sentence_of[t] = si;
         }
     }
+    // Each person's sex where the report shows it: a given name that is a woman's or a
+    // man's ("Bill Clinton"), else the titles before the mentions ("Mrs.", "Mr.") when
+    // they agree (a "Mr. Clinton" may have joined Hillary Clinton's mentions).
+    let text = doc.text();
+    let sex = |c: &Cluster| {
+        let given = c.members.iter().find_map(|&m| {
+            let m = mentions[m];
+            (m.end > m.start + 1).then(|| crate::given_names::woman(tokens[m.start].span.of(text))).flatten()
+        });
+        let mut titles = c.members.iter().filter_map(|&m| match mentions[m].start.checked_sub(1).map(|k| tokens[k].span.of(text))? {
+            "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" => Some(true),
+            "Mr." | "Mr" => Some(false),
+            _ => None,
+        });
+        let title = titles.next().filter(|&first| titles.all(|t| t == first));
+        given.or(title)
+    };
+    let woman: Vec<Option<bool>> = clusters.iter().map(|(_, c)| sex(c)).collect();
     for (t, tok) in tokens.iter().enumerate() {
-        let w = tok.span.of(doc.text());
-        if !(w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")) {
+        let w = tok.span.of(text);
+        let she = w.eq_ignore_ascii_case("she");
+        if !(w.eq_ignore_ascii_case("he") || she) {
             continue;
         }
         if tagged && !doc.syntax.tokens[t].deprel.starts_with("nsubj") {
             continue;
         }
-        // The person whose latest mention before the pronoun is nearest.
+        // The person whose latest mention before the pronoun is nearest, of the
+        // pronoun's sex or of none known ("Paradis, who volunteered for Bill Clinton when
+        // he ran, says she …" is not Bill Clinton).
         let best = clusters
             .iter()
             .enumerate()
-            .filter(|(_, (kind, _))| *kind == EntityType::Person)
+            .filter(|(ci, (kind, _))| *kind == EntityType::Person && woman[*ci] != Some(!she))
             .filter_map(|(ci, (_, c))| {
                 let last = c.members.iter().map(|&m| mentions[m]).filter(|m| m.end <= t).map(|m| m.end).chain(c.pronouns.iter().copied().filter(|&p| p < t)).max()?;
                 (sentence_of[t] - sentence_of[last.saturating_sub(1).min(t)] <= PRONOUN_REACH).then_some((last, ci))

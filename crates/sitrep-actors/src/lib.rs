@@ -11,6 +11,7 @@ pub mod conll;
 pub mod coref;
 pub mod cues;
 pub mod eval;
+pub mod given_names;
 pub mod lexicon;
 pub mod names;
 pub mod ner;

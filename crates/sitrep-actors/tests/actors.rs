@@ -478,3 +478,17 @@ fn a_former_leaders_surname_alone_names_him_in_a_report_on_his_country() {
     let doc = run("WASHINGTON (AP) — Johnson criticized President Joe Biden on Friday. The United States Congress met in Washington.", day);
     assert_ne!(actor(&doc, "Johnson").map(|a| &a[..3]), Some("GBR"));
 }
+
+#[test]
+fn she_and_he_stand_for_a_person_of_their_sex() {
+    // "she" is not Bill Clinton, named last; the volunteer is.
+    let doc = run("Jane Paradis, who volunteered for Bill Clinton when he ran in 1992, says she will vote for Trump.", jiff::civil::date(2016, 9, 10));
+    let she = doc.text().find("she will").expect("she") as u32;
+    let of = |name: &str| doc.entities.entities.iter().find(|e| e.canonical == name).map(|e| e.mentions.iter().any(|m| m.start == she));
+    assert_eq!(of("Bill Clinton"), Some(false), "{:?}", doc.entities.entities);
+    assert_eq!(of("Jane Paradis"), Some(true), "{:?}", doc.entities.entities);
+    // A title tells too, when the titles agree.
+    let doc = run("Mrs. Nadia Petrenko met Mr. Viktor Orlov in Kyiv. She said the talks went well.", jiff::civil::date(2016, 9, 10));
+    let she = doc.text().find("She said").expect("She") as u32;
+    assert!(doc.entities.entities.iter().find(|e| e.canonical == "Nadia Petrenko").is_some_and(|e| e.mentions.iter().any(|m| m.start == she)), "{:?}", doc.entities.entities);
+}
