@@ -17,6 +17,8 @@ pub struct Cluster {
     pub canonical: String,
     /// Token indices of pronouns that refer to it.
     pub pronouns: Vec<usize>,
+    /// A person's sex where the report shows it (see [`cluster`]).
+    pub sex: Option<sitrep_core::Sex>,
 }
 
 /// How many sentences back a pronoun may look for its person.
@@ -63,7 +65,7 @@ pub fn cluster(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Vec<Cluster> {
                     *n = name;
                 }
             }
-            None => clusters.push((m.kind, Cluster { members: vec![mi], canonical, pronouns: Vec::new() }, name)),
+            None => clusters.push((m.kind, Cluster { members: vec![mi], canonical, pronouns: Vec::new(), sex: None }, name)),
         }
     }
     let mut clusters: Vec<(EntityType, Cluster)> = clusters.into_iter().map(|(kind, c, _)| (kind, c)).collect();
@@ -146,7 +148,11 @@ fn attach_pronouns(doc: &Doc, mentions: &[Mention], clusters: &mut [(EntityType,
         let title = titles.next().filter(|&first| titles.all(|t| t == first));
         given.or(title)
     };
-    let woman: Vec<Option<bool>> = clusters.iter().map(|(_, c)| sex(c)).collect();
+    for (kind, c) in clusters.iter_mut() {
+        if *kind == EntityType::Person {
+            c.sex = sex(c).map(|w| if w { sitrep_core::Sex::Woman } else { sitrep_core::Sex::Man });
+        }
+    }
     for (t, tok) in tokens.iter().enumerate() {
         let w = tok.span.of(text);
         let she = w.eq_ignore_ascii_case("she");
@@ -162,7 +168,7 @@ fn attach_pronouns(doc: &Doc, mentions: &[Mention], clusters: &mut [(EntityType,
         let best = clusters
             .iter()
             .enumerate()
-            .filter(|(ci, (kind, _))| *kind == EntityType::Person && woman[*ci] != Some(!she))
+            .filter(|(_, (kind, c))| *kind == EntityType::Person && c.sex != Some(if she { sitrep_core::Sex::Man } else { sitrep_core::Sex::Woman }))
             .filter_map(|(ci, (_, c))| {
                 let last = c.members.iter().map(|&m| mentions[m]).filter(|m| m.end <= t).map(|m| m.end).chain(c.pronouns.iter().copied().filter(|&p| p < t)).max()?;
                 (sentence_of[t] - sentence_of[last.saturating_sub(1).min(t)] <= PRONOUN_REACH).then_some((last, ci))

@@ -60,6 +60,7 @@ impl Stage for EntityStage {
                 let mut e = Entity::new(span, first.kind, c.canonical.clone());
                 e.mentions = c.members.iter().map(|&m| token_span(doc, mentions[m].start, mentions[m].end)).chain(c.pronouns.iter().map(|&t| token_span(doc, t, t + 1))).collect();
                 e.mentions.sort_by_key(|s| s.start);
+                e.detail.sex = c.sex;
                 coding::code(doc, &mentions, &c, self.lexicon, &focus, &mut e);
                 e
             })

@@ -78,6 +78,19 @@ pub struct EntityDetail {
     /// group named by its armed role alone, coded `---` and the role: "gunmen" → `---UAF`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coded_by: Option<&'static str>,
+    /// A person's sex where the report shows it (a given name, agreeing titles): what
+    /// "she" or "her" may stand for. Not written out.
+    #[serde(skip)]
+    pub sex: Option<Sex>,
+}
+
+/// A person's sex, as far as pronouns go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    /// "she", "her".
+    Woman,
+    /// "he", "his".
+    Man,
 }
 
 /// The entities of one report, in order of first mention.

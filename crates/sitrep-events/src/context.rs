@@ -707,10 +707,14 @@ impl<'a> Context<'a> {
     }
 
     /// Whether the person `p` stands for is a woman (`Some(true)`), a man (`Some(false)`)
-    /// or not known, from a title before a mention ("Mrs.", "Ms.", "Mr.") or a pronoun
-    /// the report resolved to them.
+    /// or not known: as the actors layer found it (a given name, agreeing titles), else
+    /// from a title before a mention ("Mrs.", "Ms.", "Mr.") or a pronoun the report
+    /// resolved to them.
     fn sex(&self, p: &Participant) -> Option<bool> {
         let e = &self.doc.entities.entities[p.entity?];
+        if let Some(sex) = e.detail.sex {
+            return Some(sex == sitrep_core::Sex::Woman);
+        }
         let text = self.doc.text();
         e.mentions.iter().find_map(|m| {
             let word = m.of(text).to_ascii_lowercase();
