@@ -286,7 +286,9 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
     // own: the former office holder of the report's country (a surname of one office
     // holder only).
     if role.is_none() && !titled && !acronym {
-        if let Some(former) = lex.former_office_of_surname(&cluster.canonical, date).filter(|o| focus() == o.actor.get(..3)) {
+        // ("Mr. Clinton" in 2016: of the two Clintons who held office, the man.)
+        let titled_sex = cluster.members.iter().find_map(|&mi| crate::coref::title_sex(doc, mentions[mi].start));
+        if let Some(former) = lex.former_office_of_surname_for(&cluster.canonical, date, titled_sex).filter(|o| focus() == o.actor.get(..3)) {
             let country: String = former.actor.chars().take(3).collect();
             entity.detail.role = Some(format!("former {}", former.title)).filter(|_| !former.title.is_empty());
             entity.detail.country = Some(country.clone());

@@ -35,7 +35,18 @@ pub fn cluster(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Vec<Cluster> {
             && m.kind != EntityType::Person
             && mentions[..mi].iter().any(|p| p.kind == EntityType::Person && p.end > p.start + 1 && token_text(doc, p.end - 1, p.end) == text);
         let m = &Mention { kind: if surname { EntityType::Person } else { m.kind }, ..*m };
-        let found = |name: &Name| clusters.iter().position(|(kind, _, n)| *kind == m.kind && same(m.kind, n, name));
+        // "Mr. Clinton" is not Hillary Clinton, nor "Mrs. Clinton" Bill: a title's sex
+        // and a given name's must agree.
+        let titled_woman = (m.kind == EntityType::Person).then(|| title_sex(doc, m.start)).flatten();
+        let agrees = |c: &Cluster| {
+            let mut words = c.canonical.split_whitespace();
+            let given = match (words.next(), words.next()) {
+                (Some(g), Some(_)) => crate::given_names::woman(g),
+                _ => None,
+            };
+            !matches!((titled_woman, given), (Some(a), Some(b)) if a != b)
+        };
+        let found = |name: &Name| clusters.iter().position(|(kind, c, n)| *kind == m.kind && same(m.kind, n, name) && agrees(c));
         // A surname joins the person already named in full ("Gary Johnson … Johnson")
         // before it is taken for the office holder of that surname (Boris Johnson).
         let joined = (m.kind == EntityType::Person).then(|| Name::new(m.kind, text, lex)).and_then(|own| found(&own).map(|ci| (own, ci)));
@@ -71,6 +82,17 @@ pub fn cluster(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Vec<Cluster> {
     let mut clusters: Vec<(EntityType, Cluster)> = clusters.into_iter().map(|(kind, c, _)| (kind, c)).collect();
     attach_pronouns(doc, mentions, &mut clusters);
     clusters.into_iter().map(|(_, c)| c).collect()
+}
+
+/// Whether the title right before token `start` is a woman's ("Mrs.", "Ms.", "Miss":
+/// `Some(true)`) or a man's ("Mr.": `Some(false)`).
+pub(crate) fn title_sex(doc: &Doc, start: usize) -> Option<bool> {
+    let k = start.checked_sub(1)?;
+    match doc.text_layer.tokens.get(k)?.span.of(doc.text()) {
+        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" => Some(true),
+        "Mr." | "Mr" => Some(false),
+        _ => None,
+    }
 }
 
 /// A name with what comparing it needs, worked out once instead of at every comparison:
@@ -140,11 +162,7 @@ fn attach_pronouns(doc: &Doc, mentions: &[Mention], clusters: &mut [(EntityType,
             let m = mentions[m];
             (m.end > m.start + 1).then(|| crate::given_names::woman(tokens[m.start].span.of(text))).flatten()
         });
-        let mut titles = c.members.iter().filter_map(|&m| match mentions[m].start.checked_sub(1).map(|k| tokens[k].span.of(text))? {
-            "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" => Some(true),
-            "Mr." | "Mr" => Some(false),
-            _ => None,
-        });
+        let mut titles = c.members.iter().filter_map(|&m| title_sex(doc, mentions[m].start));
         let title = titles.next().filter(|&first| titles.all(|t| t == first));
         given.or(title)
     };

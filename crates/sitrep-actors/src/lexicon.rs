@@ -346,16 +346,30 @@ impl Lexicon {
     /// assert!(lex.former_office_of_surname("Clinton", day).is_none());
     /// ```
     pub fn former_office_of_surname(&self, name: &str, date: Date) -> Option<&Office> {
+        self.former_office_of_surname_for(name, date, None)
+    }
+
+    /// [`Lexicon::former_office_of_surname`] among the office holders of one sex, as a
+    /// title says it (`Some(true)`: "Mrs.", "Ms."; `Some(false)`: "Mr."), judged by
+    /// their given names: "Mr. Clinton" in 2016 is Bill Clinton.
+    ///
+    /// ```
+    /// let lex = sitrep_actors::lexicon::Lexicon::builtin();
+    /// let day = jiff::civil::date(2016, 3, 4);
+    /// assert_eq!(lex.former_office_of_surname_for("Clinton", day, Some(false)).map(|o| o.name.as_str()), Some("Bill Clinton"));
+    /// ```
+    pub fn former_office_of_surname_for(&self, name: &str, date: Date, woman: Option<bool>) -> Option<&Office> {
         if name.split_whitespace().nth(1).is_some() || self.office(name, date).is_some() {
             return None;
         }
+        let sex_of = |o: &&Office| o.name.split_whitespace().next().and_then(crate::given_names::woman);
         with_key(name, |k| {
-            let all = self.offices.get(k)?;
+            let all: Vec<&Office> = self.offices.get(k)?.iter().filter(|o| woman.is_none() || sex_of(o) == woman).collect();
             let first = all.first()?;
             if all.iter().any(|o| o.name != first.name) {
                 return None;
             }
-            all.iter().filter(|o| o.to.is_some_and(|t| t < date)).max_by_key(|o| o.to)
+            all.into_iter().filter(|o| o.to.is_some_and(|t| t < date)).max_by_key(|o| o.to)
         })
     }
 

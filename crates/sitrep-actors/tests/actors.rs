@@ -492,3 +492,13 @@ fn she_and_he_stand_for_a_person_of_their_sex() {
     let she = doc.text().find("She said").expect("She") as u32;
     assert!(doc.entities.entities.iter().find(|e| e.canonical == "Nadia Petrenko").is_some_and(|e| e.mentions.iter().any(|m| m.start == she)), "{:?}", doc.entities.entities);
 }
+
+#[test]
+fn a_title_keeps_a_surname_from_the_person_of_the_other_sex() {
+    // In a report on Hillary Clinton, "Mr. Clinton" is her husband, the former president.
+    let doc = run("Hillary Clinton spoke in Ohio on Monday. Mr. Clinton joined her at a rally in Ohio.", jiff::civil::date(2016, 5, 10));
+    let mr = doc.text().find("Clinton joined").expect("Mr. Clinton") as u32;
+    let bill = doc.entities.entities.iter().find(|e| e.mentions.iter().any(|m| m.start == mr)).expect("an entity for Mr. Clinton");
+    assert_ne!(bill.canonical, "Hillary Clinton", "{:?}", doc.entities.entities);
+    assert_eq!(bill.detail.role.as_deref(), Some("former President"), "{bill:?}");
+}
