@@ -860,6 +860,14 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
                 // ("blasted her rival", "praised her donors": a "her" the parser read as
                 // one is the object's possessor.)
                 .or_else(|| object.and(t.child(v, "iobj")).filter(|&k| cx.participant(k).actor.is_some() || (matches!(t.upos(k), "PRON" | "PROPN") && !t.lower(k).eq("her"))))
+                // "donated $5 million to a super PAC": what is given goes to the one
+                // named after "to", not to the sum.
+                .or_else(|| {
+                    let gift = p.code.starts_with("07") && object.is_some();
+                    // (The phrase may hang from the sum: "$5 million [to a super PAC]".)
+                    let heads = [Some(v), object.filter(|&o| sum(cx, o))];
+                    gift.then(|| ["to", "for"].iter().find_map(|prep| heads.iter().flatten().find_map(|&h| oblique(cx, h, prep))).filter(|&k| matches!(t.upos(k), "NOUN" | "PROPN" | "PRON"))).flatten()
+                })
                 .or(object.filter(|_| !(force(&p.code) && p.needs.iter().any(|n| matches!(n, Need::Object(_))))))
                 .or_else(|| t.child(v, "iobj"))
                 // (A statement, pledge, praise, backing or apology "on", "at" or "with"

@@ -2889,3 +2889,10 @@ fn a_reflexive_side_is_the_subject_of_its_verb() {
     let doc = run("The Ukrainian army said Ukraine must be able to defend itself.");
     assert!(doc.events.events.iter().all(|e| actor(&e.target).is_none()), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_gift_goes_to_the_one_named_after_to_not_to_the_sum() {
+    let doc = run("Germany donated 50 million euros to Ukraine.");
+    let e = find(&doc, "07");
+    assert_eq!(e.target.as_ref().map(|p| (p.span.of(doc.text()), p.actor.as_deref())), Some(("Ukraine", Some("UKR"))), "{e:?}");
+}
