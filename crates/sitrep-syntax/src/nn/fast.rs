@@ -560,6 +560,12 @@ fn round(x: f32) -> f32 {
 /// size).
 fn slot_row(net: &Net, offsets: &[usize; N_SLOTS], k: usize, v: usize, exact: &mut [f32]) {
     #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx512f") {
+        // SAFETY: the CPU has just been found to support AVX-512F.
+        unsafe { slot_row_avx512(net, offsets, k, v, exact) };
+        return;
+    }
+    #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has just been found to support AVX2.
         unsafe { slot_row_avx2(net, offsets, k, v, exact) };
@@ -575,14 +581,28 @@ unsafe fn slot_row_avx2(net: &Net, offsets: &[usize; N_SLOTS], k: usize, v: usiz
     slot_row_with(net, offsets, k, v, exact);
 }
 
+/// [`slot_row`] with AVX-512: see [`contribution_avx512`].
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn slot_row_avx512(net: &Net, offsets: &[usize; N_SLOTS], k: usize, v: usize, exact: &mut [f32]) {
+    let (embedding, w1) = slot_inputs(net, offsets, k, v);
+    contribution_avx512(embedding, w1, exact);
+}
+
 #[inline(always)]
 fn slot_row_with(net: &Net, offsets: &[usize; N_SLOTS], k: usize, v: usize, exact: &mut [f32]) {
+    let (embedding, w1) = slot_inputs(net, offsets, k, v);
+    contribution(embedding, w1, exact);
+}
+
+/// The embedding of value `v` in slot `k`, and the slot's rows of the first layer.
+#[inline(always)]
+fn slot_inputs<'a>(net: &'a Net, offsets: &[usize; N_SLOTS], k: usize, v: usize) -> (&'a [f32], &'a [f32]) {
     let (c, h) = (net.config, net.config.hidden);
     let t = slot_table(k);
     let d = c.dim(t);
     let table = &net.tables[table_index(t)];
-    let w1 = &net.w1[offsets[k] * h..(offsets[k] + d) * h];
-    contribution(&table[v * d..(v + 1) * d], w1, exact);
+    (&table[v * d..(v + 1) * d], &net.w1[offsets[k] * h..(offsets[k] + d) * h])
 }
 
 /// `exact` times `scale`, rounded into `out` (zeros past the hidden size).
@@ -731,6 +751,55 @@ fn contribution(embedding: &[f32], w1: &[f32], out: &mut [f32]) {
     }
 }
 
+/// [`contribution`] sixteen units an instruction (96 at a time in six registers, then
+/// sixteen, then one by one): for each unit the same products and sums in the same
+/// order, each rounded alike (no fused multiply-add), so the same values.
+///
+/// # Safety
+/// The CPU must have AVX-512F.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn contribution_avx512(embedding: &[f32], w1: &[f32], out: &mut [f32]) {
+    let h = out.len();
+    assert!(w1.len() >= embedding.len() * h);
+    let mut at = 0;
+    while at + 96 <= h {
+        contribution_block512::<6>(embedding, w1, at, out);
+        at += 96;
+    }
+    while at + 16 <= h {
+        contribution_block512::<1>(embedding, w1, at, out);
+        at += 16;
+    }
+    while at < h {
+        contribution_block::<1>(embedding, w1, at, out);
+        at += 1;
+    }
+}
+
+/// Units `at..at + 16 * V` of [`contribution_avx512`].
+///
+/// # Safety
+/// The CPU must have AVX-512F; `at + 16 * V <= out.len()` and `w1` holds
+/// `embedding.len()` rows of `out.len()`.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+unsafe fn contribution_block512<const V: usize>(embedding: &[f32], w1: &[f32], at: usize, out: &mut [f32]) {
+    use std::arch::x86_64::*;
+    let h = out.len();
+    let mut acc = [_mm512_setzero_ps(); V];
+    for (i, &e) in embedding.iter().enumerate() {
+        let x = _mm512_set1_ps(e);
+        let w = w1.as_ptr().add(i * h + at);
+        for (g, a) in acc.iter_mut().enumerate() {
+            *a = _mm512_add_ps(*a, _mm512_mul_ps(x, _mm512_loadu_ps(w.add(g * 16))));
+        }
+    }
+    for (g, a) in acc.iter().enumerate() {
+        _mm512_storeu_ps(out.as_mut_ptr().add(at + g * 16), *a);
+    }
+}
+
 /// Units `at..at + B` of [`contribution`].
 #[inline(always)]
 fn contribution_block<const B: usize>(embedding: &[f32], w1: &[f32], at: usize, out: &mut [f32]) {
@@ -819,6 +888,32 @@ mod round_tests {
         assert!(expected.iter().copied().eq(fast.rows.as_slice().iter().copied()));
         assert_eq!(fast.looked_up.len() + inputs::N_FOLDS, N_SLOTS);
         assert!(net.b1.iter().map(|&x| quantize(x)).chain(std::iter::repeat(0)).take(width).eq(fast.bias.iter().copied()));
+    }
+
+    /// The first layer's contributions are the same with AVX-512 as without, to the
+    /// bit, for hidden sizes that are and are not multiples of 96 and of 16.
+    #[test]
+    fn contributions_alike_with_any_instructions() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            f32::from_bits(seed as u32 & 0x83ff_ffff | 0x3c00_0000)
+        };
+        for (d, h) in [(64usize, 96usize), (24, 96), (7, 200), (5, 16), (3, 37), (1, 5)] {
+            let embedding: Vec<f32> = (0..d).map(|_| next()).collect();
+            let w1: Vec<f32> = (0..d * h).map(|_| next()).collect();
+            let mut plain = vec![0f32; h];
+            super::contribution(&embedding, &w1, &mut plain);
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx512f") {
+                let mut fast = vec![0f32; h];
+                // SAFETY: the CPU has just been found to support AVX-512F.
+                unsafe { super::contribution_avx512(&embedding, &w1, &mut fast) };
+                assert!(plain.iter().zip(&fast).all(|(a, b)| a.to_bits() == b.to_bits()), "{d} x {h}");
+            }
+        }
     }
 
     /// Rows are rounded alike with and without AVX2: halves, the clamp, signed zeros,
