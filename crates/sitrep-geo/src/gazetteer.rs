@@ -140,21 +140,41 @@ const FCODES: &[&str] = &[
 ];
 
 /// Split `line` at tabs into `fields` as `line.splitn(fields.len(), '\t')` would (the
-/// last field keeps the rest of the line), returning the number of fields; a byte scan,
-/// cheaper than the `char` pattern for short fields.
+/// last field keeps the rest of the line), returning the number of fields; a scan of
+/// eight bytes at a time, cheaper than the `char` pattern for short fields.
 fn split_tabs<'a>(line: &'a str, fields: &mut [&'a str]) -> usize {
     let Some(last) = fields.len().checked_sub(1) else { return 0 };
-    let mut rest = line;
-    let mut k = 0;
+    let bytes = line.as_bytes();
+    let (mut k, mut start) = (0, 0);
+    // A tab is one byte in UTF-8 and never part of another character.
     while k < last {
-        // A tab is one byte in UTF-8 and never part of another character.
-        let Some(tab) = rest.bytes().position(|b| b == b'\t') else { break };
-        fields[k] = &rest[..tab];
-        rest = &rest[tab + 1..];
+        let Some(tab) = next_tab(bytes, start) else { break };
+        fields[k] = &line[start..tab];
+        start = tab + 1;
         k += 1;
     }
-    fields[k] = rest;
+    fields[k] = &line[start..];
     k + 1
+}
+
+/// The first tab in `bytes` at or after `from`: eight bytes at a time (the lowest byte
+/// flagged by the zero-byte test is the first tab; only bytes after a tab can be
+/// flagged falsely), the last few one by one.
+#[inline]
+fn next_tab(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word) ^ (ONES * b'\t' as u64);
+        let found = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    bytes.get(at..)?.iter().position(|&b| b == b'\t').map(|p| at + p)
 }
 
 fn intern(code: &str) -> &'static str {
@@ -661,7 +681,18 @@ mod tests {
 
     #[test]
     fn split_tabs_splits_as_splitn() {
-        let lines = ["", "a", "a\tb", "\t", "a\t\tb\t", "P\t1\tKyiv\t50.45\t30.52\tPPLC\tUA\t12\t2797553\tKiev|Kyjiw\tmore\tand more", "é\tü\t\t"];
+        let lines = [
+            "",
+            "a",
+            "a\tb",
+            "\t",
+            "a\t\tb\t",
+            "P\t1\tKyiv\t50.45\t30.52\tPPLC\tUA\t12\t2797553\tKiev|Kyjiw\tmore\tand more",
+            "é\tü\t\t",
+            "\t\t\t\t\t\t\t\t\t\t\t\t",
+            "abcdefgh\tijklmnop\tqrstuvwxyz0123456789\t\u{8}\u{9}\u{a}\tÿ\u{109}\u{2409}\t\u{1f600}x\t7",
+            "P\t2643743\tLondon\t51.50853\t-0.12574\tPPLC\tGB\tENG\t8961989\tLondon|Londres|Лондон|ロンドン",
+        ];
         for line in lines {
             for n in 0..12 {
                 let mut fields = vec![""; n];
