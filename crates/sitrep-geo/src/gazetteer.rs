@@ -13,8 +13,9 @@ use sitrep_learn::hash::BuildFxHasher;
 use crate::normalize::normalize_into;
 
 /// The derived gazetteer file (data/geo/gazetteer.tsv.gz, see data/geo/README.md),
-/// compiled into the binary inflated (by build.rs).
-static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.tsv"));
+/// compiled into the binary inflated (by build.rs) as text, which the compiler checks is
+/// UTF-8 (so that loading need not).
+static BUILTIN: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.tsv"));
 /// Its name index (names → records, and the serialised automaton; data/geo/names.idx.gz,
 /// made from it by `cargo run --release -p sitrep-geo --example compile_gazetteer`),
 /// inflated likewise.
@@ -236,13 +237,13 @@ impl Gazetteer {
 
     /// [`Gazetteer::load`] from the TSV and the name index as they are once inflated.
     pub fn load_inflated(tsv: &[u8], index: &[u8]) -> Result<Gazetteer, GazetteerError> {
-        Gazetteer::load_with(tsv, index, |s| Cow::Owned(s.into()))
+        let text = std::str::from_utf8(tsv).map_err(|e| GazetteerError(format!("the gazetteer is not UTF-8: {e}")))?;
+        Gazetteer::load_with(text, index, |s| Cow::Owned(s.into()))
     }
 
     /// [`Gazetteer::load_inflated`], each record's names made by `keep` from the
     /// file's text (borrowed when the file lives as long as the program).
-    fn load_with<'a>(tsv: &'a [u8], index: &[u8], keep: impl Fn(&'a str) -> Cow<'static, str>) -> Result<Gazetteer, GazetteerError> {
-        let text = std::str::from_utf8(tsv).map_err(|e| GazetteerError(format!("the gazetteer is not UTF-8: {e}")))?;
+    fn load_with<'a>(text: &'a str, index: &[u8], keep: impl Fn(&'a str) -> Cow<'static, str>) -> Result<Gazetteer, GazetteerError> {
         let mut entries = Vec::with_capacity(210_000);
         // The fields of a line, in place (no vector per line).
         let mut f = [""; 10];
