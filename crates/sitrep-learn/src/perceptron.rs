@@ -574,13 +574,15 @@ impl Weights {
             return Err(format!("{n} features is beyond any model sitrep makes"));
         }
         let keys: Vec<u32> = take(n * 4)?.chunks_exact(4).map(u32_at).collect();
-        if keys.windows(2).any(|w| w[0] >= w[1]) || keys.first() == Some(&0) {
+        // (Each check looks at every value rather than stopping at the first bad one: a
+        // loop without a branch per value, which the compiler vectorises.)
+        if !keys.windows(2).fold(true, |sorted, w| sorted & (w[0] < w[1])) || keys.first() == Some(&0) {
             return Err("feature keys are not sorted".into());
         }
         let lens = take(n)?.to_vec();
         let total: usize = lens.iter().map(|&l| l as usize).sum();
         let entries: Vec<u32> = take(total * 4)?.chunks_exact(4).map(u32_at).collect();
-        if entries.iter().any(|&e| (e & 0xFF) as usize >= n_classes) {
+        if !entries.iter().fold(true, |fit, &e| fit & (((e & 0xFF) as usize) < n_classes)) {
             return Err("a class number is out of range".into());
         }
         Ok((Weights::assemble(n_classes, keys, lens, entries, scale), at))
