@@ -35,9 +35,53 @@ impl<T: Copy> Table<T> {
     /// assert_eq!(&t[..], &[1, 2, 3]);
     /// ```
     pub fn from_slice(items: &[T]) -> Table<T> {
-        let bytes = std::mem::size_of_val(items);
+        let Some((raw, layout)) = Table::<T>::allocate(items.len()) else { return Table { ptr: NonNull::dangling(), len: items.len(), layout: None } };
+        // SAFETY: the allocation holds at least `items.len()` values of `T`, is aligned for
+        // `T`, and does not overlap `items`.
+        unsafe { std::ptr::copy_nonoverlapping(items.as_ptr(), raw.as_ptr(), items.len()) };
+        Table { ptr: raw, len: items.len(), layout: Some(layout) }
+    }
+
+    /// A table of `len` values, value `i` being `value(i)`: written straight into the
+    /// table, not first into a vector to be copied.
+    ///
+    /// ```
+    /// use sitrep_learn::buf::Table;
+    /// let t = Table::from_fn(3, |i| i as u32 * 10);
+    /// assert_eq!(&t[..], &[0, 10, 20]);
+    /// ```
+    pub fn from_fn(len: usize, mut value: impl FnMut(usize) -> T) -> Table<T> {
+        let Some((raw, layout)) = Table::<T>::allocate(len) else { return Table { ptr: NonNull::dangling(), len, layout: None } };
+        for i in 0..len {
+            // SAFETY: the allocation holds at least `len` values of `T` and is aligned for
+            // `T`; `T: Copy` has no destructor to run on what it replaces.
+            unsafe { raw.as_ptr().add(i).write(value(i)) };
+        }
+        Table { ptr: raw, len, layout: Some(layout) }
+    }
+
+    /// A table of `len` copies of `fill`, then changed in place by `build` (before it is
+    /// shared): written straight into the table, not first into a vector to be copied.
+    ///
+    /// ```
+    /// use sitrep_learn::buf::Table;
+    /// let t = Table::build(4, 0u16, |t| t[2] = 7);
+    /// assert_eq!(&t[..], &[0, 0, 7, 0]);
+    /// ```
+    pub fn build(len: usize, fill: T, build: impl FnOnce(&mut [T])) -> Table<T> {
+        let t = Table::from_fn(len, |_| fill);
+        // SAFETY: `ptr` points to `len` initialised values (or is dangling with len 0),
+        // owned by `t` and not yet shared.
+        build(unsafe { std::slice::from_raw_parts_mut(t.ptr.as_ptr(), t.len) });
+        t
+    }
+
+    /// Uninitialised memory for `len` values (on huge pages when large), or `None` when
+    /// that is no bytes.
+    fn allocate(len: usize) -> Option<(NonNull<T>, Layout)> {
+        let bytes = len.checked_mul(std::mem::size_of::<T>()).expect("table size fits in memory");
         if bytes == 0 {
-            return Table { ptr: NonNull::dangling(), len: items.len(), layout: None };
+            return None;
         }
         let huge = bytes >= HUGE_FROM;
         let align = if huge { HUGE_PAGE } else { std::mem::align_of::<T>().max(64) };
@@ -45,16 +89,13 @@ impl<T: Copy> Table<T> {
         let layout = Layout::from_size_align(size, align).expect("table size fits in memory");
         // SAFETY: the layout has a non-zero size. The memory is left untouched until the
         // advice is given (zeroing it first would fault it in on small pages), and only the
-        // first `items.len()` values, written below, are ever read.
+        // first `len` values, written by the caller, are ever read.
         let raw = unsafe { alloc(layout) } as *mut T;
         let Some(ptr) = NonNull::new(raw) else { handle_alloc_error(layout) };
         if huge {
             advise_huge(raw as *mut u8, size);
         }
-        // SAFETY: the allocation holds at least `items.len()` values of `T`, is aligned for
-        // `T`, and does not overlap `items`.
-        unsafe { std::ptr::copy_nonoverlapping(items.as_ptr(), raw, items.len()) };
-        Table { ptr, len: items.len(), layout: Some(layout) }
+        Some((ptr, layout))
     }
 }
 

@@ -237,37 +237,40 @@ impl Weights {
     /// Build the lookup table over `keys` (sorted, distinct, non-zero) and their rows.
     fn assemble(n_classes: usize, keys: Vec<u32>, lens: Vec<u8>, entries: Vec<u32>, scale: f32) -> Weights {
         let stride = n_classes.div_ceil(LANES) * LANES;
-        let mut dense: Vec<i16> = Vec::new();
+        // Every table is written straight into its place (no vector made to be copied):
+        // the dense rows are counted first.
+        let n_dense = lens.iter().filter(|&&len| len != 0 && keep_dense(len as usize, stride)).count();
         let mut cold: Vec<Slot> = Vec::new();
-        let mut hot: Vec<Slot> = Vec::new();
-        let mut start = 0usize;
-        for (&k, &len) in keys.iter().zip(&lens) {
-            let len = len as usize;
-            let row = &entries[start..start + len];
-            if len == 0 {
-                // nothing to add
-            } else if keep_dense(len, stride) {
-                let d = dense.len() / stride;
-                dense.resize(dense.len() + stride, 0);
-                let out = &mut dense[d * stride..];
-                for &e in row {
-                    let c = (e & 0xFF) as usize;
-                    out[c] = out[c].saturating_add(narrow(e));
+        let mut hot: Vec<Slot> = Vec::with_capacity(n_dense);
+        let dense = crate::buf::Table::build(n_dense * stride, 0i16, |dense| {
+            let mut start = 0usize;
+            for (&k, &len) in keys.iter().zip(&lens) {
+                let len = len as usize;
+                let row = &entries[start..start + len];
+                if len == 0 {
+                    // nothing to add
+                } else if keep_dense(len, stride) {
+                    let d = hot.len();
+                    let out = &mut dense[d * stride..(d + 1) * stride];
+                    for &e in row {
+                        let c = (e & 0xFF) as usize;
+                        out[c] = out[c].saturating_add(narrow(e));
+                    }
+                    hot.push((k, ((d + 1) as u32) << 8));
+                } else {
+                    cold.push((k, (start as u32) << 8 | len as u32));
                 }
-                hot.push((k, ((d + 1) as u32) << 8));
-            } else {
-                cold.push((k, (start as u32) << 8 | len as u32));
+                start += len;
             }
-            start += len;
-        }
+        });
         Weights {
             n_classes,
-            slots: crate::buf::Table::from_slice(&open_table(&cold)),
-            hot: crate::buf::Table::from_slice(&open_table(&hot)),
-            filter: crate::buf::Table::from_slice(&key_filter(&cold)),
-            sparse: crate::buf::Table::from_slice(&entries.iter().map(|&e| ((narrow(e) as i32) << 8) as u32 | (e & 0xFF)).collect::<Vec<u32>>()),
+            slots: open_table(&cold),
+            hot: open_table(&hot),
+            filter: key_filter(&cold),
+            sparse: crate::buf::Table::from_fn(entries.len(), |i| ((narrow(entries[i]) as i32) << 8) as u32 | (entries[i] & 0xFF)),
             entries,
-            dense: crate::buf::Table::from_slice(&dense),
+            dense,
             stride,
             lens,
             keys,
@@ -571,13 +574,15 @@ impl Weights {
             return Err(format!("{n} features is beyond any model sitrep makes"));
         }
         let keys: Vec<u32> = take(n * 4)?.chunks_exact(4).map(u32_at).collect();
-        if keys.windows(2).any(|w| w[0] >= w[1]) || keys.first() == Some(&0) {
+        // (Each check looks at every value rather than stopping at the first bad one: a
+        // loop without a branch per value, which the compiler vectorises.)
+        if !keys.windows(2).fold(true, |sorted, w| sorted & (w[0] < w[1])) || keys.first() == Some(&0) {
             return Err("feature keys are not sorted".into());
         }
         let lens = take(n)?.to_vec();
         let total: usize = lens.iter().map(|&l| l as usize).sum();
         let entries: Vec<u32> = take(total * 4)?.chunks_exact(4).map(u32_at).collect();
-        if entries.iter().any(|&e| (e & 0xFF) as usize >= n_classes) {
+        if !entries.iter().fold(true, |fit, &e| fit & (((e & 0xFF) as usize) < n_classes)) {
             return Err("a class number is out of range".into());
         }
         Ok((Weights::assemble(n_classes, keys, lens, entries, scale), at))
@@ -592,30 +597,30 @@ fn filter_bit(k: u32, mask: usize) -> usize {
 
 /// The filter of the keys of `items`: about eight bits per key, so that about one
 /// absent key in nine passes it.
-fn key_filter(items: &[(u32, u32)]) -> Vec<u64> {
+fn key_filter(items: &[(u32, u32)]) -> crate::buf::Table<u64> {
     let bits = (items.len() * 8).next_power_of_two().max(64);
-    let mut words = vec![0u64; bits / 64];
-    for &(k, _) in items {
-        let b = filter_bit(k, bits - 1);
-        words[b >> 6] |= 1 << (b & 63);
-    }
-    words
+    crate::buf::Table::build(bits / 64, 0u64, |words| {
+        for &(k, _) in items {
+            let b = filter_bit(k, bits - 1);
+            words[b >> 6] |= 1 << (b & 63);
+        }
+    })
 }
 
 /// An open-addressing table (linear probing, at most half full, a power of two long) of
 /// `(key, row)` pairs; key 0 marks an empty slot.
-fn open_table(items: &[(u32, u32)]) -> Vec<(u32, u32)> {
+fn open_table(items: &[(u32, u32)]) -> crate::buf::Table<(u32, u32)> {
     let size = (items.len() * 2).next_power_of_two().max(16);
     let mask = size - 1;
-    let mut slots = vec![(0u32, 0u32); size];
-    for &(k, row) in items {
-        let mut i = k as usize & mask;
-        while slots[i].0 != 0 {
-            i = (i + 1) & mask;
+    crate::buf::Table::build(size, (0u32, 0u32), |slots| {
+        for &(k, row) in items {
+            let mut i = k as usize & mask;
+            while slots[i].0 != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (k, row);
         }
-        slots[i] = (k, row);
-    }
-    slots
+    })
 }
 
 /// The row of key `k` in `slots` (a power of two long, `mask` = length − 1, with at least

@@ -44,7 +44,14 @@ struct Table {
 }
 
 fn read(lemmas: &'static str, irregular: &'static str, endings: &'static [(&'static str, &'static str)]) -> Table {
-    Table { lemmas: lemmas.lines().collect(), irregular: irregular.lines().filter_map(|l| l.split_once('\t')).collect(), endings }
+    // Sized for every line at once (growing by doubling rehashed the words several times
+    // over); the same entries as collecting them.
+    let lines = |text: &str| text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut set = HashSet::with_capacity_and_hasher(lines(lemmas), BuildFxHasher::default());
+    set.extend(lemmas.lines());
+    let mut map = HashMap::with_capacity_and_hasher(lines(irregular), BuildFxHasher::default());
+    map.extend(irregular.lines().filter_map(|l| l.split_once('\t')));
+    Table { lemmas: set, irregular: map, endings }
 }
 
 fn table(class: Class) -> &'static Table {

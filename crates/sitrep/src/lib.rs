@@ -40,8 +40,30 @@ impl Pipeline {
     }
 
     fn build(events: sitrep_events::EventStage) -> Result<Pipeline, PipelineError> {
-        let syntax = sitrep_syntax::SyntaxStage::builtin().map_err(|e| PipelineError(e.to_string()))?;
-        let entities = sitrep_actors::EntityStage::builtin().map_err(|e| PipelineError(e.to_string()))?;
+        // Where the process may use more than one core, the built-in models load side by
+        // side: the entity model and the gazetteer on a second thread while this one loads
+        // the syntax model (the longest). Each is loaded once per process and shared, the
+        // same whichever thread loads it; with one core, or when no thread can be started,
+        // they load one after the other.
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let (syntax, entities) = std::thread::scope(|s| {
+            let side = if cores > 1 {
+                std::thread::Builder::new().name("load".into()).spawn_scoped(s, || {
+                    let _ = sitrep_geo::PlaceTagger::builtin();
+                    sitrep_actors::EntityStage::builtin()
+                })
+            } else {
+                Err(std::io::Error::other("one core"))
+            };
+            let syntax = sitrep_syntax::SyntaxStage::builtin();
+            let entities = match side {
+                Ok(side) => side.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Err(_) => sitrep_actors::EntityStage::builtin(),
+            };
+            (syntax, entities)
+        });
+        let syntax = syntax.map_err(|e| PipelineError(e.to_string()))?;
+        let entities = entities.map_err(|e| PipelineError(e.to_string()))?;
         let stages: Vec<(&'static str, Box<dyn Stage>)> = vec![
             ("sentences and tokens", Box::new(sitrep_text::Segmenter::new())),
             ("syntax", Box::new(syntax)),

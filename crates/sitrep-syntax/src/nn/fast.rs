@@ -489,19 +489,30 @@ const LOOKED_UP: usize = N_SLOTS - inputs::N_FOLDS;
 /// The first layer's rows of every (slot, value) as `i16`, the scaled bias, and the
 /// scale: every row is the exact contribution times the scale, rounded.
 ///
-/// The rows are made twice — once for the scale, which needs every row's size, then
-/// again to be rounded straight into their table — rather than kept exact in between:
-/// the exact rows would be tens of megabytes of fresh memory, dearer to fault in and
-/// fill than the arithmetic is to repeat.
+/// Each row is made once: kept exact (as `f32` bits) in a buffer twice the table's
+/// size until the scale is known, then rounded in place into the buffer's first half,
+/// whose second half is then given back. Making every row a second time instead cost
+/// more than faulting in the second half (≈ 520 M instructions against ≈ 40 MB).
 fn first_layer_rows(net: &Net, offsets: &[usize; N_SLOTS], slot_start: &[usize; N_SLOTS], slot_values: &[u32; N_SLOTS], total: usize, width: usize) -> Rows {
     let h = net.config.hidden;
+    let len = total.checked_mul(width).filter(|n| n.checked_mul(2).is_some()).ok_or_else(|| NnError("the first layer's rows overflow".into()))?;
+    // Row `r`'s exact values are at `2 * r * width..`, each `f32` as two `i16` (low,
+    // high half of its bits); the units past the hidden size stay 0 (the bits of 0.0).
+    let mut rows = Aligned::zeroed(2 * len);
+    let table = rows.as_mut_slice();
     let mut exact = vec![0f32; h];
     let mut bound: Vec<f32> = net.b1.iter().map(|b| b.abs()).chain(std::iter::repeat(0.0)).take(width).collect();
     for k in 0..N_SLOTS {
         let mut largest = vec![0f32; width];
         for v in 0..slot_values[k] as usize {
-            slot_row(net, offsets, k, v, &mut exact, None);
+            slot_row(net, offsets, k, v, &mut exact);
             largest.iter_mut().zip(exact.iter()).for_each(|(m, x)| *m = m.max(x.abs()));
+            let at = 2 * (slot_start[k] + v) * width;
+            for (pair, x) in table[at..at + 2 * h].chunks_exact_mut(2).zip(&exact) {
+                let bits = x.to_bits();
+                pair[0] = bits as u16 as i16;
+                pair[1] = (bits >> 16) as u16 as i16;
+            }
         }
         bound.iter_mut().zip(&largest).for_each(|(b, m)| *b += m);
     }
@@ -510,11 +521,16 @@ fn first_layer_rows(net: &Net, offsets: &[usize; N_SLOTS], slot_start: &[usize; 
         return Err(NnError("the first layer's sums are not finite".into()));
     }
     let scale = if top > 0.0 { 32000.0 / top } else { 1.0 };
-    let rows = Aligned::from_rows(total, width, |r, out| {
-        // The slot of row `r`: the last whose rows start at or before it.
-        let k = slot_start.partition_point(|&s| s <= r).saturating_sub(1);
-        slot_row(net, offsets, k, r - slot_start[k], &mut exact, Some((scale, out)));
-    });
+    // Row `r` rounded into `r * width..`: its exact values are read first, and they lie
+    // at or past `2 * r * width`, so no row still to be read is overwritten.
+    for r in 0..total {
+        let from = &table[2 * r * width..2 * (r + 1) * width];
+        for (x, pair) in exact.iter_mut().zip(from.chunks_exact(2)) {
+            *x = f32::from_bits(u32::from(pair[0] as u16) | u32::from(pair[1] as u16) << 16);
+        }
+        quantize_row(&exact, scale, &mut table[r * width..(r + 1) * width]);
+    }
+    rows.truncate(len);
     let bias = net.b1.iter().map(|&x| quantize(x, scale)).chain(std::iter::repeat(0)).take(width).collect();
     Ok((rows, bias, scale))
 }
@@ -541,97 +557,160 @@ fn round(x: f32) -> f32 {
 }
 
 /// The exact first-layer contribution of value `v` in slot `k` into `exact` (hidden
-/// size) and, given a scale, rounded into `out` (zeros past the hidden size).
-fn slot_row(net: &Net, offsets: &[usize; N_SLOTS], k: usize, v: usize, exact: &mut [f32], out: Option<(f32, &mut [i16])>) {
+/// size).
+fn slot_row(net: &Net, offsets: &[usize; N_SLOTS], k: usize, v: usize, exact: &mut [f32]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx512f") {
+        // SAFETY: the CPU has just been found to support AVX-512F.
+        unsafe { slot_row_avx512(net, offsets, k, v, exact) };
+        return;
+    }
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has just been found to support AVX2.
-        unsafe { slot_row_avx2(net, offsets, k, v, exact, out) };
+        unsafe { slot_row_avx2(net, offsets, k, v, exact) };
         return;
     }
-    slot_row_with(net, offsets, k, v, exact, out);
+    slot_row_with(net, offsets, k, v, exact);
 }
 
 /// [`slot_row`] compiled for AVX2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn slot_row_avx2(net: &Net, offsets: &[usize; N_SLOTS], k: usize, v: usize, exact: &mut [f32], out: Option<(f32, &mut [i16])>) {
-    slot_row_with(net, offsets, k, v, exact, out);
+unsafe fn slot_row_avx2(net: &Net, offsets: &[usize; N_SLOTS], k: usize, v: usize, exact: &mut [f32]) {
+    slot_row_with(net, offsets, k, v, exact);
+}
+
+/// [`slot_row`] with AVX-512: see [`contribution_avx512`].
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn slot_row_avx512(net: &Net, offsets: &[usize; N_SLOTS], k: usize, v: usize, exact: &mut [f32]) {
+    let (embedding, w1) = slot_inputs(net, offsets, k, v);
+    contribution_avx512(embedding, w1, exact);
 }
 
 #[inline(always)]
-fn slot_row_with(net: &Net, offsets: &[usize; N_SLOTS], k: usize, v: usize, exact: &mut [f32], out: Option<(f32, &mut [i16])>) {
+fn slot_row_with(net: &Net, offsets: &[usize; N_SLOTS], k: usize, v: usize, exact: &mut [f32]) {
+    let (embedding, w1) = slot_inputs(net, offsets, k, v);
+    contribution(embedding, w1, exact);
+}
+
+/// The embedding of value `v` in slot `k`, and the slot's rows of the first layer.
+#[inline(always)]
+fn slot_inputs<'a>(net: &'a Net, offsets: &[usize; N_SLOTS], k: usize, v: usize) -> (&'a [f32], &'a [f32]) {
     let (c, h) = (net.config, net.config.hidden);
     let t = slot_table(k);
     let d = c.dim(t);
     let table = &net.tables[table_index(t)];
-    let w1 = &net.w1[offsets[k] * h..(offsets[k] + d) * h];
-    contribution(&table[v * d..(v + 1) * d], w1, exact);
-    if let Some((scale, out)) = out {
-        // Past the hidden size, zeros; the rounding in a plain loop of its own, which the
-        // compiler turns into vector instructions.
-        let h = exact.len().min(out.len());
-        out[h..].fill(0);
-        for (o, &x) in out[..h].iter_mut().zip(&exact[..h]) {
-            *o = quantize(x, scale);
-        }
+    (&table[v * d..(v + 1) * d], &net.w1[offsets[k] * h..(offsets[k] + d) * h])
+}
+
+/// `exact` times `scale`, rounded into `out` (zeros past the hidden size).
+fn quantize_row(exact: &[f32], scale: f32, out: &mut [i16]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has just been found to support AVX2.
+        unsafe { quantize_row_avx2(exact, scale, out) };
+        return;
     }
+    quantize_row_with(exact, scale, out);
+}
+
+/// [`quantize_row`] eight values an instruction with AVX2: the steps of [`quantize`]
+/// (product, truncation, a step away from zero when the rest is a half or more, the
+/// clamp, NaN to 0), each exact or rounded as the scalar one is, so the same values.
+/// The compiler, left to itself, converts to `i16` one value at a time.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn quantize_row_avx2(exact: &[f32], scale: f32, out: &mut [i16]) {
+    use std::arch::x86_64::*;
+    let h = exact.len().min(out.len());
+    let n = h / 8 * 8;
+    let s = _mm256_set1_ps(scale);
+    let sign = _mm256_set1_ps(-0.0);
+    let (half, one) = (_mm256_set1_ps(0.5), _mm256_set1_ps(1.0));
+    let (low, high) = (_mm256_set1_ps(-32767.0), _mm256_set1_ps(32767.0));
+    for i in (0..n).step_by(8) {
+        // SAFETY: `i + 8 <= n <= h`, within both `exact` and `out`.
+        let x = _mm256_mul_ps(_mm256_loadu_ps(exact.as_ptr().add(i)), s);
+        let t = _mm256_round_ps::<{ _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC }>(x);
+        let rest = _mm256_andnot_ps(sign, _mm256_sub_ps(x, t));
+        // Ordered: a NaN rest (x infinite or NaN) is not a half or more, as in `round`.
+        let up = _mm256_cmp_ps::<_CMP_GE_OQ>(rest, half);
+        let away = _mm256_add_ps(t, _mm256_or_ps(_mm256_and_ps(x, sign), one));
+        let r = _mm256_blendv_ps(t, away, up);
+        // Clamped (whole numbers within `i16`, so converted exactly), NaN made 0 as the
+        // cast makes it.
+        let c = _mm256_min_ps(_mm256_max_ps(r, low), high);
+        let nan = _mm256_castps_si256(_mm256_cmp_ps::<_CMP_UNORD_Q>(r, r));
+        let v = _mm256_andnot_si256(nan, _mm256_cvttps_epi32(c));
+        let packed = _mm_packs_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256::<1>(v));
+        _mm_storeu_si128(out.as_mut_ptr().add(i) as *mut __m128i, packed);
+    }
+    quantize_row_with(&exact[n..h], scale, &mut out[n..]);
+}
+
+#[inline(always)]
+fn quantize_row_with(exact: &[f32], scale: f32, out: &mut [i16]) {
+    // The rounding in a plain loop of its own, which the compiler turns into vector
+    // instructions.
+    for (o, &x) in out.iter_mut().zip(exact) {
+        *o = quantize(x, scale);
+    }
+    let h = exact.len().min(out.len());
+    out[h..].fill(0);
 }
 
 /// `i16` values in memory aligned to cache lines, so that a row of 96 units starts a
-/// line and spans three, not four.
+/// line and spans three, not four: a vector with room for a line's worth more, the
+/// values starting at its first aligned place.
 ///
 /// On ordinary pages: on huge pages (as the perceptron's tables are) the parse was no
 /// faster, and a fresh huge page costs far more to fault in on the machines measured.
 struct Aligned {
-    lines: Vec<Line>,
+    buf: Vec<i16>,
+    start: usize,
     len: usize,
 }
 
-/// One cache line of values.
-#[derive(Clone, Copy)]
-#[repr(C, align(64))]
-struct Line([i16; 32]);
+/// `i16` values in a cache line.
+const LINE: usize = 32;
 
 impl Aligned {
-    /// `n` rows of `width` values, row `r` written by `row(r, out)`, straight into their
-    /// lines.
-    fn from_rows(n: usize, width: usize, mut row: impl FnMut(usize, &mut [i16])) -> Aligned {
-        let len = n * width;
-        let mut buf = vec![0i16; width];
-        // The next row to make, and how much of the one in `buf` is used.
-        let (mut r, mut at) = (0, width);
-        let lines = std::iter::from_fn(|| {
-            let mut line = Line([0; 32]);
-            let mut filled = 0;
-            while filled < 32 {
-                if at == width {
-                    if r == n {
-                        break;
-                    }
-                    row(r, &mut buf);
-                    (r, at) = (r + 1, 0);
-                }
-                let take = (32 - filled).min(width - at);
-                line.0[filled..filled + take].copy_from_slice(&buf[at..at + take]);
-                (filled, at) = (filled + take, at + take);
-            }
-            Some(line)
-        });
-        let mut all = Vec::with_capacity(len.div_ceil(32));
-        all.extend(lines.take(len.div_ceil(32)));
-        Aligned { lines: all, len }
+    /// `len` zeros (fresh zeroed pages from the allocator, not written here).
+    fn zeroed(len: usize) -> Aligned {
+        let buf = vec![0i16; len + LINE];
+        let start = Aligned::start_of(&buf);
+        Aligned { buf, start, len }
+    }
+
+    /// Where the first value on a line boundary is in `buf`.
+    fn start_of(buf: &[i16]) -> usize {
+        // An `i16`'s address is even, so the distance to the line is a whole number of
+        // values, fewer than a line's worth.
+        (64 - buf.as_ptr() as usize % 64) % 64 / 2
+    }
+
+    /// Keep the first `len` values and give back the memory past them. Should the
+    /// allocator move the values to another alignment (glibc shrinks in place), they
+    /// are moved back onto a line boundary.
+    fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+        self.buf.truncate(self.start + self.len + LINE);
+        self.buf.shrink_to_fit();
+        let start = Aligned::start_of(&self.buf);
+        if start != self.start {
+            self.buf.copy_within(self.start..self.start + self.len, start);
+            self.start = start;
+        }
     }
 
     fn as_mut_slice(&mut self) -> &mut [i16] {
-        // SAFETY: as in `as_slice`, through the unique borrow of the lines.
-        unsafe { std::slice::from_raw_parts_mut(self.lines.as_mut_ptr() as *mut i16, self.len) }
+        &mut self.buf[self.start..self.start + self.len]
     }
 
     fn as_slice(&self) -> &[i16] {
-        // SAFETY: a `Line` is 32 `i16` with no padding (64 bytes, `repr(C)`), the lines
-        // are contiguous, and `len` ≤ 32 × their number.
-        unsafe { std::slice::from_raw_parts(self.lines.as_ptr() as *const i16, self.len) }
+        &self.buf[self.start..self.start + self.len]
     }
 }
 
@@ -669,6 +748,55 @@ fn contribution(embedding: &[f32], w1: &[f32], out: &mut [f32]) {
     while at < h {
         contribution_block::<1>(embedding, w1, at, out);
         at += 1;
+    }
+}
+
+/// [`contribution`] sixteen units an instruction (96 at a time in six registers, then
+/// sixteen, then one by one): for each unit the same products and sums in the same
+/// order, each rounded alike (no fused multiply-add), so the same values.
+///
+/// # Safety
+/// The CPU must have AVX-512F.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn contribution_avx512(embedding: &[f32], w1: &[f32], out: &mut [f32]) {
+    let h = out.len();
+    assert!(w1.len() >= embedding.len() * h);
+    let mut at = 0;
+    while at + 96 <= h {
+        contribution_block512::<6>(embedding, w1, at, out);
+        at += 96;
+    }
+    while at + 16 <= h {
+        contribution_block512::<1>(embedding, w1, at, out);
+        at += 16;
+    }
+    while at < h {
+        contribution_block::<1>(embedding, w1, at, out);
+        at += 1;
+    }
+}
+
+/// Units `at..at + 16 * V` of [`contribution_avx512`].
+///
+/// # Safety
+/// The CPU must have AVX-512F; `at + 16 * V <= out.len()` and `w1` holds
+/// `embedding.len()` rows of `out.len()`.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+unsafe fn contribution_block512<const V: usize>(embedding: &[f32], w1: &[f32], at: usize, out: &mut [f32]) {
+    use std::arch::x86_64::*;
+    let h = out.len();
+    let mut acc = [_mm512_setzero_ps(); V];
+    for (i, &e) in embedding.iter().enumerate() {
+        let x = _mm512_set1_ps(e);
+        let w = w1.as_ptr().add(i * h + at);
+        for (g, a) in acc.iter_mut().enumerate() {
+            *a = _mm512_add_ps(*a, _mm512_mul_ps(x, _mm512_loadu_ps(w.add(g * 16))));
+        }
+    }
+    for (g, a) in acc.iter().enumerate() {
+        _mm512_storeu_ps(out.as_mut_ptr().add(at + g * 16), *a);
     }
 }
 
@@ -760,6 +888,61 @@ mod round_tests {
         assert!(expected.iter().copied().eq(fast.rows.as_slice().iter().copied()));
         assert_eq!(fast.looked_up.len() + inputs::N_FOLDS, N_SLOTS);
         assert!(net.b1.iter().map(|&x| quantize(x)).chain(std::iter::repeat(0)).take(width).eq(fast.bias.iter().copied()));
+    }
+
+    /// The first layer's contributions are the same with AVX-512 as without, to the
+    /// bit, for hidden sizes that are and are not multiples of 96 and of 16.
+    #[test]
+    fn contributions_alike_with_any_instructions() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            f32::from_bits(seed as u32 & 0x83ff_ffff | 0x3c00_0000)
+        };
+        for (d, h) in [(64usize, 96usize), (24, 96), (7, 200), (5, 16), (3, 37), (1, 5)] {
+            let embedding: Vec<f32> = (0..d).map(|_| next()).collect();
+            let w1: Vec<f32> = (0..d * h).map(|_| next()).collect();
+            let mut plain = vec![0f32; h];
+            super::contribution(&embedding, &w1, &mut plain);
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx512f") {
+                let mut fast = vec![0f32; h];
+                // SAFETY: the CPU has just been found to support AVX-512F.
+                unsafe { super::contribution_avx512(&embedding, &w1, &mut fast) };
+                assert!(plain.iter().zip(&fast).all(|(a, b)| a.to_bits() == b.to_bits()), "{d} x {h}");
+            }
+        }
+    }
+
+    /// Rows are rounded alike with and without AVX2: halves, the clamp, signed zeros,
+    /// infinities and NaN, and lengths that are not a multiple of eight.
+    #[test]
+    fn rows_round_alike_with_any_instructions() {
+        let mut xs = vec![0.0f32, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, 0.49999997, -0.49999997, 32766.5, -32766.5, 32767.4, 40000.0, -40000.0, f32::INFINITY, f32::NEG_INFINITY, f32::NAN, -f32::NAN, 1e30, -1e30, 8388607.5, 16777216.0];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..5000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            xs.push(f32::from_bits(seed as u32 & 0x87ff_ffff | 0x3000_0000) * if seed >> 40 & 1 == 1 { 300.0 } else { 1.0 });
+        }
+        for scale in [1.0f32, 0.37, 3.0, 1e-3] {
+            for len in [xs.len(), 13, 8, 5, 0] {
+                let x = &xs[..len];
+                let mut plain = vec![7i16; len + 3];
+                super::quantize_row_with(x, scale, &mut plain);
+                assert!(x.iter().zip(&plain).all(|(&x, &q)| q == super::quantize(x, scale)) && plain[len..].iter().all(|&q| q == 0));
+                #[cfg(target_arch = "x86_64")]
+                if std::arch::is_x86_feature_detected!("avx2") {
+                    let mut fast = vec![7i16; len + 3];
+                    // SAFETY: the CPU has just been found to support AVX2.
+                    unsafe { super::quantize_row_avx2(x, scale, &mut fast) };
+                    assert_eq!(plain, fast, "scale {scale}");
+                }
+            }
+        }
     }
 
     /// The half-precision conversion rounds as the hardware does (to nearest, ties to

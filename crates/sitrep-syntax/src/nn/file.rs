@@ -56,7 +56,9 @@ impl Reader<'_> {
     fn f32s(&mut self, n: usize) -> Result<Vec<f32>, NnError> {
         let b = self.take(n.checked_mul(4).ok_or_else(|| NnError("size overflows".into()))?)?;
         let v: Vec<f32> = b.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
-        if v.iter().any(|x| !x.is_finite()) {
+        // Every weight looked at, not stopping at the first that is not finite: a loop the
+        // compiler makes eight or sixteen weights an instruction.
+        if !v.iter().fold(true, |finite, x| finite & x.is_finite()) {
             return Err(NnError(format!("a weight that is not a finite number before byte {}", self.at)));
         }
         Ok(v)
