@@ -502,3 +502,9 @@ fn a_title_keeps_a_surname_from_the_person_of_the_other_sex() {
     assert_ne!(bill.canonical, "Hillary Clinton", "{:?}", doc.entities.entities);
     assert_eq!(bill.detail.role.as_deref(), Some("former President"), "{bill:?}");
 }
+
+#[test]
+fn a_common_misspelling_of_a_leaders_name_is_the_leader() {
+    let doc = run("Elizabeth Warren campaigned with Hilary Clinton in Cincinnati.", jiff::civil::date(2016, 6, 28));
+    assert_eq!(actor(&doc, "Hillary Clinton"), Some("USAELI"), "{:?}", doc.entities.entities);
+}
