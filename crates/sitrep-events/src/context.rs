@@ -257,7 +257,8 @@ impl<'a> Context<'a> {
         // before ", which" is the one it describes.
         if self.tree.upos(t) == "PRON" && matches!(&*word, "which" | "who" | "whom" | "that") {
             let relative = self.tree.head(t).filter(|&c| self.tree.rel(c) == "acl:relcl").and_then(|c| self.tree.head(c));
-            let before_comma = (t >= 2 && word != "that" && self.tree.word(t - 1) == "," && matches!(self.tree.upos(t - 2), "NOUN" | "PROPN")).then(|| t - 2);
+            // (Or a dash: "Graham—who had previously endorsed Jeb Bush".)
+            let before_comma = (t >= 2 && word != "that" && matches!(self.tree.word(t - 1), "," | "—" | "–" | "--") && matches!(self.tree.upos(t - 2), "NOUN" | "PROPN")).then(|| t - 2);
             if let Some(a) = relative.map(|r| self.antecedent(t, r)).or(before_comma) {
                 return self.participant(a);
             }
@@ -383,8 +384,10 @@ impl<'a> Context<'a> {
     /// clause from a noun that names no one ("a partial reversal for the Wisconsin
     /// Republican, who had pledged …").
     pub fn antecedent(&self, t: usize, head: usize) -> usize {
-        let named = |k: usize| self.tree.upos(k) == "PROPN" || self.entity_participant(k).is_some();
-        let before_comma = (t >= 2 && self.tree.word(t - 1) == "," && matches!(&*self.tree.lower(t), "who" | "whom")).then(|| t - 2);
+        // (A day names no one: "On Monday, Graham—who had endorsed Bush—" read with the
+        // clause on "Monday".)
+        let named = |k: usize| (self.tree.upos(k) == "PROPN" && self.time(k).is_none()) || self.entity_participant(k).is_some();
+        let before_comma = (t >= 2 && matches!(self.tree.word(t - 1), "," | "—" | "–" | "--") && matches!(&*self.tree.lower(t), "who" | "whom")).then(|| t - 2);
         match before_comma {
             Some(b) if b != head && named(b) && !named(head) => b,
             _ => head,

@@ -1549,3 +1549,12 @@ fn a_past_tense_read_as_joined_to_a_modal_verb_is_told_as_it_stands() {
     let e = trigger(&doc, "blamed").expect("the blame is coded");
     assert_eq!(e.factuality, sitrep_core::Factuality::Asserted, "{e:?}");
 }
+
+#[test]
+fn who_after_a_name_and_a_dash_is_that_name_when_the_clause_hangs_from_a_day() {
+    let mut doc = layers("On Monday, Senator Lindsey Graham—who had previously endorsed Jeb Bush for president—will headline a fundraiser in Ohio.");
+    slip(&mut doc, &[(("endorsed", 0), Some(("Monday", 0)), "acl:relcl")]);
+    let doc = code(doc);
+    let e = trigger(&doc, "endorsed").expect("the endorsement is coded");
+    assert_eq!(actor(&e.source), Some("USALEG"), "{e:?}");
+}
