@@ -509,3 +509,12 @@ fn a_common_misspelling_of_a_leaders_name_is_the_leader() {
     let clinton = doc.entities.entities.iter().find(|e| e.span.of(doc.text()) == "Hilary Clinton").expect("Clinton");
     assert_eq!(clinton.actor.as_deref(), Some("USAELI"), "{clinton:?}");
 }
+
+#[test]
+fn a_partys_presidential_candidate_is_coded_for_the_campaign() {
+    // Donald Trump held no office in 2016: as the Republican candidate he is USAPTY.
+    let doc = run("Donald Trump spoke in Ohio on Monday. Trump said he would win.", jiff::civil::date(2016, 9, 10));
+    assert_eq!(actor(&doc, "Donald Trump"), Some("USAPTY"), "{:?}", doc.entities.entities);
+    let doc = run("Donald Trump spoke in Ohio on Monday.", jiff::civil::date(2018, 9, 10));
+    assert_eq!(actor(&doc, "Donald Trump"), Some("USAGOV"), "{:?}", doc.entities.entities);
+}
