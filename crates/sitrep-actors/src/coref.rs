@@ -192,8 +192,40 @@ fn attach_pronouns(doc: &Doc, mentions: &[Mention], clusters: &mut [(EntityType,
                 (sentence_of[t] - sentence_of[last.saturating_sub(1).min(t)] <= PRONOUN_REACH).then_some((last, ci))
             })
             .max();
-        if let Some((_, ci)) = best {
+        // "He avoided criticism of Trump until recent days, when he expressed concern",
+        // "Jeb Bush avoided … when he …": the subject of the clause above, the same
+        // pronoun or a person of the pronoun's sex or none known, is the pronoun's person,
+        // whoever was named between them.
+        let parallel = tagged.then(|| governing_subject(doc, t)).flatten().and_then(|s| {
+            clusters.iter().position(|(kind, c)| {
+                let same_pronoun = c.pronouns.contains(&s) && tokens[s].span.of(text).eq_ignore_ascii_case(w);
+                let named = *kind == EntityType::Person
+                    && c.sex != Some(if she { sitrep_core::Sex::Man } else { sitrep_core::Sex::Woman })
+                    && c.members.iter().any(|&m| (mentions[m].start..mentions[m].end).contains(&s));
+                same_pronoun || named
+            })
+        });
+        if let Some(ci) = parallel.or(best.map(|(_, ci)| ci)) {
             clusters[ci].1.pronouns.push(t);
         }
     }
+}
+
+/// The subject of the clause above the one whose subject is token `t` (through up to
+/// three heads), if it comes before `t` — none when that clause's verb has a person or a
+/// pronoun as its object ("Hannity asked Trump if he would …": either may be "he").
+fn governing_subject(doc: &Doc, t: usize) -> Option<usize> {
+    let syntax = &doc.syntax.tokens;
+    let mut x = syntax.get(t)?.head? as usize;
+    let near = t.saturating_sub(40)..t;
+    for _ in 0..3 {
+        let h = syntax.get(x)?.head? as usize;
+        if let Some(s) = near.clone().rev().find(|&k| syntax[k].head == Some(h as u32) && syntax[k].deprel.starts_with("nsubj")) {
+            // (However the parser hung the clauses: "by asking Rubio why he decided".)
+            let person_object = (s + 1..t).any(|k| matches!(syntax[k].deprel, "obj" | "iobj") && matches!(syntax[k].upos, "PROPN" | "PRON"));
+            return (!person_object).then_some(s);
+        }
+        x = h;
+    }
+    None
 }

@@ -518,3 +518,17 @@ fn a_partys_presidential_candidate_is_coded_for_the_campaign() {
     let doc = run("Donald Trump spoke in Ohio on Monday.", jiff::civil::date(2018, 9, 10));
     assert_eq!(actor(&doc, "Donald Trump"), Some("USAGOV"), "{:?}", doc.entities.entities);
 }
+
+#[test]
+fn he_in_a_clause_below_is_the_subject_of_the_clause_above() {
+    let date = jiff::civil::date(2016, 3, 2);
+    let holder = |doc: &Doc, at: &str| {
+        let k = doc.text().find(at).expect("pronoun") as u32;
+        doc.entities.entities.iter().find(|e| e.mentions.iter().any(|m| m.start == k)).map(|e| e.canonical.clone())
+    };
+    let doc = run("Jeb Bush avoided direct criticism of Donald Trump until Monday, when he expressed concern about the rallies.", date);
+    assert_eq!(holder(&doc, "he expressed").as_deref(), Some("Jeb Bush"), "{:?}", doc.entities.entities);
+    // Not when a person is named as an object between them: either may be meant.
+    let doc = run("Sean Hannity asked Donald Trump if he would deport all illegal immigrants.", date);
+    assert_ne!(holder(&doc, "he would").as_deref(), Some("Sean Hannity"), "{:?}", doc.entities.entities);
+}
