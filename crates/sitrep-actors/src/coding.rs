@@ -118,6 +118,14 @@ pub fn code(doc: &Doc, mentions: &[Mention], cluster: &Cluster, lex: &Lexicon, f
         }
         _ => {}
     }
+    // "Republicans", "Congress", "the Tories": a party or legislature named without its
+    // country is that country's in a report set there.
+    if entity.actor.is_none() && entity.kind != EntityType::Person {
+        if let Some(code) = texts.iter().find_map(|t| lex.focus_actor(t, focus())) {
+            entity.detail.country = code.get(..3).map(str::to_string);
+            set(entity, &code, "focus");
+        }
+    }
 }
 
 /// Whether the mention starting at token `start` is glued to an "anti-" before it.

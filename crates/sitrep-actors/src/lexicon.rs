@@ -82,6 +82,9 @@ pub struct Lexicon {
     /// Words that place a report in a country without naming it ("Iowa", "GOP") → its
     /// code and the votes the word gives it.
     focus_words: Map<(String, usize)>,
+    /// The role a focus word names where the report is set in its country: a party
+    /// ("Republicans" → PTY) or a legislature ("Congress" → LEG).
+    focus_roles: Map<&'static str>,
     /// Problems met reading the tables (rows skipped), for `sitrep` to show in debugging.
     pub problems: Vec<String>,
 }
@@ -209,12 +212,40 @@ impl Lexicon {
         let mut problems = Vec::new();
         for row in rows(table, "focus.tsv", &mut problems) {
             let Some(&country) = row.get("country").filter(|c| c.len() == 3) else { continue };
-            let votes = if matches!(row.get("kind").copied(), Some("party" | "institution")) { 1 } else { 2 };
+            let kind = row.get("kind").copied();
+            let votes = if matches!(kind, Some("party" | "party adjective" | "institution" | "legislature")) { 1 } else { 2 };
+            let role = match kind {
+                Some("party") => Some("PTY"),
+                Some("legislature") => Some("LEG"),
+                _ => None,
+            };
             for n in list(row.get("names")) {
                 self.focus_words.entry(key(n)).or_insert_with(|| (country.to_string(), votes));
+                if let Some(role) = role {
+                    self.focus_roles.entry(key(n)).or_insert(role);
+                }
             }
         }
         self.problems.extend(problems);
+    }
+
+    /// The actor a party or legislature named without its country stands for in a report
+    /// set in that country (`focus`): "Republicans" in American news is USAPTY, "Congress"
+    /// USALEG, "the Tories" in British news GBRPTY; elsewhere, nothing.
+    ///
+    /// ```
+    /// let lex = sitrep_actors::lexicon::Lexicon::builtin();
+    /// assert_eq!(lex.focus_actor("Republicans", Some("USA")).as_deref(), Some("USAPTY"));
+    /// assert_eq!(lex.focus_actor("the Tories", Some("GBR")).as_deref(), Some("GBRPTY"));
+    /// assert_eq!(lex.focus_actor("Republicans", Some("IRL")), None);
+    /// ```
+    pub fn focus_actor(&self, words: &str, focus: Option<&str>) -> Option<String> {
+        with_key(words, |k| {
+            let k = k.strip_prefix("the ").unwrap_or(k);
+            let (country, _) = self.focus_words.get(k)?;
+            let role = self.focus_roles.get(k)?;
+            (focus == Some(country.as_str())).then(|| format!("{country}{role}"))
+        })
     }
 
     /// The country a focus word ("Iowa", "Republicans", "Downing Street") places a report

@@ -532,3 +532,14 @@ fn he_in_a_clause_below_is_the_subject_of_the_clause_above() {
     let doc = run("Sean Hannity asked Donald Trump if he would deport all illegal immigrants.", date);
     assert_ne!(holder(&doc, "he would").as_deref(), Some("Sean Hannity"), "{:?}", doc.entities.entities);
 }
+
+#[test]
+fn a_party_or_legislature_named_without_its_country_is_the_reports_countrys() {
+    let date = jiff::civil::date(2016, 5, 2);
+    let doc = run("Republicans in Congress criticized the plan in Iowa on Monday.", date);
+    assert_eq!(actor(&doc, "Republicans"), Some("USAPTY"), "{:?}", doc.entities.entities);
+    assert_eq!(actor(&doc, "Congress"), Some("USALEG"), "{:?}", doc.entities.entities);
+    // Not in a report set elsewhere, and not the adjective alone.
+    let doc = run("Irish republicans marched in Dublin, Ireland, on Friday. Republicans also rallied in Cork.", date);
+    assert_eq!(actor(&doc, "Republicans"), None, "{:?}", doc.entities.entities);
+}
