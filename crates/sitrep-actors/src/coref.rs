@@ -2,7 +2,7 @@
 //! names (with spelling variants), acronyms to organisation names, repeated places — and
 //! the subject pronouns "he" and "she" to the person last named before them.
 
-use sitrep_core::{Doc, EntityType};
+use sitrep_core::{Doc, EntityType, Sex};
 
 use crate::lexicon::{Country, CountryWord, Lexicon, Organisation};
 use crate::names::key;
@@ -18,7 +18,7 @@ pub struct Cluster {
     /// Token indices of pronouns that refer to it.
     pub pronouns: Vec<usize>,
     /// A person's sex where the report shows it (see [`cluster`]).
-    pub sex: Option<sitrep_core::Sex>,
+    pub sex: Option<Sex>,
 }
 
 /// How many sentences back a pronoun may look for its person.
@@ -37,14 +37,14 @@ pub fn cluster(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Vec<Cluster> {
         let m = &Mention { kind: if surname { EntityType::Person } else { m.kind }, ..*m };
         // "Mr. Clinton" is not Hillary Clinton, nor "Mrs. Clinton" Bill: a title's sex
         // and a given name's must agree.
-        let titled_woman = (m.kind == EntityType::Person).then(|| title_sex(doc, m.start)).flatten();
+        let titled = (m.kind == EntityType::Person).then(|| title_sex(doc, m.start)).flatten();
         let agrees = |c: &Cluster| {
             let mut words = c.canonical.split_whitespace();
             let given = match (words.next(), words.next()) {
-                (Some(g), Some(_)) => crate::given_names::woman(g),
+                (Some(g), Some(_)) => crate::given_names::sex(g),
                 _ => None,
             };
-            !matches!((titled_woman, given), (Some(a), Some(b)) if a != b)
+            !matches!((titled, given), (Some(a), Some(b)) if a != b)
         };
         let found = |name: &Name| clusters.iter().position(|(kind, c, n)| *kind == m.kind && same(m.kind, n, name) && agrees(c));
         // A surname joins the person already named in full ("Gary Johnson … Johnson")
@@ -84,15 +84,10 @@ pub fn cluster(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Vec<Cluster> {
     clusters.into_iter().map(|(_, c)| c).collect()
 }
 
-/// Whether the title right before token `start` is a woman's ("Mrs.", "Ms.", "Miss":
-/// `Some(true)`) or a man's ("Mr.": `Some(false)`).
-pub(crate) fn title_sex(doc: &Doc, start: usize) -> Option<bool> {
+/// The sex of the title right before token `start` ("Mrs.", "Mr."), if it is one.
+pub(crate) fn title_sex(doc: &Doc, start: usize) -> Option<Sex> {
     let k = start.checked_sub(1)?;
-    match doc.text_layer.tokens.get(k)?.span.of(doc.text()) {
-        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" => Some(true),
-        "Mr." | "Mr" => Some(false),
-        _ => None,
-    }
+    Sex::of_title(doc.text_layer.tokens.get(k)?.span.of(doc.text()))
 }
 
 /// A name with what comparing it needs, worked out once instead of at every comparison:
@@ -160,7 +155,7 @@ fn attach_pronouns(doc: &Doc, mentions: &[Mention], clusters: &mut [(EntityType,
     let sex = |c: &Cluster| {
         let given = c.members.iter().find_map(|&m| {
             let m = mentions[m];
-            (m.end > m.start + 1).then(|| crate::given_names::woman(tokens[m.start].span.of(text))).flatten()
+            (m.end > m.start + 1).then(|| crate::given_names::sex(tokens[m.start].span.of(text))).flatten()
         });
         let mut titles = c.members.iter().filter_map(|&m| title_sex(doc, mentions[m].start));
         let title = titles.next().filter(|&first| titles.all(|t| t == first));
@@ -168,15 +163,16 @@ fn attach_pronouns(doc: &Doc, mentions: &[Mention], clusters: &mut [(EntityType,
     };
     for (kind, c) in clusters.iter_mut() {
         if *kind == EntityType::Person {
-            c.sex = sex(c).map(|w| if w { sitrep_core::Sex::Woman } else { sitrep_core::Sex::Man });
+            c.sex = sex(c);
         }
     }
     for (t, tok) in tokens.iter().enumerate() {
         let w = tok.span.of(text);
-        let she = w.eq_ignore_ascii_case("she");
-        if !(w.eq_ignore_ascii_case("he") || she) {
+        if !(w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")) {
             continue;
         }
+        // (A person of the pronoun's sex or of none known.)
+        let fits = |c: &Cluster| c.sex.is_none() || c.sex == Sex::of_pronoun(w);
         if tagged && !doc.syntax.tokens[t].deprel.starts_with("nsubj") {
             continue;
         }
@@ -186,7 +182,7 @@ fn attach_pronouns(doc: &Doc, mentions: &[Mention], clusters: &mut [(EntityType,
         let best = clusters
             .iter()
             .enumerate()
-            .filter(|(_, (kind, c))| *kind == EntityType::Person && c.sex != Some(if she { sitrep_core::Sex::Man } else { sitrep_core::Sex::Woman }))
+            .filter(|(_, (kind, c))| *kind == EntityType::Person && fits(c))
             .filter_map(|(ci, (_, c))| {
                 let last = c.members.iter().map(|&m| mentions[m]).filter(|m| m.end <= t).map(|m| m.end).chain(c.pronouns.iter().copied().filter(|&p| p < t)).max()?;
                 (sentence_of[t] - sentence_of[last.saturating_sub(1).min(t)] <= PRONOUN_REACH).then_some((last, ci))
@@ -200,7 +196,7 @@ fn attach_pronouns(doc: &Doc, mentions: &[Mention], clusters: &mut [(EntityType,
             clusters.iter().position(|(kind, c)| {
                 let same_pronoun = c.pronouns.contains(&s) && tokens[s].span.of(text).eq_ignore_ascii_case(w);
                 let named = *kind == EntityType::Person
-                    && c.sex != Some(if she { sitrep_core::Sex::Man } else { sitrep_core::Sex::Woman })
+                    && fits(c)
                     && c.members.iter().any(|&m| (mentions[m].start..mentions[m].end).contains(&s));
                 same_pronoun || named
             })
@@ -212,8 +208,8 @@ fn attach_pronouns(doc: &Doc, mentions: &[Mention], clusters: &mut [(EntityType,
 }
 
 /// The subject of the clause above the one whose subject is token `t` (through up to
-/// three heads), if it comes before `t` — none when that clause's verb has a person or a
-/// pronoun as its object ("Hannity asked Trump if he would …": either may be "he").
+/// three heads), if it comes before `t` — none when a name or a pronoun is an object
+/// between them ("Hannity asked Trump if he would …": either may be "he").
 fn governing_subject(doc: &Doc, t: usize) -> Option<usize> {
     let syntax = &doc.syntax.tokens;
     let mut x = syntax.get(t)?.head? as usize;

@@ -2,16 +2,18 @@
 //! for telling which person "she" or "he" may stand for. A name used for both (Jordan,
 //! Taylor, Leslie, Kim) is in neither list.
 
-/// Whether `name` (a given name, any case) is a woman's (`Some(true)`), a man's
-/// (`Some(false)`) or not known.
+use sitrep_core::Sex;
+
+/// Whether `name` (a given name, any case) is a woman's, a man's or not known.
 ///
 /// ```
-/// use sitrep_actors::given_names::woman;
-/// assert_eq!(woman("Hillary"), Some(true));
-/// assert_eq!(woman("Bill"), Some(false));
-/// assert_eq!(woman("Kim"), None);
+/// use sitrep_actors::given_names::sex;
+/// use sitrep_core::Sex;
+/// assert_eq!(sex("Hillary"), Some(Sex::Woman));
+/// assert_eq!(sex("Bill"), Some(Sex::Man));
+/// assert_eq!(sex("Kim"), None);
 /// ```
-pub fn woman(name: &str) -> Option<bool> {
+pub fn sex(name: &str) -> Option<Sex> {
     let mut buf = [0u8; 16];
     let n = name.len();
     if n == 0 || n > buf.len() || !name.is_ascii() {
@@ -21,9 +23,9 @@ pub fn woman(name: &str) -> Option<bool> {
     buf[..n].make_ascii_lowercase();
     let lower = std::str::from_utf8(&buf[..n]).ok()?;
     if WOMEN.binary_search(&lower).is_ok() {
-        Some(true)
+        Some(Sex::Woman)
     } else if MEN.binary_search(&lower).is_ok() {
-        Some(false)
+        Some(Sex::Man)
     } else {
         None
     }

@@ -381,21 +381,22 @@ impl Lexicon {
     }
 
     /// [`Lexicon::former_office_of_surname`] among the office holders of one sex, as a
-    /// title says it (`Some(true)`: "Mrs.", "Ms."; `Some(false)`: "Mr."), judged by
-    /// their given names: "Mr. Clinton" in 2016 is Bill Clinton.
+    /// title says it ("Mrs.", "Mr."), judged by their given names: "Mr. Clinton" in 2016
+    /// is Bill Clinton.
     ///
     /// ```
     /// let lex = sitrep_actors::lexicon::Lexicon::builtin();
     /// let day = jiff::civil::date(2016, 3, 4);
-    /// assert_eq!(lex.former_office_of_surname_for("Clinton", day, Some(false)).map(|o| o.name.as_str()), Some("Bill Clinton"));
+    /// let mr = Some(sitrep_core::Sex::Man);
+    /// assert_eq!(lex.former_office_of_surname_for("Clinton", day, mr).map(|o| o.name.as_str()), Some("Bill Clinton"));
     /// ```
-    pub fn former_office_of_surname_for(&self, name: &str, date: Date, woman: Option<bool>) -> Option<&Office> {
+    pub fn former_office_of_surname_for(&self, name: &str, date: Date, sex: Option<sitrep_core::Sex>) -> Option<&Office> {
         if name.split_whitespace().nth(1).is_some() || self.office(name, date).is_some() {
             return None;
         }
-        let sex_of = |o: &&Office| o.name.split_whitespace().next().and_then(crate::given_names::woman);
+        let sex_of = |o: &&Office| o.name.split_whitespace().next().and_then(crate::given_names::sex);
         with_key(name, |k| {
-            let all: Vec<&Office> = self.offices.get(k)?.iter().filter(|o| woman.is_none() || sex_of(o) == woman).collect();
+            let all: Vec<&Office> = self.offices.get(k)?.iter().filter(|o| sex.is_none() || sex_of(o) == sex).collect();
             let first = all.first()?;
             if all.iter().any(|o| o.name != first.name) {
                 return None;

@@ -93,6 +93,38 @@ pub enum Sex {
     Man,
 }
 
+impl Sex {
+    /// The sex "he", "his", "him" (a man) or "she", "her" (a woman) stands for.
+    ///
+    /// ```
+    /// use sitrep_core::Sex;
+    /// assert_eq!(Sex::of_pronoun("Her"), Some(Sex::Woman));
+    /// assert_eq!(Sex::of_pronoun("they"), None);
+    /// ```
+    pub fn of_pronoun(word: &str) -> Option<Sex> {
+        match word.to_ascii_lowercase().as_str() {
+            "she" | "her" | "hers" | "herself" => Some(Sex::Woman),
+            "he" | "his" | "him" | "himself" => Some(Sex::Man),
+            _ => None,
+        }
+    }
+
+    /// A title's sex: "Mrs.", "Ms.", "Miss" a woman's, "Mr." a man's.
+    ///
+    /// ```
+    /// use sitrep_core::Sex;
+    /// assert_eq!(Sex::of_title("Mr."), Some(Sex::Man));
+    /// assert_eq!(Sex::of_title("Dr."), None);
+    /// ```
+    pub fn of_title(word: &str) -> Option<Sex> {
+        match word {
+            "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" => Some(Sex::Woman),
+            "Mr." | "Mr" => Some(Sex::Man),
+            _ => None,
+        }
+    }
+}
+
 /// The entities of one report, in order of first mention.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EntityLayer {

@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use sitrep_core::{Doc, Factuality, Participant, PlaceRole, Span};
+use sitrep_core::{Doc, Factuality, Participant, PlaceRole, Sex, Span};
 
 use crate::tree::Tree;
 
@@ -680,7 +680,7 @@ impl<'a> Context<'a> {
                         if (s + 1..t).any(person) {
                             return None;
                         }
-                        return (self.sex(&p) != Some(word != "her")).then_some(p);
+                        return self.sex(&p).is_none_or(|sex| Some(sex) == Sex::of_pronoun(&word)).then_some(p);
                     }
                     x = h;
                 }
@@ -709,25 +709,19 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Whether the person `p` stands for is a woman (`Some(true)`), a man (`Some(false)`)
-    /// or not known: as the actors layer found it (a given name, agreeing titles), else
-    /// from a title before a mention ("Mrs.", "Ms.", "Mr.") or a pronoun the report
-    /// resolved to them.
-    fn sex(&self, p: &Participant) -> Option<bool> {
+    /// The sex of the person `p` stands for, where known: as the actors layer found it (a
+    /// given name, agreeing titles), else from a title before a mention ("Mrs.", "Mr.")
+    /// or a pronoun the report resolved to them.
+    fn sex(&self, p: &Participant) -> Option<Sex> {
         let e = &self.doc.entities.entities[p.entity?];
-        if let Some(sex) = e.detail.sex {
-            return Some(sex == sitrep_core::Sex::Woman);
+        if e.detail.sex.is_some() {
+            return e.detail.sex;
         }
         let text = self.doc.text();
         e.mentions.iter().find_map(|m| {
-            let word = m.of(text).to_ascii_lowercase();
             let before = text.get(..m.start as usize).unwrap_or("").trim_end();
             let title = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-            match (&*word, title) {
-                ("she", _) | (_, "Mrs." | "Ms." | "Mrs" | "Ms") => Some(true),
-                ("he", _) | (_, "Mr." | "Mr") => Some(false),
-                _ => None,
-            }
+            Sex::of_pronoun(m.of(text)).or_else(|| Sex::of_title(title))
         })
     }
 
