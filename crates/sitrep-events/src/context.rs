@@ -194,23 +194,8 @@ impl<'a> Context<'a> {
         if let Some(p) = self.possessive_antecedent(t) {
             return p;
         }
-        // "she couldn't see herself supporting Clinton": a reflexive that does the deed
-        // of an open complement (or is a subject) is the subject of the verb it hangs
-        // from, or of the one above. (As what a deed is done to — "shot himself",
-        // "defend itself" — it is no other party.)
-        let doer = || {
-            let r = self.tree.rel(t);
-            r.starts_with("nsubj") || (r == "obj" && self.tree.head(t).is_some_and(|h| self.tree.children(h).any(|c| c > t && self.tree.rel(c) == "xcomp")))
-        };
-        if matches!(&*word, "himself" | "herself" | "themselves" | "itself") && self.entity_participant(t).is_none() && doer() {
-            let mut x = t;
-            for _ in 0..2 {
-                let Some(h) = self.tree.head(x) else { break };
-                if let Some(s) = self.tree.child(h, "nsubj").filter(|&s| s != t) {
-                    return self.participant(s);
-                }
-                x = h;
-            }
+        if let Some(p) = self.reflected_subject(t) {
+            return p;
         }
         // "Democratic U.S. Rep. Gwen Graham" read with "U.S." at the top and the name
         // in apposition (or "South Carolina Sen. Lindsey Graham" with the name flat under
@@ -658,7 +643,7 @@ impl<'a> Context<'a> {
     /// "his"/"her" is the person who is the subject of a clause above it ("Mr. Trump
     /// insisted that his focus …"), "its" the organisation or country named last before
     /// it in the sentence ("the evidence collected by the FBI during its investigation").
-    /// A pronoun of the other sex than the person's title or pronouns show is no one.
+    /// A pronoun of the other sex than the person's, where known, is no one.
     fn possessive_antecedent(&self, t: usize) -> Option<Participant> {
         let tr = &self.tree;
         if tr.rel(t) != "nmod:poss" || self.entity_participant(t).is_some() {
@@ -707,6 +692,31 @@ impl<'a> Context<'a> {
             }
             _ => None,
         }
+    }
+
+    /// For a reflexive that does the deed of an open complement, or is a subject ("she
+    /// couldn't see *herself* supporting Clinton"), the subject of the verb it hangs from
+    /// or of the one above. As what a deed is done to ("shot himself", "defend itself")
+    /// it is no other party: `None`.
+    fn reflected_subject(&self, t: usize) -> Option<Participant> {
+        let tr = &self.tree;
+        if !matches!(&*tr.lower(t), "himself" | "herself" | "themselves" | "itself") || self.entity_participant(t).is_some() {
+            return None;
+        }
+        let r = tr.rel(t);
+        let doer = r.starts_with("nsubj") || (r == "obj" && tr.head(t).is_some_and(|h| tr.children(h).any(|c| c > t && tr.rel(c) == "xcomp")));
+        if !doer {
+            return None;
+        }
+        let mut x = t;
+        for _ in 0..2 {
+            let h = tr.head(x)?;
+            if let Some(s) = tr.child(h, "nsubj").filter(|&s| s != t) {
+                return Some(self.participant(s));
+            }
+            x = h;
+        }
+        None
     }
 
     /// The sex of the person `p` stands for, where known: as the actors layer found it (a
