@@ -2896,3 +2896,9 @@ fn a_gift_goes_to_the_one_named_after_to_not_to_the_sum() {
     let e = find(&doc, "07");
     assert_eq!(e.target.as_ref().map(|p| (p.span.of(doc.text()), p.actor.as_deref())), Some(("Ukraine", Some("UKR"))), "{e:?}");
 }
+
+#[test]
+fn a_chance_seized_and_a_contest_battled_out_are_no_force() {
+    let doc = run("Ukrainian officials said Russia was seizing the opportunity. Russian and Belarusian officials battled it out in Minsk.");
+    assert!(doc.events.events.iter().all(|e| !matches!(e.root(), "17" | "19")), "{:?}", doc.events.events);
+}
