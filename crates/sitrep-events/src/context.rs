@@ -409,22 +409,21 @@ impl<'a> Context<'a> {
     /// For "the alliance" or "the bloc" at token `t`, the international organisation
     /// (an organisation coded `IGO…`, not its officials) named last before it in the same or the two sentences before.
     fn previous_organisation(&self, t: usize) -> Option<Participant> {
-        let tokens = &self.doc.text_layer.tokens;
-        let at = tokens[t].span.start;
-        let first = self.doc.text_layer.sentences.get(self.sentence(t).saturating_sub(2))?.span.start;
-        let mut best: Option<(sitrep_core::Span, usize)> = None;
-        for (i, e) in self.doc.entities.entities.iter().enumerate() {
-            if e.kind != sitrep_core::EntityType::Org || !e.actor.as_deref().is_some_and(|a| a.starts_with("IGO")) {
-                continue;
-            }
-            for &m in &e.mentions {
-                if m.end <= at && m.start >= first && best.is_none_or(|(b, _)| m.start > b.start) {
-                    best = Some((m, i));
-                }
-            }
-        }
-        let (span, e) = best?;
+        let first = self.sentence(t).saturating_sub(2);
+        let igo = |e: &sitrep_core::Entity| e.kind == sitrep_core::EntityType::Org && e.actor.as_deref().is_some_and(|a| a.starts_with("IGO"));
+        // (The first of the latest-starting, as the mentions come.)
+        let (span, e) = self.mentions_before(t, first, igo).min_by_key(|(m, _)| std::cmp::Reverse(m.start))?;
         Some(Participant { span, actor: self.doc.entities.entities[e].actor.clone(), entity: Some(e), inferred: false })
+    }
+
+    /// The mentions of entities that `keep` accepts lying between the start of sentence
+    /// `first` and token `t` (ending before it), each with its entity's index, in the
+    /// entities' order: where "its", "the alliance" or "its spokesman" look back for the
+    /// organisation or country they stand for.
+    fn mentions_before<'s>(&'s self, t: usize, first: usize, keep: impl Fn(&sitrep_core::Entity) -> bool + 's) -> impl Iterator<Item = (Span, usize)> + 's {
+        let at = self.doc.text_layer.tokens[t].span.start;
+        let from = self.doc.text_layer.sentences.get(first).map_or(u32::MAX, |s| s.span.start);
+        self.doc.entities.entities.iter().enumerate().filter(move |(_, e)| keep(e)).flat_map(move |(i, e)| e.mentions.iter().filter(move |m| from <= m.start && m.end <= at).map(move |&m| (m, i)))
     }
 
     /// For "they"/"it" subject of an adverbial clause, the subject of the clause it modifies
@@ -622,17 +621,9 @@ impl<'a> Context<'a> {
         if self.entity_participant(t).is_some_and(|p| p.actor.as_deref().is_some_and(|a| !sitrep_core::country_unknown(a))) {
             return None;
         }
-        let at = self.doc.text_layer.tokens[t].span.start;
-        let from = self.doc.text_layer.sentences[self.sentence(t).saturating_sub(1)].span.start;
-        let org = self
-            .doc
-            .entities
-            .entities
-            .iter()
-            .filter(|e| e.kind == sitrep_core::EntityType::Org && e.actor.is_some())
-            .filter_map(|e| e.mentions.iter().filter(|m| from <= m.start && m.end <= at).map(|m| m.end).max().map(|end| (end, e)))
-            .max_by_key(|&(end, _)| end)?
-            .1;
+        let organisation = |e: &sitrep_core::Entity| e.kind == sitrep_core::EntityType::Org && e.actor.is_some();
+        let (_, org) = self.mentions_before(t, self.sentence(t).saturating_sub(1), organisation).max_by_key(|(m, _)| m.end)?;
+        let org = &self.doc.entities.entities[org];
         let (lo, hi) = self.tree.subtree(t);
         let tokens = &self.doc.text_layer.tokens;
         Some(Participant { span: Span::new(tokens[lo].span.start, tokens[hi].span.end), actor: org.actor.clone(), entity: None, inferred: false })
@@ -672,16 +663,9 @@ impl<'a> Context<'a> {
                 None
             }
             "its" => {
-                let at = self.doc.text_layer.tokens[t].span.start;
-                let from = self.doc.text_layer.sentences[self.sentence(t)].span.start;
+                let body = |e: &sitrep_core::Entity| matches!(e.kind, sitrep_core::EntityType::Org | sitrep_core::EntityType::Gpe) && e.actor.is_some();
                 let (span, e) = self
-                    .doc
-                    .entities
-                    .entities
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| matches!(e.kind, sitrep_core::EntityType::Org | sitrep_core::EntityType::Gpe) && e.actor.is_some())
-                    .flat_map(|(i, e)| e.mentions.iter().filter(move |m| from <= m.start && m.end <= at).map(move |m| (*m, i)))
+                    .mentions_before(t, self.sentence(t), body)
                     // "Russia's invasion of Ukraine, including its annexation of Crimea": a
                     // subject or a possessor before a party named otherwise.
                     .max_by_key(|&(m, _)| {
