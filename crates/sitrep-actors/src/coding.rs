@@ -218,10 +218,10 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
     // the report's only when the report names that country ("Putin" beside "Russia") or
     // a title comes with the name ("Foreign Secretary Johnson").
     // (Only for a common surname: "Zelensky urged …" alone is Zelensky.)
-    let lone = texts.iter().all(|t| t.split_whitespace().nth(1).is_none() && COMMON_SURNAMES.contains(&crate::names::key(t).as_str()));
+    let lone = || texts.iter().all(|t| t.split_whitespace().nth(1).is_none() && COMMON_SURNAMES.contains(&crate::names::key(t).as_str()));
     let mut abroad_named = |o: &crate::lexicon::Office| {
         let country = o.actor.get(..3).unwrap_or("");
-        !lone
+        !lone()
             || focus() == Some(country)
             || mentions.iter().any(|m| lex.country(token_text(doc, m.start, m.end)).is_some_and(|(c, _)| c.cameo == country))
             || cluster.members.iter().any(|&mi| left_title(doc, mentions, mentions[mi], lex).1.is_some())
@@ -252,7 +252,6 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
         return;
     }
     let (mut country, mut role, mut role_word) = (None, None, None);
-
     for &m in &cluster.members {
         let m = mentions[m];
         let (c, r, w, state_of) = left_title(doc, mentions, m, lex);
@@ -295,8 +294,7 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
     // holder only).
     if role.is_none() && !titled && !acronym {
         // ("Mr. Clinton" in 2016: of the two Clintons who held office, the man.)
-        let titled_sex = cluster.members.iter().find_map(|&mi| crate::coref::title_sex(doc, mentions[mi].start));
-        if let Some(former) = lex.former_office_of_surname_for(&cluster.canonical, date, titled_sex).filter(|o| focus() == o.actor.get(..3)) {
+        if let Some(former) = lex.former_office_of_surname_for(&cluster.canonical, date, cluster.sex).filter(|o| focus() == o.actor.get(..3)) {
             let country: String = former.actor.chars().take(3).collect();
             entity.detail.role = Some(format!("former {}", former.title)).filter(|_| !former.title.is_empty());
             entity.detail.country = Some(country.clone());

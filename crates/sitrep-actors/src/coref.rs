@@ -17,7 +17,7 @@ pub struct Cluster {
     pub canonical: String,
     /// Token indices of pronouns that refer to it.
     pub pronouns: Vec<usize>,
-    /// A person's sex where the report shows it (see [`cluster`]).
+    /// A person's sex where the report shows it: a given name, or titles that agree.
     pub sex: Option<Sex>,
 }
 
@@ -80,12 +80,17 @@ pub fn cluster(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Vec<Cluster> {
         }
     }
     let mut clusters: Vec<(EntityType, Cluster)> = clusters.into_iter().map(|(kind, c, _)| (kind, c)).collect();
+    for (kind, c) in clusters.iter_mut() {
+        if *kind == EntityType::Person {
+            c.sex = known_sex(doc, mentions, c);
+        }
+    }
     attach_pronouns(doc, mentions, &mut clusters);
     clusters.into_iter().map(|(_, c)| c).collect()
 }
 
 /// The sex of the title right before token `start` ("Mrs.", "Mr."), if it is one.
-pub(crate) fn title_sex(doc: &Doc, start: usize) -> Option<Sex> {
+fn title_sex(doc: &Doc, start: usize) -> Option<Sex> {
     let k = start.checked_sub(1)?;
     Sex::of_title(doc.text_layer.tokens.get(k)?.span.of(doc.text()))
 }
@@ -148,24 +153,7 @@ fn attach_pronouns(doc: &Doc, mentions: &[Mention], clusters: &mut [(EntityType,
             sentence_of[t] = si;
         }
     }
-    // Each person's sex where the report shows it: a given name that is a woman's or a
-    // man's ("Bill Clinton"), else the titles before the mentions ("Mrs.", "Mr.") when
-    // they agree (a "Mr. Clinton" may have joined Hillary Clinton's mentions).
     let text = doc.text();
-    let sex = |c: &Cluster| {
-        let given = c.members.iter().find_map(|&m| {
-            let m = mentions[m];
-            (m.end > m.start + 1).then(|| crate::given_names::sex(tokens[m.start].span.of(text))).flatten()
-        });
-        let mut titles = c.members.iter().filter_map(|&m| title_sex(doc, mentions[m].start));
-        let title = titles.next().filter(|&first| titles.all(|t| t == first));
-        given.or(title)
-    };
-    for (kind, c) in clusters.iter_mut() {
-        if *kind == EntityType::Person {
-            c.sex = sex(c);
-        }
-    }
     for (t, tok) in tokens.iter().enumerate() {
         let w = tok.span.of(text);
         if !(w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")) {
@@ -205,6 +193,20 @@ fn attach_pronouns(doc: &Doc, mentions: &[Mention], clusters: &mut [(EntityType,
             clusters[ci].1.pronouns.push(t);
         }
     }
+}
+
+/// A person's sex where the report shows it: a given name that is a woman's or a man's
+/// ("Bill Clinton"), else the titles before the mentions ("Mrs.", "Mr.") when they agree
+/// (a "Mr. Clinton" may have joined Hillary Clinton's mentions).
+fn known_sex(doc: &Doc, mentions: &[Mention], c: &Cluster) -> Option<Sex> {
+    let tokens = &doc.text_layer.tokens;
+    let given = c.members.iter().find_map(|&m| {
+        let m = mentions[m];
+        (m.end > m.start + 1).then(|| crate::given_names::sex(tokens[m.start].span.of(doc.text()))).flatten()
+    });
+    let mut titles = c.members.iter().filter_map(|&m| title_sex(doc, mentions[m].start));
+    let title = titles.next().filter(|&first| titles.all(|t| t == first));
+    given.or(title)
 }
 
 /// The subject of the clause above the one whose subject is token `t` (through up to

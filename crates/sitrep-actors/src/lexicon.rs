@@ -80,11 +80,9 @@ pub struct Lexicon {
     longest_role: usize,
     offices: Map<Vec<Office>>,
     /// Words that place a report in a country without naming it ("Iowa", "GOP") → its
-    /// code and the votes the word gives it.
-    focus_words: Map<(String, usize)>,
-    /// The role a focus word names where the report is set in its country: a party
-    /// ("Republicans" → PTY) or a legislature ("Congress" → LEG).
-    focus_roles: Map<&'static str>,
+    /// code, the votes the word gives it, and the role it names where the report is set
+    /// in that country: a party ("Republicans" → PTY) or a legislature ("Congress" → LEG).
+    focus_words: Map<(String, usize, Option<&'static str>)>,
     /// Problems met reading the tables (rows skipped), for `sitrep` to show in debugging.
     pub problems: Vec<String>,
 }
@@ -220,10 +218,7 @@ impl Lexicon {
                 _ => None,
             };
             for n in list(row.get("names")) {
-                self.focus_words.entry(key(n)).or_insert_with(|| (country.to_string(), votes));
-                if let Some(role) = role {
-                    self.focus_roles.entry(key(n)).or_insert(role);
-                }
+                self.focus_words.entry(key(n)).or_insert_with(|| (country.to_string(), votes, role));
             }
         }
         self.problems.extend(problems);
@@ -241,17 +236,16 @@ impl Lexicon {
     /// ```
     pub fn focus_actor(&self, words: &str, focus: Option<&str>) -> Option<String> {
         with_key(words, |k| {
-            let k = k.strip_prefix("the ").unwrap_or(k);
-            let (country, _) = self.focus_words.get(k)?;
-            let role = self.focus_roles.get(k)?;
-            (focus == Some(country.as_str())).then(|| format!("{country}{role}"))
+            let (country, _, role) = self.focus_words.get(k.strip_prefix("the ").unwrap_or(k))?;
+            let role = role.filter(|_| focus == Some(country.as_str()))?;
+            Some(format!("{country}{role}"))
         })
     }
 
     /// The country a focus word ("Iowa", "Republicans", "Downing Street") places a report
     /// in, and its votes.
     pub fn focus_word(&self, words: &str) -> Option<(&str, usize)> {
-        with_key(words, |k| self.focus_words.get(k.strip_prefix("the ").unwrap_or(k)).map(|(c, v)| (c.as_str(), *v)))
+        with_key(words, |k| self.focus_words.get(k.strip_prefix("the ").unwrap_or(k)).map(|(c, v, _)| (c.as_str(), *v)))
     }
 
     /// Fill `by_word` from the four maps of country words.
