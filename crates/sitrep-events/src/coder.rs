@@ -1222,7 +1222,7 @@ fn traveller(cx: &Context, n: usize) -> Option<usize> {
 /// object: its subject is who does it, and what it is aimed at may hang from the verb
 /// ("Russian forces *unleashed* a barrage of rockets [on Kharkiv]", "protesters *staged*
 /// a sit-in").
-fn carried_out(cx: &Context, n: usize) -> Option<usize> {
+pub(crate) fn carried_out(cx: &Context, n: usize) -> Option<usize> {
     let t = &cx.tree;
     // (or, in the passive, its subject: "the attack was carried out by a militia")
     let v = t.head(n).filter(|&v| matches!(t.rel(n), "obj" | "nsubj:pass") && t.upos(v) == "VERB")?;

@@ -47,6 +47,10 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     if inverted_condition(cx, v) {
         return Factuality::Conditional;
     }
+    // A headline's "Rebels to attack Aleppo": what a party is to do is still to come.
+    if t.rel(v) == "root" && t.child(v, "mark").is_some_and(|m| t.lower(m) == "to" && m + 1 == v) && t.child(v, "nsubj").is_some_and(|s| s < v) && !t.children(v).any(|c| t.rel(c).starts_with("aux") || t.rel(c) == "cop") {
+        return Factuality::Expected;
+    }
     // "requested that Lazar be released", "demanded that the troops withdraw": what is
     // asked for has not happened.
     if t.rel(v).starts_with("ccomp") && t.head(v).is_some_and(|h| matches!(&*t.lemma(h), "request" | "demand" | "ask" | "urge" | "recommend" | "propose" | "petition")) {
@@ -206,9 +210,16 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         // a summit", "planned an attack") — that verb alone: what a verb does with an
         // event that exists ("failed to mention the attack", "will tone down his attacks")
         // leaves it as told.
+        // A verb that only carries the deed out ("could impose sanctions", "did not hold
+        // talks") or counts it among others ("could include sanctions") is told as the
+        // deed is: the climb goes on through it.
         if depth == 0 && r == "obj" && t.upos(x) == "NOUN" {
             match lex.factuality(&t.lemma(h)) {
                 Some(f @ (Factuality::Negated | Factuality::Planned)) => return f,
+                _ if crate::coder::carried_out(cx, x).is_some() || matches!(&*t.lemma(h), "impose" | "slap" | "levy" | "include" | "involve" | "entail" | "mean") => {
+                    x = h;
+                    continue;
+                }
                 _ => break,
             }
         }
@@ -234,7 +245,10 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         if consequence && depth == 0 {
             negation_of_own = true;
         }
-        if !matches!(t.upos(h), "ADV" | "ADP") && !consequence && (depth > 0 || r != "ccomp") {
+        // "weighed in on allegations": a verb with "in" as its particle comments on what it
+        // governs; it does not weigh or plan it.
+        let chimes_in = || t.children(h).any(|c| c == h + 1 && matches!(t.rel(c), "compound:prt" | "advmod") && t.lower(c) == "in");
+        if !matches!(t.upos(h), "ADV" | "ADP") && !consequence && (depth > 0 || r != "ccomp") && !chimes_in() {
             if let Some(f) = lex.factuality(&t.lemma(h)).or_else(|| lex.factuality(&t.lower(h))) {
                 // "don't expect him to back Clinton", "isn't planning to endorse anyone":
                 // an expectation or a plan denied leaves its event negated.

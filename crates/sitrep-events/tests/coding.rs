@@ -2902,3 +2902,32 @@ fn a_chance_seized_and_a_contest_battled_out_are_no_force() {
     let doc = run("Ukrainian officials said Russia was seizing the opportunity. Russian and Belarusian officials battled it out in Minsk.");
     assert!(doc.events.events.iter().all(|e| !matches!(e.root(), "17" | "19")), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_plan_executed_a_name_recognised_and_a_chair_rolled_are_no_events() {
+    let doc = run("The minister entered the talks with a plan and flawlessly executed it. The mayor lacks the name recognition of Zelensky. Wheelchair-bound, the deputy rolled into the committee room.");
+    assert!(doc.events.events.iter().all(|e| !matches!(e.root(), "18" | "05" | "19")), "{:?}", doc.events.events);
+    // A person executed, a country recognised and tanks rolling in still are.
+    let doc = run("Militants executed him. Russian tanks rolled into Kherson on Tuesday.");
+    assert!(doc.events.events.iter().any(|e| e.cameo == "1823"), "{:?}", doc.events.events);
+    assert!(doc.events.events.iter().any(|e| e.root() == "19" && actor(&e.target) == Some("UKR")), "{:?}", doc.events.events);
+}
+
+#[test]
+fn a_verb_that_counts_or_carries_out_a_deed_passes_on_its_modal() {
+    let doc = run("Measures could include sanctions on Russia.");
+    assert_eq!(find(&doc, "16").factuality, Factuality::Hypothetical);
+    let doc = run("The plan would involve an attack on the rebels.");
+    assert_eq!(find(&doc, "19").factuality, Factuality::Hypothetical);
+    // Weighing in on an accusation is no weighing of it: the accusation stands as told.
+    let doc = run("The senator weighed in on allegations against the Ukrainian defence minister.");
+    assert_eq!(find(&doc, "11").factuality, Factuality::Asserted);
+}
+
+#[test]
+fn an_appeal_a_party_holds_for_voters_is_its_attraction() {
+    let doc = run("Zelensky may hold particular appeal for Europeans weary of the war.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "02"), "{:?}", doc.events.events);
+    let doc = run("The UN issued an appeal to Russia for a ceasefire.");
+    assert_eq!(actor(&find(&doc, "02").target), Some("RUS"));
+}

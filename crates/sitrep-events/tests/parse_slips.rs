@@ -1558,3 +1558,36 @@ fn who_after_a_name_and_a_dash_is_that_name_when_the_clause_hangs_from_a_day() {
     let e = trigger(&doc, "endorsed").expect("the endorsement is coded");
     assert_eq!(actor(&e.source), Some("USALEG"), "{e:?}");
 }
+
+#[test]
+fn an_object_with_its_own_preposition_after_an_adjective_is_the_adjectives() {
+    let mut doc = layers("It is a pace of killing unknown to most Ukrainians.");
+    slip(
+        &mut doc,
+        &[
+            (("unknown", 0), Some(("Ukrainians", 0)), "amod"),
+            (("to", 0), Some(("Ukrainians", 0)), "case"),
+            (("Ukrainians", 0), Some(("killing", 0)), "obj"),
+        ],
+    );
+    let doc = code(doc);
+    assert!(doc.events.events.iter().all(|e| actor(&e.target).is_none()), "{:?}", doc.events.events);
+}
+
+#[test]
+fn a_day_read_as_an_object_says_when() {
+    let mut doc = layers("The ministry responded with the sanctions Moscow announced that same day.");
+    slip(&mut doc, &[(("day", 0), Some(("announced", 0)), "obj"), (("that", 0), Some(("day", 0)), "det"), (("same", 0), Some(("day", 0)), "amod")]);
+    let doc = code(doc);
+    assert!(doc.events.events.iter().all(|e| e.target.as_ref().is_none_or(|t| !t.span.of(doc.text()).contains("day") && t.span.of(doc.text()) != "that")), "{:?}", doc.events.events);
+}
+
+#[test]
+fn a_headline_party_to_do_a_deed_is_its_subject_and_the_deed_is_to_come() {
+    let mut doc = layers("Rebels to attack Aleppo.");
+    slip(&mut doc, &[(("Rebels", 0), None, "root"), (("attack", 0), Some(("Rebels", 0)), "acl"), (("to", 0), Some(("attack", 0)), "mark")]);
+    let doc = code(doc);
+    let e = trigger(&doc, "attack").expect("the attack is coded");
+    assert_eq!(actor(&e.source), Some("---REB"), "{e:?}");
+    assert_eq!(e.factuality, sitrep_core::Factuality::Expected, "{e:?}");
+}

@@ -256,6 +256,42 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// A headline "Rebels to attack Aleppo", "Democrats to sue Arizona" read with the
+    /// noun as the root and the infinitive as its modifier: the infinitive is the verb
+    /// (what the party is to do) and the noun its subject. The root must have no subject
+    /// of its own and the infinitive must follow it directly, so "plans to attack" with a
+    /// subject stays as read.
+    pub(super) fn headline_infinitive(&mut self, a: usize, b: usize) {
+        let Some(r) = (a..b).find(|&k| self.head(k).is_none()) else { return };
+        if r + 2 >= b || self.has_child(r, a..b, "nsubj") || self.has_child(r, a..b, "cop") || self.has_child(r, a..b, "aux") {
+            return;
+        }
+        // A party is named (or counted in the plural: "Rebels"), not a noun that takes an
+        // infinitive of its own ("All the more reason to consider …", "Rabbis vow to …").
+        // A plural name at the start read as a verb ("Democrats" as `VBZ`) is a noun too.
+        let plural_name = r == a && self.xpos(r) == "VBZ" && self.word(r).starts_with(|c: char| c.is_uppercase()) && self.word(r).ends_with('s');
+        if !(matches!(self.xpos(r), "NNS" | "NNP" | "NNPS") || plural_name) {
+            return;
+        }
+        // A headline has no finite verb ("Putin's decision to invade Ukraine was a mistake"
+        // is a sentence).
+        if (a..b).any(|k| k != r && matches!(self.xpos(k), "VBD" | "VBZ" | "VBP" | "MD")) {
+            return;
+        }
+        let (to, v) = (r + 1, r + 2);
+        if !self.word(to).eq_ignore_ascii_case("to") || self.head(to) != Some(v) || self.head(v) != Some(r) || self.upos(v) != "VERB" || self.xpos(v) != "VB" {
+            return;
+        }
+        for k in r + 1..b {
+            if k != v && self.head(k) == Some(r) {
+                self.set(k, Some(v), self.rels[k]);
+            }
+        }
+        self.set(to, Some(v), "mark");
+        self.set(v, None, "root");
+        self.set(r, Some(v), "nsubj");
+    }
+
     /// "Gondor welcomed secret memos sent by Arnor" read with "memos" as the root and
     /// "welcomed" as its modifier (tagged as a past tense or a participle): make the verb
     /// the root (see the module's notes).

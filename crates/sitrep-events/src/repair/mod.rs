@@ -53,6 +53,12 @@
 //!   content clause, with no subject after it, is a relative pronoun; an infinitive read
 //!   as the subject of a word that has one is its complement; a second subject after
 //!   "said" belongs to the clause said.
+//! - "a pace of killing unknown to most Americans" read with "Americans" as the object:
+//!   an object with its own preposition after an adjective is the adjective's complement.
+//! - "announced that same day" read with "day" as the object: a word of time heading a
+//!   date the time layer found says when (`obl:tmod`).
+//! - a headline "Rebels to attack Aleppo" read with the noun at the root: the infinitive
+//!   is the verb, the noun its subject.
 //! - "Trump has not yet responded" read with a passive subject: a subject is passive only
 //!   beside a passive auxiliary.
 //!
@@ -168,6 +174,9 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
             arcs.guarded(a, b, |x| x.raise_after_according(start, b));
         }
         arcs.guarded(a, b, |x| x.raise_verbless(start, b));
+        if has(Cues::TO) {
+            arcs.guarded(a, b, |x| x.headline_infinitive(start, b));
+        }
         // "The mayor praised Korvale." read as "the mayor [who was] praised …".
         arcs.guarded(a, b, |x| {
             x.raise_verb(start..b, true);
@@ -182,6 +191,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
             arcs.guarded(a, b, |x| x.participle_read_as_main_verb(start, b));
         }
         arcs.guarded(a, b, |x| x.case_to_phrase_head(start, b));
+        arcs.guarded(a, b, |x| x.adjective_complement_read_as_object(start, b));
         arcs.guarded(a, b, |x| x.lower_fronted_obliques(start, b));
         if has(Cues::PARENTHESIS) {
             arcs.guarded(a, b, |x| x.party_label_after_name(start, b));
@@ -196,6 +206,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
             arcs.guarded(a, b, |x| x.time_read_as_head(start, b));
         }
         if arcs.any_time(a, b) {
+            arcs.guarded(a, b, |x| x.time_read_as_object(start, b));
             arcs.guarded(a, b, |x| x.subject_read_as_apposition_of_time(start, b));
         }
         if has(Cues::COMMA) {

@@ -84,6 +84,27 @@ impl Arcs<'_, '_> {
         }
     }
 
+    /// "the lawsuit Lynch announced that same day" read with "day" as the object of
+    /// "announced": a word of time heading a date or time expression the time layer found
+    /// says when, not whom (`obl:tmod`).
+    pub(super) fn time_read_as_object(&mut self, a: usize, b: usize) {
+        const TIME_WORDS: [&str; 16] = ["day", "days", "week", "weeks", "month", "months", "year", "years", "night", "nights", "morning", "evening", "afternoon", "weekend", "time", "hour"];
+        for n in a..b {
+            if self.rels[n] != "obj" || self.upos(n) != "NOUN" || !lower_is_one_of(self.word(n), &TIME_WORDS) {
+                continue;
+            }
+            let tokens = &self.doc.text_layer.tokens;
+            let Some(time) = self.doc.time.times.iter().find(|t| t.span.start <= tokens[n].span.start && tokens[n].span.end <= t.span.end && matches!(t.kind, sitrep_core::TimexType::Date | sitrep_core::TimexType::Time)) else { continue };
+            // The whole phrase before the word is the time ("a statement Thursday night
+            // condemning …" is a statement).
+            let inside = |k: usize| time.span.start <= tokens[k].span.start && tokens[k].span.end <= time.span.end;
+            if (a..n).all(|k| self.head(k) != Some(n) || inside(k)) {
+                let h = self.head(n);
+                self.set(n, h, "obl:tmod");
+            }
+        }
+    }
+
     /// "Soldiers shot dead a man near Nablus, the ministry said." read with "man" as the
     /// subject of "said": a noun phrase right after "shot dead" (a result before the
     /// object), when the verb has no object, is its object.
@@ -134,6 +155,27 @@ impl Arcs<'_, '_> {
             if matches!(self.upos(n), "NOUN" | "PROPN") && self.head(n) == Some(v) && n < p {
                 self.set(p, Some(n), "nmod");
             }
+        }
+    }
+
+    /// "a pace of killing unknown to most Americans" read with "Americans" as the object
+    /// of "killing" and "unknown" as its modifier: an object with a preposition of its own
+    /// after an adjective is that adjective's complement ("unknown *to* them"), and the
+    /// verb has no object.
+    pub(super) fn adjective_complement_read_as_object(&mut self, a: usize, b: usize) {
+        for n in a..b {
+            let Some(v) = self.head(n) else { continue };
+            if self.rels[n] != "obj" || v >= n || !matches!(self.upos(n), "NOUN" | "PROPN" | "PRON") {
+                continue;
+            }
+            let Some(case) = (v + 1..n).find(|&k| self.head(k) == Some(n) && self.rels[k] == "case") else { continue };
+            let Some(adj) = (v + 1..case).find(|&k| self.head(k) == Some(n) && self.rels[k] == "amod" && self.upos(k) == "ADJ") else { continue };
+            // The adjective is the first word after the verb that is not an adverb of it.
+            if (v + 1..adj).any(|k| self.upos(k) != "ADV") {
+                continue;
+            }
+            self.set(adj, Some(v), "dep");
+            self.set(n, Some(adj), "obl");
         }
     }
 
