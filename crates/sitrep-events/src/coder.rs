@@ -121,7 +121,9 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         // (The parser may hang the participle on the verb instead: "disperse [thousands
         // of demonstrators] [protesting …]".)
         let marked = t.children(v).any(|c| matches!(t.rel(c), "mark" | "case"));
-        if r.starts_with("acl") && t.xpos(v) == "VBG" && h < v && crowd_noun(&t.lemma(h)) && !marked {
+        // (So are a people or party named: "the Syrians arriving in the United States".)
+        let people_named = || t.upos(h) == "PROPN" && cx.participant(h).actor.is_some();
+        if r.starts_with("acl") && t.xpos(v) == "VBG" && h < v && (crowd_noun(&t.lemma(h)) || people_named()) && !marked {
             return Some(h);
         }
         if r == "advcl" && t.xpos(v) == "VBG" && v > h + 1 && crowd_noun(&t.lemma(v - 1)) && t.dominates(h, v - 1) && t.rel(v - 1) != "nsubj" && !marked {
@@ -1358,6 +1360,6 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
 fn crowd_noun(lemma: &str) -> bool {
     matches!(
         lemma,
-        "protester" | "protestor" | "demonstrator" | "marcher" | "activist" | "people" | "crowd" | "resident" | "student" | "worker" | "supporter" | "villager" | "civilian" | "refugee" | "migrant" | "farmer" | "soldier" | "troop" | "fighter" | "militant" | "rebel" | "gunman" | "insurgent" | "policeman" | "officer" | "guard" | "settler" | "mob" | "rioter" | "striker"
+        "protester" | "protestor" | "demonstrator" | "marcher" | "activist" | "people" | "crowd" | "resident" | "student" | "worker" | "supporter" | "villager" | "civilian" | "refugee" | "migrant" | "farmer" | "soldier" | "troop" | "troops" | "fighter" | "militant" | "rebel" | "gunman" | "insurgent" | "policeman" | "officer" | "guard" | "settler" | "mob" | "rioter" | "striker"
     )
 }

@@ -766,7 +766,7 @@ pub fn state_of(code: &str) -> Option<&str> {
 /// common noun ("its forces", "their troops", "its missiles"); `None` for other nouns.
 fn armed_role(lemma: &str) -> Option<&'static str> {
     match lemma {
-        "force" | "troop" | "army" | "military" | "soldier" | "jet" | "warplane" | "aircraft" | "navy" | "warship" | "artillery" | "unit" | "paratrooper" | "marine" => Some("MIL"),
+        "force" | "troop" | "troops" | "army" | "military" | "soldier" | "jet" | "warplane" | "aircraft" | "navy" | "warship" | "artillery" | "unit" | "paratrooper" | "marine" => Some("MIL"),
         // A state's weapons are its military's ("its missiles had struck …").
         _ if crate::coder::WEAPONS.contains(&lemma) => Some("MIL"),
         "police" | "policeman" | "officer" => Some("COP"),

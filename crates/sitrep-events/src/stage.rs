@@ -767,7 +767,7 @@ fn coordinated(cx: &Context, c: &coder::Coded) -> Vec<(Option<Participant>, Opti
         crate::context::phrase_head(cx, p.span).is_some_and(|h| {
             matches!(
                 &*t.lemma(h),
-                "group" | "faction" | "militia" | "rebel" | "fighter" | "opposition" | "leader" | "official" | "people" | "party" | "movement" | "organization" | "organisation" | "candidate" | "ally" | "government" | "regime" | "force" | "troop"
+                "group" | "faction" | "militia" | "rebel" | "fighter" | "opposition" | "leader" | "official" | "people" | "party" | "movement" | "organization" | "organisation" | "candidate" | "ally" | "government" | "regime" | "force" | "troop" | "troops"
             )
         })
     };

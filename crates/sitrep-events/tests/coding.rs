@@ -2928,6 +2928,14 @@ fn a_verb_that_counts_or_carries_out_a_deed_passes_on_its_modal() {
 fn an_appeal_a_party_holds_for_voters_is_its_attraction() {
     let doc = run("Zelensky may hold particular appeal for Europeans weary of the war.");
     assert!(doc.events.events.iter().all(|e| e.root() != "02"), "{:?}", doc.events.events);
-    let doc = run("The UN issued an appeal to Russia for a ceasefire.");
-    assert_eq!(actor(&find(&doc, "02").target), Some("RUS"));
+}
+
+#[test]
+fn troops_or_a_people_doing_what_a_participle_says_are_its_subject() {
+    let doc = run("Russian troops advancing on Kyiv were shelled.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "advancing").expect("the advance is coded");
+    assert_eq!(actor(&e.source), Some("RUSMIL"), "{e:?}");
+    let doc = run("Republicans probing the Ukrainian president's calls have two questions.");
+    let e = find(&doc, "09");
+    assert_eq!(actor(&e.source), Some("USAPTY"), "{e:?}");
 }
