@@ -95,9 +95,9 @@ impl Arcs<'_, '_> {
             }
             let tokens = &self.doc.text_layer.tokens;
             let Some(time) = self.doc.time.times.iter().find(|t| t.span.start <= tokens[n].span.start && tokens[n].span.end <= t.span.end && matches!(t.kind, sitrep_core::TimexType::Date | sitrep_core::TimexType::Time)) else { continue };
-            // The whole phrase before the word is the time ("a statement Thursday night
-            // condemning …" is a statement).
-            let inside = |k: usize| time.span.start <= tokens[k].span.start && tokens[k].span.end <= time.span.end;
+            // The whole phrase before the word is the time, its determiner aside ("a
+            // statement Thursday night condemning …" is a statement).
+            let inside = |k: usize| (time.span.start <= tokens[k].span.start && tokens[k].span.end <= time.span.end) || self.rels[k] == "det";
             if (a..n).all(|k| self.head(k) != Some(n) || inside(k)) {
                 let h = self.head(n);
                 self.set(n, h, "obl:tmod");
