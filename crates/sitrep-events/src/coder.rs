@@ -1290,6 +1290,9 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         ("blame", r, Some("for")) | ("accuse", r, Some("of")) if r.starts_with("obl") => t_.child(h, "obj"),
         _ => None,
     });
+    // "with the support of groups like …", "support for Trump": a party after "of" gives
+    // the support, one after "for" gets it.
+    let support = matches!(&*t_.lemma(n), "support" | "backing" | "endorsement" | "blessing" | "approval");
     // A place named before the event says where, not who ("the Benghazi attack").
     let source = t_
         .children(n)
@@ -1302,6 +1305,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .map(|c| cx.participant(c))
         .find(|p| p.actor.is_some())
         .or_else(|| oblique(cx, n, "by").map(|c| cx.participant(c)))
+        .or_else(|| support.then(|| oblique(cx, n, "of")).flatten().map(|c| cx.participant(c)))
         // "Trump's personal attacks on Curiel": a named possessor does the deed, coded
         // or not.
         .or_else(|| t_.child(n, "nmod:poss").filter(|&c| !victims && t_.upos(c) == "PROPN").map(|c| cx.participant(c)))
@@ -1329,12 +1333,15 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     }
     // "Kyiv could be under siege": the subject of a copular nominal event is its target
     // (but "the United States had been in talks with Iran" is the talks' source).
-    let copular_subject = t_.child(n, "cop").and_then(|_| t_.child(n, "nsubj")).filter(|&s| behind.is_none() && source.as_ref().is_none_or(|p| !p.span.contains(cx.doc.text_layer.tokens[s].span)));
+    // (Not one who is for or against it: "I was against the war in Iraq".)
+    let stance = t_.case(n).is_some_and(|c| matches!(&*c, "against" | "for" | "about" | "over" | "after" | "before" | "since" | "during" | "without" | "despite"));
+    let copular_subject = t_.child(n, "cop").and_then(|_| t_.child(n, "nsubj")).filter(|&s| !stance && behind.is_none() && source.as_ref().is_none_or(|p| !p.span.contains(cx.doc.text_layer.tokens[s].span)));
     let relative_target = relative_target(cx, lex, n);
     let of_is_source = source.is_some() && oblique(cx, n, "of").is_some_and(|c| source.as_ref().is_some_and(|s| s.span.contains(cx.doc.text_layer.tokens[c].span)));
     let target = target
         .or_else(victim)
         .or_else(|| ["against", "on"].iter().find_map(|prep| oblique(cx, n, prep)))
+        .or_else(|| support.then(|| oblique(cx, n, "for")).flatten())
         .or_else(|| oblique(cx, n, "of").filter(|&c| !of_is_source && !weapon(cx, c)))
         // "talks with Iran", "a meeting with the king": whom one consults; "approved a
         // ceasefire deal with Hezbollah": whom one agrees with (but "the nuclear deal with

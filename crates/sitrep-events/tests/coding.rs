@@ -2939,3 +2939,17 @@ fn troops_or_a_people_doing_what_a_participle_says_are_its_subject() {
     let e = find(&doc, "09");
     assert_eq!(actor(&e.source), Some("USAPTY"), "{e:?}");
 }
+
+#[test]
+fn support_of_a_party_is_given_by_it_support_for_a_party_goes_to_it() {
+    let doc = run("The mayor rose through the ranks with the support of Germany.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.target) != Some("DEU")), "{:?}", doc.events.events);
+    let doc = run("Support for Zelensky among Ukrainian voters grew.");
+    assert_eq!(actor(&find(&doc, "05").target), Some("UKRGOV"));
+}
+
+#[test]
+fn one_who_is_against_a_war_is_not_its_target() {
+    let doc = run("“But I was against the war in Iraq,” Zelensky said.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.target) != Some("UKRGOV")), "{:?}", doc.events.events);
+}
