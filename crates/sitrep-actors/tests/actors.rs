@@ -543,3 +543,10 @@ fn a_party_or_legislature_named_without_its_country_is_the_reports_countrys() {
     let doc = run("Irish republicans marched in Dublin, Ireland, on Friday. Republicans also rallied in Cork.", date);
     assert_eq!(actor(&doc, "Republicans"), None, "{:?}", doc.entities.entities);
 }
+
+#[test]
+fn a_billionaire_or_an_oligarch_is_in_business_not_an_elite() {
+    let doc = run("WASHINGTON — Silicon Valley billionaire Peter Thiel will speak at the convention. Russian oligarch Oleg Deripaska met the minister.", jiff::civil::date(2016, 7, 15));
+    assert_eq!(actor(&doc, "Peter Thiel"), Some("USABUS"));
+    assert_eq!(actor(&doc, "Oleg Deripaska"), Some("RUSBUS"));
+}
