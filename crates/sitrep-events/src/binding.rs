@@ -245,6 +245,15 @@ pub fn date(cx: &Context, lex: &Lexicon, v: usize) -> EventDate {
     // reelection this year, praised …"), or a participle describing a noun ("urged both
     // sides to respect a ceasefire agreed in Luanda last month").
     let in_relative = |k: usize| {
+        // Nor a year that describes a thing named ("Wallace's famous 1963 refrain …, Cruz
+        // pledged"), unless it is the event's own ("the 2014 annexation").
+        // (A year only: "in overnight raids", "during Friday prayers" say when; and not
+        // one of a setting: "in the 2010 Senate election, Pate supported Crist".)
+        let year = || cx.time(k).is_some_and(|i| !cx.doc.time.times[i].value.contains('-'));
+        let setting = |n: usize| t.case(n).is_some_and(|c| matches!(&*c, "in" | "during" | "at"));
+        if matches!(t.rel(k), "nummod" | "amod" | "compound") && t.head(k).is_some_and(|n| n != v && t.upos(n) == "NOUN" && !setting(n)) && year() {
+            return true;
+        }
         let mut x = k;
         for _ in 0..32 {
             if x == v {

@@ -56,10 +56,12 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         }
         // The active subject only: a passive subject is acted upon. When the parser gives
         // two ("US Secretary of State | Antony Blinken said"), the person named wins.
+        // (A person the subject's own word names before one its phrase mentions: "Gov.
+        // Wallace's famous refrain …, Mr. Cruz pledged".)
         let subjects: Vec<usize> = t.children(v).filter(|&c| t.rel(c) == "nsubj").collect();
-        let person = subjects.iter().copied().find(|&s| {
-            cx.participant(s).entity.is_some_and(|e| cx.doc.entities.entities[e].kind == sitrep_core::EntityType::Person)
-        });
+        let is_person = |e: &sitrep_core::Entity| e.kind == sitrep_core::EntityType::Person;
+        let named_person = || subjects.iter().copied().find(|&s| subjects.len() > 1 && cx.entity(s).is_some_and(is_person));
+        let person = named_person().or_else(|| subjects.iter().copied().find(|&s| cx.participant(s).entity.is_some_and(|e| is_person(&cx.doc.entities.entities[e]))));
         if let Some(s) = person.or(subjects.first().copied()) {
             if RELATIVE.contains(&&*t.lower(s)) && t.rel(v).starts_with("acl") {
                 return t.head(v).map(|h| cx.antecedent(s, h));

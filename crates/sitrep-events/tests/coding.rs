@@ -2953,3 +2953,11 @@ fn one_who_is_against_a_war_is_not_its_target() {
     let doc = run("“But I was against the war in Iraq,” Zelensky said.");
     assert!(doc.events.events.iter().all(|e| actor(&e.target) != Some("UKRGOV")), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_person_named_as_subject_beats_one_a_fronted_phrase_mentions_and_its_year() {
+    let doc = run("In a turn that called to mind, for some, President Reagan’s famous 1987 speech in Berlin, Mr. Zelensky pledged to defend the city.");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "pledged").expect("the pledge is coded");
+    assert_eq!(actor(&e.source), Some("UKRGOV"), "{e:?}");
+    assert_eq!(e.date.value, "2022-03-04", "{e:?}");
+}

@@ -1591,3 +1591,12 @@ fn a_headline_party_to_do_a_deed_is_its_subject_and_the_deed_is_to_come() {
     assert_eq!(actor(&e.source), Some("---REB"), "{e:?}");
     assert_eq!(e.factuality, sitrep_core::Factuality::Expected, "{e:?}");
 }
+
+#[test]
+fn of_two_subjects_the_one_that_names_a_person_does_the_deed() {
+    let mut doc = layers("In a turn that recalled Vladimir Putin’s famous refrain, Volodymyr Zelensky pledged to defend Kyiv.");
+    slip(&mut doc, &[(("refrain", 0), Some(("pledged", 0)), "nsubj"), (("Zelensky", 0), Some(("pledged", 0)), "nsubj")]);
+    let doc = code(doc);
+    let e = trigger(&doc, "pledged").expect("the pledge is coded");
+    assert_eq!(actor(&e.source), Some("UKRGOV"), "{e:?}");
+}
