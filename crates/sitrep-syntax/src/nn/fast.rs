@@ -8,14 +8,16 @@
 //! units the ReLU zeroed, summed in `f32` over weights stored in half precision.
 
 use super::inputs::{self, folds, slot_table, SentenceValues, Table, FIRST_CHILD, N_SLOTS};
-use super::{table_index, Lookups, Net, NnError};
+use super::{table_index, Config, Lookups, Net, NnError};
 use crate::parser::{Parse, Parser, State};
 use crate::words::WordInfo;
 use sitrep_learn::buf::Table as PageTable;
 
 /// A network ready to parse: its weights, lookups and precomputed first-layer rows.
 pub struct FastNet {
-    net: Net,
+    /// The shape (the weights themselves are not kept: all a parse needs of them is in
+    /// the lookups, the rows and the output layer below).
+    config: Config,
     lookups: Lookups,
     /// Hidden size rounded up to a multiple of 16.
     width: usize,
@@ -49,16 +51,17 @@ pub struct FastNet {
     parse512: bool,
 }
 
-/// Nets are the same when their weights are.
+/// Nets are the same when what they parse with is: the shape, the words and suffixes,
+/// the first layer's rows and bias, the output layer.
 impl PartialEq for FastNet {
     fn eq(&self, other: &FastNet) -> bool {
-        self.net == other.net
+        self.config == other.config && self.lookups == other.lookups && self.rows == other.rows && self.bias == other.bias && self.w2h == other.w2h && self.b2 == other.b2
     }
 }
 
 impl std::fmt::Debug for FastNet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "FastNet({:?}, {} rows)", self.net.config, self.rows.len() * 16 / self.width.max(1))
+        write!(f, "FastNet({:?}, {} rows)", self.config, self.rows.len() * 16 / self.width.max(1))
     }
 }
 
@@ -122,12 +125,7 @@ impl FastNet {
         let w2: Vec<f32> = w2h.iter().map(|&h| f16_value(h)).collect();
         let avx512 = avx512_detected();
         let parse512 = avx512 && parse512_detected();
-        Ok(FastNet { net, lookups, width, slot_start, slot_values, looked_up, rows, bias, w2, b2, w2h, stride, avx512, parse512 })
-    }
-
-    /// The weights.
-    pub fn net(&self) -> &Net {
-        &self.net
+        Ok(FastNet { config: c, lookups, width, slot_start, slot_values, looked_up, rows, bias, w2, b2, w2h, stride, avx512, parse512 })
     }
 
     /// The scores of every class for slot values `slots` into `scratch.scores` (padded
@@ -145,7 +143,7 @@ impl FastNet {
 
     /// The scores of the classes in `scratch` after [`FastNet::score`].
     pub fn scores<'a>(&self, scratch: &'a NnScratch) -> &'a [f32] {
-        &scratch.scores[..self.net.config.classes().min(scratch.scores.len())]
+        &scratch.scores[..self.config.classes().min(scratch.scores.len())]
     }
 
     /// [`FastNet::score`] compiled for AVX2, FMA and F16C.
@@ -362,7 +360,7 @@ impl FastNet {
         let root_label = parser.labels.iter().position(|l| *l == "root").unwrap_or(0);
         self.lookups.sentence(words, &mut scratch.values);
         st.start(n);
-        let (sizes, child_words) = (self.net.config.sizes, self.net.config.child_words);
+        let (sizes, child_words) = (self.config.sizes, self.config.child_words);
         while !st.done() {
             // A move that is the only one allowed needs no scores: the first shift, a
             // shift onto an empty stack, the root arc at the end.
@@ -1051,8 +1049,10 @@ mod round_tests {
     #[test]
     fn avx512_parses_as_avx2() {
         let model = crate::Syntax::builtin().expect("built-in model");
-        let Some(net) = model.parser.nn.as_deref() else { return };
-        let mut fast = FastNet::new(net.net().clone()).expect("tables");
+        if model.parser.nn.is_none() {
+            return;
+        }
+        let mut fast = FastNet::new(Net::from_bytes(crate::BUILTIN_NN).expect("built-in net")).expect("tables");
         let sentences = [
             "Russian troops bore down on Ukraine 's capital Kyiv on Friday , officials said .",
             "The ministry said it had shot down 11 of 14 drones launched overnight from Crimea .",
