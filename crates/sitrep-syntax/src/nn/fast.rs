@@ -8,13 +8,16 @@
 //! units the ReLU zeroed, summed in `f32` over weights stored in half precision.
 
 use super::inputs::{self, folds, slot_table, SentenceValues, Table, FIRST_CHILD, N_SLOTS};
-use super::{table_index, Lookups, Net, NnError};
+use super::{table_index, Config, Lookups, Net, NnError};
 use crate::parser::{Parse, Parser, State};
 use crate::words::WordInfo;
+use sitrep_learn::buf::Table as PageTable;
 
 /// A network ready to parse: its weights, lookups and precomputed first-layer rows.
 pub struct FastNet {
-    net: Net,
+    /// The shape (the weights themselves are not kept: all a parse needs of them is in
+    /// the lookups, the rows and the output layer below).
+    config: Config,
     lookups: Lookups,
     /// Hidden size rounded up to a multiple of 16.
     width: usize,
@@ -24,8 +27,10 @@ pub struct FastNet {
     /// The slots whose rows are looked up: all but those folded into a combination's
     /// rows ([`inputs::folds`]).
     looked_up: [usize; LOOKED_UP],
-    /// Rows of `width` scaled contributions.
-    rows: Aligned,
+    /// Rows of `width` scaled contributions, on 2 MiB pages where the system allows:
+    /// a move reads ~55 rows scattered over ~20 MB, and on 4 KiB pages most of them
+    /// also missed the TLB (a two-level page walk under a hypervisor).
+    rows: PageTable<Block>,
     /// The scaled first-layer bias.
     bias: Vec<i16>,
     /// Output layer times what one unit of the `i16` rows is worth, rounded to half
@@ -46,16 +51,17 @@ pub struct FastNet {
     parse512: bool,
 }
 
-/// Nets are the same when their weights are.
+/// Nets are the same when what they parse with is: the shape, the words and suffixes,
+/// the first layer's rows and bias, the output layer.
 impl PartialEq for FastNet {
     fn eq(&self, other: &FastNet) -> bool {
-        self.net == other.net
+        self.config == other.config && self.lookups == other.lookups && self.rows == other.rows && self.bias == other.bias && self.w2h == other.w2h && self.b2 == other.b2
     }
 }
 
 impl std::fmt::Debug for FastNet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "FastNet({:?}, {} rows)", self.net.config, self.rows.len / self.width.max(1))
+        write!(f, "FastNet({:?}, {} rows)", self.config, self.rows.len() * 16 / self.width.max(1))
     }
 }
 
@@ -101,8 +107,7 @@ impl FastNet {
             slot_values[k] = n as u32;
             total += n;
         }
-        let (mut rows, bias, scale) = first_layer_rows(&net, &offsets, &slot_start, &slot_values, total, width)?;
-        let looked_up = fold_slots(rows.as_mut_slice(), &folds(c.sizes), &slot_start, &slot_values, width);
+        let (rows, bias, scale, looked_up) = first_layer_rows(&net, &offsets, &slot_start, &slot_values, total, width)?;
         let classes = c.classes();
         let stride = classes.div_ceil(8) * 8;
         let mut w2 = vec![0f32; width * stride];
@@ -120,12 +125,7 @@ impl FastNet {
         let w2: Vec<f32> = w2h.iter().map(|&h| f16_value(h)).collect();
         let avx512 = avx512_detected();
         let parse512 = avx512 && parse512_detected();
-        Ok(FastNet { net, lookups, width, slot_start, slot_values, looked_up, rows, bias, w2, b2, w2h, stride, avx512, parse512 })
-    }
-
-    /// The weights.
-    pub fn net(&self) -> &Net {
-        &self.net
+        Ok(FastNet { config: c, lookups, width, slot_start, slot_values, looked_up, rows, bias, w2, b2, w2h, stride, avx512, parse512 })
     }
 
     /// The scores of every class for slot values `slots` into `scratch.scores` (padded
@@ -143,7 +143,7 @@ impl FastNet {
 
     /// The scores of the classes in `scratch` after [`FastNet::score`].
     pub fn scores<'a>(&self, scratch: &'a NnScratch) -> &'a [f32] {
-        &scratch.scores[..self.net.config.classes().min(scratch.scores.len())]
+        &scratch.scores[..self.config.classes().min(scratch.scores.len())]
     }
 
     /// [`FastNet::score`] compiled for AVX2, FMA and F16C.
@@ -212,18 +212,21 @@ impl FastNet {
         }
         // Every row's place first, with a prefetch, so that the memory system fetches
         // the rows side by side while the sums wait for the first.
-        let rows = self.rows.as_slice();
-        let mut at = [0usize; LOOKED_UP];
-        for (at, &k) in at.iter_mut().zip(&self.looked_up) {
+        // Rows are counted in blocks of 16 units, `V` to a row.
+        let rows = &self.rows[..];
+        let zero = [[0i16; 16]; V];
+        let mut picked = [&zero; LOOKED_UP];
+        for (row, &k) in picked.iter_mut().zip(&self.looked_up) {
             let v = slots[k].min(self.slot_values[k] - 1) as usize;
-            *at = (self.slot_start[k] + v) * V * 16;
-            prefetch(&rows[*at..*at + V * 16]);
+            if let Some(r) = rows.get((self.slot_start[k] + v) * V..).and_then(|r| r.first_chunk::<V>()) {
+                *row = r;
+            }
+            prefetch(&row[..]);
         }
-        for &at in &at {
-            let row = &rows[at..at + V * 16];
-            for (g, a) in acc.iter_mut().enumerate() {
+        for row in picked {
+            for (a, r) in acc.iter_mut().zip(row) {
                 for i in 0..16 {
-                    a[i] = a[i].wrapping_add(row[g * 16 + i]);
+                    a[i] = a[i].wrapping_add(r[i]);
                 }
             }
         }
@@ -236,7 +239,7 @@ impl FastNet {
     fn hidden_any(&self, slots: &[u32; N_SLOTS], out: &mut [i16]) {
         let w = self.width;
         out.copy_from_slice(&self.bias);
-        let rows = self.rows.as_slice();
+        let rows = self.rows.as_flattened();
         for &k in &self.looked_up {
             let at = (self.slot_start[k] + slots[k].min(self.slot_values[k] - 1) as usize) * w;
             out.iter_mut().zip(&rows[at..at + w]).for_each(|(a, &r)| *a = a.wrapping_add(r));
@@ -357,7 +360,7 @@ impl FastNet {
         let root_label = parser.labels.iter().position(|l| *l == "root").unwrap_or(0);
         self.lookups.sentence(words, &mut scratch.values);
         st.start(n);
-        let (sizes, child_words) = (self.net.config.sizes, self.net.config.child_words);
+        let (sizes, child_words) = (self.config.sizes, self.config.child_words);
         while !st.done() {
             // A move that is the only one allowed needs no scores: the first shift, a
             // shift onto an empty stack, the root arc at the end.
@@ -374,10 +377,22 @@ impl FastNet {
             self.score_with::<FMA, W512>(&slots, scratch);
             // Scores become integers with 20 fractional bits, so that the perceptron's
             // vectorised choice of the best valid move serves.
-            scratch.ints.clear();
+            // The padding's scores past the classes are converted too (and not read), so
+            // that all go eight at a time.
             let classes = (1 + 2 * n_labels).min(scratch.scores.len());
-            scratch.ints.extend(scratch.scores[..classes].iter().map(|&s| (s * (1 << 20) as f32) as i32));
-            let best = crate::parser::best_valid(st, &scratch.ints, n_labels, root_label);
+            let padded = classes.div_ceil(8) * 8;
+            let scores = &scratch.scores[..padded.min(scratch.scores.len())];
+            scratch.ints.resize(scores.len(), 0);
+            #[cfg(target_arch = "x86_64")]
+            if FMA {
+                // SAFETY: FMA is only set on the AVX2 + FMA path.
+                unsafe { fixed_point_avx2(scores, &mut scratch.ints) };
+            } else {
+                fixed_point(scores, &mut scratch.ints);
+            }
+            #[cfg(not(target_arch = "x86_64"))]
+            fixed_point(scores, &mut scratch.ints);
+            let best = crate::parser::best_valid(st, &scratch.ints[..classes], n_labels, root_label);
             if best == usize::MAX {
                 break; // cannot happen: some move is always valid until done
             }
@@ -387,21 +402,13 @@ impl FastNet {
     }
 }
 
-/// Add the rows of each folded slot into the rows of the combination slot that holds its
-/// value (row `v` of the combination gets the folded slot's row for `v / divisor %
-/// modulus`), so that a move need not look them up; returns the slots still looked up.
-/// The sums are those of looking every slot up: `i16` addition wraps, so it is
-/// associative, and the bound that sized the scale holds for any part of a sum.
-fn fold_slots(table: &mut [i16], folded: &[inputs::Fold], slot_start: &[usize; N_SLOTS], slot_values: &[u32; N_SLOTS], width: usize) -> [usize; LOOKED_UP] {
-    for f in folded {
-        for v in 0..slot_values[f.into] as usize {
-            let from = (slot_start[f.slot] + (v as u32 / f.divisor % f.modulus).min(slot_values[f.slot] - 1) as usize) * width;
-            let to = (slot_start[f.into] + v) * width;
-            for i in 0..width {
-                table[to + i] = table[to + i].wrapping_add(table[from + i]);
-            }
-        }
-    }
+/// The slots whose rows a move looks up: all but those `folded` into a combination's
+/// rows. [`first_layer_rows`] adds the rows of each folded slot into the rows of the
+/// combination slot that holds its value (row `v` of the combination gets the folded
+/// slot's row for `v / divisor % modulus`), so that a move need not look them up. The
+/// sums are those of looking every slot up: `i16` addition wraps, so it is associative,
+/// and the bound that sized the scale holds for any part of a sum.
+fn fold_slots(folded: &[inputs::Fold]) -> [usize; LOOKED_UP] {
     let mut looked_up = [0; LOOKED_UP];
     for (place, k) in looked_up.iter_mut().zip((0..N_SLOTS).filter(|k| folded.iter().all(|f| f.slot != *k))) {
         *place = k;
@@ -483,60 +490,124 @@ unsafe fn units_on_avx512(acc: &[i16], values: &mut [f32], units: &mut [u32]) ->
     n
 }
 
+/// What a score is multiplied by to become an integer: 20 fractional bits.
+const FIXED: f32 = (1 << 20) as f32;
+
+/// `scores` as integers into `out`: times [`FIXED`], toward zero, saturating, NaN 0 (as
+/// Rust's `as i32` converts).
+#[inline(always)]
+fn fixed_point(scores: &[f32], out: &mut [i32]) {
+    for (o, &s) in out.iter_mut().zip(scores) {
+        *o = (s * FIXED) as i32;
+    }
+}
+
+/// [`fixed_point`] eight scores an instruction: the compiler converts one at a time,
+/// with two comparisons each for the saturation (≈ 8 % of the parse's time). The
+/// hardware's conversion gives `i32::MIN` for anything out of range or NaN: right for
+/// values below the range; flipped to `i32::MAX` above it; made 0 for NaN.
+///
+/// # Safety
+/// The CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn fixed_point_avx2(scores: &[f32], out: &mut [i32]) {
+    use std::arch::x86_64::*;
+    let n = scores.len().min(out.len());
+    let whole = n / 8 * 8;
+    let (scale, top) = (_mm256_set1_ps(FIXED), _mm256_set1_ps(2_147_483_648.0));
+    for i in (0..whole).step_by(8) {
+        // SAFETY: `i + 8 <= whole <= n`, within both slices.
+        let x = _mm256_mul_ps(_mm256_loadu_ps(scores.as_ptr().add(i)), scale);
+        let t = _mm256_cvttps_epi32(x);
+        let high = _mm256_castps_si256(_mm256_cmp_ps::<_CMP_GE_OQ>(x, top));
+        let nan = _mm256_castps_si256(_mm256_cmp_ps::<_CMP_UNORD_Q>(x, x));
+        _mm256_storeu_si256(out.as_mut_ptr().add(i) as *mut __m256i, _mm256_andnot_si256(nan, _mm256_xor_si256(t, high)));
+    }
+    fixed_point(&scores[whole..n], &mut out[whole..n]);
+}
+
 /// How many slots' rows a move looks up: the folded ones are inside others' rows.
 const LOOKED_UP: usize = N_SLOTS - inputs::N_FOLDS;
 
-/// The first layer's rows of every (slot, value) as `i16`, the scaled bias, and the
-/// scale: every row is the exact contribution times the scale, rounded.
+/// The first layer's rows of every (slot, value) as `i16`, the scaled bias, the scale,
+/// and the slots still looked up once the folded ones are added into their
+/// combinations' rows ([`fold_slots`]): every row is the exact contribution times the
+/// scale, rounded.
 ///
-/// Each row is made once: kept exact (as `f32` bits) in a buffer twice the table's
-/// size until the scale is known, then rounded in place into the buffer's first half,
-/// whose second half is then given back. Making every row a second time instead cost
-/// more than faulting in the second half (≈ 520 M instructions against ≈ 40 MB).
+/// Each row is made once (making every row a second time instead cost ≈ 520 M
+/// instructions), kept exact in its slot's buffer until the scale is known, then
+/// rounded into the table row by row, each slot's buffer given back once its rows are
+/// in: the table grows as the buffers, twice its size, are freed, so that the two are
+/// never whole at once.
 fn first_layer_rows(net: &Net, offsets: &[usize; N_SLOTS], slot_start: &[usize; N_SLOTS], slot_values: &[u32; N_SLOTS], total: usize, width: usize) -> Rows {
     let h = net.config.hidden;
-    let len = total.checked_mul(width).filter(|n| n.checked_mul(2).is_some()).ok_or_else(|| NnError("the first layer's rows overflow".into()))?;
-    // Row `r`'s exact values are at `2 * r * width..`, each `f32` as two `i16` (low,
-    // high half of its bits); the units past the hidden size stay 0 (the bits of 0.0).
-    let mut rows = Aligned::zeroed(2 * len);
-    let table = rows.as_mut_slice();
-    let mut exact = vec![0f32; h];
+    let len = total.checked_mul(width).filter(|n| n.checked_mul(4).is_some()).ok_or_else(|| NnError("the first layer's rows overflow".into()))?;
+    // The table holds the slots' rows one slot after another, in slot order.
+    debug_assert!((0..N_SLOTS).all(|k| slot_start[k] == slot_values[..k].iter().map(|&n| n as usize).sum::<usize>()));
+    let mut exact: Vec<Vec<f32>> = Vec::with_capacity(N_SLOTS);
     let mut bound: Vec<f32> = net.b1.iter().map(|b| b.abs()).chain(std::iter::repeat(0.0)).take(width).collect();
     for k in 0..N_SLOTS {
+        let mut rows = vec![0f32; slot_values[k] as usize * h];
         let mut largest = vec![0f32; width];
-        for v in 0..slot_values[k] as usize {
-            slot_row(net, offsets, k, v, &mut exact);
-            largest.iter_mut().zip(exact.iter()).for_each(|(m, x)| *m = m.max(x.abs()));
-            let at = 2 * (slot_start[k] + v) * width;
-            for (pair, x) in table[at..at + 2 * h].chunks_exact_mut(2).zip(&exact) {
-                let bits = x.to_bits();
-                pair[0] = bits as u16 as i16;
-                pair[1] = (bits >> 16) as u16 as i16;
-            }
+        for (v, row) in rows.chunks_exact_mut(h.max(1)).enumerate() {
+            slot_row(net, offsets, k, v, row);
+            largest.iter_mut().zip(row.iter()).for_each(|(m, x)| *m = m.max(x.abs()));
         }
         bound.iter_mut().zip(&largest).for_each(|(b, m)| *b += m);
+        exact.push(rows);
     }
     let top = bound.iter().copied().fold(0.0f32, f32::max);
     if !top.is_finite() {
         return Err(NnError("the first layer's sums are not finite".into()));
     }
     let scale = if top > 0.0 { 32000.0 / top } else { 1.0 };
-    // Row `r` rounded into `r * width..`: its exact values are read first, and they lie
-    // at or past `2 * r * width`, so no row still to be read is overwritten.
-    for r in 0..total {
-        let from = &table[2 * r * width..2 * (r + 1) * width];
-        for (x, pair) in exact.iter_mut().zip(from.chunks_exact(2)) {
-            *x = f32::from_bits(u32::from(pair[0] as u16) | u32::from(pair[1] as u16) << 16);
+    let folded = folds(net.config.sizes);
+    let looked_up = fold_slots(&folded);
+    // The table's values in order: slot `k`'s row `v` is rounded into `row` when its
+    // first value is asked for, with the rows of the slots folded into it added.
+    let (mut row, mut part) = (vec![0i16; width], vec![0i16; width]);
+    let (mut k, mut v, mut u) = (0, 0, width);
+    let rows = PageTable::from_fn(len / 16, |_| {
+        if u == width {
+            while k < N_SLOTS && v >= slot_values[k] as usize {
+                if folded.iter().all(|f| f.slot != k) {
+                    exact[k] = Vec::new();
+                }
+                (k, v) = (k + 1, 0);
+            }
+            round_row(exact.get(k).and_then(|e| e.get(v * h..(v + 1) * h)), scale, &mut row);
+            for f in folded.iter().filter(|f| f.into == k) {
+                let w = (v as u32 / f.divisor % f.modulus).min(slot_values[f.slot].saturating_sub(1)) as usize;
+                round_row(exact.get(f.slot).and_then(|e| e.get(w * h..(w + 1) * h)), scale, &mut part);
+                row.iter_mut().zip(&part).for_each(|(a, &b)| *a = a.wrapping_add(b));
+            }
+            (v, u) = (v + 1, 0);
         }
-        quantize_row(&exact, scale, &mut table[r * width..(r + 1) * width]);
-    }
-    rows.truncate(len);
+        let mut block = [0; 16];
+        block.copy_from_slice(&row[u..u + 16]);
+        u += 16;
+        block
+    });
     let bias = net.b1.iter().map(|&x| quantize(x, scale)).chain(std::iter::repeat(0)).take(width).collect();
-    Ok((rows, bias, scale))
+    Ok((rows, bias, scale, looked_up))
 }
 
-/// The rows, their bias and their scale, or why they cannot be made.
-type Rows = Result<(Aligned, Vec<i16>, f32), NnError>;
+/// `exact` rounded into `out` as [`quantize_row`] does; zeros when there is no row.
+fn round_row(exact: Option<&[f32]>, scale: f32, out: &mut [i16]) {
+    match exact {
+        Some(x) => quantize_row(x, scale, out),
+        None => out.fill(0),
+    }
+}
+
+/// Sixteen units of a row: the table holds whole blocks (the width is a multiple of 16)
+/// so that it is written a block, not a value, at a time.
+type Block = [i16; 16];
+
+/// The rows, their bias, their scale and the slots looked up, or why they cannot be made.
+type Rows = Result<(PageTable<Block>, Vec<i16>, f32, [usize; LOOKED_UP]), NnError>;
 
 /// `x` times `scale`, rounded to an `i16` row value.
 #[inline(always)]
@@ -661,67 +732,14 @@ fn quantize_row_with(exact: &[f32], scale: f32, out: &mut [i16]) {
     out[h..].fill(0);
 }
 
-/// `i16` values in memory aligned to cache lines, so that a row of 96 units starts a
-/// line and spans three, not four: a vector with room for a line's worth more, the
-/// values starting at its first aligned place.
-///
-/// On ordinary pages: on huge pages (as the perceptron's tables are) the parse was no
-/// faster, and a fresh huge page costs far more to fault in on the machines measured.
-struct Aligned {
-    buf: Vec<i16>,
-    start: usize,
-    len: usize,
-}
-
-/// `i16` values in a cache line.
-const LINE: usize = 32;
-
-impl Aligned {
-    /// `len` zeros (fresh zeroed pages from the allocator, not written here).
-    fn zeroed(len: usize) -> Aligned {
-        let buf = vec![0i16; len + LINE];
-        let start = Aligned::start_of(&buf);
-        Aligned { buf, start, len }
-    }
-
-    /// Where the first value on a line boundary is in `buf`.
-    fn start_of(buf: &[i16]) -> usize {
-        // An `i16`'s address is even, so the distance to the line is a whole number of
-        // values, fewer than a line's worth.
-        (64 - buf.as_ptr() as usize % 64) % 64 / 2
-    }
-
-    /// Keep the first `len` values and give back the memory past them. Should the
-    /// allocator move the values to another alignment (glibc shrinks in place), they
-    /// are moved back onto a line boundary.
-    fn truncate(&mut self, len: usize) {
-        self.len = self.len.min(len);
-        self.buf.truncate(self.start + self.len + LINE);
-        self.buf.shrink_to_fit();
-        let start = Aligned::start_of(&self.buf);
-        if start != self.start {
-            self.buf.copy_within(self.start..self.start + self.len, start);
-            self.start = start;
-        }
-    }
-
-    fn as_mut_slice(&mut self) -> &mut [i16] {
-        &mut self.buf[self.start..self.start + self.len]
-    }
-
-    fn as_slice(&self) -> &[i16] {
-        &self.buf[self.start..self.start + self.len]
-    }
-}
-
 /// Ask for the cache lines of `row` ahead of use.
 #[inline(always)]
-fn prefetch(row: &[i16]) {
+fn prefetch<T>(row: &[T]) {
     #[cfg(target_arch = "x86_64")]
-    for line in row.chunks(32) {
+    for at in (0..std::mem::size_of_val(row)).step_by(64) {
         // SAFETY: prefetching has no effect on memory or program state; the address is
-        // that of a live slice.
-        unsafe { std::arch::x86_64::_mm_prefetch(line.as_ptr() as *const i8, std::arch::x86_64::_MM_HINT_T0) };
+        // inside a live slice.
+        unsafe { std::arch::x86_64::_mm_prefetch((row.as_ptr() as *const i8).wrapping_add(at), std::arch::x86_64::_MM_HINT_T0) };
     }
 }
 
@@ -852,7 +870,7 @@ mod round_tests {
         let fast = FastNet::new(net.clone()).expect("tables");
         let (c, h, width) = (net.config, net.config.hidden, fast.width);
         let (offsets, _) = c.input_offsets();
-        let total = fast.rows.len / width;
+        let total = fast.rows.len() * 16 / width;
         let mut exact = vec![0f32; total * width];
         let mut bound: Vec<f32> = net.b1.iter().map(|b| b.abs()).chain(std::iter::repeat(0.0)).take(width).collect();
         for k in 0..N_SLOTS {
@@ -885,7 +903,7 @@ mod round_tests {
                 }
             }
         }
-        assert!(expected.iter().copied().eq(fast.rows.as_slice().iter().copied()));
+        assert!(expected.iter().copied().eq(fast.rows.as_flattened().iter().copied()));
         assert_eq!(fast.looked_up.len() + inputs::N_FOLDS, N_SLOTS);
         assert!(net.b1.iter().map(|&x| quantize(x)).chain(std::iter::repeat(0)).take(width).eq(fast.bias.iter().copied()));
     }
@@ -976,6 +994,33 @@ mod round_tests {
         }
     }
 
+    /// Scores become the same integers with AVX2 as with `as i32`: halves, signs, the
+    /// ends of the range and past them, infinities and NaN, lengths not a multiple of 8.
+    #[test]
+    fn fixed_point_alike_with_any_instructions() {
+        let mut xs = vec![0.0f32, -0.0, 0.5, -0.5, 1.0 / FIXED, -1.5 / FIXED, 2047.999, -2047.999, 2048.0, -2048.0, 2048.5, -2049.0, 1e30, -1e30, f32::INFINITY, f32::NEG_INFINITY, f32::NAN, -f32::NAN, f32::MIN_POSITIVE];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..5000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            xs.push(f32::from_bits(seed as u32 & 0x87ff_ffff | 0x3000_0000) * if seed >> 40 & 1 == 1 { 3000.0 } else { 1.0 });
+        }
+        for len in [xs.len(), 103, 13, 8, 5, 0] {
+            let x = &xs[..len];
+            let mut plain = vec![7i32; len];
+            super::fixed_point(x, &mut plain);
+            assert!(x.iter().zip(&plain).all(|(&x, &q)| q == (x * (1 << 20) as f32) as i32));
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx2") {
+                let mut fast = vec![7i32; len];
+                // SAFETY: the CPU has just been found to support AVX2.
+                unsafe { super::fixed_point_avx2(x, &mut fast) };
+                assert_eq!(plain, fast);
+            }
+        }
+    }
+
     /// The units left on are the same, in the same order, with or without AVX-512.
     #[test]
     fn units_on_are_gathered_alike_with_any_instructions() {
@@ -1004,8 +1049,10 @@ mod round_tests {
     #[test]
     fn avx512_parses_as_avx2() {
         let model = crate::Syntax::builtin().expect("built-in model");
-        let Some(net) = model.parser.nn.as_deref() else { return };
-        let mut fast = FastNet::new(net.net().clone()).expect("tables");
+        if model.parser.nn.is_none() {
+            return;
+        }
+        let mut fast = FastNet::new(Net::from_bytes(crate::BUILTIN_NN).expect("built-in net")).expect("tables");
         let sentences = [
             "Russian troops bore down on Ukraine 's capital Kyiv on Friday , officials said .",
             "The ministry said it had shot down 11 of 14 drones launched overnight from Crimea .",

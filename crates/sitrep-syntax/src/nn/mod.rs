@@ -199,7 +199,7 @@ impl Net {
 }
 
 /// Word and suffix values by hash.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lookups {
     words: HashMap<u64, u32, BuildKeyHasher>,
     suffixes: HashMap<u64, u32, BuildKeyHasher>,
