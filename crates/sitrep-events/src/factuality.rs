@@ -226,6 +226,15 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         if !(r == "xcomp" || r.starts_with("advcl") || r.starts_with("ccomp") || r == "obl" || r == "acl" || r == "compound") {
             break;
         }
+        // What is said or shown is told as the saying tells it, whatever governs the
+        // saying: "seeking to show that Sanders had opposed a bill", "Moscow wants to
+        // claim that Kyiv attacked" (the opposition and the attack are not plans).
+        // (Not what is denied, nor what one does not believe: "I don't believe I've ever
+        // met him".)
+        let says = lex.reporting(&t.lemma(h)).is_some_and(|s| s != sitrep_core::Stance::Denied) || matches!(&*t.lemma(h), "show" | "prove" | "demonstrate");
+        if r.starts_with("ccomp") && says && !negated(h) && !matches!(t.upos(x), "NOUN") {
+            break;
+        }
         // A clause of its own in the past ("failed to adopt a resolution after the United
         // States vetoed it") is told as it stands, not under the verb it sets the time of
         // ("will not attack until NATO withdraws" is another matter).

@@ -2961,3 +2961,14 @@ fn a_person_named_as_subject_beats_one_a_fronted_phrase_mentions_and_its_year() 
     assert_eq!(actor(&e.source), Some("UKRGOV"), "{e:?}");
     assert_eq!(e.date.value, "2022-03-04", "{e:?}");
 }
+
+#[test]
+fn what_is_said_or_shown_is_not_planned_by_whoever_seeks_to_say_it() {
+    let doc = run("Moscow wants to claim that Ukraine attacked the convoy.");
+    assert_eq!(find(&doc, "19").factuality, Factuality::Asserted);
+    let doc = run("The minister sought to show that Poland had opposed the bill.");
+    assert_eq!(find(&doc, "11").factuality, Factuality::Asserted);
+    // A denial, or a belief denied, still negates.
+    let doc = run("“I don't believe I've ever met him,” Zelensky told reporters.");
+    assert_eq!(find(&doc, "04").factuality, Factuality::Negated);
+}
