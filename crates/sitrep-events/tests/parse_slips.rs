@@ -1600,3 +1600,17 @@ fn of_two_subjects_the_one_that_names_a_person_does_the_deed() {
     let e = trigger(&doc, "pledged").expect("the pledge is coded");
     assert_eq!(actor(&e.source), Some("UKRGOV"), "{e:?}");
 }
+
+#[test]
+fn a_content_clause_whose_complement_has_its_own_object_is_no_relative() {
+    let mut doc = layers("Video contradicted Kharkiv police’s earlier claim that Russian troops had refused to free the Ukrainian prisoners.");
+    slip(&mut doc, &[(("that", 0), Some(("refused", 0)), "obj"), (("refused", 0), Some(("claim", 0)), "acl:relcl")]);
+    {
+        let t = Tree::new(&doc);
+        let (that, refused, claim) = (tok(&doc, "that", 0), tok(&doc, "refused", 0), tok(&doc, "claim", 0));
+        assert_eq!((t.head(that), t.rel(that)), (Some(refused), "mark"));
+        assert_eq!((t.head(refused), t.rel(refused)), (Some(claim), "acl"));
+    }
+    let doc = code(doc);
+    assert!(doc.events.events.iter().all(|e| e.target.as_ref().is_none_or(|t| !t.span.of(doc.text()).contains("claim"))), "{:?}", doc.events.events);
+}

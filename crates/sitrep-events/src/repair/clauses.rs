@@ -402,8 +402,8 @@ impl Arcs<'_, '_> {
     /// "allegations that Chinese hackers broke into U.S. computers" read as a relative
     /// clause with "that" as the object of "broke": after a noun of saying or thinking,
     /// a "that" whose clause has a subject of its own and goes on with a phrase of
-    /// direction or contact ("into", "against" …) opens the noun's content, so the noun
-    /// is no party of the clause.
+    /// direction or contact ("into", "against" …), or with a complement that has its own
+    /// object, opens the noun's content, so the noun is no party of the clause.
     pub(super) fn content_read_as_relative(&mut self, a: usize, b: usize) {
         for t in a + 1..b {
             let Some(v) = self.head(t) else { continue };
@@ -415,7 +415,10 @@ impl Arcs<'_, '_> {
                 continue;
             }
             let onward = (v + 1..b).any(|k| self.head(k) == Some(v) && self.rels[k] == "obl" && matches!(self.case_word(k, v + 1..k), Some("into" | "against" | "on" | "at" | "with" | "across" | "through")));
-            if onward {
+            // (Or a complement with an object of its own, which leaves no gap for "that":
+            // "the claim that Crutcher had refused to keep his hands up".)
+            let complete = (v + 1..b).any(|x| self.head(x) == Some(v) && self.rels[x] == "xcomp" && self.has_child(x, x + 1..b, "obj"));
+            if onward || complete {
                 self.set(t, Some(v), "mark");
                 self.set(v, Some(n), "acl");
             }
