@@ -2972,3 +2972,9 @@ fn what_is_said_or_shown_is_not_planned_by_whoever_seeks_to_say_it() {
     let doc = run("“I don't believe I've ever met him,” Zelensky told reporters.");
     assert_eq!(find(&doc, "04").factuality, Factuality::Negated);
 }
+
+#[test]
+fn one_who_killed_himself_did_no_deed_to_a_party() {
+    let doc = run("The Ukrainian soldier's father killed himself in 2019.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "19" && e.root() != "18"), "{:?}", doc.events.events);
+}
