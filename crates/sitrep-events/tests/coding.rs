@@ -2978,3 +2978,11 @@ fn one_who_killed_himself_did_no_deed_to_a_party() {
     let doc = run("The Ukrainian soldier's father killed himself in 2019.");
     assert!(doc.events.events.iter().all(|e| e.root() != "19" && e.root() != "18"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_sampling_rounded_up_and_being_free_of_a_thing_are_no_events() {
+    let doc = run("The agency rounded up a sampling of the ways Kyiv was criticised. Zelensky would be free of conflicts of interest.");
+    assert!(doc.events.events.iter().all(|e| !matches!(e.cameo.as_str(), "173" | "0841")), "{:?}", doc.events.events);
+    let doc = run("Belarusian police rounded up dozens of protesters.");
+    assert_eq!(find(&doc, "17").cameo, "173");
+}
