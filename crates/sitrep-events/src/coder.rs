@@ -124,7 +124,9 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         // of demonstrators] [protesting …]".)
         let marked = t.children(v).any(|c| matches!(t.rel(c), "mark" | "case"));
         // (So are a people or party named: "the Syrians arriving in the United States".)
-        let people_named = || t.upos(h) == "PROPN" && cx.participant(h).actor.is_some();
+        // (Right before the participle: "over Syria, with Russia backing the government"
+        // is Russia's backing.)
+        let people_named = || h + 1 == v && t.upos(h) == "PROPN" && cx.participant(h).actor.is_some();
         if r.starts_with("acl") && t.xpos(v) == "VBG" && h < v && (crowd_noun(&t.lemma(h)) || people_named()) && !marked {
             return Some(h);
         }
@@ -1294,7 +1296,8 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     });
     // "with the support of groups like …", "support for Trump": a party after "of" gives
     // the support, one after "for" gets it.
-    let support = matches!(&*t_.lemma(n), "support" | "backing" | "endorsement" | "blessing" | "approval");
+    // ("in support of Rubio" is support for him.)
+    let support = matches!(&*t_.lemma(n), "support" | "backing" | "endorsement" | "blessing" | "approval") && t_.case(n).as_deref() != Some("in");
     // A place named before the event says where, not who ("the Benghazi attack").
     let source = t_
         .children(n)

@@ -2938,6 +2938,9 @@ fn troops_or_a_people_doing_what_a_participle_says_are_its_subject() {
     let doc = run("Republicans probing the Ukrainian president's calls have two questions.");
     let e = find(&doc, "09");
     assert_eq!(actor(&e.source), Some("USAPTY"), "{e:?}");
+    // (Not a party named before another: "over Syria, with Russia backing the government".)
+    let doc = run("The council failed over Syria, with Russia backing the government.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.source) != Some("SYR")), "{:?}", doc.events.events);
 }
 
 #[test]
@@ -2945,6 +2948,8 @@ fn support_of_a_party_is_given_by_it_support_for_a_party_goes_to_it() {
     let doc = run("The mayor rose through the ranks with the support of Germany.");
     assert!(doc.events.events.iter().all(|e| actor(&e.target) != Some("DEU")), "{:?}", doc.events.events);
     let doc = run("Support for Zelensky among Ukrainian voters grew.");
+    assert_eq!(actor(&find(&doc, "05").target), Some("UKRGOV"));
+    let doc = run("The mayor of Lviv came out in support of Zelensky.");
     assert_eq!(actor(&find(&doc, "05").target), Some("UKRGOV"));
 }
 
