@@ -1310,7 +1310,8 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .map(|c| cx.participant(c))
         .find(|p| p.actor.is_some())
         .or_else(|| oblique(cx, n, "by").map(|c| cx.participant(c)))
-        .or_else(|| support.then(|| oblique(cx, n, "of")).flatten().map(|c| cx.participant(c)))
+        // ("his support of the loophole": with a possessor, "of" says what is supported.)
+        .or_else(|| (support && t_.child(n, "nmod:poss").is_none()).then(|| oblique(cx, n, "of")).flatten().map(|c| cx.participant(c)))
         // "Trump's personal attacks on Curiel": a named possessor does the deed, coded
         // or not.
         .or_else(|| t_.child(n, "nmod:poss").filter(|&c| !victims && t_.upos(c) == "PROPN").map(|c| cx.participant(c)))
