@@ -550,3 +550,9 @@ fn a_billionaire_or_an_oligarch_is_in_business_not_an_elite() {
     assert_eq!(actor(&doc, "Peter Thiel"), Some("USABUS"));
     assert_eq!(actor(&doc, "Oleg Deripaska"), Some("RUSBUS"));
 }
+
+#[test]
+fn a_political_donor_is_no_development_agency() {
+    let doc = run("WASHINGTON — Republican donor Mark Pate said he is not backing Trump.", jiff::civil::date(2016, 1, 1));
+    assert_ne!(actor(&doc, "Mark Pate").map(|a| a.ends_with("DEV")), Some(true));
+}

@@ -2991,3 +2991,9 @@ fn a_sampling_rounded_up_and_being_free_of_a_thing_are_no_events() {
     let doc = run("Belarusian police rounded up dozens of protesters.");
     assert_eq!(find(&doc, "17").cameo, "173");
 }
+
+#[test]
+fn a_vow_to_bomb_is_a_threat() {
+    let doc = run("Putin vowed to bomb the rebels in Aleppo.");
+    assert_eq!(find(&doc, "13").cameo, "138");
+}
