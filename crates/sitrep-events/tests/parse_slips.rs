@@ -1614,3 +1614,11 @@ fn a_content_clause_whose_complement_has_its_own_object_is_no_relative() {
     let doc = code(doc);
     assert!(doc.events.events.iter().all(|e| e.target.as_ref().is_none_or(|t| !t.span.of(doc.text()).contains("claim"))), "{:?}", doc.events.events);
 }
+
+#[test]
+fn an_adjective_after_the_object_of_a_verb_of_judging_says_what_it_is() {
+    let mut doc = layers("Partisans consider Zelensky’s achievements substantial.");
+    slip(&mut doc, &[(("substantial", 0), Some(("achievements", 0)), "amod"), (("achievements", 0), Some(("consider", 0)), "obj")]);
+    let doc = code(doc);
+    assert!(doc.events.events.iter().all(|e| e.root() != "01"), "{:?}", doc.events.events);
+}

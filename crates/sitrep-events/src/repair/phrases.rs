@@ -204,13 +204,17 @@ impl Arcs<'_, '_> {
         }
     }
 
-    /// "voters consider Tusk honest" read with "honest" as part of the name: a word in
-    /// lower case is no part of a name; an adjective after a verb's object says what the
-    /// object is (`xcomp`).
+    /// "voters consider Tusk honest" read with "honest" as part of the name (or "consider
+    /// Obama's achievements substantial" with the adjective modifying the noun before
+    /// it): a word in lower case is no part of a name; an adjective after a verb's object
+    /// says what the object is (`xcomp`).
     pub(super) fn adjective_read_as_part_of_name(&mut self, a: usize, b: usize) {
         for k in a + 1..b {
             let Some(n) = self.head(k) else { continue };
-            if self.rels[k] != "flat" || self.upos(k) != "ADJ" || !self.word(k).starts_with(|c: char| c.is_lowercase()) || self.rels[n] != "obj" {
+            // (Or as a modifier after the noun, after a verb of judging: "consider Obama's
+            // achievements substantial".)
+            let judged = || self.rels[k] == "amod" && n < k && self.head(n).is_some_and(|v| lower_is_one_of(self.doc.syntax.lemma(v), &["consider", "deem", "find", "call", "judge", "declare", "think", "believe", "rate"]));
+            if !(self.rels[k] == "flat" || judged()) || self.upos(k) != "ADJ" || !self.word(k).starts_with(|c: char| c.is_lowercase()) || self.rels[n] != "obj" {
                 continue;
             }
             if let Some(v) = self.head(n).filter(|&v| self.upos(v) == "VERB") {
