@@ -2997,3 +2997,9 @@ fn a_vow_to_bomb_is_a_threat() {
     let doc = run("Putin vowed to bomb the rebels in Aleppo.");
     assert_eq!(find(&doc, "13").cameo, "138");
 }
+
+#[test]
+fn troops_named_after_a_countrys_army_are_its_troops() {
+    let doc = run("Russian army troops shelled Kharkiv.");
+    assert_eq!(actor(&find(&doc, "19").source), Some("RUSMIL"));
+}
