@@ -745,6 +745,26 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     if speechlike && (t.child(v, "obj").or_else(urged).is_none() || said()) {
         return None;
     }
+    // "vowed to stay in the race", "promised to ban Muslims", "vows to be tougher on
+    // trade": a vow or promise is intent to cooperate (03) only when what is vowed is a
+    // deed of cooperation ("pledged to help", "promised to negotiate");
+    // a vow of force is a threat by its own rows; a vow of anything else is no event.
+    if p.needs.is_empty() && p.code == "030" && matches!(&*t.lemma(v), "vow" | "promise" | "pledge" | "swear") {
+        let helping = |c: usize| {
+            matches!(
+                &*t.lemma(c),
+                "help" | "aid" | "assist" | "support" | "provide" | "send" | "give" | "supply" | "deliver" | "contribute" | "donate" | "cooperate" | "work" | "negotiate" | "talk" | "meet"
+                    | "discuss" | "release" | "free" | "withdraw" | "lift" | "ease" | "end" | "stop" | "halt" | "protect" | "defend" | "rebuild" | "invest" | "fund" | "finance" | "back"
+                    | "join" | "sign" | "ratify" | "honor" | "honour" | "respect" | "implement" | "accept" | "return" | "reopen" | "restore" | "resume" | "compensate" | "mediate"
+                    | "broker" | "host" | "welcome" | "recognize" | "recognise" | "visit" | "guarantee" | "ensure" | "share" | "train" | "arm" | "equip" | "forgive" | "pardon" | "stand"
+            )
+        };
+        let cooperative = |c: usize| helping(c) || lex.verb(&t.lemma(c)).iter().any(|q| matches!(q.code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08")));
+        let vowed = t.children(v).find(|&c| t.rel(c) == "xcomp" || t.rel(c).starts_with("ccomp"));
+        if vowed.is_some_and(|c| !cooperative(c)) {
+            return None;
+        }
+    }
     // "“We know how Wyoming is going to go,” Manafort conceded": what was said; "Sanders
     // conceded" is a concession.
     if p.needs.is_empty() && &*t.lemma(v) == "concede" && said() {
