@@ -3011,3 +3011,11 @@ fn a_vow_is_intent_to_cooperate_only_when_what_is_vowed_is_cooperation() {
     let doc = run("Germany pledged to help Ukraine.");
     assert_eq!(find(&doc, "03").cameo, "030");
 }
+
+#[test]
+fn fighting_for_people_interrupting_a_reporter_and_calming_fears_are_no_force() {
+    let doc = run("Zelensky promised that he would fight for them as president. “We are winning,” he said, cutting off a reporter. The Ukrainian minister worked to quell the growing concerns.");
+    assert!(doc.events.events.iter().all(|e| !matches!(e.root(), "19" | "17")), "{:?}", doc.events.events);
+    let doc = run("Belarusian police quelled the protests in Minsk.");
+    assert_eq!(find(&doc, "17").cameo, "175");
+}
