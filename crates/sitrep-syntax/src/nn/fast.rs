@@ -5,7 +5,7 @@
 //! stores them as `i16`, scaled so that no sum of one row per slot and the bias can
 //! overflow. A move's hidden layer is then the bias plus one row per slot (16-bit
 //! additions, 16 lanes at a time with AVX2), a ReLU, and an output layer that skips the
-//! units the ReLU zeroed, summed in `f32` over weights stored in half precision.
+//! units the ReLU zeroed, summed in `f32` over weights rounded to half precision.
 
 use super::inputs::{self, folds, slot_table, SentenceValues, Table, FIRST_CHILD, N_SLOTS};
 use super::{table_index, Config, Lookups, Net, NnError};
@@ -34,15 +34,19 @@ pub struct FastNet {
     /// The scaled first-layer bias.
     bias: Vec<i16>,
     /// Output layer times what one unit of the `i16` rows is worth, rounded to half
-    /// precision: `width` rows of `stride` (padding is zero).
+    /// precision (kept as `f32`): `width` rows of `stride` (padding is zero).
     w2: Vec<f32>,
     /// Output bias, padded to `stride`.
     b2: Vec<f32>,
-    /// `w2` as half-precision bits: half the bytes to read per move, which is what the
-    /// output layer waits on (the parse is ~10 % faster than with `f32` rows).
-    w2h: Vec<u16>,
     /// Classes rounded up to a multiple of 8.
     stride: usize,
+    /// `w2` for 104 classes (empty for other shapes), each row on seven lines of its
+    /// own, sixteen classes a line (the last eight padding), so that no load crosses a
+    /// cache line. Rows of `f32` replaced half-precision ones converted as they were
+    /// read: the conversions were two of every three vector instructions of the output
+    /// layer, which they bounded; the `f32` rows only paid once aligned (unaligned, one
+    /// load in two crossed a line, and the parse was 7 % slower than with halves).
+    w2a: Vec<Line>,
     /// Whether the CPU has AVX-512, which gathers the units left on sixteen at a time.
     avx512: bool,
     /// Whether the whole parse runs compiled for AVX-512 (F, BW, VL): sixteen classes an
@@ -55,7 +59,7 @@ pub struct FastNet {
 /// the first layer's rows and bias, the output layer.
 impl PartialEq for FastNet {
     fn eq(&self, other: &FastNet) -> bool {
-        self.config == other.config && self.lookups == other.lookups && self.rows == other.rows && self.bias == other.bias && self.w2h == other.w2h && self.b2 == other.b2
+        self.config == other.config && self.lookups == other.lookups && self.rows == other.rows && self.bias == other.bias && self.w2.iter().map(|x| x.to_bits()).eq(other.w2.iter().map(|x| x.to_bits())) && self.b2 == other.b2
     }
 }
 
@@ -120,12 +124,19 @@ impl FastNet {
         // Padded for the AVX-512 output layer's last block of sixteen.
         b2.resize(stride + 16, 0.0);
         let lookups = net.lookups();
-        let mut w2h: Vec<u16> = w2.iter().map(|&x| f16_bits(x)).collect();
-        w2h.resize(w2h.len() + 16, 0);
-        let w2: Vec<f32> = w2h.iter().map(|&h| f16_value(h)).collect();
+        let w2: Vec<f32> = w2.iter().map(|&x| f16_value(f16_bits(x))).collect();
+        let mut w2a = Vec::new();
+        if stride == 104 {
+            w2a = vec![Line([0.0; 16]); width * 7];
+            for j in 0..width {
+                for k in 0..104 {
+                    w2a[j * 7 + k / 16].0[k % 16] = w2[j * 104 + k];
+                }
+            }
+        }
         let avx512 = avx512_detected();
         let parse512 = avx512 && parse512_detected();
-        Ok(FastNet { config: c, lookups, width, slot_start, slot_values, looked_up, rows, bias, w2, b2, w2h, stride, avx512, parse512 })
+        Ok(FastNet { config: c, lookups, width, slot_start, slot_values, looked_up, rows, bias, w2, b2, stride, w2a, avx512, parse512 })
     }
 
     /// The scores of every class for slot values `slots` into `scratch.scores` (padded
@@ -177,14 +188,16 @@ impl FastNet {
         #[cfg(target_arch = "x86_64")]
         if W512 && self.stride == 104 {
             // SAFETY: W512 is only set in code compiled for AVX-512 (F, BW, VL), run on
-            // CPUs found to have it; `scores` holds 112.
-            unsafe { self.output_f16_512(on, scores) };
+            // CPUs found to have it; `scores` holds 112; `w2a` is made when the stride
+            // is 104.
+            unsafe { self.output_f32_512(on, scores) };
             return;
         }
         #[cfg(target_arch = "x86_64")]
         if FMA && self.stride == 104 {
-            // SAFETY: FMA is only set on the AVX2 + FMA path, whose CPUs have F16C.
-            unsafe { self.output_f16(on, scores) };
+            // SAFETY: FMA is only set on the AVX2 + FMA path; `scores` holds 112; `w2a`
+            // is made when the stride is 104.
+            unsafe { self.output_f32(on, scores) };
             return;
         }
         match self.stride {
@@ -261,23 +274,25 @@ impl FastNet {
         scores[at..at + L].copy_from_slice(&acc);
     }
 
-    /// The scores of all 104 classes from the half-precision output layer: each row's
-    /// values widened to `f32` as they are loaded (F16C), then summed as in
-    /// [`FastNet::output`], so the scores equal those of the `f32` path.
+    /// The scores of all 104 classes, thirteen blocks of eight in registers, over the
+    /// aligned rows of `w2a`: for each class the same fused multiply-adds in the same
+    /// order as [`FastNet::output`], so the same scores.
+    ///
+    /// # Safety
+    /// The CPU must have AVX2 and FMA; `scores` must hold 104 values.
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
-    unsafe fn output_f16(&self, on: (&[f32], &[u32]), scores: &mut [f32]) {
+    unsafe fn output_f32(&self, on: (&[f32], &[u32]), scores: &mut [f32]) {
         use std::arch::x86_64::*;
         let mut acc = [_mm256_setzero_ps(); 13];
         for (g, a) in acc.iter_mut().enumerate() {
             *a = _mm256_loadu_ps(self.b2.as_ptr().add(g * 8));
         }
         for (&x, &j) in on.0.iter().zip(on.1) {
-            let row = self.w2h.as_ptr().add(j as usize * 104);
+            let row = self.w2a.as_ptr().add(j as usize * 7) as *const f32;
             let xv = _mm256_set1_ps(x);
             for (g, a) in acc.iter_mut().enumerate() {
-                let w = _mm256_cvtph_ps(_mm_loadu_si128(row.add(g * 8) as *const __m128i));
-                *a = _mm256_fmadd_ps(xv, w, *a);
+                *a = _mm256_fmadd_ps(xv, _mm256_load_ps(row.add(g * 8)), *a);
             }
         }
         for (g, a) in acc.iter().enumerate() {
@@ -285,33 +300,34 @@ impl FastNet {
         }
     }
 
-    /// [`FastNet::output_f16`] sixteen classes at a time (seven blocks; the last reads
-    /// eight values of the next row, or of the padding after the last row, and its
-    /// scores past 104 are never read): for each class the same fused multiply-adds in
-    /// the same order, so the same scores.
+    /// [`FastNet::output_f32`] sixteen classes at a time (six blocks of sixteen, one of
+    /// eight), each fused multiply-add reading its weights straight from memory: for
+    /// each class the same sums in the same order, so the same scores.
     ///
     /// # Safety
-    /// The CPU must have AVX-512F; `scores` must hold 112 values.
+    /// The CPU must have AVX-512F and AVX-512VL; `scores` must hold 104 values.
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
-    unsafe fn output_f16_512(&self, on: (&[f32], &[u32]), scores: &mut [f32]) {
+    unsafe fn output_f32_512(&self, on: (&[f32], &[u32]), scores: &mut [f32]) {
         use std::arch::x86_64::*;
-        debug_assert!(scores.len() >= 112 && self.w2h.len() >= self.width * 104 + 8);
-        let mut acc = [_mm512_setzero_ps(); 7];
+        debug_assert!(scores.len() >= 104 && self.w2a.len() >= self.width * 7);
+        let mut acc = [_mm512_setzero_ps(); 6];
         for (g, a) in acc.iter_mut().enumerate() {
             *a = _mm512_loadu_ps(self.b2.as_ptr().add(g * 16));
         }
+        let mut last = _mm256_loadu_ps(self.b2.as_ptr().add(96));
         for (&x, &j) in on.0.iter().zip(on.1) {
-            let row = self.w2h.as_ptr().add(j as usize * 104);
+            let row = self.w2a.as_ptr().add(j as usize * 7) as *const f32;
             let xv = _mm512_set1_ps(x);
             for (g, a) in acc.iter_mut().enumerate() {
-                let w = _mm512_cvtph_ps(_mm256_loadu_si256(row.add(g * 16) as *const __m256i));
-                *a = _mm512_fmadd_ps(xv, w, *a);
+                *a = _mm512_fmadd_ps(xv, _mm512_load_ps(row.add(g * 16)), *a);
             }
+            last = _mm256_fmadd_ps(_mm512_castps512_ps256(xv), _mm256_load_ps(row.add(96)), last);
         }
         for (g, a) in acc.iter().enumerate() {
             _mm512_storeu_ps(scores.as_mut_ptr().add(g * 16), *a);
         }
+        _mm256_storeu_ps(scores.as_mut_ptr().add(96), last);
     }
 
     /// Parse one tagged sentence into `out`, with `parser`'s labels.
@@ -605,6 +621,11 @@ fn round_row(exact: Option<&[f32]>, scale: f32, out: &mut [i16]) {
 /// Sixteen units of a row: the table holds whole blocks (the width is a multiple of 16)
 /// so that it is written a block, not a value, at a time.
 type Block = [i16; 16];
+
+/// Sixteen `f32` on a cache line of their own.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C, align(64))]
+struct Line([f32; 16]);
 
 /// The rows, their bias, their scale and the slots looked up, or why they cannot be made.
 type Rows = Result<(PageTable<Block>, Vec<i16>, f32, [usize; LOOKED_UP]), NnError>;
@@ -1040,6 +1061,54 @@ mod round_tests {
                 let n2 = units_on(&acc, &mut v2, &mut u2, avx512_detected());
                 assert_eq!(n1, acc.iter().filter(|&&a| a > 0).count());
                 assert_eq!((&v1[..n1], &u1[..n1]), (&v2[..n2], &u2[..n2]));
+            }
+        }
+    }
+
+    /// The output layer's scores are the same, to the bit, over the aligned rows with
+    /// AVX2 and with AVX-512 as in the plain loop over `w2`, for any set of units on.
+    #[test]
+    fn output_layers_score_alike_with_any_instructions() {
+        /// The output layers compiled as the parse compiles them.
+        #[cfg(target_arch = "x86_64")]
+        #[target_feature(enable = "avx2,fma")]
+        unsafe fn with_avx2(fast: &FastNet, on: (&[f32], &[u32]), scores: &mut [f32]) {
+            fast.output_f32(on, scores)
+        }
+        #[cfg(target_arch = "x86_64")]
+        #[target_feature(enable = "avx2,fma,avx512f,avx512vl")]
+        unsafe fn with_avx512(fast: &FastNet, on: (&[f32], &[u32]), scores: &mut [f32]) {
+            fast.output_f32_512(on, scores)
+        }
+        let fast = FastNet::new(crate::nn::tests::random_net(&crate::nn::tests::SENTENCES, 11)).expect("tables");
+        assert_eq!(fast.stride, 104);
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..300 {
+            let units: Vec<u32> = (0..fast.width as u32).filter(|_| next() & 1 == 1).collect();
+            let values: Vec<f32> = units.iter().map(|_| (next() >> 49) as f32 + 1.0).collect();
+            let on = (&values[..], &units[..]);
+            let mut plain = vec![0f32; 112];
+            fast.output::<104, true>(on, 0, &mut plain);
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
+                let mut quick = vec![0f32; 112];
+                // SAFETY: the CPU has just been found to support AVX2 and FMA; `quick`
+                // holds 112; the stride is 104.
+                unsafe { with_avx2(&fast, on, &mut quick) };
+                assert!(plain[..104].iter().zip(&quick).all(|(a, b)| a.to_bits() == b.to_bits()));
+            }
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") && std::arch::is_x86_feature_detected!("fma") {
+                let mut quick = vec![0f32; 112];
+                // SAFETY: as above, with AVX-512 F and VL.
+                unsafe { with_avx512(&fast, on, &mut quick) };
+                assert!(plain[..104].iter().zip(&quick).all(|(a, b)| a.to_bits() == b.to_bits()));
             }
         }
     }
