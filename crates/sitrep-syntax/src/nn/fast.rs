@@ -375,8 +375,9 @@ impl FastNet {
         let n_labels = parser.labels.len();
         let root_label = parser.labels.iter().position(|l| *l == "root").unwrap_or(0);
         self.lookups.sentence(words, &mut scratch.values);
-        st.start(n);
         let (sizes, child_words) = (self.config.sizes, self.config.child_words);
+        scratch.values.place(tags, sizes);
+        st.start(n);
         while !st.done() {
             // A move that is the only one allowed needs no scores: the first shift, a
             // shift onto an empty stack, the root arc at the end.
@@ -389,7 +390,7 @@ impl FastNet {
                 continue;
             }
             let mut slots = scratch.slots;
-            inputs::fill(st, &scratch.values, tags, sizes, child_words, &mut slots);
+            inputs::fill_placed(st, &scratch.values, tags, sizes, child_words, &mut slots);
             self.score_with::<FMA, W512>(&slots, scratch);
             // Scores become integers with 20 fractional bits, so that the perceptron's
             // vectorised choice of the best valid move serves.
