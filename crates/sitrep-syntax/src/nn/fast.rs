@@ -27,6 +27,10 @@ pub struct FastNet {
     /// The slots whose rows are looked up: all but those folded into a combination's
     /// rows ([`inputs::folds`]).
     looked_up: [usize; LOOKED_UP],
+    /// For each slot looked up (in the order of `looked_up`): the slot, its first row
+    /// and its last (`u32::MAX` for a slot without rows). Row `first + v`, at most the
+    /// last, is the row of value `v`: one addition and one minimum a slot per move.
+    gather: [Gather; LOOKED_UP],
     /// Rows of `width` scaled contributions, on 2 MiB pages where the system allows:
     /// a move reads ~55 rows scattered over ~20 MB, and on 4 KiB pages most of them
     /// also missed the TLB (a two-level page walk under a hypervisor).
@@ -136,7 +140,13 @@ impl FastNet {
         }
         let avx512 = avx512_detected();
         let parse512 = avx512 && parse512_detected();
-        Ok(FastNet { config: c, lookups, width, slot_start, slot_values, looked_up, rows, bias, w2, b2, stride, w2a, avx512, parse512 })
+        let mut gather = [Gather::default(); LOOKED_UP];
+        for (g, &k) in gather.iter_mut().zip(&looked_up) {
+            let first = u32::try_from(slot_start[k]).map_err(|_| NnError("too many first-layer rows".into()))?;
+            let last = if slot_values[k] == 0 { u32::MAX } else { first.checked_add(slot_values[k] - 1).ok_or_else(|| NnError("too many first-layer rows".into()))? };
+            *g = Gather { slot: k as u32, first, last };
+        }
+        Ok(FastNet { config: c, lookups, width, slot_start, slot_values, looked_up, gather, rows, bias, w2, b2, stride, w2a, avx512, parse512 })
     }
 
     /// The scores of every class for slot values `slots` into `scratch.scores` (padded
@@ -226,14 +236,12 @@ impl FastNet {
         // Every row's place first, with a prefetch, so that the memory system fetches
         // the rows side by side while the sums wait for the first.
         // Rows are counted in blocks of 16 units, `V` to a row.
-        let rows = &self.rows[..];
+        let rows = self.rows[..].as_chunks::<V>().0;
         let zero = [[0i16; 16]; V];
         let mut picked = [&zero; LOOKED_UP];
-        for (row, &k) in picked.iter_mut().zip(&self.looked_up) {
-            let v = slots[k].min(self.slot_values[k] - 1) as usize;
-            if let Some(r) = rows.get((self.slot_start[k] + v) * V..).and_then(|r| r.first_chunk::<V>()) {
-                *row = r;
-            }
+        for (row, g) in picked.iter_mut().zip(&self.gather) {
+            let v = slots.get(g.slot as usize).copied().unwrap_or(0);
+            *row = rows.get(g.first.saturating_add(v).min(g.last) as usize).unwrap_or(&zero);
             prefetch(&row[..]);
         }
         for row in picked {
@@ -622,6 +630,14 @@ fn round_row(exact: Option<&[f32]>, scale: f32, out: &mut [i16]) {
 /// Sixteen units of a row: the table holds whole blocks (the width is a multiple of 16)
 /// so that it is written a block, not a value, at a time.
 type Block = [i16; 16];
+
+/// Where a looked-up slot's rows are: see [`FastNet::gather`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Gather {
+    slot: u32,
+    first: u32,
+    last: u32,
+}
 
 /// Sixteen `f32` on a cache line of their own.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -1063,6 +1079,33 @@ mod round_tests {
                 assert_eq!(n1, acc.iter().filter(|&&a| a > 0).count());
                 assert_eq!((&v1[..n1], &u1[..n1]), (&v2[..n2], &u2[..n2]));
             }
+        }
+    }
+
+    /// The first layer's sums kept in registers, each row found from its slot's first
+    /// and last row, are those of the plain loop over every slot, values past a slot's
+    /// last (as large as `u32::MAX`) taking its last row in both.
+    #[test]
+    fn hidden_sums_alike_in_registers_and_plain() {
+        let fast = FastNet::new(crate::nn::tests::random_net(&crate::nn::tests::SENTENCES, 13)).expect("tables");
+        assert_eq!(fast.width, 48);
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for round in 0..500 {
+            let mut slots = [0u32; N_SLOTS];
+            for (k, v) in slots.iter_mut().enumerate() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                *v = match round % 4 {
+                    0 => u32::MAX - (seed % 3) as u32,
+                    1 => (seed % (fast.slot_values[k] as u64 + 3)) as u32,
+                    _ => (seed % fast.slot_values[k] as u64) as u32,
+                };
+            }
+            let (mut quick, mut plain) = (vec![0i16; 48], vec![0i16; 48]);
+            fast.hidden::<3>(&slots, &mut quick);
+            fast.hidden_any(&slots, &mut plain);
+            assert_eq!(quick, plain, "round {round}");
         }
     }
 
