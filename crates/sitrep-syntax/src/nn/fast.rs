@@ -31,6 +31,10 @@ pub struct FastNet {
     /// and its last (`u32::MAX` for a slot without rows). Row `first + v`, at most the
     /// last, is the row of value `v`: one addition and one minimum a slot per move.
     gather: [Gather; LOOKED_UP],
+    /// `gather`'s first and last rows by slot, `u32::MAX` for the folded slots (which
+    /// have no rows of their own), for [`FastNet::hidden_placed`].
+    first_row: [u32; N_SLOTS],
+    last_row: [u32; N_SLOTS],
     /// Rows of `width` scaled contributions, on 2 MiB pages where the system allows:
     /// a move reads ~55 rows scattered over ~20 MB, and on 4 KiB pages most of them
     /// also missed the TLB (a two-level page walk under a hypervisor).
@@ -146,7 +150,12 @@ impl FastNet {
             let last = if slot_values[k] == 0 { u32::MAX } else { first.checked_add(slot_values[k] - 1).ok_or_else(|| NnError("too many first-layer rows".into()))? };
             *g = Gather { slot: k as u32, first, last };
         }
-        Ok(FastNet { config: c, lookups, width, slot_start, slot_values, looked_up, gather, rows, bias, w2, b2, stride, w2a, avx512, parse512 })
+        let (mut first_row, mut last_row) = ([u32::MAX; N_SLOTS], [u32::MAX; N_SLOTS]);
+        for g in &gather {
+            first_row[g.slot as usize] = g.first;
+            last_row[g.slot as usize] = g.last;
+        }
+        Ok(FastNet { config: c, lookups, width, slot_start, slot_values, looked_up, gather, first_row, last_row, rows, bias, w2, b2, stride, w2a, avx512, parse512 })
     }
 
     /// The scores of every class for slot values `slots` into `scratch.scores` (padded
@@ -159,7 +168,7 @@ impl FastNet {
             unsafe { self.score_avx2(slots, scratch) };
             return;
         }
-        self.score_with::<false, false>(slots, scratch);
+        self.score_with::<false, false>(Input::Slots(slots), scratch);
     }
 
     /// The scores of the classes in `scratch` after [`FastNet::score`].
@@ -171,22 +180,35 @@ impl FastNet {
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2,fma,f16c")]
     unsafe fn score_avx2(&self, slots: &[u32; N_SLOTS], scratch: &mut NnScratch) {
-        self.score_with::<true, false>(slots, scratch)
+        self.score_with::<true, false>(Input::Slots(slots), scratch)
     }
 
     /// The scores, with the output layer in AVX-512 registers when `W512` (only in code
     /// compiled for AVX-512, see [`FastNet::parse_avx512`]).
     #[inline(always)]
-    fn score_with<const FMA: bool, const W512: bool>(&self, slots: &[u32; N_SLOTS], scratch: &mut NnScratch) {
+    fn score_with<const FMA: bool, const W512: bool>(&self, input: Input, scratch: &mut NnScratch) {
         scratch.acc.resize(self.width, 0);
         // Room for the AVX-512 output layer's seven blocks of sixteen.
         scratch.scores.resize(self.stride.max(112), 0.0);
-        match self.width / 16 {
-            4 => self.hidden::<4>(slots, &mut scratch.acc),
-            5 => self.hidden::<5>(slots, &mut scratch.acc),
-            6 => self.hidden::<6>(slots, &mut scratch.acc),
-            8 => self.hidden::<8>(slots, &mut scratch.acc),
-            _ => self.hidden_any(slots, &mut scratch.acc),
+        match input {
+            Input::Slots(slots) => match self.width / 16 {
+                4 => self.hidden::<4>(slots, &mut scratch.acc),
+                5 => self.hidden::<5>(slots, &mut scratch.acc),
+                6 => self.hidden::<6>(slots, &mut scratch.acc),
+                8 => self.hidden::<8>(slots, &mut scratch.acc),
+                _ => self.hidden_any(slots, &mut scratch.acc),
+            },
+            Input::State(st, tags) => match self.width / 16 {
+                4 => self.hidden_placed::<4>(st, &scratch.values, tags, &mut scratch.acc),
+                5 => self.hidden_placed::<5>(st, &scratch.values, tags, &mut scratch.acc),
+                6 => self.hidden_placed::<6>(st, &scratch.values, tags, &mut scratch.acc),
+                8 => self.hidden_placed::<8>(st, &scratch.values, tags, &mut scratch.acc),
+                _ => {
+                    let mut slots = scratch.slots;
+                    inputs::fill_placed(st, &scratch.values, tags, self.config.sizes, self.config.child_words, &mut slots);
+                    self.hidden_any(&slots, &mut scratch.acc)
+                }
+            },
         }
         scratch.on_values.resize(self.width + 16, 0.0);
         scratch.on_units.resize(self.width + 16, 0);
@@ -245,6 +267,31 @@ impl FastNet {
             prefetch(&row[..]);
         }
         for row in picked {
+            for (a, r) in acc.iter_mut().zip(row) {
+                for i in 0..16 {
+                    a[i] = a[i].wrapping_add(r[i]);
+                }
+            }
+        }
+        for (g, a) in acc.iter().enumerate() {
+            out[g * 16..(g + 1) * 16].copy_from_slice(a);
+        }
+    }
+
+    /// [`FastNet::hidden`] for the slots of state `st`, each slot's row chosen and
+    /// fetched as soon as [`inputs::fill_placed_into`] finds its value, so that the
+    /// memory system fetches the first rows while the later slots are being filled.
+    #[inline(always)]
+    fn hidden_placed<const V: usize>(&self, st: &State, values: &SentenceValues, tags: &[u8], out: &mut [i16]) {
+        let zero = [[0i16; 16]; V];
+        let mut sink = Gathering { rows: self.rows[..].as_chunks::<V>().0, first: &self.first_row, last: &self.last_row, picked: [&zero; N_SLOTS] };
+        inputs::fill_placed_into(st, values, tags, self.config.sizes, self.config.child_words, &mut sink);
+        let mut acc = [[0i16; 16]; V];
+        for (g, a) in acc.iter_mut().enumerate() {
+            a.copy_from_slice(&self.bias[g * 16..(g + 1) * 16]);
+        }
+        for &k in &self.looked_up {
+            let row = sink.picked.get(k).copied().unwrap_or(&zero);
             for (a, r) in acc.iter_mut().zip(row) {
                 for i in 0..16 {
                     a[i] = a[i].wrapping_add(r[i]);
@@ -383,7 +430,7 @@ impl FastNet {
         let n_labels = parser.labels.len();
         let root_label = parser.labels.iter().position(|l| *l == "root").unwrap_or(0);
         self.lookups.sentence(words, &mut scratch.values);
-        let (sizes, child_words) = (self.config.sizes, self.config.child_words);
+        let sizes = self.config.sizes;
         scratch.values.place(tags, sizes);
         st.start(n);
         while !st.done() {
@@ -397,9 +444,7 @@ impl FastNet {
                 st.apply(1 + root_label, n_labels);
                 continue;
             }
-            let mut slots = scratch.slots;
-            inputs::fill_placed(st, &scratch.values, tags, sizes, child_words, &mut slots);
-            self.score_with::<FMA, W512>(&slots, scratch);
+            self.score_with::<FMA, W512>(Input::State(st, tags), scratch);
             // Scores become integers with 20 fractional bits, so that the perceptron's
             // vectorised choice of the best valid move serves.
             // The padding's scores past the classes are converted too (and not read), so
@@ -630,6 +675,36 @@ fn round_row(exact: Option<&[f32]>, scale: f32, out: &mut [i16]) {
 /// Sixteen units of a row: the table holds whole blocks (the width is a multiple of 16)
 /// so that it is written a block, not a value, at a time.
 type Block = [i16; 16];
+
+/// What a move is scored from: its slots' values, or the state they are filled from.
+#[derive(Clone, Copy)]
+enum Input<'a> {
+    Slots(&'a [u32; N_SLOTS]),
+    /// The state and the sentence's tags (its values are in the scratch).
+    State(&'a State, &'a [u8]),
+}
+
+/// Slot values from [`inputs::fill_placed_into`] made rows: each looked-up slot's row
+/// found (as [`FastNet::hidden`] finds it) and fetched at once.
+struct Gathering<'a, const V: usize> {
+    rows: &'a [[Block; V]],
+    first: &'a [u32; N_SLOTS],
+    last: &'a [u32; N_SLOTS],
+    /// The row of each slot (the zero row for the folded slots).
+    picked: [&'a [Block; V]; N_SLOTS],
+}
+
+impl<const V: usize> inputs::SlotSink for Gathering<'_, V> {
+    #[inline(always)]
+    fn put(&mut self, k: usize, v: u32) {
+        if let (Some(&first), Some(&last), Some(p)) = (self.first.get(k), self.last.get(k), self.picked.get_mut(k)) {
+            if let Some(row) = self.rows.get(first.saturating_add(v).min(last) as usize) {
+                *p = row;
+                prefetch(&row[..]);
+            }
+        }
+    }
+}
 
 /// Where a looked-up slot's rows are: see [`FastNet::gather`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -1107,6 +1182,45 @@ mod round_tests {
             fast.hidden_any(&slots, &mut plain);
             assert_eq!(quick, plain, "round {round}");
         }
+    }
+
+    /// The first layer's sums with each row fetched as the state's slots are filled are
+    /// those of the slots filled first, in every state of parses by random valid moves.
+    #[test]
+    fn hidden_sums_alike_filled_as_fetched() {
+        let model = crate::Syntax::builtin().expect("built-in model");
+        let net = crate::nn::tests::random_net(&crate::nn::tests::SENTENCES[..1], 17);
+        let fast = FastNet::new(net.clone()).expect("tables");
+        assert_eq!(fast.width, 48);
+        let (labels, sizes, child_words) = (model.parser.labels.len(), net.config.sizes, net.config.child_words);
+        let lookups = net.lookups();
+        let (mut st, mut values, mut slots) = (State::default(), SentenceValues::default(), [0u32; N_SLOTS]);
+        let mut word_scratch = crate::words::Scratch::default();
+        let (mut seed, mut moves) = (0x9e37_79b9_7f4a_7c15u64, 0);
+        for _ in 0..10 {
+            for s in crate::nn::tests::SENTENCES {
+                let words: Vec<WordInfo> = s.split(' ').map(|w| WordInfo::new(w, &mut word_scratch)).collect();
+                let mut tags = Vec::new();
+                model.tagger.tag(&words, &mut tags, &mut Default::default());
+                lookups.sentence(&words, &mut values);
+                values.place(&tags, sizes);
+                st.start(words.len());
+                while !st.done() {
+                    inputs::fill(&st, &values, &tags, sizes, child_words, &mut slots);
+                    let (mut placed, mut plain) = (vec![0i16; 48], vec![0i16; 48]);
+                    fast.hidden_placed::<3>(&st, &values, &tags, &mut placed);
+                    fast.hidden_any(&slots, &mut plain);
+                    assert_eq!(placed, plain, "move {moves}");
+                    let valid: Vec<usize> = (0..1 + 2 * labels).filter(|&c| if c == 0 { st.can_shift() } else if c <= labels { st.can_left() } else { st.can_right() }).collect();
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    st.apply(valid[seed as usize % valid.len()], labels);
+                    moves += 1;
+                }
+            }
+        }
+        assert!(moves > 500);
     }
 
     /// The output layer's scores are the same, to the bit, over the aligned rows with
