@@ -294,22 +294,25 @@ pub struct State {
 }
 
 impl State {
+    /// A state before the first move over `n` words. Places `0..n` are the words, `n`
+    /// the root, and `n + 1` stands for no word: never attached, no children (the
+    /// neural scorer's [`crate::nn::inputs::fill_placed`] reads it instead of branching).
     pub(crate) fn start(&mut self, n: usize) {
         self.n = n;
         self.stack.clear();
         self.b0 = 0;
         self.heads.clear();
-        self.heads.resize(n + 1, NO);
+        self.heads.resize(n + 2, NO);
         self.labels.clear();
-        self.labels.resize(n + 1, 0);
+        self.labels.resize(n + 2, 0);
         self.left.clear();
-        self.left.resize(n + 1, [NO; 2]);
+        self.left.resize(n + 2, [NO; 2]);
         self.right.clear();
-        self.right.resize(n + 1, [NO; 2]);
+        self.right.resize(n + 2, [NO; 2]);
         self.n_left.clear();
-        self.n_left.resize(n + 1, 0);
+        self.n_left.resize(n + 2, 0);
         self.n_right.clear();
-        self.n_right.resize(n + 1, 0);
+        self.n_right.resize(n + 2, 0);
     }
 
     pub(crate) fn done(&self) -> bool {

@@ -5,7 +5,7 @@
 //! stores them as `i16`, scaled so that no sum of one row per slot and the bias can
 //! overflow. A move's hidden layer is then the bias plus one row per slot (16-bit
 //! additions, 16 lanes at a time with AVX2), a ReLU, and an output layer that skips the
-//! units the ReLU zeroed, summed in `f32` over weights stored in half precision.
+//! units the ReLU zeroed, summed in `f32` over weights rounded to half precision.
 
 use super::inputs::{self, folds, slot_table, SentenceValues, Table, FIRST_CHILD, N_SLOTS};
 use super::{table_index, Config, Lookups, Net, NnError};
@@ -27,6 +27,14 @@ pub struct FastNet {
     /// The slots whose rows are looked up: all but those folded into a combination's
     /// rows ([`inputs::folds`]).
     looked_up: [usize; LOOKED_UP],
+    /// For each slot looked up (in the order of `looked_up`): the slot, its first row
+    /// and its last (`u32::MAX` for a slot without rows). Row `first + v`, at most the
+    /// last, is the row of value `v`: one addition and one minimum a slot per move.
+    gather: [Gather; LOOKED_UP],
+    /// `gather`'s first and last rows by slot, `u32::MAX` for the folded slots (which
+    /// have no rows of their own), for [`FastNet::hidden_placed`].
+    first_row: [u32; N_SLOTS],
+    last_row: [u32; N_SLOTS],
     /// Rows of `width` scaled contributions, on 2 MiB pages where the system allows:
     /// a move reads ~55 rows scattered over ~20 MB, and on 4 KiB pages most of them
     /// also missed the TLB (a two-level page walk under a hypervisor).
@@ -34,15 +42,19 @@ pub struct FastNet {
     /// The scaled first-layer bias.
     bias: Vec<i16>,
     /// Output layer times what one unit of the `i16` rows is worth, rounded to half
-    /// precision: `width` rows of `stride` (padding is zero).
+    /// precision (kept as `f32`): `width` rows of `stride` (padding is zero).
     w2: Vec<f32>,
     /// Output bias, padded to `stride`.
     b2: Vec<f32>,
-    /// `w2` as half-precision bits: half the bytes to read per move, which is what the
-    /// output layer waits on (the parse is ~10 % faster than with `f32` rows).
-    w2h: Vec<u16>,
     /// Classes rounded up to a multiple of 8.
     stride: usize,
+    /// `w2` for 104 classes (empty for other shapes), each row on seven lines of its
+    /// own, sixteen classes a line (the last eight padding), so that no load crosses a
+    /// cache line. Rows of `f32` replaced half-precision ones converted as they were
+    /// read: the conversions were two of every three vector instructions of the output
+    /// layer, which they bounded; the `f32` rows only paid once aligned (unaligned, one
+    /// load in two crossed a line, and the parse was 7 % slower than with halves).
+    w2a: Vec<Line>,
     /// Whether the CPU has AVX-512, which gathers the units left on sixteen at a time.
     avx512: bool,
     /// Whether the whole parse runs compiled for AVX-512 (F, BW, VL): sixteen classes an
@@ -55,7 +67,7 @@ pub struct FastNet {
 /// the first layer's rows and bias, the output layer.
 impl PartialEq for FastNet {
     fn eq(&self, other: &FastNet) -> bool {
-        self.config == other.config && self.lookups == other.lookups && self.rows == other.rows && self.bias == other.bias && self.w2h == other.w2h && self.b2 == other.b2
+        self.config == other.config && self.lookups == other.lookups && self.rows == other.rows && self.bias == other.bias && self.w2.iter().map(|x| x.to_bits()).eq(other.w2.iter().map(|x| x.to_bits())) && self.b2 == other.b2
     }
 }
 
@@ -120,12 +132,30 @@ impl FastNet {
         // Padded for the AVX-512 output layer's last block of sixteen.
         b2.resize(stride + 16, 0.0);
         let lookups = net.lookups();
-        let mut w2h: Vec<u16> = w2.iter().map(|&x| f16_bits(x)).collect();
-        w2h.resize(w2h.len() + 16, 0);
-        let w2: Vec<f32> = w2h.iter().map(|&h| f16_value(h)).collect();
+        let w2: Vec<f32> = w2.iter().map(|&x| f16_value(f16_bits(x))).collect();
+        let mut w2a = Vec::new();
+        if stride == 104 {
+            w2a = vec![Line([0.0; 16]); width * 7];
+            for j in 0..width {
+                for k in 0..104 {
+                    w2a[j * 7 + k / 16].0[k % 16] = w2[j * 104 + k];
+                }
+            }
+        }
         let avx512 = avx512_detected();
         let parse512 = avx512 && parse512_detected();
-        Ok(FastNet { config: c, lookups, width, slot_start, slot_values, looked_up, rows, bias, w2, b2, w2h, stride, avx512, parse512 })
+        let mut gather = [Gather::default(); LOOKED_UP];
+        for (g, &k) in gather.iter_mut().zip(&looked_up) {
+            let first = u32::try_from(slot_start[k]).map_err(|_| NnError("too many first-layer rows".into()))?;
+            let last = if slot_values[k] == 0 { u32::MAX } else { first.checked_add(slot_values[k] - 1).ok_or_else(|| NnError("too many first-layer rows".into()))? };
+            *g = Gather { slot: k as u32, first, last };
+        }
+        let (mut first_row, mut last_row) = ([u32::MAX; N_SLOTS], [u32::MAX; N_SLOTS]);
+        for g in &gather {
+            first_row[g.slot as usize] = g.first;
+            last_row[g.slot as usize] = g.last;
+        }
+        Ok(FastNet { config: c, lookups, width, slot_start, slot_values, looked_up, gather, first_row, last_row, rows, bias, w2, b2, stride, w2a, avx512, parse512 })
     }
 
     /// The scores of every class for slot values `slots` into `scratch.scores` (padded
@@ -138,7 +168,7 @@ impl FastNet {
             unsafe { self.score_avx2(slots, scratch) };
             return;
         }
-        self.score_with::<false, false>(slots, scratch);
+        self.score_with::<false, false>(Input::Slots(slots), scratch);
     }
 
     /// The scores of the classes in `scratch` after [`FastNet::score`].
@@ -150,22 +180,35 @@ impl FastNet {
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2,fma,f16c")]
     unsafe fn score_avx2(&self, slots: &[u32; N_SLOTS], scratch: &mut NnScratch) {
-        self.score_with::<true, false>(slots, scratch)
+        self.score_with::<true, false>(Input::Slots(slots), scratch)
     }
 
     /// The scores, with the output layer in AVX-512 registers when `W512` (only in code
     /// compiled for AVX-512, see [`FastNet::parse_avx512`]).
     #[inline(always)]
-    fn score_with<const FMA: bool, const W512: bool>(&self, slots: &[u32; N_SLOTS], scratch: &mut NnScratch) {
+    fn score_with<const FMA: bool, const W512: bool>(&self, input: Input, scratch: &mut NnScratch) {
         scratch.acc.resize(self.width, 0);
         // Room for the AVX-512 output layer's seven blocks of sixteen.
         scratch.scores.resize(self.stride.max(112), 0.0);
-        match self.width / 16 {
-            4 => self.hidden::<4>(slots, &mut scratch.acc),
-            5 => self.hidden::<5>(slots, &mut scratch.acc),
-            6 => self.hidden::<6>(slots, &mut scratch.acc),
-            8 => self.hidden::<8>(slots, &mut scratch.acc),
-            _ => self.hidden_any(slots, &mut scratch.acc),
+        match input {
+            Input::Slots(slots) => match self.width / 16 {
+                4 => self.hidden::<4>(slots, &mut scratch.acc),
+                5 => self.hidden::<5>(slots, &mut scratch.acc),
+                6 => self.hidden::<6>(slots, &mut scratch.acc),
+                8 => self.hidden::<8>(slots, &mut scratch.acc),
+                _ => self.hidden_any(slots, &mut scratch.acc),
+            },
+            Input::State(st, tags) => match self.width / 16 {
+                4 => self.hidden_placed::<4>(st, &scratch.values, tags, &mut scratch.acc),
+                5 => self.hidden_placed::<5>(st, &scratch.values, tags, &mut scratch.acc),
+                6 => self.hidden_placed::<6>(st, &scratch.values, tags, &mut scratch.acc),
+                8 => self.hidden_placed::<8>(st, &scratch.values, tags, &mut scratch.acc),
+                _ => {
+                    let mut slots = scratch.slots;
+                    inputs::fill_placed(st, &scratch.values, tags, self.config.sizes, self.config.child_words, &mut slots);
+                    self.hidden_any(&slots, &mut scratch.acc)
+                }
+            },
         }
         scratch.on_values.resize(self.width + 16, 0.0);
         scratch.on_units.resize(self.width + 16, 0);
@@ -177,14 +220,16 @@ impl FastNet {
         #[cfg(target_arch = "x86_64")]
         if W512 && self.stride == 104 {
             // SAFETY: W512 is only set in code compiled for AVX-512 (F, BW, VL), run on
-            // CPUs found to have it; `scores` holds 112.
-            unsafe { self.output_f16_512(on, scores) };
+            // CPUs found to have it; `scores` holds 112; `w2a` is made when the stride
+            // is 104.
+            unsafe { self.output_f32_512(on, scores) };
             return;
         }
         #[cfg(target_arch = "x86_64")]
         if FMA && self.stride == 104 {
-            // SAFETY: FMA is only set on the AVX2 + FMA path, whose CPUs have F16C.
-            unsafe { self.output_f16(on, scores) };
+            // SAFETY: FMA is only set on the AVX2 + FMA path; `scores` holds 112; `w2a`
+            // is made when the stride is 104.
+            unsafe { self.output_f32(on, scores) };
             return;
         }
         match self.stride {
@@ -213,17 +258,40 @@ impl FastNet {
         // Every row's place first, with a prefetch, so that the memory system fetches
         // the rows side by side while the sums wait for the first.
         // Rows are counted in blocks of 16 units, `V` to a row.
-        let rows = &self.rows[..];
+        let rows = self.rows[..].as_chunks::<V>().0;
         let zero = [[0i16; 16]; V];
         let mut picked = [&zero; LOOKED_UP];
-        for (row, &k) in picked.iter_mut().zip(&self.looked_up) {
-            let v = slots[k].min(self.slot_values[k] - 1) as usize;
-            if let Some(r) = rows.get((self.slot_start[k] + v) * V..).and_then(|r| r.first_chunk::<V>()) {
-                *row = r;
-            }
+        for (row, g) in picked.iter_mut().zip(&self.gather) {
+            let v = slots.get(g.slot as usize).copied().unwrap_or(0);
+            *row = rows.get(g.first.saturating_add(v).min(g.last) as usize).unwrap_or(&zero);
             prefetch(&row[..]);
         }
         for row in picked {
+            for (a, r) in acc.iter_mut().zip(row) {
+                for i in 0..16 {
+                    a[i] = a[i].wrapping_add(r[i]);
+                }
+            }
+        }
+        for (g, a) in acc.iter().enumerate() {
+            out[g * 16..(g + 1) * 16].copy_from_slice(a);
+        }
+    }
+
+    /// [`FastNet::hidden`] for the slots of state `st`, each slot's row chosen and
+    /// fetched as soon as [`inputs::fill_placed_into`] finds its value, so that the
+    /// memory system fetches the first rows while the later slots are being filled.
+    #[inline(always)]
+    fn hidden_placed<const V: usize>(&self, st: &State, values: &SentenceValues, tags: &[u8], out: &mut [i16]) {
+        let zero = [[0i16; 16]; V];
+        let mut sink = Gathering { rows: self.rows[..].as_chunks::<V>().0, first: &self.first_row, last: &self.last_row, picked: [&zero; N_SLOTS] };
+        inputs::fill_placed_into(st, values, tags, self.config.sizes, self.config.child_words, &mut sink);
+        let mut acc = [[0i16; 16]; V];
+        for (g, a) in acc.iter_mut().enumerate() {
+            a.copy_from_slice(&self.bias[g * 16..(g + 1) * 16]);
+        }
+        for &k in &self.looked_up {
+            let row = sink.picked.get(k).copied().unwrap_or(&zero);
             for (a, r) in acc.iter_mut().zip(row) {
                 for i in 0..16 {
                     a[i] = a[i].wrapping_add(r[i]);
@@ -261,23 +329,25 @@ impl FastNet {
         scores[at..at + L].copy_from_slice(&acc);
     }
 
-    /// The scores of all 104 classes from the half-precision output layer: each row's
-    /// values widened to `f32` as they are loaded (F16C), then summed as in
-    /// [`FastNet::output`], so the scores equal those of the `f32` path.
+    /// The scores of all 104 classes, thirteen blocks of eight in registers, over the
+    /// aligned rows of `w2a`: for each class the same fused multiply-adds in the same
+    /// order as [`FastNet::output`], so the same scores.
+    ///
+    /// # Safety
+    /// The CPU must have AVX2 and FMA; `scores` must hold 104 values.
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
-    unsafe fn output_f16(&self, on: (&[f32], &[u32]), scores: &mut [f32]) {
+    unsafe fn output_f32(&self, on: (&[f32], &[u32]), scores: &mut [f32]) {
         use std::arch::x86_64::*;
         let mut acc = [_mm256_setzero_ps(); 13];
         for (g, a) in acc.iter_mut().enumerate() {
             *a = _mm256_loadu_ps(self.b2.as_ptr().add(g * 8));
         }
         for (&x, &j) in on.0.iter().zip(on.1) {
-            let row = self.w2h.as_ptr().add(j as usize * 104);
+            let row = self.w2a.as_ptr().add(j as usize * 7) as *const f32;
             let xv = _mm256_set1_ps(x);
             for (g, a) in acc.iter_mut().enumerate() {
-                let w = _mm256_cvtph_ps(_mm_loadu_si128(row.add(g * 8) as *const __m128i));
-                *a = _mm256_fmadd_ps(xv, w, *a);
+                *a = _mm256_fmadd_ps(xv, _mm256_load_ps(row.add(g * 8)), *a);
             }
         }
         for (g, a) in acc.iter().enumerate() {
@@ -285,33 +355,34 @@ impl FastNet {
         }
     }
 
-    /// [`FastNet::output_f16`] sixteen classes at a time (seven blocks; the last reads
-    /// eight values of the next row, or of the padding after the last row, and its
-    /// scores past 104 are never read): for each class the same fused multiply-adds in
-    /// the same order, so the same scores.
+    /// [`FastNet::output_f32`] sixteen classes at a time (six blocks of sixteen, one of
+    /// eight), each fused multiply-add reading its weights straight from memory: for
+    /// each class the same sums in the same order, so the same scores.
     ///
     /// # Safety
-    /// The CPU must have AVX-512F; `scores` must hold 112 values.
+    /// The CPU must have AVX-512F and AVX-512VL; `scores` must hold 104 values.
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
-    unsafe fn output_f16_512(&self, on: (&[f32], &[u32]), scores: &mut [f32]) {
+    unsafe fn output_f32_512(&self, on: (&[f32], &[u32]), scores: &mut [f32]) {
         use std::arch::x86_64::*;
-        debug_assert!(scores.len() >= 112 && self.w2h.len() >= self.width * 104 + 8);
-        let mut acc = [_mm512_setzero_ps(); 7];
+        debug_assert!(scores.len() >= 104 && self.w2a.len() >= self.width * 7);
+        let mut acc = [_mm512_setzero_ps(); 6];
         for (g, a) in acc.iter_mut().enumerate() {
             *a = _mm512_loadu_ps(self.b2.as_ptr().add(g * 16));
         }
+        let mut last = _mm256_loadu_ps(self.b2.as_ptr().add(96));
         for (&x, &j) in on.0.iter().zip(on.1) {
-            let row = self.w2h.as_ptr().add(j as usize * 104);
+            let row = self.w2a.as_ptr().add(j as usize * 7) as *const f32;
             let xv = _mm512_set1_ps(x);
             for (g, a) in acc.iter_mut().enumerate() {
-                let w = _mm512_cvtph_ps(_mm256_loadu_si256(row.add(g * 16) as *const __m256i));
-                *a = _mm512_fmadd_ps(xv, w, *a);
+                *a = _mm512_fmadd_ps(xv, _mm512_load_ps(row.add(g * 16)), *a);
             }
+            last = _mm256_fmadd_ps(_mm512_castps512_ps256(xv), _mm256_load_ps(row.add(96)), last);
         }
         for (g, a) in acc.iter().enumerate() {
             _mm512_storeu_ps(scores.as_mut_ptr().add(g * 16), *a);
         }
+        _mm256_storeu_ps(scores.as_mut_ptr().add(96), last);
     }
 
     /// Parse one tagged sentence into `out`, with `parser`'s labels.
@@ -359,8 +430,9 @@ impl FastNet {
         let n_labels = parser.labels.len();
         let root_label = parser.labels.iter().position(|l| *l == "root").unwrap_or(0);
         self.lookups.sentence(words, &mut scratch.values);
+        let sizes = self.config.sizes;
+        scratch.values.place(tags, sizes);
         st.start(n);
-        let (sizes, child_words) = (self.config.sizes, self.config.child_words);
         while !st.done() {
             // A move that is the only one allowed needs no scores: the first shift, a
             // shift onto an empty stack, the root arc at the end.
@@ -372,9 +444,7 @@ impl FastNet {
                 st.apply(1 + root_label, n_labels);
                 continue;
             }
-            let mut slots = scratch.slots;
-            inputs::fill(st, &scratch.values, tags, sizes, child_words, &mut slots);
-            self.score_with::<FMA, W512>(&slots, scratch);
+            self.score_with::<FMA, W512>(Input::State(st, tags), scratch);
             // Scores become integers with 20 fractional bits, so that the perceptron's
             // vectorised choice of the best valid move serves.
             // The padding's scores past the classes are converted too (and not read), so
@@ -605,6 +675,49 @@ fn round_row(exact: Option<&[f32]>, scale: f32, out: &mut [i16]) {
 /// Sixteen units of a row: the table holds whole blocks (the width is a multiple of 16)
 /// so that it is written a block, not a value, at a time.
 type Block = [i16; 16];
+
+/// What a move is scored from: its slots' values, or the state they are filled from.
+#[derive(Clone, Copy)]
+enum Input<'a> {
+    Slots(&'a [u32; N_SLOTS]),
+    /// The state and the sentence's tags (its values are in the scratch).
+    State(&'a State, &'a [u8]),
+}
+
+/// Slot values from [`inputs::fill_placed_into`] made rows: each looked-up slot's row
+/// found (as [`FastNet::hidden`] finds it) and fetched at once.
+struct Gathering<'a, const V: usize> {
+    rows: &'a [[Block; V]],
+    first: &'a [u32; N_SLOTS],
+    last: &'a [u32; N_SLOTS],
+    /// The row of each slot (the zero row for the folded slots).
+    picked: [&'a [Block; V]; N_SLOTS],
+}
+
+impl<const V: usize> inputs::SlotSink for Gathering<'_, V> {
+    #[inline(always)]
+    fn put(&mut self, k: usize, v: u32) {
+        if let (Some(&first), Some(&last), Some(p)) = (self.first.get(k), self.last.get(k), self.picked.get_mut(k)) {
+            if let Some(row) = self.rows.get(first.saturating_add(v).min(last) as usize) {
+                *p = row;
+                prefetch(&row[..]);
+            }
+        }
+    }
+}
+
+/// Where a looked-up slot's rows are: see [`FastNet::gather`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Gather {
+    slot: u32,
+    first: u32,
+    last: u32,
+}
+
+/// Sixteen `f32` on a cache line of their own.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C, align(64))]
+struct Line([f32; 16]);
 
 /// The rows, their bias, their scale and the slots looked up, or why they cannot be made.
 type Rows = Result<(PageTable<Block>, Vec<i16>, f32, [usize; LOOKED_UP]), NnError>;
@@ -1040,6 +1153,120 @@ mod round_tests {
                 let n2 = units_on(&acc, &mut v2, &mut u2, avx512_detected());
                 assert_eq!(n1, acc.iter().filter(|&&a| a > 0).count());
                 assert_eq!((&v1[..n1], &u1[..n1]), (&v2[..n2], &u2[..n2]));
+            }
+        }
+    }
+
+    /// The first layer's sums kept in registers, each row found from its slot's first
+    /// and last row, are those of the plain loop over every slot, values past a slot's
+    /// last (as large as `u32::MAX`) taking its last row in both.
+    #[test]
+    fn hidden_sums_alike_in_registers_and_plain() {
+        let fast = FastNet::new(crate::nn::tests::random_net(&crate::nn::tests::SENTENCES, 13)).expect("tables");
+        assert_eq!(fast.width, 48);
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for round in 0..500 {
+            let mut slots = [0u32; N_SLOTS];
+            for (k, v) in slots.iter_mut().enumerate() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                *v = match round % 4 {
+                    0 => u32::MAX - (seed % 3) as u32,
+                    1 => (seed % (fast.slot_values[k] as u64 + 3)) as u32,
+                    _ => (seed % fast.slot_values[k] as u64) as u32,
+                };
+            }
+            let (mut quick, mut plain) = (vec![0i16; 48], vec![0i16; 48]);
+            fast.hidden::<3>(&slots, &mut quick);
+            fast.hidden_any(&slots, &mut plain);
+            assert_eq!(quick, plain, "round {round}");
+        }
+    }
+
+    /// The first layer's sums with each row fetched as the state's slots are filled are
+    /// those of the slots filled first, in every state of parses by random valid moves.
+    #[test]
+    fn hidden_sums_alike_filled_as_fetched() {
+        let model = crate::Syntax::builtin().expect("built-in model");
+        let net = crate::nn::tests::random_net(&crate::nn::tests::SENTENCES[..1], 17);
+        let fast = FastNet::new(net.clone()).expect("tables");
+        assert_eq!(fast.width, 48);
+        let (labels, sizes, child_words) = (model.parser.labels.len(), net.config.sizes, net.config.child_words);
+        let lookups = net.lookups();
+        let (mut st, mut values, mut slots) = (State::default(), SentenceValues::default(), [0u32; N_SLOTS]);
+        let mut word_scratch = crate::words::Scratch::default();
+        let (mut seed, mut moves) = (0x9e37_79b9_7f4a_7c15u64, 0);
+        for _ in 0..10 {
+            for s in crate::nn::tests::SENTENCES {
+                let words: Vec<WordInfo> = s.split(' ').map(|w| WordInfo::new(w, &mut word_scratch)).collect();
+                let mut tags = Vec::new();
+                model.tagger.tag(&words, &mut tags, &mut Default::default());
+                lookups.sentence(&words, &mut values);
+                values.place(&tags, sizes);
+                st.start(words.len());
+                while !st.done() {
+                    inputs::fill(&st, &values, &tags, sizes, child_words, &mut slots);
+                    let (mut placed, mut plain) = (vec![0i16; 48], vec![0i16; 48]);
+                    fast.hidden_placed::<3>(&st, &values, &tags, &mut placed);
+                    fast.hidden_any(&slots, &mut plain);
+                    assert_eq!(placed, plain, "move {moves}");
+                    let valid: Vec<usize> = (0..1 + 2 * labels).filter(|&c| if c == 0 { st.can_shift() } else if c <= labels { st.can_left() } else { st.can_right() }).collect();
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    st.apply(valid[seed as usize % valid.len()], labels);
+                    moves += 1;
+                }
+            }
+        }
+        assert!(moves > 500);
+    }
+
+    /// The output layer's scores are the same, to the bit, over the aligned rows with
+    /// AVX2 and with AVX-512 as in the plain loop over `w2`, for any set of units on.
+    #[test]
+    fn output_layers_score_alike_with_any_instructions() {
+        /// The output layers compiled as the parse compiles them.
+        #[cfg(target_arch = "x86_64")]
+        #[target_feature(enable = "avx2,fma")]
+        unsafe fn with_avx2(fast: &FastNet, on: (&[f32], &[u32]), scores: &mut [f32]) {
+            fast.output_f32(on, scores)
+        }
+        #[cfg(target_arch = "x86_64")]
+        #[target_feature(enable = "avx2,fma,avx512f,avx512vl")]
+        unsafe fn with_avx512(fast: &FastNet, on: (&[f32], &[u32]), scores: &mut [f32]) {
+            fast.output_f32_512(on, scores)
+        }
+        let fast = FastNet::new(crate::nn::tests::random_net(&crate::nn::tests::SENTENCES, 11)).expect("tables");
+        assert_eq!(fast.stride, 104);
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..300 {
+            let units: Vec<u32> = (0..fast.width as u32).filter(|_| next() & 1 == 1).collect();
+            let values: Vec<f32> = units.iter().map(|_| (next() >> 49) as f32 + 1.0).collect();
+            let on = (&values[..], &units[..]);
+            let mut plain = vec![0f32; 112];
+            fast.output::<104, true>(on, 0, &mut plain);
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
+                let mut quick = vec![0f32; 112];
+                // SAFETY: the CPU has just been found to support AVX2 and FMA; `quick`
+                // holds 112; the stride is 104.
+                unsafe { with_avx2(&fast, on, &mut quick) };
+                assert!(plain[..104].iter().zip(&quick).all(|(a, b)| a.to_bits() == b.to_bits()));
+            }
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") && std::arch::is_x86_feature_detected!("fma") {
+                let mut quick = vec![0f32; 112];
+                // SAFETY: as above, with AVX-512 F and VL.
+                unsafe { with_avx512(&fast, on, &mut quick) };
+                assert!(plain[..104].iter().zip(&quick).all(|(a, b)| a.to_bits() == b.to_bits()));
             }
         }
     }

@@ -153,6 +153,134 @@ pub struct SentenceValues {
     pub words: Vec<u32>,
     /// Suffix value of each word.
     pub suffixes: Vec<u32>,
+    /// Word, tag and suffix values of every place a slot can point at, for
+    /// [`fill_placed`]: the words, then the root, then one for no word (made by
+    /// [`SentenceValues::place`]).
+    pub places: Vec<[u32; 3]>,
+}
+
+impl SentenceValues {
+    /// Make [`SentenceValues::places`] from the words' and suffixes' values and `tags`:
+    /// what [`fill`] reads for a word, the root (place `n`) and no word (place `n + 1`).
+    pub fn place(&mut self, tags: &[u8], sizes: Sizes) {
+        let n = self.words.len();
+        self.places.clear();
+        for i in 0..n {
+            let tag = tags.get(i).map_or(sizes.tags, |&t| t as u32);
+            self.places.push([self.words[i], tag, self.suffixes.get(i).copied().unwrap_or(UNKNOWN)]);
+        }
+        self.places.push([ROOT, sizes.tags + 1, ROOT]);
+        self.places.push([ABSENT, sizes.tags, ABSENT]);
+    }
+}
+
+/// [`fill`] with every place looked up in [`SentenceValues::places`] (made for this
+/// sentence and these tags) and in the state's arrays, whose last entry, one past the
+/// root, stands for no word (no head, no children): a word that is not there becomes
+/// that place by taking the smaller of the two numbers, not by a branch (whether a
+/// child is there is as good as random). The same values as [`fill`], which it falls
+/// back on if the places or the state are not that long.
+#[inline]
+pub fn fill_placed(st: &State, sent: &SentenceValues, tags: &[u8], sizes: Sizes, child_words: u32, out: &mut [u32; N_SLOTS]) {
+    fill_placed_into(st, sent, tags, sizes, child_words, out);
+}
+
+/// What [`fill_placed_into`] hands each slot's value to, as soon as it is known.
+pub trait SlotSink {
+    /// Slot `k` holds value `v`.
+    fn put(&mut self, k: usize, v: u32);
+}
+
+/// The plain sink: the values in slot order.
+impl SlotSink for [u32; N_SLOTS] {
+    #[inline(always)]
+    fn put(&mut self, k: usize, v: u32) {
+        if let Some(o) = self.get_mut(k) {
+            *o = v;
+        }
+    }
+}
+
+/// [`fill_placed`] handing each value to `out` as it is found (a scorer can start
+/// fetching the slot's row while the other slots are still being filled).
+#[inline(always)]
+pub fn fill_placed_into<S: SlotSink + ?Sized>(st: &State, sent: &SentenceValues, tags: &[u8], sizes: Sizes, child_words: u32, out: &mut S) {
+    let n = st.n;
+    let none = n + 1;
+    let places = &sent.places[..];
+    if places.len() != n + 2 || [st.heads.len(), st.labels.len(), st.left.len(), st.right.len(), st.n_left.len(), st.n_right.len()].iter().any(|&l| l < n + 2) {
+        let mut plain = [0; N_SLOTS];
+        fill(st, sent, tags, sizes, child_words, &mut plain);
+        for (k, &v) in plain.iter().enumerate() {
+            out.put(k, v);
+        }
+        return;
+    }
+    let place = |i: u32| -> usize { (i as usize).min(none) };
+    let (s0, s1, s2) = (place(st.s(0)), place(st.s(1)), place(st.s(2)));
+    let (b0, b1, b2) = (st.b0.min(none), (st.b0 + 1).min(none), (st.b0 + 2).min(none));
+    let (s0l1, s0r1, b0l1) = (place(st.left[s0][0]), place(st.right[s0][0]), place(st.left[b0][0]));
+    let at: [usize; N_WORDS] = [
+        s0,
+        s1,
+        s2,
+        b0,
+        b1,
+        b2,
+        s0l1,
+        place(st.left[s0][1]),
+        s0r1,
+        place(st.right[s0][1]),
+        b0l1,
+        place(st.left[b0][1]),
+        place(st.left[s1][0]),
+        place(st.right[s1][0]),
+        place(st.right[s1][1]),
+        place(st.left[s0l1][0]),
+        place(st.right[s0r1][0]),
+        place(st.left[b0l1][0]),
+    ];
+    let label = |p: usize| -> u32 {
+        if st.heads[p] == NO {
+            sizes.labels
+        } else {
+            st.labels[p] as u32
+        }
+    };
+    let count = |v: &[u8], p: usize| -> u32 {
+        let c = (v[p] as u32).min(COUNTS - 2);
+        if p == none {
+            COUNTS - 1
+        } else {
+            c
+        }
+    };
+    for (k, &p) in at.iter().enumerate() {
+        let [w, t, _] = places[p];
+        out.put(k, if k >= FIRST_CHILD && w >= child_words { UNKNOWN } else { w });
+        out.put(N_WORDS + k, t);
+    }
+    for k in 0..N_LABELS {
+        out.put(2 * N_WORDS + k, label(at[FIRST_CHILD + k]));
+    }
+    let x = 2 * N_WORDS + N_LABELS;
+    out.put(x, places[s0][2]);
+    out.put(x + 1, places[b0][2]);
+    out.put(x + 2, places[b1][2]);
+    let d = if s0 != none && b0 != none { dist_bucket(b0 - s0) as u32 } else { DISTS - 1 };
+    let d01 = if s0 != none && s1 != none { dist_bucket(s0 - s1) as u32 } else { DISTS - 1 };
+    let (t, l) = (sizes.tag_values(), sizes.label_values());
+    let e = x + N_SUFFIXES;
+    let (ts0, ts1, tb0) = (places[s0][1], places[s1][1], places[b0][1]);
+    out.put(e, ts0 * t + tb0);
+    out.put(e + 1, ts1 * t + ts0);
+    out.put(e + 2, ts0 * DISTS + d);
+    out.put(e + 3, ts1 * DISTS + d01);
+    out.put(e + 4, ts0 * l + label(s0r1));
+    out.put(e + 5, tb0 * l + label(b0l1));
+    out.put(e + 6, count(&st.n_left, s0));
+    out.put(e + 7, count(&st.n_right, s0));
+    out.put(e + 8, count(&st.n_left, b0));
 }
 
 /// Fill `out` with the slot values of state `st`; `child_words` bounds the word values

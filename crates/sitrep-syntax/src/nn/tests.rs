@@ -75,6 +75,43 @@ fn precomputed_rows_score_as_the_plain_forward_pass() {
     assert!(largest_gap < 5e-3, "scores differ by {largest_gap} of their range");
 }
 
+/// The slots filled through the sentence's places are those [`inputs::fill`] fills, in
+/// every state of parses by random valid moves, with known and unknown words.
+#[test]
+fn placed_slots_are_the_plain_slots() {
+    let model = crate::Syntax::builtin().expect("built-in model");
+    let net = random_net(&SENTENCES[..1], 5);
+    let (labels, sizes, child_words) = (model.parser.labels.len(), net.config.sizes, net.config.child_words);
+    let lookups = net.lookups();
+    let (mut st, mut values, mut plain, mut placed) = (State::default(), SentenceValues::default(), [0u32; N_SLOTS], [0u32; N_SLOTS]);
+    let mut word_scratch = Scratch::default();
+    let (mut seed, mut moves) = (0x9e37_79b9_7f4a_7c15u64, 0);
+    for round in 0..20 {
+        for s in SENTENCES {
+            let words: Vec<WordInfo> = s.split(' ').map(|w| WordInfo::new(w, &mut word_scratch)).collect();
+            let mut tags = Vec::new();
+            model.tagger.tag(&words, &mut tags, &mut Default::default());
+            lookups.sentence(&words, &mut values);
+            values.place(&tags, sizes);
+            st.start(words.len());
+            while !st.done() {
+                inputs::fill(&st, &values, &tags, sizes, child_words, &mut plain);
+                inputs::fill_placed(&st, &values, &tags, sizes, child_words, &mut placed);
+                assert_eq!(plain, placed, "round {round}, move {moves}");
+                let valid: Vec<usize> = (0..1 + 2 * labels)
+                    .filter(|&c| if c == 0 { st.can_shift() } else if c <= labels { st.can_left() } else { st.can_right() })
+                    .collect();
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                st.apply(valid[seed as usize % valid.len()], labels);
+                moves += 1;
+            }
+        }
+    }
+    assert!(moves > 1000);
+}
+
 /// A net survives its file, and damaged files are refused with an error, not a panic.
 #[test]
 fn the_file_keeps_the_net_and_damaged_files_are_refused() {
