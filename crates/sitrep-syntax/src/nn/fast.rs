@@ -1188,38 +1188,18 @@ mod round_tests {
     /// those of the slots filled first, in every state of parses by random valid moves.
     #[test]
     fn hidden_sums_alike_filled_as_fetched() {
-        let model = crate::Syntax::builtin().expect("built-in model");
         let net = crate::nn::tests::random_net(&crate::nn::tests::SENTENCES[..1], 17);
         let fast = FastNet::new(net.clone()).expect("tables");
         assert_eq!(fast.width, 48);
-        let (labels, sizes, child_words) = (model.parser.labels.len(), net.config.sizes, net.config.child_words);
-        let lookups = net.lookups();
-        let (mut st, mut values, mut slots) = (State::default(), SentenceValues::default(), [0u32; N_SLOTS]);
-        let mut word_scratch = crate::words::Scratch::default();
-        let (mut seed, mut moves) = (0x9e37_79b9_7f4a_7c15u64, 0);
-        for _ in 0..10 {
-            for s in crate::nn::tests::SENTENCES {
-                let words: Vec<WordInfo> = s.split(' ').map(|w| WordInfo::new(w, &mut word_scratch)).collect();
-                let mut tags = Vec::new();
-                model.tagger.tag(&words, &mut tags, &mut Default::default());
-                lookups.sentence(&words, &mut values);
-                values.place(&tags, sizes);
-                st.start(words.len());
-                while !st.done() {
-                    inputs::fill(&st, &values, &tags, sizes, child_words, &mut slots);
-                    let (mut placed, mut plain) = (vec![0i16; 48], vec![0i16; 48]);
-                    fast.hidden_placed::<3>(&st, &values, &tags, &mut placed);
-                    fast.hidden_any(&slots, &mut plain);
-                    assert_eq!(placed, plain, "move {moves}");
-                    let valid: Vec<usize> = (0..1 + 2 * labels).filter(|&c| if c == 0 { st.can_shift() } else if c <= labels { st.can_left() } else { st.can_right() }).collect();
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    st.apply(valid[seed as usize % valid.len()], labels);
-                    moves += 1;
-                }
-            }
-        }
+        let (sizes, child_words) = (net.config.sizes, net.config.child_words);
+        let mut slots = [0u32; N_SLOTS];
+        let moves = crate::nn::tests::walk_states(&net, 10, |st, values, tags| {
+            inputs::fill(st, values, tags, sizes, child_words, &mut slots);
+            let (mut placed, mut plain) = (vec![0i16; 48], vec![0i16; 48]);
+            fast.hidden_placed::<3>(st, values, tags, &mut placed);
+            fast.hidden_any(&slots, &mut plain);
+            assert_eq!(placed, plain);
+        });
         assert!(moves > 500);
     }
 

@@ -75,18 +75,16 @@ fn precomputed_rows_score_as_the_plain_forward_pass() {
     assert!(largest_gap < 5e-3, "scores differ by {largest_gap} of their range");
 }
 
-/// The slots filled through the sentence's places are those [`inputs::fill`] fills, in
-/// every state of parses by random valid moves, with known and unknown words.
-#[test]
-fn placed_slots_are_the_plain_slots() {
+/// Parse every sentence of [`SENTENCES`] `rounds` times by random valid moves with `net`'s
+/// lookups, calling `check` on every state with the sentence's values and tags; the number
+/// of states checked. (For the tests that compare two ways of reading a state.)
+pub(super) fn walk_states(net: &Net, rounds: usize, mut check: impl FnMut(&State, &SentenceValues, &[u8])) -> usize {
     let model = crate::Syntax::builtin().expect("built-in model");
-    let net = random_net(&SENTENCES[..1], 5);
-    let (labels, sizes, child_words) = (model.parser.labels.len(), net.config.sizes, net.config.child_words);
+    let (labels, sizes) = (model.parser.labels.len(), net.config.sizes);
     let lookups = net.lookups();
-    let (mut st, mut values, mut plain, mut placed) = (State::default(), SentenceValues::default(), [0u32; N_SLOTS], [0u32; N_SLOTS]);
-    let mut word_scratch = Scratch::default();
-    let (mut seed, mut moves) = (0x9e37_79b9_7f4a_7c15u64, 0);
-    for round in 0..20 {
+    let (mut st, mut values, mut word_scratch) = (State::default(), SentenceValues::default(), Scratch::default());
+    let (mut rng, mut moves) = (Rng::new(0x9e37_79b9_7f4a_7c15), 0);
+    for _ in 0..rounds {
         for s in SENTENCES {
             let words: Vec<WordInfo> = s.split(' ').map(|w| WordInfo::new(w, &mut word_scratch)).collect();
             let mut tags = Vec::new();
@@ -95,20 +93,28 @@ fn placed_slots_are_the_plain_slots() {
             values.place(&tags, sizes);
             st.start(words.len());
             while !st.done() {
-                inputs::fill(&st, &values, &tags, sizes, child_words, &mut plain);
-                inputs::fill_placed(&st, &values, &tags, sizes, child_words, &mut placed);
-                assert_eq!(plain, placed, "round {round}, move {moves}");
-                let valid: Vec<usize> = (0..1 + 2 * labels)
-                    .filter(|&c| if c == 0 { st.can_shift() } else if c <= labels { st.can_left() } else { st.can_right() })
-                    .collect();
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                st.apply(valid[seed as usize % valid.len()], labels);
+                check(&st, &values, &tags);
+                let valid: Vec<usize> = (0..1 + 2 * labels).filter(|&c| if c == 0 { st.can_shift() } else if c <= labels { st.can_left() } else { st.can_right() }).collect();
+                st.apply(valid[rng.below(valid.len())], labels);
                 moves += 1;
             }
         }
     }
+    moves
+}
+
+/// The slots filled through the sentence's places are those [`inputs::fill`] fills, in
+/// every state of parses by random valid moves, with known and unknown words.
+#[test]
+fn placed_slots_are_the_plain_slots() {
+    let net = random_net(&SENTENCES[..1], 5);
+    let (sizes, child_words) = (net.config.sizes, net.config.child_words);
+    let (mut plain, mut placed) = ([0u32; N_SLOTS], [0u32; N_SLOTS]);
+    let moves = walk_states(&net, 20, |st, values, tags| {
+        inputs::fill(st, values, tags, sizes, child_words, &mut plain);
+        inputs::fill_placed(st, values, tags, sizes, child_words, &mut placed);
+        assert_eq!(plain, placed);
+    });
     assert!(moves > 1000);
 }
 
