@@ -222,10 +222,12 @@ impl<'a> Context<'a> {
                 }
                 // "Russian army troops" read as "Russian army" and "troops": the country
                 // of a body named right before the role is the role's.
-                let role = p.actor.as_deref().map(|a| a[3..].to_string()).unwrap_or_default();
-                let before = self.tree.children(t).filter(|&c| c < t && self.tree.rel(c) == "compound").find_map(|c| self.entity_participant(c)?.actor.as_deref().and_then(state_of).map(str::to_string));
-                if let (Some(country), false, true) = (before, role.is_empty(), p.actor.as_deref().is_some_and(sitrep_core::country_unknown)) {
-                    p.actor = Some(format!("{country}{role}"));
+                let role = p.actor.as_deref().filter(|a| sitrep_core::country_unknown(a)).and_then(|a| a.get(3..)).filter(|r| !r.is_empty()).map(str::to_string);
+                if let Some(role) = role {
+                    let before = self.tree.children(t).filter(|&c| c < t && self.tree.rel(c) == "compound").find_map(|c| self.entity_participant(c)?.actor.as_deref().and_then(state_of).map(str::to_string));
+                    if let Some(country) = before {
+                        p.actor = Some(format!("{country}{role}"));
+                    }
                 }
             }
             return p;
