@@ -263,7 +263,8 @@ fn oblique(cx: &Context, v: usize, prep: &str) -> Option<usize> {
     let of = |h: usize| {
         t.children(h).find(|&c| {
             let r = t.rel(c);
-            (r.starts_with("obl") || r.starts_with("nmod") || r == "obj") && t.case(c).as_deref() == Some(prep) && cx.time(c).is_none()
+            // (Nor is an adverb the parser hung there a party: "spoke [with so] much gusto".)
+            (r.starts_with("obl") || r.starts_with("nmod") || r == "obj") && t.case(c).as_deref() == Some(prep) && cx.time(c).is_none() && t.upos(c) != "ADV"
         })
     };
     // "bore down on Kyiv" read as "bore [down [on Kyiv]]": the phrase may hang from the
@@ -709,6 +710,11 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     // the parser hung the figure — no refusal.
     let figure = |c: usize| t.word(c) == "%" || matches!(&*t.lemma(c), "percent" | "percentage" | "point");
     if t.lemma(v) == "decline" && t.children(v).any(|c| matches!(t.rel(c), "obj" | "obl" | "obl:npmod" | "obl:unmarked") && figure(c)) {
+        return None;
+    }
+    // "Trump is free to disclose his returns", "the border is open": an adjective
+    // spelled as the verb's base form, after a copula, is a state, not the deed.
+    if t.upos(v) == "ADJ" && t.child(v, "cop").is_some() && matches!(&*t.lower(v), "free" | "open" | "clear" | "secure" | "close" | "calm" | "empty") {
         return None;
     }
     // An adjective in "-ing" is a quality, not the verb it comes from ("most striking",

@@ -56,6 +56,18 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     if t.rel(v).starts_with("ccomp") && t.head(v).is_some_and(|h| matches!(&*t.lemma(h), "request" | "demand" | "ask" | "urge" | "recommend" | "propose" | "petition")) {
         return Factuality::Hypothetical;
     }
+    // "Trump called to ban Muslims", "called for banning them", "called for a ban": what
+    // is called for has not happened.
+    let called_for = |h: usize| {
+        let r = t.rel(v);
+        t.lemma(h) == "call"
+            && ((r == "xcomp" && t.child(v, "mark").is_some_and(|m| t.lower(m) == "to"))
+                || (r == "advcl" && t.child(v, "mark").is_some_and(|m| t.lower(m) == "for"))
+                || (r == "obl" && t.case(v).as_deref() == Some("for")))
+    };
+    if t.head(v).is_some_and(called_for) {
+        return Factuality::Hypothetical;
+    }
     // The predicate's own negation comes before the cues it negates ("not ready to
     // support Trump" is no readiness).
     let not_only = |c: usize| c + 1 < t.len() && t.lower(c + 1) == "only";
@@ -68,7 +80,8 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     // "nobody was arrested": a subject that names no one.
     let nobody = |s: usize| {
         matches!(&*t.lower(s), "nobody" | "none" | "nothing" | "noone")
-            || t.children(s).any(|c| matches!(t.rel(c), "det" | "cc:preconj" | "cc" | "advmod") && c < s && matches!(&*t.lower(c), "no" | "neither"))
+            // (A capital "Neither" after an opening quote may be read as an adjective.)
+            || t.children(s).any(|c| matches!(t.rel(c), "det" | "cc:preconj" | "cc" | "advmod" | "amod") && c < s && matches!(&*t.lower(c), "no" | "neither"))
     };
     if t.upos(v) != "NOUN" && t.children(v).any(|s| t.rel(s).starts_with("nsubj") && nobody(s)) {
         return Factuality::Negated;
@@ -240,7 +253,10 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         // ("will not attack until NATO withdraws" is another matter).
         // (A participle with a subject and no auxiliary is a past tense the tagger missed.)
         let auxiliary = t.children(x).any(|c| t.rel(c).starts_with("aux"));
-        let past = t.xpos(x) == "VBD" || (t.xpos(x) == "VBN" && !auxiliary && t.child(x, "nsubj").is_some()) || t.children(x).any(|c| t.rel(c).starts_with("aux") && matches!(t.xpos(c), "VBD"));
+        // (A perfect is told as done too: "While Clinton has voiced concern …, she has not
+        // called for him to resign".)
+        let perfect = t.xpos(x) == "VBN" && t.children(x).any(|c| t.rel(c) == "aux" && t.lemma(c) == "have");
+        let past = t.xpos(x) == "VBD" || perfect || (t.xpos(x) == "VBN" && !auxiliary && t.child(x, "nsubj").is_some()) || t.children(x).any(|c| t.rel(c).starts_with("aux") && matches!(t.xpos(c), "VBD"));
         if past && r.starts_with("advcl") && t.child(x, "mark").is_some_and(|m| matches!(&*t.lower(m), "after" | "before" | "because" | "since" | "while" | "although" | "though" | "as" | "when" | "whereas")) {
             break;
         }

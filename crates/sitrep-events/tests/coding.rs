@@ -3019,3 +3019,34 @@ fn fighting_for_people_interrupting_a_reporter_and_calming_fears_are_no_force() 
     let doc = run("Belarusian police quelled the protests in Minsk.");
     assert_eq!(find(&doc, "17").cameo, "175");
 }
+
+#[test]
+fn neither_opening_a_quote_denies_the_deed() {
+    let doc = run("The senator's office shrugged off the claim, telling reporters, “Neither Speaker Ryan nor anyone on his team has ever asked for Donald Trump’s endorsement.”");
+    let e = doc.events.events.iter().find(|e| e.trigger.of(doc.text()) == "asked").expect("the asking is coded");
+    assert_eq!(e.factuality, Factuality::Negated, "{e:?}");
+}
+
+#[test]
+fn a_concession_in_the_perfect_is_not_negated_by_the_main_clause() {
+    let doc = run("While Erdogan has criticized the Kremlin over the strike, he has not called for sanctions.");
+    let e = find(&doc, "11");
+    assert_eq!(e.factuality, Factuality::Asserted, "{e:?}");
+}
+
+#[test]
+fn being_free_to_act_and_speaking_with_gusto_are_no_events() {
+    let doc = run("Zelensky is free to leave Kyiv. Macron spoke with so much gusto it sounded as though he were screaming.");
+    assert!(doc.events.events.is_empty(), "{:?}", doc.events.events);
+    let doc = run("The rebels freed two hostages in Idlib.");
+    assert_eq!(find(&doc, "08").cameo, "0841");
+}
+
+#[test]
+fn what_is_called_for_or_attempted_has_not_happened() {
+    let doc = run("Poland called to impose sanctions on Russia. The senator called for sanctioning Russia.");
+    assert!(doc.events.events.iter().filter(|e| e.root() == "16").count() == 2, "{:?}", doc.events.events);
+    assert!(doc.events.events.iter().all(|e| e.factuality == Factuality::Hypothetical), "{:?}", doc.events.events);
+    let doc = run("The Council drafted a resolution to condemn Russia.");
+    assert_eq!(find(&doc, "11").factuality, Factuality::Planned);
+}
