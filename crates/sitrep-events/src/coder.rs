@@ -404,6 +404,11 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 let o = oblique(cx, v, prep)
                     .or_else(|| t.child(v, "obj").filter(|&k| (sending && (weapon(cx, k) || t.lemma(k).ends_with("ship"))) || charged).and_then(|k| oblique(cx, k, prep)))
                     .or_else(|| (t.lemma(v) == "blame" && prep == "on").then(|| blamed_party(cx, v)).flatten())?;
+                // "spoke with so much gusto", "talked with passion": a bare singular noun is
+                // how one speaks, not with whom.
+                if matches!(&*t.lemma(v), "speak" | "talk") && prep == "with" && t.xpos(o) == "NN" && !t.children(o).any(|c| matches!(t.rel(c), "det" | "nmod:poss" | "compound") && c < o) && cx.participant(o).actor.is_none() {
+                    return None;
+                }
                 // "asked Poland for help", "lobbied Germany for tanks": what is asked for
                 // is the content; the one asked, the object, is the target. So is what one
                 // is threatened or supplied with ("threatened Kosovo with sanctions").
@@ -715,6 +720,11 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     // "Trump is free to disclose his returns", "the border is open": an adjective
     // spelled as the verb's base form, after a copula, is a state, not the deed.
     if t.upos(v) == "ADJ" && t.child(v, "cop").is_some() && matches!(&*t.lower(v), "free" | "open" | "clear" | "secure" | "close" | "calm" | "empty") {
+        return None;
+    }
+    // "today's most pressing challenges": a present participle graded by "most" or
+    // "very" right before it is a quality, however the parser hung it.
+    if t.lower(v).ends_with("ing") && v > 0 && t.head(v - 1) == Some(v) && t.rel(v - 1) == "advmod" && matches!(&*t.lower(v - 1), "most" | "more" | "less" | "least" | "very" | "so" | "too") {
         return None;
     }
     // An adjective in "-ing" is a quality, not the verb it comes from ("most striking",

@@ -188,7 +188,7 @@ impl Force {
         if *kind == Kind::Movement && &*t.lemma(w) == "surround" && source.is_some_and(land) && !sides().any(|p| p.actor.as_deref().is_some_and(armed_actor)) {
             return Reading::Drop;
         }
-        if self.armed_sentence(cx, v) || sides().any(|p| p.actor.as_deref().is_some_and(armed_actor)) {
+        if self.armed_sentence(cx, v) || sides().any(|p| p.actor.as_deref().is_some_and(armed_actor)) || on_the_body(cx, w) {
             return Reading::Literal;
         }
         match kind {
@@ -295,6 +295,17 @@ fn civilian(cx: &Context, p: &Participant) -> bool {
         )
     });
     named || people
+}
+
+/// Whether the blow at `w` lands on a body: "hitting him in the back of the head",
+/// "struck her in the face" — force, whoever the sides.
+fn on_the_body(cx: &Context, w: usize) -> bool {
+    let t = &cx.tree;
+    t.children(w).any(|c| {
+        t.rel(c).starts_with("obl")
+            && t.case(c).as_deref() == Some("in")
+            && matches!(&*t.lemma(c), "head" | "face" | "back" | "chest" | "neck" | "stomach" | "leg" | "arm" | "eye" | "mouth" | "jaw" | "nose" | "groin" | "shoulder")
+    })
 }
 
 /// Whether the word at `w` or its clause is placed: a resolved place among the words it

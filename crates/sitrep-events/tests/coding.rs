@@ -3050,3 +3050,25 @@ fn what_is_called_for_or_attempted_has_not_happened() {
     let doc = run("The Council drafted a resolution to condemn Russia.");
     assert_eq!(find(&doc, "11").factuality, Factuality::Planned);
 }
+
+#[test]
+fn a_blow_to_the_head_is_an_assault_whoever_strikes_it() {
+    let doc = run("The senator said Lavrov once threw a book at an aide, hitting him in the back of the head.");
+    assert_eq!(find(&doc, "18").cameo, "182");
+    let doc = run("Lavrov hit Blinken over the sanctions.");
+    assert_eq!(find(&doc, "11").cameo, "111");
+}
+
+#[test]
+fn campaign_stops_nearing_a_count_and_a_say_in_an_inquiry_are_no_force() {
+    let doc = run("The Ukrainian commander spoke in Lviv before hitting a Rural Electric Cooperative Association meeting. Russia is closing in on the number of votes needed. The Ukrainian commander intervened in the corruption inquiry.");
+    assert!(doc.events.events.iter().all(|e| !matches!(e.root(), "19" | "18" | "10")), "{:?}", doc.events.events);
+    let doc = run("Russian forces are closing in on Kyiv.");
+    assert_eq!(find(&doc, "19").cameo, "190");
+}
+
+#[test]
+fn a_participle_graded_by_most_is_a_quality() {
+    let doc = run("Zelensky is addressing today's most pressing global development challenges in innovative ways.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "10"), "{:?}", doc.events.events);
+}
