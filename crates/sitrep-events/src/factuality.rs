@@ -114,7 +114,7 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     let mut above_adjunct = false;
     for _ in 0..4 {
         let cue = cx.clause_cue(clause, || {
-            let (lo, hi) = t.subtree(clause);
+            let (lo, hi) = own_words(t, clause);
             lex.factuality_phrase_in(&lower_clause(Span::new(tokens[lo].span.start, tokens[hi].span.end).of(cx.doc.text())))
         });
         if let Some(f) = cue.filter(|&f| !(above_adjunct && f == Factuality::Negated)) {
@@ -284,6 +284,30 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         x = h;
     }
     Factuality::Asserted
+}
+
+/// The first and last tokens of the words of the clause headed by `clause` that are its
+/// own: its subtree without the clauses joined to it or said in it, before or after, at
+/// any depth ("spoke with Garland and did not rule out a meeting": "not rule out" is not
+/// the speaking's; "refused to entertain it, responding that he's not going to go into
+/// it"). A cut clause keeps its opening words ("closing in [on] freezing").
+fn own_words(t: &crate::tree::Tree, clause: usize) -> (usize, usize) {
+    let (mut lo, mut hi) = t.subtree(clause);
+    for k in lo..=hi {
+        if k == clause || !matches!(t.rel(k), "conj" | "parataxis" | "ccomp" | "advcl" | "csubj") {
+            continue;
+        }
+        let (a, b) = t.subtree(k);
+        if a > clause && a <= hi {
+            // (Its punctuation, marks and conjunctions are where it is joined, with the
+            // adverb that sharpens them: "only if", "even though".)
+            let first = (a..=k).find(|&w| !(t.head(w) == Some(k) && matches!(t.rel(w), "mark" | "punct" | "cc" | "case" | "advmod"))).unwrap_or(k);
+            hi = hi.min(first.max(a + 1) - 1);
+        } else if b < clause && b >= lo {
+            lo = b + 1;
+        }
+    }
+    (lo, hi.max(lo))
 }
 
 /// Whether predicate `v` is the verb of a clause opened by its auxiliary before the

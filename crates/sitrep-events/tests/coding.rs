@@ -3072,3 +3072,13 @@ fn a_participle_graded_by_most_is_a_quality() {
     let doc = run("Zelensky is addressing today's most pressing global development challenges in innovative ways.");
     assert!(doc.events.events.iter().all(|e| e.root() != "10"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_cue_in_a_clause_joined_or_said_is_not_the_verbs_own() {
+    let doc = run("Blinken spoke with Lavrov and did not rule out a meeting.");
+    assert_eq!(find(&doc, "04").factuality, Factuality::Asserted);
+    let doc = run("Zelensky rejected the offer, responding that he is \"not going to go into what my government is doing.\"");
+    assert_eq!(find(&doc, "12").factuality, Factuality::Asserted);
+    let doc = run("Hamas said it would release the hostages only if Israel halted its offensive.");
+    assert_eq!(find(&doc, "08").factuality, Factuality::Conditional);
+}
