@@ -775,7 +775,9 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
                     | "broker" | "host" | "welcome" | "recognize" | "recognise" | "visit" | "guarantee" | "ensure" | "share" | "train" | "arm" | "equip" | "forgive" | "pardon" | "stand"
             )
         };
-        let cooperative = |c: usize| helping(c) || lex.verb(&t.lemma(c)).iter().any(|q| matches!(q.code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08")));
+        // (A release is of people: "promised to release a report" vows no cooperation.)
+        let released = |c: usize| !matches!(&*t.lemma(c), "release" | "free") || code_verb(cx, lex, c).is_some();
+        let cooperative = |c: usize| (helping(c) || lex.verb(&t.lemma(c)).iter().any(|q| matches!(q.code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08")))) && released(c);
         let vowed = t.children(v).find(|&c| t.rel(c) == "xcomp" || t.rel(c).starts_with("ccomp"));
         if vowed.is_some_and(|c| !cooperative(c)) {
             return None;

@@ -3010,6 +3010,11 @@ fn a_vow_is_intent_to_cooperate_only_when_what_is_vowed_is_cooperation() {
     assert!(doc.events.events.iter().all(|e| e.root() != "03"), "{:?}", doc.events.events);
     let doc = run("Germany pledged to help Ukraine.");
     assert_eq!(find(&doc, "03").cameo, "030");
+    // A release vowed is of people, not of a report.
+    let doc = run("The Ukrainian prosecutor promised to release a report on the findings of the investigation.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "03"), "{:?}", doc.events.events);
+    let doc = run("Hamas promised to release the hostages.");
+    assert_eq!(find(&doc, "03").cameo, "030");
 }
 
 #[test]
