@@ -484,7 +484,8 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
     if inside_other_entity(doc, a, b) && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country)) {
         return None;
     }
-    if b - a == 1 && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) && named_otherwise(doc, a, cands.iter().all(|c| !c.primary)) {
+    let minor_only = cands.iter().all(|c| crate::resolve::minor(gaz, c.entry));
+    if b - a == 1 && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) && named_otherwise(doc, a, cands.iter().all(|c| !c.primary), minor_only) {
         return None;
     }
     if b - a == 1 && scratch.person_words.contains(nbuf.as_str()) && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) {
@@ -632,15 +633,17 @@ fn opens_body<'t>(scratch: &Scratch, word: &dyn Fn(usize) -> &'t str, b: usize, 
 /// Whether the entity layer names the single token `a` as something else: a person known
 /// by a longer name ("Bell" after "Kristen Bell", "Merkel" as Angela Merkel), or — when
 /// the gazetteer knows the word only as an alternate name (`alternate_only`) — any
-/// organisation or group ("Hamas", an old name of Hamm).
-fn named_otherwise(doc: &Doc, a: usize, alternate_only: bool) -> bool {
+/// organisation or group ("Hamas", an old name of Hamm); and when the gazetteer knows
+/// the word only as small towns (`minor_only`), any person ("Bernie's campaign" is no
+/// visit to Bernie, Missouri).
+fn named_otherwise(doc: &Doc, a: usize, alternate_only: bool, minor_only: bool) -> bool {
     let t = doc.text_layer.tokens[a].span;
     doc.entities.entities.iter().any(|e| {
         let here = e.mentions.iter().any(|m| (m.start, m.end) == (t.start, t.end));
         here && match e.kind {
             // … or by the longer name the actor tables know it by ("Merkel", Angela
             // Merkel, not the town in Texas).
-            sitrep_core::EntityType::Person => e.mentions.iter().any(|m| m.end - m.start > t.end - t.start && m.of(doc.text()).contains(' ')) || (e.actor.is_some() && e.canonical.contains(' ') && e.canonical.len() > (t.end - t.start) as usize),
+            sitrep_core::EntityType::Person => minor_only || e.mentions.iter().any(|m| m.end - m.start > t.end - t.start && m.of(doc.text()).contains(' ')) || (e.actor.is_some() && e.canonical.contains(' ') && e.canonical.len() > (t.end - t.start) as usize),
             sitrep_core::EntityType::Org | sitrep_core::EntityType::Norp => alternate_only,
             _ => false,
         }

@@ -318,9 +318,21 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
                 .filter_map(|c| g.cands.iter().find(|x| x.0 == c.entry).map(|x| x.1))
                 .reduce(f64::max)
                 .filter(|_| qualifies && after_comma[gi].is_empty());
+            // The likeliest town of the name's main spelling: a minor town known by the name
+            // only as an alternate ("Orlando" for Orland, California) stays below it when
+            // it has ten times the people, wherever the report's other places lie —
+            // unless the text says "Town, State".
+            let main_town = gaz
+                .candidates(g.name)
+                .iter()
+                .filter(|c| c.primary && gaz.entry(c.entry).kind == Kind::Place)
+                .filter_map(|c| g.cands.iter().find(|x| x.0 == c.entry).map(|x| (gaz.entry(c.entry).population, x.1)))
+                .max_by(|a, b| a.1.total_cmp(&b.1));
             for (ci, &(ei, pr)) in g.cands.iter().enumerate() {
                 let e = gaz.entry(ei);
                 let mut s = pr + g.bonus[ci];
+                let primary = gaz.candidates(g.name).iter().any(|c| c.entry == ei && c.primary);
+                let overshadowed = !primary && minor(gaz, ei) && g.bonus[ci] == 0.0 && after_comma[gi].is_empty() && main_town.is_some_and(|(pop, _)| pop >= 10 * e.population.max(1));
                 let contained = || {
                     after_comma[gi].iter().any(|&c| {
                         groups[c].cands.iter().any(|x| {
@@ -377,6 +389,9 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
                 if let Some(top) = ceiling {
                     s = s.min(top);
                 }
+                if let Some((_, top)) = main_town.filter(|_| overshadowed) {
+                    s = s.min(top - 0.5);
+                }
                 scores[gi][ci] = s;
             }
         }
@@ -403,7 +418,7 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
 
 /// A reading too small to stand against its container: not a country, division or
 /// capital, and under [`MINOR`] people ("Kalam, Pakistan" read as Kallam, India).
-fn minor(gaz: &Gazetteer, ei: u32) -> bool {
+pub(crate) fn minor(gaz: &Gazetteer, ei: u32) -> bool {
     let e = gaz.entry(ei);
     e.kind == Kind::Place && e.population < MINOR && !matches!(e.fcode, "PPLC" | "PPLA")
 }

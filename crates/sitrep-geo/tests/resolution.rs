@@ -118,3 +118,17 @@ fn congo_alone_is_the_democratic_republic() {
     let doc = tag("The Republic of Congo held a presidential election.");
     assert_eq!(country(&doc, "Republic of Congo").as_deref(), Some("CG"), "{:?}", doc.places.places);
 }
+
+#[test]
+fn a_small_town_known_by_the_name_only_as_an_alternate_stays_below_the_city_it_names() {
+    let doc = tag("Orlando shootings temper pride events. Crowds gathered in Chico, Redding and Sacramento to mourn the victims.");
+    assert_eq!(admin1(&doc, "Orlando").as_deref(), Some("Florida"));
+    assert_eq!(admin1(&doc, "Chico").as_deref(), Some("California"));
+}
+
+#[test]
+fn a_person_known_by_a_small_towns_name_is_no_place() {
+    let doc = tag("After all, Bernie's campaign was a sustained call for change, organisers in Iowa said.");
+    assert!(named(&doc, "Bernie").is_none(), "{:?}", doc.places.places);
+    assert!(named(&doc, "Iowa").is_some());
+}
