@@ -556,3 +556,10 @@ fn a_political_donor_is_no_development_agency() {
     let doc = run("WASHINGTON — Republican donor Mark Pate said he is not backing Trump.", jiff::civil::date(2016, 1, 1));
     assert_ne!(actor(&doc, "Mark Pate").map(|a| a.ends_with("DEV")), Some(true));
 }
+
+#[test]
+fn a_chief_of_staff_serves_a_government_unless_an_army_names_him() {
+    let doc = run("KYIV — Ukrainian chief of staff Andriy Bohdan met the envoy. Israeli army chief of staff Gadi Eisenkot said the strikes would continue.", jiff::civil::date(2019, 7, 15));
+    assert_eq!(actor(&doc, "Andriy Bohdan"), Some("UKRGOV"), "{:?}", doc.entities.entities);
+    assert_eq!(actor(&doc, "Gadi Eisenkot"), Some("ISRMIL"), "{:?}", doc.entities.entities);
+}
