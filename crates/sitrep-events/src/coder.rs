@@ -564,9 +564,11 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                     (r.starts_with("obl") || r.starts_with("nmod")) && t.children(c).any(|k| t.rel(k) == "case" && t.lower(k) == prep.as_str()) && written(cx, c, w)
                 };
                 // "accused Moscow [of war crimes]" is as often read with the phrase
-                // hanging from the object — an "of" phrase, or one after a party ("took
-                // Russia [to court]"; not "take our obligations [to the court]").
-                let on_object = |o: usize| prep == "of" || cx.entity(o).is_some_and(|e| e.actor.is_some()) || cx.place(o).is_some();
+                // hanging from the object — an "of" phrase, a "with" of the means the row
+                // names ("blasted a supply boat [with water cannon]"), or one after a
+                // party ("took Russia [to court]"; not "take our obligations [to the
+                // court]").
+                let on_object = |o: usize| matches!(prep.as_str(), "of" | "with") || cx.entity(o).is_some_and(|e| e.actor.is_some()) || cx.place(o).is_some();
                 let c = t.children(v).find(|&c| fits(c)).or_else(|| t.child(v, "obj").filter(|&o| on_object(o)).and_then(|o| t.children(o).find(|&c| fits(c))))?;
                 // "clashed with police": with no object, the one acted with or against.
                 if target.is_none() && matches!(prep.as_str(), "with" | "against") && t.child(v, "obj").is_none() {

@@ -3087,3 +3087,11 @@ fn a_cue_in_a_clause_joined_or_said_is_not_the_verbs_own() {
     let doc = run("Hamas said it would release the hostages only if Israel halted its offensive.");
     assert_eq!(find(&doc, "08").factuality, Factuality::Conditional);
 }
+
+#[test]
+fn water_cannon_is_force_short_of_arms() {
+    let doc = run("China's coast guard blasted a Philippine supply boat with water cannon near Second Thomas Shoal. Georgian police used water cannon on protesters in Tbilisi.");
+    let repression: Vec<_> = doc.events.events.iter().filter(|e| e.cameo == "175").collect();
+    assert_eq!(repression.len(), 2, "{:?}", doc.events.events);
+    assert!(doc.events.events.iter().all(|e| e.root() != "11"), "{:?}", doc.events.events);
+}
