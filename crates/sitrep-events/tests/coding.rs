@@ -3095,3 +3095,11 @@ fn water_cannon_is_force_short_of_arms() {
     assert_eq!(repression.len(), 2, "{:?}", doc.events.events);
     assert!(doc.events.events.iter().all(|e| e.root() != "11"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn funding_is_aid_to_a_party_not_to_a_programme() {
+    let doc = run("Iran funds Hamas. Qatar financed the rebels in Syria.");
+    assert_eq!(doc.events.events.iter().filter(|e| e.cameo == "071").count(), 2, "{:?}", doc.events.events);
+    let doc = run("We fund K-12 education in Ukraine through local property taxes.");
+    assert!(doc.events.events.iter().all(|e| e.root() != "07"), "{:?}", doc.events.events);
+}
