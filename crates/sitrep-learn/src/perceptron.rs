@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use crate::buf::{prefetch, prefetch_all};
+
 /// One class weight of one feature during training.
 #[derive(Debug, Clone, Copy)]
 struct Param {
@@ -659,19 +661,6 @@ fn add_block<const B: usize, const A: usize>(table: &[i16], rows: &[u32], at: us
     }
 }
 
-/// Ask the CPU to start loading the cache line holding `value`.
-#[inline(always)]
-fn prefetch<T>(value: &T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: prefetching is a hint with no architectural effect; the pointer comes from a
-    // reference, so it is valid, and SSE is part of the x86-64 baseline.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch(value as *const T as *const i8, std::arch::x86_64::_MM_HINT_T0);
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = value;
-}
-
 /// The weight of entry `e` in the units scores are summed in: 256 of the stored 24-bit
 /// units, rounded (16 bits carry the largest weight of a model and its smallest kept ones
 /// to within 1/65,536 of the largest, and halve the dense rows).
@@ -757,8 +746,7 @@ impl ScoreCache {
     /// into zeros when they are not; `None` while the memory is not made yet.
     #[inline]
     pub fn get(&mut self, key: &CacheKey, fill: impl FnOnce(&mut [i32])) -> Option<&[i32]> {
-        let h = (key[0] ^ key[1].rotate_left(21) ^ key[9]).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let slot = (h >> 40) as usize & (Self::SLOTS - 1);
+        let slot = Self::slot(key);
         let width = self.width;
         let k = self.keys.get_mut(slot)?;
         let scores = self.scores.get_mut(slot * width..(slot + 1) * width)?;
@@ -769,5 +757,26 @@ impl ScoreCache {
             *k = *key;
         }
         Some(scores)
+    }
+
+    /// Ask the CPU to start loading the entry of `key`, so that a [`ScoreCache::get`] of
+    /// it a little later finds it in the caches instead of waiting on memory (nothing
+    /// while the memory is not made yet).
+    #[inline]
+    pub fn prefetch(&self, key: &CacheKey) {
+        let slot = Self::slot(key);
+        if let Some(k) = self.keys.get(slot) {
+            prefetch_all(k);
+        }
+        if let Some(scores) = self.scores.get(slot * self.width..(slot + 1) * self.width) {
+            prefetch_all(scores);
+        }
+    }
+
+    /// The slot of `key`.
+    #[inline(always)]
+    fn slot(key: &CacheKey) -> usize {
+        let h = (key[0] ^ key[1].rotate_left(21) ^ key[9]).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 40) as usize & (Self::SLOTS - 1)
     }
 }

@@ -76,6 +76,21 @@ impl WordInfo {
         seen.get_or_work_out(form.as_bytes(), || WordInfo::work_out(form, buffers))
     }
 
+    /// Ask the CPU to start loading what `scratch` remembers of `form`, so that a
+    /// [`WordInfo::new`] of it a little later does not wait on memory: for a sentence's
+    /// words, asked a few words ahead.
+    ///
+    /// ```
+    /// use sitrep_learn::words::{Scratch, WordInfo};
+    /// let mut s = Scratch::default();
+    /// WordInfo::prefetch("Troops", &s);
+    /// assert_eq!(WordInfo::new("Troops", &mut s).lower, WordInfo::new("troops", &mut s).lower);
+    /// ```
+    #[inline]
+    pub fn prefetch(form: &str, scratch: &Scratch) {
+        scratch.seen.prefetch(form.as_bytes());
+    }
+
     /// The facts about `form`, worked out.
     fn work_out(form: &str, buffers: &mut Buffers) -> WordInfo {
         if form.is_ascii() {

@@ -230,7 +230,16 @@ impl Syntax {
         let sentence: Vec<&str> = words.collect();
         let words = sentence.iter().copied();
         ws.words.clear();
-        for w in words.clone() {
+        // The memory of each word's facts is asked for a few words ahead, so that the
+        // words' misses overlap instead of stalling one after another.
+        const AHEAD: usize = 2;
+        for w in sentence.iter().take(AHEAD) {
+            WordInfo::prefetch(&treebank_form(w), &ws.word_scratch);
+        }
+        for (i, w) in words.clone().enumerate() {
+            if let Some(ahead) = sentence.get(i + AHEAD) {
+                WordInfo::prefetch(&treebank_form(ahead), &ws.word_scratch);
+            }
             ws.words.push(WordInfo::new(&treebank_form(w), &mut ws.word_scratch));
         }
         self.tagger.tag(&ws.words, &mut out.tags, &mut ws.tag_scratch);

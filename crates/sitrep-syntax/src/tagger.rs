@@ -244,7 +244,17 @@ impl Tagger {
             sentence_rows.extend(words.iter().map(|w| neighbours.rows(&self.weights, w.lower, w.suffix[2])));
             sentence_rows.push(neighbours.rows(&self.weights, NONE, NONE));
         }
+        // The remembered scores of each word are asked for a few words ahead, so that
+        // their misses overlap with the work on the words before.
+        const AHEAD: usize = 2;
+        let prefetch = |remembered: &ScoreCache, j: usize| {
+            if let Some(w) = words.get(j).filter(|w| !self.sure.contains_key(&w.lower)) {
+                remembered.prefetch(&w.cache_key(flags_of(w, j)));
+            }
+        };
+        (0..AHEAD).for_each(|j| prefetch(&scratch.remembered, j));
         for i in 0..words.len() {
+            prefetch(&scratch.remembered, i + AHEAD);
             if let Some(&tag) = self.sure.get(&words[i].lower) {
                 out.push(tag);
                 continue;
