@@ -364,8 +364,7 @@ impl Ner {
             let flags = flags_of(w, i, shouting);
             match scratch.remembered.get(&w.cache_key(flags), |s| self.weights.score(&static_features(w, flags), s)) {
                 Some(remembered) => {
-                    scratch.scores.copy_from_slice(remembered);
-                    self.weights.score(&dynamic_features(words, pos, cue, i, out, memory, flags), &mut scratch.scores);
+                    self.weights.score_rows_onto(remembered, &[], &dynamic_features(words, pos, cue, i, out, memory, flags), &mut scratch.scores);
                 }
                 None => {
                     features(words, pos, cue, i, out, memory, shouting, &mut scratch.features);

@@ -309,7 +309,6 @@ impl Tagger {
             let flags = flags_of(w, i);
             match scratch.remembered.get(&w.cache_key(flags), |s| self.weights.score(&static_features(w, flags, dict(i)), s)) {
                 Some(remembered) => {
-                    scratch.scores.copy_from_slice(remembered);
                     let tag = |back: usize| -> u64 { if i >= back { out[i - back] as u64 } else { NONE } };
                     let near = |j: isize| -> Option<&[Row; 6]> {
                         let k = i as isize + j;
@@ -323,9 +322,9 @@ impl Tagger {
                     match (small_rows.of(tag(1), tag(2), dict(i + 1), dict(i + 2)), near(-2), near(-1), near(1), near(2)) {
                         (Some(s), Some(m2), Some(m1), Some(p1), Some(p2)) => {
                             let rows = [s[0], s[1], s[2], s[3], s[4], m1[0], m1[1], m2[2], p1[3], p1[4], p2[5]];
-                            self.weights.score_rows(&rows, &hashed_features(words, i, out, dict, flags), &mut scratch.scores)
+                            self.weights.score_rows_onto(remembered, &rows, &hashed_features(words, i, out, dict, flags), &mut scratch.scores)
                         }
-                        _ => self.weights.score(&dynamic_features(words, i, out, dict, flags), &mut scratch.scores),
+                        _ => self.weights.score_rows_onto(remembered, &[], &dynamic_features(words, i, out, dict, flags), &mut scratch.scores),
                     }
                 }
                 None => {
