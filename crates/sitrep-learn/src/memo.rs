@@ -59,6 +59,13 @@ impl<V: Copy, const FORM: usize> FormMemo<V, FORM> {
     /// The value remembered for `form`, or the one `work` works out (then remembered).
     #[inline]
     pub fn get_or_work_out(&mut self, form: &[u8], work: impl FnOnce() -> V) -> V {
+        self.get_or_work_out_hashed(form, bytes_hash(form), work)
+    }
+
+    /// [`FormMemo::get_or_work_out`] given `hash`, the [`bytes_hash`] of `form`, made
+    /// already (a wrong hash costs only a value worked out again).
+    #[inline]
+    pub fn get_or_work_out_hashed(&mut self, form: &[u8], hash: u64, work: impl FnOnce() -> V) -> V {
         if form.is_empty() || form.len() > FORM || form.len() > u8::MAX as usize {
             return work();
         }
@@ -70,7 +77,7 @@ impl<V: Copy, const FORM: usize> FormMemo<V, FORM> {
             self.slots = vec![Slot { form: [0; FORM], len: 0, value: self.blank }; self.size];
         }
         // The pair of slots of the form's hash: the one used last first.
-        let at = self.pair_of(form);
+        let at = self.pair_of(hash);
         let Some(pair) = self.slots.get(at..at + 2) else { return work() };
         if pair[0].holds(form) {
             return pair[0].value;
@@ -94,10 +101,18 @@ impl<V: Copy, const FORM: usize> FormMemo<V, FORM> {
     /// instead of waiting on memory: for a sentence's words, asked a few words ahead.
     #[inline]
     pub fn prefetch(&self, form: &[u8]) {
-        if form.is_empty() || form.len() > FORM || self.slots.is_empty() {
+        if !form.is_empty() && form.len() <= FORM {
+            self.prefetch_hashed(bytes_hash(form));
+        }
+    }
+
+    /// [`FormMemo::prefetch`] of the form whose [`bytes_hash`] is `hash`.
+    #[inline]
+    pub fn prefetch_hashed(&self, hash: u64) {
+        if self.slots.is_empty() {
             return;
         }
-        let at = self.pair_of(form);
+        let at = self.pair_of(hash);
         // The slot used last, which holds most forms found (the other is asked only when
         // that one does not hold the form).
         if let Some(first) = self.slots.get(at..at + 1) {
@@ -105,10 +120,10 @@ impl<V: Copy, const FORM: usize> FormMemo<V, FORM> {
         }
     }
 
-    /// The first of the pair of slots of `form`'s hash.
+    /// The first of the pair of slots of a form of hash `hash`.
     #[inline(always)]
-    fn pair_of(&self, form: &[u8]) -> usize {
-        (bytes_hash(form).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (self.size - 2)
+    fn pair_of(&self, hash: u64) -> usize {
+        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (self.size - 2)
     }
 }
 

@@ -230,18 +230,7 @@ impl Syntax {
         let sentence: Vec<&str> = words.collect();
         let words = sentence.iter().copied();
         ws.words.clear();
-        // The memory of each word's facts is asked for a few words ahead, so that the
-        // words' misses overlap instead of stalling one after another.
-        const AHEAD: usize = 2;
-        for w in sentence.iter().take(AHEAD) {
-            WordInfo::prefetch(&treebank_form(w), &ws.word_scratch);
-        }
-        for (i, w) in words.clone().enumerate() {
-            if let Some(ahead) = sentence.get(i + AHEAD) {
-                WordInfo::prefetch(&treebank_form(ahead), &ws.word_scratch);
-            }
-            ws.words.push(WordInfo::new(&treebank_form(w), &mut ws.word_scratch));
-        }
+        WordInfo::extend_from(&mut ws.words, words.clone().map(treebank_form), &mut ws.word_scratch);
         self.tagger.tag(&ws.words, &mut out.tags, &mut ws.tag_scratch);
         self.name_read_as_verb(words.clone(), &mut out.tags, &mut ws.lower);
         self.past_read_as_present(words.clone(), &mut out.tags, &mut ws.lower);
