@@ -336,7 +336,20 @@ impl Ner {
         let shouting = is_shouting(words);
         scratch.scores.resize(N_CLASSES, 0);
         scratch.remembered.prepare([self as *const Ner as usize, self.weights.n_features(), self.weights.n_classes(), 0], N_CLASSES, words.len());
+        // The remembered scores of the words that may be scored (see [`plainly_outside`])
+        // are asked for a few words ahead, so that their misses overlap with the work on
+        // the words before.
+        const AHEAD: usize = 2;
+        let prefetch = |remembered: &ScoreCache, j: usize| {
+            if let Some(w) = words.get(j) {
+                if w.title || w.upper || w.digit || cue.get(j).is_some_and(|&c| c != 0) {
+                    remembered.prefetch(&w.cache_key(flags_of(w, j, shouting)));
+                }
+            }
+        };
+        (0..AHEAD).for_each(|j| prefetch(&scratch.remembered, j));
         for i in 0..words.len() {
+            prefetch(&scratch.remembered, i + AHEAD);
             let prev = out.last().map(|&c| c as usize);
             if plainly_outside(&words[i], cue.get(i).copied().unwrap_or(0), prev, memory) {
                 out.push(0);
@@ -351,8 +364,7 @@ impl Ner {
             let flags = flags_of(w, i, shouting);
             match scratch.remembered.get(&w.cache_key(flags), |s| self.weights.score(&static_features(w, flags), s)) {
                 Some(remembered) => {
-                    scratch.scores.copy_from_slice(remembered);
-                    self.weights.score(&dynamic_features(words, pos, cue, i, out, memory, flags), &mut scratch.scores);
+                    self.weights.score_rows_onto(remembered, &[], &dynamic_features(words, pos, cue, i, out, memory, flags), &mut scratch.scores);
                 }
                 None => {
                     features(words, pos, cue, i, out, memory, shouting, &mut scratch.features);

@@ -99,6 +99,45 @@ impl<T: Copy> Table<T> {
     }
 }
 
+/// Ask the CPU to start loading the cache line holding `value`: a hint, with no effect
+/// on what any value is.
+#[inline(always)]
+pub fn prefetch<T>(value: &T) {
+    prefetch_address(value as *const T as *const u8);
+}
+
+/// [`prefetch`] every cache line `values` lies on.
+///
+/// ```
+/// sitrep_learn::buf::prefetch_all(&[0u64; 40][3..]);
+/// sitrep_learn::buf::prefetch_all::<u8>(&[]);
+/// ```
+#[inline(always)]
+pub fn prefetch_all<T>(values: &[T]) {
+    let bytes = std::mem::size_of_val(values);
+    let Some(last) = bytes.checked_sub(1) else { return };
+    let start = values.as_ptr() as *const u8;
+    // Each line from the first byte's on, 64 bytes apart, and the last byte's (which a
+    // start inside a line may leave out): every address is inside `values`.
+    for at in (0..bytes).step_by(64).chain([last]) {
+        prefetch_address(start.wrapping_add(at));
+    }
+}
+
+/// Ask the CPU to start loading the cache line holding `address`.
+#[inline(always)]
+fn prefetch_address(address: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is a hint with no architectural effect (it never faults, nor
+    // reads into any value), and SSE is part of the x86-64 baseline; the callers pass
+    // addresses inside live values all the same.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(address as *const i8, std::arch::x86_64::_MM_HINT_T0);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = address;
+}
+
 #[cfg(target_os = "linux")]
 fn advise_huge(ptr: *mut u8, len: usize) {
     extern "C" {

@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use crate::buf::{prefetch, prefetch_all};
+
 /// One class weight of one feature during training.
 #[derive(Debug, Clone, Copy)]
 struct Param {
@@ -349,46 +351,72 @@ impl Weights {
     /// [`Weights::score`] of `features` plus the rows `rows` (from [`Weights::row`]).
     #[inline]
     pub fn score_rows(&self, rows: &[Row], features: &[u64], scores: &mut [i32]) {
+        self.score_dispatch(rows, features, None, scores);
+    }
+
+    /// [`Weights::score_rows`] added onto `base` instead of onto what `scores` holds: each
+    /// score becomes `base`'s plus the weights (scores beyond `base`'s end are left as
+    /// they are), without first copying `base` into `scores`.
+    ///
+    /// ```
+    /// use sitrep_learn::perceptron::Trainer;
+    /// let mut t = Trainer::new(2);
+    /// t.tick(); t.update(&[7, 9], 1, 0);
+    /// let w = t.average(0.0);
+    /// let (mut a, mut b) = ([5i32, -3], [0i32; 2]);
+    /// w.score_rows(&[w.row(7)], &[9], &mut a);
+    /// w.score_rows_onto(&[5, -3], &[w.row(7)], &[9], &mut b);
+    /// assert_eq!(a, b);
+    /// ```
+    #[inline]
+    pub fn score_rows_onto(&self, base: &[i32], rows: &[Row], features: &[u64], scores: &mut [i32]) {
+        self.score_dispatch(rows, features, Some(base), scores);
+    }
+
+    /// [`Weights::score_rows`] onto `base` (`None`: onto `scores`), compiled for AVX2 where
+    /// the CPU has it.
+    #[inline(always)]
+    fn score_dispatch(&self, rows: &[Row], features: &[u64], base: Option<&[i32]>, scores: &mut [i32]) {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the CPU has just been found to support AVX2.
-            unsafe { self.score_avx2(rows, features, scores) };
+            unsafe { self.score_avx2(rows, features, base, scores) };
             return;
         }
-        self.score_plain(rows, features, scores);
+        self.score_plain(rows, features, base, scores);
     }
 
     /// [`Weights::score_rows`] for CPUs without AVX2, kept out of line so that the callers
     /// of the inlined dispatch stay small.
     #[inline(never)]
-    fn score_plain(&self, rows: &[Row], features: &[u64], scores: &mut [i32]) {
-        self.score_with(rows, features, scores);
+    fn score_plain(&self, rows: &[Row], features: &[u64], base: Option<&[i32]>, scores: &mut [i32]) {
+        self.score_with(rows, features, base, scores);
     }
 
     /// [`Weights::score_rows`] compiled for AVX2, whose 8-lane additions halve the work on
     /// dense rows.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    unsafe fn score_avx2(&self, rows: &[Row], features: &[u64], scores: &mut [i32]) {
-        self.score_with(rows, features, scores);
+    unsafe fn score_avx2(&self, rows: &[Row], features: &[u64], base: Option<&[i32]>, scores: &mut [i32]) {
+        self.score_with(rows, features, base, scores);
     }
 
     /// [`Weights::score_rows`], summing in as few registers' worth of classes as the
     /// model has (the sums are made afresh for every call).
     #[inline(always)]
-    fn score_with(&self, rows: &[Row], features: &[u64], scores: &mut [i32]) {
+    fn score_with(&self, rows: &[Row], features: &[u64], base: Option<&[i32]>, scores: &mut [i32]) {
         match self.stride {
-            0..=32 => self.score_in::<32>(rows, features, scores),
-            33..=64 => self.score_in::<64>(rows, features, scores),
-            65..=128 => self.score_in::<128>(rows, features, scores),
-            _ => self.score_in::<256>(rows, features, scores),
+            0..=32 => self.score_in::<32>(rows, features, base, scores),
+            33..=64 => self.score_in::<64>(rows, features, base, scores),
+            65..=128 => self.score_in::<128>(rows, features, base, scores),
+            _ => self.score_in::<256>(rows, features, base, scores),
         }
     }
 
     /// [`Weights::score_with`] summing classes `0..A` (`A` a power of two, at least the
     /// stride or 256).
     #[inline(always)]
-    fn score_in<const A: usize>(&self, rows: &[Row], features: &[u64], scores: &mut [i32]) {
+    fn score_in<const A: usize>(&self, rows: &[Row], features: &[u64], base: Option<&[i32]>, scores: &mut [i32]) {
         let (hot, cold): (&[Slot], &[Slot]) = (&self.hot, &self.slots);
         let (hot_mask, cold_mask) = (hot.len() - 1, cold.len() - 1);
         let filter: &[u64] = &self.filter;
@@ -463,8 +491,10 @@ impl Weights {
             }
             self.add_sparse(&sparse[..n_sparse], &mut acc);
         }
-        for (s, a) in scores.iter_mut().zip(acc.iter().take(self.n_classes)) {
-            *s = s.wrapping_add(*a);
+        let sums = acc.iter().take(self.n_classes);
+        match base {
+            Some(base) => scores.iter_mut().zip(sums).zip(base).for_each(|((s, a), b)| *s = b.wrapping_add(*a)),
+            None => scores.iter_mut().zip(sums).for_each(|(s, a)| *s = s.wrapping_add(*a)),
         }
     }
 
@@ -659,19 +689,6 @@ fn add_block<const B: usize, const A: usize>(table: &[i16], rows: &[u32], at: us
     }
 }
 
-/// Ask the CPU to start loading the cache line holding `value`.
-#[inline(always)]
-fn prefetch<T>(value: &T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: prefetching is a hint with no architectural effect; the pointer comes from a
-    // reference, so it is valid, and SSE is part of the x86-64 baseline.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch(value as *const T as *const i8, std::arch::x86_64::_MM_HINT_T0);
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = value;
-}
-
 /// The weight of entry `e` in the units scores are summed in: 256 of the stored 24-bit
 /// units, rounded (16 bits carry the largest weight of a model and its smallest kept ones
 /// to within 1/65,536 of the largest, and halve the dense rows).
@@ -757,8 +774,7 @@ impl ScoreCache {
     /// into zeros when they are not; `None` while the memory is not made yet.
     #[inline]
     pub fn get(&mut self, key: &CacheKey, fill: impl FnOnce(&mut [i32])) -> Option<&[i32]> {
-        let h = (key[0] ^ key[1].rotate_left(21) ^ key[9]).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let slot = (h >> 40) as usize & (Self::SLOTS - 1);
+        let slot = Self::slot(key);
         let width = self.width;
         let k = self.keys.get_mut(slot)?;
         let scores = self.scores.get_mut(slot * width..(slot + 1) * width)?;
@@ -769,5 +785,73 @@ impl ScoreCache {
             *k = *key;
         }
         Some(scores)
+    }
+
+    /// Ask the CPU to start loading the entry of `key`, so that a [`ScoreCache::get`] of
+    /// it a little later finds it in the caches instead of waiting on memory (nothing
+    /// while the memory is not made yet).
+    #[inline]
+    pub fn prefetch(&self, key: &CacheKey) {
+        let slot = Self::slot(key);
+        if let Some(k) = self.keys.get(slot) {
+            prefetch_all(k);
+        }
+        if let Some(scores) = self.scores.get(slot * self.width..(slot + 1) * self.width) {
+            prefetch_all(scores);
+        }
+    }
+
+    /// The slot of `key`.
+    #[inline(always)]
+    fn slot(key: &CacheKey) -> usize {
+        let h = (key[0] ^ key[1].rotate_left(21) ^ key[9]).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 40) as usize & (Self::SLOTS - 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Weights of `n_classes` classes over features 1..=200, some updated often enough to
+    /// be kept as dense rows.
+    fn weights(n_classes: usize) -> Weights {
+        let mut t = Trainer::new(n_classes);
+        let mut x = 11u64;
+        let mut next = || {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x >> 33
+        };
+        for _ in 0..20_000 {
+            let features: Vec<u64> = (0..6).map(|k| if k == 0 { next() % 4 + 1 } else { next() % 200 + 1 }).collect();
+            t.tick();
+            t.update(&features, (next() % n_classes as u64) as usize, (next() % n_classes as u64) as usize);
+        }
+        t.average(0.0)
+    }
+
+    /// Scores summed onto a base are the base plus the scores summed onto zeros, on the
+    /// plain path and on the AVX2 one, which agree.
+    #[test]
+    fn scores_onto_a_base_are_the_base_plus_the_scores() {
+        for n_classes in [3, 17, 50, 130] {
+            let w = weights(n_classes);
+            let base: Vec<i32> = (0..n_classes as i32).map(|c| c * 7919 - 100_000).collect();
+            for first in 0..40u64 {
+                let features: Vec<u64> = (first..first + 30).map(|f| f * 7 % 211).collect();
+                let rows = [w.row(first + 1), w.row(first * 3 + 2), w.row(999)];
+                let mut want = base.clone();
+                w.score_rows(&rows, &features, &mut want);
+                let mut onto = vec![0; n_classes];
+                w.score_rows_onto(&base, &rows, &features, &mut onto);
+                assert_eq!(onto, want, "{n_classes} classes");
+                let mut plain = vec![0; n_classes];
+                w.score_plain(&rows, &features, Some(&base), &mut plain);
+                assert_eq!(plain, want, "{n_classes} classes, plain");
+                let mut plain_add = base.clone();
+                w.score_plain(&rows, &features, None, &mut plain_add);
+                assert_eq!(plain_add, want, "{n_classes} classes, plain, added");
+            }
+        }
     }
 }

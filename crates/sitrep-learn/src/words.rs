@@ -76,6 +76,43 @@ impl WordInfo {
         seen.get_or_work_out(form.as_bytes(), || WordInfo::work_out(form, buffers))
     }
 
+    /// [`WordInfo::new`] of each of `forms`, in order, appended to `out`: what `scratch`
+    /// remembers of each form is asked for (prefetched) a couple of forms
+    /// before it is read, and each form is hashed once for both.
+    ///
+    /// ```
+    /// use sitrep_learn::words::{Scratch, WordInfo};
+    /// let (mut s, mut out) = (Scratch::default(), Vec::new());
+    /// WordInfo::extend_from(&mut out, ["Troops", "seized", "Kyiv"], &mut s);
+    /// assert_eq!(out.len(), 3);
+    /// assert_eq!(out[2].lower, WordInfo::new("kyiv", &mut s).lower);
+    /// ```
+    pub fn extend_from<S: AsRef<str>>(out: &mut Vec<WordInfo>, forms: impl IntoIterator<Item = S>, scratch: &mut Scratch) {
+        const AHEAD: usize = 2;
+        // The forms asked for and not yet read, with their hashes, oldest at `at`.
+        let mut waiting: [Option<(S, u64)>; AHEAD] = std::array::from_fn(|_| None);
+        let mut at = 0;
+        let read = |out: &mut Vec<WordInfo>, (form, hash): (S, u64), scratch: &mut Scratch| {
+            let Scratch { buffers, seen } = scratch;
+            let form = form.as_ref();
+            out.push(seen.get_or_work_out_hashed(form.as_bytes(), hash, || WordInfo::work_out(form, buffers)));
+        };
+        for form in forms {
+            let hash = bytes_hash(form.as_ref().as_bytes());
+            scratch.seen.prefetch_hashed(hash);
+            if let Some(oldest) = waiting[at].replace((form, hash)) {
+                read(out, oldest, scratch);
+            }
+            at = (at + 1) % AHEAD;
+        }
+        for _ in 0..AHEAD {
+            if let Some(oldest) = waiting[at].take() {
+                read(out, oldest, scratch);
+            }
+            at = (at + 1) % AHEAD;
+        }
+    }
+
     /// The facts about `form`, worked out.
     fn work_out(form: &str, buffers: &mut Buffers) -> WordInfo {
         if form.is_ascii() {
@@ -256,6 +293,24 @@ mod tests {
         for f in forms.iter().copied().chain(["\u{0}x", "x\u{0}\u{0}\u{0}y"]) {
             let (a, b) = (WordInfo::new_ascii(f, &mut s), WordInfo::new_chars(f, &mut s));
             assert_eq!(format!("{a:?}"), format!("{b:?}"), "{f:?}");
+        }
+    }
+
+    /// The facts of forms read a few at a time, asked for ahead, are those read one by
+    /// one, in order, before and after the scratch starts remembering, for any number of
+    /// forms (empty, long and non-ASCII ones among them).
+    #[test]
+    fn forms_read_ahead_read_alike() {
+        let (mut ahead, mut plain) = (Scratch::default(), Scratch::default());
+        let mut forms: Vec<String> = (0..3000).map(|n| format!("w{}", n % 1300)).collect();
+        forms.extend(["", "Kyiv", "Kyïv", "a-very-long-token-of-more-than-thirty-two-bytes", "1999"].map(String::from));
+        for n in [1, 2, 3, 5, 17] {
+            for chunk in forms.chunks(n).chain([&forms[..0]]) {
+                let mut got = Vec::new();
+                WordInfo::extend_from(&mut got, chunk, &mut ahead);
+                let want: Vec<WordInfo> = chunk.iter().map(|f| WordInfo::new(f, &mut plain)).collect();
+                assert_eq!(format!("{got:?}"), format!("{want:?}"), "{n}");
+            }
         }
     }
 }

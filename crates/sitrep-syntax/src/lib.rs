@@ -230,9 +230,7 @@ impl Syntax {
         let sentence: Vec<&str> = words.collect();
         let words = sentence.iter().copied();
         ws.words.clear();
-        for w in words.clone() {
-            ws.words.push(WordInfo::new(&treebank_form(w), &mut ws.word_scratch));
-        }
+        WordInfo::extend_from(&mut ws.words, words.clone().map(treebank_form), &mut ws.word_scratch);
         self.tagger.tag(&ws.words, &mut out.tags, &mut ws.tag_scratch);
         self.name_read_as_verb(words.clone(), &mut out.tags, &mut ws.lower);
         self.past_read_as_present(words.clone(), &mut out.tags, &mut ws.lower);

@@ -157,6 +157,8 @@ pub struct TagScratch {
     scores: Vec<i32>,
     /// The dictionary's tag of each word of the sentence.
     dict: Vec<u64>,
+    /// The tag of each word of the sentence that is tagged without scoring ([`Tagger::sure`]).
+    sure: Vec<Option<u8>>,
     /// The scores of the word-only features of the words met lately.
     remembered: ScoreCache,
     /// The rows of the words met lately as neighbours ([`neighbour_features`]).
@@ -165,9 +167,11 @@ pub struct TagScratch {
     sentence_rows: Vec<[Row; 6]>,
 }
 
-/// The rows of the features a word gives the words around it ([`neighbour_features`]),
-/// remembered by the word's hashes in [`Neighbours::SLOTS`] slots (made after
-/// [`Neighbours::AFTER`] words), for the tagger named by `owner`.
+/// What the tagger knows of a word by its hashes alone ([`Known`]): the rows of the
+/// features it gives the words around it ([`neighbour_features`]) and its tags in the
+/// tagger's tables, remembered by the word's hashes in [`Neighbours::SLOTS`] slots (made
+/// after [`Neighbours::AFTER`] words), for the tagger named by `owner`: one look at
+/// memory for a word met lately instead of one per table.
 #[derive(Default)]
 struct Neighbours {
     owner: [usize; 4],
@@ -176,14 +180,25 @@ struct Neighbours {
     slots: Vec<NeighbourSlot>,
 }
 
-/// One word's rows as a neighbour, by its lower-cased form's hash and third suffix's.
+/// One word's [`Known`], by its lower-cased form's hash and third suffix's.
 #[derive(Clone, Copy, Default)]
 struct NeighbourSlot {
     lower: u64,
     suffix3: u64,
     /// Whether the slot holds a word.
     full: bool,
+    known: Known,
+}
+
+/// What the tagger knows of a word by its lower-cased form's hash and third suffix's.
+#[derive(Clone, Copy, Default)]
+struct Known {
+    /// The rows of [`neighbour_features`] of the word.
     rows: [Row; 6],
+    /// Its tag in the dictionary, else in the word lists, else [`UNKNOWN`].
+    dict: u16,
+    /// Its tag when it is one of the words tagged without scoring.
+    sure: Option<u8>,
 }
 
 impl Neighbours {
@@ -207,45 +222,84 @@ impl Neighbours {
         !self.slots.is_empty()
     }
 
-    /// The rows of [`neighbour_features`] of the word of hashes `lower` and `suffix3`
-    /// (both [`NONE`] for no word).
+    /// What `tagger` knows of the word of hashes `lower` and `suffix3` (both [`NONE`] for
+    /// no word).
     #[inline]
-    fn rows(&mut self, weights: &Weights, lower: u64, suffix3: u64) -> [Row; 6] {
+    fn known(&mut self, tagger: &Tagger, lower: u64, suffix3: u64) -> Known {
         let at = ((lower ^ suffix3.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (Self::SLOTS - 1);
         match self.slots.get_mut(at) {
-            Some(slot) if slot.full && slot.lower == lower && slot.suffix3 == suffix3 => slot.rows,
+            Some(slot) if slot.full && slot.lower == lower && slot.suffix3 == suffix3 => slot.known,
             slot => {
-                let rows = neighbour_features(lower, suffix3, lower, lower, suffix3, lower).map(|f| weights.row(f));
+                let known = Known { rows: tagger.neighbour_rows(lower, suffix3), ..tagger.tags_of(lower) };
                 if let Some(slot) = slot {
-                    *slot = NeighbourSlot { lower, suffix3, full: true, rows };
+                    *slot = NeighbourSlot { lower, suffix3, full: true, known };
                 }
-                rows
+                known
             }
         }
     }
 }
 
 impl Tagger {
+    /// The tags of the word whose lower-cased form's hash is `lower` in the dictionary
+    /// (else the word lists) and among the words tagged without scoring (no rows).
+    fn tags_of(&self, lower: u64) -> Known {
+        let dict = self.dictionary.get(&lower).or_else(|| self.word_list.get(&lower)).map_or(UNKNOWN, |&t| t as u64);
+        Known { rows: [Row::default(); 6], dict: dict as u16, sure: self.sure.get(&lower).copied() }
+    }
+
+    /// The rows of [`neighbour_features`] of the word of hashes `lower` and `suffix3`.
+    fn neighbour_rows(&self, lower: u64, suffix3: u64) -> [Row; 6] {
+        neighbour_features(lower, suffix3, lower, lower, suffix3, lower).map(|f| self.weights.row(f))
+    }
+
+    /// Fill the scratch's per-word vectors for `words`: the dictionary's tag and the sure
+    /// tag of each word, and (once the scratch remembers words, else none) each word's
+    /// rows as a neighbour, then those of no word.
+    fn look_up(&self, words: &[WordInfo], owner: [usize; 4], scratch: &mut TagScratch) {
+        let TagScratch { neighbours, sentence_rows, dict, sure, .. } = scratch;
+        sentence_rows.clear();
+        dict.clear();
+        sure.clear();
+        if neighbours.ready(owner, words.len()) {
+            for w in words {
+                let known = neighbours.known(self, w.lower, w.suffix[2]);
+                sentence_rows.push(known.rows);
+                dict.push(known.dict as u64);
+                sure.push(known.sure);
+            }
+            sentence_rows.push(neighbours.known(self, NONE, NONE).rows);
+        } else {
+            for w in words {
+                let known = self.tags_of(w.lower);
+                dict.push(known.dict as u64);
+                sure.push(known.sure);
+            }
+        }
+    }
+
     /// Tag the words of one sentence, writing tag numbers into `out`.
     pub fn tag(&self, words: &[WordInfo], out: &mut Vec<u8>, scratch: &mut TagScratch) {
         out.clear();
         scratch.scores.resize(self.tags.len(), 0);
-        scratch.dict.clear();
-        scratch.dict.extend((0..words.len()).map(|i| match dict(words, i, &self.dictionary) {
-            UNKNOWN => words.get(i).and_then(|w| self.word_list.get(&w.lower)).map_or(UNKNOWN, |&t| t as u64),
-            known => known,
-        }));
-        let owner = [self as *const Tagger as usize, self.weights.n_features(), self.dictionary.len(), self.word_list.len()];
+        // (The sizes of the word lists' tables share the last place.)
+        let lists = self.word_list.len() ^ self.sure.len().rotate_left(usize::BITS / 2);
+        let owner = [self as *const Tagger as usize, self.weights.n_features(), self.dictionary.len(), lists];
         scratch.remembered.prepare(owner, self.tags.len(), words.len());
         let small_rows = self.small_rows.0.get_or_init(|| SmallRows::new(&self.weights, self.tags.len()));
-        scratch.sentence_rows.clear();
-        if scratch.neighbours.ready(owner, words.len()) {
-            let TagScratch { neighbours, sentence_rows, .. } = &mut *scratch;
-            sentence_rows.extend(words.iter().map(|w| neighbours.rows(&self.weights, w.lower, w.suffix[2])));
-            sentence_rows.push(neighbours.rows(&self.weights, NONE, NONE));
-        }
+        self.look_up(words, owner, scratch);
+        // The remembered scores of each word are asked for a few words ahead, so that
+        // their misses overlap with the work on the words before.
+        const AHEAD: usize = 2;
+        let prefetch = |scratch: &TagScratch, j: usize| {
+            if let (Some(w), Some(None)) = (words.get(j), scratch.sure.get(j)) {
+                scratch.remembered.prefetch(&w.cache_key(flags_of(w, j)));
+            }
+        };
+        (0..AHEAD).for_each(|j| prefetch(scratch, j));
         for i in 0..words.len() {
-            if let Some(&tag) = self.sure.get(&words[i].lower) {
+            prefetch(scratch, i + AHEAD);
+            if let Some(&Some(tag)) = scratch.sure.get(i) {
                 out.push(tag);
                 continue;
             }
@@ -255,7 +309,6 @@ impl Tagger {
             let flags = flags_of(w, i);
             match scratch.remembered.get(&w.cache_key(flags), |s| self.weights.score(&static_features(w, flags, dict(i)), s)) {
                 Some(remembered) => {
-                    scratch.scores.copy_from_slice(remembered);
                     let tag = |back: usize| -> u64 { if i >= back { out[i - back] as u64 } else { NONE } };
                     let near = |j: isize| -> Option<&[Row; 6]> {
                         let k = i as isize + j;
@@ -269,9 +322,9 @@ impl Tagger {
                     match (small_rows.of(tag(1), tag(2), dict(i + 1), dict(i + 2)), near(-2), near(-1), near(1), near(2)) {
                         (Some(s), Some(m2), Some(m1), Some(p1), Some(p2)) => {
                             let rows = [s[0], s[1], s[2], s[3], s[4], m1[0], m1[1], m2[2], p1[3], p1[4], p2[5]];
-                            self.weights.score_rows(&rows, &hashed_features(words, i, out, dict, flags), &mut scratch.scores)
+                            self.weights.score_rows_onto(remembered, &rows, &hashed_features(words, i, out, dict, flags), &mut scratch.scores)
                         }
-                        _ => self.weights.score(&dynamic_features(words, i, out, dict, flags), &mut scratch.scores),
+                        _ => self.weights.score_rows_onto(remembered, &[], &dynamic_features(words, i, out, dict, flags), &mut scratch.scores),
                     }
                 }
                 None => {
