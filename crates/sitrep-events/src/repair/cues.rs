@@ -179,7 +179,12 @@ impl Arcs<'_, '_> {
     pub(super) fn cues(&self, a: usize, b: usize) -> Cues {
         let mut cues = 0;
         for k in a..b {
-            cues |= Cues::of_word(self.word(k)).0 | Cues::of_word(self.doc.syntax.lemma(k)).0;
+            let (word, lemma) = (self.word(k), self.doc.syntax.lemma(k));
+            cues |= Cues::of_word(word).0;
+            // (A lemma written as its word, as most are, has the word's cues.)
+            if lemma != word {
+                cues |= Cues::of_word(lemma).0;
+            }
         }
         Cues(cues)
     }

@@ -108,7 +108,9 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
     if heads.len() != doc.text_layer.tokens.len() {
         return;
     }
-    let mut arcs = Arcs { doc, heads, rels, saved: Vec::new() };
+    // The mends read the words over and over: each is sliced from the text once.
+    let words = doc.text_layer.tokens.iter().map(|t| doc.text().get(t.span.range()).unwrap_or("")).collect();
+    let mut arcs = Arcs { doc, words, heads, rels, saved: Vec::new() };
     for s in &doc.text_layer.sentences {
         let (a, b) = (s.first_token as usize, s.end_token as usize);
         if b <= a || b > arcs.heads.len() {
@@ -277,6 +279,8 @@ pub fn dateline(doc: &Doc, a: usize, b: usize) -> Option<usize> {
 /// The arcs being mended.
 struct Arcs<'d, 'a> {
     doc: &'d Doc,
+    /// The text of each token.
+    words: Vec<&'d str>,
     heads: &'a mut [Option<u32>],
     rels: &'a mut [&'static str],
     /// What the mend being tried changed (token, old head, old relation), to undo it
@@ -305,7 +309,7 @@ impl Arcs<'_, '_> {
     }
 
     fn word(&self, k: usize) -> &str {
-        self.doc.text_layer.tokens[k].span.of(self.doc.text())
+        self.words[k]
     }
 
     /// Whether verb `v` is an infinitive marked by the "to" right before it.
