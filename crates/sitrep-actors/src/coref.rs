@@ -158,6 +158,10 @@ fn attach_pronouns(doc: &Doc, mentions: &[Mention], clusters: &mut [(EntityType,
     }
     let text = doc.text();
     for (t, tok) in tokens.iter().enumerate() {
+        // (Only a word of two or three bytes may be "he" or "she".)
+        if !matches!(tok.span.end.wrapping_sub(tok.span.start), 2 | 3) {
+            continue;
+        }
         let w = tok.span.of(text);
         if !(w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")) {
             continue;
