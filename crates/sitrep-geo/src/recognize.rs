@@ -183,7 +183,9 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
     out.clear();
     let text = doc.text();
     let tokens = &doc.text_layer.tokens;
-    let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range())).unwrap_or("");
+    // (Each word is read several times over: it is sliced from the text once.)
+    let words: Vec<&str> = tokens.iter().map(|t| text.get(t.span.range()).unwrap_or("")).collect();
+    let word = |i: usize| words.get(i).copied().unwrap_or("");
     // Person names: a capitalised word (not sentence-initial) or a title followed by a
     // capitalised word; the later word is remembered as a name (a word remembered already
     // is not looked up in the gazetteer again).
@@ -506,7 +508,7 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
         }
         return None;
     }
-    if inside_other_entity(doc, a, b) && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country)) {
+    if !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country)) && inside_other_entity(doc, a, b) {
         return None;
     }
     if b - a == 1 && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) && named_otherwise(doc, a, cands.iter().all(|c| !c.primary)) {
@@ -709,6 +711,10 @@ fn state_abbreviations(doc: &Doc, gaz: &Gazetteer, si: usize, range: std::ops::R
     let tokens = &doc.text_layer.tokens;
     let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range())).unwrap_or("");
     for a in range.clone() {
+        // (A word of more than six bytes is none: it need not be sliced.)
+        if tokens[a].span.end.wrapping_sub(tokens[a].span.start) > 6 {
+            continue;
+        }
         let w = word(a);
         if !w.starts_with(|c: char| c.is_ascii_uppercase()) || w.len() > 6 {
             continue;
