@@ -149,11 +149,17 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         }
         arcs.guarded(a, b, |x| x.adjective_read_as_part_of_name(a, b));
         arcs.guarded(a, b, |x| x.demonym_read_as_head(start, b));
-        arcs.guarded(a, b, |x| x.hyphenated_modifier_read_as_verb(a, b));
-        arcs.guarded(a, b, |x| x.second_object_read_as_predicate(a, b));
+        if has(Cues::HYPHEN) {
+            arcs.guarded(a, b, |x| x.hyphenated_modifier_read_as_verb(a, b));
+        }
+        if has(Cues::CAPTIVE) {
+            arcs.guarded(a, b, |x| x.second_object_read_as_predicate(a, b));
+        }
         arcs.guarded(a, b, |x| x.finite_verb_read_as_modifier(a, b));
         arcs.guarded(a, b, |x| x.clause_verb_read_as_modifier(a, b));
-        arcs.guarded(a, b, |x| x.clause_read_as_phrase(start, b));
+        if has(Cues::AS.or(Cues::CONJUNCTION_OF_TIME)) {
+            arcs.guarded(a, b, |x| x.clause_read_as_phrase(start, b));
+        }
         arcs.guarded(a, b, |x| x.inverted_condition_read_as_main_clause(start, b));
         let reporting = arcs.reporting_clause(start, b);
         if let Some(clause) = reporting {
@@ -188,7 +194,9 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
             arcs.guarded(a, b, |x| x.participle_read_as_second_content(start, b));
         }
         arcs.guarded(a, b, |x| x.subject_read_as_compound(start, b));
-        arcs.guarded(a, b, |x| x.possessive_read_as_indirect_object(start, b));
+        if has(Cues::HER) {
+            arcs.guarded(a, b, |x| x.possessive_read_as_indirect_object(start, b));
+        }
         if has(Cues::COMMA) {
             arcs.guarded(a, b, |x| x.participle_read_as_main_verb(start, b));
         }
