@@ -438,15 +438,16 @@ impl Arcs<'_, '_> {
     /// object, and return it. With `with_object`, only a verb with an object is raised
     /// (a lone "Troops killed in ambush" stays a passive headline).
     fn raise_verb(&mut self, clause: std::ops::Range<usize>, with_object: bool) -> Option<usize> {
-        let top = |x: &Self, k: usize| x.head(k).is_none_or(|h| !clause.contains(&h));
-        let tops: Vec<usize> = clause.clone().filter(|&k| top(self, k) && self.upos(k) != "PUNCT").collect();
+        let top = |x: &Self, k: usize| x.head(k).is_none_or(|h| !clause.contains(&h)) && x.upos(k) != "PUNCT";
         // A verb, auxiliary or predicate (with its own subject or copula) at the top: the
-        // clause was read as a clause; nothing to mend.
+        // clause was read as a clause; nothing to mend (nearly always: the tops are listed
+        // only after).
         // (A participle adjunct at the top, "…, killing seven people", is no clause's verb.)
         let adjunct = |x: &Self, k: usize| x.rels[k] == "advcl" && x.xpos(k) == "VBG" && !x.has_child(k, clause.clone(), "nsubj");
-        if tops.iter().any(|&k| (matches!(self.upos(k), "VERB" | "AUX") && !adjunct(self, k)) || self.has_child(k, clause.clone(), "nsubj") || self.has_child(k, clause.clone(), "cop")) {
+        if clause.clone().filter(|&k| top(self, k)).any(|k| (matches!(self.upos(k), "VERB" | "AUX") && !adjunct(self, k)) || self.has_child(k, clause.clone(), "nsubj") || self.has_child(k, clause.clone(), "cop")) {
             return None;
         }
+        let tops: Vec<usize> = clause.clone().filter(|&k| top(self, k)).collect();
         // A participle with its own agent ("drones launched by Russia") is a passive
         // modifier, not the main verb; a verb hanging from one is ("… struck Odesa",
         // "… hit Kyiv", whatever tense the tagger gave it).
