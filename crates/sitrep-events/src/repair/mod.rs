@@ -110,7 +110,9 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
     }
     // The mends read the words over and over: each is sliced from the text once.
     let words = doc.text_layer.tokens.iter().map(|t| doc.text().get(t.span.range()).unwrap_or("")).collect();
-    let mut arcs = Arcs { doc, words, heads, rels, saved: Vec::new() };
+    let places = Spans::new(doc.places.places.iter().map(|p| p.span));
+    let times = Spans::new(doc.time.times.iter().map(|t| t.span));
+    let mut arcs = Arcs { doc, words, places, times, heads, rels, saved: Vec::new() };
     for s in &doc.text_layer.sentences {
         let (a, b) = (s.first_token as usize, s.end_token as usize);
         if b <= a || b > arcs.heads.len() {
@@ -284,11 +286,38 @@ pub fn dateline(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     sitrep_core::dateline_end(words).map(|k| a + k)
 }
 
+/// Spans of one report (of its places, of its times) in order of their starts, each with
+/// the furthest end of those up to it, so that whether one meets a sentence is found by a
+/// binary search instead of a walk over all of them for every sentence.
+struct Spans(Vec<(u32, u32)>);
+
+impl Spans {
+    fn new(spans: impl Iterator<Item = Span>) -> Spans {
+        let mut starts: Vec<(u32, u32)> = spans.map(|s| (s.start, s.end)).collect();
+        starts.sort_unstable();
+        let mut furthest = 0;
+        for (_, end) in &mut starts {
+            furthest = furthest.max(*end);
+            *end = furthest;
+        }
+        Spans(starts)
+    }
+
+    /// Whether a span starts by the end of `s` and ends at its start or after.
+    fn any_meeting(&self, s: Span) -> bool {
+        let before = self.0.partition_point(|&(start, _)| start <= s.end);
+        before > 0 && self.0[before - 1].1 >= s.start
+    }
+}
+
 /// The arcs being mended.
 struct Arcs<'d, 'a> {
     doc: &'d Doc,
     /// The text of each token.
     words: Vec<&'d str>,
+    /// The spans of the places and of the times the report names.
+    places: Spans,
+    times: Spans,
     heads: &'a mut [Option<u32>],
     rels: &'a mut [&'static str],
     /// What the mend being tried changed (token, old head, old relation), to undo it
@@ -360,14 +389,12 @@ impl Arcs<'_, '_> {
 
     /// Whether a place named in the text lies in or across the sentence `[a, b)`.
     fn any_place(&self, a: usize, b: usize) -> bool {
-        let s = self.span_of(a, b);
-        self.doc.places.places.iter().any(|p| p.span.start <= s.end && s.start <= p.span.end)
+        self.places.any_meeting(self.span_of(a, b))
     }
 
     /// Whether a time expression lies in or across the sentence `[a, b)`.
     fn any_time(&self, a: usize, b: usize) -> bool {
-        let s = self.span_of(a, b);
-        self.doc.time.times.iter().any(|t| t.span.start <= s.end && s.start <= t.span.end)
+        self.times.any_meeting(self.span_of(a, b))
     }
 
     fn has_child(&self, k: usize, range: std::ops::Range<usize>, rel: &str) -> bool {
@@ -494,4 +521,25 @@ impl Arcs<'_, '_> {
         Some(verb)
     }
 
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A span meets a sentence found by the binary search just when one does by walking
+    /// them all (nested, overlapping, touching and empty spans among them).
+    #[test]
+    fn spans_meet_as_a_walk_finds() {
+        let spans = [(5, 9), (0, 2), (12, 30), (14, 15), (20, 22), (3, 3), (40, 41)].map(|(s, e)| Span::new(s, e));
+        let all = Spans::new(spans.iter().copied());
+        for start in 0..45 {
+            for end in start..45 {
+                let s = Span::new(start, end);
+                let walk = spans.iter().any(|p| p.start <= s.end && s.start <= p.end);
+                assert_eq!(all.any_meeting(s), walk, "{start}..{end}");
+            }
+        }
+        assert!(!Spans::new(std::iter::empty()).any_meeting(Span::new(0, 10)));
+    }
 }
