@@ -96,10 +96,13 @@ fn title_sex(doc: &Doc, start: usize) -> Option<Sex> {
 }
 
 /// A name with what comparing it needs, worked out once instead of at every comparison:
-/// its key ([`key`]), and for organisations and places their initials and lexicon entry.
+/// its key ([`key`]) and where the key's last word starts, and for organisations and
+/// places their initials and lexicon entry.
 struct Name<'l> {
     text: String,
     key: String,
+    /// The byte where the key's last word starts (0 for a key of one word).
+    last: usize,
     acronym: String,
     organisation: Option<&'l Organisation>,
     country: Option<(&'l Country, CountryWord)>,
@@ -108,9 +111,11 @@ struct Name<'l> {
 impl<'l> Name<'l> {
     fn new(kind: EntityType, text: &str, lex: &'l Lexicon) -> Name<'l> {
         let org = kind == EntityType::Org;
+        let key = key(text);
         Name {
             text: text.to_string(),
-            key: key(text),
+            last: key.rfind(' ').map_or(0, |p| p + 1),
+            key,
             acronym: if org { acronym(text) } else { String::new() },
             organisation: if org { lex.organisation(text) } else { None },
             country: if matches!(kind, EntityType::Gpe | EntityType::Norp) { lex.country(text) } else { None },
@@ -125,10 +130,8 @@ fn same<'a>(kind: EntityType, a: &'a Name, b: &'a Name) -> bool {
         return true;
     }
     match kind {
-        EntityType::Person => {
-            let last = |k: &'a str| k.rsplit(' ').next().unwrap_or("");
-            (!ka.contains(' ') || !kb.contains(' ')) && last(ka) == last(kb)
-        }
+        // (A key of one word is its own last word.)
+        EntityType::Person => (a.last == 0 || b.last == 0) && ka[a.last..] == kb[b.last..],
         EntityType::Org => {
             a.acronym == b.text || b.acronym == a.text || matches!((a.organisation, b.organisation), (Some(x), Some(y)) if x.cameo == y.cameo && x.name == y.name)
         }
@@ -155,6 +158,10 @@ fn attach_pronouns(doc: &Doc, mentions: &[Mention], clusters: &mut [(EntityType,
     }
     let text = doc.text();
     for (t, tok) in tokens.iter().enumerate() {
+        // (Only a word of two or three bytes may be "he" or "she".)
+        if !matches!(tok.span.end.wrapping_sub(tok.span.start), 2 | 3) {
+            continue;
+        }
         let w = tok.span.of(text);
         if !(w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")) {
             continue;

@@ -100,19 +100,46 @@ pub fn token_span(doc: &Doc, start: usize, end: usize) -> Span {
     Span::new(t[start].span.start, t[end.max(start + 1) - 1].span.end)
 }
 
-/// Whether a role phrase of the lexicon may open at token `i` (phrases ending by `end`):
-/// false only when the first word of every such phrase's key is token `i`'s own — white
-/// space or `end` follows the token — and that word opens no role phrase, so that the
-/// phrases of every length need not be keyed and looked up one by one.
-fn may_open_role(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> bool {
-    let Some(t) = doc.text_layer.tokens.get(i) else { return true };
-    let word = token_text(doc, i, i + 1);
-    let next = doc.text().get(t.span.end as usize..).map(|rest| rest.chars().next());
-    let alone = i + 1 >= end || matches!(next, Some(None)) || matches!(next, Some(Some(c)) if c.is_whitespace());
-    if !alone || word.contains(char::is_whitespace) {
-        return true;
+/// Which role phrases of the lexicon may open at a token: a phrase's key opens with the
+/// key of its first word (its text up to the first white space), and a phrase whose first
+/// word opens no role phrase is none, so that phrases of every length need not be keyed
+/// and looked up one by one. Phrases of every length share their first word when white
+/// space follows the token (nearly always); one glued to what follows ("troops," "U.S"
+/// ".") has a first word of its own for each length up to the white space.
+struct RoleOpening<'d> {
+    doc: &'d Doc,
+    lex: &'d Lexicon,
+    /// The token the phrases open with, and where its text starts.
+    i: usize,
+    start: usize,
+    /// Where the first word of every phrase reaching the white space ends.
+    word_end: usize,
+    /// The end of the first word last asked about, and whether it opens a role phrase.
+    last: Option<(usize, bool)>,
+}
+
+impl<'d> RoleOpening<'d> {
+    fn new(doc: &'d Doc, lex: &'d Lexicon, i: usize) -> Self {
+        let start = doc.text_layer.tokens.get(i).map_or(0, |t| t.span.start as usize);
+        let word_end = doc.text().get(start..).and_then(|rest| rest.find(char::is_whitespace)).map_or(doc.text().len(), |p| start + p);
+        RoleOpening { doc, lex, i, start, word_end, last: None }
     }
-    with_key(word, |k| lex.opens_role(k))
+
+    /// Whether a role phrase of `len` tokens may open at the token.
+    fn may_open(&mut self, len: usize) -> bool {
+        let Some(t) = self.doc.text_layer.tokens.get(self.i + len - 1) else { return true };
+        let end = self.word_end.min(t.span.end as usize);
+        match self.last {
+            Some((e, opens)) if e == end => opens,
+            _ => {
+                // (A phrase opening with white space, or none, is keyed as it is.)
+                let Some(word) = self.doc.text().get(self.start..end).filter(|w| !w.is_empty() && !w.starts_with(char::is_whitespace)) else { return true };
+                let opens = with_key(word, |k| self.lex.opens_role(k));
+                self.last = Some((end, opens));
+                opens
+            }
+        }
+    }
 }
 
 /// The text of tokens `[start, end)`.
@@ -323,7 +350,11 @@ impl EntityStage {
                 // A role phrase opens with a noun or an adjective ("troops", "riot police",
                 // "armed men"): other words are not looked up.
                 let opens = noun(i) || matches!(xpos(i), "JJ" | "VBN");
-                let len = (opens && may_open_role(doc, lex, i, range.end)).then(|| (1..=lex.longest_role().min(range.end - i)).rev().find(|&len| lex.armed_role(token_text(doc, i, i + len)).is_some())).flatten();
+                let len = opens.then(|| {
+                    let mut opening = RoleOpening::new(doc, lex, i);
+                    (1..=lex.longest_role().min(range.end - i)).rev().find(|&len| opening.may_open(len) && lex.armed_role(token_text(doc, i, i + len)).is_some())
+                });
+                let len = len.flatten();
                 // "Zanthian troops", "Houthi rebels": a name before the role may be a
                 // nationality the lexicon does not know; the phrase is left whole.
                 let named = || i > range.start && token_text(doc, i - 1, i).chars().next().is_some_and(char::is_uppercase) && matches!(xpos(i - 1), "NNP" | "NNPS" | "JJ" | "NN");
@@ -358,9 +389,9 @@ impl EntityStage {
             let j = if possessive { i + 2 } else { i + 1 };
             let mut found = None;
             'search: for k in j..(j + 3).min(range.end) {
-                let lens = if may_open_role(doc, lex, k, range.end) { lex.longest_role().min(range.end - k) } else { 0 };
-                for len in (1..=lens).rev() {
-                    if lex.role(token_text(doc, k, k + len)).is_some() {
+                let mut opening = RoleOpening::new(doc, lex, k);
+                for len in (1..=lex.longest_role().min(range.end - k)).rev() {
+                    if opening.may_open(len) && lex.role(token_text(doc, k, k + len)).is_some() {
                         found = Some(k + len);
                         break 'search;
                     }

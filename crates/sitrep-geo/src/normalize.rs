@@ -13,6 +13,12 @@
 /// spaces inside).
 pub fn normalize_into(s: &str, out: &mut String) {
     let start = out.len();
+    // Nearly every word is ASCII letters and digits, which are only lower-cased.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     let mut space = true; // suppress leading space
     for c in s.chars() {
         match c {

@@ -75,6 +75,9 @@ pub struct Scratch {
     /// Runs of units (`[from, to)` in `starts`) that may hold a name.
     runs: Vec<(usize, usize)>,
     found: Vec<Found>,
+    /// The windows of a sentence searched: the sentence, then one around each
+    /// possessive.
+    windows: Vec<std::ops::Range<usize>>,
     /// Normalised form of each token of the document.
     pub norm: Vec<(u32, u32)>,
     /// Arena of normalised tokens.
@@ -100,6 +103,21 @@ fn is_hyphen(s: &str) -> bool {
 
 fn is_hyphen_char(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑' | '–')
+}
+
+/// Whether `s` holds a hyphen of [`is_hyphen_char`] (those other than "-" open with the
+/// byte 0xE2 in UTF-8, which most words lack: they are told apart byte by byte).
+fn has_hyphen(s: &str) -> bool {
+    s.bytes().any(|b| b == b'-' || b == 0xE2) && s.contains(is_hyphen_char)
+}
+
+/// Whether `s` holds an upper-case letter (an ASCII word is read byte by byte).
+fn has_upper(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        s.chars().any(char::is_uppercase)
+    }
 }
 
 pub(crate) fn starts_upper(s: &str) -> bool {
@@ -165,7 +183,9 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
     out.clear();
     let text = doc.text();
     let tokens = &doc.text_layer.tokens;
-    let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range())).unwrap_or("");
+    // (Each word is read several times over: it is sliced from the text once.)
+    let words: Vec<&str> = tokens.iter().map(|t| text.get(t.span.range()).unwrap_or("")).collect();
+    let word = |i: usize| words.get(i).copied().unwrap_or("");
     // Person names: a capitalised word (not sentence-initial) or a title followed by a
     // capitalised word; the later word is remembered as a name (a word remembered already
     // is not looked up in the gazetteer again).
@@ -174,9 +194,13 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
     for sentence in &doc.text_layer.sentences {
         let range = sentence.tokens();
         for i in range.start + 1..range.end.min(tokens.len()) {
-            let (p, w) = (word(i - 1), word(i));
-            let pn = scratch.norm(i - 1);
+            let w = word(i);
             let cap = |s: &str| starts_upper(s) && !all_upper(s) && s.chars().count() > 1;
+            // (The word before is read only for a capitalised word after a word: few are.)
+            if tokens[i].kind != TokenKind::Word || !cap(w) || tokens[i - 1].kind != TokenKind::Word {
+                continue;
+            }
+            let (p, pn) = (word(i - 1), scratch.norm(i - 1));
             // "Tyrise M. Bell": a middle initial
             let initial = |k: usize| {
                 let w = word(k);
@@ -184,7 +208,7 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
                 w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
             };
             let after_initial = || i >= range.start + 2 && initial(i - 1) && cap(word(i - 2)) && FIRST_NAMES_HINT(scratch.norm(i - 2));
-            if tokens[i].kind == TokenKind::Word && cap(w) && tokens[i - 1].kind == TokenKind::Word && (TITLES.contains(pn) || after_initial() || (cap(p) && i - 1 > range.start && FIRST_NAMES_HINT(pn) && !scratch.person_words.contains(scratch.norm(i)) && !big_place(gaz, scratch.norm(i), &mut padded))) {
+            if TITLES.contains(pn) || after_initial() || (cap(p) && i - 1 > range.start && FIRST_NAMES_HINT(pn) && !scratch.person_words.contains(scratch.norm(i)) && !big_place(gaz, scratch.norm(i), &mut padded)) {
                 scratch.person_words.insert(scratch.norm(i).to_string());
             }
         }
@@ -199,7 +223,8 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
         // find names that hold one ("People's Republic of China"); it keeps only those.
         let possessive = |i: usize| i > range.start && tokens[i - 1].span.end == tokens[i].span.start && matches!(word(i), "'s" | "’s" | "'S" | "’S");
         // Each possessive gets a short window of its own (such names are short).
-        let mut windows: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut windows = std::mem::take(&mut scratch.windows);
+        windows.clear();
         windows.push(range.clone());
         for i in range.clone() {
             if possessive(i) && starts_upper(word(i - 1)) {
@@ -211,7 +236,7 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
                 }
             }
         }
-        for (wi, window) in windows.into_iter().enumerate() {
+        for (wi, window) in windows.iter().cloned().enumerate() {
             let glue = wi > 0;
             scratch.hay.clear();
             scratch.hay.push(' ');
@@ -230,7 +255,7 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
                     scratch.hay.push(' ');
                     continue;
                 }
-                if t.kind == TokenKind::Word && w.contains(is_hyphen_char) && !n.is_empty() {
+                if t.kind == TokenKind::Word && has_hyphen(w) && !n.is_empty() {
                     // "Houston-based", "Athens-Clarke": each part is a unit of its own
                     let mut at = t.span.start as usize;
                     for part in w.split(is_hyphen_char) {
@@ -264,11 +289,12 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
             let mut open: Option<usize> = None;
             for (k, u) in scratch.starts.iter().enumerate() {
                 let i = u.token as usize;
-                let capital = word(i).chars().any(char::is_uppercase);
-                let inner = tokens[i].kind != TokenKind::Word || NAME_INNER.contains(scratch.norm(i)) || scratch.norm(i) == "'s";
-                match (capital || inner, open) {
-                    (true, None) if capital => open = Some(k),
-                    (false, Some(from)) => {
+                let capital = has_upper(word(i));
+                // (Whether a word may stand inside a name matters only inside a run.)
+                let inner = || tokens[i].kind != TokenKind::Word || NAME_INNER.contains(scratch.norm(i)) || scratch.norm(i) == "'s";
+                match (capital, open) {
+                    (true, None) => open = Some(k),
+                    (false, Some(from)) if !inner() => {
                         scratch.runs.push((from, k));
                         open = None;
                     }
@@ -299,6 +325,7 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
                 }
             }
         }
+        scratch.windows = windows;
         // Longest first, then leftmost; keep the ones context accepts, without overlap.
         scratch.found.sort_by_key(|f| (std::cmp::Reverse(f.units), f.bs));
         let first_new = out.len();
@@ -481,7 +508,7 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
         }
         return None;
     }
-    if inside_other_entity(doc, a, b) && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country)) {
+    if !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country)) && inside_other_entity(doc, a, b) {
         return None;
     }
     let minor_only = cands.iter().all(|c| crate::resolve::minor(gaz, c.entry));
@@ -687,6 +714,10 @@ fn state_abbreviations(doc: &Doc, gaz: &Gazetteer, si: usize, range: std::ops::R
     let tokens = &doc.text_layer.tokens;
     let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range())).unwrap_or("");
     for a in range.clone() {
+        // (A word of more than six bytes is none: it need not be sliced.)
+        if tokens[a].span.end.wrapping_sub(tokens[a].span.start) > 6 {
+            continue;
+        }
         let w = word(a);
         if !w.starts_with(|c: char| c.is_ascii_uppercase()) || w.len() > 6 {
             continue;

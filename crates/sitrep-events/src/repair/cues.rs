@@ -54,6 +54,14 @@ impl Cues {
     pub const NAMING: Cues = Cues(1 << 19);
     /// A verb of affiliation: "link", "back", "ally", "affiliate", "fund", "arm" …
     pub const AFFILIATION: Cues = Cues(1 << 20);
+    /// "-".
+    pub const HYPHEN: Cues = Cues(1 << 21);
+    /// A captive: "hostage", "prisoner", "captive" and their plurals.
+    pub const CAPTIVE: Cues = Cues(1 << 22);
+    /// "her".
+    pub const HER: Cues = Cues(1 << 23);
+    /// "as".
+    pub const AS: Cues = Cues(1 << 24);
 
     /// The cues of both.
     pub const fn or(self, other: Cues) -> Cues {
@@ -96,12 +104,14 @@ impl Cues {
                 b'"' => Cues::CLOSING_QUOTE,
                 b',' => Cues::COMMA,
                 b'(' => Cues::PARENTHESIS,
+                b'-' => Cues::HYPHEN,
                 _ => Cues::default(),
             },
             2 => match word {
                 b"to" => Cues::TO,
                 b"by" => Cues::BY_WITH,
                 b"or" => Cues::OR,
+                b"as" => Cues::AS,
                 b"'d" | b"'s" => Cues::HAVE,
                 b"''" => Cues::CLOSING_QUOTE,
                 _ => Cues::default(),
@@ -111,6 +121,7 @@ impl Cues {
                 b"and" => Cues::AND,
                 b"but" => Cues::BUT,
                 b"was" => Cues::WAS,
+                b"her" => Cues::HER,
                 b"had" | b"has" | b"'ve" => Cues::HAVE,
                 b"off" => Cues::LOCATIVE,
                 b"add" => Cues::DENIAL,
@@ -158,15 +169,18 @@ impl Cues {
                 b"outside" | b"towards" => Cues::LOCATIVE,
                 b"dismiss" => Cues::DENIAL,
                 b"sponsor" | b"connect" | b"support" => Cues::AFFILIATION,
+                b"hostage" | b"captive" => Cues::CAPTIVE,
                 _ => Cues::default(),
             },
             8 => match word {
                 b"thursday" | b"saturday" => Cues::TIME_WORD,
+                b"hostages" | b"prisoner" | b"captives" => Cues::CAPTIVE,
                 _ => Cues::default(),
             },
             9 => match word {
                 b"overnight" | b"yesterday" | b"wednesday" => Cues::TIME_WORD,
                 b"affiliate" | b"associate" => Cues::AFFILIATION,
+                b"prisoners" => Cues::CAPTIVE,
                 _ => Cues::default(),
             },
             _ => Cues::default(),
@@ -179,7 +193,12 @@ impl Arcs<'_, '_> {
     pub(super) fn cues(&self, a: usize, b: usize) -> Cues {
         let mut cues = 0;
         for k in a..b {
-            cues |= Cues::of_word(self.word(k)).0 | Cues::of_word(self.doc.syntax.lemma(k)).0;
+            let (word, lemma) = (self.word(k), self.doc.syntax.lemma(k));
+            cues |= Cues::of_word(word).0;
+            // (A lemma written as its word, as most are, has the word's cues.)
+            if lemma != word {
+                cues |= Cues::of_word(lemma).0;
+            }
         }
         Cues(cues)
     }
@@ -227,6 +246,10 @@ mod tests {
             (Cues::DENIAL, &["deny", "reject", "dismiss", "insist", "add", "claim"]),
             (Cues::NAMING, &["call", "name", "label", "brand", "dub"]),
             (Cues::AFFILIATION, &["link", "back", "ally", "affiliate", "associate", "tie", "align", "fund", "sponsor", "arm", "train", "base", "connect", "support"]),
+            (Cues::HYPHEN, &["-"]),
+            (Cues::HER, &["her"]),
+            (Cues::AS, &["as"]),
+            (Cues::CAPTIVE, &["hostage", "hostages", "prisoner", "prisoners", "captive", "captives"]),
         ];
         for &(cue, words) in lists {
             for w in words {

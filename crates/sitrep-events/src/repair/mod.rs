@@ -108,7 +108,11 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
     if heads.len() != doc.text_layer.tokens.len() {
         return;
     }
-    let mut arcs = Arcs { doc, heads, rels, saved: Vec::new() };
+    // The mends read the words over and over: each is sliced from the text once.
+    let words = doc.text_layer.tokens.iter().map(|t| doc.text().get(t.span.range()).unwrap_or("")).collect();
+    let places = Spans::new(doc.places.places.iter().map(|p| p.span));
+    let times = Spans::new(doc.time.times.iter().map(|t| t.span));
+    let mut arcs = Arcs { doc, words, places, times, heads, rels, saved: Vec::new() };
     for s in &doc.text_layer.sentences {
         let (a, b) = (s.first_token as usize, s.end_token as usize);
         if b <= a || b > arcs.heads.len() {
@@ -147,11 +151,17 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         }
         arcs.guarded(a, b, |x| x.adjective_read_as_part_of_name(a, b));
         arcs.guarded(a, b, |x| x.demonym_read_as_head(start, b));
-        arcs.guarded(a, b, |x| x.hyphenated_modifier_read_as_verb(a, b));
-        arcs.guarded(a, b, |x| x.second_object_read_as_predicate(a, b));
+        if has(Cues::HYPHEN) {
+            arcs.guarded(a, b, |x| x.hyphenated_modifier_read_as_verb(a, b));
+        }
+        if has(Cues::CAPTIVE) {
+            arcs.guarded(a, b, |x| x.second_object_read_as_predicate(a, b));
+        }
         arcs.guarded(a, b, |x| x.finite_verb_read_as_modifier(a, b));
         arcs.guarded(a, b, |x| x.clause_verb_read_as_modifier(a, b));
-        arcs.guarded(a, b, |x| x.clause_read_as_phrase(start, b));
+        if has(Cues::AS.or(Cues::CONJUNCTION_OF_TIME)) {
+            arcs.guarded(a, b, |x| x.clause_read_as_phrase(start, b));
+        }
         arcs.guarded(a, b, |x| x.inverted_condition_read_as_main_clause(start, b));
         let reporting = arcs.reporting_clause(start, b);
         if let Some(clause) = reporting {
@@ -186,7 +196,9 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
             arcs.guarded(a, b, |x| x.participle_read_as_second_content(start, b));
         }
         arcs.guarded(a, b, |x| x.subject_read_as_compound(start, b));
-        arcs.guarded(a, b, |x| x.possessive_read_as_indirect_object(start, b));
+        if has(Cues::HER) {
+            arcs.guarded(a, b, |x| x.possessive_read_as_indirect_object(start, b));
+        }
         if has(Cues::COMMA) {
             arcs.guarded(a, b, |x| x.participle_read_as_main_verb(start, b));
         }
@@ -274,9 +286,38 @@ pub fn dateline(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     sitrep_core::dateline_end(words).map(|k| a + k)
 }
 
+/// Spans of one report (of its places, of its times) in order of their starts, each with
+/// the furthest end of those up to it, so that whether one meets a sentence is found by a
+/// binary search instead of a walk over all of them for every sentence.
+struct Spans(Vec<(u32, u32)>);
+
+impl Spans {
+    fn new(spans: impl Iterator<Item = Span>) -> Spans {
+        let mut starts: Vec<(u32, u32)> = spans.map(|s| (s.start, s.end)).collect();
+        starts.sort_unstable();
+        let mut furthest = 0;
+        for (_, end) in &mut starts {
+            furthest = furthest.max(*end);
+            *end = furthest;
+        }
+        Spans(starts)
+    }
+
+    /// Whether a span starts by the end of `s` and ends at its start or after.
+    fn any_meeting(&self, s: Span) -> bool {
+        let before = self.0.partition_point(|&(start, _)| start <= s.end);
+        before > 0 && self.0[before - 1].1 >= s.start
+    }
+}
+
 /// The arcs being mended.
 struct Arcs<'d, 'a> {
     doc: &'d Doc,
+    /// The text of each token.
+    words: Vec<&'d str>,
+    /// The spans of the places and of the times the report names.
+    places: Spans,
+    times: Spans,
     heads: &'a mut [Option<u32>],
     rels: &'a mut [&'static str],
     /// What the mend being tried changed (token, old head, old relation), to undo it
@@ -305,7 +346,7 @@ impl Arcs<'_, '_> {
     }
 
     fn word(&self, k: usize) -> &str {
-        self.doc.text_layer.tokens[k].span.of(self.doc.text())
+        self.words[k]
     }
 
     /// Whether verb `v` is an infinitive marked by the "to" right before it.
@@ -348,14 +389,12 @@ impl Arcs<'_, '_> {
 
     /// Whether a place named in the text lies in or across the sentence `[a, b)`.
     fn any_place(&self, a: usize, b: usize) -> bool {
-        let s = self.span_of(a, b);
-        self.doc.places.places.iter().any(|p| p.span.start <= s.end && s.start <= p.span.end)
+        self.places.any_meeting(self.span_of(a, b))
     }
 
     /// Whether a time expression lies in or across the sentence `[a, b)`.
     fn any_time(&self, a: usize, b: usize) -> bool {
-        let s = self.span_of(a, b);
-        self.doc.time.times.iter().any(|t| t.span.start <= s.end && s.start <= t.span.end)
+        self.times.any_meeting(self.span_of(a, b))
     }
 
     fn has_child(&self, k: usize, range: std::ops::Range<usize>, rel: &str) -> bool {
@@ -426,15 +465,16 @@ impl Arcs<'_, '_> {
     /// object, and return it. With `with_object`, only a verb with an object is raised
     /// (a lone "Troops killed in ambush" stays a passive headline).
     fn raise_verb(&mut self, clause: std::ops::Range<usize>, with_object: bool) -> Option<usize> {
-        let top = |x: &Self, k: usize| x.head(k).is_none_or(|h| !clause.contains(&h));
-        let tops: Vec<usize> = clause.clone().filter(|&k| top(self, k) && self.upos(k) != "PUNCT").collect();
+        let top = |x: &Self, k: usize| x.head(k).is_none_or(|h| !clause.contains(&h)) && x.upos(k) != "PUNCT";
         // A verb, auxiliary or predicate (with its own subject or copula) at the top: the
-        // clause was read as a clause; nothing to mend.
+        // clause was read as a clause; nothing to mend (nearly always: the tops are listed
+        // only after).
         // (A participle adjunct at the top, "…, killing seven people", is no clause's verb.)
         let adjunct = |x: &Self, k: usize| x.rels[k] == "advcl" && x.xpos(k) == "VBG" && !x.has_child(k, clause.clone(), "nsubj");
-        if tops.iter().any(|&k| (matches!(self.upos(k), "VERB" | "AUX") && !adjunct(self, k)) || self.has_child(k, clause.clone(), "nsubj") || self.has_child(k, clause.clone(), "cop")) {
+        if clause.clone().filter(|&k| top(self, k)).any(|k| (matches!(self.upos(k), "VERB" | "AUX") && !adjunct(self, k)) || self.has_child(k, clause.clone(), "nsubj") || self.has_child(k, clause.clone(), "cop")) {
             return None;
         }
+        let tops: Vec<usize> = clause.clone().filter(|&k| top(self, k)).collect();
         // A participle with its own agent ("drones launched by Russia") is a passive
         // modifier, not the main verb; a verb hanging from one is ("… struck Odesa",
         // "… hit Kyiv", whatever tense the tagger gave it).
@@ -481,4 +521,25 @@ impl Arcs<'_, '_> {
         Some(verb)
     }
 
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A span meets a sentence found by the binary search just when one does by walking
+    /// them all (nested, overlapping, touching and empty spans among them).
+    #[test]
+    fn spans_meet_as_a_walk_finds() {
+        let spans = [(5, 9), (0, 2), (12, 30), (14, 15), (20, 22), (3, 3), (40, 41)].map(|(s, e)| Span::new(s, e));
+        let all = Spans::new(spans.iter().copied());
+        for start in 0..45 {
+            for end in start..45 {
+                let s = Span::new(start, end);
+                let walk = spans.iter().any(|p| p.start <= s.end && s.start <= p.end);
+                assert_eq!(all.any_meeting(s), walk, "{start}..{end}");
+            }
+        }
+        assert!(!Spans::new(std::iter::empty()).any_meeting(Span::new(0, 10)));
+    }
 }
