@@ -302,7 +302,8 @@ fn own_words(t: &crate::tree::Tree, clause: usize) -> (usize, usize) {
             // (Its punctuation, marks and conjunctions are where it is joined, with the
             // adverb that sharpens them: "only if", "even though".)
             let first = (a..=k).find(|&w| !(t.head(w) == Some(k) && matches!(t.rel(w), "mark" | "punct" | "cc" | "case" | "advmod"))).unwrap_or(k);
-            hi = hi.min(first.max(a + 1) - 1);
+            // (`first` ≥ `a` > `clause`: never before the clause's own head.)
+            hi = hi.min(first - 1);
         } else if b < clause && b >= lo {
             lo = b + 1;
         }
