@@ -511,8 +511,7 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
     if !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country)) && inside_other_entity(doc, a, b) {
         return None;
     }
-    let minor_only = cands.iter().all(|c| crate::resolve::minor(gaz, c.entry));
-    if b - a == 1 && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) && named_otherwise(doc, a, cands.iter().all(|c| !c.primary), minor_only) {
+    if b - a == 1 && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) && named_otherwise(doc, a, cands.iter().all(|c| !c.primary), cands.iter().all(|c| crate::resolve::minor(gaz, c.entry))) {
         return None;
     }
     if b - a == 1 && scratch.person_words.contains(nbuf.as_str()) && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) {

@@ -331,8 +331,9 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
             for (ci, &(ei, pr)) in g.cands.iter().enumerate() {
                 let e = gaz.entry(ei);
                 let mut s = pr + g.bonus[ci];
-                let primary = gaz.candidates(g.name).iter().any(|c| c.entry == ei && c.primary);
-                let overshadowed = !primary && minor(gaz, ei) && g.bonus[ci] == 0.0 && after_comma[gi].is_empty() && main_town.is_some_and(|(pop, _)| pop >= 10 * e.population.max(1));
+                // (Whether the name is the candidate's main one is asked last: a scan.)
+                let primary = || gaz.candidates(g.name).iter().any(|c| c.entry == ei && c.primary);
+                let overshadowed = minor(gaz, ei) && g.bonus[ci] == 0.0 && after_comma[gi].is_empty() && main_town.is_some_and(|(pop, _)| pop >= 10 * e.population.max(1)) && !primary();
                 let contained = || {
                     after_comma[gi].iter().any(|&c| {
                         groups[c].cands.iter().any(|x| {
