@@ -140,7 +140,7 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         }
         // "lobbying Asian countries to back the statement" read as a clause of purpose:
         // after a verb of persuading, the one persuaded would do it.
-        let persuading = matches!(&*t.lemma(h), "lobby" | "press" | "pressure" | "push" | "urge" | "encourage" | "persuade" | "convince" | "ask" | "invite" | "prod" | "nudge");
+        let persuading = matches!(&*t.lemma(h), "lobby" | "press" | "pressure" | "push" | "urge" | "exhort" | "implore" | "beg" | "encourage" | "persuade" | "convince" | "ask" | "invite" | "prod" | "nudge");
         if purpose && persuading {
             if let Some(o) = t.child(h, "obj").filter(|&o| h < o && o < v) {
                 return Some(o);
@@ -829,7 +829,9 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
         }
         let left = ["from", "of", "out"].iter().find_map(|prep| oblique(cx, v, prep));
         let armed = subject(cx, v).and_then(|s| cx.participant(s).actor).is_some_and(|a| crate::force::armed_actor(&a));
-        if left.is_some_and(|k| cx.participant(k).actor.is_none() && cx.place(k).is_none()) && !armed {
+        // ("withdrew its troops from the north": forces withdrawn make it a retreat.)
+        let troops = t.child(v, "obj").is_some_and(forces);
+        if left.is_some_and(|k| cx.participant(k).actor.is_none() && cx.place(k).is_none()) && !armed && !troops {
             return None;
         }
     }

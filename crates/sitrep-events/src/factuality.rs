@@ -107,21 +107,35 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     // stopping at a reporting verb (its own cues are not the event's): an event noun's
     // clause is its verb's, unless that verb reports ("after the murder of …, Trump
     // asserted that France is no longer France" does not deny the murder).
+    // "will not cause America to back down or retreat", "will be unable to turn the crowds
+    // and accuse the audience": a verb joined to another of the same form, with no subject
+    // or auxiliary of its own, is governed as that one is — by what governs it, not by that
+    // verb's own words ("did not resign and left", "failed to win and left").
+    let joined_to = |x: usize| {
+        t.head(x).filter(|&h| t.rel(x) == "conj" && t.upos(x) == "VERB" && t.xpos(x) == t.xpos(h) && !t.children(x).any(|c| t.rel(c).starts_with("nsubj") || t.rel(c).starts_with("aux")))
+    };
     let tokens = &cx.doc.text_layer.tokens;
     let mut clause = if t.upos(v) == "NOUN" { t.head(v).filter(|&h| lex.reporting(&t.lemma(h)).is_none()).unwrap_or(v) } else { v };
     // Set once the climb leaves a participle adjunct ("didn't limit her attacks …, also
     // calling on …"): a negation above is not the adjunct's.
     let mut above_adjunct = false;
+    let mut joined = false;
     for _ in 0..4 {
-        let cue = cx.clause_cue(clause, || {
+        let own = !std::mem::take(&mut joined);
+        let cue = own.then(|| cx.clause_cue(clause, || {
             let (lo, hi) = own_words(t, clause);
             lex.factuality_phrase_in(&lower_clause(Span::new(tokens[lo].span.start, tokens[hi].span.end).of(cx.doc.text())))
-        });
+        })).flatten();
         if let Some(f) = cue.filter(|&f| !(above_adjunct && f == Factuality::Negated)) {
             return f;
         }
         // Only up through complements ("set to move", "a resolution condemning"), not from
         // a clause of its own ("…, so countries were heaping …") to the sentence's main one.
+        if let Some(h) = joined_to(clause).filter(|&h| cx.sentence(h) == cx.sentence(v)) {
+            clause = h;
+            joined = true;
+            continue;
+        }
         let r = t.rel(clause);
         let own_clause = t.child(clause, "mark").is_some_and(|m| {
             matches!(&*t.lower(m), "so" | "because" | "while" | "although" | "though" | "as" | "when" | "if" | "after" | "before" | "since" | "but" | "whereas")
@@ -154,8 +168,20 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     let mut x = v;
     // Set once the climb leaves a participle adjunct: the negations above are not its.
     let mut negation_of_own = false;
+    // Set when the climb has just gone from a verb to the one it is joined to: that one's
+    // own words are not the joined verb's.
+    let mut joined = false;
     for depth in 0..5 {
-        for c in t.children(x) {
+        // A governing verb's own negation outranks its modal: "will not cause America to
+        // back down" does not expect the backing down.
+        let denies = |c: usize| {
+            matches!(t.rel(c), "advmod" | "det" | "aux") && matches!(&*t.lower(c), "not" | "n't" | "n’t" | "never" | "no") && !not_only(c)
+        };
+        let own = !std::mem::take(&mut joined);
+        if depth > 0 && own && !negation_of_own && t.children(x).any(denies) {
+            return Factuality::Negated;
+        }
+        for c in t.children(x).filter(|_| own) {
             let r = t.rel(c);
             let w = t.lower(c);
             // "Not only did the State Department turn down requests, …" asserts the deed
@@ -236,6 +262,12 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
                 _ => break,
             }
         }
+        // (A verb joined to another: see `joined_to`.)
+        if joined_to(x).is_some() {
+            x = h;
+            joined = true;
+            continue;
+        }
         if !(r == "xcomp" || r.starts_with("advcl") || r.starts_with("ccomp") || r == "obl" || r == "acl" || r == "compound") {
             break;
         }
@@ -258,6 +290,11 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         let perfect = t.xpos(x) == "VBN" && t.children(x).any(|c| t.rel(c) == "aux" && t.lemma(c) == "have");
         let past = t.xpos(x) == "VBD" || perfect || (t.xpos(x) == "VBN" && !auxiliary && t.child(x, "nsubj").is_some()) || t.children(x).any(|c| t.rel(c).starts_with("aux") && matches!(t.xpos(c), "VBD"));
         if past && r.starts_with("advcl") && t.child(x, "mark").is_some_and(|m| matches!(&*t.lower(m), "after" | "before" | "because" | "since" | "while" | "although" | "though" | "as" | "when" | "whereas")) {
+            break;
+        }
+        // A reason or a concession is told as it stands in any tense: "have never trusted
+        // him because he opposes a wage increase" (he does oppose it).
+        if r.starts_with("advcl") && t.child(x, "mark").is_some_and(|m| matches!(&*t.lower(m), "because" | "although" | "though" | "whereas")) {
             break;
         }
         // An adverb governs nothing ("right after meeting"); nor does a verb govern the

@@ -312,9 +312,29 @@ fn on_the_body(cx: &Context, w: usize) -> bool {
 /// governs, or among those of the verb it hangs from.
 fn placed(cx: &Context, w: usize) -> bool {
     let t = &cx.tree;
+    // A place in the phrase itself, not in a clause of its own within it ("hit by
+    // profit-taking over concerns that London shares will fall" is not hitting in London).
+    let direct = |x: usize, k: usize| {
+        let mut y = k;
+        for _ in 0..t.len() {
+            if y == x {
+                return true;
+            }
+            let r = t.rel(y);
+            // (A clause of its own: with a subject or a conjunction; "fighting continued
+            // near Kharkiv", read as a participle, still tells where.)
+            let clause = r.starts_with("acl") || r.starts_with("advcl") || r.starts_with("ccomp") || r == "xcomp" || r == "parataxis" || r == "csubj";
+            if clause && t.children(y).any(|c| t.rel(c).starts_with("nsubj") || t.rel(c) == "mark") {
+                return false;
+            }
+            let Some(h) = t.head(y) else { return false };
+            y = h;
+        }
+        false
+    };
     let within = |x: usize| {
         let (lo, hi) = t.subtree(x);
-        (lo..=hi).any(|k| cx.place(k).is_some())
+        (lo..=hi).any(|k| cx.place(k).is_some() && direct(x, k))
     };
     within(w) || t.head(w).is_some_and(|h| t.upos(h) == "VERB" && t.children(h).any(|c| c != w && matches!(t.rel(c), "obl" | "obl:lmod" | "advmod") && within(c)))
 }

@@ -3103,3 +3103,52 @@ fn funding_is_aid_to_a_party_not_to_a_programme() {
     let doc = run("We fund K-12 education in Ukraine through local property taxes.");
     assert!(doc.events.events.iter().all(|e| e.root() != "07"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_verb_joined_to_a_complement_is_governed_as_it_is() {
+    let doc = run("The sanctions will not force Russia to withdraw its troops or end the war.");
+    assert_eq!(find(&doc, "08").factuality, Factuality::Negated);
+    let doc = run("The bombings will not cause Israel to withdraw or surrender.");
+    let got: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "08").map(|e| (e.trigger.of(doc.text()), e.factuality)).collect();
+    assert_eq!(got, [("withdraw", Factuality::Negated), ("surrender", Factuality::Negated)]);
+    // (Not by the first verb's own words.)
+    let doc = run("Russia failed to capture Kyiv and withdrew its troops.");
+    assert_eq!(find(&doc, "19").factuality, Factuality::Negated);
+    assert_eq!(find(&doc, "08").factuality, Factuality::Asserted);
+}
+
+#[test]
+fn a_deed_one_will_be_unable_to_do_does_not_happen() {
+    let doc = run("Hamas will be unable to attack Israel from Rafah.");
+    assert_eq!(find(&doc, "19").factuality, Factuality::Negated);
+}
+
+#[test]
+fn a_reason_is_told_as_it_stands_under_a_negated_clause() {
+    let doc = run("Ukraine has never trusted Moscow because Russia shells its cities every night.");
+    assert_eq!(find(&doc, "19").factuality, Factuality::Asserted);
+}
+
+#[test]
+fn those_exhorted_to_act_would_act_not_the_one_exhorting() {
+    let doc = run("Cuba's government exhorted citizens to keep rallying.");
+    let codes: Vec<&str> = doc.events.events.iter().map(|e| e.cameo.as_str()).collect();
+    assert_eq!(codes, ["020"], "{:?}", doc.events.events);
+    assert_eq!(actor(&doc.events.events[0].source), Some("CUBGOV"));
+}
+
+#[test]
+fn troops_withdrawn_from_somewhere_unnamed_are_a_retreat() {
+    let doc = run("Russia withdrew its troops from the north.");
+    assert_eq!(find(&doc, "08").cameo, "0874");
+    let doc = run("Russia would pull out of its current slump.");
+    assert!(doc.events.events.is_empty(), "{:?}", doc.events.events);
+}
+
+#[test]
+fn a_place_in_a_clause_of_its_own_does_not_make_a_blow_literal() {
+    let doc = run("Dealers said stocks were hit by profit-taking over concerns that London shares will fall.");
+    assert!(!doc.events.events.iter().any(|e| e.root() == "19"), "{:?}", doc.events.events);
+    let doc = run("We want to help Kenya prepare to meet future medical disasters.");
+    assert!(doc.events.events.is_empty(), "{:?}", doc.events.events);
+}
