@@ -835,6 +835,13 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
             return None;
         }
     }
+    // "their boat sank off Florida", "the house burned": a verb that tells what befell
+    // its subject when it has no object is no one's deed.
+    // (Nor when "off the coast" was read as a particle and its object.)
+    let off = || t.children(v).any(|c| t.rel(c) == "compound:prt" && t.lower(c) == "off");
+    if matches!(&*t.lemma(v), "sink" | "burn") && !passive(cx, v) && (t.child(v, "obj").is_none() || off()) && t.upos(v) == "VERB" {
+        return None;
+    }
     // "Speaking to MSNBC's 'Andrea Mitchell Reports'": talking to the press is how
     // something is said, not a consultation.
     if p.code == "040" && matches!(&*t.lemma(v), "speak" | "talk") && target.is_some_and(|k| cx.participant(k).actor.as_deref().is_some_and(|a| a.ends_with("MED"))) {

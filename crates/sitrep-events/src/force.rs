@@ -50,6 +50,9 @@ pub struct Force {
     /// Forces of nature and of circumstance, which strike and kill without anyone doing
     /// it ("an earthquake struck eastern Turkey", "inflation hit Argentina"): no event.
     hazards: HashSet<String, BuildFxHasher>,
+    /// Words only sport uses ("innings", "midfielder", "semifinal"): a report with two of
+    /// them tells of games, where teams beat, crush and attack one another.
+    sport: HashSet<String, BuildFxHasher>,
 }
 
 /// What to do with an event whose trigger is a word of force.
@@ -91,6 +94,7 @@ impl Force {
                 "peaceful-cue" => drop(f.peaceful_cues.insert(word)),
                 "physical-target" => drop(f.physical_targets.insert(word)),
                 "hazard" => drop(f.hazards.insert(word)),
+                "sport" => drop(f.sport.insert(word)),
                 _ => {}
             }
         }
@@ -215,6 +219,31 @@ impl Force {
     /// Whether the sentence of token `v` shows armed force: an armed word other than `v`
     /// itself and not inside a name ("the National Rifle Association"), or a mention of an
     /// armed party.
+    /// Whether the report is about sport: two different words of the table's `sport`
+    /// rows among its nouns, adjectives and names ("Finland beat the Czech Republic" in a
+    /// report of semifinals is a game won).
+    pub fn sports_report(&self, cx: &Context) -> bool {
+        let t = &cx.tree;
+        let mut first: Option<&str> = None;
+        for k in 0..t.len() {
+            if !matches!(t.upos(k), "NOUN" | "PROPN" | "ADJ") {
+                continue;
+            }
+            let Some(word) = self.sport.get(&*t.lower(k)) else { continue };
+            match first {
+                Some(w) if w != word => return true,
+                _ => first = Some(word),
+            }
+        }
+        false
+    }
+
+    /// Whether the sentence of token `v` shows armed force (see `armed_sentence`) or a
+    /// side of the event is an armed party.
+    pub fn armed(&self, cx: &Context, v: usize, sides: [Option<&Participant>; 2]) -> bool {
+        self.armed_sentence(cx, v) || sides.into_iter().flatten().any(|p| p.actor.as_deref().is_some_and(armed_actor))
+    }
+
     fn armed_sentence(&self, cx: &Context, v: usize) -> bool {
         let doc = cx.doc;
         let Some(sentence) = doc.text_layer.sentences.get(cx.sentence(v)) else { return false };

@@ -60,6 +60,7 @@ impl Stage for EventStage {
         let lex = self.lexicon;
         let mut events = Vec::new();
         let mut heads = Vec::new();
+        let sport = Force::builtin().sports_report(&cx);
         let tokens = &doc.text_layer.tokens;
         for v in 0..cx.tree.len() {
             // Only verbs, adjectives and nouns are coded (see the match below).
@@ -116,6 +117,12 @@ impl Stage for EventStage {
             // "An earthquake struck eastern Turkey", "Floods hit Pakistan", "the crash
             // killed 12": force of nature or mishap, done by nobody.
             if matches!(c.code.get(..2), Some("15" | "17" | "18" | "19" | "20")) && c.sides_at.0.is_some_and(|s| hazard_doer(&cx, s, c.head)) {
+                continue;
+            }
+            // In a report of games, teams beat, crush, attack, threaten and ban one another
+            // ("Finland beat the Czech Republic", "three players banned"): no force or
+            // coercion unless arms are there ("a terrorist bomb in Colombo").
+            if sport && matches!(c.code.get(..2), Some("13" | "15" | "16" | "17" | "18" | "19" | "20")) && !Force::builtin().armed(&cx, c.head, [c.source.as_ref(), c.target.as_ref()]) {
                 continue;
             }
             // "attacked Rubio for not answering", "can beat Trump", "mobilize voters": force

@@ -3152,3 +3152,20 @@ fn a_place_in_a_clause_of_its_own_does_not_make_a_blow_literal() {
     let doc = run("We want to help Kenya prepare to meet future medical disasters.");
     assert!(doc.events.events.is_empty(), "{:?}", doc.events.events);
 }
+
+#[test]
+fn teams_beating_one_another_in_a_report_of_games_is_no_force() {
+    let doc = run("Canada beat Panama 3-1 in their semifinal on Friday. The referee sent off the Panama striker after an hour.");
+    assert!(doc.events.events.iter().all(|e| !matches!(e.root(), "17" | "18" | "19")), "{:?}", doc.events.events);
+    // (Arms in the sentence keep it force.)
+    let doc = run("Gunmen attacked the Togo team bus before the semifinal. The referee and a striker were wounded by the gunmen.");
+    assert!(doc.events.events.iter().any(|e| matches!(e.root(), "18" | "19")), "{:?}", doc.events.events);
+}
+
+#[test]
+fn a_boat_that_sank_was_sunk_by_no_one() {
+    let doc = run("Ten Cubans died when their boat sank off the coast of Florida.");
+    assert!(!doc.events.events.iter().any(|e| e.root() == "19"), "{:?}", doc.events.events);
+    let doc = run("Ukraine sank the Russian flagship Moskva.");
+    assert_eq!(find(&doc, "19").cameo, "190");
+}
