@@ -549,8 +549,9 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 let c = t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && fits(c))?;
                 // "Germany agreed to send helmets to Ukraine": with no one of its own to act
                 // on, the verb's party is its complement's ("asked Poland to send tanks to
-                // Ukraine" keeps Poland).
-                if target.is_none() && t.child(v, "obj").is_none() && t.child(v, "iobj").is_none() {
+                // Ukraine" keeps Poland; so does "Poland was asked to send tanks").
+                let asked = || passive(cx, v) && t.child(v, "nsubj:pass").is_some();
+                if target.is_none() && t.child(v, "obj").is_none() && t.child(v, "iobj").is_none() && !asked() {
                     target = complement_party(cx, c, &p.code);
                 }
             }

@@ -188,6 +188,9 @@ impl<'a> Context<'a> {
         if let Some(p) = self.possessed_by_organisation(t) {
             return p;
         }
+        if let Some(p) = self.forces_of_possessor(t) {
+            return p;
+        }
         if let Some(p) = self.territory_of_governing_subject(t) {
             return p;
         }
@@ -592,6 +595,27 @@ impl<'a> Context<'a> {
         let (lo, hi) = self.tree.subtree(t);
         let tokens = &self.doc.text_layer.tokens;
         Some(Participant { span: Span::new(tokens[lo].span.start, tokens[hi].span.end), ..p })
+    }
+
+    /// [`Context::participant`] for armed forces possessed by "its" with no country of
+    /// their own ("Russia ordered its troops to withdraw", `---MIL`): the country of the
+    /// party "its" stands for, with the forces' role.
+    fn forces_of_possessor(&self, t: usize) -> Option<Participant> {
+        let tr = &self.tree;
+        if tr.upos(t) != "NOUN" {
+            return None;
+        }
+        let its = tr.children(t).find(|&c| tr.rel(c) == "nmod:poss" && tr.lower(c) == "its")?;
+        let own = self.entity_participant(t);
+        let own_actor = own.as_ref().and_then(|p| p.actor.as_deref());
+        if own.is_some() && !own_actor.is_some_and(sitrep_core::country_unknown) {
+            return None;
+        }
+        let role = own_actor.map(|a| &a[3..]).filter(|r| !r.is_empty()).or_else(|| armed_role(&tr.lemma(t)))?;
+        let country = self.possessive_antecedent(its)?.actor.as_deref().and_then(state_of)?.to_string();
+        let (lo, hi) = tr.subtree(t);
+        let tokens = &self.doc.text_layer.tokens;
+        Some(Participant { span: Span::new(tokens[lo].span.start, tokens[hi].span.end), actor: Some(format!("{country}{role}")), entity: None, inferred: false })
     }
 
     /// [`Context::participant`] for a country's ground possessed by "its" in a clause that

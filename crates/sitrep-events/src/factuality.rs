@@ -310,6 +310,12 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         // "weighed in on allegations": a verb with "in" as its particle comments on what it
         // governs; it does not weigh or plan it.
         let chimes_in = || t.children(h).any(|c| c == h + 1 && matches!(t.rel(c), "compound:prt" | "advmod") && t.lower(c) == "in");
+        // "Minsk was asked to condemn Kyiv", "urged North Korea to resume talks": what
+        // one is asked or bidden to do (an infinitive, however the parser hung it).
+        let infinitive = r == "xcomp" || (r.starts_with("advcl") && t.child(x, "mark").is_some_and(|m| t.lower(m) == "to"));
+        if let Some(f) = lex.complement_factuality(&t.lemma(h)).filter(|_| infinitive) {
+            return f;
+        }
         if !matches!(t.upos(h), "ADV" | "ADP") && !consequence && (depth > 0 || r != "ccomp") && !chimes_in() {
             if let Some(f) = lex.factuality(&t.lemma(h)).or_else(|| lex.factuality(&t.lower(h))) {
                 // "don't expect him to back Clinton", "isn't planning to endorse anyone":

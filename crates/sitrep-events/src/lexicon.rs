@@ -97,6 +97,9 @@ pub struct Lexicon {
     /// Nouns whose infinitive or `that` clause they govern is not asserted ("the right to
     /// refuse", "an effort to broker").
     noun_factuality: HashMap<String, Factuality, BuildFxHasher>,
+    /// Verbs whose open complement alone they govern ("asked Minsk *to condemn* Kyiv"),
+    /// not what else hangs from them ("asked about his criticisms").
+    complement_factuality: HashMap<String, Factuality, BuildFxHasher>,
     phrases: Vec<(String, Factuality)>,
     /// `phrases` indexed for finding the first that occurs in a text.
     phrase_index: PhraseIndex,
@@ -214,6 +217,8 @@ impl Lexicon {
             };
             if r.get("scope") == Some(&"noun") {
                 lex.noun_factuality.insert(w.to_lowercase(), f);
+            } else if r.get("scope") == Some(&"complement") {
+                lex.complement_factuality.insert(w.to_lowercase(), f);
             } else if w.contains(' ') {
                 lex.phrases.push((w.to_lowercase(), f));
             } else {
@@ -281,6 +286,19 @@ impl Lexicon {
     /// ```
     pub fn noun_factuality(&self, noun: &str) -> Option<Factuality> {
         self.noun_factuality.get(noun).copied()
+    }
+
+    /// The factuality a verb of asking or bidding gives its open complement ("ask" →
+    /// hypothetical: "Minsk was asked to condemn Kyiv"), if it is such a verb.
+    ///
+    /// ```
+    /// use sitrep_core::Factuality;
+    /// let lex = sitrep_events::lexicon::Lexicon::builtin();
+    /// assert_eq!(lex.complement_factuality("ask"), Some(Factuality::Hypothetical));
+    /// assert_eq!(lex.factuality("ask"), None);
+    /// ```
+    pub fn complement_factuality(&self, verb: &str) -> Option<Factuality> {
+        self.complement_factuality.get(verb).copied()
     }
 
     /// Multi-word factuality cues ("off the table", "set to").

@@ -3169,3 +3169,21 @@ fn a_boat_that_sank_was_sunk_by_no_one() {
     let doc = run("Ukraine sank the Russian flagship Moskva.");
     assert_eq!(find(&doc, "19").cameo, "190");
 }
+
+#[test]
+fn what_one_is_asked_or_bidden_to_do_has_not_happened() {
+    let doc = run("Minsk was asked to condemn Kyiv.");
+    assert_eq!(find(&doc, "11").factuality, Factuality::Hypothetical);
+    // (What one is asked about is told as it stands.)
+    let doc = run("Asked about his attacks on Kyiv, Lukashenko said Minsk condemned Kyiv.");
+    assert_eq!(find(&doc, "11").factuality, Factuality::Asserted);
+    // The one asked is the target of a passive asking.
+    let doc = run("Ukraine was asked to withdraw its troops.");
+    assert_eq!(actor(&find(&doc, "02").target), Some("UKRGOV"));
+}
+
+#[test]
+fn forces_a_country_calls_its_own_are_its_forces() {
+    let doc = run("Russia ordered its troops to withdraw from Kherson.");
+    assert_eq!(actor(&find(&doc, "10").target), Some("RUSMIL"));
+}
