@@ -546,7 +546,10 @@ fn matches(cx: &Context, v: usize, p: &Pattern) -> Option<(Option<usize>, usize)
                 if w == "@predicate" && predicate_misread(t, v) {
                     continue;
                 }
-                let c = t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && fits(c))?;
+                // (A participle adjunct is no complement: "refuse to go home, saying they
+                // fear reprisals" does not decline to say.)
+                let adjunct = |c: usize| t.rel(c) == "advcl" && !w.starts_with('@') && t.xpos(c) == "VBG" && t.child(c, "mark").is_none();
+                let c = t.children(v).find(|&c| matches!(t.rel(c), "xcomp" | "ccomp" | "advcl") && fits(c) && !adjunct(c))?;
                 // "Germany agreed to send helmets to Ukraine": with no one of its own to act
                 // on, the verb's party is its complement's ("asked Poland to send tanks to
                 // Ukraine" keeps Poland; so does "Poland was asked to send tanks").

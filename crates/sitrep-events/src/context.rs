@@ -387,8 +387,23 @@ impl<'a> Context<'a> {
         let before_comma = (t >= 2 && matches!(self.tree.word(t - 1), "," | "—" | "–" | "--") && matches!(&*self.tree.lower(t), "who" | "whom")).then(|| t - 2);
         match before_comma {
             Some(b) if b != head && named(b) && !named(head) => b,
-            _ => head,
+            _ => self.plural_antecedent(t, head).unwrap_or(head),
         }
+    }
+
+    /// For a relative pronoun `t` whose verb is plural while the noun its clause hangs
+    /// from is singular, the nearest plural noun, or names joined by "and", between them:
+    /// "caused concern in countries such as Algeria and Egypt, which are fighting
+    /// militants" (read with the clause on "concern") is Algeria and Egypt.
+    fn plural_antecedent(&self, t: usize, head: usize) -> Option<usize> {
+        let tr = &self.tree;
+        let v = tr.head(t)?;
+        let plural_verb = tr.xpos(v) == "VBP" || tr.children(v).any(|c| matches!(tr.rel(c), "aux" | "aux:pass" | "cop") && c < v && matches!(&*tr.lower(c), "are" | "were" | "have"));
+        let joined = |k: usize| tr.children(k).any(|c| tr.rel(c) == "conj");
+        if !plural_verb || !matches!(tr.xpos(head), "NN" | "NNP") || joined(head) || head >= t {
+            return None;
+        }
+        (head + 1..t).rev().find(|&k| matches!(tr.xpos(k), "NNS" | "NNPS") || (tr.upos(k) == "PROPN" && joined(k)))
     }
 
     /// For "it"/"they" opening a sentence, the subject of the previous sentence's main

@@ -775,6 +775,7 @@ fn coordinated(cx: &Context, c: &coder::Coded) -> Vec<(Option<Participant>, Opti
             matches!(
                 &*t.lemma(h),
                 "group" | "faction" | "militia" | "rebel" | "fighter" | "opposition" | "leader" | "official" | "people" | "party" | "movement" | "organization" | "organisation" | "candidate" | "ally" | "government" | "regime" | "force" | "troop" | "troops"
+                    | "militant" | "insurgent" | "guerrilla" | "terrorist" | "extremist" | "jihadist" | "gunman" | "separatist" | "soldier" | "army" | "police"
             )
         })
     };

@@ -3187,3 +3187,26 @@ fn forces_a_country_calls_its_own_are_its_forces() {
     let doc = run("Russia ordered its troops to withdraw from Kherson.");
     assert_eq!(actor(&find(&doc, "10").target), Some("RUSMIL"));
 }
+
+#[test]
+fn a_relative_clause_is_told_as_it_stands_and_agrees_with_its_noun() {
+    let doc = run("The Islamist congress, due to be held in Paris on October 3, has caused concern in countries such as Algeria and Egypt, which are fighting armed Islamic militants.");
+    let fights: Vec<_> = doc.events.events.iter().filter(|e| e.root() == "19").collect();
+    assert!(!fights.is_empty() && fights.iter().all(|e| e.factuality == Factuality::Asserted), "{fights:?}");
+    let sides: Vec<_> = fights.iter().map(|e| (e.source.as_ref().map(|p| p.span.of(doc.text())), e.target.as_ref().map(|p| p.span.of(doc.text())))).collect();
+    assert_eq!(sides, [(Some("Algeria"), Some("armed Islamic militants")), (Some("Egypt"), Some("armed Islamic militants"))]);
+}
+
+#[test]
+fn a_dog_that_kills_is_no_party() {
+    let doc = run("Rottweiler kills South African toddler.");
+    assert!(!doc.events.events.iter().any(|e| e.root() == "19" || e.root() == "18"), "{:?}", doc.events.events);
+}
+
+#[test]
+fn what_one_clamours_for_has_not_happened_and_a_participle_after_is_no_complement() {
+    let doc = run("Poland has clamored for the deployment of NATO troops to Lithuania.");
+    assert_eq!(find(&doc, "15").factuality, Factuality::Hypothetical);
+    let doc = run("Many of the Rwandan Hutu refugees in Zaire refuse to go home, saying they fear reprisals.");
+    assert!(!doc.events.events.iter().any(|e| e.cameo == "011"), "{:?}", doc.events.events);
+}
