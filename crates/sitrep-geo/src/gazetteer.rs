@@ -158,24 +158,51 @@ fn split_tabs<'a>(line: &'a str, fields: &mut [&'a str]) -> usize {
     k + 1
 }
 
-/// The first tab in `bytes` at or after `from`: eight bytes at a time (the lowest byte
-/// flagged by the zero-byte test is the first tab; only bytes after a tab can be
-/// flagged falsely), the last few one by one.
+/// The first tab in `bytes` at or after `from` ([`next_byte`]).
 #[inline]
 fn next_tab(bytes: &[u8], from: usize) -> Option<usize> {
+    next_byte(bytes, from, b'\t')
+}
+
+/// The first `byte` (ASCII) in `bytes` at or after `from`: eight bytes at a time (the
+/// lowest byte flagged by the zero-byte test is the first match; only bytes after a
+/// match can be flagged falsely), the last few one by one.
+#[inline]
+fn next_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut at = from;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word) ^ (ONES * b'\t' as u64);
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(byte));
         let found = x.wrapping_sub(ONES) & !x & (ONES << 7);
         if found != 0 {
             return Some(at + (found.trailing_zeros() / 8) as usize);
         }
         at += 8;
     }
-    bytes.get(at..)?.iter().position(|&b| b == b'\t').map(|p| at + p)
+    bytes.get(at..)?.iter().position(|&b| b == byte).map(|p| at + p)
+}
+
+/// The lines of `text` as [`str::lines`] gives them (split at "\n", a "\r" before it
+/// dropped, no empty line after a final "\n"), found by [`next_byte`] rather than by
+/// `lines`' `char` pattern.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        // A newline is one byte in UTF-8 and never part of another character, so every
+        // cut below falls on a character boundary.
+        let (line, next) = match next_byte(bytes, start, b'\n') {
+            Some(nl) => (text.get(start..nl).map(|l| l.strip_suffix('\r').unwrap_or(l)), nl + 1),
+            None => (text.get(start..), bytes.len()),
+        };
+        start = next;
+        line
+    })
 }
 
 fn intern(code: &str) -> &'static str {
@@ -247,7 +274,7 @@ impl Gazetteer {
         let mut entries = Vec::with_capacity(210_000);
         // The fields of a line, in place (no vector per line).
         let mut f = [""; 10];
-        for (n, line) in text.lines().enumerate() {
+        for (n, line) in lines(text).enumerate() {
             let k = split_tabs(line, &mut f);
             // (`all` stops at the first letter, where `trim` looks at both ends.)
             if f[0] == "D" || line.chars().all(char::is_whitespace) {
@@ -684,6 +711,16 @@ mod tests {
         for s in forms {
             assert_eq!(super::plain_number(s, 9).map_or_else(|| s.parse::<u32>().unwrap_or(0), |n| n as u32), s.parse::<u32>().unwrap_or(0), "{s:?} as u32");
             assert_eq!(super::plain_number(s, 19).unwrap_or_else(|| s.parse::<u64>().unwrap_or(0)), s.parse::<u64>().unwrap_or(0), "{s:?} as u64");
+        }
+    }
+
+    #[test]
+    fn lines_split_as_str_lines() {
+        let texts = ["", "\n", "\n\n", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\r", "a\r\n\r\n", "\r", "\r\r\n", "ab\rc\nd", "P\t1\tKyiv\n\nC\t2\tUkraine é\r\nü", "abcdefghijklmnop\nqrstuvwxyz0123456789\n\u{1f600}\n"];
+        for text in texts {
+            let ours: Vec<&str> = super::lines(text).collect();
+            let std: Vec<&str> = text.lines().collect();
+            assert_eq!(ours, std, "{text:?}");
         }
     }
 
