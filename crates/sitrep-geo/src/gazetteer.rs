@@ -124,8 +124,9 @@ pub struct Gazetteer {
     /// First-level divisions by country, then by their code within it.
     admin1: FxMap<[u8; 2], FxMap<Cow<'static, str>, u32>>,
     capitals: FxMap<[u8; 2], u32>,
-    /// Summed population of the places in each first-level division (by entry index).
-    division_pop: FxMap<u32, u64>,
+    /// Summed population of the places in each first-level division, by entry index (0
+    /// for other records).
+    division_pop: Vec<u64>,
     /// Each country's box (south, west, north, east), from the 5th to the 95th
     /// percentile of its places' latitudes and longitudes.
     boxes: FxMap<[u8; 2], [f64; 4]>,
@@ -158,24 +159,51 @@ fn split_tabs<'a>(line: &'a str, fields: &mut [&'a str]) -> usize {
     k + 1
 }
 
-/// The first tab in `bytes` at or after `from`: eight bytes at a time (the lowest byte
-/// flagged by the zero-byte test is the first tab; only bytes after a tab can be
-/// flagged falsely), the last few one by one.
+/// The first tab in `bytes` at or after `from` ([`next_byte`]).
 #[inline]
 fn next_tab(bytes: &[u8], from: usize) -> Option<usize> {
+    next_byte(bytes, from, b'\t')
+}
+
+/// The first `byte` (ASCII) in `bytes` at or after `from`: eight bytes at a time (the
+/// lowest byte flagged by the zero-byte test is the first match; only bytes after a
+/// match can be flagged falsely), the last few one by one.
+#[inline]
+fn next_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut at = from;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word) ^ (ONES * b'\t' as u64);
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(byte));
         let found = x.wrapping_sub(ONES) & !x & (ONES << 7);
         if found != 0 {
             return Some(at + (found.trailing_zeros() / 8) as usize);
         }
         at += 8;
     }
-    bytes.get(at..)?.iter().position(|&b| b == b'\t').map(|p| at + p)
+    bytes.get(at..)?.iter().position(|&b| b == byte).map(|p| at + p)
+}
+
+/// The lines of `text` as [`str::lines`] gives them (split at "\n", a "\r" before it
+/// dropped, no empty line after a final "\n"), found by [`next_byte`] rather than by
+/// `lines`' `char` pattern.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        // A newline is one byte in UTF-8 and never part of another character, so every
+        // cut below falls on a character boundary.
+        let (line, next) = match next_byte(bytes, start, b'\n') {
+            Some(nl) => (text.get(start..nl).map(|l| l.strip_suffix('\r').unwrap_or(l)), nl + 1),
+            None => (text.get(start..), bytes.len()),
+        };
+        start = next;
+        line
+    })
 }
 
 fn intern(code: &str) -> &'static str {
@@ -247,7 +275,7 @@ impl Gazetteer {
         let mut entries = Vec::with_capacity(210_000);
         // The fields of a line, in place (no vector per line).
         let mut f = [""; 10];
-        for (n, line) in text.lines().enumerate() {
+        for (n, line) in lines(text).enumerate() {
             let k = split_tabs(line, &mut f);
             // (`all` stops at the first letter, where `trim` looks at both ends.)
             if f[0] == "D" || line.chars().all(char::is_whitespace) {
@@ -424,42 +452,36 @@ impl Gazetteer {
                 _ => {}
             }
         }
-        let mut division_pop: FxMap<u32, u64> = FxMap::default();
-        let mut coords: FxMap<[u8; 2], (Vec<f64>, Vec<f64>)> = FxMap::default();
-        // Places come in runs of one division (and so of one country): each run's sums
-        // and points are gathered here and go into the maps when it ends, not one hash
-        // per place.
+        // Each division's population by its record, and each country's points, gathered
+        // by index: a country code of two capital letters (all but none) has a slot of
+        // its own, not a hash.
+        let mut division_pop = vec![0u64; entries.len()];
+        let mut by_letters: Vec<(Vec<f64>, Vec<f64>)> = vec![(Vec::new(), Vec::new()); 26 * 26];
+        let mut by_other: FxMap<[u8; 2], (Vec<f64>, Vec<f64>)> = FxMap::default();
+        // Places come in runs of one division: its record is looked up once per run.
         let mut key: ([u8; 2], &str) = ([0, 0], "");
-        let mut last: Option<u32> = None;
-        let (mut pop, mut lat, mut lon) = (0u64, Vec::new(), Vec::new());
-        let mut flush = |cc: [u8; 2], last: Option<u32>, pop: &mut u64, lat: &mut Vec<f64>, lon: &mut Vec<f64>| {
-            if let Some(a) = last {
-                *division_pop.entry(a).or_default() += std::mem::take(pop);
-            }
-            if !lat.is_empty() {
-                let c = coords.entry(cc).or_default();
-                c.0.append(lat);
-                c.1.append(lon);
-            }
-        };
+        let mut division: Option<u32> = None;
         for e in &entries {
             if e.kind != Kind::Place {
                 continue;
             }
             if key.0 != e.cc || key.1 != &*e.admin1 {
-                flush(key.0, last, &mut pop, &mut lat, &mut lon);
                 key = (e.cc, &e.admin1);
-                last = admin1.get(&e.cc).and_then(|codes| codes.get(&*e.admin1)).copied();
+                division = admin1.get(&e.cc).and_then(|codes| codes.get(&*e.admin1)).copied();
             }
-            if last.is_some() {
-                pop += e.population;
+            if let Some(d) = division.and_then(|d| division_pop.get_mut(d as usize)) {
+                *d += e.population;
             }
-            lat.push(e.lat);
-            lon.push(e.lon);
+            let points = match letter_slot(e.cc) {
+                Some(k) => &mut by_letters[k],
+                None => by_other.entry(e.cc).or_default(),
+            };
+            points.0.push(e.lat);
+            points.1.push(e.lon);
         }
-        flush(key.0, last, &mut pop, &mut lat, &mut lon);
-        let boxes = coords
-            .into_iter()
+        let by_letters = by_letters.into_iter().enumerate().filter(|(_, points)| !points.0.is_empty()).map(|(k, points)| (slot_letters(k), points));
+        let boxes = by_letters
+            .chain(by_other)
             .map(|(cc, (mut la, mut lo))| (cc, [quantile(&mut la, 0.05), quantile(&mut lo, 0.05), quantile(&mut la, 0.95), quantile(&mut lo, 0.95)]))
             .collect();
         Gazetteer { entries, names, candidates, automaton, countries, admin1, capitals, division_pop, boxes, places_by_country: OnceLock::new() }
@@ -468,7 +490,7 @@ impl Gazetteer {
     /// The summed population of the places of first-level division `i` (an entry
     /// index), 0 for other records: a measure of the division's size.
     pub fn division_population(&self, i: u32) -> u64 {
-        self.division_pop.get(&i).copied().unwrap_or(0)
+        self.division_pop.get(i as usize).copied().unwrap_or(0)
     }
 
     /// Country `cc`'s box (south, west, north, east): the middle 90% of its places'
@@ -564,6 +586,18 @@ impl Gazetteer {
     pub fn capital(&self, cc: [u8; 2]) -> Option<u32> {
         self.capitals.get(&cc).copied()
     }
+}
+
+/// The slot of country code `cc` among the 676 codes of two capital letters, if it is one.
+fn letter_slot(cc: [u8; 2]) -> Option<usize> {
+    let [a, b] = cc;
+    (a.is_ascii_uppercase() && b.is_ascii_uppercase()).then(|| usize::from(a - b'A') * 26 + usize::from(b - b'A'))
+}
+
+/// The country code of slot `k` ([`letter_slot`]).
+fn slot_letters(k: usize) -> [u8; 2] {
+    // (A slot is below 26 × 26: both quotients fit a letter.)
+    [b'A' + (k / 26 % 26) as u8, b'A' + (k % 26) as u8]
 }
 
 /// The value at fraction `f` of `v` in ascending order (`f64::total_cmp`): the element at
@@ -671,6 +705,21 @@ mod tests {
     use super::split_tabs;
 
     #[test]
+    fn letter_slots_name_their_codes() {
+        for a in 0u8..=255 {
+            for b in 0u8..=255 {
+                match super::letter_slot([a, b]) {
+                    Some(k) => {
+                        assert!(k < 26 * 26);
+                        assert_eq!(super::slot_letters(k), [a, b]);
+                    }
+                    None => assert!(!(a.is_ascii_uppercase() && b.is_ascii_uppercase()), "{a} {b}"),
+                }
+            }
+        }
+    }
+
+    #[test]
     fn coordinates_read_as_parse_reads_them() {
         let forms = ["0", "-0", "0.0", "-0.0", "50.45", "-122.4194", "30.52", "5.", "-5.", ".5", "-.5", "1e3", "+1.5", "179.99999999999", "123456789012345", "1234567890123456", "0.1", "0.3", "-33.86785", "89.999999", "x", "", "-", "1.2.3"];
         for s in forms {
@@ -684,6 +733,16 @@ mod tests {
         for s in forms {
             assert_eq!(super::plain_number(s, 9).map_or_else(|| s.parse::<u32>().unwrap_or(0), |n| n as u32), s.parse::<u32>().unwrap_or(0), "{s:?} as u32");
             assert_eq!(super::plain_number(s, 19).unwrap_or_else(|| s.parse::<u64>().unwrap_or(0)), s.parse::<u64>().unwrap_or(0), "{s:?} as u64");
+        }
+    }
+
+    #[test]
+    fn lines_split_as_str_lines() {
+        let texts = ["", "\n", "\n\n", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\r", "a\r\n\r\n", "\r", "\r\r\n", "ab\rc\nd", "P\t1\tKyiv\n\nC\t2\tUkraine é\r\nü", "abcdefghijklmnop\nqrstuvwxyz0123456789\n\u{1f600}\n"];
+        for text in texts {
+            let ours: Vec<&str> = super::lines(text).collect();
+            let std: Vec<&str> = text.lines().collect();
+            assert_eq!(ours, std, "{text:?}");
         }
     }
 

@@ -85,6 +85,9 @@ pub struct Scratch {
     /// Words seen as the later words of a capitalised run that is not a place
     /// ("Sarah Jones" → "jones"): a later lone "Jones" is the person.
     person_words: std::collections::HashSet<String, sitrep_learn::hash::BuildFxHasher>,
+    /// The byte spans of the report's person and organisation names (the entity layer's
+    /// mentions), `true` for a person's, for [`inside_other_entity`].
+    entity_spans: Vec<(u32, u32, bool)>,
 }
 
 impl Scratch {
@@ -111,13 +114,19 @@ fn has_hyphen(s: &str) -> bool {
     s.bytes().any(|b| b == b'-' || b == 0xE2) && s.contains(is_hyphen_char)
 }
 
-/// Whether `s` holds an upper-case letter (an ASCII word is read byte by byte).
+/// Whether `s` holds an upper-case letter: read byte by byte up to its first non-ASCII
+/// character, then character by character.
 fn has_upper(s: &str) -> bool {
-    if s.is_ascii() {
-        s.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        s.chars().any(char::is_uppercase)
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b.is_ascii_uppercase() {
+            return true;
+        }
+        if !b.is_ascii() {
+            // (Every byte before is ASCII: `i` opens a character.)
+            return s.get(i..).is_some_and(|rest| rest.chars().any(char::is_uppercase));
+        }
     }
+    false
 }
 
 pub(crate) fn starts_upper(s: &str) -> bool {
@@ -190,6 +199,7 @@ pub fn recognise(doc: &Doc, gaz: &Gazetteer, scratch: &mut Scratch, out: &mut Ve
     // capitalised word; the later word is remembered as a name (a word remembered already
     // is not looked up in the gazetteer again).
     scratch.person_words.clear();
+    entity_spans(doc, &mut scratch.entity_spans);
     let mut padded = String::new();
     for sentence in &doc.text_layer.sentences {
         let range = sentence.tokens();
@@ -416,18 +426,34 @@ fn division_lists<'t>(gaz: &Gazetteer, scratch: &Scratch, word: &impl Fn(usize) 
     }
 }
 
+/// The byte spans of the mentions of `doc`'s people and organisations into `spans`
+/// (`true` for a person's), read once per report rather than for every name.
+fn entity_spans(doc: &Doc, spans: &mut Vec<(u32, u32, bool)>) {
+    spans.clear();
+    for e in &doc.entities.entities {
+        let person = match e.kind {
+            sitrep_core::EntityType::Person => true,
+            sitrep_core::EntityType::Org => false,
+            _ => continue,
+        };
+        spans.extend(e.mentions.iter().map(|m| (m.start, m.end, person)));
+    }
+}
+
 /// Whether tokens `[a, b)` lie in a person's name ("Jordan Henderson") or inside a longer
 /// organisation name after its first word ("Bank of America"), as the entity layer found
-/// them.
-fn inside_other_entity(doc: &Doc, a: usize, b: usize) -> bool {
+/// them (`spans`: [`entity_spans`]).
+fn inside_other_entity(doc: &Doc, spans: &[(u32, u32, bool)], a: usize, b: usize) -> bool {
     let tokens = &doc.text_layer.tokens;
     let (start, end) = (tokens[a].span.start, tokens[b - 1].span.end);
-    doc.entities.entities.iter().any(|e| match e.kind {
-        sitrep_core::EntityType::Person => e.mentions.iter().any(|m| m.start <= start && end <= m.end && (m.start, m.end) != (start, end)),
-        // A place that opens an organisation's name still locates it ("Gainesville Police
-        // Department"); one inside it does not ("Bank of America").
-        sitrep_core::EntityType::Org => e.mentions.iter().any(|m| m.start < start && end <= m.end),
-        _ => false,
+    spans.iter().any(|&(ms, me, person)| {
+        if person {
+            ms <= start && end <= me && (ms, me) != (start, end)
+        } else {
+            // A place that opens an organisation's name still locates it ("Gainesville
+            // Police Department"); one inside it does not ("Bank of America").
+            ms < start && end <= me
+        }
     })
 }
 
@@ -508,7 +534,7 @@ fn accept(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, found: &[Found], si: us
         }
         return None;
     }
-    if !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country)) && inside_other_entity(doc, a, b) {
+    if !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country)) && inside_other_entity(doc, &scratch.entity_spans, a, b) {
         return None;
     }
     if b - a == 1 && !cands.iter().any(|c| matches!(gaz.entry(c.entry).kind, crate::Kind::Country | crate::Kind::Admin1)) && named_otherwise(doc, a, cands.iter().all(|c| !c.primary), cands.iter().all(|c| crate::resolve::minor(gaz, c.entry))) {
@@ -733,6 +759,10 @@ fn state_abbreviations(doc: &Doc, gaz: &Gazetteer, si: usize, range: std::ops::R
                 end = e + 1;
             }
             let Some(written) = text.get(s..end) else { continue };
+            // (Every abbreviation ends in a full stop: no other form is looked up.)
+            if !written.ends_with('.') {
+                continue;
+            }
             let Some(code) = us_state_code(written) else { continue };
             // Elsewhere ("Ga. pastor", "the S.C. Highway Patrol") only forms no word or
             // title shares: two full stops, or a list of safe ones.
