@@ -168,7 +168,7 @@ impl Labeller {
 }
 
 /// [`normalize`] of `token`, written into `buf` only when it differs from `token`.
-#[inline]
+#[inline(always)]
 fn normal_form<'t>(token: &'t str, buf: &'t mut String) -> &'t str {
     if !has_typographic_apostrophe(token) {
         return token;
