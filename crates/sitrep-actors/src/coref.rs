@@ -33,7 +33,7 @@ pub fn cluster(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Vec<Cluster> {
         // full before is that person, whatever else it could be (a nationality here).
         let surname = m.end == m.start + 1
             && m.kind != EntityType::Person
-            && mentions[..mi].iter().any(|p| p.kind == EntityType::Person && p.end > p.start + 1 && token_text(doc, p.end - 1, p.end) == text);
+            && mentions[..mi].iter().any(|p| p.kind == EntityType::Person && p.end > p.start + 1 && last_word_is(doc, p, text));
         let m = &Mention { kind: if surname { EntityType::Person } else { m.kind }, ..*m };
         // "Mr. Clinton" is not Hillary Clinton, nor "Mrs. Clinton" Bill: a title's sex
         // and a given name's must agree.
@@ -87,6 +87,13 @@ pub fn cluster(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Vec<Cluster> {
     }
     attach_pronouns(doc, mentions, &mut clusters);
     clusters.into_iter().map(|(_, c)| c).collect()
+}
+
+/// Whether the last token of mention `p` is `text` (its length compared first, its text
+/// read only then).
+fn last_word_is(doc: &Doc, p: &Mention, text: &str) -> bool {
+    let span = doc.text_layer.tokens[p.end - 1].span;
+    span.len() == text.len() && span.of(doc.text()) == text
 }
 
 /// The sex of the title right before token `start` ("Mrs.", "Mr."), if it is one.

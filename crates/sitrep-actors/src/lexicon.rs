@@ -74,9 +74,10 @@ pub struct Lexicon {
     /// Role words that often mean something else ("forces", "officers"): the table's
     /// `ambiguous` column.
     ambiguous_roles: Map<()>,
-    /// The first word of every key of `roles`: a phrase whose first word is none of
-    /// these is no role, whatever follows.
-    role_openers: Map<()>,
+    /// The first word of every key of `roles`, and the most words of a key it opens: a
+    /// phrase whose first word is none of these is no role, whatever follows, nor is one
+    /// of more words than its first word opens.
+    role_openers: Map<usize>,
     longest_role: usize,
     offices: Map<Vec<Office>>,
     /// Words that place a report in a country without naming it ("Iowa", "GOP") → its
@@ -147,8 +148,10 @@ impl Lexicon {
             let Some(&role) = row.get("role") else { continue };
             for w in list(row.get("words")) {
                 let k = key(w);
-                lex.longest_role = lex.longest_role.max(k.split(' ').count());
-                lex.role_openers.insert(k.split(' ').next().unwrap_or("").to_string(), ());
+                let words = k.split(' ').count();
+                lex.longest_role = lex.longest_role.max(words);
+                let most = lex.role_openers.entry(k.split(' ').next().unwrap_or("").to_string()).or_insert(0);
+                *most = (*most).max(words);
                 lex.roles.entry(k).or_insert_with(|| role.to_string());
             }
             for w in list(row.get("ambiguous")) {
@@ -330,6 +333,18 @@ impl Lexicon {
     /// ```
     pub fn opens_role(&self, k: &str) -> bool {
         self.role_openers.contains_key(k)
+    }
+
+    /// The most words of a role phrase ([`Lexicon::role`]) that opens with the word whose
+    /// [`key`] is `k` (0: none opens with it).
+    ///
+    /// ```
+    /// let lex = sitrep_actors::lexicon::Lexicon::builtin();
+    /// assert!(lex.longest_role_opening_with("riot") >= 2);
+    /// assert_eq!(lex.longest_role_opening_with("airport"), 0);
+    /// ```
+    pub fn longest_role_opening_with(&self, k: &str) -> usize {
+        self.role_openers.get(k).copied().unwrap_or(0)
     }
 
     /// The longest role phrase, in words.

@@ -84,6 +84,11 @@ pub struct Labeller {
     cues: Vec<u64>,
     classes: Vec<u8>,
     form_memo: FormMemo,
+    /// The [`bytes_hash`](sitrep_learn::hash::bytes_hash) of each normalised form of the
+    /// sentence.
+    hashes: Vec<u64>,
+    /// A normalised form that differs from its token ([`normal_form`]).
+    form: String,
 }
 
 /// The facts ([`WordInfo`]) and cue ([`cues::cue`]) of the forms met lately (forms of
@@ -92,10 +97,11 @@ pub struct Labeller {
 /// scratch), lower-casing it and matching it against the cue words.
 type FormMemo = sitrep_learn::memo::FormMemo<(WordInfo, u64), 24>;
 
-/// The facts and cue of `form` (worked out with `scratch`, lower-cased into `lower`, when
-/// `memo` does not hold them).
-fn facts(memo: &mut FormMemo, form: &str, scratch: &mut sitrep_learn::words::Scratch, lower: &mut String) -> (WordInfo, u64) {
-    memo.get_or_work_out(form.as_bytes(), || {
+/// The facts and cue of `form`, whose [`bytes_hash`](sitrep_learn::hash::bytes_hash) is
+/// `hash` (worked out with `scratch`, lower-cased into `lower`, when `memo` does not hold
+/// them).
+fn facts(memo: &mut FormMemo, form: &str, hash: u64, scratch: &mut sitrep_learn::words::Scratch, lower: &mut String) -> (WordInfo, u64) {
+    memo.get_or_work_out_hashed(form.as_bytes(), hash, || {
         let info = WordInfo::new(form, scratch);
         lower_into(form, lower);
         (info, cues::cue(lower))
@@ -115,15 +121,8 @@ impl Labeller {
 
     /// Label one sentence of `tokens` with Penn tags `xpos` (same length; empty strings if
     /// unknown). Returns entity spans over the sentence's tokens as (start, end, kind).
-    pub fn label<'a>(&mut self, model: &Ner, tokens: impl Iterator<Item = &'a str>, xpos: impl Iterator<Item = &'a str>, out: &mut Vec<(usize, usize, &'static str)>) {
-        self.words.clear();
-        self.cues.clear();
-        for t in tokens {
-            let form = normalize(t);
-            let (info, cue) = facts(&mut self.form_memo, &form, &mut self.word_scratch, &mut self.lower);
-            self.words.push(info);
-            self.cues.push(cue);
-        }
+    pub fn label<'a>(&mut self, model: &Ner, tokens: impl Iterator<Item = &'a str> + Clone, xpos: impl Iterator<Item = &'a str>, out: &mut Vec<(usize, usize, &'static str)>) {
+        self.look_up(tokens);
         self.pos.clear();
         self.pos.extend(xpos.map(pos_hash));
         self.pos.resize(self.words.len(), 0);
@@ -142,6 +141,49 @@ impl Labeller {
     }
 }
 
+impl Labeller {
+    /// The facts and cues of the sentence's `tokens` (normalised) into `words` and `cues`.
+    /// The forms are hashed first, and each form's slots in the memory are asked for
+    /// (prefetched) a few forms before they are read, so that their loads from memory
+    /// overlap with the work on the forms before.
+    fn look_up<'a>(&mut self, tokens: impl Iterator<Item = &'a str> + Clone) {
+        /// How many forms ahead the slots are asked for.
+        const AHEAD: usize = 4;
+        let Labeller { words, cues, hashes, form, form_memo, word_scratch, lower, .. } = self;
+        words.clear();
+        cues.clear();
+        hashes.clear();
+        hashes.extend(tokens.clone().map(|t| sitrep_learn::hash::bytes_hash(normal_form(t, form).as_bytes())));
+        hashes.iter().take(AHEAD).for_each(|&h| form_memo.prefetch_hashed(h));
+        for (i, t) in tokens.enumerate() {
+            if let Some(&ahead) = hashes.get(i + AHEAD) {
+                form_memo.prefetch_hashed(ahead);
+            }
+            let hash = hashes.get(i).copied().unwrap_or_default();
+            let (info, cue) = facts(form_memo, normal_form(t, form), hash, word_scratch, lower);
+            words.push(info);
+            cues.push(cue);
+        }
+    }
+}
+
+/// [`normalize`] of `token`, written into `buf` only when it differs from `token`.
+#[inline(always)]
+fn normal_form<'t>(token: &'t str, buf: &'t mut String) -> &'t str {
+    if !has_typographic_apostrophe(token) {
+        return token;
+    }
+    buf.clear();
+    buf.extend(token.chars().map(|c| if matches!(c, '’' | '‘' | 'ʼ') { '\'' } else { c }));
+    buf
+}
+
+/// Whether `token` has an apostrophe or quote that [`normalize`] makes plain.
+#[inline]
+fn has_typographic_apostrophe(token: &str) -> bool {
+    !token.is_ascii() && token.contains(['’', '‘', 'ʼ'])
+}
+
 /// `word` lower-cased character by character into `out` (cleared first); ASCII without
 /// decoding.
 fn lower_into(word: &str, out: &mut String) {
@@ -156,8 +198,22 @@ fn lower_into(word: &str, out: &mut String) {
 
 /// Typographic apostrophes and quotes as the training data writes them.
 pub fn normalize(token: &str) -> std::borrow::Cow<'_, str> {
-    if token.is_ascii() {
+    if !has_typographic_apostrophe(token) {
         return token.into();
     }
     token.replace(['’', '‘', 'ʼ'], "'").into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{normal_form, normalize};
+
+    #[test]
+    fn normal_form_is_normalize() {
+        let mut buf = String::new();
+        for token in ["Kyiv", "’s", "don’t", "‘", "ʼAli", "“", "—", "Zelens’kyi", "Côte", "d’Ivoire", "''", ""] {
+            assert_eq!(normal_form(token, &mut buf), normalize(token), "{token}");
+            assert_eq!(normalize(token), token.replace(['’', '‘', 'ʼ'], "'"), "{token}");
+        }
+    }
 }

@@ -114,8 +114,9 @@ struct RoleOpening<'d> {
     start: usize,
     /// Where the first word of every phrase reaching the white space ends.
     word_end: usize,
-    /// The end of the first word last asked about, and whether it opens a role phrase.
-    last: Option<(usize, bool)>,
+    /// The end of the first word last asked about, and the most words of a role phrase
+    /// that opens with it (0: none).
+    last: Option<(usize, usize)>,
 }
 
 impl<'d> RoleOpening<'d> {
@@ -125,20 +126,23 @@ impl<'d> RoleOpening<'d> {
         RoleOpening { doc, lex, i, start, word_end, last: None }
     }
 
-    /// Whether a role phrase of `len` tokens may open at the token.
+    /// Whether a role phrase of `len` tokens may open at the token: its first word opens
+    /// role phrases, and none of them has fewer words than the `len` tokens (a key has as
+    /// many words as its text).
     fn may_open(&mut self, len: usize) -> bool {
         let Some(t) = self.doc.text_layer.tokens.get(self.i + len - 1) else { return true };
         let end = self.word_end.min(t.span.end as usize);
-        match self.last {
-            Some((e, opens)) if e == end => opens,
+        let most = match self.last {
+            Some((e, most)) if e == end => most,
             _ => {
                 // (A phrase opening with white space, or none, is keyed as it is.)
                 let Some(word) = self.doc.text().get(self.start..end).filter(|w| !w.is_empty() && !w.starts_with(char::is_whitespace)) else { return true };
-                let opens = with_key(word, |k| self.lex.opens_role(k));
-                self.last = Some((end, opens));
-                opens
+                let most = with_key(word, |k| self.lex.longest_role_opening_with(k));
+                self.last = Some((end, most));
+                most
             }
-        }
+        };
+        most > 0 && (most >= len || self.doc.text().get(self.start..t.span.end as usize).is_none_or(|text| text.split_whitespace().nth(most).is_none()))
     }
 }
 
