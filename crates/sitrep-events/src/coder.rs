@@ -63,6 +63,13 @@ pub fn subject(cx: &Context, v: usize) -> Option<usize> {
         let named_person = || subjects.iter().copied().find(|&s| subjects.len() > 1 && cx.entity(s).is_some_and(is_person));
         let person = named_person().or_else(|| subjects.iter().copied().find(|&s| cx.participant(s).entity.is_some_and(|e| is_person(&cx.doc.entities.entities[e]))));
         if let Some(s) = person.or(subjects.first().copied()) {
+            // A date is no party ("The attacks Aug. 7 at the embassies killed 257" read
+            // with "Aug. 7" as the subject; "Monday saw heavy fighting").
+            // (Not a name that takes a month in: "In August Trump met …".)
+            let named = |k: usize| cx.entity(k).is_some();
+            if cx.time(s).is_some() && t.upos(s) != "PRON" && !named(s) && !t.children(s).any(|c| t.rel(c) == "flat" && named(c)) {
+                return None;
+            }
             if RELATIVE.contains(&&*t.lower(s)) && t.rel(v).starts_with("acl") {
                 return t.head(v).map(|h| cx.antecedent(s, h));
             }

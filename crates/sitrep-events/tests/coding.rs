@@ -3210,3 +3210,11 @@ fn what_one_clamours_for_has_not_happened_and_a_participle_after_is_no_complemen
     let doc = run("Many of the Rwandan Hutu refugees in Zaire refuse to go home, saying they fear reprisals.");
     assert!(!doc.events.events.iter().any(|e| e.cameo == "011"), "{:?}", doc.events.events);
 }
+
+#[test]
+fn a_date_read_as_the_subject_is_no_party() {
+    let doc = run("The almost simultaneous attacks Aug. 7 at the U.S. embassies in Nairobi, Kenya, and Dar es Salaam, Tanzania, killed 257 people.");
+    assert!(doc.events.events.iter().all(|e| actor(&e.source).is_none()), "{:?}", doc.events.events);
+    let doc = run("In August Putin met with Erdogan in Sochi.");
+    assert_eq!(actor(&find(&doc, "04").source), Some("RUSGOV"));
+}
