@@ -63,6 +63,12 @@ pub fn code(doc: &Doc, mentions: &[Mention], cluster: &Cluster, lex: &Lexicon, f
     }
     let focus = || focus.get_or_init(|| focus_country(doc, mentions, lex)).as_deref();
     let texts: Vec<&str> = cluster.members.iter().map(|&m| token_text(doc, mentions[m].start, mentions[m].end)).collect();
+    // "Saddam Hussein took Kuwaiti hostages" with "Kuwaiti" read as a person: a lone
+    // nationality word is a people, whatever the labeller made of it.
+    let nationality = |t: &&str| !t.contains(' ') && lex.country(t).is_some_and(|(_, w)| matches!(w, CountryWord::Adjective | CountryWord::Demonym));
+    if entity.kind == EntityType::Person && !texts.is_empty() && texts.iter().all(nationality) {
+        entity.kind = EntityType::Norp;
+    }
     match entity.kind {
         EntityType::Person => code_person(doc, mentions, cluster, &texts, lex, focus, entity),
         EntityType::Org => {

@@ -3218,3 +3218,10 @@ fn a_date_read_as_the_subject_is_no_party() {
     let doc = run("In August Putin met with Erdogan in Sochi.");
     assert_eq!(actor(&find(&doc, "04").source), Some("RUSGOV"));
 }
+
+#[test]
+fn a_lone_nationality_word_is_a_people_not_a_person() {
+    let doc = run("Saddam Hussein took Kuwaiti hostages.");
+    let kuwaiti = doc.entities.entities.iter().find(|e| e.canonical == "Kuwaiti").expect("the word is an entity");
+    assert_eq!((kuwaiti.kind, kuwaiti.actor.as_deref()), (sitrep_core::EntityType::Norp, Some("KWT")));
+}
