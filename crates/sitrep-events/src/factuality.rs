@@ -288,6 +288,13 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         if r.starts_with("ccomp") && says && !negated(h) && !matches!(t.upos(x), "NOUN") {
             break;
         }
+        // "Russia denied that it had attacked the convoy": what is denied is negated in
+        // the denier's voice (the attribution's stance says who denies), as "denied
+        // attacking the convoy" is.
+        // ("did not deny that it had attacked" leaves it told as done.)
+        if r.starts_with("ccomp") && lex.reporting(&t.lemma(h)) == Some(sitrep_core::Stance::Denied) {
+            return if negated(h) { Factuality::Asserted } else { Factuality::Negated };
+        }
         // A clause of its own in the past ("failed to adopt a resolution after the United
         // States vetoed it") is told as it stands, not under the verb it sets the time of
         // ("will not attack until NATO withdraws" is another matter).

@@ -3225,3 +3225,12 @@ fn a_lone_nationality_word_is_a_people_not_a_person() {
     let kuwaiti = doc.entities.entities.iter().find(|e| e.canonical == "Kuwaiti").expect("the word is an entity");
     assert_eq!((kuwaiti.kind, kuwaiti.actor.as_deref()), (sitrep_core::EntityType::Norp, Some("KWT")));
 }
+
+#[test]
+fn what_is_denied_in_a_that_clause_is_negated_in_the_deniers_voice() {
+    let doc = run("Russia denied that it had attacked the convoy near Kupiansk.");
+    let e = find(&doc, "19");
+    assert_eq!((e.factuality, e.attribution.as_ref().map(|a| a.stance)), (Factuality::Negated, Some(sitrep_core::Stance::Denied)), "{e:?}");
+    let doc = run("Russia did not deny that it had attacked the convoy near Kupiansk.");
+    assert_eq!(find(&doc, "19").factuality, Factuality::Asserted);
+}
