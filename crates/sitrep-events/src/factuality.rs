@@ -315,7 +315,12 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         // An adverb governs nothing ("right after meeting"); nor does a verb govern the
         // participle that tells what came of it ("it had thwarted an offensive, killing
         // hundreds": the killing is not thwarted).
-        let consequence = r == "advcl" && t.xpos(x) == "VBG" && x > h && !t.children(x).any(|c| t.rel(c) == "mark");
+        // ("denied ever threatening Machado" read with the gerund as an adjunct: what is
+        // denied is the denial's complement.)
+        // (Not when the denial has its own object: "denied the accusations, dismissing
+        // O'Donnell as …" did dismiss him.)
+        let denial = || lex.reporting(&t.lemma(h)) == Some(sitrep_core::Stance::Denied) && t.child(h, "obj").is_none();
+        let consequence = r == "advcl" && t.xpos(x) == "VBG" && x > h && !t.children(x).any(|c| t.rel(c) == "mark") && !denial();
         // Nor is it told under the verb's negation: "she didn't limit her attacks …, also
         // calling on attendees to oppose bigotry" — the calling happened (its modality it
         // shares: "could force her to spend money defending …").

@@ -3234,3 +3234,11 @@ fn what_is_denied_in_a_that_clause_is_negated_in_the_deniers_voice() {
     let doc = run("Russia did not deny that it had attacked the convoy near Kupiansk.");
     assert_eq!(find(&doc, "19").factuality, Factuality::Asserted);
 }
+
+#[test]
+fn a_gerund_a_denial_governs_is_denied_unless_the_denial_has_an_object() {
+    let doc = run("The rebels flatly denied ever threatening the villagers in Goma.");
+    assert!(doc.events.events.iter().filter(|e| e.root() == "13").all(|e| e.factuality == Factuality::Negated), "{:?}", doc.events.events);
+    let doc = run("The rebels denied the accusations, dismissing the mayor of Goma as a liar.");
+    assert_eq!(find(&doc, "12").factuality, Factuality::Asserted);
+}
