@@ -884,7 +884,11 @@ pub fn code_verb(cx: &Context, lex: &Lexicon, v: usize) -> Option<Coded> {
     let adjectival = || p.voice == Voice::PassiveOk && t.upos(v) == "ADJ" && t.lower(v).ends_with("ed") && t.child(v, "cop").is_some_and(|c| t.lemma(c) == "be");
     let is_passive = passive(cx, v) || adjectival();
     let (source, target) = if is_passive && p.voice != Voice::Intransitive {
-        let agent = t.children(v).find(|&c| t.rel(c).starts_with("obl") && t.case(c).as_deref() == Some("by"));
+        let by = |k: usize| t.children(k).find(|&c| t.rel(c).starts_with("obl") && t.case(c).as_deref() == Some("by"));
+        // ("are being rounded up and held by Iraqi troops": the agent of the last of
+        // joined passives is the first's too.)
+        let shared = || t.children(v).filter(|&c| t.rel(c) == "conj" && t.xpos(c) == "VBN" && !t.children(c).any(|k| t.rel(k).starts_with("nsubj"))).find_map(by);
+        let agent = by(v).or_else(shared);
         let acted_on = t.child(v, "nsubj:pass").or_else(|| reduced_relative(cx, v)).or_else(|| t.child(v, "nsubj"));
         // "Bergdahl was charged with desertion": what a pattern of coercion names after its
         // preposition is the charge; the one coerced is the subject.

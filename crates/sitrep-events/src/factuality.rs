@@ -97,6 +97,26 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     if controller.is_some_and(|h| t.children(h).any(|s| t.rel(s).starts_with("nsubj") && nobody(s))) {
         return Factuality::Negated;
     }
+    // "Bush's real objectives are the demise of Saddam Hussein and the destruction of the
+    // Iraqi military": a deed named as someone's aim is planned, not done.
+    // (Through the nouns it is joined to, however the parser joined them: "the demise of
+    // Saddam Hussein and the destruction …" read with "destruction" joined to "Saddam".)
+    let aim = |s: usize| matches!(&*t.lemma(s), "goal" | "aim" | "objective" | "purpose" | "intention" | "intent" | "ambition" | "plan" | "mission" | "target");
+    let aimed_at = |p: usize| t.upos(p) == "NOUN" && t.child(p, "cop").is_some() && t.children(p).any(|s| t.rel(s) == "nsubj" && aim(s));
+    if t.upos(v) == "NOUN" {
+        let (mut p, mut joined) = (v, false);
+        for _ in 0..4 {
+            if aimed_at(p) {
+                return Factuality::Planned;
+            }
+            let r = t.rel(p);
+            joined |= r == "conj";
+            match t.head(p) {
+                Some(h) if r == "conj" || (joined && r.starts_with("nmod")) => p = h,
+                _ => break,
+            }
+        }
+    }
     // "to prevent the next terrorist attack", "any future strike": a deed named as one
     // still to come, or as any of its kind, is not said to have happened.
     let unreal = |c: usize| matches!(t.rel(c), "amod" | "det") && matches!(&*t.lower(c), "next" | "future" | "potential" | "possible" | "any" | "eventual" | "hypothetical");

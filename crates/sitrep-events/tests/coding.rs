@@ -5,7 +5,7 @@ use sitrep_core::{Doc, Factuality, Stance};
 
 mod common;
 
-use common::run;
+use common::{run, run_on};
 
 fn find<'a>(doc: &'a Doc, root: &str) -> &'a sitrep_core::Event {
     doc.events.events.iter().find(|e| e.root() == root).unwrap_or_else(|| {
@@ -3241,4 +3241,27 @@ fn a_gerund_a_denial_governs_is_denied_unless_the_denial_has_an_object() {
     assert!(doc.events.events.iter().filter(|e| e.root() == "13").all(|e| e.factuality == Factuality::Negated), "{:?}", doc.events.events);
     let doc = run("The rebels denied the accusations, dismissing the mayor of Goma as a liar.");
     assert_eq!(find(&doc, "12").factuality, Factuality::Asserted);
+}
+
+#[test]
+fn leaders_of_the_nineties_are_coded_in_their_terms() {
+    let doc = run_on("Mr. Bush issued an ultimatum demanding that Iraq withdraw from Kuwait within a week.", "1991-02-25");
+    let got: Vec<_> = doc.events.events.iter().map(|e| (e.cameo.as_str(), actor(&e.source))).collect();
+    assert!(got.iter().any(|&(c, s)| c.starts_with("10") && s == Some("USAGOV")), "{got:?}");
+    let doc = run_on("Madeleine Albright arrived in Chile. Albright will meet Foreign Minister Jose Miguel Insulza on Monday.", "1997-03-22");
+    assert_eq!(actor(&find(&doc, "04").source), Some("USAGOV"));
+}
+
+#[test]
+fn a_visit_looked_forward_to_or_a_deed_named_as_an_aim_is_planned() {
+    let doc = run("The minister said she looked forward to visiting Kenya and Tanzania.");
+    assert!(doc.events.events.iter().filter(|e| e.root() == "04").all(|e| e.factuality == Factuality::Planned), "{:?}", doc.events.events);
+    let doc = run("Critics believe that Washington's real objectives are the demise of Saddam Hussein and the destruction of the Iraqi military.");
+    assert_eq!(find(&doc, "17").factuality, Factuality::Planned);
+}
+
+#[test]
+fn the_agent_of_the_last_of_joined_passives_is_the_firsts_too() {
+    let doc = run("Officials say hundreds of civilians from Kuwait City are being rounded up and held by Iraqi troops.");
+    assert_eq!(actor(&find(&doc, "17").source), Some("IRQMIL"));
 }

@@ -4,7 +4,12 @@ use sitrep_core::{Doc, Meta, Stage};
 
 /// `text` through every layer up to the events (segmenter, syntax, time, entities, places).
 pub fn layers(text: &str) -> Doc {
-    let mut doc = Doc::new(Meta::new("t", jiff::civil::date(2022, 3, 4)), text);
+    layers_on(text, jiff::civil::date(2022, 3, 4))
+}
+
+/// [`layers`] for a report dated `date`.
+pub fn layers_on(text: &str, date: jiff::civil::Date) -> Doc {
+    let mut doc = Doc::new(Meta::new("t", date), text);
     sitrep_text::Segmenter::new().annotate(&mut doc);
     sitrep_syntax::SyntaxStage::builtin().unwrap().annotate(&mut doc);
     sitrep_time::TimeTagger::new().annotate(&mut doc);
@@ -23,4 +28,10 @@ pub fn code(mut doc: Doc) -> Doc {
 #[allow(dead_code)] // used by some test files only
 pub fn run(text: &str) -> Doc {
     code(layers(text))
+}
+
+/// `text` through every layer, events included, in a report dated `date` ("1991-02-25").
+#[allow(dead_code)] // used by some test files only
+pub fn run_on(text: &str, date: &str) -> Doc {
+    code(layers_on(text, date.parse().expect("a test date is YYYY-MM-DD")))
 }
