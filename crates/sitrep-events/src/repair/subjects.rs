@@ -424,10 +424,26 @@ impl Arcs<'_, '_> {
         }
     }
 
-    /// Whether `[a, b)` holds two subjects (`nsubj`) at least, as [`Arcs::two_subjects`]
-    /// needs: a mend that looks for two and makes none is done without them.
+    /// Whether some verb in `[a, b)` has two subjects (`nsubj`) before it, as
+    /// [`Arcs::two_subjects`] needs: a mend that looks for two and makes none is done
+    /// without them. (Nearly every sentence with two subjects has them on two verbs; the
+    /// verbs of the first few subjects are kept on the stack, and past them the answer
+    /// is "maybe".)
     fn two_subjects_in(&self, a: usize, b: usize) -> bool {
-        self.rels[a..b].iter().filter(|&&r| r == "nsubj").nth(1).is_some()
+        let mut verbs = [0u32; 8];
+        let mut seen = 0;
+        for k in a..b {
+            let Some(v) = self.heads[k] else { continue };
+            if self.rels[k] != "nsubj" || v as usize <= k || self.upos(v as usize) != "VERB" {
+                continue;
+            }
+            if verbs[..seen].contains(&v) || seen == verbs.len() {
+                return true;
+            }
+            verbs[seen] = v;
+            seen += 1;
+        }
+        false
     }
 
     /// The comma right before the phrase of the second of two subjects `(s1, s2)` of verb
