@@ -96,10 +96,12 @@
 use sitrep_core::{Doc, Span, TokenKind};
 
 use cues::Cues;
+use relations::Relations;
 
 mod clauses;
 mod cues;
 mod phrases;
+mod relations;
 mod reporting;
 mod subjects;
 
@@ -112,7 +114,7 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
     let words = doc.text_layer.tokens.iter().map(|t| doc.text().get(t.span.range()).unwrap_or("")).collect();
     let places = Spans::new(doc.places.places.iter().map(|p| p.span));
     let times = Spans::new(doc.time.times.iter().map(|t| t.span));
-    let mut arcs = Arcs { doc, words, places, times, heads, rels, saved: Vec::new() };
+    let mut arcs = Arcs { doc, words, places, times, heads, rels, saved: Vec::new(), relations: Relations::default() };
     for s in &doc.text_layer.sentences {
         let (a, b) = (s.first_token as usize, s.end_token as usize);
         if b <= a || b > arcs.heads.len() {
@@ -122,6 +124,8 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         // skipped.
         let cues = arcs.cues(a, b);
         let has = |c: Cues| cues.any(c);
+        // And the relations they look for, as the arcs stand before each mend.
+        arcs.relations = arcs.relations_of(a, b);
         let start = match dateline(doc, a, b) {
             Some(dash) => {
                 arcs.guarded(a, b, |x| x.detach_dateline(a, dash, b));
@@ -131,21 +135,27 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         };
         arcs.guarded(a, b, |x| x.child_of_punctuation(a, b));
         arcs.guarded(a, b, |x| x.function_word_at_root(a, b));
-        if has(Cues::TO) {
+        if has(Cues::TO) && arcs.bears(Relations::CSUBJ) {
             arcs.guarded(a, b, |x| x.infinitive_read_as_subject(a, b));
         }
-        arcs.guarded(a, b, |x| x.subject_of_the_said_clause(a, b));
-        if has(Cues::DENIAL) {
+        if arcs.bears(Relations::CCOMP) {
+            arcs.guarded(a, b, |x| x.subject_of_the_said_clause(a, b));
+        }
+        if has(Cues::DENIAL) && arcs.bears(Relations::CCOMP) {
             arcs.guarded(a, b, |x| x.denial_joined_to_what_was_said(a, b));
         }
-        if has(Cues::THAT) {
+        if has(Cues::THAT) && arcs.bears(Relations::CCOMP) {
             arcs.guarded(a, b, |x| x.relative_read_as_content(a, b));
         }
-        if has(Cues::THAT) {
+        if has(Cues::THAT) && arcs.bears(Relations::ACL) {
             arcs.guarded(a, b, |x| x.content_read_as_relative(a, b));
         }
-        arcs.guarded(a, b, |x| x.content_read_as_main_clause(a, b));
-        arcs.guarded(a, b, |x| x.passive_read_as_content_of_participle(a, b));
+        if arcs.bears(Relations::ADVCL) {
+            arcs.guarded(a, b, |x| x.content_read_as_main_clause(a, b));
+        }
+        if arcs.bears(Relations::ACL) && arcs.bears(Relations::CCOMP) {
+            arcs.guarded(a, b, |x| x.passive_read_as_content_of_participle(a, b));
+        }
         if has(Cues::AFFILIATION) && has(Cues::TO.or(Cues::BY_WITH)) {
             arcs.guarded(a, b, |x| x.affiliation_read_as_verb(a, b));
         }
@@ -157,8 +167,12 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         if has(Cues::CAPTIVE) {
             arcs.guarded(a, b, |x| x.second_object_read_as_predicate(a, b));
         }
-        arcs.guarded(a, b, |x| x.finite_verb_read_as_modifier(a, b));
-        arcs.guarded(a, b, |x| x.clause_verb_read_as_modifier(a, b));
+        if arcs.bears(Relations::VERB_AMOD) {
+            arcs.guarded(a, b, |x| x.finite_verb_read_as_modifier(a, b));
+        }
+        if arcs.bears(Relations::VERB_AMOD) {
+            arcs.guarded(a, b, |x| x.clause_verb_read_as_modifier(a, b));
+        }
         if has(Cues::AS.or(Cues::CONJUNCTION_OF_TIME)) {
             arcs.guarded(a, b, |x| x.clause_read_as_phrase(start, b));
         }
@@ -174,10 +188,10 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
             arcs.guarded(a, b, |x| x.raise_joined_clause(start, joined_end));
         }
         arcs.guarded(a, b, |x| x.object_read_as_conjunct(start, b));
-        if has(Cues::AND) {
+        if has(Cues::AND) && arcs.bears(Relations::VERB_AMOD) {
             arcs.guarded(a, b, |x| x.joined_verb_read_as_modifier(start, b));
         }
-        if has(Cues::TO) {
+        if has(Cues::TO) && arcs.bears(Relations::ACL) {
             arcs.guarded(a, b, |x| x.purpose_read_as_instrument_clause(start, b));
         }
         if start + 1 < b && arcs.word(start).eq_ignore_ascii_case("according") && arcs.word(start + 1).eq_ignore_ascii_case("to") {
@@ -191,12 +205,14 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         arcs.guarded(a, b, |x| {
             x.raise_verb(start..b, true);
         });
-        arcs.guarded(a, b, |x| x.object_read_as_clause(start, b));
-        if has(Cues::COMMA) {
+        if arcs.bears(Relations::CCOMP) {
+            arcs.guarded(a, b, |x| x.object_read_as_clause(start, b));
+        }
+        if has(Cues::COMMA) && arcs.bears(Relations::CCOMP) {
             arcs.guarded(a, b, |x| x.participle_read_as_second_content(start, b));
         }
         arcs.guarded(a, b, |x| x.subject_read_as_compound(start, b));
-        if has(Cues::HER) {
+        if has(Cues::HER) && arcs.bears(Relations::IOBJ) {
             arcs.guarded(a, b, |x| x.possessive_read_as_indirect_object(start, b));
         }
         if has(Cues::COMMA) {
@@ -219,12 +235,14 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         }
         if arcs.any_time(a, b) {
             arcs.guarded(a, b, |x| x.time_read_as_object(start, b));
-            arcs.guarded(a, b, |x| x.subject_read_as_apposition_of_time(start, b));
+            if arcs.bears(Relations::APPOS) {
+                arcs.guarded(a, b, |x| x.subject_read_as_apposition_of_time(start, b));
+            }
         }
-        if has(Cues::COMMA) {
+        if has(Cues::COMMA) && arcs.bears(Relations::APPOS) {
             arcs.guarded(a, b, |x| x.subject_read_as_apposition_of_setting(start, b));
         }
-        if has(Cues::SEMICOLON) {
+        if has(Cues::SEMICOLON) && arcs.bears(Relations::APPOS) {
             arcs.guarded(a, b, |x| x.subject_after_semicolon(start, b));
         }
         if has(Cues::AND) {
@@ -251,9 +269,13 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         if has(Cues::NAMING) {
             arcs.guarded(a, b, |x| x.name_given_read_as_modifier_of_object(start, b));
         }
-        arcs.guarded(a, b, |x| x.passive_subject_without_passive(start, b));
-        arcs.guarded(a, b, |x| x.agent_of_an_active_verb(start, b));
-        if has(Cues::COMMA) {
+        if arcs.bears(Relations::NSUBJ_PASS) {
+            arcs.guarded(a, b, |x| x.passive_subject_without_passive(start, b));
+        }
+        if arcs.bears(Relations::AGENT) {
+            arcs.guarded(a, b, |x| x.agent_of_an_active_verb(start, b));
+        }
+        if has(Cues::COMMA) && arcs.bears(Relations::APPOS) {
             arcs.guarded(a, b, |x| x.list_read_as_apposition(start, b));
         }
         if has(Cues::WAS) {
@@ -265,13 +287,17 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         }
         arcs.guarded(a, b, |x| x.name_read_as_second_subject(start, b));
         if has(Cues::COMMA) {
-            arcs.guarded(a, b, |x| x.subject_of_saying_inside_what_was_said(start, b));
-            arcs.guarded(a, b, |x| x.object_read_as_subject_of_closing_report(start, b));
+            if arcs.bears(Relations::CCOMP.or(Relations::PARATAXIS)) {
+                arcs.guarded(a, b, |x| x.subject_of_saying_inside_what_was_said(start, b));
+            }
+            if arcs.bears(Relations::PARATAXIS) {
+                arcs.guarded(a, b, |x| x.object_read_as_subject_of_closing_report(start, b));
+            }
         }
-        if has(Cues::COMMA) {
+        if has(Cues::COMMA) && arcs.bears(Relations::CCOMP.or(Relations::PARATAXIS)) {
             arcs.guarded(a, b, |x| x.modifier_across_the_reporting_comma(start, b));
         }
-        if has(Cues::TO) {
+        if has(Cues::TO) && arcs.bears(Relations::ADVCL) {
             arcs.guarded(a, b, |x| x.infinitive_of_object_noun(start, b));
         }
     }
@@ -323,6 +349,8 @@ struct Arcs<'d, 'a> {
     /// What the mend being tried changed (token, old head, old relation), to undo it
     /// (reused).
     saved: Vec<(usize, Option<u32>, &'static str)>,
+    /// The relations the sentence being mended bears, or has borne (see [`Relations`]).
+    relations: Relations,
 }
 
 impl Arcs<'_, '_> {
@@ -335,6 +363,22 @@ impl Arcs<'_, '_> {
         self.saved.push((k, self.heads[k], self.rels[k]));
         self.heads[k] = head.map(|h| h as u32);
         self.rels[k] = rel;
+        self.relations.add(Relations::of(rel, self.upos(k)));
+    }
+
+    /// Whether the sentence being mended may bear one of `relations` (a mend looking
+    /// for none of them would find nothing).
+    fn bears(&self, relations: Relations) -> bool {
+        self.relations.any(relations)
+    }
+
+    /// The relations the tokens of `[a, b)` bear.
+    fn relations_of(&self, a: usize, b: usize) -> Relations {
+        let mut all = Relations::default();
+        for k in a..b {
+            all.add(Relations::of(self.rels[k], self.upos(k)));
+        }
+        all
     }
 
     fn upos(&self, k: usize) -> &'static str {
