@@ -282,11 +282,13 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
             arcs.guarded(a, b, |x| x.subject_before_passive_read_as_conjunct(start, b));
         }
         arcs.guarded(a, b, |x| x.distance_read_as_subject(start, b));
-        if has(Cues::LOCATIVE) {
+        if has(Cues::LOCATIVE) && arcs.bears(Relations::TWO_SUBJECTS) {
             arcs.guarded(a, b, |x| x.place_read_as_second_subject(start, b));
         }
-        arcs.guarded(a, b, |x| x.name_read_as_second_subject(start, b));
-        if has(Cues::COMMA) {
+        if arcs.bears(Relations::TWO_SUBJECTS) {
+            arcs.guarded(a, b, |x| x.name_read_as_second_subject(start, b));
+        }
+        if has(Cues::COMMA) && arcs.bears(Relations::TWO_SUBJECTS) {
             if arcs.bears(Relations::CCOMP.or(Relations::PARATAXIS)) {
                 arcs.guarded(a, b, |x| x.subject_of_saying_inside_what_was_said(start, b));
             }
@@ -372,11 +374,15 @@ impl Arcs<'_, '_> {
         self.relations.any(relations)
     }
 
-    /// The relations the tokens of `[a, b)` bear.
+    /// The relations the tokens of `[a, b)` bear (two subjects of one verb only when some
+    /// verb has them).
     fn relations_of(&self, a: usize, b: usize) -> Relations {
         let mut all = Relations::default();
         for k in a..b {
             all.add(Relations::of(self.rels[k], self.upos(k)));
+        }
+        if all.any(Relations::TWO_SUBJECTS) && !self.two_subjects_in(a, b) {
+            all = all.without(Relations::TWO_SUBJECTS);
         }
         all
     }

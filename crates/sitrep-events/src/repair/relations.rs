@@ -31,6 +31,9 @@ impl Relations {
     pub const PARATAXIS: Relations = Relations(1 << 8);
     /// "amod" borne by a verb or an auxiliary (a verb read as a modifier).
     pub const VERB_AMOD: Relations = Relations(1 << 9);
+    /// Two subjects ("nsubj") of one verb before it: not a label but a pair of them,
+    /// found once per sentence and assumed again whenever a mend sets "nsubj".
+    pub const TWO_SUBJECTS: Relations = Relations(1 << 10);
 
     /// The relations of both.
     pub const fn or(self, other: Relations) -> Relations {
@@ -40,6 +43,11 @@ impl Relations {
     /// Whether any relation of `other` is among these.
     pub fn any(self, other: Relations) -> bool {
         self.0 & other.0 != 0
+    }
+
+    /// These relations but those of `other`.
+    pub const fn without(self, other: Relations) -> Relations {
+        Relations(self.0 & !other.0)
     }
 
     /// Add the relations of `other`.
@@ -61,6 +69,8 @@ impl Relations {
             Some(b'c') if r.starts_with(b"csubj") => Relations::CSUBJ,
             Some(b'i') if r.starts_with(b"iobj") => Relations::IOBJ,
             Some(b'n') if r.starts_with(b"nsubj:pass") => Relations::NSUBJ_PASS,
+            // (A new subject may make a second one of its verb.)
+            Some(b'n') if r.starts_with(b"nsubj") => Relations::TWO_SUBJECTS,
             Some(b'o') if r.starts_with(b"obl:agent") => Relations::AGENT,
             Some(b'p') if r.starts_with(b"parataxis") => Relations::PARATAXIS,
             _ => none,
@@ -96,7 +106,8 @@ mod tests {
         }
         assert_eq!(Relations::of("amod", "VERB"), Relations::VERB_AMOD);
         assert_eq!(Relations::of("amod", "AUX"), Relations::VERB_AMOD);
-        for (label, upos) in [("amod", "ADJ"), ("nsubj", "NOUN"), ("obl", "NOUN"), ("obl:tmod", "NOUN"), ("advmod", "ADV"), ("conj", "VERB"), ("case", "ADP"), ("", "X")] {
+        assert_eq!(Relations::of("nsubj", "NOUN"), Relations::TWO_SUBJECTS);
+        for (label, upos) in [("amod", "ADJ"), ("obl", "NOUN"), ("obl:tmod", "NOUN"), ("advmod", "ADV"), ("conj", "VERB"), ("case", "ADP"), ("", "X")] {
             assert_eq!(Relations::of(label, upos), Relations::default(), "{label} {upos}");
         }
     }

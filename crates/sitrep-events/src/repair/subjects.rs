@@ -429,7 +429,7 @@ impl Arcs<'_, '_> {
     /// without them. (Nearly every sentence with two subjects has them on two verbs; the
     /// verbs of the first few subjects are kept on the stack, and past them the answer
     /// is "maybe".)
-    fn two_subjects_in(&self, a: usize, b: usize) -> bool {
+    pub(super) fn two_subjects_in(&self, a: usize, b: usize) -> bool {
         let mut verbs = [0u32; 8];
         let mut seen = 0;
         for k in a..b {
