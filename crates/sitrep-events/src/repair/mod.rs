@@ -187,7 +187,9 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         if has(Cues::COMMA) && has(Cues::AND.or(Cues::BUT)) {
             arcs.guarded(a, b, |x| x.raise_joined_clause(start, joined_end));
         }
-        arcs.guarded(a, b, |x| x.object_read_as_conjunct(start, b));
+        if arcs.bears(Relations::NOMINAL_CONJ_OF_VERB) {
+            arcs.guarded(a, b, |x| x.object_read_as_conjunct(start, b));
+        }
         if has(Cues::AND) && arcs.bears(Relations::VERB_AMOD) {
             arcs.guarded(a, b, |x| x.joined_verb_read_as_modifier(start, b));
         }
@@ -211,7 +213,9 @@ pub fn mend(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str]) {
         if has(Cues::COMMA) && arcs.bears(Relations::CCOMP) {
             arcs.guarded(a, b, |x| x.participle_read_as_second_content(start, b));
         }
-        arcs.guarded(a, b, |x| x.subject_read_as_compound(start, b));
+        if arcs.bears(Relations::COMPOUND_OF_VERB) {
+            arcs.guarded(a, b, |x| x.subject_read_as_compound(start, b));
+        }
         if has(Cues::HER) && arcs.bears(Relations::IOBJ) {
             arcs.guarded(a, b, |x| x.possessive_read_as_indirect_object(start, b));
         }
@@ -365,7 +369,7 @@ impl Arcs<'_, '_> {
         self.saved.push((k, self.heads[k], self.rels[k]));
         self.heads[k] = head.map(|h| h as u32);
         self.rels[k] = rel;
-        self.relations.add(Relations::of(rel, self.upos(k)));
+        self.relations.add(Relations::of(rel, self.upos(k), self.head_upos(k)));
     }
 
     /// Whether the sentence being mended may bear one of `relations` (a mend looking
@@ -379,7 +383,7 @@ impl Arcs<'_, '_> {
     fn relations_of(&self, a: usize, b: usize) -> Relations {
         let mut all = Relations::default();
         for k in a..b {
-            all.add(Relations::of(self.rels[k], self.upos(k)));
+            all.add(Relations::of(self.rels[k], self.upos(k), self.head_upos(k)));
         }
         if all.any(Relations::TWO_SUBJECTS) && !self.two_subjects_in(a, b) {
             all = all.without(Relations::TWO_SUBJECTS);
@@ -389,6 +393,11 @@ impl Arcs<'_, '_> {
 
     fn upos(&self, k: usize) -> &'static str {
         self.doc.syntax.tokens[k].upos
+    }
+
+    /// The tag of the head of token `k` ("" for none).
+    fn head_upos(&self, k: usize) -> &'static str {
+        self.head(k).and_then(|h| self.doc.syntax.tokens.get(h)).map_or("", |t| t.upos)
     }
 
     fn xpos(&self, k: usize) -> &'static str {

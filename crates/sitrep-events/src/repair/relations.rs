@@ -34,6 +34,11 @@ impl Relations {
     /// Two subjects ("nsubj") of one verb before it: not a label but a pair of them,
     /// found once per sentence and assumed again whenever a mend sets "nsubj".
     pub const TWO_SUBJECTS: Relations = Relations(1 << 10);
+    /// "compound" (exactly) hung from a verb (a subject read as a compound).
+    pub const COMPOUND_OF_VERB: Relations = Relations(1 << 11);
+    /// "conj" (exactly) borne by a noun or a name and hung from a verb (an object read as
+    /// a conjunct).
+    pub const NOMINAL_CONJ_OF_VERB: Relations = Relations(1 << 12);
 
     /// The relations of both.
     pub const fn or(self, other: Relations) -> Relations {
@@ -55,12 +60,15 @@ impl Relations {
         self.0 |= other.0;
     }
 
-    /// The relations of a token bearing `rel`, tagged `upos`: by the label's first letter
-    /// first, so that most labels are told apart by a comparison or two.
-    pub fn of(rel: &str, upos: &str) -> Relations {
+    /// The relations of a token bearing `rel`, tagged `upos`, whose head is tagged
+    /// `head_upos` ("" for none): by the label's first letter first, so that most labels
+    /// are told apart by a comparison or two.
+    pub fn of(rel: &str, upos: &str, head_upos: &str) -> Relations {
         let r = rel.as_bytes();
         let none = Relations::default();
         match r.first() {
+            Some(b'c') if rel == "compound" && head_upos == "VERB" => Relations::COMPOUND_OF_VERB,
+            Some(b'c') if rel == "conj" && head_upos == "VERB" && matches!(upos, "NOUN" | "PROPN") => Relations::NOMINAL_CONJ_OF_VERB,
             Some(b'a') if r.starts_with(b"acl") => Relations::ACL,
             Some(b'a') if r.starts_with(b"advcl") => Relations::ADVCL,
             Some(b'a') if r.starts_with(b"appos") => Relations::APPOS,
@@ -100,15 +108,21 @@ mod tests {
         for &(relation, labels) in lists {
             for upos in ["VERB", "NOUN", "ADJ"] {
                 for label in labels {
-                    assert_eq!(Relations::of(label, upos), relation, "{label} {upos}");
+                    assert_eq!(Relations::of(label, upos, "VERB"), relation, "{label} {upos}");
                 }
             }
         }
-        assert_eq!(Relations::of("amod", "VERB"), Relations::VERB_AMOD);
-        assert_eq!(Relations::of("amod", "AUX"), Relations::VERB_AMOD);
-        assert_eq!(Relations::of("nsubj", "NOUN"), Relations::TWO_SUBJECTS);
+        assert_eq!(Relations::of("amod", "VERB", "NOUN"), Relations::VERB_AMOD);
+        assert_eq!(Relations::of("amod", "AUX", "NOUN"), Relations::VERB_AMOD);
+        assert_eq!(Relations::of("nsubj", "NOUN", "VERB"), Relations::TWO_SUBJECTS);
+        assert_eq!(Relations::of("compound", "NOUN", "VERB"), Relations::COMPOUND_OF_VERB);
+        assert_eq!(Relations::of("conj", "PROPN", "VERB"), Relations::NOMINAL_CONJ_OF_VERB);
+        assert_eq!(Relations::of("conj", "NOUN", "VERB"), Relations::NOMINAL_CONJ_OF_VERB);
+        for (label, upos, head) in [("compound", "NOUN", "NOUN"), ("compound:prt", "ADP", "VERB"), ("conj", "VERB", "VERB"), ("conj", "NOUN", "NOUN")] {
+            assert_eq!(Relations::of(label, upos, head), Relations::default(), "{label} {upos} {head}");
+        }
         for (label, upos) in [("amod", "ADJ"), ("obl", "NOUN"), ("obl:tmod", "NOUN"), ("advmod", "ADV"), ("conj", "VERB"), ("case", "ADP"), ("", "X")] {
-            assert_eq!(Relations::of(label, upos), Relations::default(), "{label} {upos}");
+            assert_eq!(Relations::of(label, upos, "VERB"), Relations::default(), "{label} {upos}");
         }
     }
 }
