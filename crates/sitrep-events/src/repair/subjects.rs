@@ -201,10 +201,11 @@ impl Arcs<'_, '_> {
     /// clause about a person opened right after a name hangs from that name.
     pub(super) fn relative_object_read_as_subject(&mut self, a: usize, b: usize) {
         for w in a + 1..b.saturating_sub(1) {
+            // The arcs first: they rule out nearly every word without reading it.
+            let Some(v) = self.head(w).filter(|&v| v > w && v < b && self.rels[w].starts_with("nsubj") && self.rels[v].starts_with("acl")) else { continue };
             if !lower_is_one_of(self.word(w), &["who", "whom"]) {
                 continue;
             }
-            let Some(v) = self.head(w).filter(|&v| v > w && v < b && self.rels[v].starts_with("acl") && self.rels[w].starts_with("nsubj")) else { continue };
             // The clause's own subject after the pronoun.
             // (Not a time read as one: "Cruz, who last year threatened …".)
             let other = (w + 1..v).any(|k| self.head(k) == Some(v) && self.rels[k].starts_with("nsubj") && matches!(self.upos(k), "NOUN" | "PROPN" | "PRON" | "ADJ" | "NUM") && !self.within_time(k));
