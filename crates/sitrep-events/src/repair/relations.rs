@@ -63,6 +63,7 @@ impl Relations {
     /// The relations of a token bearing `rel`, tagged `upos`, whose head is tagged
     /// `head_upos` ("" for none): by the label's first letter first, so that most labels
     /// are told apart by a comparison or two.
+    #[inline]
     pub fn of(rel: &str, upos: &str, head_upos: &str) -> Relations {
         let r = rel.as_bytes();
         let none = Relations::default();
