@@ -382,10 +382,15 @@ impl Arcs<'_, '_> {
     /// verb has them).
     fn relations_of(&self, a: usize, b: usize) -> Relations {
         let mut all = Relations::default();
+        // The subjects ("nsubj" and its subtypes but the passive): two of one verb need
+        // two in the sentence.
+        let mut subjects = 0;
         for k in a..b {
-            all.add(Relations::of(self.rels[k], self.upos(k), self.head_upos(k)));
+            let relations = Relations::of(self.rels[k], self.upos(k), self.head_upos(k));
+            subjects += usize::from(relations.any(Relations::TWO_SUBJECTS));
+            all.add(relations);
         }
-        if all.any(Relations::TWO_SUBJECTS) && !self.two_subjects_in(a, b) {
+        if subjects < 2 || !self.two_subjects_in(a, b) {
             all = all.without(Relations::TWO_SUBJECTS);
         }
         all
