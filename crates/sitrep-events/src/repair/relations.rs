@@ -40,6 +40,9 @@ impl Relations {
     /// a conjunct).
     pub const NOMINAL_CONJ_OF_VERB: Relations = Relations(1 << 12);
 
+    /// Every relation (no mend skipped).
+    pub const ALL: Relations = Relations(u32::MAX);
+
     /// The relations of both.
     pub const fn or(self, other: Relations) -> Relations {
         Relations(self.0 | other.0)
