@@ -297,7 +297,8 @@ impl Arcs<'_, '_> {
     /// the root (see the module's notes).
     pub(super) fn raise_verbless(&mut self, a: usize, b: usize) {
         let Some(r) = (a..b).find(|&k| self.head(k).is_none()) else { return };
-        if matches!(self.upos(r), "VERB" | "AUX") || self.has_child(r, a..b, "nsubj") || self.has_child(r, a..b, "cop") || !matches!(self.upos(r), "NOUN" | "PROPN") {
+        // (The tags first: they rule out nearly every sentence without reading its arcs.)
+        if !matches!(self.upos(r), "NOUN" | "PROPN") || self.has_child(r, a..b, "nsubj") || self.has_child(r, a..b, "cop") {
             return;
         }
         let Some(v) = (a + 1..r).find(|&k| {
@@ -575,7 +576,9 @@ impl Arcs<'_, '_> {
     /// that noun; the conjunct is the sentence's verb.
     pub(super) fn participle_read_as_main_verb(&mut self, a: usize, b: usize) {
         let Some(v) = (a..b).find(|&k| self.head(k).is_none()) else { return };
-        if v == a || self.upos(v) != "VERB" || !matches!(self.xpos(v), "VBD" | "VBN") || self.has_child(v, a..b, "obj") || self.has_child(v, a..b, "aux") {
+        // (The tags first, the noun's among them: they rule out most sentences without
+        // reading the verb's dependents.)
+        if v == a || self.upos(v) != "VERB" || !matches!(self.xpos(v), "VBD" | "VBN") || !matches!(self.upos(v - 1), "NOUN" | "PROPN") || self.has_child(v, a..b, "obj") || self.has_child(v, a..b, "aux") {
             return;
         }
         let n = v - 1;

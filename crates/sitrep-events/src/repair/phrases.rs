@@ -185,7 +185,7 @@ impl Arcs<'_, '_> {
     pub(super) fn lower_fronted_obliques(&mut self, a: usize, b: usize) {
         for n in a..b {
             let Some(h) = self.head(n) else { continue };
-            if !self.rels[n].starts_with("obl") || h <= n || self.upos(h) != "VERB" {
+            if h <= n || !self.rels[n].starts_with("obl") || self.upos(h) != "VERB" {
                 continue;
             }
             let Some(subject) = (a..b).find(|&k| self.head(k) == Some(h) && self.rels[k].starts_with("nsubj")) else { continue };
@@ -214,7 +214,8 @@ impl Arcs<'_, '_> {
             // (Or as a modifier after the noun, after a verb of judging: "consider Obama's
             // achievements substantial".)
             let judged = || self.rels[k] == "amod" && n < k && self.head(n).is_some_and(|v| lower_is_one_of(self.doc.syntax.lemma(v), &["consider", "deem", "find", "call", "judge", "declare", "think", "believe", "rate"]));
-            if !(self.rels[k] == "flat" || judged()) || self.upos(k) != "ADJ" || !self.word(k).starts_with(|c: char| c.is_lowercase()) || self.rels[n] != "obj" {
+            // (The tag first: it rules out nearly every word without reading its arcs.)
+            if self.upos(k) != "ADJ" || !(self.rels[k] == "flat" || judged()) || !self.word(k).starts_with(|c: char| c.is_lowercase()) || self.rels[n] != "obj" {
                 continue;
             }
             if let Some(v) = self.head(n).filter(|&v| self.upos(v) == "VERB") {

@@ -201,10 +201,11 @@ impl Arcs<'_, '_> {
     /// clause about a person opened right after a name hangs from that name.
     pub(super) fn relative_object_read_as_subject(&mut self, a: usize, b: usize) {
         for w in a + 1..b.saturating_sub(1) {
+            // The arcs first: they rule out nearly every word without reading it.
+            let Some(v) = self.head(w).filter(|&v| v > w && v < b && self.rels[w].starts_with("nsubj") && self.rels[v].starts_with("acl")) else { continue };
             if !lower_is_one_of(self.word(w), &["who", "whom"]) {
                 continue;
             }
-            let Some(v) = self.head(w).filter(|&v| v > w && v < b && self.rels[v].starts_with("acl") && self.rels[w].starts_with("nsubj")) else { continue };
             // The clause's own subject after the pronoun.
             // (Not a time read as one: "Cruz, who last year threatened …".)
             let other = (w + 1..v).any(|k| self.head(k) == Some(v) && self.rels[k].starts_with("nsubj") && matches!(self.upos(k), "NOUN" | "PROPN" | "PRON" | "ADJ" | "NUM") && !self.within_time(k));
@@ -424,10 +425,26 @@ impl Arcs<'_, '_> {
         }
     }
 
-    /// Whether `[a, b)` holds two subjects (`nsubj`) at least, as [`Arcs::two_subjects`]
-    /// needs: a mend that looks for two and makes none is done without them.
-    fn two_subjects_in(&self, a: usize, b: usize) -> bool {
-        self.rels[a..b].iter().filter(|&&r| r == "nsubj").nth(1).is_some()
+    /// Whether some verb in `[a, b)` has two subjects (`nsubj`) before it, as
+    /// [`Arcs::two_subjects`] needs: a mend that looks for two and makes none is done
+    /// without them. (Nearly every sentence with two subjects has them on two verbs; the
+    /// verbs of the first few subjects are kept on the stack, and past them the answer
+    /// is "maybe".)
+    pub(super) fn two_subjects_in(&self, a: usize, b: usize) -> bool {
+        let mut verbs = [0u32; 8];
+        let mut seen = 0;
+        for k in a..b {
+            let Some(v) = self.heads[k] else { continue };
+            if self.rels[k] != "nsubj" || v as usize <= k || self.upos(v as usize) != "VERB" {
+                continue;
+            }
+            if verbs[..seen].contains(&v) || seen == verbs.len() {
+                return true;
+            }
+            verbs[seen] = v;
+            seen += 1;
+        }
+        false
     }
 
     /// The comma right before the phrase of the second of two subjects `(s1, s2)` of verb
