@@ -152,13 +152,14 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
         if let Some(f) = cue.filter(|&f| !(above_adjunct && f == Factuality::Negated)) {
             return f;
         }
-        // Only up through complements ("set to move", "a resolution condemning"), not from
-        // a clause of its own ("…, so countries were heaping …") to the sentence's main one.
+        // (A verb joined to another: see `joined_to`.)
         if let Some(h) = joined_to(clause).filter(|&h| cx.sentence(h) == cx.sentence(v)) {
             clause = h;
             joined = true;
             continue;
         }
+        // Only up through complements ("set to move", "a resolution condemning"), not from
+        // a clause of its own ("…, so countries were heaping …") to the sentence's main one.
         let r = t.rel(clause);
         let own_clause = t.child(clause, "mark").is_some_and(|m| {
             matches!(&*t.lower(m), "so" | "because" | "while" | "although" | "though" | "as" | "when" | "if" | "after" | "before" | "since" | "but" | "whereas")
@@ -199,12 +200,10 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
     // Set when the climb has just gone from a verb to the one it is joined to: that one's
     // own words are not the joined verb's.
     let mut joined = false;
+    // A governing verb's own negation outranks its modal: "will not cause America to back
+    // down" does not expect the backing down.
+    let denies = |c: usize| matches!(t.rel(c), "advmod" | "det" | "aux") && matches!(&*t.lower(c), "not" | "n't" | "n’t" | "never" | "no") && !not_only(c);
     for depth in 0..5 {
-        // A governing verb's own negation outranks its modal: "will not cause America to
-        // back down" does not expect the backing down.
-        let denies = |c: usize| {
-            matches!(t.rel(c), "advmod" | "det" | "aux") && matches!(&*t.lower(c), "not" | "n't" | "n’t" | "never" | "no") && !not_only(c)
-        };
         let own = !std::mem::take(&mut joined);
         if depth > 0 && own && !negation_of_own && t.children(x).any(denies) {
             return Factuality::Negated;
