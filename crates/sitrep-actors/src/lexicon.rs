@@ -324,23 +324,14 @@ impl Lexicon {
         self.roles.get(k).map(String::as_str)
     }
 
-    /// Whether some role phrase ([`Lexicon::role`]) opens with the word whose [`key`] is
-    /// `k`: when none does, no phrase opening with that word is a role.
-    ///
-    /// ```
-    /// let lex = sitrep_actors::lexicon::Lexicon::builtin();
-    /// assert!(lex.opens_role("riot") && lex.opens_role("gunmen") && !lex.opens_role("airport"));
-    /// ```
-    pub fn opens_role(&self, k: &str) -> bool {
-        self.role_openers.contains_key(k)
-    }
-
     /// The most words of a role phrase ([`Lexicon::role`]) that opens with the word whose
-    /// [`key`] is `k` (0: none opens with it).
+    /// [`key`] is `k` (0: none opens with it, and no phrase opening with that word is a
+    /// role).
     ///
     /// ```
     /// let lex = sitrep_actors::lexicon::Lexicon::builtin();
     /// assert!(lex.longest_role_opening_with("riot") >= 2);
+    /// assert!(lex.longest_role_opening_with("gunmen") >= 1);
     /// assert_eq!(lex.longest_role_opening_with("airport"), 0);
     /// ```
     pub fn longest_role_opening_with(&self, k: &str) -> usize {

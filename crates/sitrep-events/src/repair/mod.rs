@@ -173,10 +173,9 @@ fn mend_gated(doc: &Doc, heads: &mut [Option<u32>], rels: &mut [&'static str], g
         if has(Cues::CAPTIVE) {
             arcs.guarded(a, b, |x| x.second_object_read_as_predicate(a, b));
         }
+        // (The set only grows, so the second mend needs no test of its own.)
         if arcs.bears(Relations::VERB_AMOD) {
             arcs.guarded(a, b, |x| x.finite_verb_read_as_modifier(a, b));
-        }
-        if arcs.bears(Relations::VERB_AMOD) {
             arcs.guarded(a, b, |x| x.clause_verb_read_as_modifier(a, b));
         }
         if has(Cues::AS.or(Cues::CONJUNCTION_OF_TIME)) {
