@@ -374,8 +374,10 @@ pub fn factuality(cx: &Context, lex: &Lexicon, v: usize) -> Factuality {
 /// the speaking's; "refused to entertain it, responding that he's not going to go into
 /// it"). A cut clause keeps its opening words ("closing in [on] freezing").
 fn own_words(t: &crate::tree::Tree, clause: usize) -> (usize, usize) {
-    let (mut lo, mut hi) = t.subtree(clause);
-    for k in lo..=hi {
+    let (first_word, last_word) = t.subtree(clause);
+    let (mut lo, mut hi) = (first_word, last_word);
+    // (Every word of the whole subtree is asked, whatever the cuts before it left.)
+    for k in first_word..=last_word {
         if k == clause || !matches!(t.rel(k), "conj" | "parataxis" | "ccomp" | "advcl" | "csubj") {
             continue;
         }
