@@ -247,6 +247,7 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
         entity.detail.role = Some(office.title.clone()).filter(|t| !t.is_empty());
         entity.detail.country = Some(office.actor.chars().take(3).collect());
         set(entity, &office.actor, "lexicon");
+        entity.detail.terms = lex.terms_of(office);
         return;
     }
     // "Bill Clinton" in 2016: a former office holder is an elite of the country.
@@ -255,6 +256,7 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
         entity.detail.role = Some(format!("former {}", former.title)).filter(|_| !former.title.is_empty());
         entity.detail.country = Some(country.clone());
         set(entity, &format!("{country}ELI"), "lexicon");
+        entity.detail.terms = lex.terms_of(former);
         return;
     }
     let (mut country, mut role, mut role_word) = (None, None, None);
@@ -305,6 +307,7 @@ fn code_person<'f>(doc: &Doc, mentions: &[Mention], cluster: &Cluster, texts: &[
             entity.detail.role = Some(format!("former {}", former.title)).filter(|_| !former.title.is_empty());
             entity.detail.country = Some(country.clone());
             set(entity, &format!("{country}ELI"), "lexicon");
+            entity.detail.terms = lex.terms_of(former);
             return;
         }
     }

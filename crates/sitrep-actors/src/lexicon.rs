@@ -405,6 +405,22 @@ impl Lexicon {
         })
     }
 
+    /// Every office the holder of `office` held, as terms: what an event dated away from
+    /// the report is coded by ([`sitrep_core::EntityDetail::terms`]).
+    ///
+    /// ```
+    /// let lex = sitrep_actors::lexicon::Lexicon::builtin();
+    /// let biden = lex.office("Joe Biden", jiff::civil::date(2022, 3, 1)).unwrap();
+    /// let terms = lex.terms_of(biden);
+    /// assert!(terms.iter().any(|t| t.actor == "USAGOV" && t.held_on(jiff::civil::date(2010, 5, 1)))); // vice president
+    /// ```
+    pub fn terms_of(&self, office: &Office) -> Vec<sitrep_core::OfficeTerm> {
+        with_key(&office.name, |k| {
+            let held = self.offices.get(k).map_or(&[][..], Vec::as_slice).iter().filter(|o| o.name == office.name);
+            held.map(|o| sitrep_core::OfficeTerm { actor: o.actor.clone(), from: o.from, to: o.to }).collect()
+        })
+    }
+
     /// [`Lexicon::office`] of a name whose [`key`] is `k`.
     pub fn office_by_key(&self, k: &str, date: Date) -> Option<&Office> {
         self.offices.get(k)?.iter().find(|o| o.from.is_none_or(|f| f <= date) && o.to.is_none_or(|t| date <= t))

@@ -82,6 +82,37 @@ pub struct EntityDetail {
     /// "she" or "her" may stand for. Not written out.
     #[serde(skip)]
     pub sex: Option<Sex>,
+    /// The offices the lexicon knows the person held, each with its actor code and days:
+    /// an event dated away from the report ("Reagan was shot in 1981", told in 2016) is
+    /// coded as of its own day. Empty for anyone else. Not written out.
+    #[serde(skip)]
+    pub terms: Vec<OfficeTerm>,
+}
+
+/// One office a person held: its actor code while held, and its first and last days
+/// (`None`: not known, or still held).
+///
+/// ```
+/// use sitrep_core::OfficeTerm;
+/// let reagan = OfficeTerm { actor: "USAGOV".into(), from: Some(jiff::civil::date(1981, 1, 20)), to: Some(jiff::civil::date(1989, 1, 20)) };
+/// assert!(reagan.held_on(jiff::civil::date(1981, 3, 30)));
+/// assert!(!reagan.held_on(jiff::civil::date(2016, 3, 30)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficeTerm {
+    /// Actor code while in office (country + role: `USAGOV`).
+    pub actor: String,
+    /// First day in office.
+    pub from: Option<jiff::civil::Date>,
+    /// Last day in office, `None` while still held.
+    pub to: Option<jiff::civil::Date>,
+}
+
+impl OfficeTerm {
+    /// Whether the office was held on `day`.
+    pub fn held_on(&self, day: jiff::civil::Date) -> bool {
+        self.from.is_none_or(|f| f <= day) && self.to.is_none_or(|t| day <= t)
+    }
 }
 
 /// A person's sex, as far as pronouns go.

@@ -20,7 +20,7 @@ mod time_layer;
 
 pub use char_index::CharIndex;
 pub use doc::{Doc, Stage};
-pub use entity_layer::{country_unknown, Entity, EntityDetail, EntityLayer, EntityType, Sex, UNKNOWN_COUNTRY};
+pub use entity_layer::{country_unknown, Entity, EntityDetail, EntityLayer, EntityType, OfficeTerm, Sex, UNKNOWN_COUNTRY};
 pub use event_layer::{Attribution, Event, EventDate, EventLayer, Factuality, Participant, Quantity, Quote, Stance};
 pub use meta::{Meta, Origin, Position};
 pub use output::{OutputOptions, Report};

@@ -250,8 +250,23 @@ pub fn date(cx: &Context, lex: &Lexicon, v: usize) -> EventDate {
         // (A year only: "in overnight raids", "during Friday prayers" say when; and not
         // one of a setting: "in the 2010 Senate election, Pate supported Crist".)
         let year = || cx.time(k).is_some_and(|i| !cx.doc.time.times[i].value.contains('-'));
-        let setting = |n: usize| t.case(n).is_some_and(|c| matches!(&*c, "in" | "during" | "at"));
-        if matches!(t.rel(k), "nummod" | "amod" | "compound") && t.head(k).is_some_and(|n| n != v && t.upos(n) == "NOUN" && !setting(n)) && year() {
+        // (Read at the expression's head word: "the 1990s" is hung by "1990s".)
+        let k = {
+            let mut x = k;
+            for _ in 0..8 {
+                match t.head(x).filter(|&h| h != x && cx.time(h).is_some() && cx.time(h) == cx.time(k)) {
+                    Some(h) => x = h,
+                    None => break,
+                }
+            }
+            x
+        };
+        // (The setting is the predicate's own: "killed in the 2012 attacks" inside its
+        // subject is the victims' setting, not this event's.)
+        let setting = |n: usize| t.head(n) == Some(v) && t.case(n).is_some_and(|c| matches!(&*c, "in" | "during" | "at"));
+        // ("scandals from the 1990s", "the crisis of 2008": a period a thing is of.)
+        let of_thing = || t.rel(k).starts_with("nmod") && t.case(k).is_some_and(|c| matches!(&*c, "from" | "of"));
+        if (matches!(t.rel(k), "nummod" | "amod" | "compound") || of_thing()) && t.head(k).is_some_and(|n| n != v && t.upos(n) == "NOUN" && !setting(n)) && year() {
             return true;
         }
         let mut x = k;

@@ -2,6 +2,7 @@
 //! syntax, time, place and actor layers, with who says so ([`attribution`]), whether it is
 //! said to have happened ([`factuality`]) and the report's direct quotes ([`quotes`]).
 
+pub mod as_of;
 pub mod attribution;
 pub mod binding;
 pub mod coder;

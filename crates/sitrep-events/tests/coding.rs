@@ -3265,3 +3265,22 @@ fn the_agent_of_the_last_of_joined_passives_is_the_firsts_too() {
     let doc = run("Officials say hundreds of civilians from Kuwait City are being rounded up and held by Iraqi troops.");
     assert_eq!(actor(&find(&doc, "17").source), Some("IRQMIL"));
 }
+
+#[test]
+fn an_office_holder_is_coded_as_of_the_events_own_date() {
+    // Told in 2016: Reagan is a former president, but in 1986 he was the president.
+    let doc = run_on("Ronald Reagan freed a Soviet spy in 1986 in exchange for an American reporter.", "2016-03-01");
+    assert_eq!(actor(&find(&doc, "08").source), Some("USAGOV"), "{:?}", doc.events.events);
+    // Undated, he is as of the report: a former office holder, an elite.
+    let doc = run_on("Ronald Reagan freed a Soviet spy in exchange for an American reporter.", "2016-03-01");
+    assert_eq!(actor(&find(&doc, "08").source), Some("USAELI"), "{:?}", doc.events.events);
+}
+
+#[test]
+fn a_year_inside_a_party_or_a_things_period_does_not_date_the_event() {
+    let doc = run_on("Patricia Smith and Charles Woods, the parents of two Americans killed in the 2012 attacks on a U.S. diplomatic compound in Benghazi, Libya, have filed a wrongful death lawsuit against Hillary Clinton.", "2016-08-10");
+    let e = find(&doc, "11");
+    assert_eq!((e.date.value.as_str(), actor(&e.target)), ("2016-08-10", Some("USAELI")), "{e:?}");
+    let doc = run_on("As for Donald Trump's attacks on Bill Clinton's scandals from the 1990s?", "2016-08-10");
+    assert_eq!(find(&doc, "11").date.value, "2016-08-10");
+}

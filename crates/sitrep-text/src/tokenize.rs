@@ -170,7 +170,7 @@ fn keeps_full_stop(text: &str, i: usize, j: usize, end: usize) -> bool {
 }
 
 /// End of a number: digits with inner `,` `.` `:` `/` before digits, an ISO date's
-/// hyphens, and an ordinal suffix (`24th`).
+/// hyphens, an ordinal suffix (`24th`) and a decade's `s` (`1990s`).
 fn number_end(text: &str, i: usize, end: usize) -> usize {
     let b = text.as_bytes();
     let digits = |mut j: usize| {
@@ -193,6 +193,10 @@ fn number_end(text: &str, i: usize, end: usize) -> usize {
     }
     while j + 1 < end && matches!(b[j], b',' | b'.' | b':' | b'/') && b[j + 1].is_ascii_digit() {
         j = digits(j + 1);
+    }
+    // A decade ("1990s", "90s") is one word, as treebanks write it.
+    if (j - i == 4 || j - i == 2) && b[j - 1] == b'0' && j < end && b[j] == b's' && (j + 1 >= end || !is_word_char(char_at(text, j + 1))) {
+        return j + 1;
     }
     if j + 1 < end {
         let suffix = &b[j..j + 2];
@@ -305,6 +309,9 @@ mod tests {
         assert_eq!(toks("60km"), ["60", "km"]);
         assert_eq!(toks("$5.5bn"), ["$", "5.5", "bn"]);
         assert_eq!(toks("1990-1995"), ["1990", "-", "1995"]);
+        // Decades stay whole, as treebanks write them; other numbers with an "s" do not.
+        assert_eq!(toks("the 1990s, the '80s"), ["the", "1990s", ",", "the", "'", "80s"]);
+        assert_eq!(toks("1930s-era 1995s 5s"), ["1930s", "-", "era", "1995", "s", "5", "s"]);
     }
 
     #[test]

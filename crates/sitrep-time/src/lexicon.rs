@@ -41,6 +41,9 @@ pub(crate) enum Num {
     Frac(u32, u32),
     /// `1.5`, `2.5`: a whole number and a half (an amount of units, "1.5 years").
     Half(u32),
+    /// `1990s`, `90s`: a round number and a plural `s` in one token (the tokenizer keeps
+    /// decades whole); value and number of digits.
+    Decade(u32, u8),
     /// Anything else (`150,000`, `12.5`).
     Other,
 }
@@ -617,6 +620,9 @@ pub(crate) fn parse_number(s: &str) -> Num {
         if matches!(suffix.as_slice(), b"st" | b"nd" | b"rd" | b"th") && d <= 2 {
             return Num::Ordinal(v);
         }
+        if suffix == b"s" && (d == 2 || d == 4) && v % 10 == 0 {
+            return Num::Decade(v, d);
+        }
         return Num::Other;
     }
     if !rest.is_empty() {
@@ -647,6 +653,9 @@ mod tests {
     #[test]
     fn numbers_are_read_by_shape() {
         assert_eq!(parse_number("1998"), Num::Int(1998, 4));
+        assert_eq!(parse_number("1990s"), Num::Decade(1990, 4));
+        assert_eq!(parse_number("90s"), Num::Decade(90, 2));
+        assert_eq!(parse_number("1995s"), Num::Other);
         assert_eq!(parse_number("24th"), Num::Ordinal(24));
         assert_eq!(parse_number("2022-02-24"), Num::Iso(2022, 2, 24));
         assert_eq!(parse_number("2/24/22"), Num::Slash(2, 24, 22, 2));

@@ -313,10 +313,9 @@ impl<'a> Scan<'a> {
         match self.at(j) {
             Lex::Num(n) => self.number(j, n),
             Lex::Punct(b'\'') => match (self.at(j + 1), self.w(j + 2)) {
-                (Lex::Num(Num::Int(v, 2)), Some(W::PluralS)) if v % 10 == 0 => {
-                    let century = if v >= 30 { 190 } else { 200 };
-                    Some((j + 3, Expr::Decade(century + v as i32 / 10)))
-                }
+                (Lex::Num(Num::Int(v, 2)), Some(W::PluralS)) if v % 10 == 0 => Some((j + 3, two_digit_decade(v))),
+                // "the '90s" as the tokenizer keeps it: `'` and `90s`.
+                (Lex::Num(Num::Decade(v, 2)), _) => Some((j + 2, two_digit_decade(v))),
                 _ => None,
             },
             // "the Sunday Times", "USA Today": a name, not a time.
@@ -485,9 +484,7 @@ impl<'a> Scan<'a> {
                     }
                     // "the 1990s", "the 1800s" (a century), but "1989's profit" (a year).
                     if self.is(j + 1, W::PluralS) && (v % 10 == 0 || self.word(j + 1) == "s") {
-                        let century = v % 100 == 0 && v < 2000;
-                        let e = if century { Expr::Century(v as i32 / 100) } else { Expr::Decade(v as i32 / 10) };
-                        return (v % 10 == 0).then_some((j + 2, e));
+                        return (v % 10 == 0).then(|| (j + 2, decade_or_century(v)));
                     }
                     if self.year_ok(j) {
                         return Some((j + 1, Expr::Year(v as i32)));
@@ -531,7 +528,9 @@ impl<'a> Scan<'a> {
                 self.ordinal(j, v)
             }
             Num::Half(_) => self.amount_phrase(j),
-            Num::Other | Num::Frac(..) => None,
+            // "the 1990s", "the 1800s" (a century), as one token.
+            Num::Decade(v, 4) if (1000..=2999).contains(&v) => Some((j + 1, decade_or_century(v))),
+            Num::Decade(..) | Num::Other | Num::Frac(..) => None,
         }
     }
 
@@ -1659,4 +1658,21 @@ fn date_or_invalid(y: Option<i32>, m: u8, d: u8, end_day: Option<u8>) -> Expr {
     } else {
         Expr::Invalid
     }
+}
+
+/// The decade or century a round year with a plural `s` names: "the 1990s" (`199`),
+/// "the 1800s" (a century: `18`; but "the 2000s" is a decade).
+fn decade_or_century(v: u32) -> Expr {
+    if v % 100 == 0 && v < 2000 {
+        Expr::Century(v as i32 / 100)
+    } else {
+        Expr::Decade(v as i32 / 10)
+    }
+}
+
+/// The decade "the '90s" names: of the twentieth century from '30 on, else of the
+/// twenty-first ("the '20s" is the 2020s).
+fn two_digit_decade(v: u32) -> Expr {
+    let century = if v >= 30 { 190 } else { 200 };
+    Expr::Decade(century + v as i32 / 10)
 }
