@@ -1235,6 +1235,20 @@ fn recipient(cx: &Context, n: usize) -> Option<usize> {
     of_own(n).or_else(|| of_own(phrase)).or_else(|| t.head(phrase).filter(|_| t.rel(phrase) == "obj").and_then(of_own))
 }
 
+/// Whether the noun `n` names a deed done to a person ("assassination", "arrest",
+/// "kidnapping") whose possessor or name before it is that person: true when no "of"
+/// phrase names the one it was done to ("Russia's arrest of the journalist").
+///
+/// "Kennedy's assassination", "her arrest", "the Kennedy assassination".
+fn patient_named_before(cx: &Context, n: usize) -> bool {
+    const DONE_TO: &[&str] = &[
+        "assassination", "murder", "killing", "kidnapping", "abduction", "arrest", "detention", "execution", "capture", "imprisonment", "deportation", "expulsion", "extradition", "ouster", "overthrow", "impeachment", "torture", "beating", "lynching", "beheading", "poisoning",
+    ];
+    // (An "of" the parser gave the possessor is not one: "the time of [John F. Kennedy's]
+    // assassination".)
+    DONE_TO.contains(&&*cx.tree.lemma(n)) && oblique(cx, n, "of").is_none_or(|c| cx.tree.rel(c) == "nmod:poss")
+}
+
 /// Who gives the aid the noun `n` names, when it has no possessor: the subject of the
 /// verb that gives, sends, approves or announces it ("Washington announced a package of
 /// military aid", "the EU approved new aid").
@@ -1345,7 +1359,17 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
     // "the Armenian genocide": a people named before a genocide is its victim; its
     // perpetrator is a possessor or an agent ("Russia's genocide", "by the regime").
     let victims = matches!(&*t_.lemma(n), "genocide" | "holocaust");
-    let victim = || victims.then(|| t_.children(n).find(|&c| matches!(t_.rel(c), "amod" | "compound") && cx.participant(c).actor.is_some())).flatten();
+    // "Kennedy's assassination", "his arrest", "the Kennedy assassination": the one named
+    // before a deed done to a person is whom it was done to — unless "of" names that one
+    // ("Russia's killing of civilians").
+    let suffered = patient_named_before(cx, n);
+    // (A name before the noun only after an article: "the Kennedy assassination", not
+    // "ISIS murders gays" read as a noun.)
+    let sufferer = |c: usize| t_.rel(c) == "nmod:poss" || (t_.rel(c) == "compound" && t_.upos(c) == "PROPN" && t_.child(n, "det").is_some());
+    let victim = || {
+        let before = |c: usize| if suffered { sufferer(c) } else { matches!(t_.rel(c), "amod" | "compound") };
+        (victims || suffered).then(|| t_.children(n).find(|&c| before(c) && cx.participant(c).actor.is_some())).flatten()
+    };
     // "China was behind the hack": whoever is behind an event did it.
     let behind = t_.child(n, "cop").and_then(|_| t_.child(n, "nsubj")).filter(|_| t_.children(n).any(|c| t_.rel(c) == "case" && t_.lower(c) == "behind"));
     // "Kyiv blamed the attack on Russia": whom a deed is blamed on did it, as the one
@@ -1368,7 +1392,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         // (A pronoun is a possessor or nothing: "a proxy war that, since Afghanistan …"
         // read with "that" as a modifier names no side.)
         .filter(|&c| matches!(t_.rel(c), "nmod:poss" | "amod" | "compound") && !(t_.rel(c) == "compound" && cx.place(c).is_some()) && !(t_.rel(c) != "nmod:poss" && t_.upos(c) == "PRON"))
-        .filter(|&c| !(victims && t_.rel(c) != "nmod:poss"))
+        .filter(|&c| !(victims && t_.rel(c) != "nmod:poss") && !(suffered && sufferer(c)))
         // "an Iraq-style invasion": a likeness, not a party.
         .filter(|&c| !matches!(&*t_.lower(c), "style" | "like" | "type" | "era" | "sized" | "size"))
         .map(|c| cx.participant(c))
@@ -1378,7 +1402,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .or_else(|| (support && t_.child(n, "nmod:poss").is_none()).then(|| oblique(cx, n, "of")).flatten().map(|c| cx.participant(c)))
         // "Trump's personal attacks on Curiel": a named possessor does the deed, coded
         // or not.
-        .or_else(|| t_.child(n, "nmod:poss").filter(|&c| !victims && t_.upos(c) == "PROPN").map(|c| cx.participant(c)))
+        .or_else(|| t_.child(n, "nmod:poss").filter(|&c| !victims && !suffered && t_.upos(c) == "PROPN").map(|c| cx.participant(c)))
         .or_else(|| behind.map(|c| cx.participant(c)))
         .or_else(|| blamed_on.map(|c| cx.participant(c)))
         .or_else(|| p.code.starts_with("04").then(|| traveller(cx, n)).flatten().map(|c| cx.participant(c)))
@@ -1390,7 +1414,7 @@ pub fn code_noun(cx: &Context, lex: &Lexicon, n: usize) -> Option<Coded> {
         .or_else(|| threatener(cx, n, &p.code))
         // "his call for a ban": a pronoun possessor, when nothing names the doer better
         // ("she escalated her attacks" has her in the subject).
-        .or_else(|| t_.child(n, "nmod:poss").filter(|&c| !victims && t_.upos(c) == "PRON").map(|c| cx.participant(c)));
+        .or_else(|| t_.child(n, "nmod:poss").filter(|&c| !victims && !suffered && t_.upos(c) == "PRON").map(|c| cx.participant(c)));
     // Between whom, when nothing else names a side: each side acts on the others
     // (`stage::coordinated` pairs them), so no other phrase is the target.
     let between = between.filter(|_| source.is_none());

@@ -3274,6 +3274,10 @@ fn an_office_holder_is_coded_as_of_the_events_own_date() {
     // Undated, he is as of the report: a former office holder, an elite.
     let doc = run_on("Ronald Reagan freed a Soviet spy in exchange for an American reporter.", "2016-03-01");
     assert_eq!(actor(&find(&doc, "08").source), Some("USAELI"), "{:?}", doc.events.events);
+    // Leaders of the Cold War years are known, and coded in their terms.
+    let doc = run_on("Anwar Sadat met Menachem Begin at Camp David in September 1978.", "2016-03-01");
+    let e = find(&doc, "04");
+    assert_eq!((actor(&e.source), actor(&e.target)), (Some("EGYGOV"), Some("ISRGOV")), "{e:?}");
 }
 
 #[test]
@@ -3283,4 +3287,16 @@ fn a_year_inside_a_party_or_a_things_period_does_not_date_the_event() {
     assert_eq!((e.date.value.as_str(), actor(&e.target)), ("2016-08-10", Some("USAELI")), "{e:?}");
     let doc = run_on("As for Donald Trump's attacks on Bill Clinton's scandals from the 1990s?", "2016-08-10");
     assert_eq!(find(&doc, "11").date.value, "2016-08-10");
+}
+
+#[test]
+fn the_one_named_before_a_deed_done_to_a_person_suffers_it() {
+    // "Kennedy's assassination": the possessor is the victim, not the assassin.
+    let doc = run_on("The Soviet Union denied any role in President John F. Kennedy's assassination.", "2016-03-01");
+    let e = find(&doc, "18");
+    assert_eq!((actor(&e.source), actor(&e.target)), (None, Some("USAELI")), "{e:?}");
+    // With "of" naming the one it was done to, the possessor did it.
+    let doc = run("Russia's arrest of the Ukrainian mayor of Melitopol drew protests.");
+    let e = find(&doc, "17");
+    assert_eq!(actor(&e.source).map(|a| &a[..3]), Some("RUS"), "{e:?}");
 }
