@@ -337,9 +337,10 @@ impl Syntax {
         for (i, w) in words.enumerate() {
             let xpos = self.tagger.tags.get(tags[i] as usize).map_or("", |p| p.1);
             let verb = matches!(xpos, "VB" | "VBP" | "VBG");
-            let capitalised = w.starts_with(|c: char| c.is_uppercase()) && w.chars().skip(1).any(|c| c.is_lowercase());
+            // (The word's letters are looked at only for a verb: most words are none.)
+            let capitalised = || w.starts_with(|c: char| c.is_uppercase()) && w.chars().skip(1).any(|c| c.is_lowercase());
             let opening = i == 0 || matches!(previous, "“" | "\"" | "``" | "''" | ":" | "(" | "-" | "—" | "‘" | "'");
-            if verb && capitalised && !opening {
+            if verb && !opening && capitalised() {
                 lower.clear();
                 lower.push_str(&w.to_lowercase());
                 // A form in "-ing" of a WordNet verb ("Rising prices") is one.
