@@ -112,43 +112,115 @@ pub struct Workspace {
 }
 
 /// Lemmas already found, by word and tag: news repeats its words, and a lemma looked up
-/// here costs one hash instead of a walk through the word's suffixes. Bounded: emptied
-/// when full. Each entry keeps its word and tag, so that two words whose hashes meet
-/// never share a lemma.
+/// here costs one hash instead of a walk through the word's suffixes.
+///
+/// Each entry holds its tag, its word and its lemma in 32 bytes, two entries (the last
+/// met first) to a 64-byte line, [`LemmaCache::LINES`] lines: an entry is found at one
+/// place in memory, which is asked for (prefetched) as soon as the sentence's tags are
+/// known, so that the parse hides the wait. A word and lemma too long for an entry are
+/// worked out every time. The lines are made after [`LemmaCache::AFTER`] words, so that
+/// a workspace used for one sentence costs no more than none.
 #[derive(Default)]
 struct LemmaCache {
-    /// (hash of the form, tag) → the tag, and where the form and then its lemma are in
-    /// `text` (form `a..b`, lemma `b..c`).
-    at: std::collections::HashMap<u64, (u8, u32, u32, u32), hash::BuildKeyHasher>,
-    text: String,
+    lines: Vec<LemmaLine>,
+    /// Words looked up before the lines were made.
+    asked: usize,
+    /// The line of each word of the sentence ([`LemmaCache::prepare`]).
+    at: Vec<u32>,
+}
+
+/// Two entries of a [`LemmaCache`], on one cache line.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct LemmaLine([LemmaEntry; 2]);
+
+/// A tag, a word and its lemma: the word's bytes then the lemma's in `text`; `len` 0 for
+/// no entry.
+#[derive(Clone, Copy)]
+#[repr(C)]
+struct LemmaEntry {
+    tag: u8,
+    len: u8,
+    lemma_len: u8,
+    text: [u8; LemmaEntry::TEXT],
+}
+
+impl LemmaEntry {
+    /// Bytes of word and lemma an entry holds.
+    const TEXT: usize = 29;
+    const EMPTY: LemmaEntry = LemmaEntry { tag: 0, len: 0, lemma_len: 0, text: [0; LemmaEntry::TEXT] };
+
+    /// The lemma when this is the entry of `form` with `tag`.
+    #[inline]
+    fn lemma(&self, form: &str, tag: u8) -> Option<&str> {
+        let (n, m) = (self.len as usize, self.lemma_len as usize);
+        if n == 0 || n != form.len() || self.tag != tag || self.text.get(..n)? != form.as_bytes() {
+            return None;
+        }
+        std::str::from_utf8(self.text.get(n..n + m)?).ok()
+    }
 }
 
 impl LemmaCache {
-    /// Entries kept before the cache starts over.
-    const MAX: usize = 1 << 16;
+    /// Number of lines (two entries each: 2 MB in all).
+    const LINES: usize = 1 << 15;
+    /// Words lemmatised before the lines are made.
+    const AFTER: usize = 1000;
 
-    /// Append the lemma of `form` with `tag` to `out`, from the cache or `find`.
-    fn lemma(&mut self, form: &str, tag: u8, out: &mut String, find: impl FnOnce(&mut String)) {
+    /// The line of `form` with `tag`.
+    #[inline]
+    fn line(form: &str, tag: u8) -> u32 {
         let key = hash::mix(hash::str_hash(form), tag as u64);
-        if let Some(&(t, a, b, c)) = self.at.get(&key) {
-            if t == tag && self.text.get(a as usize..b as usize) == Some(form) {
-                if let Some(lemma) = self.text.get(b as usize..c as usize) {
-                    out.push_str(lemma);
-                    return;
-                }
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as u32 & (Self::LINES as u32 - 1)
+    }
+
+    /// Find the line of each of `words` with its tag in `tags`, and ask for it.
+    fn prepare<'a>(&mut self, words: impl Iterator<Item = &'a str>, tags: &[u8]) {
+        self.at.clear();
+        if self.lines.is_empty() {
+            self.asked = self.asked.saturating_add(tags.len());
+            if self.asked <= Self::AFTER {
+                return;
             }
+            self.lines = vec![LemmaLine([LemmaEntry::EMPTY; 2]); Self::LINES];
+        }
+        for (w, &tag) in words.zip(tags) {
+            let at = Self::line(w, tag);
+            if let Some(line) = self.lines.get(at as usize) {
+                sitrep_learn::buf::prefetch(line);
+            }
+            self.at.push(at);
+        }
+    }
+
+    /// Append the lemma of word `i` of the sentence ([`LemmaCache::prepare`]), `form`,
+    /// with `tag` to `out`, from the cache or `find`.
+    #[inline]
+    fn lemma(&mut self, i: usize, form: &str, tag: u8, out: &mut String, find: impl FnOnce(&mut String)) {
+        let Some(line) = self.at.get(i).and_then(|&at| self.lines.get_mut(at as usize)) else {
+            find(out);
+            return;
+        };
+        let [first, second] = &mut line.0;
+        if let Some(lemma) = first.lemma(form, tag) {
+            out.push_str(lemma);
+            return;
+        }
+        if let Some(lemma) = second.lemma(form, tag) {
+            out.push_str(lemma);
+            std::mem::swap(first, second);
+            return;
         }
         let start = out.len();
         find(out);
-        if self.at.len() >= Self::MAX || self.text.len() > u32::MAX as usize / 2 {
-            self.at.clear();
-            self.text.clear();
+        let lemma = &out.as_bytes()[start..];
+        let (n, m) = (form.len(), lemma.len());
+        if n > 0 && n + m <= LemmaEntry::TEXT {
+            let mut entry = LemmaEntry { tag, len: n as u8, lemma_len: m as u8, text: [0; LemmaEntry::TEXT] };
+            entry.text[..n].copy_from_slice(form.as_bytes());
+            entry.text[n..n + m].copy_from_slice(lemma);
+            *second = std::mem::replace(first, entry);
         }
-        let a = self.text.len() as u32;
-        self.text.push_str(form);
-        let b = self.text.len() as u32;
-        self.text.push_str(&out[start..]);
-        self.at.insert(key, (tag, a, b, self.text.len() as u32));
     }
 }
 
@@ -242,14 +314,16 @@ impl Syntax {
         self.party_read_as_pronoun(words.clone(), &mut out.tags);
         self.preposition_read_as_adverb(words.clone(), &mut out.tags);
         self.verb_for_verbless(&sentence, &mut out.tags, &mut ws.lower);
+        // The lemmas' entries are asked for now, to arrive while the sentence is parsed.
+        ws.lemmas.prepare(words.clone(), &out.tags);
         self.parser.parse(&ws.words, &out.tags, &mut ws.state, &mut ws.parse_scratch, &mut ws.parse);
         std::mem::swap(&mut out.heads, &mut ws.parse.heads);
         std::mem::swap(&mut out.labels, &mut ws.parse.labels);
         out.lemmas.clear();
         out.lemma_ends.clear();
         let (lemmatizer, lower) = (&self.lemmatizer, &mut ws.lower);
-        for (w, &tag) in words.zip(&out.tags) {
-            ws.lemmas.lemma(w, tag, &mut out.lemmas, |out| lemmatizer.lemma(&treebank_form(w), tag, lower, out));
+        for (i, (w, &tag)) in words.zip(&out.tags).enumerate() {
+            ws.lemmas.lemma(i, w, tag, &mut out.lemmas, |out| lemmatizer.lemma(&treebank_form(w), tag, lower, out));
             out.lemma_ends.push(out.lemmas.len() as u32);
         }
     }
@@ -263,9 +337,10 @@ impl Syntax {
         for (i, w) in words.enumerate() {
             let xpos = self.tagger.tags.get(tags[i] as usize).map_or("", |p| p.1);
             let verb = matches!(xpos, "VB" | "VBP" | "VBG");
-            let capitalised = w.starts_with(|c: char| c.is_uppercase()) && w.chars().skip(1).any(|c| c.is_lowercase());
+            // (The word's letters are looked at only for a verb: most words are none.)
+            let capitalised = || w.starts_with(|c: char| c.is_uppercase()) && w.chars().skip(1).any(|c| c.is_lowercase());
             let opening = i == 0 || matches!(previous, "“" | "\"" | "``" | "''" | ":" | "(" | "-" | "—" | "‘" | "'");
-            if verb && capitalised && !opening {
+            if verb && !opening && capitalised() {
                 lower.clear();
                 lower.push_str(&w.to_lowercase());
                 // A form in "-ing" of a WordNet verb ("Rising prices") is one.
@@ -629,5 +704,50 @@ impl Syntax {
                 w.deps = "_".into();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lemma cache gives back exactly what it was given, for words met again and again
+    /// among many more than its entries (so that entries are replaced), of every length
+    /// (those too long to keep included), with tags that share words.
+    #[test]
+    fn lemma_cache_gives_what_it_was_given() {
+        let lemma_of = |form: &str, tag: u8, out: &mut String| {
+            out.push_str(&form[..form.len() / 2 + (tag as usize % 2)]);
+            out.push_str(["", "e", "ing", "ies"][tag as usize % 4]);
+        };
+        let mut cache = LemmaCache::default();
+        let mut x = 5u64;
+        let mut next = || {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x >> 33
+        };
+        let (mut got, mut want) = (String::new(), String::new());
+        let mut words: Vec<String> = Vec::new();
+        let mut tags = Vec::new();
+        for round in 0..3000 {
+            words.clear();
+            tags.clear();
+            for _ in 0..40 {
+                // Most words from a small set, met often; the rest from a large one.
+                let n = if next() % 3 == 0 { next() % 200_000 } else { next() % 500 };
+                let len = (n % 31) as usize + 1;
+                words.push(format!("w{n}{}", "x".repeat(len)));
+                tags.push((next() % 5) as u8);
+            }
+            cache.prepare(words.iter().map(String::as_str), &tags);
+            got.clear();
+            want.clear();
+            for (i, (w, &t)) in words.iter().zip(&tags).enumerate() {
+                cache.lemma(i, w, t, &mut got, |out| lemma_of(w, t, out));
+                lemma_of(w, t, &mut want);
+                assert_eq!(got, want, "round {round}, {w} {t}");
+            }
+        }
+        assert!(!cache.lines.is_empty(), "the lines were made");
     }
 }
