@@ -39,6 +39,10 @@ pub fn cluster(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Vec<Cluster> {
         // and a given name's must agree.
         let titled = (m.kind == EntityType::Person).then(|| title_sex(doc, m.start)).flatten();
         let agrees = |c: &Cluster| {
+            // (Without a title, any given name agrees.)
+            if titled.is_none() {
+                return true;
+            }
             let mut words = c.canonical.split_whitespace();
             let given = match (words.next(), words.next()) {
                 (Some(g), Some(_)) => crate::given_names::sex(g),
