@@ -44,7 +44,21 @@ const SEATS: &[(&str, &str)] = &[
 
 /// Whether `words` name a seat of government or a national agency ("the Kremlin", "the
 /// White House", "the FBI").
+///
+/// ```
+/// use sitrep_actors::coding::is_seat;
+/// assert!(is_seat("the Kremlin") && is_seat("THE WHITE HOUSE") && is_seat("Élysée") && is_seat("FBI"));
+/// assert!(!is_seat("the") && !is_seat("Kremlin wall") && !is_seat("the the Kremlin") && !is_seat("Elysée Palace"));
+/// ```
 pub fn is_seat(words: &str) -> bool {
+    // (ASCII words compared without a lower-cased copy: their lower case is ASCII's.)
+    if words.is_ascii() {
+        let bare = match words.get(..4) {
+            Some(the) if the.eq_ignore_ascii_case("the ") => &words[4..],
+            _ => words,
+        };
+        return SEATS.iter().any(|(s, _)| s.len() == bare.len() && s.eq_ignore_ascii_case(bare));
+    }
     let lower = words.to_lowercase();
     let lower = lower.strip_prefix("the ").unwrap_or(&lower);
     SEATS.iter().any(|(s, _)| *s == lower)

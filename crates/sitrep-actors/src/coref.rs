@@ -39,6 +39,10 @@ pub fn cluster(doc: &Doc, mentions: &[Mention], lex: &Lexicon) -> Vec<Cluster> {
         // and a given name's must agree.
         let titled = (m.kind == EntityType::Person).then(|| title_sex(doc, m.start)).flatten();
         let agrees = |c: &Cluster| {
+            // (Without a title, any given name agrees.)
+            if titled.is_none() {
+                return true;
+            }
             let mut words = c.canonical.split_whitespace();
             let given = match (words.next(), words.next()) {
                 (Some(g), Some(_)) => crate::given_names::sex(g),
@@ -122,10 +126,11 @@ impl<'l> Name<'l> {
         Name {
             text: text.to_string(),
             last: key.rfind(' ').map_or(0, |p| p + 1),
-            key,
             acronym: if org { acronym(text) } else { String::new() },
-            organisation: if org { lex.organisation(text) } else { None },
-            country: if matches!(kind, EntityType::Gpe | EntityType::Norp) { lex.country(text) } else { None },
+            // (Looked up by the key already made.)
+            organisation: if org { lex.organisation_by_key(&key) } else { None },
+            country: if matches!(kind, EntityType::Gpe | EntityType::Norp) { lex.country_by_key(&key) } else { None },
+            key,
         }
     }
 }
@@ -174,7 +179,8 @@ fn attach_pronouns(doc: &Doc, mentions: &[Mention], clusters: &mut [(EntityType,
             continue;
         }
         // (A person of the pronoun's sex or of none known.)
-        let fits = |c: &Cluster| c.sex.is_none() || c.sex == Sex::of_pronoun(w);
+        let sex = Sex::of_pronoun(w);
+        let fits = |c: &Cluster| c.sex.is_none() || c.sex == sex;
         if tagged && !doc.syntax.tokens[t].deprel.starts_with("nsubj") {
             continue;
         }

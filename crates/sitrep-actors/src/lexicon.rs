@@ -84,8 +84,83 @@ pub struct Lexicon {
     /// code, the votes the word gives it, and the role it names where the report is set
     /// in that country: a party ("Republicans" → PTY) or a legislature ("Congress" → LEG).
     focus_words: Map<(String, usize, Option<&'static str>)>,
+    /// The openings of the keys of the maps above, for telling most words none of their
+    /// keys without making the word's key ([`Openings`]).
+    openings: KeyOpenings,
     /// Problems met reading the tables (rows skipped), for `sitrep` to show in debugging.
     pub problems: Vec<String>,
+}
+
+/// The openings ([`Openings`]) of the keys of each map of the lexicon that words are
+/// looked up in.
+#[derive(Debug, Default)]
+struct KeyOpenings {
+    /// Of `by_word`.
+    countries: Openings,
+    /// Of `organisations`.
+    organisations: Openings,
+    /// Of `roles`.
+    roles: Openings,
+    /// Of `role_openers`.
+    role_openers: Openings,
+    /// Of `offices`.
+    offices: Openings,
+    /// Of `focus_words`.
+    focus_words: Openings,
+}
+
+/// The first three bytes of a set of keys, where they are ASCII letters or digits, as bits:
+/// a word that opens with three ASCII letters or digits has a key that opens with the same
+/// three in lower case (a key lower-cases them, and rewrites no word in its first three
+/// bytes), so a word whose three are no key's opening has a key that is none of the keys,
+/// told without making it. Empty (as made by `Default`): every word may be one.
+#[derive(Debug, Default)]
+struct Openings {
+    bits: Vec<u64>,
+}
+
+/// The number of openings of three ASCII letters or digits, lower case.
+const OPENINGS: usize = 36 * 36 * 36;
+
+impl Openings {
+    /// The openings of `keys`.
+    fn of<'k>(keys: impl Iterator<Item = &'k String>) -> Openings {
+        let mut bits = vec![0u64; OPENINGS.div_ceil(64)];
+        for at in keys.filter_map(|k| opening_index(k.as_bytes())) {
+            bits[at / 64] |= 1 << (at % 64);
+        }
+        Openings { bits }
+    }
+
+    /// Whether the key of `words` may be one of the keys (false: it is none of them).
+    #[inline]
+    fn may_hold(&self, words: &str) -> bool {
+        match opening_index(words.as_bytes()) {
+            Some(at) => self.bits.get(at / 64).is_none_or(|b| b & (1 << (at % 64)) != 0),
+            None => true,
+        }
+    }
+
+    /// [`Openings::may_hold`] for a map whose keys are looked up without a leading "the "
+    /// (words opening with "the" may be looked up without it: they may be any key).
+    #[inline]
+    fn may_hold_after_the(&self, words: &str) -> bool {
+        words.as_bytes().get(..3).is_some_and(|b| b.eq_ignore_ascii_case(b"the")) || self.may_hold(words)
+    }
+}
+
+/// The index of the first three bytes of `b` among the [`OPENINGS`], when they are ASCII
+/// letters (either case) or digits.
+#[inline]
+fn opening_index(b: &[u8]) -> Option<usize> {
+    let digit = |c: u8| match c {
+        b'0'..=b'9' => Some((c - b'0') as usize),
+        b'a'..=b'z' => Some((c - b'a') as usize + 10),
+        b'A'..=b'Z' => Some((c - b'A') as usize + 10),
+        _ => None,
+    };
+    let [a, b, c, ..] = b else { return None };
+    Some((digit(*a)? * 36 + digit(*b)?) * 36 + digit(*c)?)
 }
 
 /// The rows of a table, its problems added to `problems`.
@@ -170,6 +245,10 @@ impl Lexicon {
         }
         lex.problems = problems;
         lex.index_country_words();
+        lex.openings.organisations = Openings::of(lex.organisations.keys());
+        lex.openings.roles = Openings::of(lex.roles.keys());
+        lex.openings.role_openers = Openings::of(lex.role_openers.keys());
+        lex.openings.offices = Openings::of(lex.offices.keys());
         lex
     }
 
@@ -224,6 +303,7 @@ impl Lexicon {
                 self.focus_words.entry(key(n)).or_insert_with(|| (country.to_string(), votes, role));
             }
         }
+        self.openings.focus_words = Openings::of(self.focus_words.keys());
         self.problems.extend(problems);
     }
 
@@ -238,6 +318,9 @@ impl Lexicon {
     /// assert_eq!(lex.focus_actor("Republicans", Some("IRL")), None);
     /// ```
     pub fn focus_actor(&self, words: &str, focus: Option<&str>) -> Option<String> {
+        if !self.openings.focus_words.may_hold_after_the(words) {
+            return None;
+        }
         with_key(words, |k| {
             let (country, _, role) = self.focus_words.get(k.strip_prefix("the ").unwrap_or(k))?;
             let role = role.filter(|_| focus == Some(country.as_str()))?;
@@ -248,6 +331,9 @@ impl Lexicon {
     /// The country a focus word ("Iowa", "Republicans", "Downing Street") places a report
     /// in, and its votes.
     pub fn focus_word(&self, words: &str) -> Option<(&str, usize)> {
+        if !self.openings.focus_words.may_hold_after_the(words) {
+            return None;
+        }
         with_key(words, |k| self.focus_words.get(k.strip_prefix("the ").unwrap_or(k)).map(|(c, v, _)| (c.as_str(), *v)))
     }
 
@@ -260,10 +346,14 @@ impl Lexicon {
                 self.by_word.entry(k.clone()).or_insert((i, what));
             }
         }
+        self.openings.countries = Openings::of(self.by_word.keys());
     }
 
     /// The country a name, adjective, demonym or capital belongs to, and which it was.
     pub fn country(&self, words: &str) -> Option<(&Country, CountryWord)> {
+        if !self.openings.countries.may_hold_after_the(words) {
+            return None;
+        }
         with_key(words, |k| self.country_by_key(k))
     }
 
@@ -275,6 +365,9 @@ impl Lexicon {
 
     /// An organisation with its own code ("the European Union", "NATO", "AP").
     pub fn organisation(&self, words: &str) -> Option<&Organisation> {
+        if !self.openings.organisations.may_hold_after_the(words) {
+            return None;
+        }
         with_key(words, |k| self.organisation_by_key(k))
     }
 
@@ -285,6 +378,9 @@ impl Lexicon {
 
     /// The CAMEO role code of a role word or phrase ("foreign minister" → GOV).
     pub fn role(&self, words: &str) -> Option<&str> {
+        if !self.openings.roles.may_hold(words) {
+            return None;
+        }
         with_key(words, |k| self.role_by_key(k))
     }
 
@@ -301,6 +397,9 @@ impl Lexicon {
     /// assert_eq!(lex.armed_role("ministers"), None);
     /// ```
     pub fn armed_role(&self, words: &str) -> Option<&str> {
+        if !self.openings.roles.may_hold(words) {
+            return None;
+        }
         with_key(words, |k| {
             let role = self.role_by_key(k).filter(|r| matches!(*r, "MIL" | "REB" | "COP" | "SPY" | "UAF" | "CRM"))?;
             (!self.ambiguous_roles.contains_key(k)).then_some(role)
@@ -338,6 +437,19 @@ impl Lexicon {
         self.role_openers.get(k).copied().unwrap_or(0)
     }
 
+    /// Whether a role phrase may open with the word `word`: false when
+    /// [`Lexicon::longest_role_opening_with`] its key is 0, told for most words from their
+    /// first letters, without making the key.
+    ///
+    /// ```
+    /// let lex = sitrep_actors::lexicon::Lexicon::builtin();
+    /// assert!(lex.may_open_role("Riot") && lex.may_open_role("gunmen"));
+    /// assert!(!lex.may_open_role("xylophone"));
+    /// ```
+    pub fn may_open_role(&self, word: &str) -> bool {
+        self.openings.role_openers.may_hold(word)
+    }
+
     /// The longest role phrase, in words.
     pub fn longest_role(&self) -> usize {
         self.longest_role.max(1)
@@ -345,6 +457,9 @@ impl Lexicon {
 
     /// The office a person held on `date`, if the lexicon knows the name.
     pub fn office(&self, name: &str, date: Date) -> Option<&Office> {
+        if !self.openings.offices.may_hold(name) {
+            return None;
+        }
         with_key(name, |k| self.office_by_key(k, date))
     }
 
@@ -438,4 +553,57 @@ pub enum CountryWord {
     Demonym,
     /// "Kyiv".
     Capital,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words to look up: every key of the lexicon's maps, written as a report might write
+    /// it (capitals, "the", an ending added or cut), and words of no map.
+    fn words(lex: &Lexicon) -> Vec<String> {
+        let keys = lex.by_word.keys().chain(lex.organisations.keys()).chain(lex.roles.keys()).chain(lex.role_openers.keys()).chain(lex.offices.keys()).chain(lex.focus_words.keys());
+        let mut words = Vec::new();
+        for k in keys {
+            let capital: String = k.split(' ').map(|w| w.chars().take(1).flat_map(char::to_uppercase).chain(w.chars().skip(1)).collect::<String>()).collect::<Vec<_>>().join(" ");
+            for w in [k.clone(), k.to_uppercase(), capital.clone(), format!("the {k}"), format!("The {capital}"), format!("{k}s"), k.chars().skip(1).collect(), k.chars().rev().skip(1).collect::<Vec<_>>().into_iter().rev().collect()] {
+                words.push(w);
+            }
+        }
+        for w in ["", "a", "ab", "abc", "the", "The", "THE", "theatre", "xylophone", "Zelenskiy", "Côte d’Ivoire", "’s", "U.S.", "9/11", "3rd", "Kyiv", "Them", "Thai", "Al-Shabaab", "al Qaeda", "Z", "  troops"] {
+            words.push(w.to_string());
+        }
+        words
+    }
+
+    #[test]
+    fn openings_change_no_answer() {
+        // Each lookup told "none" by the openings of its map's keys is none when its key
+        // is made and looked up.
+        let lex = Lexicon::builtin();
+        let days = [jiff::civil::date(2016, 3, 1), jiff::civil::date(2022, 2, 25)];
+        for w in words(lex) {
+            let w = w.as_str();
+            assert_eq!(lex.country(w), with_key(w, |k| lex.country_by_key(k)), "{w:?}");
+            assert_eq!(lex.organisation(w), with_key(w, |k| lex.organisation_by_key(k)), "{w:?}");
+            assert_eq!(lex.role(w), with_key(w, |k| lex.role_by_key(k)), "{w:?}");
+            let armed = with_key(w, |k| lex.role_by_key(k).filter(|r| matches!(*r, "MIL" | "REB" | "COP" | "SPY" | "UAF" | "CRM")).filter(|_| !lex.ambiguous_roles.contains_key(k)));
+            assert_eq!(lex.armed_role(w), armed, "{w:?}");
+            assert_eq!(lex.focus_word(w), with_key(w, |k| lex.focus_words.get(k.strip_prefix("the ").unwrap_or(k)).map(|(c, v, _)| (c.as_str(), *v))), "{w:?}");
+            for focus in [Some("USA"), Some("GBR"), None] {
+                let by_key = with_key(w, |k| lex.focus_words.get(k.strip_prefix("the ").unwrap_or(k)).and_then(|(c, _, r)| r.filter(|_| focus == Some(c.as_str())).map(|r| format!("{c}{r}"))));
+                assert_eq!(lex.focus_actor(w, focus), by_key, "{w:?}");
+            }
+            if !lex.may_open_role(w) {
+                assert_eq!(with_key(w, |k| lex.longest_role_opening_with(k)), 0, "{w:?}");
+            }
+            for day in days {
+                assert_eq!(lex.office(w, day), with_key(w, |k| lex.office_by_key(k, day)), "{w:?}");
+            }
+        }
+        // The openings tell most words that are no key apart.
+        for (words, openings) in [(["airport", "Tuesday", "xylophone"], &lex.openings.role_openers), (["Tuesday", "Xylophone", "Qqq"], &lex.openings.countries)] {
+            assert!(words.iter().any(|w| !openings.may_hold(w)));
+        }
+    }
 }

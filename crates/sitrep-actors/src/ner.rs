@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use sitrep_learn::hash::{feature, mix, BuildKeyHasher};
-use sitrep_learn::perceptron::{ScoreCache, Trainer, Weights};
+use sitrep_learn::perceptron::{Row, ScoreCache, Trainer, Weights};
 use sitrep_learn::words::WordInfo;
 
 /// Entity types the model knows, in class order.
@@ -185,6 +185,58 @@ fn static_features(w: &WordInfo, flags: u64) -> [u64; N_STATIC] {
 /// it and the report's memory (templates 12–39).
 #[inline(always)]
 fn dynamic_features(words: &[WordInfo], pos: &[u64], cue: &[u64], i: usize, prev: &[u8], memory: &Memory, flags: u64) -> [u64; N_FEATURES - N_STATIC] {
+    dynamic_features_in(words, pos, cue, i, &Context::of(&words[i], i, prev, memory), flags)
+}
+
+/// What the features of a word read of the labels before it and of the report's memory.
+#[derive(Clone, Copy)]
+struct Context {
+    /// The labels of the word before and the one before that ([`NONE`] at the start).
+    p1: u64,
+    p2: u64,
+    /// The kind + 1 of the last entity the word was part of in the report (0: none).
+    hist: u64,
+    /// Whether the word was seen capitalised in the report (0 or 1).
+    seen_cap: u64,
+}
+
+impl Context {
+    #[inline(always)]
+    fn of(w: &WordInfo, i: usize, prev: &[u8], memory: &Memory) -> Context {
+        let label = |back: usize| -> u64 { if i >= back { prev[i - back] as u64 } else { NONE } };
+        Context {
+            p1: label(1),
+            p2: label(2),
+            hist: memory.kinds.get(&w.lower).map_or(0, |&k| k as u64),
+            seen_cap: memory.capitalised.contains_key(&w.lower) as u64,
+        }
+    }
+}
+
+/// [`dynamic_features`] given the word's [`Context`]: those of few values
+/// ([`context_features`]) among the others, in template order.
+#[inline(always)]
+fn dynamic_features_in(words: &[WordInfo], pos: &[u64], cue: &[u64], i: usize, context: &Context, flags: u64) -> [u64; N_FEATURES - N_STATIC] {
+    let r = other_dynamic_features(words, pos, cue, i, context);
+    let c = context_features(context, flags);
+    [r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], c[0], c[1], r[9], r[10], r[11], r[12], c[2], r[13], c[3], r[14], r[15], r[16], r[17], r[18], r[19], r[20], r[21], r[22], c[4]]
+}
+
+/// The number of [`context_features`].
+const N_CONTEXT: usize = 5;
+
+/// The features of a word's [`Context`] whose values are few: the labels before it, its
+/// history, whether it was seen capitalised with its flags (templates 21, 22, 27, 29, 39).
+#[inline(always)]
+fn context_features(context: &Context, flags: u64) -> [u64; N_CONTEXT] {
+    let Context { p1, p2, hist, seen_cap } = *context;
+    let t = feature;
+    [t(21, p1, 0, 0), t(22, p2, p1, 0), t(27, hist, 0, 0), t(29, seen_cap, flags, 0), t(39, hist, p1, 0)]
+}
+
+/// The [`dynamic_features`] but the [`context_features`], in template order.
+#[inline(always)]
+fn other_dynamic_features(words: &[WordInfo], pos: &[u64], cue: &[u64], i: usize, context: &Context) -> [u64; N_FEATURES - N_STATIC - N_CONTEXT] {
     let w = &words[i];
     let at = |j: isize| -> Option<&WordInfo> {
         let k = i as isize + j;
@@ -212,10 +264,7 @@ fn dynamic_features(words: &[WordInfo], pos: &[u64], cue: &[u64], i: usize, prev
             cue.get(k as usize).copied().unwrap_or(NONE)
         }
     };
-    let label = |back: usize| -> u64 { if i >= back { prev[i - back] as u64 } else { NONE } };
-    let hist = memory.kinds.get(&w.lower).map_or(0, |&k| k as u64);
-    let seen_cap = memory.capitalised.contains_key(&w.lower) as u64;
-    let (p1, p2) = (label(1), label(2));
+    let Context { p1, hist, .. } = *context;
     let t = feature;
     [
         t(12, word(-1), 0, 0),
@@ -227,15 +276,11 @@ fn dynamic_features(words: &[WordInfo], pos: &[u64], cue: &[u64], i: usize, prev
         t(18, tag(0), 0, 0),
         t(19, tag(-1), tag(0), 0),
         t(20, tag(0), tag(1), 0),
-        t(21, p1, 0, 0),
-        t(22, p2, p1, 0),
         t(23, p1, w.lower, 0),
         t(24, p1, w.shape, 0),
         t(25, word(-1), w.lower, 0),
         t(26, w.lower, word(1), 0),
-        t(27, hist, 0, 0),
         t(28, hist, w.shape, 0),
-        t(29, seen_cap, flags, 0),
         t(30, cue_at(0), 0, 0),
         t(31, cue_at(-1), 0, 0),
         t(32, cue_at(1), 0, 0),
@@ -245,7 +290,6 @@ fn dynamic_features(words: &[WordInfo], pos: &[u64], cue: &[u64], i: usize, prev
         t(36, shape(-1), tag(-1), mix(w.shape, tag(0))),
         t(37, word(-1), tag(0), w.shape),
         t(38, w.suffix[2], tag(0), 0),
-        t(39, hist, p1, 0),
     ]
 }
 
@@ -326,7 +370,67 @@ pub struct NerScratch {
     scores: Vec<i32>,
     /// The scores of the word-only features of the words met lately.
     remembered: ScoreCache,
+    /// The rows of the features of few values, for the model last used.
+    context_rows: Option<ContextRows>,
 }
+
+/// The features of a word's [`Context`] whose values are few — the labels before it, its
+/// history in the report, whether it was seen capitalised with its flags (templates 21,
+/// 22, 27, 29 and 39) — with their rows ([`Row`]) looked up once for a model, so that
+/// scoring a word hashes and looks up only its other features. The scores are sums of
+/// the same rows, so they are the same.
+struct ContextRows {
+    /// The model they are of: its address and sizes.
+    owner: [usize; 3],
+    /// Template 21 by the label before.
+    p1: Vec<Row>,
+    /// Template 22 by the two labels before.
+    p2_p1: Vec<Row>,
+    /// Template 27 by the history.
+    hist: Vec<Row>,
+    /// Template 39 by the history and the label before.
+    hist_p1: Vec<Row>,
+    /// Template 29 by whether the word was seen capitalised and its flags.
+    seen_flags: Vec<Row>,
+}
+
+/// The values a label before a word may have: a class, or [`NONE`] (at the index
+/// `N_CLASSES`).
+const LABELS: usize = N_CLASSES + 1;
+
+/// The values of the flags ([`flags_of`]: six bits).
+const FLAGS: usize = 64;
+
+
+impl ContextRows {
+    /// The rows of `model`, named by `owner`.
+    fn of(weights: &Weights, owner: [usize; 3]) -> ContextRows {
+        let labels = || (0..LABELS).map(|p| if p < N_CLASSES { p as u64 } else { NONE });
+        let hists = || 0..=KINDS.len() as u64;
+        // The row of the `n`th context feature of a context.
+        let row = |n: usize, p1: u64, p2: u64, hist: u64, seen_cap: u64, flags: u64| weights.row(context_features(&Context { p1, p2, hist, seen_cap }, flags)[n]);
+        ContextRows {
+            owner,
+            p1: labels().map(|p1| row(0, p1, 0, 0, 0, 0)).collect(),
+            p2_p1: labels().flat_map(|p2| labels().map(move |p1| (p2, p1))).map(|(p2, p1)| row(1, p1, p2, 0, 0, 0)).collect(),
+            hist: hists().map(|h| row(2, 0, 0, h, 0, 0)).collect(),
+            seen_flags: (0..2u64).flat_map(|s| (0..FLAGS as u64).map(move |f| (s, f))).map(|(s, f)| row(3, 0, 0, 0, s, f)).collect(),
+            hist_p1: hists().flat_map(|h| labels().map(move |p1| (h, p1))).map(|(h, p1)| row(4, p1, 0, h, 0, 0)).collect(),
+        }
+    }
+
+    /// The rows of the [`context_features`] of `context` and `flags`, in their order (none
+    /// if a value is not in the tables).
+    #[inline(always)]
+    fn rows(&self, context: &Context, flags: u64) -> Option<[Row; N_CONTEXT]> {
+        let label = |p: u64| if p < N_CLASSES as u64 { Some(p as usize) } else { (p == NONE).then_some(N_CLASSES) };
+        let (p1, p2) = (label(context.p1)?, label(context.p2)?);
+        let h = usize::try_from(context.hist).ok().filter(|&h| h <= KINDS.len())?;
+        let seen = usize::try_from(context.seen_cap * FLAGS as u64 + flags).ok().filter(|_| context.seen_cap < 2 && flags < FLAGS as u64)?;
+        Some([*self.p1.get(p1)?, *self.p2_p1.get(p2 * LABELS + p1)?, *self.hist.get(h)?, *self.seen_flags.get(seen)?, *self.hist_p1.get(h * LABELS + p1)?])
+    }
+}
+
 
 impl Ner {
     /// Label one sentence, given its words, hashed POS tags and lexicon cues, and the
@@ -336,6 +440,10 @@ impl Ner {
         let shouting = is_shouting(words);
         scratch.scores.resize(N_CLASSES, 0);
         scratch.remembered.prepare([self as *const Ner as usize, self.weights.n_features(), self.weights.n_classes(), 0], N_CLASSES, words.len());
+        let owner = [self as *const Ner as usize, self.weights.n_features(), self.weights.n_classes()];
+        if scratch.context_rows.as_ref().is_none_or(|r| r.owner != owner) {
+            scratch.context_rows = Some(ContextRows::of(&self.weights, owner));
+        }
         // The remembered scores of the words that may be scored (see [`plainly_outside`])
         // are asked for a few words ahead, so that their misses overlap with the work on
         // the words before.
@@ -364,7 +472,12 @@ impl Ner {
             let flags = flags_of(w, i, shouting);
             match scratch.remembered.get(&w.cache_key(flags), |s| self.weights.score(&static_features(w, flags), s)) {
                 Some(remembered) => {
-                    self.weights.score_rows_onto(remembered, &[], &dynamic_features(words, pos, cue, i, out, memory, flags), &mut scratch.scores);
+                    // The context's features by their rows, looked up once; the others hashed.
+                    let context = Context::of(w, i, out, memory);
+                    match scratch.context_rows.as_ref().and_then(|r| r.rows(&context, flags)) {
+                        Some(rows) => self.weights.score_rows_onto(remembered, &rows, &other_dynamic_features(words, pos, cue, i, &context), &mut scratch.scores),
+                        None => self.weights.score_rows_onto(remembered, &[], &dynamic_features_in(words, pos, cue, i, &context, flags), &mut scratch.scores),
+                    }
                 }
                 None => {
                     features(words, pos, cue, i, out, memory, shouting, &mut scratch.features);
@@ -432,4 +545,46 @@ pub fn train(docs: &[TrainingDoc], epochs: usize, seed: u64, prune: f32, mut pro
         progress(epoch + 1, right as f64 / total.max(1) as f64);
     }
     Ner { weights: trainer.average(prune) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_rows_score_as_their_features() {
+        // Every context scores the same from the rows as from the hashed features.
+        let model = Ner::builtin().expect("the built-in model");
+        let rows = ContextRows::of(&model.weights, [0; 3]);
+        let mut scratch = sitrep_learn::words::Scratch::default();
+        let words: Vec<WordInfo> = ["Sergey", "Lavrov", "said", "in", "Kyiv", "."].iter().map(|w| WordInfo::new(w, &mut scratch)).collect();
+        let pos: Vec<u64> = ["NNP", "NNP", "VBD", "IN", "NNP", "."].iter().map(|t| crate::pos_hash(t)).collect();
+        let cue = vec![0u64; words.len()];
+        let labels = (0..LABELS as u64).map(|p| if p < N_CLASSES as u64 { p } else { NONE });
+        for p1 in labels.clone() {
+            for p2 in labels.clone() {
+                for hist in 0..=KINDS.len() as u64 {
+                    for (seen_cap, flags) in [(0, 0), (1, 1), (0, 17), (1, 63)] {
+                        let context = Context { p1, p2, hist, seen_cap };
+                        let all = dynamic_features_in(&words, &pos, &cue, 2, &context, flags);
+                        // (The context's features and the others make up the whole.)
+                        let (mut parts, mut whole) = (context_features(&context, flags).to_vec(), all.to_vec());
+                        parts.extend(other_dynamic_features(&words, &pos, &cue, 2, &context));
+                        parts.sort_unstable();
+                        whole.sort_unstable();
+                        assert_eq!(parts, whole);
+                        let (mut by_features, mut by_rows) = (vec![0i32; N_CLASSES], vec![0i32; N_CLASSES]);
+                        model.weights.score(&all, &mut by_features);
+                        let five = rows.rows(&context, flags).expect("values in the tables");
+                        model.weights.score_rows(&five, &other_dynamic_features(&words, &pos, &cue, 2, &context), &mut by_rows);
+                        assert_eq!(by_features, by_rows, "{p1} {p2} {hist} {seen_cap} {flags}");
+                    }
+                }
+            }
+        }
+        // Values outside the tables are scored from their features.
+        assert!(rows.rows(&Context { p1: 99, p2: 0, hist: 0, seen_cap: 0 }, 0).is_none());
+        assert!(rows.rows(&Context { p1: 0, p2: 0, hist: 9, seen_cap: 0 }, 0).is_none());
+        assert!(rows.rows(&Context { p1: 0, p2: 0, hist: 0, seen_cap: 0 }, 64).is_none());
+    }
 }

@@ -126,6 +126,17 @@ impl<'d> RoleOpening<'d> {
         RoleOpening { doc, lex, i, start, word_end, last: None }
     }
 
+    /// Whether no role phrase opens at the token, whatever its length: the token holds its
+    /// first word whole (white space or the end of the text follows it, as nearly always),
+    /// so that every phrase opening with it shares that first word, and the word opens no
+    /// role phrase — [`RoleOpening::may_open`] is then false for every length, and the
+    /// lengths need not be asked one by one.
+    fn opens_none(&mut self) -> bool {
+        let Some(t) = self.doc.text_layer.tokens.get(self.i) else { return false };
+        // (The first word of every phrase then ends at `word_end`, as for one token.)
+        self.word_end <= t.span.end as usize && !self.may_open(1)
+    }
+
     /// Whether a role phrase of `len` tokens may open at the token: its first word opens
     /// role phrases, and none of them has fewer words than the `len` tokens (a key has as
     /// many words as its text).
@@ -137,7 +148,8 @@ impl<'d> RoleOpening<'d> {
             _ => {
                 // (A phrase opening with white space, or none, is keyed as it is.)
                 let Some(word) = self.doc.text().get(self.start..end).filter(|w| !w.is_empty() && !w.starts_with(char::is_whitespace)) else { return true };
-                let most = with_key(word, |k| self.lex.longest_role_opening_with(k));
+                // (Most words are told to open none by their first letters alone.)
+                let most = if self.lex.may_open_role(word) { with_key(word, |k| self.lex.longest_role_opening_with(k)) } else { 0 };
                 self.last = Some((end, most));
                 most
             }
@@ -337,7 +349,7 @@ impl EntityStage {
             // ends the phrase (not "provide Ukraine military help").
             // (Not a name inside another: "pro-Israel activists", "the Alternative for
             // Germany party".)
-            let inside = i >= 1 && matches!(token_text(doc, i - 1, i), "-" | "for" | "of" | "pro" | "anti");
+            let inside = || i >= 1 && matches!(token_text(doc, i - 1, i), "-" | "for" | "of" | "pro" | "anti");
             let xpos = |k: usize| doc.syntax.tokens.get(k).map_or("", |t| t.xpos);
             let role_after = || {
                 (1..=2).filter(|&len| i + 1 + len <= range.end).any(|len| {
@@ -345,7 +357,7 @@ impl EntityStage {
                     lex.role(token_text(doc, i + 1, end)).is_some() && matches!(xpos(end - 1), "NN" | "NNS") && (end == range.end || !matches!(xpos(end), "NN" | "NNS" | "NNP" | "NNPS" | "POS"))
                 })
             };
-            let is_country = matches!(kind, Some(CountryWord::Adjective)) || (matches!(kind, Some(CountryWord::Name)) && (possessive || abbreviation() || (!inside && role_after())));
+            let is_country = matches!(kind, Some(CountryWord::Adjective)) || (matches!(kind, Some(CountryWord::Name)) && (possessive || abbreviation() || (!inside() && role_after())));
             if !is_country {
                 // "Police fought protesters", "gunmen attacked": an armed group named by its
                 // role alone, outside any name.
@@ -356,6 +368,9 @@ impl EntityStage {
                 let opens = noun(i) || matches!(xpos(i), "JJ" | "VBN");
                 let len = opens.then(|| {
                     let mut opening = RoleOpening::new(doc, lex, i);
+                    if opening.opens_none() {
+                        return None;
+                    }
                     (1..=lex.longest_role().min(range.end - i)).rev().find(|&len| opening.may_open(len) && lex.armed_role(token_text(doc, i, i + len)).is_some())
                 });
                 let len = len.flatten();
@@ -394,7 +409,8 @@ impl EntityStage {
             let mut found = None;
             'search: for k in j..(j + 3).min(range.end) {
                 let mut opening = RoleOpening::new(doc, lex, k);
-                for len in (1..=lex.longest_role().min(range.end - k)).rev() {
+                let none = opening.opens_none();
+                for len in (1..=lex.longest_role().min(range.end - k)).rev().filter(|_| !none) {
                     if opening.may_open(len) && lex.role(token_text(doc, k, k + len)).is_some() {
                         found = Some(k + len);
                         break 'search;
