@@ -150,6 +150,8 @@ fn all_upper(s: &str) -> bool {
 pub fn normalise_tokens(doc: &Doc, scratch: &mut Scratch) {
     scratch.norm.clear();
     scratch.norm_text.clear();
+    scratch.norm.reserve(doc.text_layer.tokens.len());
+    scratch.norm_text.reserve(doc.text().len());
     for t in &doc.text_layer.tokens {
         let s = scratch.norm_text.len() as u32;
         if let Some(w) = doc.text().get(t.span.range()) {
