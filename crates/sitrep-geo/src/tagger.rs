@@ -271,17 +271,7 @@ fn border_places(tagger: &PlaceTagger, doc: &Doc, scratch: &Scratch, mentions: &
         // place across the border, then the nearest home place to that one
         let from = chosen[..k].iter().rev().flatten().map(|&c| gaz.entry(c)).find(|e| e.cc == home && e.kind == Kind::Place).or_else(|| gaz.country(home).map(|i| gaz.entry(i)));
         let Some(from) = from else { continue };
-        let nearest = |cc: [u8; 2], lat: f64, lon: f64| {
-            let mut best: Option<(f64, u32)> = None;
-            for &i in gaz.places_in(cc) {
-                let e = gaz.entry(i);
-                let d = crate::geo::distance_km(e.lat, e.lon, lat, lon);
-                if best.is_none_or(|(b, _)| d < b) {
-                    best = Some((d, i));
-                }
-            }
-            best.map(|b| gaz.entry(b.1))
-        };
+        let nearest = |cc: [u8; 2], lat: f64, lon: f64| gaz.nearest_place(cc, lat, lon).map(|i| gaz.entry(i));
         let Some(across) = nearest(other, from.lat, from.lon) else { continue };
         let Some(b) = nearest(home, across.lat, across.lon) else { continue };
         let (Some(ts), Some(te)) = (tokens.get(start), tokens.get(end)) else { continue };
