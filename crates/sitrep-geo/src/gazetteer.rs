@@ -131,7 +131,15 @@ pub struct Gazetteer {
     /// percentile of its places' latitudes and longitudes.
     boxes: FxMap<[u8; 2], [f64; 4]>,
     /// The populated places of each country, in record order; indexed on first use.
-    places_by_country: OnceLock<FxMap<[u8; 2], Vec<u32>>>,
+    places_by_country: OnceLock<FxMap<[u8; 2], CountryPlaces>>,
+}
+
+/// The populated places of one country, in record order: their records and, side by
+/// side, their points (latitude, longitude), read together when the nearest is sought.
+#[derive(Default)]
+struct CountryPlaces {
+    entries: Vec<u32>,
+    points: Vec<[f64; 2]>,
 }
 
 /// The feature codes a record may have, the gazetteer's most frequent first (so that
@@ -249,6 +257,8 @@ impl Gazetteer {
                 e.lon = lon;
             }
         }
+        // (The points of the places index are taken afresh.)
+        self.places_by_country = OnceLock::new();
     }
 
     /// Load a gazetteer from its gzip-compressed TSV (data/geo/build_gazetteer.py) and
@@ -570,16 +580,49 @@ impl Gazetteer {
     /// (a walk over all records, filtered, yields the same). The index is built on first
     /// use.
     pub fn places_in(&self, cc: [u8; 2]) -> &[u32] {
+        self.country_places(cc).map_or(&[], |p| p.entries.as_slice())
+    }
+
+    /// The populated places of country `cc` with their points (indexed on first use).
+    fn country_places(&self, cc: [u8; 2]) -> Option<&CountryPlaces> {
         let index = self.places_by_country.get_or_init(|| {
-            let mut index: FxMap<[u8; 2], Vec<u32>> = FxMap::default();
+            let mut index: FxMap<[u8; 2], CountryPlaces> = FxMap::default();
             for (i, e) in self.entries.iter().enumerate() {
                 if e.kind == Kind::Place {
-                    index.entry(e.cc).or_default().push(i as u32);
+                    let places = index.entry(e.cc).or_default();
+                    places.entries.push(i as u32);
+                    places.points.push([e.lat, e.lon]);
                 }
             }
             index
         });
-        index.get(&cc).map_or(&[], Vec::as_slice)
+        index.get(&cc)
+    }
+
+    /// The populated place of country `cc` nearest to (`lat`, `lon`) by
+    /// [`crate::geo::distance_km`], the first in record order of those equally near;
+    /// `None` when the country has none.
+    ///
+    /// The same as measuring every place of [`Gazetteer::places_in`], but a place whose
+    /// latitude alone puts it farther than the nearest so far (a great circle is at
+    /// least as long as its north–south part) is passed over unmeasured; the margin
+    /// left for rounding keeps every place that could be nearer.
+    pub fn nearest_place(&self, cc: [u8; 2], lat: f64, lon: f64) -> Option<u32> {
+        let places = self.country_places(cc)?;
+        let mut best: Option<(f64, u32)> = None;
+        for (&i, &[plat, plon]) in places.entries.iter().zip(&places.points) {
+            if let Some((b, _)) = best {
+                let at_least = crate::geo::EARTH_KM * (plat - lat).abs().to_radians();
+                if at_least > b * (1.0 + 1e-9) + 1e-6 {
+                    continue;
+                }
+            }
+            let d = crate::geo::distance_km(plat, plon, lat, lon);
+            if best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, i));
+            }
+        }
+        best.map(|(_, i)| i)
     }
 
     /// The capital (PPLC) of country `cc`.
@@ -703,6 +746,49 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::split_tabs;
+
+    /// `nearest_place` finds the place the measure of every place finds: points in and
+    /// around several countries (one of many places, one of few, one of none), and after
+    /// records are moved.
+    #[test]
+    fn the_nearest_place_is_the_one_every_distance_finds() {
+        let brute = |gaz: &super::Gazetteer, cc: [u8; 2], lat: f64, lon: f64| {
+            let mut best: Option<(f64, u32)> = None;
+            for &i in gaz.places_in(cc) {
+                let e = gaz.entry(i);
+                let d = crate::geo::distance_km(e.lat, e.lon, lat, lon);
+                if best.is_none_or(|(b, _)| d < b) {
+                    best = Some((d, i));
+                }
+            }
+            best.map(|(_, i)| i)
+        };
+        let gaz = super::Gazetteer::builtin();
+        let mut seed: u64 = 77;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let countries = [*b"UA", *b"RU", *b"US", *b"PL", *b"BY", *b"FR", *b"VA", *b"MC", *b"ZZ"];
+        for cc in countries {
+            for k in 0..40 {
+                let (lat, lon) = if k < 30 { (next() * 180.0 - 90.0, next() * 360.0 - 180.0) } else { (50.0 + next() * 4.0, 28.0 + next() * 8.0) };
+                assert_eq!(gaz.nearest_place(cc, lat, lon), brute(gaz, cc, lat, lon), "{cc:?} {lat} {lon}");
+            }
+            // a place's own point, and the points of places in the country
+            for &i in gaz.places_in(cc).iter().step_by(997) {
+                let e = gaz.entry(i);
+                assert_eq!(gaz.nearest_place(cc, e.lat, e.lon), brute(gaz, cc, e.lat, e.lon), "{cc:?} at {i}");
+            }
+        }
+        let mut small = super::Gazetteer::compile("P\t1\tZhytomyr\t50.25\t28.66\tPPLA\tUA\t22\t264318\t\nP\t2\tKyiv\t50.45\t30.52\tPPLC\tUA\t12\t2797553\t\nP\t3\tTwin\t50.45\t30.52\tPPL\tUA\t12\t5\t").expect("compiles");
+        assert_eq!(small.nearest_place(*b"UA", 50.4, 30.4), Some(1), "the first of two at one point");
+        assert_eq!(small.nearest_place(*b"UA", 50.2, 28.0), Some(0));
+        small.repoint(&[(2, 50.2, 28.1)]);
+        assert_eq!(small.nearest_place(*b"UA", 50.2, 28.0), Some(1), "moved");
+        assert_eq!(small.nearest_place(*b"UA", 50.2, 28.0), brute(&small, *b"UA", 50.2, 28.0));
+        assert_eq!(small.nearest_place(*b"PL", 50.2, 28.0), None);
+    }
 
     #[test]
     fn letter_slots_name_their_codes() {

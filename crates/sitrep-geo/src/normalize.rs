@@ -13,12 +13,20 @@
 /// spaces inside).
 pub fn normalize_into(s: &str, out: &mut String) {
     let start = out.len();
-    // Nearly every word is ASCII letters and digits, which are only lower-cased.
-    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        out.push_str(s);
-        out[start..].make_ascii_lowercase();
+    // Nearly every word is ASCII letters and digits, which are only lower-cased: each
+    // byte is looked up, and copied lower-cased, in one pass; at the first other byte
+    // what was copied is taken back and the word goes the general way below.
+    out.reserve(s.len());
+    if s.bytes().all(|b| {
+        let lower = ASCII_ALNUM_LOWER[usize::from(b)];
+        lower != 0 && {
+            out.push(char::from(lower));
+            true
+        }
+    }) {
         return;
     }
+    out.truncate(start);
     let mut space = true; // suppress leading space
     for c in s.chars() {
         match c {
@@ -47,6 +55,20 @@ pub fn normalize_into(s: &str, out: &mut String) {
         out.pop();
     }
 }
+
+/// Each byte's lower case if it is an ASCII letter or digit, else 0.
+static ASCII_ALNUM_LOWER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
 /// The normalised form of `s` (allocates; use [`normalize_into`] in loops).
 pub fn normalize(s: &str) -> String {
@@ -94,6 +116,22 @@ fn fold_char(c: char, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table of the fast path holds each ASCII letter and digit lower-cased, and
+    /// nothing else; and words of them normalise as they did when lower-cased whole.
+    #[test]
+    fn the_ascii_table_lowers_letters_and_digits_only() {
+        for b in 0..=255u8 {
+            let expected = if b.is_ascii_alphanumeric() { b.to_ascii_lowercase() } else { 0 };
+            assert_eq!(ASCII_ALNUM_LOWER[usize::from(b)], expected, "{b}");
+        }
+        for w in ["Kyiv", "KHARKIV", "b52", "", "x", "Zaporizhzhia2022", "Kyiv's", "São", "U.S."] {
+            let mut out = String::from("kept ");
+            normalize_into(w, &mut out);
+            let simple = if w.bytes().all(|b| b.is_ascii_alphanumeric()) { w.to_ascii_lowercase() } else { normalize(w) };
+            assert_eq!(out, format!("kept {simple}"), "{w:?}");
+        }
+    }
 
     #[test]
     fn folds_and_unifies() {

@@ -150,6 +150,8 @@ fn all_upper(s: &str) -> bool {
 pub fn normalise_tokens(doc: &Doc, scratch: &mut Scratch) {
     scratch.norm.clear();
     scratch.norm_text.clear();
+    scratch.norm.reserve(doc.text_layer.tokens.len());
+    scratch.norm_text.reserve(doc.text().len());
     for t in &doc.text_layer.tokens {
         let s = scratch.norm_text.len() as u32;
         if let Some(w) = doc.text().get(t.span.range()) {
@@ -738,9 +740,12 @@ fn state_abbreviations(doc: &Doc, gaz: &Gazetteer, si: usize, range: std::ops::R
     let text = doc.text();
     let tokens = &doc.text_layer.tokens;
     let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.span.range())).unwrap_or("");
+    let bytes = text.as_bytes();
     for a in range.clone() {
-        // (A word of more than six bytes is none: it need not be sliced.)
-        if tokens[a].span.end.wrapping_sub(tokens[a].span.start) > 6 {
+        // (A word of more than six bytes is none, nor one whose first byte is no capital
+        // letter: neither need be sliced.)
+        let span = tokens[a].span;
+        if span.end.wrapping_sub(span.start) > 6 || !bytes.get(span.start as usize).is_some_and(u8::is_ascii_uppercase) {
             continue;
         }
         let w = word(a);
@@ -748,12 +753,18 @@ fn state_abbreviations(doc: &Doc, gaz: &Gazetteer, si: usize, range: std::ops::R
             continue;
         }
         // "Athens, Ga.": after a comma and a capitalised word; "D-N.Y.": after a party
-        let after_place = a >= range.start + 2 && word(a - 1) == "," && starts_upper(word(a - 2));
-        let after_party = a >= range.start + 2 && word(a - 1) == "-" && matches!(word(a - 2), "D" | "R" | "I");
+        // (asked only of an abbreviation)
+        let after_place = || a >= range.start + 2 && word(a - 1) == "," && starts_upper(word(a - 2));
+        let after_party = || a >= range.start + 2 && word(a - 1) == "-" && matches!(word(a - 2), "D" | "R" | "I");
         // the abbreviation may be one token ("Ga.", "W.Va.") or two ("W." "Va."), the full
         // stop kept or not by the segmenter, the sentence split after "W." or not
         for b in (a + 1..=(a + 3).min(tokens.len())).rev() {
             let (s, e) = (tokens[a].span.start as usize, tokens[b - 1].span.end as usize);
+            // (Every abbreviation ends in a full stop, its own or the one right after it:
+            // without either, nothing is sliced.)
+            if !(e > s && bytes.get(e - 1) == Some(&b'.')) && bytes.get(e) != Some(&b'.') {
+                continue;
+            }
             let mut end = e;
             if !text[s..e].ends_with('.') && text[e..].starts_with('.') {
                 end = e + 1;
@@ -767,7 +778,7 @@ fn state_abbreviations(doc: &Doc, gaz: &Gazetteer, si: usize, range: std::ops::R
             // Elsewhere ("Ga. pastor", "the S.C. Highway Patrol") only forms no word or
             // title shares: two full stops, or a list of safe ones.
             let safe = written.matches('.').count() >= 2 || SAFE_STATE_ABBREVIATIONS.contains(&written);
-            if !(after_place || after_party || safe) {
+            if !(after_place() || after_party() || safe) {
                 break;
             }
             let Some(entry) = gaz.admin1(*b"US", code) else { break };

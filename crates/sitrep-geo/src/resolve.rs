@@ -94,6 +94,13 @@ fn add<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Vec<(u32, f64)>, Fx>, k: K,
     }
 }
 
+/// Empty every list of `map`, keeping its keys and the lists' room for the next round:
+/// an empty list reads as an absent one ([`support`] and the other readers only sum
+/// over a key's list).
+fn empty_lists<K>(map: &mut HashMap<K, Vec<(u32, f64)>, Fx>) {
+    map.values_mut().for_each(Vec::clear);
+}
+
 /// Sum over groups other than `g` of min(1, mass).
 fn support(list: Option<&Vec<(u32, f64)>>, g: u32) -> f64 {
     list.map_or(0.0, |l| l.iter().filter(|x| x.0 != g).map(|x| x.1.min(1.0)).sum())
@@ -223,10 +230,10 @@ pub fn resolve(doc: &Doc, gaz: &Gazetteer, scratch: &Scratch, mentions: &[Mentio
                 *p /= sum;
             }
         }
-        cc_mass.clear();
-        a1_mass.clear();
-        near_mass.clear();
-        sib_mass.clear();
+        empty_lists(&mut cc_mass);
+        empty_lists(&mut a1_mass);
+        empty_lists(&mut near_mass);
+        empty_lists(&mut sib_mass);
         named.clear();
         for (&cc, &w) in &demonyms {
             add(&mut cc_mass, cc, u32::MAX - 1, w);

@@ -1,6 +1,8 @@
 //! The place stage: recognition, resolution, relative places and metonymy, laid into
 //! [`Doc::places`].
 
+use std::cell::RefCell;
+
 use sitrep_core::{Doc, Place, PlaceDetail, PlacePrecision, PlaceRole, RelativePlace, Span, Stage};
 
 use crate::gazetteer::{Entry, Gazetteer, Kind};
@@ -121,7 +123,7 @@ impl PlaceTagger {
 impl Stage for PlaceTagger {
     fn annotate(&self, doc: &mut Doc) {
         let gaz = self.gaz;
-        let mut scratch = Scratch::default();
+        let mut scratch = SCRATCH.with(RefCell::take);
         let mut mentions: Vec<Mention> = Vec::new();
         normalise_tokens(doc, &mut scratch);
         recognise(doc, gaz, &mut scratch, &mut mentions);
@@ -208,8 +210,20 @@ impl Stage for PlaceTagger {
         places.sort_by_key(|p| (p.span.start, p.precision == PlacePrecision::Relative));
         // re-point anchors after sorting
         doc.places.places = reanchor(places);
+        // (A report's buffers serve the next; those a very long report grew are dropped.)
+        if scratch.norm.capacity() <= MAX_KEPT_TOKENS {
+            SCRATCH.with(|kept| *kept.borrow_mut() = scratch);
+        }
     }
 }
+
+thread_local! {
+    /// The recogniser's buffers, kept between the reports a thread tags.
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Reports of more tokens than this leave no buffers behind.
+const MAX_KEPT_TOKENS: usize = 1 << 16;
 
 fn reanchor(mut places: Vec<Place>) -> Vec<Place> {
     // anchors were indices before sorting; find them again by the anchor's name and
@@ -257,17 +271,7 @@ fn border_places(tagger: &PlaceTagger, doc: &Doc, scratch: &Scratch, mentions: &
         // place across the border, then the nearest home place to that one
         let from = chosen[..k].iter().rev().flatten().map(|&c| gaz.entry(c)).find(|e| e.cc == home && e.kind == Kind::Place).or_else(|| gaz.country(home).map(|i| gaz.entry(i)));
         let Some(from) = from else { continue };
-        let nearest = |cc: [u8; 2], lat: f64, lon: f64| {
-            let mut best: Option<(f64, u32)> = None;
-            for &i in gaz.places_in(cc) {
-                let e = gaz.entry(i);
-                let d = crate::geo::distance_km(e.lat, e.lon, lat, lon);
-                if best.is_none_or(|(b, _)| d < b) {
-                    best = Some((d, i));
-                }
-            }
-            best.map(|b| gaz.entry(b.1))
-        };
+        let nearest = |cc: [u8; 2], lat: f64, lon: f64| gaz.nearest_place(cc, lat, lon).map(|i| gaz.entry(i));
         let Some(across) = nearest(other, from.lat, from.lon) else { continue };
         let Some(b) = nearest(home, across.lat, across.lon) else { continue };
         let (Some(ts), Some(te)) = (tokens.get(start), tokens.get(end)) else { continue };
@@ -292,5 +296,47 @@ fn cameo_country(iso3: &str) -> &str {
         "XKX" => "KSV",
         "TLS" => "TMP",
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sitrep_core::{Doc, Meta, Stage};
+
+    /// `texts` segmented and tagged one after the other on a thread of their own, each
+    /// report's places as text.
+    fn tag_in_turn(texts: &[&'static str]) -> Vec<String> {
+        let texts = texts.to_vec();
+        std::thread::spawn(move || {
+            let tagger = super::PlaceTagger::builtin();
+            texts
+                .iter()
+                .map(|t| {
+                    let mut doc = Doc::new(Meta::new("t", jiff::civil::date(2022, 2, 25)), *t);
+                    sitrep_text::Segmenter::new().annotate(&mut doc);
+                    tagger.annotate(&mut doc);
+                    format!("{:?}", doc.places)
+                })
+                .collect()
+        })
+        .join()
+        .expect("tagging does not panic")
+    }
+
+    /// The buffers a thread keeps from one report to the next carry nothing over: each
+    /// report gets the places it gets alone.
+    #[test]
+    fn kept_buffers_carry_nothing_over() {
+        let texts = [
+            "Sarah Jones met officials in Kyiv and Kharkiv, then flew to Sao Paulo. Jones said the Donetsk and Luhansk regions were shelled near the Polish border.",
+            "Jones visited Springfield, Ill., and the city of Paris.",
+            "",
+            "Fighting was reported in Kharkiv.",
+            "ATHENS, Ga. -- Officials in Clarke County said Athens-Clarke police were called.",
+        ];
+        let together = tag_in_turn(&texts);
+        for (k, t) in texts.iter().enumerate() {
+            assert_eq!(tag_in_turn(&[t]), [together[k].clone()], "{t:?}");
+        }
     }
 }
