@@ -423,11 +423,14 @@ impl EntityStage {
                 // "the US trained Ukrainian soldiers": a verb ends the phrase, and another
                 // country's word takes the role for itself.
                 let verb = doc.syntax.tokens.get(k).is_some_and(|t| matches!(t.xpos, "VBD" | "VBZ" | "VBP" | "VB" | "MD"));
+                // "Russia's shelling of civilians": a preposition ends it too (the people
+                // after it are the deed's, not the country's by that phrase).
+                let preposition = doc.syntax.tokens.get(k).is_some_and(|t| matches!(t.xpos, "IN" | "TO"));
                 // (Joined by "and" or a hyphen, both countries' people are meant: "US and
                 // Ukrainian officials", "Iranian-American men" stay one phrase.)
                 let joined = matches!(token_text(doc, k - 1, k), "and" | "or" | "-");
                 let other_country = k > i && !joined && w.chars().next().is_some_and(char::is_uppercase) && lex.country(w).is_some();
-                if verb || other_country {
+                if verb || preposition || other_country {
                     break;
                 }
             }

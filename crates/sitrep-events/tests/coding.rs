@@ -3300,3 +3300,11 @@ fn the_one_named_before_a_deed_done_to_a_person_suffers_it() {
     let e = find(&doc, "17");
     assert_eq!(actor(&e.source).map(|a| &a[..3]), Some("RUS"), "{e:?}");
 }
+
+#[test]
+fn a_country_and_the_people_after_a_preposition_are_not_one_group() {
+    // "Russia's shelling of civilians" was read as a group of Russian civilians.
+    let doc = run("Russia's shelling of civilians in Bucha shocked the world.");
+    let e = find(&doc, "19");
+    assert_eq!(actor(&e.source), Some("RUS"), "{e:?}");
+}
