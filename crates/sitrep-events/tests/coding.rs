@@ -3275,6 +3275,9 @@ fn an_office_holder_is_coded_as_of_the_events_own_date() {
     let doc = run_on("Ronald Reagan freed a Soviet spy in exchange for an American reporter.", "2016-03-01");
     assert_eq!(actor(&find(&doc, "08").source), Some("USAELI"), "{:?}", doc.events.events);
     // Leaders of the Cold War years are known, and coded in their terms.
+    // The Soviet Union is coded as Russia, as GDELT codes it (its leaders likewise).
+    let doc = run_on("The Soviet Union invaded Afghanistan in December 1979.", "1998-03-01");
+    assert_eq!(actor(&find(&doc, "19").source), Some("RUS"), "{:?}", doc.events.events);
     let doc = run_on("Anwar Sadat met Menachem Begin at Camp David in September 1978.", "2016-03-01");
     let e = find(&doc, "04");
     assert_eq!((actor(&e.source), actor(&e.target)), (Some("EGYGOV"), Some("ISRGOV")), "{e:?}");
