@@ -83,8 +83,8 @@ pub struct EntityDetail {
     #[serde(skip)]
     pub sex: Option<Sex>,
     /// The offices the lexicon knows the person held, each with its actor code and days:
-    /// an event dated away from the report ("Reagan was shot in 1981", told in 2016) is
-    /// coded as of its own day. Empty for anyone else. Not written out.
+    /// an event dated away from the report ("Reagan freed a Soviet spy in 1986", told in
+    /// 2016) is coded as of its own days. Empty for anyone else. Not written out.
     #[serde(skip)]
     pub terms: Vec<OfficeTerm>,
 }

@@ -255,7 +255,8 @@ impl Stage for EventStage {
                     recode(doc, d, day, &mut source);
                     recode(doc, d, day, &mut target);
                 }
-                // "Reagan was shot in 1981", told in 2016: the president, not an elite.
+                // "Reagan freed a Soviet spy in 1986", told in 2016: the president, not an
+                // elite.
                 crate::as_of::code_as_of(doc, &date, &mut source);
                 crate::as_of::code_as_of(doc, &date, &mut target);
                 let mut attribution = reported.clone();
