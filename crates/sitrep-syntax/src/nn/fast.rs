@@ -8,6 +8,9 @@
 //! units the ReLU zeroed, summed in `f32` over weights rounded to half precision.
 
 use super::inputs::{self, folds, slot_table, SentenceValues, Table, FIRST_CHILD, N_SLOTS};
+use super::quantized::{self, Quantized};
+#[cfg(test)]
+use super::quantized::Path;
 use super::{table_index, Config, Lookups, Net, NnError};
 use crate::parser::{Parse, Parser, State};
 use crate::words::WordInfo;
@@ -48,13 +51,9 @@ pub struct FastNet {
     b2: Vec<f32>,
     /// Classes rounded up to a multiple of 8.
     stride: usize,
-    /// `w2` for 104 classes (empty for other shapes), each row on seven lines of its
-    /// own, sixteen classes a line (the last eight padding), so that no load crosses a
-    /// cache line. Rows of `f32` replaced half-precision ones converted as they were
-    /// read: the conversions were two of every three vector instructions of the output
-    /// layer, which they bounded; the `f32` rows only paid once aligned (unaligned, one
-    /// load in two crossed a line, and the parse was 7 % slower than with halves).
-    w2a: Vec<Line>,
+    /// The output layer in 8-bit integers, for nets of [`quantized::CLASSES`] classes
+    /// (all the parser's labels); other shapes score with `w2` in `f32`.
+    quantized: Option<Quantized>,
     /// Whether the CPU has AVX-512, which gathers the units left on sixteen at a time.
     avx512: bool,
     /// Whether the whole parse runs compiled for AVX-512 (F, BW, VL): sixteen classes an
@@ -132,16 +131,8 @@ impl FastNet {
         // Padded for the AVX-512 output layer's last block of sixteen.
         b2.resize(stride + 16, 0.0);
         let lookups = net.lookups();
+        let w2q = w2.clone();
         let w2: Vec<f32> = w2.iter().map(|&x| f16_value(f16_bits(x))).collect();
-        let mut w2a = Vec::new();
-        if stride == 104 {
-            w2a = vec![Line([0.0; 16]); width * 7];
-            for j in 0..width {
-                for k in 0..104 {
-                    w2a[j * 7 + k / 16].0[k % 16] = w2[j * 104 + k];
-                }
-            }
-        }
         let avx512 = avx512_detected();
         let parse512 = avx512 && parse512_detected();
         let mut gather = [Gather::default(); LOOKED_UP];
@@ -150,12 +141,13 @@ impl FastNet {
             let last = if slot_values[k] == 0 { u32::MAX } else { first.checked_add(slot_values[k] - 1).ok_or_else(|| NnError("too many first-layer rows".into()))? };
             *g = Gather { slot: k as u32, first, last };
         }
+        let quantized = if stride == quantized::CLASSES { Quantized::new(&w2q, &b2, width, quantized::shift_for(sampled_sums(&rows, &gather, &bias))) } else { None };
         let (mut first_row, mut last_row) = ([u32::MAX; N_SLOTS], [u32::MAX; N_SLOTS]);
         for g in &gather {
             first_row[g.slot as usize] = g.first;
             last_row[g.slot as usize] = g.last;
         }
-        Ok(FastNet { config: c, lookups, width, slot_start, slot_values, looked_up, gather, first_row, last_row, rows, bias, w2, b2, stride, w2a, avx512, parse512 })
+        Ok(FastNet { config: c, lookups, width, slot_start, slot_values, looked_up, gather, first_row, last_row, rows, bias, w2, b2, stride, quantized, avx512, parse512 })
     }
 
     /// The scores of every class for slot values `slots` into `scratch.scores` (padded
@@ -210,28 +202,15 @@ impl FastNet {
                 }
             },
         }
+        if let Some(q) = &self.quantized {
+            q.scores(&scratch.acc, &mut scratch.scores[..quantized::PADDED]);
+            return;
+        }
         scratch.on_values.resize(self.width + 16, 0.0);
         scratch.on_units.resize(self.width + 16, 0);
         let n = units_on(&scratch.acc, &mut scratch.on_values, &mut scratch.on_units, self.avx512);
         let on = (&scratch.on_values[..n], &scratch.on_units[..n]);
         let scores = &mut scratch.scores[..];
-        // One pass over the units when all classes fit in registers (13 of the 16 AVX2
-        // registers for 104 classes), else blocks of 32 and 8.
-        #[cfg(target_arch = "x86_64")]
-        if W512 && self.stride == 104 {
-            // SAFETY: W512 is only set in code compiled for AVX-512 (F, BW, VL), run on
-            // CPUs found to have it; `scores` holds 112; `w2a` is made when the stride
-            // is 104.
-            unsafe { self.output_f32_512(on, scores) };
-            return;
-        }
-        #[cfg(target_arch = "x86_64")]
-        if FMA && self.stride == 104 {
-            // SAFETY: FMA is only set on the AVX2 + FMA path; `scores` holds 112; `w2a`
-            // is made when the stride is 104.
-            unsafe { self.output_f32(on, scores) };
-            return;
-        }
         match self.stride {
             104 => return self.output::<104, FMA>(on, 0, scores),
             96 => return self.output::<96, FMA>(on, 0, scores),
@@ -329,62 +308,6 @@ impl FastNet {
         scores[at..at + L].copy_from_slice(&acc);
     }
 
-    /// The scores of all 104 classes, thirteen blocks of eight in registers, over the
-    /// aligned rows of `w2a`: for each class the same fused multiply-adds in the same
-    /// order as [`FastNet::output`], so the same scores.
-    ///
-    /// # Safety
-    /// The CPU must have AVX2 and FMA; `scores` must hold 104 values.
-    #[cfg(target_arch = "x86_64")]
-    #[inline(always)]
-    unsafe fn output_f32(&self, on: (&[f32], &[u32]), scores: &mut [f32]) {
-        use std::arch::x86_64::*;
-        let mut acc = [_mm256_setzero_ps(); 13];
-        for (g, a) in acc.iter_mut().enumerate() {
-            *a = _mm256_loadu_ps(self.b2.as_ptr().add(g * 8));
-        }
-        for (&x, &j) in on.0.iter().zip(on.1) {
-            let row = self.w2a.as_ptr().add(j as usize * 7) as *const f32;
-            let xv = _mm256_set1_ps(x);
-            for (g, a) in acc.iter_mut().enumerate() {
-                *a = _mm256_fmadd_ps(xv, _mm256_load_ps(row.add(g * 8)), *a);
-            }
-        }
-        for (g, a) in acc.iter().enumerate() {
-            _mm256_storeu_ps(scores.as_mut_ptr().add(g * 8), *a);
-        }
-    }
-
-    /// [`FastNet::output_f32`] sixteen classes at a time (six blocks of sixteen, one of
-    /// eight), each fused multiply-add reading its weights straight from memory: for
-    /// each class the same sums in the same order, so the same scores.
-    ///
-    /// # Safety
-    /// The CPU must have AVX-512F and AVX-512VL; `scores` must hold 104 values.
-    #[cfg(target_arch = "x86_64")]
-    #[inline(always)]
-    unsafe fn output_f32_512(&self, on: (&[f32], &[u32]), scores: &mut [f32]) {
-        use std::arch::x86_64::*;
-        debug_assert!(scores.len() >= 104 && self.w2a.len() >= self.width * 7);
-        let mut acc = [_mm512_setzero_ps(); 6];
-        for (g, a) in acc.iter_mut().enumerate() {
-            *a = _mm512_loadu_ps(self.b2.as_ptr().add(g * 16));
-        }
-        let mut last = _mm256_loadu_ps(self.b2.as_ptr().add(96));
-        for (&x, &j) in on.0.iter().zip(on.1) {
-            let row = self.w2a.as_ptr().add(j as usize * 7) as *const f32;
-            let xv = _mm512_set1_ps(x);
-            for (g, a) in acc.iter_mut().enumerate() {
-                *a = _mm512_fmadd_ps(xv, _mm512_load_ps(row.add(g * 16)), *a);
-            }
-            last = _mm256_fmadd_ps(_mm512_castps512_ps256(xv), _mm256_load_ps(row.add(96)), last);
-        }
-        for (g, a) in acc.iter().enumerate() {
-            _mm512_storeu_ps(scores.as_mut_ptr().add(g * 16), *a);
-        }
-        _mm256_storeu_ps(scores.as_mut_ptr().add(96), last);
-    }
-
     /// Parse one tagged sentence into `out`, with `parser`'s labels.
     pub fn parse(&self, parser: &Parser, words: &[WordInfo], tags: &[u8], st: &mut State, scratch: &mut NnScratch, out: &mut Parse) {
         #[cfg(target_arch = "x86_64")]
@@ -470,6 +393,31 @@ impl FastNet {
         }
         st.write_parse(n, root_label, out);
     }
+}
+
+/// The first layer's sums (bias plus one row of every slot looked up, as a move adds
+/// them) for 512 draws of a random value per slot, from a fixed seed: what
+/// [`quantized::shift_for`] fits the output layer's bytes to.
+fn sampled_sums<'a>(rows: &'a PageTable<Block>, gather: &'a [Gather; LOOKED_UP], bias: &'a [i16]) -> impl Iterator<Item = i16> + 'a {
+    let width = bias.len();
+    let flat = rows.as_flattened();
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    (0..512).flat_map(move |_| {
+        let mut acc = bias.to_vec();
+        for g in gather {
+            if g.last == u32::MAX {
+                continue;
+            }
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let row = g.first as u64 + seed % (g.last - g.first + 1) as u64;
+            if let Some(r) = flat.get(row as usize * width..(row as usize + 1) * width) {
+                acc.iter_mut().zip(r).for_each(|(a, &x)| *a = a.wrapping_add(x));
+            }
+        }
+        acc
+    })
 }
 
 /// The slots whose rows a move looks up: all but those `folded` into a combination's
@@ -714,10 +662,6 @@ struct Gather {
     last: u32,
 }
 
-/// Sixteen `f32` on a cache line of their own.
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[repr(C, align(64))]
-struct Line([f32; 16]);
 
 /// The rows, their bias, their scale and the slots looked up, or why they cannot be made.
 type Rows = Result<(PageTable<Block>, Vec<i16>, f32, [usize; LOOKED_UP]), NnError>;
@@ -1203,58 +1147,11 @@ mod round_tests {
         assert!(moves > 500);
     }
 
-    /// The output layer's scores are the same, to the bit, over the aligned rows with
-    /// AVX2 and with AVX-512 as in the plain loop over `w2`, for any set of units on.
+    /// The built-in net gives the same trees whichever instructions parse: compiled for
+    /// AVX-512 or AVX2, the output layer summed with VNNI, AVX2 or plain code (where the
+    /// CPU has them; elsewhere the paths are one).
     #[test]
-    fn output_layers_score_alike_with_any_instructions() {
-        /// The output layers compiled as the parse compiles them.
-        #[cfg(target_arch = "x86_64")]
-        #[target_feature(enable = "avx2,fma")]
-        unsafe fn with_avx2(fast: &FastNet, on: (&[f32], &[u32]), scores: &mut [f32]) {
-            fast.output_f32(on, scores)
-        }
-        #[cfg(target_arch = "x86_64")]
-        #[target_feature(enable = "avx2,fma,avx512f,avx512vl")]
-        unsafe fn with_avx512(fast: &FastNet, on: (&[f32], &[u32]), scores: &mut [f32]) {
-            fast.output_f32_512(on, scores)
-        }
-        let fast = FastNet::new(crate::nn::tests::random_net(&crate::nn::tests::SENTENCES, 11)).expect("tables");
-        assert_eq!(fast.stride, 104);
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for _ in 0..300 {
-            let units: Vec<u32> = (0..fast.width as u32).filter(|_| next() & 1 == 1).collect();
-            let values: Vec<f32> = units.iter().map(|_| (next() >> 49) as f32 + 1.0).collect();
-            let on = (&values[..], &units[..]);
-            let mut plain = vec![0f32; 112];
-            fast.output::<104, true>(on, 0, &mut plain);
-            #[cfg(target_arch = "x86_64")]
-            if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
-                let mut quick = vec![0f32; 112];
-                // SAFETY: the CPU has just been found to support AVX2 and FMA; `quick`
-                // holds 112; the stride is 104.
-                unsafe { with_avx2(&fast, on, &mut quick) };
-                assert!(plain[..104].iter().zip(&quick).all(|(a, b)| a.to_bits() == b.to_bits()));
-            }
-            #[cfg(target_arch = "x86_64")]
-            if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512vl") && std::arch::is_x86_feature_detected!("fma") {
-                let mut quick = vec![0f32; 112];
-                // SAFETY: as above, with AVX-512 F and VL.
-                unsafe { with_avx512(&fast, on, &mut quick) };
-                assert!(plain[..104].iter().zip(&quick).all(|(a, b)| a.to_bits() == b.to_bits()));
-            }
-        }
-    }
-
-    /// The built-in net gives the same trees with the output layer in AVX-512 registers
-    /// as in AVX2's (where the CPU has both; elsewhere the paths are one).
-    #[test]
-    fn avx512_parses_as_avx2() {
+    fn every_path_parses_alike() {
         let model = crate::Syntax::builtin().expect("built-in model");
         if model.parser.nn.is_none() {
             return;
@@ -1268,9 +1165,11 @@ mod round_tests {
         ];
         let mut word_scratch = crate::words::Scratch::default();
         let (mut st, mut scratch) = (State::default(), NnScratch::default());
-        let mut trees = [Vec::new(), Vec::new()];
-        for (on, trees) in [true, false].into_iter().zip(trees.iter_mut()) {
-            fast.parse512 = on && parse512_detected();
+        let mut trees = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+        let paths = [(true, Path::Vnni), (true, Path::Avx2), (false, Path::Avx2), (false, Path::Plain)];
+        for ((wide, path), trees) in paths.into_iter().zip(trees.iter_mut()) {
+            fast.parse512 = wide && parse512_detected();
+            fast.quantized = fast.quantized.take().map(|q| q.on_path(path));
             for s in sentences {
                 let words: Vec<WordInfo> = s.split(' ').map(|w| WordInfo::new(w, &mut word_scratch)).collect();
                 let mut tags = Vec::new();
@@ -1280,11 +1179,12 @@ mod round_tests {
                 trees.push((out.heads, out.labels));
             }
         }
-        assert_eq!(trees[0], trees[1]);
+        assert!(fast.quantized.is_some());
+        assert!(trees.iter().all(|t| *t == trees[0]));
         assert!(trees[0].iter().all(|(heads, _)| heads.iter().filter(|h| h.is_none()).count() >= 1));
     }
 
-        /// The load's rounding agrees with `f32::round` on halves, near-halves, signs and
+    /// The load's rounding agrees with `f32::round` on halves, near-halves, signs and
     /// values too large to have a fraction.
     #[test]
     fn round_is_f32_round() {

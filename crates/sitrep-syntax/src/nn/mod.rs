@@ -11,6 +11,7 @@
 pub mod fast;
 mod file;
 pub mod inputs;
+mod quantized;
 
 use std::collections::HashMap;
 

@@ -36,8 +36,9 @@ pub(super) const SENTENCES: [&str; 3] = [
     "a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20",
 ];
 
-/// The precomputed 16-bit rows score every state as the plain forward pass does, to
-/// within their rounding, and pick the same move.
+/// The precomputed 16-bit rows and the 8-bit output layer score every state as the
+/// plain forward pass does, to within their rounding (a byte's half step is up to 1 %
+/// of a score's range), and pick the same move.
 #[test]
 fn precomputed_rows_score_as_the_plain_forward_pass() {
     let model = crate::Syntax::builtin().expect("built-in model");
@@ -72,7 +73,7 @@ fn precomputed_rows_score_as_the_plain_forward_pass() {
         }
     }
     assert!(moves > 100);
-    assert!(largest_gap < 5e-3, "scores differ by {largest_gap} of their range");
+    assert!(largest_gap < 2e-2, "scores differ by {largest_gap} of their range");
 }
 
 /// Parse every sentence of [`SENTENCES`] `rounds` times by random valid moves with `net`'s
