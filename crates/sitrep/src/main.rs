@@ -19,6 +19,12 @@ mod train;
 
 use std::process::ExitCode;
 
+/// The allocator: the pipeline makes and drops many small buffers per report, and
+/// mimalloc's per-thread free lists serve them with fewer instructions and page faults
+/// than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 
 fn main() -> ExitCode {
