@@ -85,6 +85,38 @@ impl Pipeline {
         }
     }
 
+    /// Run every stage on every report of `docs`, each stage over all of them before the
+    /// next: a stage's tables (the parser's rows, the tagger's weights, the gazetteer)
+    /// stay in the CPU's caches from one report to the next instead of being pushed out
+    /// by the other stages'. The same layers as [`Pipeline::run`] on each.
+    ///
+    /// A stage that fails on a report (a panic, an internal error) marks it in `failed`,
+    /// which must be as long as `docs`; the later stages pass it by, and the other
+    /// reports go on.
+    ///
+    /// ```
+    /// let pipeline = sitrep::Pipeline::new().unwrap();
+    /// let meta = |id: &str| sitrep_core::Meta::new(id, jiff::civil::date(2022, 2, 25));
+    /// let mut docs = vec![sitrep_core::Doc::new(meta("a"), "Troops advanced."), sitrep_core::Doc::new(meta("b"), "Rebels shelled the town.")];
+    /// let mut failed = vec![false; 2];
+    /// pipeline.run_batch(&mut docs, &mut failed);
+    /// let mut one = sitrep_core::Doc::new(meta("b"), "Rebels shelled the town.");
+    /// pipeline.run(&mut one);
+    /// assert_eq!(docs[1].events, one.events);
+    /// assert_eq!(failed, [false, false]);
+    /// ```
+    pub fn run_batch(&self, docs: &mut [Doc], failed: &mut [bool]) {
+        for ((_, stage), spent) in self.stages.iter().zip(&self.spent) {
+            let start = Instant::now();
+            for (doc, failed) in docs.iter_mut().zip(failed.iter_mut()) {
+                if !*failed {
+                    *failed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| stage.annotate(doc))).is_err();
+                }
+            }
+            spent.fetch_add(start.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        }
+    }
+
     /// Each stage's name and the time it has taken so far, over all reports and threads.
     ///
     /// ```
@@ -111,3 +143,44 @@ impl std::fmt::Display for PipelineError {
 }
 
 impl std::error::Error for PipelineError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_core::Meta;
+
+    /// A stage that fails on any report mentioning "boom".
+    struct Boom;
+    impl Stage for Boom {
+        fn annotate(&self, doc: &mut Doc) {
+            if doc.text().contains("boom") {
+                panic!("a stage failed");
+            }
+        }
+    }
+
+    /// A stage that leaves a mark: the report's id gains a suffix.
+    struct Mark;
+    impl Stage for Mark {
+        fn annotate(&self, doc: &mut Doc) {
+            doc.meta.id.push_str("+marked");
+        }
+    }
+
+    /// A report a stage fails on is marked and passed by the later stages; the reports
+    /// before and after it in the batch go through every stage.
+    #[test]
+    fn a_failing_report_does_not_stop_its_batch() {
+        let stages: Vec<(&'static str, Box<dyn Stage>)> = vec![("boom", Box::new(Boom)), ("mark", Box::new(Mark))];
+        let pipeline = Pipeline { spent: stages.iter().map(|_| AtomicU64::new(0)).collect(), stages };
+        let date = jiff::civil::date(2022, 2, 25);
+        let mut docs: Vec<Doc> = ["calm", "boom", "calm again"].iter().enumerate().map(|(i, t)| Doc::new(Meta::new(format!("r{i}"), date), *t)).collect();
+        let mut failed = vec![false; 3];
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        pipeline.run_batch(&mut docs, &mut failed);
+        std::panic::set_hook(hook);
+        assert_eq!(failed, [false, true, false]);
+        assert_eq!(docs.iter().map(|d| d.meta.id.as_str()).collect::<Vec<_>>(), ["r0+marked", "r1", "r2+marked"]);
+    }
+}
