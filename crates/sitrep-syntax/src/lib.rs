@@ -300,23 +300,53 @@ impl Syntax {
         // The rules below walk the words a dozen times (and look words up by index): the
         // words are taken from `words` once.
         let sentence: Vec<&str> = words.collect();
+        let mut infos = std::mem::take(&mut ws.words);
+        infos.clear();
+        self.tag_sentence(&sentence, ws, &mut infos, &mut out.tags);
+        self.parse_tagged(&sentence, &infos, ws, out);
+        ws.words = infos;
+    }
+
+    /// The first half of [`Syntax::analyze_into`]: the hashed views of the words of
+    /// `sentence`, appended to `infos`, and their tags (the tagger's, mended by the
+    /// rules below) into `tags`. A caller with many sentences can tag them all before
+    /// parsing any, so that the tagger's tables and then the parser's stay in the CPU's
+    /// caches ([`Syntax::parse_tagged`]; the same analyses).
+    ///
+    /// ```
+    /// let model = sitrep_syntax::Syntax::builtin().unwrap();
+    /// let words = ["Troops", "seized", "the", "airport", "."];
+    /// let (mut ws, mut infos, mut a) = (Default::default(), Vec::new(), sitrep_syntax::Analysis::default());
+    /// model.tag_sentence(&words, &mut ws, &mut infos, &mut a.tags);
+    /// model.parse_tagged(&words, &infos, &mut ws, &mut a);
+    /// assert_eq!(a.heads, model.analyze(&words).heads);
+    /// assert_eq!(a.xpos(model, 1), "VBD");
+    /// ```
+    pub fn tag_sentence(&self, sentence: &[&str], ws: &mut Workspace, infos: &mut Vec<WordInfo>, tags: &mut Vec<u8>) {
         let words = sentence.iter().copied();
-        ws.words.clear();
-        WordInfo::extend_from(&mut ws.words, words.clone().map(treebank_form), &mut ws.word_scratch);
-        self.tagger.tag(&ws.words, &mut out.tags, &mut ws.tag_scratch);
-        self.name_read_as_verb(words.clone(), &mut out.tags, &mut ws.lower);
-        self.past_read_as_present(words.clone(), &mut out.tags, &mut ws.lower);
-        self.past_read_as_participle_after_and(words.clone(), &mut out.tags, &mut ws.lower);
-        self.past_read_as_participle_after_saying(words.clone(), &mut out.tags, &mut ws.lower);
-        self.past_read_as_participle_after_apposition(words.clone(), &mut out.tags, &mut ws.lower);
-        self.noun_after(words.clone(), &mut out.tags, "VBG", &["has", "have", "had", "Has", "Have", "Had"]);
-        self.noun_after(words.clone(), &mut out.tags, "MD", &["the", "The", "a", "A", "an", "An"]);
-        self.party_read_as_pronoun(words.clone(), &mut out.tags);
-        self.preposition_read_as_adverb(words.clone(), &mut out.tags);
-        self.verb_for_verbless(&sentence, &mut out.tags, &mut ws.lower);
+        let from = infos.len();
+        WordInfo::extend_from(infos, words.clone().map(treebank_form), &mut ws.word_scratch);
+        self.tagger.tag(&infos[from..], tags, &mut ws.tag_scratch);
+        self.name_read_as_verb(words.clone(), tags, &mut ws.lower);
+        self.past_read_as_present(words.clone(), tags, &mut ws.lower);
+        self.past_read_as_participle_after_and(words.clone(), tags, &mut ws.lower);
+        self.past_read_as_participle_after_saying(words.clone(), tags, &mut ws.lower);
+        self.past_read_as_participle_after_apposition(words.clone(), tags, &mut ws.lower);
+        self.noun_after(words.clone(), tags, "VBG", &["has", "have", "had", "Has", "Have", "Had"]);
+        self.noun_after(words.clone(), tags, "MD", &["the", "The", "a", "A", "an", "An"]);
+        self.party_read_as_pronoun(words.clone(), tags);
+        self.preposition_read_as_adverb(words.clone(), tags);
+        self.verb_for_verbless(sentence, tags, &mut ws.lower);
+    }
+
+    /// The second half of [`Syntax::analyze_into`]: the tree and lemmas of `sentence`,
+    /// whose hashed views are `infos` and whose tags are in `out.tags` (both from
+    /// [`Syntax::tag_sentence`]).
+    pub fn parse_tagged(&self, sentence: &[&str], infos: &[WordInfo], ws: &mut Workspace, out: &mut Analysis) {
+        let words = sentence.iter().copied();
         // The lemmas' entries are asked for now, to arrive while the sentence is parsed.
         ws.lemmas.prepare(words.clone(), &out.tags);
-        self.parser.parse(&ws.words, &out.tags, &mut ws.state, &mut ws.parse_scratch, &mut ws.parse);
+        self.parser.parse(infos, &out.tags, &mut ws.state, &mut ws.parse_scratch, &mut ws.parse);
         std::mem::swap(&mut out.heads, &mut ws.parse.heads);
         std::mem::swap(&mut out.labels, &mut ws.parse.labels);
         out.lemmas.clear();

@@ -2,10 +2,12 @@
 
 use sitrep_core::{Doc, Stage, TokenSyntax};
 
+use crate::words::WordInfo;
 use crate::{Analysis, Syntax, Workspace};
 
-/// Fills [`Doc::syntax`] sentence by sentence: one entry per token, heads as indices into
-/// the report's token list.
+/// Fills [`Doc::syntax`]: one entry per token, heads as indices into the report's token
+/// list. Every sentence is tagged before any is parsed, so that the tagger's tables and
+/// then the parser's stay in the CPU's caches over the report.
 ///
 /// ```
 /// use sitrep_core::{Doc, Meta, Stage};
@@ -33,24 +35,32 @@ impl SyntaxStage {
 
 thread_local! {
     /// Each thread's buffers and lemma cache, kept from report to report.
-    static WORKSPACE: std::cell::RefCell<(Workspace, Analysis)> = std::cell::RefCell::default();
+    static WORKSPACE: std::cell::RefCell<(Workspace, Analysis, Tagged)> = std::cell::RefCell::default();
+}
+
+/// A report's words tagged and not yet parsed: the hashed views and the tags of every
+/// part of every sentence, back to back.
+#[derive(Default)]
+struct Tagged {
+    infos: Vec<WordInfo>,
+    tags: Vec<u8>,
 }
 
 impl Stage for SyntaxStage {
     fn annotate(&self, doc: &mut Doc) {
         WORKSPACE.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut pair) => {
-                let (ws, a) = &mut *pair;
-                self.annotate_with(doc, ws, a);
+            Ok(mut buffers) => {
+                let (ws, a, tagged) = &mut *buffers;
+                self.annotate_with(doc, ws, a, tagged);
             }
             // Re-entered on this thread (never in sitrep itself): fresh buffers.
-            Err(_) => self.annotate_with(doc, &mut Workspace::default(), &mut Analysis::default()),
+            Err(_) => self.annotate_with(doc, &mut Workspace::default(), &mut Analysis::default(), &mut Tagged::default()),
         });
     }
 }
 
 impl SyntaxStage {
-    fn annotate_with(&self, doc: &mut Doc, ws: &mut Workspace, a: &mut Analysis) {
+    fn annotate_with(&self, doc: &mut Doc, ws: &mut Workspace, a: &mut Analysis, tagged: &mut Tagged) {
         let mut layer = std::mem::take(&mut doc.syntax);
         layer.clear();
         let text = doc.text();
@@ -58,22 +68,40 @@ impl SyntaxStage {
         // One entry per token, and lemmas about as long as the words: room made once.
         layer.tokens.reserve(tokens.len());
         layer.lemmas.reserve(text.len());
-        for sentence in &doc.text_layer.sentences {
-            let range = sentence.tokens();
-            // "BEIRUT — Israeli warplanes struck …": the dateline's capitals mislead the
-            // tagger about the words after it ("warplanes" read as a verb), so the
-            // dateline and the sentence are read apart, and the dateline hangs from the
-            // sentence's root (`dep`).
+        // "BEIRUT — Israeli warplanes struck …": the dateline's capitals mislead the
+        // tagger about the words after it ("warplanes" read as a verb), so the dateline
+        // and the sentence are read apart, and the dateline hangs from the sentence's
+        // root (`dep`).
+        let parts_of = |range: std::ops::Range<usize>| {
             let dash = sitrep_core::dateline_end(tokens[range.clone()].iter().map(|t| t.span.of(text)));
             let parts = match dash {
                 Some(d) => [range.start..range.start + d + 1, range.start + d + 1..range.end],
                 None => [range.clone(), range.end..range.end],
             };
+            (dash, parts)
+        };
+        let words_of = |part: &std::ops::Range<usize>| -> Vec<&str> { tokens[part.clone()].iter().map(|t| t.span.of(text)).collect() };
+        tagged.infos.clear();
+        tagged.tags.clear();
+        for sentence in &doc.text_layer.sentences {
+            for part in parts_of(sentence.tokens()).1.iter().filter(|p| !p.is_empty()) {
+                self.model.tag_sentence(&words_of(part), ws, &mut tagged.infos, &mut a.tags);
+                tagged.tags.extend_from_slice(&a.tags);
+            }
+        }
+        let mut done = 0;
+        for sentence in &doc.text_layer.sentences {
+            let range = sentence.tokens();
+            let (dash, parts) = parts_of(range.clone());
             let at = layer.tokens.len();
             for part in parts.into_iter().filter(|p| !p.is_empty()) {
                 let first = part.start as u32;
-                let words = tokens[part].iter().map(|t| t.span.of(text));
-                self.model.analyze_into(words, ws, a);
+                let n = part.len();
+                let (Some(infos), Some(tags)) = (tagged.infos.get(done..done + n), tagged.tags.get(done..done + n)) else { break };
+                done += n;
+                a.tags.clear();
+                a.tags.extend_from_slice(tags);
+                self.model.parse_tagged(&words_of(&part), infos, ws, a);
                 for i in 0..a.tags.len() {
                     let token = TokenSyntax {
                         upos: a.upos(self.model, i),
