@@ -186,8 +186,10 @@ struct Neighbours {
     slots: Vec<NeighbourSlot>,
 }
 
-/// One word's [`Known`], by its lower-cased form's hash and third suffix's.
+/// One word's [`Known`], by its lower-cased form's hash and third suffix's: a cache line
+/// of its own (48 bytes would leave every other slot across two lines, two misses).
 #[derive(Clone, Copy, Default)]
+#[repr(align(64))]
 struct NeighbourSlot {
     lower: u64,
     suffix3: u64,
@@ -245,7 +247,7 @@ impl Neighbours {
     #[inline]
     fn prefetch(&self, lower: u64, suffix3: u64) {
         if let Some(slot) = self.slots.get(Self::slot(lower, suffix3)) {
-            sitrep_learn::buf::prefetch_all(std::slice::from_ref(slot));
+            sitrep_learn::buf::prefetch(slot);
         }
     }
 
