@@ -348,6 +348,75 @@ impl Weights {
         Row(self.find(short_key(feature)))
     }
 
+    /// Append the [`Weights::row`] of each of `features` to `out`, in their order, looked
+    /// up in batches so that their misses overlap: every key's slot in the small table and
+    /// word of the filter are asked for first, then the large table's slots of the keys
+    /// the filter lets through, then the rows found (their first cache line), so that a
+    /// [`Weights::score_rows`] of them soon after finds them in the caches.
+    ///
+    /// ```
+    /// use sitrep_learn::perceptron::Trainer;
+    /// let mut t = Trainer::new(2);
+    /// t.tick(); t.update(&[7, 9], 1, 0);
+    /// let w = t.average(0.0);
+    /// let mut rows = Vec::new();
+    /// w.rows_into(&[7, 11, 9], &mut rows);
+    /// assert_eq!(rows, [w.row(7), w.row(11), w.row(9)]);
+    /// ```
+    pub fn rows_into(&self, features: &[u64], out: &mut Vec<Row>) {
+        let (hot, cold): (&[Slot], &[Slot]) = (&self.hot, &self.slots);
+        let (hot_mask, cold_mask) = (hot.len() - 1, cold.len() - 1);
+        let filter: &[u64] = &self.filter;
+        let filter_mask = filter.len() * 64 - 1;
+        const BATCH: usize = 32;
+        out.reserve(features.len());
+        for batch in features.chunks(BATCH) {
+            let mut keys = [0u32; BATCH];
+            for (k, &f) in keys.iter_mut().zip(batch) {
+                *k = short_key(f);
+                if let Some(h) = hot.get(*k as usize & hot_mask) {
+                    prefetch(h);
+                }
+                if let Some(w) = filter.get(filter_bit(*k, filter_mask) >> 6) {
+                    prefetch(w);
+                }
+            }
+            // Per key: its row in the small table, else whether the large one may hold it.
+            let mut found = [0u32; BATCH];
+            let mut maybe_cold = [false; BATCH];
+            for ((&k, r), cold_too) in keys.iter().zip(found.iter_mut()).zip(maybe_cold.iter_mut()).take(batch.len()) {
+                *r = find(hot, k, hot_mask);
+                // (A key absent from the filter is absent from the large table, which is
+                // all `find` would tell: the rows are those of `row`.)
+                if *r == 0 && filter.get(filter_bit(k, filter_mask) >> 6).is_some_and(|w| w >> (filter_bit(k, filter_mask) & 63) & 1 != 0) {
+                    *cold_too = true;
+                    prefetch(&cold[k as usize & cold_mask]);
+                }
+            }
+            for ((&k, r), &cold_too) in keys.iter().zip(found.iter_mut()).zip(&maybe_cold).take(batch.len()) {
+                if cold_too {
+                    *r = find(cold, k, cold_mask);
+                }
+                self.prefetch_row(Row(*r));
+                out.push(Row(*r));
+            }
+        }
+    }
+
+    /// Ask the CPU to start loading the first cache line of the weights of `row`.
+    #[inline(always)]
+    fn prefetch_row(&self, Row(r): Row) {
+        if r & 0xFF != 0 {
+            if let Some(e) = self.sparse.get((r >> 8) as usize) {
+                prefetch(e);
+            }
+        } else if r != 0 {
+            if let Some(e) = self.dense.get(((r >> 8) as usize - 1) * self.stride) {
+                prefetch(e);
+            }
+        }
+    }
+
     /// [`Weights::score`] of `features` plus the rows `rows` (from [`Weights::row`]).
     #[inline]
     pub fn score_rows(&self, rows: &[Row], features: &[u64], scores: &mut [i32]) {

@@ -165,6 +165,12 @@ pub struct TagScratch {
     neighbours: Neighbours,
     /// The rows of each word of the sentence as a neighbour, and (last) of no word.
     sentence_rows: Vec<[Row; 6]>,
+    /// The rows of the [`neighbour_features`] of the words of `unremembered`, six a
+    /// word, as they are looked up.
+    found_rows: Vec<Row>,
+    /// The words of the sentence (by index; its length for no word) that
+    /// [`Neighbours`] does not remember, with what the tagger's tables say of them.
+    unremembered: Vec<(usize, Known)>,
 }
 
 /// What the tagger knows of a word by its hashes alone ([`Known`]): the rows of the
@@ -180,8 +186,10 @@ struct Neighbours {
     slots: Vec<NeighbourSlot>,
 }
 
-/// One word's [`Known`], by its lower-cased form's hash and third suffix's.
+/// One word's [`Known`], by its lower-cased form's hash and third suffix's: a cache line
+/// of its own (48 bytes would leave every other slot across two lines, two misses).
 #[derive(Clone, Copy, Default)]
+#[repr(align(64))]
 struct NeighbourSlot {
     lower: u64,
     suffix3: u64,
@@ -222,20 +230,33 @@ impl Neighbours {
         !self.slots.is_empty()
     }
 
-    /// What `tagger` knows of the word of hashes `lower` and `suffix3` (both [`NONE`] for
-    /// no word).
+    /// The slot of the word of hashes `lower` and `suffix3`.
+    #[inline(always)]
+    fn slot(lower: u64, suffix3: u64) -> usize {
+        ((lower ^ suffix3.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (Self::SLOTS - 1)
+    }
+
+    /// What is remembered of the word of hashes `lower` and `suffix3` (both [`NONE`] for
+    /// no word), if it is.
     #[inline]
-    fn known(&mut self, tagger: &Tagger, lower: u64, suffix3: u64) -> Known {
-        let at = ((lower ^ suffix3.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (Self::SLOTS - 1);
-        match self.slots.get_mut(at) {
-            Some(slot) if slot.full && slot.lower == lower && slot.suffix3 == suffix3 => slot.known,
-            slot => {
-                let known = Known { rows: tagger.neighbour_rows(lower, suffix3), ..tagger.tags_of(lower) };
-                if let Some(slot) = slot {
-                    *slot = NeighbourSlot { lower, suffix3, full: true, known };
-                }
-                known
-            }
+    fn get(&self, lower: u64, suffix3: u64) -> Option<Known> {
+        self.slots.get(Self::slot(lower, suffix3)).filter(|slot| slot.full && slot.lower == lower && slot.suffix3 == suffix3).map(|slot| slot.known)
+    }
+
+    /// Ask the CPU to start loading the slot of the word of hashes `lower` and `suffix3`.
+    #[inline]
+    fn prefetch(&self, lower: u64, suffix3: u64) {
+        if let Some(slot) = self.slots.get(Self::slot(lower, suffix3)) {
+            sitrep_learn::buf::prefetch(slot);
+        }
+    }
+
+    /// Remember `known` of the word of hashes `lower` and `suffix3`, in place of the
+    /// word its slot held.
+    #[inline]
+    fn put(&mut self, lower: u64, suffix3: u64, known: Known) {
+        if let Some(slot) = self.slots.get_mut(Self::slot(lower, suffix3)) {
+            *slot = NeighbourSlot { lower, suffix3, full: true, known };
         }
     }
 }
@@ -248,27 +269,55 @@ impl Tagger {
         Known { rows: [Row::default(); 6], dict: dict as u16, sure: self.sure.get(&lower).copied() }
     }
 
-    /// The rows of [`neighbour_features`] of the word of hashes `lower` and `suffix3`.
-    fn neighbour_rows(&self, lower: u64, suffix3: u64) -> [Row; 6] {
-        neighbour_features(lower, suffix3, lower, lower, suffix3, lower).map(|f| self.weights.row(f))
+    /// The [`neighbour_features`] that the word of hashes `lower` and `suffix3` gives
+    /// the words around it, whose rows are the word's [`Known::rows`].
+    fn neighbour_keys(lower: u64, suffix3: u64) -> [u64; 6] {
+        neighbour_features(lower, suffix3, lower, lower, suffix3, lower)
     }
 
     /// Fill the scratch's per-word vectors for `words`: the dictionary's tag and the sure
     /// tag of each word, and (once the scratch remembers words, else none) each word's
     /// rows as a neighbour, then those of no word.
     fn look_up(&self, words: &[WordInfo], owner: [usize; 4], scratch: &mut TagScratch) {
-        let TagScratch { neighbours, sentence_rows, dict, sure, .. } = scratch;
+        let TagScratch { neighbours, sentence_rows, dict, sure, features, found_rows, unremembered, .. } = scratch;
         sentence_rows.clear();
         dict.clear();
         sure.clear();
         if neighbours.ready(owner, words.len()) {
-            for w in words {
-                let known = neighbours.known(self, w.lower, w.suffix[2]);
-                sentence_rows.push(known.rows);
-                dict.push(known.dict as u64);
-                sure.push(known.sure);
+            // The rows of the words not remembered (and of no word, last) are looked up
+            // together, so that their misses overlap instead of coming one after another.
+            features.clear();
+            unremembered.clear();
+            let hashes = |j: usize| words.get(j).map_or((NONE, NONE), |w| (w.lower, w.suffix[2]));
+            // (The slots too are asked for first: the table outgrows the nearest caches.)
+            for j in 0..=words.len() {
+                let (lower, suffix3) = hashes(j);
+                neighbours.prefetch(lower, suffix3);
             }
-            sentence_rows.push(neighbours.known(self, NONE, NONE).rows);
+            for j in 0..=words.len() {
+                let (lower, suffix3) = hashes(j);
+                let known = neighbours.get(lower, suffix3).unwrap_or_else(|| {
+                    features.extend_from_slice(&Self::neighbour_keys(lower, suffix3));
+                    let known = self.tags_of(lower);
+                    unremembered.push((j, known));
+                    known
+                });
+                sentence_rows.push(known.rows);
+                if j < words.len() {
+                    dict.push(known.dict as u64);
+                    sure.push(known.sure);
+                }
+            }
+            self.weights.rows_into(features, found_rows);
+            for (&(j, known), rows) in unremembered.iter().zip(found_rows.chunks_exact(6)) {
+                let known = Known { rows: [rows[0], rows[1], rows[2], rows[3], rows[4], rows[5]], ..known };
+                if let Some(at) = sentence_rows.get_mut(j) {
+                    *at = known.rows;
+                }
+                let (lower, suffix3) = hashes(j);
+                neighbours.put(lower, suffix3, known);
+            }
+            found_rows.clear();
         } else {
             for w in words {
                 let known = self.tags_of(w.lower);
