@@ -388,7 +388,7 @@ impl Weights {
                 *r = find(hot, k, hot_mask);
                 // (A key absent from the filter is absent from the large table, which is
                 // all `find` would tell: the rows are those of `row`.)
-                if *r == 0 && filter.get(filter_bit(k, filter_mask) >> 6).is_some_and(|w| w >> (filter_bit(k, filter_mask) & 63) & 1 != 0) {
+                if *r == 0 && filter_holds(filter, k, filter_mask) {
                     *cold_too = true;
                     prefetch(&cold[k as usize & cold_mask]);
                 }
@@ -540,7 +540,7 @@ impl Weights {
                     }
                     dense[n_dense] = from;
                     n_dense += 1;
-                } else if filter.get(filter_bit(k, filter_mask) >> 6).is_some_and(|w| w >> (filter_bit(k, filter_mask) & 63) & 1 != 0) {
+                } else if filter_holds(filter, k, filter_mask) {
                     prefetch(&cold[k as usize & cold_mask]);
                     keys[n_cold] = k;
                     n_cold += 1;
@@ -692,6 +692,14 @@ impl Weights {
 #[inline(always)]
 fn filter_bit(k: u32, mask: usize) -> usize {
     (k.wrapping_mul(0x9E37_79B1) >> 3) as usize & mask
+}
+
+/// Whether `filter` (of `mask + 1` bits) has the bit of key `k` set: the large table may
+/// hold the key (a clear bit: it does not).
+#[inline(always)]
+fn filter_holds(filter: &[u64], k: u32, mask: usize) -> bool {
+    let bit = filter_bit(k, mask);
+    filter.get(bit >> 6).is_some_and(|w| w >> (bit & 63) & 1 != 0)
 }
 
 /// The filter of the keys of `items`: about eight bits per key, so that about one

@@ -72,36 +72,37 @@ impl SyntaxStage {
         // tagger about the words after it ("warplanes" read as a verb), so the dateline
         // and the sentence are read apart, and the dateline hangs from the sentence's
         // root (`dep`).
-        let parts_of = |range: std::ops::Range<usize>| {
-            let dash = sitrep_core::dateline_end(tokens[range.clone()].iter().map(|t| t.span.of(text)));
-            let parts = match dash {
-                Some(d) => [range.start..range.start + d + 1, range.start + d + 1..range.end],
-                None => [range.clone(), range.end..range.end],
-            };
-            (dash, parts)
+        let parts_of = |range: &std::ops::Range<usize>, dash: Option<usize>| match dash {
+            Some(d) => [range.start..range.start + d + 1, range.start + d + 1..range.end],
+            None => [range.clone(), range.end..range.end],
         };
-        let words_of = |part: &std::ops::Range<usize>| -> Vec<&str> { tokens[part.clone()].iter().map(|t| t.span.of(text)).collect() };
+        // Every part is tagged first, then every part parsed: the tagger's tables, then
+        // the parser's, stay in the caches over the whole report. The words, the
+        // datelines and the tags are worked out once, in the first pass.
+        let dashes: Vec<Option<usize>> = doc.text_layer.sentences.iter().map(|s| sitrep_core::dateline_end(tokens[s.tokens()].iter().map(|t| t.span.of(text)))).collect();
+        let mut words: Vec<&str> = Vec::with_capacity(tokens.len());
         tagged.infos.clear();
         tagged.tags.clear();
-        for sentence in &doc.text_layer.sentences {
-            for part in parts_of(sentence.tokens()).1.iter().filter(|p| !p.is_empty()) {
-                self.model.tag_sentence(&words_of(part), ws, &mut tagged.infos, &mut a.tags);
+        for (sentence, &dash) in doc.text_layer.sentences.iter().zip(&dashes) {
+            for part in parts_of(&sentence.tokens(), dash).into_iter().filter(|p| !p.is_empty()) {
+                let from = words.len();
+                words.extend(tokens[part].iter().map(|t| t.span.of(text)));
+                self.model.tag_sentence(&words[from..], ws, &mut tagged.infos, &mut a.tags);
                 tagged.tags.extend_from_slice(&a.tags);
             }
         }
         let mut done = 0;
-        for sentence in &doc.text_layer.sentences {
+        for (sentence, &dash) in doc.text_layer.sentences.iter().zip(&dashes) {
             let range = sentence.tokens();
-            let (dash, parts) = parts_of(range.clone());
             let at = layer.tokens.len();
-            for part in parts.into_iter().filter(|p| !p.is_empty()) {
+            for part in parts_of(&range, dash).into_iter().filter(|p| !p.is_empty()) {
                 let first = part.start as u32;
                 let n = part.len();
-                let (Some(infos), Some(tags)) = (tagged.infos.get(done..done + n), tagged.tags.get(done..done + n)) else { break };
+                let (Some(infos), Some(tags), Some(part_words)) = (tagged.infos.get(done..done + n), tagged.tags.get(done..done + n), words.get(done..done + n)) else { break };
                 done += n;
                 a.tags.clear();
                 a.tags.extend_from_slice(tags);
-                self.model.parse_tagged(&words_of(&part), infos, ws, a);
+                self.model.parse_tagged(part_words, infos, ws, a);
                 for i in 0..a.tags.len() {
                     let token = TokenSyntax {
                         upos: a.upos(self.model, i),

@@ -298,16 +298,16 @@ impl Job<'_> {
                 }
             }
             docs.clear();
-            let mut places = Vec::with_capacity(batch.len());
+            let mut order = Vec::with_capacity(batch.len());
             for w in batch.drain(..) {
-                places.push((w.seq, w.bytes));
+                order.push((w.seq, w.bytes));
                 docs.push(w.doc);
             }
-            let mut failed = vec![window.stopped(); docs.len()];
+            let mut failed = vec![false; docs.len()];
             if !window.stopped() {
                 self.pipeline.run_batch(&mut docs, &mut failed);
             }
-            for ((doc, failed), (seq, bytes)) in docs.drain(..).zip(failed).zip(places) {
+            for ((doc, failed), (seq, bytes)) in docs.drain(..).zip(failed).zip(order) {
                 let json = if window.stopped() {
                     None
                 } else if failed {

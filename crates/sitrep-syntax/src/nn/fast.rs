@@ -4,8 +4,9 @@
 //! of the first layer is a vector of hidden size; [`FastNet::new`] computes them all and
 //! stores them as `i16`, scaled so that no sum of one row per slot and the bias can
 //! overflow. A move's hidden layer is then the bias plus one row per slot (16-bit
-//! additions, 16 lanes at a time with AVX2), a ReLU, and an output layer that skips the
-//! units the ReLU zeroed, summed in `f32` over weights rounded to half precision.
+//! additions, 16 lanes at a time with AVX2), a ReLU, and the output layer in 8-bit
+//! integers ([`super::quantized`]; a net of another class count sums in `f32` over the
+//! units the ReLU left on, with weights rounded to half precision).
 
 use super::inputs::{self, folds, slot_table, SentenceValues, Table, FIRST_CHILD, N_SLOTS};
 use super::quantized::{self, Quantized};
@@ -128,11 +129,9 @@ impl FastNet {
             }
         }
         let mut b2 = net.b2.clone();
-        // Padded for the AVX-512 output layer's last block of sixteen.
-        b2.resize(stride + 16, 0.0);
+        b2.resize(stride, 0.0);
         let lookups = net.lookups();
-        let w2q = w2.clone();
-        let w2: Vec<f32> = w2.iter().map(|&x| f16_value(f16_bits(x))).collect();
+        let half: Vec<f32> = w2.iter().map(|&x| f16_value(f16_bits(x))).collect();
         let avx512 = avx512_detected();
         let parse512 = avx512 && parse512_detected();
         let mut gather = [Gather::default(); LOOKED_UP];
@@ -141,13 +140,13 @@ impl FastNet {
             let last = if slot_values[k] == 0 { u32::MAX } else { first.checked_add(slot_values[k] - 1).ok_or_else(|| NnError("too many first-layer rows".into()))? };
             *g = Gather { slot: k as u32, first, last };
         }
-        let quantized = if stride == quantized::CLASSES { Quantized::new(&w2q, &b2, width, quantized::shift_for(sampled_sums(&rows, &gather, &bias))) } else { None };
+        let quantized = if stride == quantized::CLASSES { Quantized::new(&w2, &b2, width, quantized::shift_for(sampled_sums(&rows, &gather, &bias))) } else { None };
         let (mut first_row, mut last_row) = ([u32::MAX; N_SLOTS], [u32::MAX; N_SLOTS]);
         for g in &gather {
             first_row[g.slot as usize] = g.first;
             last_row[g.slot as usize] = g.last;
         }
-        Ok(FastNet { config: c, lookups, width, slot_start, slot_values, looked_up, gather, first_row, last_row, rows, bias, w2, b2, stride, quantized, avx512, parse512 })
+        Ok(FastNet { config: c, lookups, width, slot_start, slot_values, looked_up, gather, first_row, last_row, rows, bias, w2: half, b2, stride, quantized, avx512, parse512 })
     }
 
     /// The scores of every class for slot values `slots` into `scratch.scores` (padded
@@ -160,7 +159,7 @@ impl FastNet {
             unsafe { self.score_avx2(slots, scratch) };
             return;
         }
-        self.score_with::<false, false>(Input::Slots(slots), scratch);
+        self.score_with::<false>(Input::Slots(slots), scratch);
     }
 
     /// The scores of the classes in `scratch` after [`FastNet::score`].
@@ -172,16 +171,16 @@ impl FastNet {
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2,fma,f16c")]
     unsafe fn score_avx2(&self, slots: &[u32; N_SLOTS], scratch: &mut NnScratch) {
-        self.score_with::<true, false>(Input::Slots(slots), scratch)
+        self.score_with::<true>(Input::Slots(slots), scratch)
     }
 
-    /// The scores, with the output layer in AVX-512 registers when `W512` (only in code
-    /// compiled for AVX-512, see [`FastNet::parse_avx512`]).
+    /// The scores, the `f32` output layer (a net of another class count) with fused
+    /// multiply-adds when `FMA`.
     #[inline(always)]
-    fn score_with<const FMA: bool, const W512: bool>(&self, input: Input, scratch: &mut NnScratch) {
+    fn score_with<const FMA: bool>(&self, input: Input, scratch: &mut NnScratch) {
         scratch.acc.resize(self.width, 0);
-        // Room for the AVX-512 output layer's seven blocks of sixteen.
-        scratch.scores.resize(self.stride.max(112), 0.0);
+        // Room for the 8-bit output layer's seven lines of sixteen.
+        scratch.scores.resize(self.stride.max(quantized::PADDED), 0.0);
         match input {
             Input::Slots(slots) => match self.width / 16 {
                 4 => self.hidden::<4>(slots, &mut scratch.acc),
@@ -323,17 +322,16 @@ impl FastNet {
             unsafe { self.parse_avx2(parser, words, tags, st, scratch, out) };
             return;
         }
-        self.parse_with::<false, false>(parser, words, tags, st, scratch, out);
+        self.parse_with::<false>(parser, words, tags, st, scratch, out);
     }
 
-    /// [`FastNet::parse_avx2`] compiled for AVX-512 too, the output layer sixteen
-    /// classes at a time: the same parses as the AVX2 path, 3–8 % faster tagging and
-    /// parsing on an AVX-512 Xeon (the first layer's sums in 512-bit registers were
-    /// slower there, and are left to the compiler, which keeps them in 256 bits).
+    /// [`FastNet::parse_avx2`] compiled for AVX-512 too: the same parses as the AVX2
+    /// path (the first layer's sums in 512-bit registers were slower on an AVX-512 Xeon,
+    /// and are left to the compiler, which keeps them in 256 bits).
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2,fma,f16c,avx512f,avx512bw,avx512vl")]
     unsafe fn parse_avx512(&self, parser: &Parser, words: &[WordInfo], tags: &[u8], st: &mut State, scratch: &mut NnScratch, out: &mut Parse) {
-        self.parse_with::<true, true>(parser, words, tags, st, scratch, out);
+        self.parse_with::<true>(parser, words, tags, st, scratch, out);
     }
 
     /// [`FastNet::parse`] compiled for AVX2 and FMA as a whole: the scores of every move
@@ -343,12 +341,12 @@ impl FastNet {
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2,fma,f16c")]
     unsafe fn parse_avx2(&self, parser: &Parser, words: &[WordInfo], tags: &[u8], st: &mut State, scratch: &mut NnScratch, out: &mut Parse) {
-        self.parse_with::<true, false>(parser, words, tags, st, scratch, out);
+        self.parse_with::<true>(parser, words, tags, st, scratch, out);
     }
 
-    /// [`FastNet::parse`], its scores made by `score_with::<FMA, W512>`.
+    /// [`FastNet::parse`], its scores made by `score_with::<FMA>`.
     #[inline(always)]
-    fn parse_with<const FMA: bool, const W512: bool>(&self, parser: &Parser, words: &[WordInfo], tags: &[u8], st: &mut State, scratch: &mut NnScratch, out: &mut Parse) {
+    fn parse_with<const FMA: bool>(&self, parser: &Parser, words: &[WordInfo], tags: &[u8], st: &mut State, scratch: &mut NnScratch, out: &mut Parse) {
         let n = words.len();
         let n_labels = parser.labels.len();
         let root_label = parser.labels.iter().position(|l| *l == "root").unwrap_or(0);
@@ -367,7 +365,7 @@ impl FastNet {
                 st.apply(1 + root_label, n_labels);
                 continue;
             }
-            self.score_with::<FMA, W512>(Input::State(st, tags), scratch);
+            self.score_with::<FMA>(Input::State(st, tags), scratch);
             // Scores become integers with 20 fractional bits, so that the perceptron's
             // vectorised choice of the best valid move serves.
             // The padding's scores past the classes are converted too (and not read), so
@@ -445,7 +443,7 @@ fn avx512_detected() -> bool {
 /// Whether the CPU has what [`FastNet::parse_avx512`] is compiled for (besides
 /// AVX-512F): AVX2, FMA, F16C, AVX-512 BW and VL. `SITREP_NO_AVX512` set to anything
 /// turns the path off (to compare the two).
-fn parse512_detected() -> bool {
+pub(super) fn parse512_detected() -> bool {
     #[cfg(target_arch = "x86_64")]
     return std::env::var_os("SITREP_NO_AVX512").is_none()
         && std::arch::is_x86_feature_detected!("avx2")

@@ -1,7 +1,7 @@
 //! The parser net's output layer in 8-bit integers.
 //!
 //! A move's scores are the output bias plus, for every hidden unit, the unit's value
-//! times its weights for the 103 classes. In `f32` that was a third of the parse: one
+//! times its weights for the 103 classes. In `f32` that was a quarter of the parse: one
 //! multiply-add per unit on and block of sixteen classes. Here each unit's value (its
 //! `i16` first-layer sum after the ReLU) becomes an unsigned byte in steps of a power of
 //! two chosen for the net at load ([`shift_for`]: 16 for the built-in net, whose sums of
@@ -66,18 +66,14 @@ pub(super) enum Path {
 }
 
 impl Path {
-    /// The widest path this CPU has; `SITREP_NO_AVX512` or `SITREP_NO_VNNI` set to
-    /// anything keeps it to AVX2 (to compare the paths).
+    /// The widest path this CPU has: VNNI where the parse itself runs compiled for
+    /// AVX-512 ([`super::fast::parse512_detected`], which `SITREP_NO_AVX512` turns off)
+    /// and the CPU has VNNI, unless `SITREP_NO_VNNI` is set (to compare the paths).
     pub(super) fn detected() -> Path {
         #[cfg(target_arch = "x86_64")]
         {
             if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
-                let vnni = std::env::var_os("SITREP_NO_AVX512").is_none()
-                    && std::env::var_os("SITREP_NO_VNNI").is_none()
-                    && std::arch::is_x86_feature_detected!("avx512f")
-                    && std::arch::is_x86_feature_detected!("avx512bw")
-                    && std::arch::is_x86_feature_detected!("avx512vl")
-                    && std::arch::is_x86_feature_detected!("avx512vnni");
+                let vnni = super::fast::parse512_detected() && std::env::var_os("SITREP_NO_VNNI").is_none() && std::arch::is_x86_feature_detected!("avx512vnni");
                 return if vnni { Path::Vnni } else { Path::Avx2 };
             }
         }
@@ -169,7 +165,8 @@ impl Quantized {
         match self.path {
             #[cfg(target_arch = "x86_64")]
             // SAFETY: `path` is Vnni only where `Path::detected` found AVX2, FMA and
-            // AVX-512 F, BW, VL and VNNI; the lengths were checked above.
+            // AVX-512 F, BW, VL (`parse512_detected`) and VNNI; the lengths were checked
+            // above.
             Path::Vnni => unsafe { self.scores_vnni(acc, &mut bytes, scores) },
             #[cfg(target_arch = "x86_64")]
             // SAFETY: `path` is Avx2 only where `Path::detected` found AVX2 and FMA; the
@@ -225,7 +222,7 @@ impl Quantized {
             _mm256_storeu_ps(scores.as_mut_ptr().add(g * 8), f);
         }
         // The last line of sixteen's padding.
-        scores[104..PADDED].fill(0.0);
+        scores[CLASSES..PADDED].fill(0.0);
     }
 
     /// [`Quantized::scores`] with AVX-512 VNNI: four units' products for sixteen classes
